@@ -1,0 +1,608 @@
+/* config.c: a table-driven YAML reader for the configuration. */
+#include "config.h"
+#include "codec.h"
+#include "error.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+enum key_type {
+	K_STRING,  /* non-empty UTF-8 text */
+	K_ID,      /* [a-z0-9][a-z0-9_-]*, stored in the data */
+	K_INT,     /* integer within min..max */
+	K_INT_OR_NULL, /* the same, or null for "none" (stored as 0) */
+	K_BOOL,
+	K_ENUM,    /* one of `names`, stored as its index */
+	K_INTLIST, /* ascending integers, into an int[JOB_MAX_CHECKINS] */
+	K_MAP,     /* a nested mapping whose keys fill the same struct */
+	K_LIST,    /* a sequence of mappings, described by `list` */
+};
+
+struct list_spec;
+
+/* One key the configuration accepts: the validator reads only this table. */
+struct key {
+	const char *name;
+	enum key_type type;
+	size_t offset;
+	int min, max;
+	bool required;            /* in every item of a list */
+	const char *const *names; /* K_ENUM */
+	const struct key *sub;    /* K_MAP */
+	const struct list_spec *list; /* K_LIST */
+	size_t count_offset;      /* K_INTLIST, K_LIST: where n_ goes */
+};
+
+struct list_spec {
+	size_t item_size;
+	const struct key *keys; /* NULL-name terminated */
+};
+
+#define END {.name = NULL}
+#define KEY(n, t, st, m, ...)                                                  \
+	{.name = n, .type = t, .offset = offsetof(st, m), __VA_ARGS__}
+
+static const struct key stage_keys[] = {
+	KEY("id", K_ID, struct config_stage, id, .required = true),
+	KEY("label", K_STRING, struct config_stage, label, .required = true),
+	KEY("short", K_STRING, struct config_stage, short_label,
+	    .required = true),
+	KEY("contact_days", K_INT, struct config_stage, contact_days, .min = 1,
+	    .max = 365, .required = true),
+	KEY("expected_days", K_INT, struct config_stage, expected_days,
+	    .min = 0, .max = 3650),
+	END,
+};
+
+static const struct key public_keys[] = {
+	KEY("id", K_ID, struct config_public, id, .required = true),
+	KEY("label", K_STRING, struct config_public, label, .required = true),
+	END,
+};
+
+static const struct key exit_keys[] = {
+	KEY("id", K_ID, struct config_exit_reason, id, .required = true),
+	KEY("label", K_STRING, struct config_exit_reason, label,
+	    .required = true),
+	KEY("positive", K_BOOL, struct config_exit_reason, positive,
+	    .required = true),
+	END,
+};
+
+static const struct list_spec stage_list = {sizeof(struct config_stage),
+					    stage_keys};
+static const struct list_spec public_list = {sizeof(struct config_public),
+					     public_keys};
+static const struct list_spec exit_list = {sizeof(struct config_exit_reason),
+					   exit_keys};
+
+static const char *const validation_names[] = {"hiring", "followup", NULL};
+
+static const struct key followup_keys[] = {
+	KEY("months", K_INT, struct config, followup_months, .min = 1,
+	    .max = 36),
+	KEY("checkin_days", K_INTLIST, struct config, checkin_days, .min = 1,
+	    .max = 1095,
+	    .count_offset = offsetof(struct config, n_checkins)),
+	KEY("notice_days", K_INT, struct config, checkin_notice_days, .min = 0,
+	    .max = 90),
+	END,
+};
+
+static const struct key top_keys[] = {
+	KEY("referent", K_STRING, struct config, referent),
+	KEY("caseload_target", K_INT, struct config, caseload_target, .min = 1,
+	    .max = 10000),
+	KEY("max_duration_months", K_INT_OR_NULL, struct config,
+	    max_duration_months, .min = 1, .max = 240),
+	KEY("max_duration_notice_days", K_INT, struct config,
+	    max_duration_notice_days, .min = 0, .max = 365),
+	KEY("exit_validation", K_ENUM, struct config, exit_validation,
+	    .names = validation_names),
+	/* A nested mapping: its keys fill fields of struct config itself. */
+	{.name = "followup", .type = K_MAP, .sub = followup_keys},
+	KEY("stages", K_LIST, struct config, stages, .list = &stage_list,
+	    .count_offset = offsetof(struct config, n_stages)),
+	KEY("publics", K_LIST, struct config, publics, .list = &public_list,
+	    .count_offset = offsetof(struct config, n_publics)),
+	KEY("exit_reasons", K_LIST, struct config, exit_reasons,
+	    .list = &exit_list,
+	    .count_offset = offsetof(struct config, n_exit_reasons)),
+	END,
+};
+
+/* The state of one file's reading: where we are and what went wrong. */
+struct reader {
+	const char *file;
+	yaml_document_t *doc;
+	char *errors; /* every problem, one per line */
+	size_t errors_len;
+	bool nomem;
+};
+
+static void problem(struct reader *r, const yaml_node_t *node,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void problem_at(struct reader *r, size_t line, size_t column,
+		       const char *what)
+{
+	int n = snprintf(NULL, 0, "%s:%zu:%zu: %s\n", r->file, line + 1,
+			 column + 1, what);
+	char *grown;
+
+	if (n < 0)
+		return;
+	grown = realloc(r->errors, r->errors_len + (size_t)n + 1);
+	if (grown == NULL) {
+		r->nomem = true;
+		return;
+	}
+	r->errors = grown;
+	snprintf(r->errors + r->errors_len, (size_t)n + 1, "%s:%zu:%zu: %s\n",
+		 r->file, line + 1, column + 1, what);
+	r->errors_len += (size_t)n;
+}
+
+static void problem(struct reader *r, const yaml_node_t *node,
+		    const char *fmt, ...)
+{
+	char what[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	problem_at(r, node->start_mark.line, node->start_mark.column, what);
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+	return (const char *)n->data.scalar.value;
+}
+
+static bool is_null(const yaml_node_t *n)
+{
+	const char *s;
+
+	if (n->type != YAML_SCALAR_NODE ||
+	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	s = scalar(n);
+	return *s == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0;
+}
+
+static const char *kind_name(const yaml_node_t *n)
+{
+	switch (n->type) {
+	case YAML_MAPPING_NODE:
+		return "a mapping";
+	case YAML_SEQUENCE_NODE:
+		return "a list";
+	default:
+		return "a value";
+	}
+}
+
+static bool parse_int(struct reader *r, const yaml_node_t *n,
+		      const struct key *k, int *out)
+{
+	char *end;
+	long v;
+
+	if (n->type != YAML_SCALAR_NODE) {
+		problem(r, n, "%s: expected a whole number, found %s", k->name,
+			kind_name(n));
+		return false;
+	}
+	errno = 0;
+	v = strtol(scalar(n), &end, 10);
+	if (*scalar(n) == '\0' || *end != '\0' || errno != 0) {
+		problem(r, n, "%s: expected a whole number, found '%s'",
+			k->name, scalar(n));
+		return false;
+	}
+	if (v < k->min || v > k->max) {
+		problem(r, n, "%s: %ld is out of range (%d to %d)", k->name, v,
+			k->min, k->max);
+		return false;
+	}
+	*out = (int)v;
+	return true;
+}
+
+static bool valid_id(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '-' || *s == '_'))
+			return false;
+	return true;
+}
+
+static void parse_map(struct reader *r, const yaml_node_t *map,
+		      const struct key *keys, char *base, const char *where);
+
+static void free_items(const struct list_spec *spec, char *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (const struct key *k = spec->keys; k->name; k++)
+			if (k->type == K_STRING || k->type == K_ID)
+				free(*(char **)(items + i * spec->item_size +
+						k->offset));
+	free(items);
+}
+
+static void parse_list(struct reader *r, const yaml_node_t *n,
+		       const struct key *k, char *base)
+{
+	const struct list_spec *spec = k->list;
+	size_t count, *n_out = (size_t *)(base + k->count_offset);
+	char **items_out = (char **)(base + k->offset);
+	char *items;
+	yaml_node_item_t *it;
+
+	if (n->type != YAML_SEQUENCE_NODE) {
+		problem(r, n, "%s: expected a list, found %s", k->name,
+			kind_name(n));
+		return;
+	}
+	count = (size_t)(n->data.sequence.items.top -
+			 n->data.sequence.items.start);
+	if (count == 0) {
+		problem(r, n, "%s: the list is empty", k->name);
+		return;
+	}
+	items = calloc(count, spec->item_size);
+	if (items == NULL) {
+		r->nomem = true;
+		return;
+	}
+	it = n->data.sequence.items.start;
+	for (size_t i = 0; i < count; i++, it++) {
+		yaml_node_t *item = yaml_document_get_node(r->doc, *it);
+		char *dst = items + i * spec->item_size;
+		const char *id;
+
+		parse_map(r, item, spec->keys, dst, k->name);
+		/* Every list item has an id first in its struct: unique. */
+		id = *(char **)dst;
+		for (size_t j = 0; id != NULL && j < i; j++) {
+			const char *other = *(char **)(items + j * spec->item_size);
+
+			if (other != NULL && strcmp(other, id) == 0) {
+				problem(r, item, "%s: duplicate id '%s'",
+					k->name, id);
+				break;
+			}
+		}
+	}
+	free_items(spec, *items_out, *n_out);
+	*items_out = items;
+	*n_out = count;
+}
+
+static void parse_intlist(struct reader *r, const yaml_node_t *n,
+			  const struct key *k, char *base)
+{
+	int *vals = (int *)(base + k->offset);
+	size_t *count = (size_t *)(base + k->count_offset), c = 0;
+	int tmp[JOB_MAX_CHECKINS];
+
+	if (n->type != YAML_SEQUENCE_NODE) {
+		problem(r, n, "%s: expected a list of numbers, found %s",
+			k->name, kind_name(n));
+		return;
+	}
+	for (yaml_node_item_t *it = n->data.sequence.items.start;
+	     it < n->data.sequence.items.top; it++, c++) {
+		yaml_node_t *v = yaml_document_get_node(r->doc, *it);
+
+		if (c == JOB_MAX_CHECKINS) {
+			problem(r, v, "%s: at most %d values", k->name,
+				JOB_MAX_CHECKINS);
+			return;
+		}
+		if (!parse_int(r, v, k, &tmp[c]))
+			return;
+		if (c > 0 && tmp[c] <= tmp[c - 1]) {
+			problem(r, v, "%s: values must go up (%d after %d)",
+				k->name, tmp[c], tmp[c - 1]);
+			return;
+		}
+	}
+	if (c == 0) {
+		problem(r, n, "%s: the list is empty", k->name);
+		return;
+	}
+	memcpy(vals, tmp, c * sizeof *tmp);
+	*count = c;
+}
+
+static void parse_value(struct reader *r, const yaml_node_t *v,
+			const struct key *k, char *base)
+{
+	void *dst = base + k->offset;
+
+	switch (k->type) {
+	case K_STRING:
+	case K_ID: {
+		char *s;
+
+		if (v->type != YAML_SCALAR_NODE || is_null(v)) {
+			problem(r, v, "%s: expected text, found %s", k->name,
+				is_null(v) ? "nothing" : kind_name(v));
+			return;
+		}
+		if (k->type == K_ID && !valid_id(scalar(v))) {
+			problem(r, v,
+				"%s: '%s' is not a valid id (lower-case "
+				"letters, digits, '-' and '_')",
+				k->name, scalar(v));
+			return;
+		}
+		if (!codec_utf8_valid(v->data.scalar.value,
+				      v->data.scalar.length)) {
+			problem(r, v, "%s: not valid UTF-8 text", k->name);
+			return;
+		}
+		s = strdup(scalar(v));
+		if (s == NULL) {
+			r->nomem = true;
+			return;
+		}
+		free(*(char **)dst);
+		*(char **)dst = s;
+		return;
+	}
+	case K_INT_OR_NULL:
+		if (is_null(v)) {
+			*(int *)dst = 0;
+			return;
+		}
+		/* fall through */
+	case K_INT:
+		parse_int(r, v, k, (int *)dst);
+		return;
+	case K_BOOL: {
+		static const char *const yes[] = {"true", "yes", "on"};
+		static const char *const no[] = {"false", "no", "off"};
+
+		if (v->type == YAML_SCALAR_NODE) {
+			for (int i = 0; i < 3; i++) {
+				if (strcmp(scalar(v), yes[i]) == 0 ||
+				    strcmp(scalar(v), no[i]) == 0) {
+					*(bool *)dst = strcmp(scalar(v),
+							      yes[i]) == 0;
+					return;
+				}
+			}
+		}
+		problem(r, v, "%s: expected true or false, found %s", k->name,
+			v->type == YAML_SCALAR_NODE ? scalar(v) : kind_name(v));
+		return;
+	}
+	case K_ENUM:
+		if (v->type == YAML_SCALAR_NODE) {
+			for (int i = 0; k->names[i]; i++) {
+				if (strcmp(scalar(v), k->names[i]) == 0) {
+					*(int *)dst = i;
+					return;
+				}
+			}
+		}
+		problem(r, v, "%s: expected one of %s, %s", k->name,
+			k->names[0], k->names[1]);
+		return;
+	case K_INTLIST:
+		parse_intlist(r, v, k, base);
+		return;
+	case K_MAP:
+		parse_map(r, v, k->sub, base, k->name);
+		return;
+	case K_LIST:
+		parse_list(r, v, k, base);
+		if (k->list == &stage_list) {
+			struct config *c = (struct config *)base;
+			char *file = strdup(r->file);
+
+			if (file == NULL) {
+				r->nomem = true;
+				return;
+			}
+			free(c->stages_file);
+			c->stages_file = file;
+			c->stages_line = v->start_mark.line + 1;
+			c->stages_column = v->start_mark.column + 1;
+		}
+		return;
+	}
+}
+
+static void parse_map(struct reader *r, const yaml_node_t *map,
+		      const struct key *keys, char *base, const char *where)
+{
+	uint64_t seen = 0;
+
+	if (map->type != YAML_MAPPING_NODE) {
+		problem(r, map, "%s: expected a mapping of keys, found %s",
+			where, kind_name(map));
+		return;
+	}
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = yaml_document_get_node(r->doc, p->key);
+		yaml_node_t *vn = yaml_document_get_node(r->doc, p->value);
+		const struct key *k = NULL;
+		size_t i;
+
+		if (kn->type != YAML_SCALAR_NODE) {
+			problem(r, kn, "%s: a key must be plain text", where);
+			continue;
+		}
+		for (i = 0; keys[i].name; i++) {
+			if (strcmp(keys[i].name, scalar(kn)) == 0) {
+				k = &keys[i];
+				break;
+			}
+		}
+		if (k == NULL) {
+			problem(r, kn, "%s: unknown key '%s'", where,
+				scalar(kn));
+			continue;
+		}
+		if (seen & (UINT64_C(1) << i)) {
+			problem(r, kn, "%s: key '%s' given twice", where,
+				k->name);
+			continue;
+		}
+		seen |= UINT64_C(1) << i;
+		parse_value(r, vn, k, base);
+	}
+	for (size_t i = 0; keys[i].name; i++)
+		if (keys[i].required && !(seen & (UINT64_C(1) << i)))
+			problem(r, map, "%s: missing key '%s'", where,
+				keys[i].name);
+}
+
+/* Read one file over *c. Returns PC_OK, PC_EIO or PC_EINVAL. */
+static int read_file(struct config *c, const char *path, char **cause)
+{
+	struct reader r = {.file = path};
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_node_t *root;
+	FILE *f;
+	int rc = PC_OK;
+
+	f = fopen(path, "rb");
+	if (f == NULL)
+		return error_set(cause, PC_EIO, "%s: cannot read: %s", path,
+				 strerror(errno));
+	if (!yaml_parser_initialize(&parser)) {
+		fclose(f);
+		return error_set(cause, PC_ENOMEM, "out of memory");
+	}
+	yaml_parser_set_input_file(&parser, f);
+	if (!yaml_parser_load(&parser, &doc)) {
+		const char *what = parser.problem ? parser.problem : "error";
+
+		if (parser.error == YAML_MEMORY_ERROR)
+			rc = error_set(cause, PC_ENOMEM, "out of memory");
+		else if (parser.error == YAML_READER_ERROR)
+			rc = error_set(cause, PC_EINVAL,
+				       "%s: byte %zu: %s", path,
+				       parser.problem_offset, what);
+		else
+			rc = error_set(cause, PC_EINVAL,
+				       "%s:%zu:%zu: YAML syntax error: %s%s%s",
+				       path, parser.problem_mark.line + 1,
+				       parser.problem_mark.column + 1,
+				       parser.context ? parser.context : "",
+				       parser.context ? ", " : "", what);
+		yaml_parser_delete(&parser);
+		fclose(f);
+		return rc;
+	}
+	r.doc = &doc;
+	root = yaml_document_get_root_node(&doc);
+	if (root == NULL)
+		problem_at(&r, 0, 0, "the file is empty");
+	else if (!is_null(root))
+		parse_map(&r, root, top_keys, (char *)c, "configuration");
+	if (r.nomem)
+		rc = error_set(cause, PC_ENOMEM, "out of memory");
+	else if (r.errors != NULL) {
+		r.errors[r.errors_len - 1] = '\0'; /* drop the last newline */
+		if (cause != NULL && *cause == NULL) {
+			*cause = r.errors;
+			r.errors = NULL;
+		}
+		rc = PC_EINVAL;
+	}
+	free(r.errors);
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	fclose(f);
+	return rc;
+}
+
+int config_load(const char *base, const char *user, struct config **out,
+		char **cause)
+{
+	struct config *c = calloc(1, sizeof *c);
+	int rc;
+
+	if (c == NULL)
+		return error_set(cause, PC_ENOMEM, "out of memory");
+	c->exit_validation = EXIT_AFTER_FOLLOWUP;
+	rc = read_file(c, base, cause);
+	if (rc == PC_OK && user != NULL)
+		rc = read_file(c, user, cause);
+	/* The default defines everything; a wrong default is caught here. */
+	if (rc == PC_OK && (c->referent == NULL || c->n_stages == 0 ||
+			    c->n_exit_reasons == 0 || c->followup_months == 0 ||
+			    c->caseload_target == 0 || c->n_checkins == 0))
+		rc = error_set(cause, PC_EINVAL,
+			       "%s: incomplete configuration: referent, "
+			       "caseload_target, stages, exit_reasons and "
+			       "followup are required",
+			       base);
+	if (rc != PC_OK) {
+		config_free(&c);
+		return rc;
+	}
+	*out = c;
+	return PC_OK;
+}
+
+void config_free(struct config **c)
+{
+	if (c == NULL || *c == NULL)
+		return;
+	free((*c)->referent);
+	free((*c)->stages_file);
+	free_items(&stage_list, (char *)(*c)->stages, (*c)->n_stages);
+	free_items(&public_list, (char *)(*c)->publics, (*c)->n_publics);
+	free_items(&exit_list, (char *)(*c)->exit_reasons,
+		   (*c)->n_exit_reasons);
+	free(*c);
+	*c = NULL;
+}
+
+const struct config_stage *config_stage(const struct config *c, const char *id,
+					size_t *index)
+{
+	for (size_t i = 0; id != NULL && i < c->n_stages; i++) {
+		if (strcmp(c->stages[i].id, id) == 0) {
+			if (index != NULL)
+				*index = i;
+			return &c->stages[i];
+		}
+	}
+	return NULL;
+}
+
+const struct config_exit_reason *config_exit_reason(const struct config *c,
+						    const char *id)
+{
+	for (size_t i = 0; id != NULL && i < c->n_exit_reasons; i++)
+		if (strcmp(c->exit_reasons[i].id, id) == 0)
+			return &c->exit_reasons[i];
+	return NULL;
+}
+
+const struct config_public *config_public(const struct config *c,
+					  const char *id)
+{
+	for (size_t i = 0; id != NULL && i < c->n_publics; i++)
+		if (strcmp(c->publics[i].id, id) == 0)
+			return &c->publics[i];
+	return NULL;
+}

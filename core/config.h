@@ -1,0 +1,80 @@
+/* config.h: stages and rules, read from YAML. */
+#ifndef PARCOURS_CONFIG_H
+#define PARCOURS_CONFIG_H
+
+#include "model.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct config_stage {
+	char *id;          /* stable id stored in the data: "freins" */
+	char *label;       /* full name: "Lever les freins à l'emploi" */
+	char *short_label; /* for narrow columns: "Freins" */
+	int contact_days;  /* longest gap between contacts before a flag */
+	int expected_days; /* usual time in the stage; 0 when not set */
+};
+
+struct config_public {
+	char *id;
+	char *label;
+};
+
+struct config_exit_reason {
+	char *id;
+	char *label;
+	bool positive;
+};
+
+/* When a positive exit counts: at hiring, or once the follow-up ends. */
+enum exit_validation { EXIT_AT_HIRING, EXIT_AFTER_FOLLOWUP };
+
+struct config {
+	char *referent;
+	int caseload_target;
+	int max_duration_months; /* 0: no maximum */
+	int max_duration_notice_days;
+	int followup_months;
+	int checkin_days[JOB_MAX_CHECKINS]; /* ascending, after job start */
+	size_t n_checkins;
+	int checkin_notice_days;
+	int exit_validation; /* enum exit_validation */
+	struct config_stage *stages;
+	size_t n_stages;
+	struct config_public *publics;
+	size_t n_publics;
+	struct config_exit_reason *exit_reasons;
+	size_t n_exit_reasons;
+	/* Where the stage list was read, to point at it in messages. */
+	char *stages_file;
+	size_t stages_line, stages_column; /* 1-based */
+};
+
+/*
+ * Load `base` (the installed default, complete) and then, if `user` is not
+ * NULL, apply `user` over it: a key the user file gives replaces the
+ * default's, a list (stages, publics, exit reasons) replaces it whole.
+ * Every problem found is reported, one per line, as
+ * "FILE:LINE:COLUMN: what is wrong" in *cause (caller frees), and the
+ * function returns PC_EINVAL; PC_EIO when a file cannot be read.
+ * On success *out is a new config the caller frees with config_free().
+ */
+int config_load(const char *base, const char *user, struct config **out,
+		char **cause);
+
+/* Free a config and set *c to NULL; NULL is accepted. */
+void config_free(struct config **c);
+
+/* The stage with this id and its 0-based position, or NULL. */
+const struct config_stage *config_stage(const struct config *c, const char *id,
+					size_t *index);
+
+/* The exit reason with this id, or NULL. */
+const struct config_exit_reason *config_exit_reason(const struct config *c,
+						    const char *id);
+
+/* The public category with this id, or NULL. */
+const struct config_public *config_public(const struct config *c,
+					  const char *id);
+
+#endif

@@ -1,0 +1,191 @@
+/* date.c: day-number arithmetic (after H. Hinnant's civil-date algorithms). */
+#include "date.h"
+#include "error.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static bool is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int date_days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
+
+	if (m < 1 || m > 12)
+		return 0;
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+bool date_valid_ymd(int y, int m, int d)
+{
+	return y >= DATE_YEAR_MIN && y <= DATE_YEAR_MAX && m >= 1 && m <= 12 &&
+	       d >= 1 && d <= date_days_in_month(y, m);
+}
+
+pdate date_from_ymd(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void date_to_ymd(pdate date, int *y, int *m, int *d)
+{
+	int z = date + 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = z - era * 146097;
+	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int mp = (5 * doy + 2) / 153;
+
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/* Read exactly `n` digits from *p into *val; advance *p. */
+static bool read_digits(const char **p, int n, int *val)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*p)[i]))
+			return false;
+		v = v * 10 + ((*p)[i] - '0');
+	}
+	*p += n;
+	*val = v;
+	return true;
+}
+
+static const char *skip_blanks(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+/* Parse y-m-d or d/m/y from p; on success *rest points after it. */
+static bool parse_calendar(const char *p, const char **rest, pdate *out)
+{
+	int y, m, d;
+
+	if (read_digits(&p, 4, &y)) {
+		if (*p++ != '-' || !read_digits(&p, 2, &m) || *p++ != '-' ||
+		    !read_digits(&p, 2, &d))
+			return false;
+	} else {
+		if (!read_digits(&p, 2, &d) || *p++ != '/' ||
+		    !read_digits(&p, 2, &m) || *p++ != '/' ||
+		    !read_digits(&p, 4, &y))
+			return false;
+	}
+	if (!date_valid_ymd(y, m, d))
+		return false;
+	*rest = p;
+	*out = date_from_ymd(y, m, d);
+	return true;
+}
+
+int date_parse_iso(const char *s, pdate *out)
+{
+	const char *p = s;
+	int y, m, d;
+
+	if (s == NULL || !read_digits(&p, 4, &y) || *p++ != '-' ||
+	    !read_digits(&p, 2, &m) || *p++ != '-' || !read_digits(&p, 2, &d) ||
+	    *p != '\0' || !date_valid_ymd(y, m, d))
+		return PC_EINVAL;
+	*out = date_from_ymd(y, m, d);
+	return PC_OK;
+}
+
+int date_parse(const char *s, pdate today, pdate *out)
+{
+	const char *p, *rest;
+	pdate value;
+
+	if (s == NULL)
+		return PC_EINVAL;
+	p = skip_blanks(s);
+	if ((*p == '+' || *p == '-') && today != DATE_NONE) {
+		char *end;
+		long n;
+
+		if (!isdigit((unsigned char)p[1]))
+			return PC_EINVAL;
+		n = strtol(p + 1, &end, 10);
+		if (n > 36500)
+			return PC_EINVAL;
+		value = today + (pdate)(*p == '-' ? -n : n);
+		rest = end;
+	} else if (!parse_calendar(p, &rest, &value)) {
+		return PC_EINVAL;
+	}
+	if (*skip_blanks(rest) != '\0')
+		return PC_EINVAL;
+	*out = value;
+	return PC_OK;
+}
+
+pdate date_add_months(pdate date, int months)
+{
+	int y, m, d, total, dim;
+
+	date_to_ymd(date, &y, &m, &d);
+	total = y * 12 + (m - 1) + months;
+	y = total / 12;
+	m = total % 12 + 1;
+	dim = date_days_in_month(y, m);
+	return date_from_ymd(y, m, d > dim ? dim : d);
+}
+
+char *date_format_iso(pdate date, char buf[DATE_BUFSZ])
+{
+	int y, m, d;
+
+	if (date == DATE_NONE) {
+		buf[0] = '\0';
+		return buf;
+	}
+	date_to_ymd(date, &y, &m, &d);
+	snprintf(buf, DATE_BUFSZ, "%04u-%02u-%02u", (unsigned)y % 10000u,
+		 (unsigned)m % 100u, (unsigned)d % 100u);
+	return buf;
+}
+
+char *date_format_fr(pdate date, char buf[DATE_BUFSZ])
+{
+	int y, m, d;
+
+	if (date == DATE_NONE) {
+		buf[0] = '\0';
+		return buf;
+	}
+	date_to_ymd(date, &y, &m, &d);
+	snprintf(buf, DATE_BUFSZ, "%02u/%02u/%04u", (unsigned)d % 100u,
+		 (unsigned)m % 100u, (unsigned)y % 10000u);
+	return buf;
+}
+
+pdate date_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL)
+		return date_from_ymd(1970, 1, 1);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}

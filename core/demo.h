@@ -1,0 +1,43 @@
+/* demo.h: a fictitious caseload a referent would recognise. */
+#ifndef PARCOURS_DEMO_H
+#define PARCOURS_DEMO_H
+
+#include "config.h"
+#include "store.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define DEMO_DEFAULT_PARTICIPANTS 80
+#define DEMO_CASELOAD_SIZE 80
+
+struct demo_options {
+	size_t participants; /* current participants; about 1 in 8 more exited */
+	uint64_t seed;       /* same seed, same today: same caseload */
+	pdate today;         /* every date is relative to it */
+	int64_t now;         /* journal time stamp */
+};
+
+/* What demo_fill wrote. */
+struct demo_result {
+	size_t participants; /* current and exited */
+	size_t appointments;
+	size_t referents;
+};
+
+/*
+ * Fill an empty database: `participants` current participants with French
+ * names, histories over every stage, past and coming appointments, a few
+ * overdue, some in in-work follow-up, and exited participants of this
+ * year. Above DEMO_CASELOAD_SIZE they are spread over several referents,
+ * the config's referent first. Refuses a database that holds any
+ * participant (PC_ENOTEMPTY). Writes in batches of whole participants.
+ */
+int demo_fill(struct store *s, const struct config *c,
+	      const struct demo_options *opt, struct demo_result *res,
+	      char **cause);
+
+/* The name of referent number i (0 is the config's), malloc'd. */
+char *demo_referent_name(const struct config *c, size_t i);
+
+#endif

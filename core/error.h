@@ -1,0 +1,35 @@
+/* error.h: the error codes every core function returns. */
+#ifndef PARCOURS_ERROR_H
+#define PARCOURS_ERROR_H
+
+/*
+ * Core functions return 0 (PC_OK) or one of these codes. Where a detail
+ * helps the user (a file name, a line, an LMDB message), the function also
+ * takes a `char **cause`: on error it stores a malloc'd message the caller
+ * frees; on success it leaves *cause untouched. `cause` may be NULL.
+ */
+enum pc_error {
+	PC_OK = 0,
+	PC_ENOMEM,    /* out of memory */
+	PC_EIO,       /* file or directory I/O failed */
+	PC_EDB,       /* the LMDB store failed */
+	PC_ENOTFOUND, /* no such record */
+	PC_ECORRUPT,  /* a record or file does not decode */
+	PC_ESCHEMA,   /* the database was written by a newer parcours */
+	PC_EINVAL,    /* bad input: a date, a config value, an argument */
+	PC_ENOTEMPTY, /* the operation needs an empty database */
+	PC_EFULL,     /* disk or quota full */
+};
+
+/* A short English description of `code`; never NULL, static storage. */
+const char *error_string(int code);
+
+/*
+ * Store a printf-formatted message in *cause (if cause is not NULL and
+ * *cause is still NULL, so the first, most precise cause wins) and
+ * return `code`. Allocation failure leaves *cause NULL.
+ */
+int error_set(char **cause, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,168 @@
+/* model.c: record initialisation, release and small queries. */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void participant_init(struct participant *p)
+{
+	memset(p, 0, sizeof *p);
+	p->birth_date = DATE_NONE;
+	p->entry_date = DATE_NONE;
+	p->stage_since = DATE_NONE;
+	p->exit_date = DATE_NONE;
+	p->exit_validated = DATE_NONE;
+}
+
+void participant_clear(struct participant *p)
+{
+	free(p->last_name);
+	free(p->first_name);
+	free(p->phone);
+	free(p->email);
+	free(p->publics);
+	free(p->referent);
+	free(p->stage);
+	free(p->exit_reason);
+	participant_init(p);
+}
+
+void stage_move_clear(struct stage_move *m)
+{
+	free(m->stage);
+	free(m->note);
+	memset(m, 0, sizeof *m);
+	m->date = DATE_NONE;
+}
+
+void appointment_init(struct appointment *a)
+{
+	memset(a, 0, sizeof *a);
+	a->date = DATE_NONE;
+	a->minute = APPT_NO_TIME;
+}
+
+void appointment_clear(struct appointment *a)
+{
+	free(a->kind);
+	free(a->note);
+	appointment_init(a);
+}
+
+void job_init(struct job *j)
+{
+	memset(j, 0, sizeof *j);
+	j->start = DATE_NONE;
+	j->planned_end = DATE_NONE;
+	j->ended = DATE_NONE;
+}
+
+void job_clear(struct job *j)
+{
+	free(j->employer);
+	free(j->contract);
+	job_init(j);
+}
+
+void note_clear(struct note *n)
+{
+	free(n->text);
+	memset(n, 0, sizeof *n);
+	n->date = DATE_NONE;
+}
+
+void journal_entry_clear(struct journal_entry *e)
+{
+	free(e->who);
+	free(e->what);
+	memset(e, 0, sizeof *e);
+}
+
+const struct checkin *job_checkin(const struct job *j, int offset_days)
+{
+	for (size_t i = 0; i < j->n_checkins; i++)
+		if (j->checkins[i].offset_days == offset_days)
+			return &j->checkins[i];
+	return NULL;
+}
+
+bool model_list_has(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+
+	if (list == NULL || n == 0)
+		return false;
+	for (const char *p = list; *p != '\0';) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+
+		if (len == n && memcmp(p, id, n) == 0)
+			return true;
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	return false;
+}
+
+#define NAME_OF(table, i)                                                      \
+	((size_t)(i) < sizeof(table) / sizeof(table)[0] ? (table)[i] : "?")
+
+const char *gender_name(enum gender g)
+{
+	static const char *const names[] = {"", "female", "male", "non-binary"};
+	return NAME_OF(names, g);
+}
+
+const char *education_name(enum education e)
+{
+	static const char *const names[] = {"", "isced-0-2", "isced-3-4",
+					    "isced-5-8"};
+	return NAME_OF(names, e);
+}
+
+const char *appointment_status_name(enum appointment_status s)
+{
+	static const char *const names[] = {"planned", "done", "missed",
+					    "cancelled"};
+	return NAME_OF(names, s);
+}
+
+const char *participant_status_name(enum participant_status s)
+{
+	static const char *const names[] = {"active", "follow-up", "exited"};
+	return NAME_OF(names, s);
+}
+
+void participant_file_clear(struct participant_file *f)
+{
+	participant_clear(&f->p);
+	for (size_t i = 0; i < f->n_moves; i++)
+		stage_move_clear(&f->moves[i]);
+	for (size_t i = 0; i < f->n_appts; i++)
+		appointment_clear(&f->appts[i]);
+	for (size_t i = 0; i < f->n_jobs; i++)
+		job_clear(&f->jobs[i]);
+	for (size_t i = 0; i < f->n_notes; i++)
+		note_clear(&f->notes[i]);
+	free(f->moves);
+	free(f->appts);
+	free(f->jobs);
+	free(f->notes);
+	memset(f, 0, sizeof *f);
+	participant_init(&f->p);
+}
+
+const struct job *participant_file_current_job(const struct participant_file *f)
+{
+	const struct job *cur = NULL;
+
+	for (size_t i = 0; i < f->n_jobs; i++) {
+		const struct job *j = &f->jobs[i];
+
+		if (j->start != DATE_NONE && j->ended == DATE_NONE &&
+		    (cur == NULL || j->start >= cur->start))
+			cur = j;
+	}
+	return cur;
+}

@@ -1,0 +1,180 @@
+/* model.h: the records of a caseload and who owns their strings. */
+#ifndef PARCOURS_MODEL_H
+#define PARCOURS_MODEL_H
+
+#include "date.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Every string in these records is a malloc'd, NUL-terminated UTF-8 string
+ * owned by the record, or NULL for "not given". The *_clear() functions
+ * free them and zero the record, so a cleared record can be reused.
+ */
+
+enum gender { GENDER_UNKNOWN, GENDER_FEMALE, GENDER_MALE, GENDER_NONBINARY };
+
+/* Education level, in the funder's ISCED bands. */
+enum education {
+	EDUCATION_UNKNOWN,
+	EDUCATION_ISCED_0_2,
+	EDUCATION_ISCED_3_4,
+	EDUCATION_ISCED_5_8,
+};
+
+/* Employment situation at entry, as the funder counts it. */
+enum employment {
+	EMPLOYMENT_UNKNOWN,
+	EMPLOYMENT_UNEMPLOYED,
+	EMPLOYMENT_LONG_TERM_UNEMPLOYED,
+	EMPLOYMENT_INACTIVE,
+	EMPLOYMENT_EMPLOYED,
+};
+
+enum participant_status {
+	STATUS_ACTIVE,   /* following the parcours */
+	STATUS_FOLLOWUP, /* in work, six-month follow-up running */
+	STATUS_EXITED,   /* left the PLIE */
+};
+
+struct participant {
+	uint64_t id; /* 0 until the store assigns one */
+	char *last_name;
+	char *first_name;
+	pdate birth_date;
+	enum gender gender;
+	char *phone;
+	char *email;
+	char *publics; /* comma-separated public category ids of the config */
+	enum education education;
+	enum employment employment;
+	pdate entry_date;
+	char *referent;
+	char *stage;       /* current stage id of the config */
+	pdate stage_since; /* date of the last stage move */
+	enum participant_status status;
+	bool legal_hold; /* records kept for the funder: never erased */
+	pdate exit_date;
+	char *exit_reason; /* exit reason id of the config */
+	bool exit_positive;
+	pdate exit_validated; /* date a positive exit was validated */
+};
+
+/* One dated move into a stage; a parcours may go back or skip. */
+struct stage_move {
+	uint64_t participant;
+	uint32_t seq; /* order of the move within the parcours */
+	pdate date;
+	char *stage;
+	char *note;
+};
+
+enum appointment_mode { MODE_IN_PERSON, MODE_PHONE, MODE_VIDEO };
+
+enum appointment_status {
+	APPT_PLANNED,
+	APPT_DONE,
+	APPT_MISSED,
+	APPT_CANCELLED,
+};
+
+#define APPT_NO_TIME (-1)
+
+struct appointment {
+	uint64_t id;
+	uint64_t participant;
+	pdate date;
+	int minute; /* minutes after midnight, or APPT_NO_TIME */
+	char *kind; /* "entretien", "atelier", ... */
+	enum appointment_mode mode;
+	enum appointment_status status;
+	char *note;
+};
+
+/* Maximum number of in-work check-ins a job records. */
+#define JOB_MAX_CHECKINS 16
+
+/* A check-in held `offset_days` after the job start, done on `done`. */
+struct checkin {
+	int offset_days;
+	pdate done;
+};
+
+struct job {
+	uint64_t participant;
+	uint32_t seq;
+	char *employer;
+	char *contract; /* "cdi", "cdd", "interim", ... */
+	pdate start;
+	pdate planned_end; /* DATE_NONE for open-ended */
+	pdate ended;       /* DATE_NONE while the job goes on */
+	int weekly_minutes;
+	size_t n_checkins;
+	struct checkin checkins[JOB_MAX_CHECKINS];
+};
+
+struct note {
+	uint64_t participant;
+	uint32_t seq;
+	pdate date;
+	char *text;
+};
+
+/* One line of the journal: who changed what, when. Appended, never edited. */
+struct journal_entry {
+	uint64_t seq;
+	int64_t time; /* seconds since the epoch */
+	char *who;
+	uint64_t participant; /* 0 when not about one participant */
+	char *what;
+};
+
+void participant_clear(struct participant *p);
+void stage_move_clear(struct stage_move *m);
+void appointment_clear(struct appointment *a);
+void job_clear(struct job *j);
+void note_clear(struct note *n);
+void journal_entry_clear(struct journal_entry *e);
+
+/* Zero-initialise with every date DATE_NONE. */
+void participant_init(struct participant *p);
+void appointment_init(struct appointment *a);
+void job_init(struct job *j);
+
+/* The check-in of `j` at offset_days, or NULL when none is recorded. */
+const struct checkin *job_checkin(const struct job *j, int offset_days);
+
+/* True when `id` is among the comma-separated ids of `list`. */
+bool model_list_has(const char *list, const char *id);
+
+/* Stable names for enums, used by the command line and exports. */
+const char *gender_name(enum gender g);
+const char *education_name(enum education e);
+const char *appointment_status_name(enum appointment_status s);
+const char *participant_status_name(enum participant_status s);
+
+/*
+ * Everything held on one participant, loaded together. Arrays are malloc'd
+ * and owned by the file; appointments are sorted by date and time, moves
+ * by sequence, jobs by start date.
+ */
+struct participant_file {
+	struct participant p;
+	struct stage_move *moves;
+	size_t n_moves;
+	struct appointment *appts;
+	size_t n_appts;
+	struct job *jobs;
+	size_t n_jobs;
+	struct note *notes;
+	size_t n_notes;
+};
+
+void participant_file_clear(struct participant_file *f);
+
+/* The job in progress (started, not ended), or NULL. */
+const struct job *participant_file_current_job(const struct participant_file *f);
+
+#endif

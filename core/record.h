@@ -1,0 +1,56 @@
+/* record.h: encoding the model's records as versioned byte strings. */
+#ifndef PARCOURS_RECORD_H
+#define PARCOURS_RECORD_H
+
+#include "model.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Each encoded record starts with two bytes, a kind tag and the format
+ * version, then codec fields. Decoders check both, reject truncated or
+ * garbage input with PC_ECORRUPT, never read past `len`, and skip fields
+ * they do not know. On success the decoder fills *out (its strings are the
+ * caller's to free with the *_clear function); on failure *out is left
+ * cleared. Encoders return a malloc'd buffer in *buf the caller frees.
+ */
+
+#define RECORD_VERSION 1
+
+enum record_kind {
+	RECORD_PARTICIPANT = 'P',
+	RECORD_STAGE_MOVE = 'S',
+	RECORD_APPOINTMENT = 'A',
+	RECORD_JOB = 'J',
+	RECORD_NOTE = 'N',
+	RECORD_JOURNAL = 'L',
+};
+
+int record_encode_participant(const struct participant *p, uint8_t **buf,
+			      size_t *len);
+int record_decode_participant(const void *buf, size_t len,
+			      struct participant *out);
+
+int record_encode_stage_move(const struct stage_move *m, uint8_t **buf,
+			     size_t *len);
+int record_decode_stage_move(const void *buf, size_t len,
+			     struct stage_move *out);
+
+int record_encode_appointment(const struct appointment *a, uint8_t **buf,
+			      size_t *len);
+int record_decode_appointment(const void *buf, size_t len,
+			      struct appointment *out);
+
+int record_encode_job(const struct job *j, uint8_t **buf, size_t *len);
+int record_decode_job(const void *buf, size_t len, struct job *out);
+
+int record_encode_note(const struct note *n, uint8_t **buf, size_t *len);
+int record_decode_note(const void *buf, size_t len, struct note *out);
+
+int record_encode_journal(const struct journal_entry *e, uint8_t **buf,
+			  size_t *len);
+int record_decode_journal(const void *buf, size_t len,
+			  struct journal_entry *out);
+
+#endif

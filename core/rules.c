@@ -1,0 +1,248 @@
+/* rules.c: the attention flags. Pure: no I/O, no clock. */
+#include "rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const flag_names[FLAG_COUNT] = {
+	[FLAG_APPOINTMENT_OVERDUE] = "appointment-overdue",
+	[FLAG_CHECKIN_OVERDUE] = "checkin-overdue",
+	[FLAG_NO_SHOW] = "no-show",
+	[FLAG_CONTACT_OVERDUE] = "contact-overdue",
+	[FLAG_MAX_DURATION] = "max-duration",
+	[FLAG_CHECKIN_DUE] = "checkin-due",
+	[FLAG_READY_TO_EXIT] = "ready-to-exit",
+};
+
+const char *rules_flag_name(enum flag_kind kind)
+{
+	return kind < FLAG_COUNT ? flag_names[kind] : "?";
+}
+
+enum flag_level rules_flag_level(const struct flag *fl)
+{
+	switch (fl->kind) {
+	case FLAG_CHECKIN_DUE:
+		return LEVEL_SOON;
+	case FLAG_MAX_DURATION:
+		return fl->days < 0 ? LEVEL_OVERDUE : LEVEL_SOON;
+	case FLAG_READY_TO_EXIT:
+		return LEVEL_READY;
+	default:
+		return LEVEL_OVERDUE;
+	}
+}
+
+enum flag_kind rules_flag_by_name(const char *name)
+{
+	for (int k = 0; k < FLAG_COUNT; k++)
+		if (strcmp(flag_names[k], name) == 0)
+			return (enum flag_kind)k;
+	return FLAG_COUNT;
+}
+
+static void add(struct rules_summary *s, enum flag_kind kind, pdate date,
+		int days, int count)
+{
+	struct flag *f = &s->flags[s->n_flags++];
+
+	f->kind = kind;
+	f->date = date;
+	f->days = days;
+	f->count = count;
+}
+
+/* Planned appointments in the past, and the first one from today on. */
+static void appointment_rules(const struct participant_file *f, pdate today,
+			      struct rules_summary *s, bool *any_planned)
+{
+	pdate oldest = DATE_NONE, last_outcome = DATE_NONE;
+	int overdue = 0;
+	bool last_missed = false;
+
+	*any_planned = false;
+	for (size_t i = 0; i < f->n_appts; i++) {
+		const struct appointment *a = &f->appts[i];
+
+		switch (a->status) {
+		case APPT_PLANNED:
+			*any_planned = true;
+			if (a->date < today) {
+				if (overdue++ == 0)
+					oldest = a->date;
+			} else if (s->next_appointment == DATE_NONE) {
+				s->next_appointment = a->date;
+			}
+			break;
+		case APPT_DONE:
+		case APPT_MISSED:
+			if (a->date > today)
+				break; /* an outcome cannot be in the future */
+			if (a->status == APPT_DONE)
+				s->last_contact = a->date;
+			last_outcome = a->date;
+			last_missed = a->status == APPT_MISSED;
+			break;
+		case APPT_CANCELLED:
+			break;
+		}
+	}
+	if (overdue > 0)
+		add(s, FLAG_APPOINTMENT_OVERDUE, oldest, today - oldest,
+		    overdue);
+	if (last_missed) {
+		bool replanned = false;
+
+		for (size_t i = 0; i < f->n_appts && !replanned; i++)
+			replanned = f->appts[i].status == APPT_PLANNED &&
+				    f->appts[i].date >= last_outcome;
+		if (!replanned)
+			add(s, FLAG_NO_SHOW, last_outcome,
+			    today - last_outcome, 0);
+	}
+}
+
+static void checkin_rules(const struct config *c, const struct job *j,
+			  pdate today, struct rules_summary *s)
+{
+	bool overdue_done = false;
+
+	for (size_t i = 0; i < c->n_checkins; i++) {
+		int offset = c->checkin_days[i];
+		const struct checkin *ck = job_checkin(j, offset);
+		pdate due = j->start + offset;
+
+		if (ck != NULL && ck->done != DATE_NONE)
+			continue;
+		if (due < today) {
+			if (!overdue_done)
+				add(s, FLAG_CHECKIN_OVERDUE, due, today - due,
+				    offset);
+			overdue_done = true;
+			continue;
+		}
+		if (due - today <= c->checkin_notice_days)
+			add(s, FLAG_CHECKIN_DUE, due, due - today, offset);
+		break; /* only the next coming check-in matters */
+	}
+}
+
+static int cmp_flag(const struct flag *a, const struct flag *b)
+{
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return a->date < b->date ? -1 : a->date > b->date;
+}
+
+static void sort_flags(struct rules_summary *s)
+{
+	/* At most FLAG_COUNT items: insertion sort. */
+	for (size_t i = 1; i < s->n_flags; i++) {
+		struct flag x = s->flags[i];
+		size_t j = i;
+
+		for (; j > 0 && cmp_flag(&s->flags[j - 1], &x) > 0; j--)
+			s->flags[j] = s->flags[j - 1];
+		s->flags[j] = x;
+	}
+}
+
+void rules_evaluate(const struct config *c, const struct participant_file *f,
+		    pdate today, struct rules_summary *out)
+{
+	const struct config_stage *stage = config_stage(c, f->p.stage, NULL);
+	const struct job *job = participant_file_current_job(f);
+	bool any_planned;
+
+	memset(out, 0, sizeof *out);
+	out->last_contact = DATE_NONE;
+	out->next_appointment = DATE_NONE;
+	out->days_in_stage =
+		f->p.stage_since != DATE_NONE ? today - f->p.stage_since : 0;
+	appointment_rules(f, today, out, &any_planned);
+	if (f->p.status == STATUS_EXITED) {
+		out->n_flags = 0;
+		return;
+	}
+
+	/* In work, the check-ins set the rhythm instead of the stage. */
+	if (job != NULL && job->start <= today) {
+		pdate six = date_add_months(job->start, c->followup_months);
+
+		checkin_rules(c, job, today, out);
+		if (six <= today)
+			add(out, FLAG_READY_TO_EXIT, six, today - six, 0);
+	} else if (stage != NULL && !any_planned) {
+		pdate ref = out->last_contact != DATE_NONE ? out->last_contact
+							   : f->p.entry_date;
+
+		if (ref != DATE_NONE && today - ref > stage->contact_days)
+			add(out, FLAG_CONTACT_OVERDUE,
+			    ref + stage->contact_days, today - ref, 0);
+	}
+
+	if (c->max_duration_months > 0 && f->p.entry_date != DATE_NONE) {
+		pdate limit =
+			date_add_months(f->p.entry_date, c->max_duration_months);
+
+		if (limit - today <= c->max_duration_notice_days)
+			add(out, FLAG_MAX_DURATION, limit, limit - today, 0);
+	}
+	sort_flags(out);
+}
+
+void rules_flag_reason(const struct flag *fl, char *buf, size_t n)
+{
+	switch (fl->kind) {
+	case FLAG_APPOINTMENT_OVERDUE:
+		if (fl->count > 1)
+			snprintf(buf, n,
+				 "%d appointments without outcome, oldest "
+				 "%d days ago",
+				 fl->count, fl->days);
+		else
+			snprintf(buf, n,
+				 "appointment %d days ago without outcome",
+				 fl->days);
+		break;
+	case FLAG_CHECKIN_OVERDUE:
+		snprintf(buf, n, "check-in D+%d late by %d days", fl->count,
+			 fl->days);
+		break;
+	case FLAG_NO_SHOW:
+		snprintf(buf, n, "missed appointment, nothing planned since");
+		break;
+	case FLAG_CONTACT_OVERDUE:
+		snprintf(buf, n, "no contact for %d days", fl->days);
+		break;
+	case FLAG_MAX_DURATION:
+		if (fl->days < 0)
+			snprintf(buf, n, "maximum duration passed %d days ago",
+				 -fl->days);
+		else
+			snprintf(buf, n, "maximum duration in %d day%s",
+				 fl->days, fl->days > 1 ? "s" : "");
+		break;
+	case FLAG_CHECKIN_DUE:
+		if (fl->days == 0)
+			snprintf(buf, n, "check-in D+%d due today", fl->count);
+		else
+			snprintf(buf, n, "check-in D+%d due in %d day%s",
+				 fl->count, fl->days, fl->days > 1 ? "s" : "");
+		break;
+	case FLAG_READY_TO_EXIT:
+		snprintf(buf, n, "six months in work reached");
+		break;
+	default:
+		snprintf(buf, n, "?");
+		break;
+	}
+}
+
+int rules_compare_urgency(const struct rules_summary *a,
+			  const struct rules_summary *b)
+{
+	if (a->n_flags == 0 || b->n_flags == 0)
+		return (a->n_flags == 0) - (b->n_flags == 0);
+	return cmp_flag(&a->flags[0], &b->flags[0]);
+}

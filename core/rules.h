@@ -1,0 +1,70 @@
+/* rules.h: who needs attention, as pure functions of data, config, today. */
+#ifndef PARCOURS_RULES_H
+#define PARCOURS_RULES_H
+
+#include "config.h"
+#include "model.h"
+
+#include <stddef.h>
+
+/* The flags, in order of urgency: the first is the most urgent. */
+enum flag_kind {
+	FLAG_APPOINTMENT_OVERDUE, /* planned, in the past, no outcome */
+	FLAG_CHECKIN_OVERDUE,     /* an in-work check-in date has passed */
+	FLAG_NO_SHOW,             /* last appointment missed, none planned */
+	FLAG_CONTACT_OVERDUE,     /* no contact within the stage's interval */
+	FLAG_MAX_DURATION,        /* maximum parcours duration near or past */
+	FLAG_CHECKIN_DUE,         /* an in-work check-in in the next days */
+	FLAG_READY_TO_EXIT,       /* six months in work reached */
+	FLAG_COUNT
+};
+
+struct flag {
+	enum flag_kind kind;
+	pdate date; /* when it became due: the appointment, the check-in... */
+	int days;   /* days overdue (or, for coming dates, days left) */
+	int count;  /* overdue appointments; check-in offset in days */
+};
+
+/* What the rules derive for one participant. */
+struct rules_summary {
+	pdate last_contact;     /* last appointment done, or DATE_NONE */
+	pdate next_appointment; /* first planned from today, or DATE_NONE */
+	int days_in_stage;
+	struct flag flags[FLAG_COUNT]; /* most urgent first */
+	size_t n_flags;
+};
+
+/*
+ * Evaluate every rule for `f` as of `today`. An exited participant has no
+ * flag. A stage missing from the config uses no contact interval.
+ */
+void rules_evaluate(const struct config *c, const struct participant_file *f,
+		    pdate today, struct rules_summary *out);
+
+/* How pressing a flag is: shown red, yellow or green. */
+enum flag_level { LEVEL_OVERDUE, LEVEL_SOON, LEVEL_READY };
+
+/* The level of one flag: overdue, due soon, or ready for a step. */
+enum flag_level rules_flag_level(const struct flag *fl);
+
+/* The stable flag name used in TSV output and exports: "no-show". */
+const char *rules_flag_name(enum flag_kind kind);
+
+/* The flag kind called `name`, or FLAG_COUNT. */
+enum flag_kind rules_flag_by_name(const char *name);
+
+/*
+ * A one-line English reason for the flag, e.g. "no contact for 42 days",
+ * into buf of size n (truncated safely).
+ */
+void rules_flag_reason(const struct flag *fl, char *buf, size_t n);
+
+/*
+ * Compare two summaries by urgency (most urgent first): the most urgent
+ * flag's rank, then its date; participants without flags come last.
+ */
+int rules_compare_urgency(const struct rules_summary *a,
+			  const struct rules_summary *b);
+
+#endif

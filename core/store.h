@@ -1,0 +1,126 @@
+/* store.h: the LMDB database of caseloads. */
+#ifndef PARCOURS_STORE_H
+#define PARCOURS_STORE_H
+
+#include "model.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * One LMDB environment in a directory (created 0700, files 0600) holding
+ * named sub-databases: the records, and the indexes that find a referent's
+ * caseload, a participant's appointments and planned appointments by date
+ * without a full scan.
+ *
+ * Reads happen inside a read transaction, writes inside store_write(),
+ * which runs a callback in one write transaction and commits it: the
+ * change is whole or absent. Every value a function returns is a copy the
+ * caller owns; nothing points into the LMDB map.
+ */
+
+/* The record layout this build reads and writes. */
+#define STORE_SCHEMA_VERSION 1
+
+struct store;
+struct store_txn;
+
+/*
+ * Open the database in `dir`, creating the directory (0700) and an empty
+ * database when missing. A database of a newer schema is refused with
+ * PC_ESCHEMA. On error *cause says what failed (caller frees).
+ */
+int store_open(const char *dir, struct store **out, char **cause);
+
+/*
+ * Open an existing database read-only; PC_ENOTFOUND when `dir` holds none.
+ * Nothing is created or changed on disk.
+ */
+int store_open_readonly(const char *dir, struct store **out, char **cause);
+
+/* Close the database and set *s to NULL; NULL is accepted. */
+void store_close(struct store **s);
+
+/* The directory this store was opened on (owned by the store). */
+const char *store_path(const struct store *s);
+
+/* Start a read transaction; end it with store_read_end(). */
+int store_read_begin(struct store *s, struct store_txn **out, char **cause);
+void store_read_end(struct store_txn **t);
+
+/*
+ * Run `fn` in one write transaction and commit it. If `fn` fails, nothing
+ * is written and its code is returned. When the map is full the map grows
+ * and `fn` runs again from the start, so `fn` must not rely on anything it
+ * changed outside the transaction in an aborted attempt.
+ */
+typedef int (*store_write_fn)(struct store_txn *t, void *arg, char **cause);
+int store_write(struct store *s, store_write_fn fn, void *arg, char **cause);
+
+/* The map size now in use, in bytes (grows on demand). */
+size_t store_map_size(const struct store *s);
+
+/* Set the map size used at the next open (tests use a tiny one). */
+void store_set_initial_map_size(size_t bytes);
+
+/* *empty is true when the database holds no participant. */
+int store_is_empty(struct store_txn *t, bool *empty);
+
+/* Participants. The add functions assign the id and return it in *id. */
+int store_participant_add(struct store_txn *t, const struct participant *p,
+			  uint64_t *id);
+int store_participant_update(struct store_txn *t, const struct participant *p);
+int store_participant_get(struct store_txn *t, uint64_t id,
+			  struct participant *out);
+/* Remove a participant and every record attached to it. */
+int store_participant_delete(struct store_txn *t, uint64_t id);
+
+/*
+ * The ids of a referent's participants (all referents when NULL), sorted,
+ * in a malloc'd array the caller frees.
+ */
+int store_caseload_ids(struct store_txn *t, const char *referent,
+		       uint64_t **ids, size_t *n);
+
+/* The distinct referents, sorted; caller frees each string and the array. */
+int store_referents(struct store_txn *t, char ***names, size_t *n);
+
+/* Dated stage moves; *seq receives the move's number. */
+int store_move_add(struct store_txn *t, const struct stage_move *m,
+		   uint32_t *seq);
+
+/* Appointments, indexed by participant and, while planned, by date. */
+int store_appointment_add(struct store_txn *t, const struct appointment *a,
+			  uint64_t *id);
+int store_appointment_update(struct store_txn *t, const struct appointment *a);
+int store_appointment_get(struct store_txn *t, uint64_t id,
+			  struct appointment *out);
+
+/*
+ * The ids of planned appointments dated from..to inclusive, by date, in a
+ * malloc'd array the caller frees.
+ */
+int store_planned_between(struct store_txn *t, pdate from, pdate to,
+			  uint64_t **ids, size_t *n);
+
+/* Jobs and notes; add assigns seq, update rewrites by (participant, seq). */
+int store_job_add(struct store_txn *t, const struct job *j, uint32_t *seq);
+int store_job_update(struct store_txn *t, const struct job *j);
+int store_note_add(struct store_txn *t, const struct note *n, uint32_t *seq);
+
+/* Append to the journal; the sequence number is assigned. */
+int store_journal_add(struct store_txn *t, const struct journal_entry *e);
+
+/* Read the journal lines about one participant (0: all), oldest first. */
+int store_journal_list(struct store_txn *t, uint64_t participant,
+		       struct journal_entry **out, size_t *n);
+
+/* Load everything held on participant `id` into *out. */
+int store_file_load(struct store_txn *t, uint64_t id,
+		    struct participant_file *out);
+
+/* The LMDB error behind the last failure in this transaction, or 0. */
+int store_txn_mdb_error(const struct store_txn *t);
+
+#endif

@@ -1,0 +1,163 @@
+/* cli.c: shared plumbing of the commands. */
+#include "cli.h"
+#include "caseload.h"
+#include "demo.h"
+#include "error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("parcours: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_exit_status(int code)
+{
+	switch (code) {
+	case PC_OK:
+		return EXIT_OK;
+	case PC_EINVAL:
+	case PC_ENOTEMPTY:
+		return EXIT_USAGE;
+	default:
+		return EXIT_RUNTIME;
+	}
+}
+
+int cli_fail(int code, char *cause)
+{
+	if (cause != NULL) {
+		/* A multi-line cause (config problems) prints line by line. */
+		for (char *line = strtok(cause, "\n"); line;
+		     line = strtok(NULL, "\n"))
+			cli_error("%s", line);
+	} else {
+		cli_error("%s", error_string(code));
+	}
+	free(cause);
+	return cli_exit_status(code);
+}
+
+struct config *cli_config(struct cli *cli, int *status)
+{
+	char *cause = NULL;
+	int rc;
+
+	if (cli->config != NULL)
+		return cli->config;
+	rc = config_load(cli->config_default, cli->config_user, &cli->config,
+			 &cause);
+	if (rc != PC_OK) {
+		*status = cli_fail(rc, cause);
+		return NULL;
+	}
+	return cli->config;
+}
+
+const char *cli_referent(struct cli *cli)
+{
+	return cli->referent ? cli->referent : cli->config->referent;
+}
+
+struct store *cli_store(struct cli *cli, int *status)
+{
+	char *cause = NULL;
+	int rc;
+
+	if (cli->store != NULL)
+		return cli->store;
+	if (cli->demo && cli_config(cli, status) == NULL)
+		return NULL;
+	rc = store_open(cli->db_dir, &cli->store, &cause);
+	if (rc == PC_OK && cli->demo) {
+		struct store_txn *t = NULL;
+		bool empty = false;
+
+		rc = store_read_begin(cli->store, &t, &cause);
+		if (rc == PC_OK)
+			rc = store_is_empty(t, &empty);
+		store_read_end(&t);
+		if (rc == PC_OK && empty) {
+			struct demo_options opt = {
+				.participants = DEMO_DEFAULT_PARTICIPANTS,
+				.seed = 1,
+				.today = cli->today,
+				.now = (int64_t)time(NULL),
+			};
+			struct demo_result res;
+
+			rc = demo_fill(cli->store, cli->config, &opt, &res,
+				       &cause);
+		}
+	}
+	if (rc != PC_OK) {
+		store_close(&cli->store);
+		*status = cli_fail(rc, cause);
+		return NULL;
+	}
+	return cli->store;
+}
+
+int cli_caseload(struct cli *cli, bool all, bool exited, struct caseload *out)
+{
+	const struct config *c;
+	char *cause = NULL;
+	int status = EXIT_OK, rc;
+
+	if ((c = cli_config(cli, &status)) == NULL ||
+	    cli_store(cli, &status) == NULL)
+		return status;
+	rc = caseload_load(cli->store, c, all ? NULL : cli_referent(cli),
+			   exited, cli->today, out, &cause);
+	if (rc != PC_OK)
+		return cli_fail(rc, cause);
+	for (size_t i = 0; out->n_unknown_stage > 0 && i < out->n; i++) {
+		const struct participant *p = &out->entries[i].file.p;
+
+		if (out->entries[i].stage_index != CASELOAD_NO_STAGE)
+			continue;
+		cli_error("%s:%zu:%zu: participant %llu (%s %s) is in stage "
+			  "'%s', which the configuration does not define; "
+			  "the data are left as they are",
+			  c->stages_file, c->stages_line, c->stages_column,
+			  (unsigned long long)p->id, p->last_name,
+			  p->first_name, p->stage ? p->stage : "");
+	}
+	return EXIT_OK;
+}
+
+bool cli_parse_format(const char *arg, bool *tsv)
+{
+	if (strcmp(arg, "text") == 0 || strcmp(arg, "tsv") == 0) {
+		*tsv = arg[0] == 't' && arg[1] == 's';
+		return true;
+	}
+	cli_error("--format: '%s' is not a format (text or tsv)", arg);
+	return false;
+}
+
+char *cli_date(const struct cli *cli, pdate d, char buf[DATE_BUFSZ])
+{
+	return cli->french_dates ? date_format_fr(d, buf)
+				 : date_format_iso(d, buf);
+}
+
+void cli_free(struct cli *cli)
+{
+	store_close(&cli->store);
+	config_free(&cli->config);
+	free(cli->db_dir);
+	free(cli->config_user);
+	free(cli->config_default);
+	free(cli->referent);
+}

@@ -1,0 +1,158 @@
+/* cmd_attention.c: `parcours attention`, who needs the referent today. */
+#include "commands.h"
+#include "caseload.h"
+#include "format.h"
+#include "text.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One flag of one participant: a line of the output. */
+struct item {
+	const struct caseload_entry *e;
+	const struct flag *f;
+};
+
+static int cmp_item(const void *x, const void *y)
+{
+	const struct item *a = x, *b = y;
+
+	if (a->f->kind != b->f->kind)
+		return a->f->kind < b->f->kind ? -1 : 1;
+	if (a->f->date != b->f->date)
+		return a->f->date < b->f->date ? -1 : 1;
+	/* The caseload is sorted by urgency then name: keep that order. */
+	return a->e < b->e ? -1 : a->e > b->e;
+}
+
+/* Every flag of the caseload, most urgent first; caller frees. */
+static struct item *collect(const struct caseload *cl, size_t *n)
+{
+	size_t total = 0, k = 0;
+	struct item *items;
+
+	for (size_t i = 0; i < cl->n; i++)
+		total += cl->entries[i].summary.n_flags;
+	items = calloc(total ? total : 1, sizeof *items);
+	if (items == NULL)
+		return NULL;
+	for (size_t i = 0; i < cl->n; i++)
+		for (size_t f = 0; f < cl->entries[i].summary.n_flags; f++) {
+			items[k].e = &cl->entries[i];
+			items[k].f = &cl->entries[i].summary.flags[f];
+			k++;
+		}
+	qsort(items, total, sizeof *items, cmp_item);
+	*n = total;
+	return items;
+}
+
+static void print_tsv(const struct item *items, size_t n)
+{
+	puts("id\tlast_name\tfirst_name\tflag\tdate\tdetail");
+	for (size_t i = 0; i < n; i++) {
+		const struct participant *p = &items[i].e->file.p;
+		char d[DATE_BUFSZ], reason[160];
+
+		rules_flag_reason(items[i].f, reason, sizeof reason);
+		printf("%llu\t", (unsigned long long)p->id);
+		text_tsv_field(stdout, p->last_name);
+		putchar('\t');
+		text_tsv_field(stdout, p->first_name);
+		printf("\t%s\t%s\t%s\n", rules_flag_name(items[i].f->kind),
+		       date_format_iso(items[i].f->date, d), reason);
+	}
+}
+
+static void print_text(struct cli *cli, const struct caseload *cl,
+		       const struct item *items, size_t n, bool all)
+{
+	size_t flagged = 0;
+	char d[DATE_BUFSZ];
+
+	for (size_t i = 0; i < cl->n; i++)
+		flagged += cl->entries[i].summary.n_flags > 0;
+	printf("%s — %zu of %zu participants need attention · %s\n",
+	       all ? "All referents" : cli_referent(cli), flagged, cl->n,
+	       cli_date(cli, cli->today, d));
+	if (n == 0) {
+		puts("Nothing needs attention today.");
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct rules_summary one = {.n_flags = 1};
+		char name[256], reason[160];
+
+		one.flags[0] = *items[i].f;
+		format_name(&items[i].e->file.p, name, sizeof name);
+		rules_flag_reason(items[i].f, reason, sizeof reason);
+		printf("%s  ", format_marker(&one));
+		text_pad(stdout, name, 25);
+		putchar(' ');
+		text_pad(stdout, rules_flag_name(items[i].f->kind), 20);
+		printf(" %-10s  %s", cli_date(cli, items[i].f->date, d),
+		       reason);
+		if (all)
+			printf(" (%s)", items[i].e->file.p.referent);
+		putchar('\n');
+	}
+}
+
+int cmd_attention(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"all", no_argument, NULL, 'a'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	bool all = false, tsv = false;
+	struct caseload cl;
+	struct item *items;
+	size_t n = 0;
+	int opt, status;
+
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (opt) {
+		case 'a':
+			all = true;
+			break;
+		case 'f':
+			if (!cli_parse_format(optarg, &tsv))
+				return EXIT_USAGE;
+			break;
+		case 'h':
+			puts("Usage: parcours attention [--all] "
+			     "[--format text|tsv]\n"
+			     "What needs attention, most urgent first: one "
+			     "line per flag.\n"
+			     "  --all      every referent's participants\n"
+			     "  --format   text (default) or tsv");
+			return EXIT_OK;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_error("attention: unexpected argument '%s'", argv[optind]);
+		return EXIT_USAGE;
+	}
+	status = cli_caseload(cli, all, false, &cl);
+	if (status != EXIT_OK)
+		return status;
+	items = collect(&cl, &n);
+	if (items == NULL) {
+		caseload_free(&cl);
+		cli_error("out of memory");
+		return EXIT_RUNTIME;
+	}
+	if (tsv)
+		print_tsv(items, n);
+	else
+		print_text(cli, &cl, items, n, all);
+	free(items);
+	caseload_free(&cl);
+	return EXIT_OK;
+}

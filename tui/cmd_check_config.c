@@ -1,0 +1,110 @@
+/* cmd_check_config.c: `parcours check-config`, validate a configuration. */
+#include "commands.h"
+#include "caseload.h"
+#include "error.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Report stages the database uses and the configuration lacks. The
+ * database is opened read-only and only when it exists. Returns the
+ * number of problems, or -1 when the database cannot be read.
+ */
+static int check_data(struct cli *cli, const struct config *c)
+{
+	struct store *s = NULL;
+	struct caseload cl;
+	char *cause = NULL;
+	int rc, problems = 0;
+
+	rc = store_open_readonly(cli->db_dir, &s, &cause);
+	if (rc == PC_ENOTFOUND) {
+		free(cause);
+		return 0;
+	}
+	if (rc == PC_OK)
+		rc = caseload_load(s, c, NULL, true, cli->today, &cl, &cause);
+	store_close(&s);
+	if (rc != PC_OK) {
+		cli_fail(rc, cause);
+		return -1;
+	}
+	for (size_t i = 0; i < cl.n; i++) {
+		const char *id = cl.entries[i].file.p.stage;
+		size_t users = 0;
+		bool first = true;
+
+		if (cl.entries[i].stage_index != CASELOAD_NO_STAGE)
+			continue;
+		/* Report each missing stage once, at its first user. */
+		for (size_t j = 0; j < cl.n; j++) {
+			if (cl.entries[j].stage_index != CASELOAD_NO_STAGE ||
+			    strcmp(cl.entries[j].file.p.stage ? cl.entries[j].file.p.stage : "",
+				   id ? id : "") != 0)
+				continue;
+			if (j < i)
+				first = false;
+			users++;
+		}
+		if (!first)
+			continue;
+		cli_error("%s:%zu:%zu: stage '%s' is used by %zu participant%s "
+			  "in %s but not defined here; the data are left as "
+			  "they are",
+			  c->stages_file, c->stages_line, c->stages_column,
+			  id ? id : "", users, users > 1 ? "s" : "",
+			  cli->db_dir);
+		problems++;
+	}
+	caseload_free(&cl);
+	return problems;
+}
+
+int cmd_check_config(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const struct config *c;
+	int opt, status = EXIT_OK, problems;
+
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		if (opt == 'h') {
+			puts("Usage: parcours check-config [FILE]\n"
+			     "Validate FILE (default: your configuration) "
+			     "over the default one, and check\n"
+			     "that the stages the database uses are "
+			     "defined.");
+			return EXIT_OK;
+		}
+		return EXIT_USAGE;
+	}
+	if (argc - optind > 1) {
+		cli_error("check-config: one file at most");
+		return EXIT_USAGE;
+	}
+	if (optind < argc) {
+		free(cli->config_user);
+		cli->config_user = strdup(argv[optind]);
+		if (cli->config_user == NULL) {
+			cli_error("out of memory");
+			return EXIT_RUNTIME;
+		}
+	}
+	if ((c = cli_config(cli, &status)) == NULL)
+		return status;
+	problems = check_data(cli, c);
+	if (problems < 0)
+		return EXIT_RUNTIME;
+	if (problems > 0)
+		return EXIT_USAGE;
+	printf("%s: configuration OK (%zu stages, %zu public categories, "
+	       "%zu exit reasons)\n",
+	       cli->config_user ? cli->config_user : cli->config_default,
+	       c->n_stages, c->n_publics, c->n_exit_reasons);
+	return EXIT_OK;
+}

@@ -1,0 +1,149 @@
+/* cmd_list.c: `parcours list`, the caseload one line per participant. */
+#include "commands.h"
+#include "caseload.h"
+#include "format.h"
+#include "text.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+static void print_tsv(const struct caseload *cl)
+{
+	puts("id\tlast_name\tfirst_name\tstage_no\tstage_id\tdays_in_stage\t"
+	     "last_contact\tnext_appointment\tflags");
+	for (size_t i = 0; i < cl->n; i++) {
+		const struct caseload_entry *e = &cl->entries[i];
+		const struct rules_summary *s = &e->summary;
+		char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+
+		printf("%llu\t", (unsigned long long)e->file.p.id);
+		text_tsv_field(stdout, e->file.p.last_name);
+		putchar('\t');
+		text_tsv_field(stdout, e->file.p.first_name);
+		putchar('\t');
+		if (e->stage_index != CASELOAD_NO_STAGE)
+			printf("%zu", e->stage_index + 1);
+		putchar('\t');
+		text_tsv_field(stdout, e->file.p.stage);
+		printf("\t%d\t%s\t%s\t", s->days_in_stage,
+		       date_format_iso(s->last_contact, d1),
+		       date_format_iso(s->next_appointment, d2));
+		for (size_t f = 0; f < s->n_flags; f++)
+			printf("%s%s", f ? "," : "",
+			       rules_flag_name(s->flags[f].kind));
+		putchar('\n');
+	}
+}
+
+static size_t count_flagged(const struct caseload *cl)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < cl->n; i++)
+		n += cl->entries[i].summary.n_flags > 0;
+	return n;
+}
+
+static void print_text(struct cli *cli, const struct caseload *cl, bool all)
+{
+	const struct config *c = cli->config;
+	char today[DATE_BUFSZ];
+
+	printf("%s — %zu/%d participants · %zu need attention · %s\n",
+	       all ? "All referents" : cli_referent(cli), cl->n,
+	       c->caseload_target, count_flagged(cl),
+	       cli_date(cli, cli->today, today));
+	printf("!  ");
+	text_pad(stdout, "Name", 26);
+	text_pad(stdout, "Stage", 18);
+	printf("%6s  ", "Days");
+	text_pad(stdout, "Last contact", 14);
+	text_pad(stdout, "Next appt.", 12);
+	puts(all ? "Referent" : "Attention");
+	for (size_t i = 0; i < cl->n; i++) {
+		const struct caseload_entry *e = &cl->entries[i];
+		const struct rules_summary *s = &e->summary;
+		char name[256], stage[128], d[DATE_BUFSZ], reason[128] = "";
+
+		format_name(&e->file.p, name, sizeof name);
+		format_stage(c, e, stage, sizeof stage);
+		printf("%s  ", format_marker(s));
+		text_pad(stdout, name, 25);
+		putchar(' ');
+		text_pad(stdout, stage, 17);
+		printf(" %6d  ", s->days_in_stage);
+		text_pad(stdout,
+			 s->last_contact != DATE_NONE
+				 ? cli_date(cli, s->last_contact, d)
+				 : "—",
+			 14);
+		text_pad(stdout,
+			 s->next_appointment != DATE_NONE
+				 ? cli_date(cli, s->next_appointment, d)
+				 : "—",
+			 12);
+		if (all)
+			fputs(e->file.p.referent ? e->file.p.referent : "",
+			      stdout);
+		else if (e->file.p.status == STATUS_EXITED)
+			printf("exited %s", cli_date(cli, e->file.p.exit_date, d));
+		else if (s->n_flags > 0) {
+			rules_flag_reason(&s->flags[0], reason, sizeof reason);
+			fputs(reason, stdout);
+		}
+		putchar('\n');
+	}
+}
+
+int cmd_list(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"all", no_argument, NULL, 'a'},
+		{"exited", no_argument, NULL, 'x'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	bool all = false, exited = false, tsv = false;
+	struct caseload cl;
+	int opt, status;
+
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (opt) {
+		case 'a':
+			all = true;
+			break;
+		case 'x':
+			exited = true;
+			break;
+		case 'f':
+			if (!cli_parse_format(optarg, &tsv))
+				return EXIT_USAGE;
+			break;
+		case 'h':
+			puts("Usage: parcours list [--all] [--exited] "
+			     "[--format text|tsv]\n"
+			     "The current participants, most urgent first.\n"
+			     "  --all      every referent's participants\n"
+			     "  --exited   include those who left\n"
+			     "  --format   text (default) or tsv");
+			return EXIT_OK;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_error("list: unexpected argument '%s'", argv[optind]);
+		return EXIT_USAGE;
+	}
+	status = cli_caseload(cli, all, exited, &cl);
+	if (status != EXIT_OK)
+		return status;
+	if (tsv)
+		print_tsv(&cl);
+	else
+		print_text(cli, &cl, all);
+	caseload_free(&cl);
+	return EXIT_OK;
+}

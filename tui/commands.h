@@ -1,0 +1,16 @@
+/* commands.h: the subcommands of `parcours`, one file each. */
+#ifndef PARCOURS_COMMANDS_H
+#define PARCOURS_COMMANDS_H
+
+#include "cli.h"
+
+/*
+ * Each command gets argv[0] = its name and its own arguments, parses its
+ * options, reports errors once on stderr and returns the exit status.
+ */
+int cmd_demo(struct cli *cli, int argc, char **argv);
+int cmd_list(struct cli *cli, int argc, char **argv);
+int cmd_attention(struct cli *cli, int argc, char **argv);
+int cmd_check_config(struct cli *cli, int argc, char **argv);
+
+#endif

@@ -1,0 +1,288 @@
+/* main.c: the `parcours` command: global options, then one subcommand. */
+#include "build_config.h"
+#include "cli.h"
+#include "commands.h"
+#include "error.h"
+#include "store.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *args;
+	const char *help;
+};
+
+/* The commands, in the order --help lists them. */
+static const struct command commands[] = {
+	{"attention", cmd_attention, "[--all] [--format text|tsv]",
+	 "what needs attention, most urgent first"},
+	{"list", cmd_list, "[--all] [--exited] [--format text|tsv]",
+	 "current participants, one line each"},
+	{"demo", cmd_demo, "[--participants N] [--seed S]",
+	 "fill an empty database with a fictitious caseload"},
+	{"check-config", cmd_check_config, "[FILE]",
+	 "validate a configuration file"},
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: parcours [GLOBAL OPTIONS] [COMMAND] [ARGS]\n"
+		"A caseload manager for PLIE referents.\n\n"
+		"Global options:\n"
+		"  --db DIR            database directory (env PARCOURS_DB;\n"
+		"                      default $XDG_DATA_HOME/parcours)\n"
+		"  --config FILE       configuration over the default (env "
+		"PARCOURS_CONFIG;\n"
+		"                      default $XDG_CONFIG_HOME/parcours/"
+		"config.yaml if present)\n"
+		"  --today YYYY-MM-DD  the date the rules treat as today "
+		"(env PARCOURS_TODAY)\n"
+		"  --referent NAME     whose caseload (default: the "
+		"config's referent)\n"
+		"  --demo              use the demo database, created on "
+		"first use\n"
+		"  --help, --version\n\n"
+		"Commands (without one: attention):\n");
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(out, "  %-13s %-40s\n  %13s %s\n", commands[i].name,
+			commands[i].args, "", commands[i].help);
+	fprintf(out, "\nExit status: 0 success, 1 runtime failure, "
+		     "2 bad usage or bad input.\n");
+}
+
+/* Create `dir` and its missing parents, each 0700. */
+static int make_dirs(const char *dir)
+{
+	char *copy = strdup(dir);
+	int rc = 0;
+
+	if (copy == NULL)
+		return -1;
+	for (char *p = copy + 1; *p && rc == 0; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) != 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	if (rc == 0 && mkdir(copy, 0700) != 0 && errno != EEXIST)
+		rc = -1;
+	free(copy);
+	return rc;
+}
+
+/* $VAR, or $HOME/fallback when VAR is unset or empty; caller frees. */
+static char *xdg_dir(const char *var, const char *fallback)
+{
+	const char *v = getenv(var), *home = getenv("HOME");
+	char *out;
+
+	if (v != NULL && *v == '/')
+		return strdup(v);
+	if (home == NULL || *home == '\0')
+		home = "/";
+	if (asprintf(&out, "%s/%s", home, fallback) < 0)
+		return NULL;
+	return out;
+}
+
+static char *join(const char *a, const char *b)
+{
+	char *out;
+
+	return asprintf(&out, "%s/%s", a, b) < 0 ? NULL : out;
+}
+
+static bool exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+/* Fill the cli from options and environment; returns an exit status. */
+static int resolve(struct cli *cli, const char *db, const char *config,
+		   const char *today)
+{
+	char *data = NULL, *conf = NULL;
+	const char *lc_time = setlocale(LC_TIME, NULL);
+
+	cli->french_dates = lc_time != NULL && strncmp(lc_time, "fr", 2) == 0;
+	if (db == NULL)
+		db = getenv("PARCOURS_DB");
+	if (db != NULL && *db == '\0')
+		db = NULL;
+	if (config == NULL)
+		config = getenv("PARCOURS_CONFIG");
+	if (config != NULL && *config == '\0')
+		config = NULL;
+	if (today == NULL)
+		today = getenv("PARCOURS_TODAY");
+	if (today != NULL && *today != '\0') {
+		if (date_parse_iso(today, &cli->today) != PC_OK) {
+			cli_error("--today: '%s' is not a date (YYYY-MM-DD)",
+				  today);
+			return EXIT_USAGE;
+		}
+	} else {
+		cli->today = date_today();
+	}
+
+	data = xdg_dir("XDG_DATA_HOME", ".local/share");
+	conf = xdg_dir("XDG_CONFIG_HOME", ".config");
+	if (data == NULL || conf == NULL)
+		goto nomem;
+	if (cli->demo) {
+		cli->db_dir = join(data, "parcours/demo");
+		if (cli->db_dir == NULL)
+			goto nomem;
+		if (make_dirs(cli->db_dir) != 0) {
+			cli_error("%s: cannot create: %s", cli->db_dir,
+				  strerror(errno));
+			free(data);
+			free(conf);
+			return EXIT_RUNTIME;
+		}
+	} else if (db != NULL) {
+		cli->db_dir = strdup(db);
+	} else {
+		cli->db_dir = join(data, "parcours");
+		if (cli->db_dir != NULL && make_dirs(data) != 0) {
+			cli_error("%s: cannot create: %s", data,
+				  strerror(errno));
+			free(data);
+			free(conf);
+			return EXIT_RUNTIME;
+		}
+	}
+	if (config != NULL) {
+		if (!exists(config)) {
+			cli_error("%s: no such configuration file", config);
+			free(data);
+			free(conf);
+			return EXIT_USAGE;
+		}
+		cli->config_user = strdup(config);
+	} else {
+		char *user = join(conf, "parcours/config.yaml");
+
+		if (user != NULL && exists(user))
+			cli->config_user = user;
+		else
+			free(user);
+	}
+	cli->config_default = strdup(exists(PARCOURS_CONFIG_INSTALLED)
+					     ? PARCOURS_CONFIG_INSTALLED
+					     : PARCOURS_CONFIG_SOURCE);
+	free(data);
+	free(conf);
+	if (cli->db_dir == NULL || cli->config_default == NULL)
+		goto nomem_after;
+	return EXIT_OK;
+nomem:
+	free(data);
+	free(conf);
+nomem_after:
+	cli_error("out of memory");
+	return EXIT_RUNTIME;
+}
+
+int main(int argc, char **argv)
+{
+	enum { OPT_DB = 1000, OPT_CONFIG, OPT_TODAY, OPT_REFERENT, OPT_DEMO };
+	static const struct option options[] = {
+		{"db", required_argument, NULL, OPT_DB},
+		{"config", required_argument, NULL, OPT_CONFIG},
+		{"today", required_argument, NULL, OPT_TODAY},
+		{"referent", required_argument, NULL, OPT_REFERENT},
+		{"demo", no_argument, NULL, OPT_DEMO},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct cli cli = {0};
+	const char *db = NULL, *config = NULL, *today = NULL;
+	char *default_argv[] = {(char *)"attention", NULL};
+	const struct command *cmd = NULL;
+	int opt, status;
+
+	setlocale(LC_ALL, "");
+	/* "+": options after the command name belong to the command. */
+	while ((opt = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
+		switch (opt) {
+		case OPT_DB:
+			db = optarg;
+			break;
+		case OPT_CONFIG:
+			config = optarg;
+			break;
+		case OPT_TODAY:
+			today = optarg;
+			break;
+		case OPT_REFERENT:
+			free(cli.referent);
+			cli.referent = strdup(optarg);
+			break;
+		case OPT_DEMO:
+			cli.demo = true;
+			break;
+		case 'h':
+			usage(stdout);
+			free(cli.referent);
+			return EXIT_OK;
+		case 'V':
+			printf("parcours %s (database schema %d)\n",
+			       PARCOURS_VERSION, STORE_SCHEMA_VERSION);
+			free(cli.referent);
+			return EXIT_OK;
+		default:
+			fprintf(stderr, "Try 'parcours --help'.\n");
+			free(cli.referent);
+			return EXIT_USAGE;
+		}
+	}
+	if (cli.demo && db != NULL) {
+		cli_error("--demo and --db cannot be used together");
+		free(cli.referent);
+		return EXIT_USAGE;
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		argc = 1;
+		argv = default_argv;
+	}
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(argv[0], commands[i].name) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL) {
+		cli_error("unknown command '%s'; try 'parcours --help'",
+			  argv[0]);
+		free(cli.referent);
+		return EXIT_USAGE;
+	}
+	status = resolve(&cli, db, config, today);
+	if (status == EXIT_OK) {
+		optind = 1;
+		status = cmd->run(&cli, argc, argv);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("cannot write the output: %s", strerror(errno));
+		status = EXIT_RUNTIME;
+	}
+	cli_free(&cli);
+	return status;
+}
