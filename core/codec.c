@@ -51,7 +51,7 @@ void codec_put_raw(struct codec_writer *w, const void *p, size_t n)
 	w->len += n;
 }
 
-static void put_varint(struct codec_writer *w, uint64_t v)
+void codec_put_varint(struct codec_writer *w, uint64_t v)
 {
 	uint8_t tmp[10];
 	size_t n = 0;
@@ -68,8 +68,8 @@ static void put_varint(struct codec_writer *w, uint64_t v)
 
 void codec_put_uint(struct codec_writer *w, unsigned tag, uint64_t v)
 {
-	put_varint(w, (uint64_t)tag << 1 | CODEC_VARINT);
-	put_varint(w, v);
+	codec_put_varint(w, (uint64_t)tag << 1 | CODEC_VARINT);
+	codec_put_varint(w, v);
 }
 
 void codec_put_int(struct codec_writer *w, unsigned tag, int64_t v)
@@ -80,8 +80,8 @@ void codec_put_int(struct codec_writer *w, unsigned tag, int64_t v)
 void codec_put_bytes(struct codec_writer *w, unsigned tag, const void *p,
 		     size_t n)
 {
-	put_varint(w, (uint64_t)tag << 1 | CODEC_BYTES);
-	put_varint(w, n);
+	codec_put_varint(w, (uint64_t)tag << 1 | CODEC_BYTES);
+	codec_put_varint(w, n);
 	codec_put_raw(w, p, n);
 }
 
@@ -97,7 +97,7 @@ void codec_reader_init(struct codec_reader *r, const void *buf, size_t len)
 	r->end = r->p + len;
 }
 
-static bool get_varint(struct codec_reader *r, uint64_t *v)
+bool codec_get_varint(struct codec_reader *r, uint64_t *v)
 {
 	uint64_t out = 0;
 
@@ -125,7 +125,7 @@ int codec_next(struct codec_reader *r, struct codec_field *f)
 
 	if (r->p == r->end)
 		return 0;
-	if (!get_varint(r, &key) || key >> 1 > UINT32_MAX)
+	if (!codec_get_varint(r, &key) || key >> 1 > UINT32_MAX)
 		return -1;
 	f->tag = (unsigned)(key >> 1);
 	f->type = (enum codec_type)(key & 1);
@@ -133,8 +133,8 @@ int codec_next(struct codec_reader *r, struct codec_field *f)
 	f->data = NULL;
 	f->len = 0;
 	if (f->type == CODEC_VARINT)
-		return get_varint(r, &f->u) ? 1 : -1;
-	if (!get_varint(r, &len) || len > (uint64_t)(r->end - r->p))
+		return codec_get_varint(r, &f->u) ? 1 : -1;
+	if (!codec_get_varint(r, &len) || len > (uint64_t)(r->end - r->p))
 		return -1;
 	f->data = r->p;
 	f->len = (size_t)len;
@@ -204,4 +204,17 @@ int codec_field_str(const struct codec_field *f, char **out)
 	free(*out);
 	*out = s;
 	return PC_OK;
+}
+
+uint32_t codec_crc32(const void *p, size_t n)
+{
+	const uint8_t *b = p;
+	uint32_t crc = 0xffffffffu;
+
+	for (size_t i = 0; i < n; i++) {
+		crc ^= b[i];
+		for (int k = 0; k < 8; k++)
+			crc = (crc >> 1) ^ (0xedb88320u & -(crc & 1));
+	}
+	return ~crc;
 }

@@ -68,6 +68,15 @@ int64_t codec_field_int(const struct codec_field *f);
  */
 int codec_field_str(const struct codec_field *f, char **out);
 
+/* CRC-32 (IEEE 802.3) of n bytes, as zlib computes it. */
+uint32_t codec_crc32(const void *p, size_t n);
+
+/* Append v as a bare varint (no key). */
+void codec_put_varint(struct codec_writer *w, uint64_t v);
+
+/* Read a bare varint; false when truncated or malformed. */
+bool codec_get_varint(struct codec_reader *r, uint64_t *v);
+
 /* True when the n bytes at s are valid UTF-8 without NUL. */
 bool codec_utf8_valid(const uint8_t *s, size_t n);
 

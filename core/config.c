@@ -408,21 +408,24 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 		return;
 	case K_LIST:
 		parse_list(r, v, k, base);
-		if (k->list == &stage_list) {
-			struct config *c = (struct config *)base;
-			char *file = strdup(r->file);
-
-			if (file == NULL) {
-				r->nomem = true;
-				return;
-			}
-			free(c->stages_file);
-			c->stages_file = file;
-			c->stages_line = v->start_mark.line + 1;
-			c->stages_column = v->start_mark.column + 1;
-		}
 		return;
 	}
+}
+
+/* Remember where the stage list was given, to point at it later. */
+static void note_stages_origin(struct reader *r, const yaml_node_t *key,
+			       struct config *c)
+{
+	char *file = strdup(r->file);
+
+	if (file == NULL) {
+		r->nomem = true;
+		return;
+	}
+	free(c->stages_file);
+	c->stages_file = file;
+	c->stages_line = key->start_mark.line + 1;
+	c->stages_column = key->start_mark.column + 1;
 }
 
 static void parse_map(struct reader *r, const yaml_node_t *map,
@@ -464,6 +467,8 @@ static void parse_map(struct reader *r, const yaml_node_t *map,
 		}
 		seen |= UINT64_C(1) << i;
 		parse_value(r, vn, k, base);
+		if (k->type == K_LIST && k->list == &stage_list)
+			note_stages_origin(r, kn, (struct config *)base);
 	}
 	for (size_t i = 0; keys[i].name; i++)
 		if (keys[i].required && !(seen & (UINT64_C(1) << i)))
@@ -512,9 +517,8 @@ static int read_file(struct config *c, const char *path, char **cause)
 	}
 	r.doc = &doc;
 	root = yaml_document_get_root_node(&doc);
-	if (root == NULL)
-		problem_at(&r, 0, 0, "the file is empty");
-	else if (!is_null(root))
+	/* An empty file (or one of comments only) changes nothing. */
+	if (root != NULL && !is_null(root))
 		parse_map(&r, root, top_keys, (char *)c, "configuration");
 	if (r.nomem)
 		rc = error_set(cause, PC_ENOMEM, "out of memory");

@@ -169,12 +169,12 @@ static void encode_checkins(struct codec_writer *w, unsigned tag,
 static int encode(const struct record_type *t, const void *rec, uint8_t **buf,
 		  size_t *len)
 {
-	struct codec_writer w;
+	struct codec_writer w, out;
 	const char *base = rec;
-	uint8_t head[2] = {(uint8_t)t->kind, RECORD_VERSION};
+	uint8_t head[2] = {(uint8_t)t->kind, RECORD_VERSION}, crc[4];
+	uint32_t sum;
 
 	codec_writer_init(&w);
-	codec_put_raw(&w, head, sizeof head);
 	for (size_t i = 0; i < t->n_fields; i++) {
 		const struct field *f = &t->fields[i];
 		const void *v = base + f->offset;
@@ -208,12 +208,22 @@ static int encode(const struct record_type *t, const void *rec, uint8_t **buf,
 			break;
 		}
 	}
-	if (w.failed) {
+	sum = codec_crc32(w.buf, w.len);
+	for (int i = 0; i < 4; i++)
+		crc[i] = (uint8_t)(sum >> (8 * i));
+	codec_writer_init(&out);
+	codec_put_raw(&out, head, sizeof head);
+	codec_put_varint(&out, w.len);
+	codec_put_raw(&out, w.buf, w.len);
+	codec_put_raw(&out, crc, sizeof crc);
+	if (w.failed || out.failed) {
 		codec_writer_free(&w);
+		codec_writer_free(&out);
 		return PC_ENOMEM;
 	}
-	*buf = w.buf;
-	*len = w.len;
+	codec_writer_free(&w);
+	*buf = out.buf;
+	*len = out.len;
 	return PC_OK;
 }
 
@@ -300,9 +310,11 @@ static int decode_field(const struct field *fd, char *base,
 static int decode(const struct record_type *t, const void *buf, size_t len,
 		  void *out)
 {
-	const uint8_t *b = buf;
+	const uint8_t *b = buf, *body;
 	struct codec_reader r;
 	struct codec_field f;
+	uint64_t body_len;
+	uint32_t sum;
 	int more = 0, rc = PC_OK;
 
 	if (buf == NULL || len < 2 || b[0] != (uint8_t)t->kind)
@@ -310,6 +322,16 @@ static int decode(const struct record_type *t, const void *buf, size_t len,
 	if (b[1] != RECORD_VERSION)
 		return b[1] > RECORD_VERSION ? PC_ESCHEMA : PC_ECORRUPT;
 	codec_reader_init(&r, b + 2, len - 2);
+	if (!codec_get_varint(&r, &body_len) ||
+	    (uint64_t)(r.end - r.p) < 4 || body_len != (uint64_t)(r.end - r.p) - 4)
+		return PC_ECORRUPT;
+	body = r.p;
+	sum = (uint32_t)body[body_len] | (uint32_t)body[body_len + 1] << 8 |
+	      (uint32_t)body[body_len + 2] << 16 |
+	      (uint32_t)body[body_len + 3] << 24;
+	if (codec_crc32(body, (size_t)body_len) != sum)
+		return PC_ECORRUPT;
+	codec_reader_init(&r, body, (size_t)body_len);
 	while (rc == PC_OK && (more = codec_next(&r, &f)) == 1) {
 		for (size_t i = 0; i < t->n_fields; i++) {
 			if (t->fields[i].tag == f.tag) {

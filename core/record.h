@@ -8,10 +8,12 @@
 #include <stdint.h>
 
 /*
- * Each encoded record starts with two bytes, a kind tag and the format
- * version, then codec fields. Decoders check both, reject truncated or
- * garbage input with PC_ECORRUPT, never read past `len`, and skip fields
- * they do not know. On success the decoder fills *out (its strings are the
+ * An encoded record is: a kind byte, a format version byte, the length of
+ * the body as a varint, the body (codec fields), and the CRC-32 of the
+ * body in 4 little-endian bytes. Decoders check all of it, so a record cut
+ * anywhere or with a flipped bit is rejected with PC_ECORRUPT (a newer
+ * format version with PC_ESCHEMA); they never read past `len` and skip
+ * fields they do not know. On success the decoder fills *out (its strings are the
  * caller's to free with the *_clear function); on failure *out is left
  * cleared. Encoders return a malloc'd buffer in *buf the caller frees.
  */

@@ -337,7 +337,9 @@ static int open_env(const char *dir, bool readonly, struct store **out,
 		return code;
 	}
 	rc = check_schema(&t, !readonly, cause);
-	if (rc == PC_OK && !readonly) {
+	/* Commit even a read-only transaction: an aborted one would close
+	 * the database handles it opened. */
+	if (rc == PC_OK) {
 		int mrc = mdb_txn_commit(t.txn);
 
 		rc = map_error(mrc);

@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# cli.sh: black-box tests of the parcours command: outputs, exit statuses,
+# messages on stderr, and where data go. Usage: cli.sh PARCOURS SOURCE_ROOT
+set -u
+
+BIN=$1
+SRC=$2
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/parcours-cli-XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+# Never touch the real home of whoever runs the tests.
+export HOME=$WORK/home XDG_DATA_HOME= XDG_CONFIG_HOME= PARCOURS_DB= \
+	PARCOURS_CONFIG= PARCOURS_TODAY=
+mkdir -p "$HOME"
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*" >&2; }
+
+# run NAME EXPECTED_STATUS ARGS...: runs parcours, keeps out/err/status.
+run() {
+	local name=$1 want=$2
+	shift 2
+	"$BIN" "$@" >"$WORK/out" 2>"$WORK/err"
+	status=$?
+	if [ "$status" -eq "$want" ]; then ok; else
+		ko "$name: exit $status, expected $want; stderr: $(head -c 400 "$WORK/err")"
+	fi
+}
+out_has() { if grep -q -- "$2" "$WORK/out"; then ok; else ko "$1: stdout lacks '$2'"; fi; }
+err_has() { if grep -q -- "$2" "$WORK/err"; then ok; else ko "$1: stderr lacks '$2': $(head -c 300 "$WORK/err")"; fi; }
+err_empty() { if [ ! -s "$WORK/err" ]; then ok; else ko "$1: stderr not empty: $(head -c 300 "$WORK/err")"; fi; }
+same() { if [ "$2" = "$3" ]; then ok; else ko "$1: '$2' != '$3'"; fi; }
+
+DB=$WORK/db
+T=2026-11-26
+P() { "$BIN" --db "$DB" --today $T "$@"; }
+
+# --- global options -----------------------------------------------------
+run version 0 --version
+out_has version "parcours [0-9.]* (database schema [0-9]*)"
+run help 0 --help
+for c in attention list demo check-config --db --config --today --referent --demo; do
+	out_has help "$c"
+done
+run unknown-command 2 frobnicate
+err_has unknown-command "^parcours: unknown command 'frobnicate'"
+run unknown-option 2 --frobnicate
+run bad-today 2 --db "$DB" --today 2026-02-30 list
+err_has bad-today "^parcours: --today: '2026-02-30' is not a date"
+[ ! -e "$DB" ] && ok || ko "bad-today: the database was created"
+run missing-config 2 --db "$DB" --config "$WORK/nope.yaml" list
+err_has missing-config "nope.yaml: no such configuration file"
+run demo-and-db 2 --demo --db "$DB" list
+
+# --- demo -----------------------------------------------------------------
+run demo 0 --db "$DB" --today $T demo --seed 42
+out_has demo "90 participants (80 current)"
+same "db dir mode" "$(stat -c %a "$DB")" 700
+same "data file mode" "$(stat -c %a "$DB/data.mdb")" 600
+same "lock file mode" "$(stat -c %a "$DB/lock.mdb")" 600
+before=$(P list --format tsv)
+run demo-again 2 --db "$DB" --today $T demo --seed 7
+err_has demo-again "^parcours: the database already holds participants"
+same "demo-again leaves data" "$(P list --format tsv)" "$before"
+run demo-bad-n 2 --db "$WORK/x" demo --participants 0
+run demo-bad-n2 2 --db "$WORK/x" demo --participants 12abc
+err_has demo-bad-n2 "participants: '12abc' is not a number"
+run demo-bad-seed 2 --db "$WORK/x" demo --seed -1
+run demo-extra 2 --db "$WORK/x" demo extra
+
+# --- list -----------------------------------------------------------------
+run list-tsv 0 --db "$DB" --today $T list --format tsv
+err_empty list-tsv
+same "list header" "$(head -1 "$WORK/out")" \
+	"$(printf 'id\tlast_name\tfirst_name\tstage_no\tstage_id\tdays_in_stage\tlast_contact\tnext_appointment\tflags')"
+same "list rows" "$(tail -n +2 "$WORK/out" | wc -l)" 80
+bad=$(tail -n +2 "$WORK/out" | awk -F'\t' '
+	NF != 9 { print "fields " NR; next }
+	$1 !~ /^[0-9]+$/ || $4 !~ /^[1-5]$/ || $6 !~ /^[0-9]+$/ { print "row " NR }
+	$7 !~ /^([0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9])?$/ { print "date " NR }
+	$8 !~ /^([0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9])?$/ { print "date " NR }
+	$8 != "" && $8 < "2026-11-26" { print "next in the past " NR }
+	$9 !~ /^((appointment-overdue|contact-overdue|no-show|checkin-due|checkin-overdue|ready-to-exit|max-duration),?)*$/ { print "flags " NR }')
+same "list rows well formed" "$bad" ""
+# Stage numbers match stage ids of the default config.
+bad=$(tail -n +2 "$WORK/out" | awk -F'\t' '
+	($4 == 1 && $5 != "freins") || ($4 == 2 && $5 != "orienter") ||
+	($4 == 3 && $5 != "etapes-emploi") || ($4 == 4 && $5 != "former") ||
+	($4 == 5 && $5 != "emploi-durable") { print NR }')
+same "stage numbers" "$bad" ""
+# Accented names come out as stored, in UTF-8.
+if tail -n +2 "$WORK/out" | cut -f2,3 | grep -q 'é\|è\|ë\|ï\|ô\|É\|ễ\|ặ\|Ð'; then ok; else ko "no accented name in the demo"; fi
+run list-text 0 --db "$DB" --today $T list
+out_has list-text "^Marie Dupont — 80/80 participants · [0-9]* need attention · 2026-11-26"
+same "list text rows" "$(tail -n +3 "$WORK/out" | wc -l)" 80
+run list-exited 0 --db "$DB" --today $T list --exited --format tsv
+same "list --exited rows" "$(tail -n +2 "$WORK/out" | wc -l)" 90
+run list-format 2 --db "$DB" list --format xml
+err_has list-format "'xml' is not a format"
+run list-other-referent 0 --db "$DB" --today $T --referent "Nobody Here" list --format tsv
+same "other referent's caseload" "$(wc -l <"$WORK/out")" 1
+# Same seed, same today: the same caseload, line for line.
+"$BIN" --db "$WORK/db2" --today $T demo --seed 42 >/dev/null
+same "reproducible demo" "$("$BIN" --db "$WORK/db2" --today $T list --format tsv)" "$before"
+
+# --- attention ------------------------------------------------------------
+run attention-tsv 0 --db "$DB" --today $T attention --format tsv
+same "attention header" "$(head -1 "$WORK/out")" \
+	"$(printf 'id\tlast_name\tfirst_name\tflag\tdate\tdetail')"
+rows=$(tail -n +2 "$WORK/out" | wc -l)
+[ "$rows" -ge 5 ] && [ "$rows" -le 40 ] && ok || ko "attention rows: $rows"
+# Most urgent first: flag ranks never go down, dates go up within a flag.
+bad=$(tail -n +2 "$WORK/out" | awk -F'\t' '
+	BEGIN { split("appointment-overdue checkin-overdue no-show contact-overdue max-duration checkin-due ready-to-exit", k, " ");
+		for (i in k) rank[k[i]] = i }
+	!($4 in rank) { print "unknown flag " $4 }
+	NF != 6 || $6 == "" { print "row " NR }
+	rank[$4] < last || (rank[$4] == last && $5 < lastdate) { print "order " NR }
+	{ last = rank[$4]; lastdate = $5 }')
+same "attention order" "$bad" ""
+# Every flagged participant of list appears in attention, and only they.
+same "attention matches list" \
+	"$(tail -n +2 "$WORK/out" | cut -f1 | sort -u)" \
+	"$(P list --format tsv | awk -F'\t' 'NR > 1 && $9 != "" { print $1 }' | sort -u)"
+run attention-text 0 --db "$DB" --today $T attention
+out_has attention-text "need attention · 2026-11-26"
+out_has attention-text "▲"
+# The default command is attention.
+same "default command" "$(P)" "$(P attention)"
+# PARCOURS_TODAY and PARCOURS_DB stand for the options.
+same "environment" "$(PARCOURS_DB=$DB PARCOURS_TODAY=$T "$BIN" attention --format tsv)" \
+	"$(P attention --format tsv)"
+# Tomorrow, appointments of today are overdue: the rules follow --today.
+same "today moves" "$("$BIN" --db "$DB" --today 2027-06-01 attention --format tsv | grep -c appointment-overdue)" \
+	"$("$BIN" --db "$DB" --today 2027-06-01 list --format tsv | awk -F'\t' 'NR>1 && $9 ~ /appointment-overdue/' | wc -l)"
+
+# --- many referents ---------------------------------------------------------
+"$BIN" --db "$WORK/big" --today $T demo --participants 200 --seed 1 >/dev/null
+run list-all 0 --db "$WORK/big" --today $T list --all --format tsv
+same "list --all rows" "$(tail -n +2 "$WORK/out" | wc -l)" 200
+run list-mine 0 --db "$WORK/big" --today $T list --format tsv
+same "own caseload rows" "$(tail -n +2 "$WORK/out" | wc -l)" 80
+run attention-all 0 --db "$WORK/big" --today $T attention --all --format tsv
+
+# --- configuration ----------------------------------------------------------
+run check-default 0 --db "$WORK/none" check-config
+out_has check-default "configuration OK (5 stages"
+[ ! -e "$WORK/none" ] && ok || ko "check-config created a database"
+printf 'referent: Zoë Brontë\ncaseload_target: 60\n' >"$WORK/good.yaml"
+run check-good 0 --db "$WORK/none" check-config "$WORK/good.yaml"
+out_has check-good "good.yaml: configuration OK"
+printf 'referent: Zoë\ncaseload_target: lots\nstages: []\nfoo: 1\n' >"$WORK/bad.yaml"
+run check-bad 2 --db "$WORK/none" check-config "$WORK/bad.yaml"
+err_has check-bad "^parcours: .*bad.yaml:2:18: caseload_target: expected a whole number, found 'lots'"
+err_has check-bad "^parcours: .*bad.yaml:3:9: stages: the list is empty"
+err_has check-bad "^parcours: .*bad.yaml:4:1: configuration: unknown key 'foo'"
+printf 'stages:\n  - id: freins\n    label: [\n' >"$WORK/syntax.yaml"
+run check-syntax 2 --db "$WORK/none" check-config "$WORK/syntax.yaml"
+err_has check-syntax "syntax.yaml:[0-9]*:[0-9]*: YAML syntax error"
+# A bad config is refused by every command, before any data is touched.
+run list-bad-config 2 --db "$DB" --config "$WORK/bad.yaml" list
+err_has list-bad-config "bad.yaml:2:18"
+# The user's config is found under XDG_CONFIG_HOME.
+mkdir -p "$HOME/.config/parcours"
+cp "$WORK/good.yaml" "$HOME/.config/parcours/config.yaml"
+run xdg-config 0 --db "$DB" --today $T --referent "Marie Dupont" list
+out_has xdg-config "80/60 participants"
+rm "$HOME/.config/parcours/config.yaml"
+
+# A configuration without a stage the data use: reported, data untouched.
+cat >"$WORK/four.yaml" <<'YAML'
+stages:
+  - id: freins
+    label: Freins
+    short: Freins
+    contact_days: 30
+  - id: orienter
+    label: Orienter
+    short: Orienter
+    contact_days: 30
+  - id: etapes-emploi
+    label: Étapes
+    short: Étapes
+    contact_days: 30
+  - id: former
+    label: Former
+    short: Former
+    contact_days: 30
+YAML
+sum_before=$(md5sum <"$DB/data.mdb")
+run check-missing-stage 2 --db "$DB" --today $T check-config "$WORK/four.yaml"
+err_has check-missing-stage "four.yaml:1:[0-9]*: stage 'emploi-durable' is used by [0-9]* participants"
+run list-missing-stage 0 --db "$DB" --today $T --config "$WORK/four.yaml" list --format tsv
+err_has list-missing-stage "four.yaml:1:[0-9]*: participant [0-9]* (.*) is in stage 'emploi-durable', which the configuration does not define"
+same "unknown stage rows kept" "$(tail -n +2 "$WORK/out" | wc -l)" 80
+same "unknown stage: data untouched" "$(md5sum <"$DB/data.mdb")" "$sum_before"
+
+# --- where data live ----------------------------------------------------------
+run demo-flag 0 --today $T --demo attention
+[ -f "$HOME/.local/share/parcours/demo/data.mdb" ] && ok || ko "--demo database not at XDG_DATA_HOME/parcours/demo"
+[ ! -e "$HOME/.local/share/parcours/data.mdb" ] && ok || ko "--demo touched the real database"
+same "demo dir mode" "$(stat -c %a "$HOME/.local/share/parcours/demo")" 700
+out_has demo-flag "need attention"
+run demo-flag-again 0 --today $T --demo list --format tsv
+same "demo created once" "$(tail -n +2 "$WORK/out" | wc -l)" 80
+export XDG_DATA_HOME=$WORK/xdg
+run xdg-data 0 --today $T demo --participants 3 --seed 1
+[ -f "$WORK/xdg/parcours/data.mdb" ] && ok || ko "default database not at XDG_DATA_HOME/parcours"
+export XDG_DATA_HOME=
+run db-isolation 0 --db "$WORK/iso" --today $T list --format tsv
+same "--db isolation" "$(wc -l <"$WORK/out")" 1
+run db-not-dir 1 --db "$WORK/good.yaml" list
+err_has db-not-dir "^parcours: .*good.yaml: not a directory"
+run db-unwritable 1 --db /proc/parcours-test list
+err_has db-unwritable "^parcours: /proc/parcours-test: cannot create"
+
+# A full stdout is a runtime failure, not a silent loss.
+if [ -w /dev/full ]; then
+	"$BIN" --db "$DB" --today $T list >/dev/full 2>"$WORK/err"
+	same "stdout full status" "$?" 1
+	err_has stdout-full "cannot write the output"
+fi
+
+echo "cli: $passed passed, $failed failed"
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,22 @@
+/* helpers.h: what the cmocka suites share: temporary directories, files. */
+#ifndef PARCOURS_TEST_HELPERS_H
+#define PARCOURS_TEST_HELPERS_H
+
+#include "date.h"
+
+/* A new empty directory under $TMPDIR (or /tmp); caller frees the path. */
+char *helper_tmpdir(void);
+
+/* Remove a directory and the files directly in it; free the path. */
+void helper_rmdir(char *dir);
+
+/* Write `text` to dir/name; returns the malloc'd path. */
+char *helper_write(const char *dir, const char *name, const char *text);
+
+/* The default configuration file of the source tree. */
+const char *helper_default_config(void);
+
+/* y-m-d as a date, for readable tests. */
+pdate D(int y, int m, int d);
+
+#endif

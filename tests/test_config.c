@@ -1,0 +1,265 @@
+/* test_config.c: the default configuration and every kind of bad file. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "error.h"
+#include "helpers.h"
+
+static void default_config(void **state)
+{
+	struct config *c = NULL;
+	char *cause = NULL;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(config_load(helper_default_config(), NULL, &c, &cause),
+			 PC_OK);
+	assert_null(cause);
+	assert_string_equal(c->referent, "Marie Dupont");
+	assert_int_equal(c->caseload_target, 80);
+	assert_int_equal(c->n_stages, 5);
+	assert_string_equal(c->stages[0].id, "freins");
+	assert_string_equal(c->stages[0].label, "Lever les freins à l'emploi");
+	assert_string_equal(c->stages[2].short_label, "Étapes emploi");
+	assert_int_equal(c->stages[0].contact_days, 30);
+	assert_string_equal(c->stages[4].id, "emploi-durable");
+	assert_int_equal(c->followup_months, 6);
+	assert_int_equal(c->n_checkins, 4);
+	assert_int_equal(c->checkin_days[0], 7);
+	assert_int_equal(c->checkin_days[3], 180);
+	assert_int_equal(c->max_duration_months, 36);
+	assert_true(c->n_publics >= 6);
+	assert_non_null(config_public(c, "rqth"));
+	assert_non_null(config_exit_reason(c, "cdi"));
+	assert_true(config_exit_reason(c, "cdi")->positive);
+	assert_false(config_exit_reason(c, "demenagement")->positive);
+	assert_null(config_exit_reason(c, "nope"));
+	assert_non_null(config_stage(c, "former", &i));
+	assert_int_equal(i, 3);
+	assert_null(config_stage(c, "missing", NULL));
+	assert_int_equal(c->stages_line > 0, 1);
+	config_free(&c);
+	assert_null(c);
+}
+
+/* Load the default with `text` over it; return the error text or NULL. */
+static char *load_user(const char *text, struct config **out)
+{
+	char *dir = helper_tmpdir();
+	char *path = helper_write(dir, "user.yaml", text);
+	struct config *c = NULL;
+	char *cause = NULL;
+	int rc = config_load(helper_default_config(), path, &c, &cause);
+
+	if (rc == PC_OK) {
+		assert_null(cause);
+		if (out != NULL)
+			*out = c;
+		else
+			config_free(&c);
+	} else {
+		assert_int_equal(rc, PC_EINVAL);
+		assert_null(c);
+		assert_non_null(cause);
+	}
+	free(path);
+	helper_rmdir(dir);
+	return cause;
+}
+
+/* The error names the file, the line and the column, then says what. */
+static void expect_error(const char *text, const char *where,
+			 const char *what)
+{
+	char *cause = load_user(text, NULL);
+	char *at;
+
+	assert_non_null(cause);
+	at = strstr(cause, "user.yaml:");
+	if (at == NULL || strncmp(at + strlen("user.yaml:"), where,
+				  strlen(where)) != 0 ||
+	    strstr(cause, what) == NULL)
+		fail_msg("expected 'user.yaml:%s ... %s', got '%s'", where,
+			 what, cause);
+	free(cause);
+}
+
+static void user_file_overrides(void **state)
+{
+	struct config *c = NULL;
+
+	(void)state;
+	assert_null(load_user("referent: \"Noël Ðặng\"\n"
+			      "caseload_target: 60\n"
+			      "max_duration_months: null\n"
+			      "followup:\n  months: 12\n",
+			      &c));
+	assert_string_equal(c->referent, "Noël Ðặng");
+	assert_int_equal(c->caseload_target, 60);
+	assert_int_equal(c->max_duration_months, 0);
+	assert_int_equal(c->followup_months, 12);
+	/* What the user file does not say keeps the default. */
+	assert_int_equal(c->n_checkins, 4);
+	assert_int_equal(c->n_stages, 5);
+	config_free(&c);
+
+	/* A list replaces the default's list whole. */
+	assert_null(load_user("stages:\n"
+			      "  - id: accueil\n"
+			      "    label: Accueil\n"
+			      "    short: Accueil\n"
+			      "    contact_days: 15\n",
+			      &c));
+	assert_int_equal(c->n_stages, 1);
+	assert_string_equal(c->stages[0].id, "accueil");
+	assert_int_equal(c->stages[0].expected_days, 0);
+	config_free(&c);
+
+	/* An empty file changes nothing. */
+	assert_null(load_user("# nothing here\n", &c));
+	assert_int_equal(c->n_stages, 5);
+	config_free(&c);
+}
+
+static void syntax_error(void **state)
+{
+	(void)state;
+	expect_error("referent: Marie\nstages: [\n  - id: x\n", "3:",
+		     "YAML syntax error");
+	expect_error("referent: \"unterminated\n", "", "YAML syntax error");
+	expect_error("a: b\n  c: d\n", "2:4:", "YAML syntax error");
+}
+
+static void unknown_key(void **state)
+{
+	(void)state;
+	expect_error("referent: Marie\ncaseload_targett: 80\n", "2:1:",
+		     "unknown key 'caseload_targett'");
+	expect_error("followup:\n  month: 6\n", "2:3:",
+		     "followup: unknown key 'month'");
+	expect_error("stages:\n  - id: a\n    label: A\n    short: A\n"
+		     "    contact_days: 30\n    colour: red\n",
+		     "6:5:", "stages: unknown key 'colour'");
+}
+
+static void wrong_types(void **state)
+{
+	(void)state;
+	expect_error("caseload_target: eighty\n", "1:18:",
+		     "caseload_target: expected a whole number, found 'eighty'");
+	expect_error("caseload_target: [80]\n", "1:18:",
+		     "expected a whole number, found a list");
+	expect_error("stages: freins\n", "1:9:",
+		     "stages: expected a list, found a value");
+	expect_error("referent:\n  name: Marie\n", "2:3:",
+		     "referent: expected text, found a mapping");
+	expect_error("exit_reasons:\n  - id: cdi\n    label: CDI\n"
+		     "    positive: maybe\n",
+		     "4:15:", "positive: expected true or false, found maybe");
+	expect_error("exit_validation: sometimes\n", "1:18:",
+		     "exit_validation: expected one of hiring, followup");
+	expect_error("stages:\n  - just a string\n", "2:5:",
+		     "stages: expected a mapping of keys, found a value");
+	expect_error("referent: ~\n", "1:11:", "expected text, found nothing");
+}
+
+static void duplicate_stage_ids(void **state)
+{
+	(void)state;
+	expect_error("stages:\n"
+		     "  - id: freins\n    label: A\n    short: A\n"
+		     "    contact_days: 30\n"
+		     "  - id: freins\n    label: B\n    short: B\n"
+		     "    contact_days: 30\n",
+		     "6:5:", "stages: duplicate id 'freins'");
+	expect_error("referent: A\nreferent: B\n", "2:1:",
+		     "key 'referent' given twice");
+}
+
+static void empty_stage_list(void **state)
+{
+	(void)state;
+	expect_error("stages: []\n", "1:9:", "stages: the list is empty");
+	expect_error("followup:\n  checkin_days: []\n", "2:17:",
+		     "checkin_days: the list is empty");
+}
+
+static void absurd_numbers(void **state)
+{
+	(void)state;
+	expect_error("caseload_target: -5\n", "1:18:",
+		     "caseload_target: -5 is out of range (1 to 10000)");
+	expect_error("caseload_target: 0\n", "1:18:", "out of range");
+	expect_error("max_duration_months: 100000\n", "1:22:",
+		     "out of range (1 to 240)");
+	expect_error("stages:\n  - id: a\n    label: A\n    short: A\n"
+		     "    contact_days: 0\n",
+		     "5:19:", "contact_days: 0 is out of range (1 to 365)");
+	expect_error("followup:\n  checkin_days: [30, 7]\n", "2:22:",
+		     "values must go up (7 after 30)");
+	expect_error("caseload_target: 99999999999999999999\n", "1:18:",
+		     "expected a whole number");
+}
+
+static void missing_and_bad_ids(void **state)
+{
+	(void)state;
+	expect_error("stages:\n  - id: a\n    label: A\n    contact_days: 30\n",
+		     "2:5:", "stages: missing key 'short'");
+	expect_error("stages:\n  - id: Étape 1\n    label: A\n    short: A\n"
+		     "    contact_days: 30\n",
+		     "2:9:", "'Étape 1' is not a valid id");
+}
+
+static void every_problem_reported(void **state)
+{
+	char *cause;
+
+	(void)state;
+	cause = load_user("caseload_target: x\nfoo: 1\nbar: 2\n", NULL);
+	assert_non_null(strstr(cause, "user.yaml:1:18:"));
+	assert_non_null(strstr(cause, "user.yaml:2:1: configuration: unknown key 'foo'"));
+	assert_non_null(strstr(cause, "user.yaml:3:1: configuration: unknown key 'bar'"));
+	free(cause);
+}
+
+static void unreadable_and_not_utf8(void **state)
+{
+	struct config *c = NULL;
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(config_load(helper_default_config(),
+				     "/nonexistent/parcours.yaml", &c, &cause),
+			 PC_EIO);
+	assert_non_null(strstr(cause, "/nonexistent/parcours.yaml"));
+	free(cause);
+	cause = load_user("referent: \"\xff\xfe\"\n", NULL);
+	assert_non_null(cause);
+	free(cause);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(default_config),
+		cmocka_unit_test(user_file_overrides),
+		cmocka_unit_test(syntax_error),
+		cmocka_unit_test(unknown_key),
+		cmocka_unit_test(wrong_types),
+		cmocka_unit_test(duplicate_stage_ids),
+		cmocka_unit_test(empty_stage_list),
+		cmocka_unit_test(absurd_numbers),
+		cmocka_unit_test(missing_and_bad_ids),
+		cmocka_unit_test(every_problem_reported),
+		cmocka_unit_test(unreadable_and_not_utf8),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,118 @@
+/* test_date.c: calendar arithmetic, parsing and formatting. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "date.h"
+#include "error.h"
+#include "helpers.h"
+
+static void epoch_and_round_trip(void **state)
+{
+	(void)state;
+	assert_int_equal(date_from_ymd(1970, 1, 1), 0);
+	assert_int_equal(date_from_ymd(2000, 3, 1), 11017);
+	assert_int_equal(date_from_ymd(1900, 1, 1), -25567);
+	/* Every day of the accepted range survives a round trip. */
+	for (pdate d = date_from_ymd(1900, 1, 1);
+	     d <= date_from_ymd(2199, 12, 31); d++) {
+		int y, m, dd;
+
+		date_to_ymd(d, &y, &m, &dd);
+		assert_true(date_valid_ymd(y, m, dd));
+		assert_int_equal(date_from_ymd(y, m, dd), d);
+	}
+}
+
+static void leap_years(void **state)
+{
+	(void)state;
+	assert_true(date_valid_ymd(2024, 2, 29));
+	assert_false(date_valid_ymd(2026, 2, 29));
+	assert_false(date_valid_ymd(2100, 2, 29)); /* century, not /400 */
+	assert_true(date_valid_ymd(2000, 2, 29));  /* /400 */
+	assert_int_equal(D(2024, 3, 1) - D(2024, 2, 28), 2);
+	assert_int_equal(D(2026, 3, 1) - D(2026, 2, 28), 1);
+}
+
+static void parse_formats(void **state)
+{
+	pdate d = DATE_NONE, today = D(2026, 11, 26);
+
+	(void)state;
+	assert_int_equal(date_parse("2026-11-26", today, &d), PC_OK);
+	assert_int_equal(d, today);
+	assert_int_equal(date_parse("03/04/1991", today, &d), PC_OK);
+	assert_int_equal(d, D(1991, 4, 3));
+	assert_int_equal(date_parse(" 29/02/2024 ", today, &d), PC_OK);
+	assert_int_equal(d, D(2024, 2, 29));
+	assert_int_equal(date_parse("+7", today, &d), PC_OK);
+	assert_int_equal(d, D(2026, 12, 3));
+	assert_int_equal(date_parse("-1", today, &d), PC_OK);
+	assert_int_equal(d, D(2026, 11, 25));
+	assert_int_equal(date_parse("+0", today, &d), PC_OK);
+	assert_int_equal(d, today);
+}
+
+static void parse_rejects(void **state)
+{
+	static const char *const bad[] = {
+		"",           "2026-02-29", "31/04/2026", "2026-13-01",
+		"2026-00-10", "00/01/2026", "2026-1-5",   "1/2/2026",
+		"2026-11-26x", "26/11/26",  "+",          "+7d",
+		"+99999999999999999999", "1899-12-31", "2200-01-01",
+		"2026/11/26", "x", "29/02/2100",
+	};
+	pdate d = 12345;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(date_parse(bad[i], D(2026, 1, 1), &d),
+				 PC_EINVAL);
+		assert_int_equal(d, 12345); /* untouched */
+	}
+	assert_int_equal(date_parse(NULL, D(2026, 1, 1), &d), PC_EINVAL);
+	assert_int_equal(date_parse_iso("26/11/2026", &d), PC_EINVAL);
+	assert_int_equal(date_parse_iso("2026-11-26 ", &d), PC_EINVAL);
+}
+
+static void add_months_clamps(void **state)
+{
+	(void)state;
+	/* A job starting on the 31st: the month after has no 31st. */
+	assert_int_equal(date_add_months(D(2026, 1, 31), 1), D(2026, 2, 28));
+	assert_int_equal(date_add_months(D(2024, 1, 31), 1), D(2024, 2, 29));
+	assert_int_equal(date_add_months(D(2026, 8, 31), 6), D(2027, 2, 28));
+	assert_int_equal(date_add_months(D(2026, 3, 31), 6), D(2026, 9, 30));
+	assert_int_equal(date_add_months(D(2026, 11, 26), 6), D(2027, 5, 26));
+	assert_int_equal(date_add_months(D(2026, 12, 15), 1), D(2027, 1, 15));
+	assert_int_equal(date_add_months(D(2026, 1, 15), -1), D(2025, 12, 15));
+	assert_int_equal(date_add_months(D(2023, 8, 29), 6), D(2024, 2, 29));
+	assert_int_equal(date_add_months(D(2026, 5, 10), 36), D(2029, 5, 10));
+}
+
+static void formatting(void **state)
+{
+	char buf[DATE_BUFSZ];
+
+	(void)state;
+	assert_string_equal(date_format_iso(D(2026, 1, 5), buf), "2026-01-05");
+	assert_string_equal(date_format_fr(D(2026, 1, 5), buf), "05/01/2026");
+	assert_string_equal(date_format_iso(DATE_NONE, buf), "");
+	assert_string_equal(date_format_fr(DATE_NONE, buf), "");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(epoch_and_round_trip),
+		cmocka_unit_test(leap_years),
+		cmocka_unit_test(parse_formats),
+		cmocka_unit_test(parse_rejects),
+		cmocka_unit_test(add_months_clamps),
+		cmocka_unit_test(formatting),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

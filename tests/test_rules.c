@@ -1,0 +1,384 @@
+/* test_rules.c: every flag and its edges, with a fixed today. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "error.h"
+#include "helpers.h"
+#include "rules.h"
+
+static struct config *cfg;
+
+static int load_config(void **state)
+{
+	char *cause = NULL;
+
+	(void)state;
+	return config_load(helper_default_config(), NULL, &cfg, &cause);
+}
+
+static int free_config(void **state)
+{
+	(void)state;
+	config_free(&cfg);
+	return 0;
+}
+
+/* A participant file built on the stack; strings are not owned. */
+struct fx {
+	struct participant_file f;
+	struct appointment appts[8];
+	struct job jobs[2];
+};
+
+static void fx_init(struct fx *x, const char *stage, pdate entry)
+{
+	memset(x, 0, sizeof *x);
+	participant_init(&x->f.p);
+	x->f.p.stage = (char *)stage;
+	x->f.p.entry_date = entry;
+	x->f.p.stage_since = entry;
+	x->f.appts = x->appts;
+	x->f.jobs = x->jobs;
+}
+
+static void fx_appt(struct fx *x, pdate date, enum appointment_status s)
+{
+	struct appointment *a = &x->appts[x->f.n_appts++];
+
+	appointment_init(a);
+	a->id = x->f.n_appts;
+	a->date = date;
+	a->status = s;
+}
+
+static struct job *fx_job(struct fx *x, pdate start)
+{
+	struct job *j = &x->jobs[x->f.n_jobs++];
+
+	job_init(j);
+	j->start = start;
+	x->f.p.status = STATUS_FOLLOWUP;
+	return j;
+}
+
+/* The flag of that kind in the summary, or NULL. */
+static const struct flag *find(const struct rules_summary *s,
+			       enum flag_kind k)
+{
+	for (size_t i = 0; i < s->n_flags; i++)
+		if (s->flags[i].kind == k)
+			return &s->flags[i];
+	return NULL;
+}
+
+static struct rules_summary eval(const struct fx *x, pdate today)
+{
+	struct rules_summary s;
+
+	rules_evaluate(cfg, &x->f, today, &s);
+	return s;
+}
+
+static void appointment_today_is_not_overdue(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+	pdate today = D(2026, 11, 26);
+
+	(void)state;
+	fx_init(&x, "freins", D(2026, 9, 1));
+	fx_appt(&x, D(2026, 10, 1), APPT_DONE);
+	fx_appt(&x, today, APPT_PLANNED);
+	s = eval(&x, today);
+	assert_int_equal(s.n_flags, 0);
+	assert_int_equal(s.next_appointment, today);
+	assert_int_equal(s.last_contact, D(2026, 10, 1));
+	/* The next day, it is overdue by one day. */
+	s = eval(&x, today + 1);
+	assert_non_null(find(&s, FLAG_APPOINTMENT_OVERDUE));
+	assert_int_equal(find(&s, FLAG_APPOINTMENT_OVERDUE)->date, today);
+	assert_int_equal(find(&s, FLAG_APPOINTMENT_OVERDUE)->days, 1);
+	assert_int_equal(s.next_appointment, DATE_NONE);
+	/* Something planned, even late: no contact-overdue on top. */
+	assert_null(find(&s, FLAG_CONTACT_OVERDUE));
+}
+
+static void several_overdue_counted(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+
+	(void)state;
+	fx_init(&x, "freins", D(2026, 9, 1));
+	fx_appt(&x, D(2026, 11, 2), APPT_PLANNED);
+	fx_appt(&x, D(2026, 11, 20), APPT_PLANNED);
+	fx_appt(&x, D(2026, 12, 1), APPT_PLANNED);
+	s = eval(&x, D(2026, 11, 26));
+	assert_int_equal(find(&s, FLAG_APPOINTMENT_OVERDUE)->count, 2);
+	assert_int_equal(find(&s, FLAG_APPOINTMENT_OVERDUE)->date,
+			 D(2026, 11, 2));
+	assert_int_equal(s.next_appointment, D(2026, 12, 1));
+}
+
+static void contact_overdue_boundary(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+	pdate today = D(2026, 11, 26);
+
+	(void)state;
+	fx_init(&x, "freins", D(2026, 1, 5)); /* 30 days between contacts */
+	fx_appt(&x, today - 30, APPT_DONE);
+	s = eval(&x, today);
+	assert_null(find(&s, FLAG_CONTACT_OVERDUE));
+	x.appts[0].date = today - 31;
+	s = eval(&x, today);
+	assert_non_null(find(&s, FLAG_CONTACT_OVERDUE));
+	assert_int_equal(find(&s, FLAG_CONTACT_OVERDUE)->days, 31);
+	assert_int_equal(find(&s, FLAG_CONTACT_OVERDUE)->date, today - 1);
+	/* Something planned ahead: not slipping away. */
+	fx_appt(&x, today + 10, APPT_PLANNED);
+	s = eval(&x, today);
+	assert_null(find(&s, FLAG_CONTACT_OVERDUE));
+	/* Stage "former" allows 45 days. */
+	x.f.n_appts = 1;
+	x.f.p.stage = (char *)"former";
+	s = eval(&x, today);
+	assert_null(find(&s, FLAG_CONTACT_OVERDUE));
+	x.appts[0].date = today - 46;
+	s = eval(&x, today);
+	assert_non_null(find(&s, FLAG_CONTACT_OVERDUE));
+}
+
+static void contact_counts_from_entry(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+	pdate today = D(2026, 11, 26);
+
+	(void)state;
+	fx_init(&x, "orienter", today - 31);
+	s = eval(&x, today);
+	assert_non_null(find(&s, FLAG_CONTACT_OVERDUE));
+	assert_int_equal(s.last_contact, DATE_NONE);
+	/* A missed or cancelled appointment is not a contact. */
+	fx_appt(&x, today - 5, APPT_CANCELLED);
+	s = eval(&x, today);
+	assert_non_null(find(&s, FLAG_CONTACT_OVERDUE));
+	/* An unknown stage sets no interval. */
+	x.f.p.stage = (char *)"not-in-config";
+	s = eval(&x, today);
+	assert_null(find(&s, FLAG_CONTACT_OVERDUE));
+}
+
+static void no_show(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+	pdate today = D(2026, 11, 26);
+
+	(void)state;
+	fx_init(&x, "freins", D(2026, 9, 1));
+	fx_appt(&x, D(2026, 11, 10), APPT_DONE);
+	fx_appt(&x, D(2026, 11, 20), APPT_MISSED);
+	s = eval(&x, today);
+	assert_non_null(find(&s, FLAG_NO_SHOW));
+	assert_int_equal(find(&s, FLAG_NO_SHOW)->date, D(2026, 11, 20));
+	/* A cancelled one after it does not help. */
+	fx_appt(&x, D(2026, 11, 22), APPT_CANCELLED);
+	s = eval(&x, today);
+	assert_non_null(find(&s, FLAG_NO_SHOW));
+	/* A new invitation clears it. */
+	fx_appt(&x, D(2026, 12, 3), APPT_PLANNED);
+	s = eval(&x, today);
+	assert_null(find(&s, FLAG_NO_SHOW));
+	/* So does a done appointment after the missed one. */
+	x.appts[2].status = APPT_DONE;
+	x.f.n_appts = 3;
+	s = eval(&x, today);
+	assert_null(find(&s, FLAG_NO_SHOW));
+}
+
+static void checkins(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+	struct job *j;
+	pdate today = D(2026, 11, 26);
+
+	(void)state;
+	fx_init(&x, "emploi-durable", D(2025, 6, 1));
+	j = fx_job(&x, today - 25); /* D+30 is in 5 days; D+7 passed */
+	s = eval(&x, today);
+	assert_non_null(find(&s, FLAG_CHECKIN_OVERDUE));
+	assert_int_equal(find(&s, FLAG_CHECKIN_OVERDUE)->count, 7);
+	assert_int_equal(find(&s, FLAG_CHECKIN_OVERDUE)->days, 18);
+	assert_non_null(find(&s, FLAG_CHECKIN_DUE));
+	assert_int_equal(find(&s, FLAG_CHECKIN_DUE)->count, 30);
+	assert_int_equal(find(&s, FLAG_CHECKIN_DUE)->days, 5);
+	/* In work, the check-ins replace the contact rhythm. */
+	assert_null(find(&s, FLAG_CONTACT_OVERDUE));
+
+	j->checkins[j->n_checkins++] = (struct checkin){7, today - 17};
+	s = eval(&x, today);
+	assert_null(find(&s, FLAG_CHECKIN_OVERDUE));
+	assert_non_null(find(&s, FLAG_CHECKIN_DUE));
+
+	/* Due exactly today; 8 days ahead is outside the notice. */
+	j->start = today - 30;
+	s = eval(&x, today);
+	assert_int_equal(find(&s, FLAG_CHECKIN_DUE)->days, 0);
+	j->start = today - 22;
+	s = eval(&x, today);
+	assert_null(find(&s, FLAG_CHECKIN_DUE));
+	/* A job that ended is no longer followed. */
+	j->start = today - 25;
+	j->ended = today - 2;
+	s = eval(&x, today);
+	assert_null(find(&s, FLAG_CHECKIN_DUE));
+}
+
+static void ready_to_exit(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+	struct job *j;
+
+	(void)state;
+	fx_init(&x, "emploi-durable", D(2025, 1, 1));
+	j = fx_job(&x, D(2026, 5, 26));
+	s = eval(&x, D(2026, 11, 25));
+	assert_null(find(&s, FLAG_READY_TO_EXIT));
+	s = eval(&x, D(2026, 11, 26));
+	assert_non_null(find(&s, FLAG_READY_TO_EXIT));
+	assert_int_equal(find(&s, FLAG_READY_TO_EXIT)->date, D(2026, 11, 26));
+	assert_int_equal(rules_flag_level(find(&s, FLAG_READY_TO_EXIT)),
+			 LEVEL_READY);
+	/* A job starting on the 31st: six months end on 30 November. */
+	j->start = D(2026, 5, 31);
+	s = eval(&x, D(2026, 11, 29));
+	assert_null(find(&s, FLAG_READY_TO_EXIT));
+	s = eval(&x, D(2026, 11, 30));
+	assert_non_null(find(&s, FLAG_READY_TO_EXIT));
+	/* ... and on 28 or 29 February. */
+	j->start = D(2023, 8, 31);
+	s = eval(&x, D(2024, 2, 28));
+	assert_null(find(&s, FLAG_READY_TO_EXIT));
+	s = eval(&x, D(2024, 2, 29));
+	assert_non_null(find(&s, FLAG_READY_TO_EXIT));
+	j->start = D(2025, 8, 31);
+	s = eval(&x, D(2026, 2, 28));
+	assert_non_null(find(&s, FLAG_READY_TO_EXIT));
+}
+
+static void max_duration(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+	const struct flag *f;
+
+	(void)state;
+	fx_init(&x, "freins", D(2023, 11, 26)); /* 36 months: 2026-11-26 */
+	fx_appt(&x, D(2026, 12, 1), APPT_PLANNED);
+	s = eval(&x, D(2026, 9, 26)); /* 61 days before */
+	assert_null(find(&s, FLAG_MAX_DURATION));
+	s = eval(&x, D(2026, 9, 27)); /* 60 days before */
+	f = find(&s, FLAG_MAX_DURATION);
+	assert_non_null(f);
+	assert_int_equal(f->date, D(2026, 11, 26));
+	assert_int_equal(f->days, 60);
+	assert_int_equal(rules_flag_level(f), LEVEL_SOON);
+	s = eval(&x, D(2026, 11, 30));
+	f = find(&s, FLAG_MAX_DURATION);
+	assert_int_equal(f->days, -4);
+	assert_int_equal(rules_flag_level(f), LEVEL_OVERDUE);
+	/* No maximum configured: never. */
+	cfg->max_duration_months = 0;
+	s = eval(&x, D(2030, 1, 1));
+	cfg->max_duration_months = 36;
+	assert_null(find(&s, FLAG_MAX_DURATION));
+}
+
+static void exited_has_no_flag(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+
+	(void)state;
+	fx_init(&x, "freins", D(2020, 1, 1));
+	fx_appt(&x, D(2026, 1, 1), APPT_PLANNED);
+	x.f.p.status = STATUS_EXITED;
+	s = eval(&x, D(2026, 11, 26));
+	assert_int_equal(s.n_flags, 0);
+}
+
+static void order_and_urgency(void **state)
+{
+	struct fx x, y;
+	struct rules_summary a, b, none;
+
+	(void)state;
+	fx_init(&x, "freins", D(2023, 11, 1));
+	fx_appt(&x, D(2026, 11, 10), APPT_PLANNED);
+	a = eval(&x, D(2026, 11, 26));
+	assert_int_equal(a.n_flags, 2);
+	assert_int_equal(a.flags[0].kind, FLAG_APPOINTMENT_OVERDUE);
+	assert_int_equal(a.flags[1].kind, FLAG_MAX_DURATION);
+
+	fx_init(&y, "freins", D(2026, 1, 1));
+	fx_appt(&y, D(2026, 9, 1), APPT_MISSED);
+	b = eval(&y, D(2026, 11, 26));
+	assert_int_equal(b.flags[0].kind, FLAG_NO_SHOW);
+	assert_true(rules_compare_urgency(&a, &b) < 0);
+	assert_true(rules_compare_urgency(&b, &a) > 0);
+	memset(&none, 0, sizeof none);
+	assert_true(rules_compare_urgency(&b, &none) < 0);
+	assert_true(rules_compare_urgency(&none, &a) > 0);
+	assert_int_equal(rules_compare_urgency(&none, &none), 0);
+}
+
+static void names_and_reasons(void **state)
+{
+	struct flag f = {FLAG_CHECKIN_DUE, 0, 1, 30};
+	char buf[128];
+
+	(void)state;
+	for (int k = 0; k < FLAG_COUNT; k++)
+		assert_int_equal(rules_flag_by_name(rules_flag_name(k)), k);
+	assert_int_equal(rules_flag_by_name("nope"), FLAG_COUNT);
+	assert_string_equal(rules_flag_name(FLAG_NO_SHOW), "no-show");
+	rules_flag_reason(&f, buf, sizeof buf);
+	assert_string_equal(buf, "check-in D+30 due in 1 day");
+	f.kind = FLAG_CONTACT_OVERDUE;
+	f.days = 42;
+	rules_flag_reason(&f, buf, sizeof buf);
+	assert_string_equal(buf, "no contact for 42 days");
+	/* A tiny buffer is truncated, not overrun. */
+	rules_flag_reason(&f, buf, 5);
+	assert_string_equal(buf, "no c");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(appointment_today_is_not_overdue),
+		cmocka_unit_test(several_overdue_counted),
+		cmocka_unit_test(contact_overdue_boundary),
+		cmocka_unit_test(contact_counts_from_entry),
+		cmocka_unit_test(no_show),
+		cmocka_unit_test(checkins),
+		cmocka_unit_test(ready_to_exit),
+		cmocka_unit_test(max_duration),
+		cmocka_unit_test(exited_has_no_flag),
+		cmocka_unit_test(order_and_urgency),
+		cmocka_unit_test(names_and_reasons),
+	};
+
+	return cmocka_run_group_tests(tests, load_config, free_config);
+}
