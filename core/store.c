@@ -158,7 +158,8 @@ static int db_scan(struct store_txn *t, int db, const void *prefix,
 		return fail(t, rc);
 	while ((rc = mdb_cursor_get(c, &key, &val, op)) == 0) {
 		op = MDB_NEXT;
-		if (key.mv_size < plen || memcmp(key.mv_data, prefix, plen) != 0)
+		if (plen > 0 && (key.mv_size < plen ||
+				 memcmp(key.mv_data, prefix, plen) != 0))
 			break;
 		rc = fn(&key, &val, arg);
 		if (rc != PC_OK) {
@@ -1112,8 +1113,10 @@ int store_file_load(struct store_txn *t, uint64_t id,
 		participant_file_clear(out);
 		return rc;
 	}
-	qsort(out->appts, out->n_appts, sizeof *out->appts, cmp_appt);
-	qsort(out->jobs, out->n_jobs, sizeof *out->jobs, cmp_job);
+	if (out->n_appts > 1)
+		qsort(out->appts, out->n_appts, sizeof *out->appts, cmp_appt);
+	if (out->n_jobs > 1)
+		qsort(out->jobs, out->n_jobs, sizeof *out->jobs, cmp_job);
 	return PC_OK;
 }
 
