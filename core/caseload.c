@@ -26,9 +26,9 @@ static int cmp_entry(const void *x, const void *y)
 	return r != 0 ? r : cmp_name(&a->file.p, &b->file.p);
 }
 
-int caseload_load(struct store *s, const struct config *c,
-		  const char *referent, bool include_exited, pdate today,
-		  struct caseload *out, char **cause)
+int caseload_load(struct store *s, const struct config *c, const char *referent,
+		  bool include_exited, pdate today, struct caseload *out,
+		  char **cause)
 {
 	struct store_txn *t = NULL;
 	uint64_t *ids = NULL;
@@ -53,8 +53,7 @@ int caseload_load(struct store *s, const struct config *c,
 		rc = store_file_load(t, ids[i], &e->file);
 		if (rc != PC_OK) {
 			error_set(cause, rc, "participant %llu: %s",
-				  (unsigned long long)ids[i],
-				  error_string(rc));
+				  (unsigned long long)ids[i], error_string(rc));
 			goto done;
 		}
 		if (!include_exited && e->file.p.status == STATUS_EXITED) {

@@ -30,9 +30,9 @@ struct caseload {
  * and evaluate the rules as of `today`. Sorted most urgent first, then by
  * name. On error *cause says why (caller frees).
  */
-int caseload_load(struct store *s, const struct config *c,
-		  const char *referent, bool include_exited, pdate today,
-		  struct caseload *out, char **cause);
+int caseload_load(struct store *s, const struct config *c, const char *referent,
+		  bool include_exited, pdate today, struct caseload *out,
+		  char **cause);
 
 void caseload_free(struct caseload *cl);
 

@@ -12,15 +12,15 @@
 #include <yaml.h>
 
 enum key_type {
-	K_STRING,  /* non-empty UTF-8 text */
-	K_ID,      /* [a-z0-9][a-z0-9_-]*, stored in the data */
-	K_INT,     /* integer within min..max */
+	K_STRING,      /* non-empty UTF-8 text */
+	K_ID,	       /* [a-z0-9][a-z0-9_-]*, stored in the data */
+	K_INT,	       /* integer within min..max */
 	K_INT_OR_NULL, /* the same, or null for "none" (stored as 0) */
 	K_BOOL,
-	K_ENUM,    /* one of `names`, stored as its index */
+	K_ENUM,	   /* one of `names`, stored as its index */
 	K_INTLIST, /* ascending integers, into an int[JOB_MAX_CHECKINS] */
-	K_MAP,     /* a nested mapping whose keys fill the same struct */
-	K_LIST,    /* a sequence of mappings, described by `list` */
+	K_MAP,	   /* a nested mapping whose keys fill the same struct */
+	K_LIST,	   /* a sequence of mappings, described by `list` */
 };
 
 struct list_spec;
@@ -31,11 +31,11 @@ struct key {
 	enum key_type type;
 	size_t offset;
 	int min, max;
-	bool required;            /* in every item of a list */
-	const char *const *names; /* K_ENUM */
-	const struct key *sub;    /* K_MAP */
+	bool required;		      /* in every item of a list */
+	const char *const *names;     /* K_ENUM */
+	const struct key *sub;	      /* K_MAP */
 	const struct list_spec *list; /* K_LIST */
-	size_t count_offset;      /* K_INTLIST, K_LIST: where n_ goes */
+	size_t count_offset;	      /* K_INTLIST, K_LIST: where n_ goes */
 };
 
 struct list_spec {
@@ -43,9 +43,14 @@ struct list_spec {
 	const struct key *keys; /* NULL-name terminated */
 };
 
-#define END {.name = NULL}
+#define END                                                                    \
+	{                                                                      \
+		.name = NULL                                                   \
+	}
 #define KEY(n, t, st, m, ...)                                                  \
-	{.name = n, .type = t, .offset = offsetof(st, m), __VA_ARGS__}
+	{                                                                      \
+		.name = n, .type = t, .offset = offsetof(st, m), __VA_ARGS__   \
+	}
 
 static const struct key stage_keys[] = {
 	KEY("id", K_ID, struct config_stage, id, .required = true),
@@ -74,21 +79,20 @@ static const struct key exit_keys[] = {
 	END,
 };
 
-static const struct list_spec stage_list = {sizeof(struct config_stage),
-					    stage_keys};
-static const struct list_spec public_list = {sizeof(struct config_public),
-					     public_keys};
-static const struct list_spec exit_list = {sizeof(struct config_exit_reason),
-					   exit_keys};
+static const struct list_spec stage_list = { sizeof(struct config_stage),
+					     stage_keys };
+static const struct list_spec public_list = { sizeof(struct config_public),
+					      public_keys };
+static const struct list_spec exit_list = { sizeof(struct config_exit_reason),
+					    exit_keys };
 
-static const char *const validation_names[] = {"hiring", "followup", NULL};
+static const char *const validation_names[] = { "hiring", "followup", NULL };
 
 static const struct key followup_keys[] = {
 	KEY("months", K_INT, struct config, followup_months, .min = 1,
 	    .max = 36),
 	KEY("checkin_days", K_INTLIST, struct config, checkin_days, .min = 1,
-	    .max = 1095,
-	    .count_offset = offsetof(struct config, n_checkins)),
+	    .max = 1095, .count_offset = offsetof(struct config, n_checkins)),
 	KEY("notice_days", K_INT, struct config, checkin_notice_days, .min = 0,
 	    .max = 90),
 	END,
@@ -105,7 +109,7 @@ static const struct key top_keys[] = {
 	KEY("exit_validation", K_ENUM, struct config, exit_validation,
 	    .names = validation_names),
 	/* A nested mapping: its keys fill fields of struct config itself. */
-	{.name = "followup", .type = K_MAP, .sub = followup_keys},
+	{ .name = "followup", .type = K_MAP, .sub = followup_keys },
 	KEY("stages", K_LIST, struct config, stages, .list = &stage_list,
 	    .count_offset = offsetof(struct config, n_stages)),
 	KEY("publics", K_LIST, struct config, publics, .list = &public_list,
@@ -125,8 +129,8 @@ struct reader {
 	bool nomem;
 };
 
-static void problem(struct reader *r, const yaml_node_t *node,
-		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void problem(struct reader *r, const yaml_node_t *node, const char *fmt,
+		    ...) __attribute__((format(printf, 3, 4)));
 
 static void problem_at(struct reader *r, size_t line, size_t column,
 		       const char *what)
@@ -148,8 +152,8 @@ static void problem_at(struct reader *r, size_t line, size_t column,
 	r->errors_len += (size_t)n;
 }
 
-static void problem(struct reader *r, const yaml_node_t *node,
-		    const char *fmt, ...)
+static void problem(struct reader *r, const yaml_node_t *node, const char *fmt,
+		    ...)
 {
 	char what[512];
 	va_list ap;
@@ -274,7 +278,8 @@ static void parse_list(struct reader *r, const yaml_node_t *n,
 		/* Every list item has an id first in its struct: unique. */
 		id = *(char **)dst;
 		for (size_t j = 0; id != NULL && j < i; j++) {
-			const char *other = *(char **)(items + j * spec->item_size);
+			const char *other =
+				*(char **)(items + j * spec->item_size);
 
 			if (other != NULL && strcmp(other, id) == 0) {
 				problem(r, item, "%s: duplicate id '%s'",
@@ -371,15 +376,15 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 		parse_int(r, v, k, (int *)dst);
 		return;
 	case K_BOOL: {
-		static const char *const yes[] = {"true", "yes", "on"};
-		static const char *const no[] = {"false", "no", "off"};
+		static const char *const yes[] = { "true", "yes", "on" };
+		static const char *const no[] = { "false", "no", "off" };
 
 		if (v->type == YAML_SCALAR_NODE) {
 			for (int i = 0; i < 3; i++) {
 				if (strcmp(scalar(v), yes[i]) == 0 ||
 				    strcmp(scalar(v), no[i]) == 0) {
-					*(bool *)dst = strcmp(scalar(v),
-							      yes[i]) == 0;
+					*(bool *)dst =
+						strcmp(scalar(v), yes[i]) == 0;
 					return;
 				}
 			}
@@ -479,7 +484,7 @@ static void parse_map(struct reader *r, const yaml_node_t *map,
 /* Read one file over *c. Returns PC_OK, PC_EIO or PC_EINVAL. */
 static int read_file(struct config *c, const char *path, char **cause)
 {
-	struct reader r = {.file = path};
+	struct reader r = { .file = path };
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	yaml_node_t *root;
@@ -501,9 +506,8 @@ static int read_file(struct config *c, const char *path, char **cause)
 		if (parser.error == YAML_MEMORY_ERROR)
 			rc = error_set(cause, PC_ENOMEM, "out of memory");
 		else if (parser.error == YAML_READER_ERROR)
-			rc = error_set(cause, PC_EINVAL,
-				       "%s: byte %zu: %s", path,
-				       parser.problem_offset, what);
+			rc = error_set(cause, PC_EINVAL, "%s: byte %zu: %s",
+				       path, parser.problem_offset, what);
 		else
 			rc = error_set(cause, PC_EINVAL,
 				       "%s:%zu:%zu: YAML syntax error: %s%s%s",

@@ -8,8 +8,8 @@
 #include <stddef.h>
 
 struct config_stage {
-	char *id;          /* stable id stored in the data: "freins" */
-	char *label;       /* full name: "Lever les freins à l'emploi" */
+	char *id;	   /* stable id stored in the data: "freins" */
+	char *label;	   /* full name: "Lever les freins à l'emploi" */
 	char *short_label; /* for narrow columns: "Freins" */
 	int contact_days;  /* longest gap between contacts before a flag */
 	int expected_days; /* usual time in the stage; 0 when not set */

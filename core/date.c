@@ -15,8 +15,8 @@ static bool is_leap(int y)
 
 int date_days_in_month(int y, int m)
 {
-	static const int days[] = {31, 28, 31, 30, 31, 30,
-				   31, 31, 30, 31, 30, 31};
+	static const int days[] = { 31, 28, 31, 30, 31, 30,
+				    31, 31, 30, 31, 30, 31 };
 
 	if (m < 1 || m > 12)
 		return 0;

@@ -16,61 +16,59 @@ struct first_name {
 };
 
 static const struct first_name first_names[] = {
-	{"Élodie", GENDER_FEMALE},   {"Zoë", GENDER_FEMALE},
-	{"Françoise", GENDER_FEMALE}, {"Noël", GENDER_MALE},
-	{"Karim", GENDER_MALE},      {"Jean-Noël", GENDER_MALE},
-	{"Thị Ánh", GENDER_FEMALE},  {"Léa", GENDER_FEMALE},
-	{"Chloé", GENDER_FEMALE},    {"Inès", GENDER_FEMALE},
-	{"Manon", GENDER_FEMALE},    {"Camille", GENDER_NONBINARY},
-	{"Sarah", GENDER_FEMALE},    {"Aïcha", GENDER_FEMALE},
-	{"Fatoumata", GENDER_FEMALE}, {"Nathalie", GENDER_FEMALE},
-	{"Sylvie", GENDER_FEMALE},   {"Hélène", GENDER_FEMALE},
-	{"Céline", GENDER_FEMALE},   {"Anaïs", GENDER_FEMALE},
-	{"Maëlle", GENDER_FEMALE},   {"Yasmina", GENDER_FEMALE},
-	{"Jérôme", GENDER_MALE},     {"François", GENDER_MALE},
-	{"Stéphane", GENDER_MALE},   {"Mickaël", GENDER_MALE},
-	{"Loïc", GENDER_MALE},       {"Raphaël", GENDER_MALE},
-	{"Mohamed", GENDER_MALE},    {"Youssef", GENDER_MALE},
-	{"Mamadou", GENDER_MALE},    {"Thomas", GENDER_MALE},
-	{"Kévin", GENDER_MALE},      {"Frédéric", GENDER_MALE},
-	{"Hervé", GENDER_MALE},      {"Rémi", GENDER_MALE},
-	{"Dominique", GENDER_NONBINARY}, {"Bernard", GENDER_MALE},
-	{"Valérie", GENDER_FEMALE},  {"Benoît", GENDER_MALE},
+	{ "Élodie", GENDER_FEMALE },	   { "Zoë", GENDER_FEMALE },
+	{ "Françoise", GENDER_FEMALE },	   { "Noël", GENDER_MALE },
+	{ "Karim", GENDER_MALE },	   { "Jean-Noël", GENDER_MALE },
+	{ "Thị Ánh", GENDER_FEMALE },	   { "Léa", GENDER_FEMALE },
+	{ "Chloé", GENDER_FEMALE },	   { "Inès", GENDER_FEMALE },
+	{ "Manon", GENDER_FEMALE },	   { "Camille", GENDER_NONBINARY },
+	{ "Sarah", GENDER_FEMALE },	   { "Aïcha", GENDER_FEMALE },
+	{ "Fatoumata", GENDER_FEMALE },	   { "Nathalie", GENDER_FEMALE },
+	{ "Sylvie", GENDER_FEMALE },	   { "Hélène", GENDER_FEMALE },
+	{ "Céline", GENDER_FEMALE },	   { "Anaïs", GENDER_FEMALE },
+	{ "Maëlle", GENDER_FEMALE },	   { "Yasmina", GENDER_FEMALE },
+	{ "Jérôme", GENDER_MALE },	   { "François", GENDER_MALE },
+	{ "Stéphane", GENDER_MALE },	   { "Mickaël", GENDER_MALE },
+	{ "Loïc", GENDER_MALE },	   { "Raphaël", GENDER_MALE },
+	{ "Mohamed", GENDER_MALE },	   { "Youssef", GENDER_MALE },
+	{ "Mamadou", GENDER_MALE },	   { "Thomas", GENDER_MALE },
+	{ "Kévin", GENDER_MALE },	   { "Frédéric", GENDER_MALE },
+	{ "Hervé", GENDER_MALE },	   { "Rémi", GENDER_MALE },
+	{ "Dominique", GENDER_NONBINARY }, { "Bernard", GENDER_MALE },
+	{ "Valérie", GENDER_FEMALE },	   { "Benoît", GENDER_MALE },
 };
 
 static const char *const last_names[] = {
-	"Lefèvre",  "Nguyễn",   "Ðặng",     "Brontë",   "Durand",
-	"Martin",   "Bernard",  "Dubois",   "Thomas",   "Robert",
-	"Richard",  "Petit",    "Moreau",   "Laurent",  "Simon",
-	"Michel",   "Lefebvre", "Leroy",    "Roux",     "Fournier",
-	"Girard",   "Bonnet",   "Dupré",    "Lambert",  "Fontaine",
-	"Rousseau", "Vincent",  "Müller",   "Faure",    "André",
-	"Mercier",  "Blanc",    "Guérin",   "Boyer",    "Garnier",
-	"Chevalier", "François", "Legrand", "Gauthier", "Perrin",
-	"Robin",    "Clément",  "Morin",    "Nicolas",  "Henry",
-	"Roussel",  "Mathieu",  "Gautier",  "Masson",   "Marchand",
-	"Benali",   "Diallo",   "Traoré",   "Haddad",   "Ben Saïd",
-	"Da Silva", "Lê",       "Trần",     "Çelik",    "Kowalski",
-	"Le Gall",  "Hoarau",   "Payet",    "N'Diaye",  "Bégué",
+	"Lefèvre",  "Nguyễn",	"Ðặng",	    "Brontë",  "Durand",   "Martin",
+	"Bernard",  "Dubois",	"Thomas",   "Robert",  "Richard",  "Petit",
+	"Moreau",   "Laurent",	"Simon",    "Michel",  "Lefebvre", "Leroy",
+	"Roux",	    "Fournier", "Girard",   "Bonnet",  "Dupré",	   "Lambert",
+	"Fontaine", "Rousseau", "Vincent",  "Müller",  "Faure",	   "André",
+	"Mercier",  "Blanc",	"Guérin",   "Boyer",   "Garnier",  "Chevalier",
+	"François", "Legrand",	"Gauthier", "Perrin",  "Robin",	   "Clément",
+	"Morin",    "Nicolas",	"Henry",    "Roussel", "Mathieu",  "Gautier",
+	"Masson",   "Marchand", "Benali",   "Diallo",  "Traoré",   "Haddad",
+	"Ben Saïd", "Da Silva", "Lê",	    "Trần",    "Çelik",	   "Kowalski",
+	"Le Gall",  "Hoarau",	"Payet",    "N'Diaye", "Bégué",
 };
 
 static const char *const referent_names[] = {
-	"Karine Lemaire", "Olivier Besson", "Nadia Cherif",  "Julien Roche",
-	"Sandrine Pujol", "Ahmed Benkirane", "Claire Vasseur", "Pascal Mény",
+	"Karine Lemaire",  "Olivier Besson",  "Nadia Cherif",	"Julien Roche",
+	"Sandrine Pujol",  "Ahmed Benkirane", "Claire Vasseur", "Pascal Mény",
 	"Aurélie Tessier", "Samuel Ortéga",
 };
 
 static const char *const employers[] = {
-	"Boulangerie Lefort",     "Mairie — services techniques",
-	"Carrefour Market",       "EHPAD Les Tilleuls",
-	"Transports Keolis",      "Chantier d'insertion Ressourcerie",
+	"Boulangerie Lefort",	  "Mairie — services techniques",
+	"Carrefour Market",	  "EHPAD Les Tilleuls",
+	"Transports Keolis",	  "Chantier d'insertion Ressourcerie",
 	"Propreté Services Onet", "Hôpital Purpan",
 	"Restaurant Le Bistrot",  "Entrepôt Amazon",
 	"SARL Bâtiment Ferrand",  "Crèche Les Lucioles",
 };
 
-static const char *const contracts[] = {"cdi", "cdd", "interim",
-					"contrat-aide", "alternance"};
+static const char *const contracts[] = { "cdi", "cdd", "interim",
+					 "contrat-aide", "alternance" };
 
 static const char *const notes[] = {
 	"Dossier logement déposé, relancer la CAF.",
@@ -142,7 +140,7 @@ struct batch {
 /* Stage weights for the default five stages; others share evenly. */
 static size_t pick_stage(struct rng *r, size_t n_stages)
 {
-	static const int weights[] = {22, 16, 20, 13, 29};
+	static const int weights[] = { 22, 16, 20, 13, 29 };
 	int roll;
 
 	if (n_stages != COUNT(weights))
@@ -220,7 +218,8 @@ static int add_job(struct store_txn *t, const struct config *c, uint64_t pid,
 				   c->checkin_days[i + 1] > days_ago))
 			break;
 		j.checkins[j.n_checkins].offset_days = off;
-		j.checkins[j.n_checkins].done = j.start + off + between(r, 0, 3);
+		j.checkins[j.n_checkins].done =
+			j.start + off + between(r, 0, 3);
 		if (j.checkins[j.n_checkins].done > today)
 			j.checkins[j.n_checkins].done = today;
 		j.n_checkins++;
@@ -233,11 +232,11 @@ static int make_participant(struct store_txn *t, struct batch *b, size_t k)
 {
 	const struct config *c = b->c;
 	pdate today = b->opt->today;
-	struct rng r = {b->opt->seed * UINT64_C(0x2545f4914f6cdd1d) + k};
+	struct rng r = { b->opt->seed * UINT64_C(0x2545f4914f6cdd1d) + k };
 	const struct first_name *fn;
 	struct participant p;
-	struct stage_move m = {0};
-	struct journal_entry je = {0};
+	struct stage_move m = { 0 };
+	struct journal_entry je = { 0 };
 	bool exited = k >= b->n_current;
 	size_t stage, referent;
 	int age, span, rc;
@@ -279,7 +278,8 @@ static int make_participant(struct store_txn *t, struct batch *b, size_t k)
 	/* When they came and where they are now. */
 	stage = pick_stage(&r, c->n_stages);
 	span = exited ? between(&r, 400, 900)
-		      : between(&r, 20 + 40 * (int)stage, 120 + 150 * (int)stage);
+		      : between(&r, 20 + 40 * (int)stage,
+				120 + 150 * (int)stage);
 	if (c->max_duration_months > 0 && !exited && chance(&r, 4))
 		span = c->max_duration_months * 30 - between(&r, 0, 40);
 	p.entry_date = today - span;
@@ -291,7 +291,8 @@ static int make_participant(struct store_txn *t, struct batch *b, size_t k)
 		date_to_ymd(today, &y, &mo, &dd);
 		p.status = STATUS_EXITED;
 		/* This year, so the year's exit figures are not empty. */
-		p.exit_date = today - between(&r, 0, today - date_from_ymd(y, 1, 1));
+		p.exit_date =
+			today - between(&r, 0, today - date_from_ymd(y, 1, 1));
 		p.exit_positive = chance(&r, 55);
 		for (size_t i = 0; i < c->n_exit_reasons; i++) {
 			size_t at = (i + (size_t)between(&r, 0, 20)) %
@@ -324,9 +325,8 @@ static int make_participant(struct store_txn *t, struct batch *b, size_t k)
 
 			if (!back && s == 1 && skip)
 				continue;
-			m.date = p.entry_date +
-				 (pdate)((end - p.entry_date) * (int)i /
-					 (int)n_moves);
+			m.date = p.entry_date + (pdate)((end - p.entry_date) *
+							(int)i / (int)n_moves);
 			if (i > 0)
 				m.date += between(&r, 0, 5);
 			m.stage = c->stages[at].id;
@@ -350,16 +350,17 @@ static int make_participant(struct store_txn *t, struct batch *b, size_t k)
 	{
 		const struct config_stage *st = config_stage(c, p.stage, NULL);
 		int every = st->contact_days * 2 / 3;
-		pdate stop = exited ? p.exit_date
-				    : scenario >= 8 && scenario < 12
-					      ? today - st->contact_days -
-							between(&r, 3, 30)
-					      : today - between(&r, 2, 10);
+		pdate stop =
+			exited ? p.exit_date
+			: scenario >= 8 && scenario < 12
+				? today - st->contact_days - between(&r, 3, 30)
+				: today - between(&r, 2, 10);
 		int n = 0;
 
 		if ((stop - p.entry_date) / every > 10)
 			every = (stop - p.entry_date) / 10;
-		for (d = p.entry_date + between(&r, 0, 6); d <= stop && rc == PC_OK;
+		for (d = p.entry_date + between(&r, 0, 6);
+		     d <= stop && rc == PC_OK;
 		     d += every + between(&r, -3, 3), n++) {
 			enum appointment_status s = APPT_DONE;
 
@@ -368,7 +369,7 @@ static int make_participant(struct store_txn *t, struct batch *b, size_t k)
 			else if (chance(&r, 5))
 				s = APPT_CANCELLED;
 			rc = add_appt(t, b, pid, d, s,
-				      n == 0 ? "diagnostic"
+				      n == 0	       ? "diagnostic"
 				      : chance(&r, 20) ? "atelier"
 						       : "entretien",
 				      &r);
@@ -392,8 +393,8 @@ static int make_participant(struct store_txn *t, struct batch *b, size_t k)
 	 */
 	if (rc == PC_OK && exited && p.exit_positive) {
 		rc = add_job(t, c, pid, today,
-			     today - p.exit_date + between(&r, 182, 200),
-			     false, &r);
+			     today - p.exit_date + between(&r, 182, 200), false,
+			     &r);
 	} else if (rc == PC_OK && !exited && stage == c->n_stages - 1 &&
 		   chance(&r, 65)) {
 		rc = add_job(t, c, pid, today, between(&r, 0, 220),
@@ -404,10 +405,11 @@ static int make_participant(struct store_txn *t, struct batch *b, size_t k)
 		}
 	}
 	if (rc == PC_OK && chance(&r, 60)) {
-		struct note nt = {.participant = pid,
-				  .date = today - between(&r, 1, 60),
-				  .text = (char *)notes[between(
-					  &r, 0, COUNT(notes) - 1)]};
+		struct note nt = {
+			.participant = pid,
+			.date = today - between(&r, 1, 60),
+			.text = (char *)notes[between(&r, 0, COUNT(notes) - 1)]
+		};
 
 		if (nt.date < p.entry_date)
 			nt.date = p.entry_date;
@@ -453,14 +455,15 @@ int demo_fill(struct store *s, const struct config *c,
 {
 	size_t n_current = opt->participants;
 	size_t total = n_current + (n_current + 7) / 8;
-	struct batch b = {.c = c, .opt = opt, .n_current = n_current};
+	struct batch b = { .c = c, .opt = opt, .n_current = n_current };
 	int rc = PC_OK;
 
 	memset(res, 0, sizeof *res);
 	if (n_current == 0)
 		return error_set(cause, PC_EINVAL,
 				 "the demo needs at least one participant");
-	b.n_referents = (n_current + DEMO_CASELOAD_SIZE - 1) / DEMO_CASELOAD_SIZE;
+	b.n_referents =
+		(n_current + DEMO_CASELOAD_SIZE - 1) / DEMO_CASELOAD_SIZE;
 	for (size_t first = 0; first < total && rc == PC_OK; first += BATCH) {
 		b.first = first;
 		b.last = first + BATCH < total ? first + BATCH : total;

@@ -9,13 +9,14 @@
 #include <stdint.h>
 
 #define DEMO_DEFAULT_PARTICIPANTS 80
-#define DEMO_CASELOAD_SIZE 80
+#define DEMO_CASELOAD_SIZE	  80
 
 struct demo_options {
-	size_t participants; /* current participants; about 1 in 8 more exited */
-	uint64_t seed;       /* same seed, same today: same caseload */
-	pdate today;         /* every date is relative to it */
-	int64_t now;         /* journal time stamp */
+	size_t participants; /* current participants; about 1 in 8 more exited
+			      */
+	uint64_t seed;	     /* same seed, same today: same caseload */
+	pdate today;	     /* every date is relative to it */
+	int64_t now;	     /* journal time stamp */
 };
 
 /* What demo_fill wrote. */

@@ -11,8 +11,8 @@
 enum pc_error {
 	PC_OK = 0,
 	PC_ENOMEM,    /* out of memory */
-	PC_EIO,       /* file or directory I/O failed */
-	PC_EDB,       /* the LMDB store failed */
+	PC_EIO,	      /* file or directory I/O failed */
+	PC_EDB,	      /* the LMDB store failed */
 	PC_ENOTFOUND, /* no such record */
 	PC_ECORRUPT,  /* a record or file does not decode */
 	PC_ESCHEMA,   /* the database was written by a newer parcours */

@@ -110,27 +110,28 @@ bool model_list_has(const char *list, const char *id)
 
 const char *gender_name(enum gender g)
 {
-	static const char *const names[] = {"", "female", "male", "non-binary"};
+	static const char *const names[] = { "", "female", "male",
+					     "non-binary" };
 	return NAME_OF(names, g);
 }
 
 const char *education_name(enum education e)
 {
-	static const char *const names[] = {"", "isced-0-2", "isced-3-4",
-					    "isced-5-8"};
+	static const char *const names[] = { "", "isced-0-2", "isced-3-4",
+					     "isced-5-8" };
 	return NAME_OF(names, e);
 }
 
 const char *appointment_status_name(enum appointment_status s)
 {
-	static const char *const names[] = {"planned", "done", "missed",
-					    "cancelled"};
+	static const char *const names[] = { "planned", "done", "missed",
+					     "cancelled" };
 	return NAME_OF(names, s);
 }
 
 const char *participant_status_name(enum participant_status s)
 {
-	static const char *const names[] = {"active", "follow-up", "exited"};
+	static const char *const names[] = { "active", "follow-up", "exited" };
 	return NAME_OF(names, s);
 }
 

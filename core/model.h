@@ -34,9 +34,9 @@ enum employment {
 };
 
 enum participant_status {
-	STATUS_ACTIVE,   /* following the parcours */
+	STATUS_ACTIVE,	 /* following the parcours */
 	STATUS_FOLLOWUP, /* in work, six-month follow-up running */
-	STATUS_EXITED,   /* left the PLIE */
+	STATUS_EXITED,	 /* left the PLIE */
 };
 
 struct participant {
@@ -52,7 +52,7 @@ struct participant {
 	enum employment employment;
 	pdate entry_date;
 	char *referent;
-	char *stage;       /* current stage id of the config */
+	char *stage;	   /* current stage id of the config */
 	pdate stage_since; /* date of the last stage move */
 	enum participant_status status;
 	bool legal_hold; /* records kept for the funder: never erased */
@@ -109,7 +109,7 @@ struct job {
 	char *contract; /* "cdi", "cdd", "interim", ... */
 	pdate start;
 	pdate planned_end; /* DATE_NONE for open-ended */
-	pdate ended;       /* DATE_NONE while the job goes on */
+	pdate ended;	   /* DATE_NONE while the job goes on */
 	int weekly_minutes;
 	size_t n_checkins;
 	struct checkin checkins[JOB_MAX_CHECKINS];
@@ -175,6 +175,7 @@ struct participant_file {
 void participant_file_clear(struct participant_file *f);
 
 /* The job in progress (started, not ended), or NULL. */
-const struct job *participant_file_current_job(const struct participant_file *f);
+const struct job *
+participant_file_current_job(const struct participant_file *f);
 
 #endif

@@ -12,14 +12,14 @@ _Static_assert(sizeof(enum participant_status) == sizeof(int), "enum size");
 _Static_assert(sizeof(enum appointment_status) == sizeof(int), "enum size");
 
 enum field_type {
-	F_U64,  /* uint64_t */
-	F_U32,  /* uint32_t */
-	F_INT,  /* int, signed */
-	F_I64,  /* int64_t, signed */
-	F_DATE, /* pdate; DATE_NONE is simply not written */
-	F_ENUM, /* an enum stored as int, checked against `max` */
-	F_BOOL, /* bool */
-	F_STR,  /* char *; NULL is not written */
+	F_U64,	    /* uint64_t */
+	F_U32,	    /* uint32_t */
+	F_INT,	    /* int, signed */
+	F_I64,	    /* int64_t, signed */
+	F_DATE,	    /* pdate; DATE_NONE is simply not written */
+	F_ENUM,	    /* an enum stored as int, checked against `max` */
+	F_BOOL,	    /* bool */
+	F_STR,	    /* char *; NULL is not written */
 	F_CHECKINS, /* struct job's check-in array */
 };
 
@@ -37,8 +37,14 @@ struct record_type {
 	void (*clear)(void *);
 };
 
-#define FIELD(tag, type, st, member) {tag, type, offsetof(st, member), 0}
-#define ENUMF(tag, st, member, max) {tag, F_ENUM, offsetof(st, member), max}
+#define FIELD(tag, type, st, member)                                           \
+	{                                                                      \
+		tag, type, offsetof(st, member), 0                             \
+	}
+#define ENUMF(tag, st, member, max)                                            \
+	{                                                                      \
+		tag, F_ENUM, offsetof(st, member), max                         \
+	}
 
 static const struct field participant_fields[] = {
 	FIELD(1, F_U64, struct participant, id),
@@ -135,14 +141,18 @@ static void clear_journal(void *r)
 	journal_entry_clear(r);
 }
 
-#define TYPE(kind, fields, clear) {kind, fields, sizeof fields / sizeof fields[0], clear}
+#define TYPE(kind, fields, clear)                                              \
+	{                                                                      \
+		kind, fields, sizeof fields / sizeof fields[0], clear          \
+	}
 static const struct record_type participant_type =
 	TYPE(RECORD_PARTICIPANT, participant_fields, clear_participant);
 static const struct record_type stage_move_type =
 	TYPE(RECORD_STAGE_MOVE, stage_move_fields, clear_stage_move);
 static const struct record_type appointment_type =
 	TYPE(RECORD_APPOINTMENT, appointment_fields, clear_appointment);
-static const struct record_type job_type = TYPE(RECORD_JOB, job_fields, clear_job);
+static const struct record_type job_type =
+	TYPE(RECORD_JOB, job_fields, clear_job);
 static const struct record_type note_type =
 	TYPE(RECORD_NOTE, note_fields, clear_note);
 static const struct record_type journal_type =
@@ -171,7 +181,7 @@ static int encode(const struct record_type *t, const void *rec, uint8_t **buf,
 {
 	struct codec_writer w, out;
 	const char *base = rec;
-	uint8_t head[2] = {(uint8_t)t->kind, RECORD_VERSION}, crc[4];
+	uint8_t head[2] = { (uint8_t)t->kind, RECORD_VERSION }, crc[4];
 	uint32_t sum;
 
 	codec_writer_init(&w);
@@ -231,7 +241,7 @@ static int decode_checkin(struct job *j, const struct codec_field *cf)
 {
 	struct codec_reader r;
 	struct codec_field f;
-	struct checkin c = {0, DATE_NONE};
+	struct checkin c = { 0, DATE_NONE };
 	int more;
 
 	if (cf->type != CODEC_BYTES || j->n_checkins >= JOB_MAX_CHECKINS)
@@ -322,8 +332,8 @@ static int decode(const struct record_type *t, const void *buf, size_t len,
 	if (b[1] != RECORD_VERSION)
 		return b[1] > RECORD_VERSION ? PC_ESCHEMA : PC_ECORRUPT;
 	codec_reader_init(&r, b + 2, len - 2);
-	if (!codec_get_varint(&r, &body_len) ||
-	    (uint64_t)(r.end - r.p) < 4 || body_len != (uint64_t)(r.end - r.p) - 4)
+	if (!codec_get_varint(&r, &body_len) || (uint64_t)(r.end - r.p) < 4 ||
+	    body_len != (uint64_t)(r.end - r.p) - 4)
 		return PC_ECORRUPT;
 	body = r.p;
 	sum = (uint32_t)body[body_len] | (uint32_t)body[body_len + 1] << 8 |

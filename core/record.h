@@ -13,8 +13,8 @@
  * body in 4 little-endian bytes. Decoders check all of it, so a record cut
  * anywhere or with a flipped bit is rejected with PC_ECORRUPT (a newer
  * format version with PC_ESCHEMA); they never read past `len` and skip
- * fields they do not know. On success the decoder fills *out (its strings are the
- * caller's to free with the *_clear function); on failure *out is left
+ * fields they do not know. On success the decoder fills *out (its strings are
+ * the caller's to free with the *_clear function); on failure *out is left
  * cleared. Encoders return a malloc'd buffer in *buf the caller frees.
  */
 

@@ -97,8 +97,8 @@ static void appointment_rules(const struct participant_file *f, pdate today,
 			replanned = f->appts[i].status == APPT_PLANNED &&
 				    f->appts[i].date >= last_outcome;
 		if (!replanned)
-			add(s, FLAG_NO_SHOW, last_outcome,
-			    today - last_outcome, 0);
+			add(s, FLAG_NO_SHOW, last_outcome, today - last_outcome,
+			    0);
 	}
 }
 
@@ -182,8 +182,8 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 	}
 
 	if (c->max_duration_months > 0 && f->p.entry_date != DATE_NONE) {
-		pdate limit =
-			date_add_months(f->p.entry_date, c->max_duration_months);
+		pdate limit = date_add_months(f->p.entry_date,
+					      c->max_duration_months);
 
 		if (limit - today <= c->max_duration_notice_days)
 			add(out, FLAG_MAX_DURATION, limit, limit - today, 0);

@@ -10,12 +10,12 @@
 /* The flags, in order of urgency: the first is the most urgent. */
 enum flag_kind {
 	FLAG_APPOINTMENT_OVERDUE, /* planned, in the past, no outcome */
-	FLAG_CHECKIN_OVERDUE,     /* an in-work check-in date has passed */
-	FLAG_NO_SHOW,             /* last appointment missed, none planned */
-	FLAG_CONTACT_OVERDUE,     /* no contact within the stage's interval */
-	FLAG_MAX_DURATION,        /* maximum parcours duration near or past */
-	FLAG_CHECKIN_DUE,         /* an in-work check-in in the next days */
-	FLAG_READY_TO_EXIT,       /* six months in work reached */
+	FLAG_CHECKIN_OVERDUE,	  /* an in-work check-in date has passed */
+	FLAG_NO_SHOW,		  /* last appointment missed, none planned */
+	FLAG_CONTACT_OVERDUE,	  /* no contact within the stage's interval */
+	FLAG_MAX_DURATION,	  /* maximum parcours duration near or past */
+	FLAG_CHECKIN_DUE,	  /* an in-work check-in in the next days */
+	FLAG_READY_TO_EXIT,	  /* six months in work reached */
 	FLAG_COUNT
 };
 
@@ -28,7 +28,7 @@ struct flag {
 
 /* What the rules derive for one participant. */
 struct rules_summary {
-	pdate last_contact;     /* last appointment done, or DATE_NONE */
+	pdate last_contact;	/* last appointment done, or DATE_NONE */
 	pdate next_appointment; /* first planned from today, or DATE_NONE */
 	int days_in_stage;
 	struct flag flags[FLAG_COUNT]; /* most urgent first */

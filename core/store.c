@@ -13,21 +13,29 @@
 /* The sub-databases, in the order of db_names. */
 enum {
 	DB_META,
-	DB_PARTICIPANTS,  /* be64 id -> participant */
-	DB_BY_REFERENT,   /* referent NUL be64 id -> "" */
-	DB_MOVES,         /* be64 participant be32 seq -> stage move */
-	DB_APPOINTMENTS,  /* be64 id -> appointment */
-	DB_APPT_BY_PART,  /* be64 participant be64 appointment -> "" */
-	DB_PLANNED,       /* be32 date be64 appointment -> "" */
-	DB_JOBS,          /* be64 participant be32 seq -> job */
-	DB_NOTES,         /* be64 participant be32 seq -> note */
-	DB_JOURNAL,       /* be64 seq -> journal entry */
+	DB_PARTICIPANTS, /* be64 id -> participant */
+	DB_BY_REFERENT,	 /* referent NUL be64 id -> "" */
+	DB_MOVES,	 /* be64 participant be32 seq -> stage move */
+	DB_APPOINTMENTS, /* be64 id -> appointment */
+	DB_APPT_BY_PART, /* be64 participant be64 appointment -> "" */
+	DB_PLANNED,	 /* be32 date be64 appointment -> "" */
+	DB_JOBS,	 /* be64 participant be32 seq -> job */
+	DB_NOTES,	 /* be64 participant be32 seq -> note */
+	DB_JOURNAL,	 /* be64 seq -> journal entry */
 	DB_COUNT
 };
 
 static const char *const db_names[DB_COUNT] = {
-	"meta",  "participants", "by_referent", "moves", "appointments",
-	"appt_by_participant", "planned_by_date", "jobs", "notes", "journal",
+	"meta",
+	"participants",
+	"by_referent",
+	"moves",
+	"appointments",
+	"appt_by_participant",
+	"planned_by_date",
+	"jobs",
+	"notes",
+	"journal",
 };
 
 #define MAP_SIZE_DEFAULT ((size_t)64 << 20)
@@ -118,7 +126,7 @@ int store_txn_mdb_error(const struct store_txn *t)
 static int db_put(struct store_txn *t, int db, const void *k, size_t klen,
 		  const void *v, size_t vlen)
 {
-	MDB_val key = {klen, (void *)k}, val = {vlen, (void *)v};
+	MDB_val key = { klen, (void *)k }, val = { vlen, (void *)v };
 
 	return fail(t, mdb_put(t->txn, t->s->dbi[db], &key, &val, 0));
 }
@@ -126,7 +134,7 @@ static int db_put(struct store_txn *t, int db, const void *k, size_t klen,
 static int db_get(struct store_txn *t, int db, const void *k, size_t klen,
 		  MDB_val *val)
 {
-	MDB_val key = {klen, (void *)k};
+	MDB_val key = { klen, (void *)k };
 
 	return fail(t, mdb_get(t->txn, t->s->dbi[db], &key, val));
 }
@@ -134,7 +142,7 @@ static int db_get(struct store_txn *t, int db, const void *k, size_t klen,
 /* Delete a key; a missing key is not an error. */
 static int db_del(struct store_txn *t, int db, const void *k, size_t klen)
 {
-	MDB_val key = {klen, (void *)k};
+	MDB_val key = { klen, (void *)k };
 	int rc = mdb_del(t->txn, t->s->dbi[db], &key, NULL);
 
 	return rc == MDB_NOTFOUND ? PC_OK : fail(t, rc);
@@ -146,11 +154,11 @@ static int db_del(struct store_txn *t, int db, const void *k, size_t klen)
  */
 typedef int (*scan_fn)(const MDB_val *key, const MDB_val *val, void *arg);
 
-static int db_scan(struct store_txn *t, int db, const void *prefix,
-		   size_t plen, scan_fn fn, void *arg)
+static int db_scan(struct store_txn *t, int db, const void *prefix, size_t plen,
+		   scan_fn fn, void *arg)
 {
 	MDB_cursor *c;
-	MDB_val key = {plen, (void *)prefix}, val;
+	MDB_val key = { plen, (void *)prefix }, val;
 	int rc, op = plen ? MDB_SET_RANGE : MDB_FIRST;
 
 	rc = mdb_cursor_open(t->txn, t->s->dbi[db], &c);
@@ -258,8 +266,8 @@ static int check_schema(struct store_txn *t, bool may_write, char **cause)
 					 "(no schema version)",
 					 t->s->path);
 		put_be32(buf, STORE_SCHEMA_VERSION);
-		return db_put(t, DB_META, META_SCHEMA, strlen(META_SCHEMA),
-			      buf, sizeof buf);
+		return db_put(t, DB_META, META_SCHEMA, strlen(META_SCHEMA), buf,
+			      sizeof buf);
 	}
 	if (rc != PC_OK)
 		return error_set(cause, rc, "%s: %s", t->s->path,
@@ -288,7 +296,7 @@ static int open_env(const char *dir, bool readonly, struct store **out,
 		    char **cause)
 {
 	struct store *s;
-	struct store_txn t = {0};
+	struct store_txn t = { 0 };
 	MDB_envinfo info;
 	unsigned flags = MDB_NOTLS | (readonly ? MDB_RDONLY : 0);
 	int rc;
@@ -326,8 +334,8 @@ static int open_env(const char *dir, bool readonly, struct store **out,
 		return PC_EDB;
 	}
 	for (int i = 0; i < DB_COUNT && rc == 0; i++)
-		rc = mdb_dbi_open(t.txn, db_names[i],
-				  readonly ? 0 : MDB_CREATE, &s->dbi[i]);
+		rc = mdb_dbi_open(t.txn, db_names[i], readonly ? 0 : MDB_CREATE,
+				  &s->dbi[i]);
 	if (rc != 0) {
 		int code = rc == MDB_NOTFOUND ? PC_ECORRUPT : map_error(rc);
 
@@ -382,8 +390,7 @@ int store_open_readonly(const char *dir, struct store **out, char **cause)
 	exists = stat(data, &st) == 0;
 	free(data);
 	if (!exists)
-		return error_set(cause, PC_ENOTFOUND, "%s: no database",
-				 dir);
+		return error_set(cause, PC_ENOTFOUND, "%s: no database", dir);
 	return open_env(dir, true, out, cause);
 }
 
@@ -455,7 +462,7 @@ void store_read_end(struct store_txn **t)
 
 int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 {
-	struct store_txn t = {.s = s};
+	struct store_txn t = { .s = s };
 	int rc;
 
 	if (s->readonly)
@@ -671,8 +678,7 @@ int store_appointment_get(struct store_txn *t, uint64_t id,
 }
 
 /* Remove an appointment's index entries (the record itself stays). */
-static int unindex_appointment(struct store_txn *t,
-			       const struct appointment *a)
+static int unindex_appointment(struct store_txn *t, const struct appointment *a)
 {
 	uint8_t key[16];
 	int rc;
@@ -721,11 +727,11 @@ static int collect_id(const MDB_val *key, const MDB_val *val, void *arg)
 int store_planned_between(struct store_txn *t, pdate from, pdate to,
 			  uint64_t **ids, size_t *n)
 {
-	struct id_list l = {.offset = 4};
+	struct id_list l = { .offset = 4 };
 	uint32_t last = (uint32_t)to ^ 0x80000000u;
 	uint8_t start[4];
 	MDB_cursor *c;
-	MDB_val key = {4, start}, val;
+	MDB_val key = { 4, start }, val;
 	int mrc, rc = PC_OK;
 
 	put_be32(start, (uint32_t)from ^ 0x80000000u);
@@ -761,7 +767,7 @@ int store_planned_between(struct store_txn *t, pdate from, pdate to,
 int store_caseload_ids(struct store_txn *t, const char *referent,
 		       uint64_t **ids, size_t *n)
 {
-	struct id_list l = {0};
+	struct id_list l = { 0 };
 	int rc;
 
 	if (referent == NULL) {
@@ -810,7 +816,7 @@ static int collect_referent(const MDB_val *key, const MDB_val *val, void *arg)
 
 int store_referents(struct store_txn *t, char ***names, size_t *n)
 {
-	struct name_list l = {0};
+	struct name_list l = { 0 };
 	int rc = db_scan(t, DB_BY_REFERENT, NULL, 0, collect_referent, &l);
 
 	if (rc != PC_OK) {
@@ -832,7 +838,7 @@ static int next_child_seq(struct store_txn *t, int db, uint64_t participant,
 {
 	MDB_cursor *c;
 	uint8_t prefix[8], after[12];
-	MDB_val key = {12, after}, val;
+	MDB_val key = { 12, after }, val;
 	int rc;
 
 	put_be64(prefix, participant);
@@ -976,7 +982,7 @@ static int collect_journal(const MDB_val *key, const MDB_val *val, void *arg)
 int store_journal_list(struct store_txn *t, uint64_t participant,
 		       struct journal_entry **out, size_t *n)
 {
-	struct journal_list l = {.participant = participant};
+	struct journal_list l = { .participant = participant };
 	int rc = db_scan(t, DB_JOURNAL, NULL, 0, collect_journal, &l);
 
 	if (rc != PC_OK) {
@@ -1060,9 +1066,9 @@ static int load_appt(const MDB_val *key, const MDB_val *val, void *arg)
 	if (reserve((void **)&f->appts, &l->cap_appts, f->n_appts + 1,
 		    sizeof *f->appts))
 		return PC_ENOMEM;
-	rc = store_appointment_get(
-		l->t, get_be64((const uint8_t *)key->mv_data + 8),
-		&f->appts[f->n_appts]);
+	rc = store_appointment_get(l->t,
+				   get_be64((const uint8_t *)key->mv_data + 8),
+				   &f->appts[f->n_appts]);
 	if (rc == PC_ENOTFOUND)
 		rc = PC_ECORRUPT; /* an index entry without its record */
 	if (rc == PC_OK)
@@ -1093,7 +1099,7 @@ static int cmp_job(const void *a, const void *b)
 int store_file_load(struct store_txn *t, uint64_t id,
 		    struct participant_file *out)
 {
-	struct file_loader l = {.t = t, .f = out};
+	struct file_loader l = { .t = t, .f = out };
 	uint8_t prefix[8];
 	int rc;
 

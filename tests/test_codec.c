@@ -74,9 +74,10 @@ static void other_records_round_trip(void **state)
 {
 	struct appointment a, a2;
 	struct job j, j2;
-	struct stage_move m = {7, 3, D(2026, 2, 1), (char *)"former", NULL}, m2;
-	struct note n = {7, 2, D(2026, 2, 1), (char *)"Dossier CAF ✓"}, n2;
-	struct journal_entry e = {9, -5, (char *)"Zoë", 7, (char *)"x"}, e2;
+	struct stage_move m = { 7, 3, D(2026, 2, 1), (char *)"former", NULL },
+			  m2;
+	struct note n = { 7, 2, D(2026, 2, 1), (char *)"Dossier CAF ✓" }, n2;
+	struct journal_entry e = { 9, -5, (char *)"Zoë", 7, (char *)"x" }, e2;
 	uint8_t *buf;
 	size_t len;
 
@@ -107,8 +108,8 @@ static void other_records_round_trip(void **state)
 	j.start = D(2026, 1, 31);
 	j.weekly_minutes = 35 * 60;
 	j.n_checkins = 2;
-	j.checkins[0] = (struct checkin){7, D(2026, 2, 7)};
-	j.checkins[1] = (struct checkin){30, DATE_NONE};
+	j.checkins[0] = (struct checkin){ 7, D(2026, 2, 7) };
+	j.checkins[1] = (struct checkin){ 30, DATE_NONE };
 	assert_int_equal(record_encode_job(&j, &buf, &len), PC_OK);
 	assert_int_equal(record_decode_job(buf, len, &j2), PC_OK);
 	assert_string_equal(j2.employer, "Boulangerie Lefort");
@@ -211,7 +212,7 @@ static uint8_t *frame(int kind, int version, struct codec_writer *body,
 		      size_t *len)
 {
 	struct codec_writer w;
-	uint8_t head[2] = {(uint8_t)kind, (uint8_t)version}, crc[4];
+	uint8_t head[2] = { (uint8_t)kind, (uint8_t)version }, crc[4];
 	uint32_t sum = codec_crc32(body->buf, body->len);
 
 	for (int i = 0; i < 4; i++)

@@ -74,16 +74,15 @@ static char *load_user(const char *text, struct config **out)
 }
 
 /* The error names the file, the line and the column, then says what. */
-static void expect_error(const char *text, const char *where,
-			 const char *what)
+static void expect_error(const char *text, const char *where, const char *what)
 {
 	char *cause = load_user(text, NULL);
 	char *at;
 
 	assert_non_null(cause);
 	at = strstr(cause, "user.yaml:");
-	if (at == NULL || strncmp(at + strlen("user.yaml:"), where,
-				  strlen(where)) != 0 ||
+	if (at == NULL ||
+	    strncmp(at + strlen("user.yaml:"), where, strlen(where)) != 0 ||
 	    strstr(cause, what) == NULL)
 		fail_msg("expected 'user.yaml:%s ... %s', got '%s'", where,
 			 what, cause);
@@ -130,8 +129,8 @@ static void user_file_overrides(void **state)
 static void syntax_error(void **state)
 {
 	(void)state;
-	expect_error("referent: Marie\nstages: [\n  - id: x\n", "3:",
-		     "YAML syntax error");
+	expect_error("referent: Marie\nstages: [\n  - id: x\n",
+		     "3:", "YAML syntax error");
 	expect_error("referent: \"unterminated\n", "", "YAML syntax error");
 	expect_error("a: b\n  c: d\n", "2:4:", "YAML syntax error");
 }
@@ -139,10 +138,10 @@ static void syntax_error(void **state)
 static void unknown_key(void **state)
 {
 	(void)state;
-	expect_error("referent: Marie\ncaseload_targett: 80\n", "2:1:",
-		     "unknown key 'caseload_targett'");
-	expect_error("followup:\n  month: 6\n", "2:3:",
-		     "followup: unknown key 'month'");
+	expect_error("referent: Marie\ncaseload_targett: 80\n",
+		     "2:1:", "unknown key 'caseload_targett'");
+	expect_error("followup:\n  month: 6\n",
+		     "2:3:", "followup: unknown key 'month'");
 	expect_error("stages:\n  - id: a\n    label: A\n    short: A\n"
 		     "    contact_days: 30\n    colour: red\n",
 		     "6:5:", "stages: unknown key 'colour'");
@@ -151,14 +150,15 @@ static void unknown_key(void **state)
 static void wrong_types(void **state)
 {
 	(void)state;
-	expect_error("caseload_target: eighty\n", "1:18:",
-		     "caseload_target: expected a whole number, found 'eighty'");
-	expect_error("caseload_target: [80]\n", "1:18:",
-		     "expected a whole number, found a list");
-	expect_error("stages: freins\n", "1:9:",
-		     "stages: expected a list, found a value");
-	expect_error("referent:\n  name: Marie\n", "2:3:",
-		     "referent: expected text, found a mapping");
+	expect_error(
+		"caseload_target: eighty\n", "1:18:",
+		"caseload_target: expected a whole number, found 'eighty'");
+	expect_error("caseload_target: [80]\n",
+		     "1:18:", "expected a whole number, found a list");
+	expect_error("stages: freins\n",
+		     "1:9:", "stages: expected a list, found a value");
+	expect_error("referent:\n  name: Marie\n",
+		     "2:3:", "referent: expected text, found a mapping");
 	expect_error("exit_reasons:\n  - id: cdi\n    label: CDI\n"
 		     "    positive: maybe\n",
 		     "4:15:", "positive: expected true or false, found maybe");
@@ -178,16 +178,16 @@ static void duplicate_stage_ids(void **state)
 		     "  - id: freins\n    label: B\n    short: B\n"
 		     "    contact_days: 30\n",
 		     "6:5:", "stages: duplicate id 'freins'");
-	expect_error("referent: A\nreferent: B\n", "2:1:",
-		     "key 'referent' given twice");
+	expect_error("referent: A\nreferent: B\n",
+		     "2:1:", "key 'referent' given twice");
 }
 
 static void empty_stage_list(void **state)
 {
 	(void)state;
 	expect_error("stages: []\n", "1:9:", "stages: the list is empty");
-	expect_error("followup:\n  checkin_days: []\n", "2:17:",
-		     "checkin_days: the list is empty");
+	expect_error("followup:\n  checkin_days: []\n",
+		     "2:17:", "checkin_days: the list is empty");
 }
 
 static void absurd_numbers(void **state)
@@ -196,15 +196,15 @@ static void absurd_numbers(void **state)
 	expect_error("caseload_target: -5\n", "1:18:",
 		     "caseload_target: -5 is out of range (1 to 10000)");
 	expect_error("caseload_target: 0\n", "1:18:", "out of range");
-	expect_error("max_duration_months: 100000\n", "1:22:",
-		     "out of range (1 to 240)");
+	expect_error("max_duration_months: 100000\n",
+		     "1:22:", "out of range (1 to 240)");
 	expect_error("stages:\n  - id: a\n    label: A\n    short: A\n"
 		     "    contact_days: 0\n",
 		     "5:19:", "contact_days: 0 is out of range (1 to 365)");
-	expect_error("followup:\n  checkin_days: [30, 7]\n", "2:22:",
-		     "values must go up (7 after 30)");
-	expect_error("caseload_target: 99999999999999999999\n", "1:18:",
-		     "expected a whole number");
+	expect_error("followup:\n  checkin_days: [30, 7]\n",
+		     "2:22:", "values must go up (7 after 30)");
+	expect_error("caseload_target: 99999999999999999999\n",
+		     "1:18:", "expected a whole number");
 }
 
 static void missing_and_bad_ids(void **state)
@@ -224,8 +224,10 @@ static void every_problem_reported(void **state)
 	(void)state;
 	cause = load_user("caseload_target: x\nfoo: 1\nbar: 2\n", NULL);
 	assert_non_null(strstr(cause, "user.yaml:1:18:"));
-	assert_non_null(strstr(cause, "user.yaml:2:1: configuration: unknown key 'foo'"));
-	assert_non_null(strstr(cause, "user.yaml:3:1: configuration: unknown key 'bar'"));
+	assert_non_null(strstr(
+		cause, "user.yaml:2:1: configuration: unknown key 'foo'"));
+	assert_non_null(strstr(
+		cause, "user.yaml:3:1: configuration: unknown key 'bar'"));
 	free(cause);
 }
 

@@ -33,7 +33,7 @@ static int free_config(void **state)
 
 static struct store *fill(char *dir, size_t n, uint64_t seed, int expect)
 {
-	struct demo_options opt = {n, seed, today, 0};
+	struct demo_options opt = { n, seed, today, 0 };
 	struct demo_result res;
 	struct store *s = NULL;
 	char *cause = NULL;
@@ -49,15 +49,15 @@ static void caseload_looks_real(void **state)
 	char *dir = helper_tmpdir();
 	struct store *s = fill(dir, 80, 7, PC_OK);
 	struct caseload cl, all;
-	size_t per_stage[5] = {0}, kinds[FLAG_COUNT] = {0}, followup = 0;
+	size_t per_stage[5] = { 0 }, kinds[FLAG_COUNT] = { 0 }, followup = 0;
 	size_t exited = 0, appts = 0;
 	char *cause = NULL;
 
 	(void)state;
 	assert_int_equal(date_from_ymd(2026, 11, 26), today);
-	assert_int_equal(caseload_load(s, cfg, cfg->referent, false, today, &cl,
-				       &cause),
-			 PC_OK);
+	assert_int_equal(
+		caseload_load(s, cfg, cfg->referent, false, today, &cl, &cause),
+		PC_OK);
 	assert_int_equal(cl.n, 80);
 	assert_int_equal(cl.n_unknown_stage, 0);
 	for (size_t i = 0; i < cl.n; i++) {
@@ -106,8 +106,9 @@ static void caseload_looks_real(void **state)
 		assert_true(p->exit_date <= today);
 		assert_true(p->exit_date >= date_from_ymd(2026, 1, 1));
 		assert_non_null(config_exit_reason(cfg, p->exit_reason));
-		assert_int_equal(config_exit_reason(cfg, p->exit_reason)->positive,
-				 p->exit_positive);
+		assert_int_equal(
+			config_exit_reason(cfg, p->exit_reason)->positive,
+			p->exit_positive);
 	}
 	assert_int_equal(exited, 10);
 	caseload_free(&all);
@@ -117,7 +118,8 @@ static void caseload_looks_real(void **state)
 
 static void same_seed_same_caseload(void **state)
 {
-	char *d1 = helper_tmpdir(), *d2 = helper_tmpdir(), *d3 = helper_tmpdir();
+	char *d1 = helper_tmpdir(), *d2 = helper_tmpdir(),
+	     *d3 = helper_tmpdir();
 	struct store *s1 = fill(d1, 80, 99, PC_OK);
 	struct store *s2 = fill(d2, 80, 99, PC_OK);
 	struct store *s3 = fill(d3, 80, 100, PC_OK);
@@ -126,9 +128,12 @@ static void same_seed_same_caseload(void **state)
 	size_t differ = 0;
 
 	(void)state;
-	assert_int_equal(caseload_load(s1, cfg, NULL, true, today, &a, &cause), 0);
-	assert_int_equal(caseload_load(s2, cfg, NULL, true, today, &b, &cause), 0);
-	assert_int_equal(caseload_load(s3, cfg, NULL, true, today, &c, &cause), 0);
+	assert_int_equal(caseload_load(s1, cfg, NULL, true, today, &a, &cause),
+			 0);
+	assert_int_equal(caseload_load(s2, cfg, NULL, true, today, &b, &cause),
+			 0);
+	assert_int_equal(caseload_load(s3, cfg, NULL, true, today, &c, &cause),
+			 0);
 	assert_int_equal(a.n, b.n);
 	for (size_t i = 0; i < a.n; i++) {
 		const struct participant_file *x = &a.entries[i].file,
@@ -140,8 +145,8 @@ static void same_seed_same_caseload(void **state)
 		assert_int_equal(x->n_appts, y->n_appts);
 		for (size_t k = 0; k < x->n_appts; k++)
 			assert_int_equal(x->appts[k].date, y->appts[k].date);
-		if (i < c.n && strcmp(x->p.last_name,
-				      c.entries[i].file.p.last_name) != 0)
+		if (i < c.n &&
+		    strcmp(x->p.last_name, c.entries[i].file.p.last_name) != 0)
 			differ++;
 	}
 	assert_true(differ > 10); /* another seed, another caseload */
@@ -160,7 +165,7 @@ static void refuses_non_empty(void **state)
 {
 	char *dir = helper_tmpdir();
 	struct store *s = fill(dir, 5, 1, PC_OK);
-	struct demo_options opt = {5, 2, today, 0};
+	struct demo_options opt = { 5, 2, today, 0 };
 	struct demo_result res;
 	struct caseload cl;
 	char *cause = NULL;

@@ -68,8 +68,7 @@ static struct job *fx_job(struct fx *x, pdate start)
 }
 
 /* The flag of that kind in the summary, or NULL. */
-static const struct flag *find(const struct rules_summary *s,
-			       enum flag_kind k)
+static const struct flag *find(const struct rules_summary *s, enum flag_kind k)
 {
 	for (size_t i = 0; i < s->n_flags; i++)
 		if (s->flags[i].kind == k)
@@ -225,7 +224,7 @@ static void checkins(void **state)
 	/* In work, the check-ins replace the contact rhythm. */
 	assert_null(find(&s, FLAG_CONTACT_OVERDUE));
 
-	j->checkins[j->n_checkins++] = (struct checkin){7, today - 17};
+	j->checkins[j->n_checkins++] = (struct checkin){ 7, today - 17 };
 	s = eval(&x, today);
 	assert_null(find(&s, FLAG_CHECKIN_OVERDUE));
 	assert_non_null(find(&s, FLAG_CHECKIN_DUE));
@@ -345,7 +344,7 @@ static void order_and_urgency(void **state)
 
 static void names_and_reasons(void **state)
 {
-	struct flag f = {FLAG_CHECKIN_DUE, 0, 1, 30};
+	struct flag f = { FLAG_CHECKIN_DUE, 0, 1, 30 };
 	char buf[128];
 
 	(void)state;

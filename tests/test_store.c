@@ -77,7 +77,7 @@ static int add_participant_cb(struct store_txn *t, void *arg, char **cause)
 static uint64_t add_person(struct store *s, const char *last,
 			   const char *referent)
 {
-	struct op op = {0};
+	struct op op = { 0 };
 	char *cause = NULL;
 
 	participant_init(&op.p);
@@ -174,7 +174,7 @@ static int transfer_cb(struct store_txn *t, void *arg, char **cause)
 static void transfer_moves_the_index(void **state)
 {
 	struct fixture *f = *state;
-	struct op op = {0};
+	struct op op = { 0 };
 	struct store_txn *t;
 	uint64_t *ids;
 	size_t n;
@@ -204,7 +204,7 @@ static void transfer_moves_the_index(void **state)
 static void failed_write_leaves_nothing(void **state)
 {
 	struct fixture *f = *state;
-	struct op op = {0};
+	struct op op = { 0 };
 	struct store_txn *t;
 	char *cause = NULL;
 	bool empty;
@@ -232,13 +232,14 @@ static int history_cb(struct store_txn *t, void *arg, char **cause)
 {
 	struct history *h = arg;
 	struct appointment a;
-	struct stage_move m = {h->pid, 0, D(2025, 1, 12), (char *)"freins",
-			       NULL};
-	struct note n = {h->pid, 0, D(2026, 10, 14), (char *)"Relancer la CAF"};
+	struct stage_move m = { h->pid, 0, D(2025, 1, 12), (char *)"freins",
+				NULL };
+	struct note n = { h->pid, 0, D(2026, 10, 14),
+			  (char *)"Relancer la CAF" };
 	struct job j;
-	const pdate dates[4] = {D(2026, 12, 1), D(2026, 11, 3), D(2026, 11, 30),
-				D(2026, 11, 3)};
-	const int minutes[4] = {600, 840, 600, 540};
+	const pdate dates[4] = { D(2026, 12, 1), D(2026, 11, 3),
+				 D(2026, 11, 30), D(2026, 11, 3) };
+	const int minutes[4] = { 600, 840, 600, 540 };
 	uint32_t seq;
 	int rc;
 
@@ -289,7 +290,7 @@ static int mark_done_cb(struct store_txn *t, void *arg, char **cause)
 static void appointments_and_files(void **state)
 {
 	struct fixture *f = *state;
-	struct history h = {0};
+	struct history h = { 0 };
 	struct participant_file pf;
 	struct store_txn *t;
 	uint64_t *ids;
@@ -354,7 +355,7 @@ static int delete_cb(struct store_txn *t, void *arg, char **cause)
 static void delete_cascades(void **state)
 {
 	struct fixture *f = *state;
-	struct history h = {0}, other = {0};
+	struct history h = { 0 }, other = { 0 };
 	struct participant_file pf;
 	struct store_txn *t;
 	uint64_t *ids;
@@ -369,8 +370,9 @@ static void delete_cascades(void **state)
 
 	assert_int_equal(store_read_begin(f->s, &t, &cause), PC_OK);
 	assert_int_equal(store_file_load(t, h.pid, &pf), PC_ENOTFOUND);
-	assert_int_equal(store_appointment_get(t, h.appt[0], &(struct appointment){0}),
-			 PC_ENOTFOUND);
+	assert_int_equal(
+		store_appointment_get(t, h.appt[0], &(struct appointment){ 0 }),
+		PC_ENOTFOUND);
 	assert_int_equal(store_caseload_ids(t, NULL, &ids, &n), PC_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(ids[0], other.pid);
@@ -400,9 +402,11 @@ static int many_cb(struct store_txn *t, void *arg, char **cause)
 	op->count = 0;
 	for (int i = 0; i < 3000 && rc == PC_OK; i++) {
 		uint64_t id;
-		struct journal_entry e = {0, 0, (char *)"test", 0,
-					  (char *)"a long enough line of journal "
-						  "text to fill pages quickly"};
+		struct journal_entry e = {
+			0, 0, (char *)"test", 0,
+			(char *)"a long enough line of journal "
+				"text to fill pages quickly"
+		};
 
 		snprintf(name, sizeof name, "Participant numéro %d", i);
 		op->p.last_name = name;
@@ -421,7 +425,7 @@ static void map_grows(void **state)
 	struct store *s = NULL;
 	struct store_txn *t;
 	struct journal_entry *j;
-	struct op op = {0};
+	struct op op = { 0 };
 	uint64_t *ids;
 	size_t n, before;
 	char *cause = NULL;
@@ -437,7 +441,8 @@ static void map_grows(void **state)
 	assert_null(cause);
 	assert_true(store_map_size(s) > before);
 	assert_int_equal(store_read_begin(s, &t, &cause), PC_OK);
-	assert_int_equal(store_caseload_ids(t, "Marie Dupont", &ids, &n), PC_OK);
+	assert_int_equal(store_caseload_ids(t, "Marie Dupont", &ids, &n),
+			 PC_OK);
 	assert_int_equal(n, 3000);
 	free(ids);
 	assert_int_equal(store_journal_list(t, 0, &j, &n), PC_OK);
@@ -461,8 +466,8 @@ static void newer_schema_refused(void **state)
 	MDB_env *env;
 	MDB_txn *txn;
 	MDB_dbi dbi;
-	MDB_val k = {14, (void *)"schema_version"}, v;
-	uint8_t newer[4] = {0, 0, 0, STORE_SCHEMA_VERSION + 1};
+	MDB_val k = { 14, (void *)"schema_version" }, v;
+	uint8_t newer[4] = { 0, 0, 0, STORE_SCHEMA_VERSION + 1 };
 	char *cause = NULL;
 
 	store_close(&f->s);
@@ -527,7 +532,8 @@ static void readonly_reads(void **state)
 	store_close(&f->s);
 	assert_int_equal(store_open_readonly(f->dir, &ro, &cause), PC_OK);
 	assert_int_equal(store_read_begin(ro, &t, &cause), PC_OK);
-	assert_int_equal(store_caseload_ids(t, "Marie Dupont", &ids, &n), PC_OK);
+	assert_int_equal(store_caseload_ids(t, "Marie Dupont", &ids, &n),
+			 PC_OK);
 	assert_int_equal(n, 1);
 	free(ids);
 	assert_int_equal(store_file_load(t, id, &pf), PC_OK);
@@ -571,7 +577,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(newer_schema_refused, setup,
 						teardown),
 		cmocka_unit_test(readonly_open),
-		cmocka_unit_test_setup_teardown(readonly_reads, setup, teardown),
+		cmocka_unit_test_setup_teardown(readonly_reads, setup,
+						teardown),
 		cmocka_unit_test(not_a_directory),
 	};
 

@@ -13,15 +13,15 @@ enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 /* The global options, resolved, and what commands open lazily. */
 struct cli {
-	char *db_dir;           /* resolved database directory */
-	char *config_user;      /* user's config file, or NULL */
-	char *config_default;   /* the installed default configuration */
-	char *referent;         /* --referent, or NULL for the config's */
+	char *db_dir;	      /* resolved database directory */
+	char *config_user;    /* user's config file, or NULL */
+	char *config_default; /* the installed default configuration */
+	char *referent;	      /* --referent, or NULL for the config's */
 	pdate today;
-	bool demo;              /* --demo: the demo database */
-	bool french_dates;      /* dd/mm/yyyy in a French locale */
-	struct config *config;  /* loaded by cli_config() */
-	struct store *store;    /* opened by cli_store() */
+	bool demo;	       /* --demo: the demo database */
+	bool french_dates;     /* dd/mm/yyyy in a French locale */
+	struct config *config; /* loaded by cli_config() */
+	struct store *store;   /* opened by cli_store() */
 };
 
 /* Print "parcours: " and the message to stderr. */

@@ -82,7 +82,7 @@ static void print_text(struct cli *cli, const struct caseload *cl,
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		struct rules_summary one = {.n_flags = 1};
+		struct rules_summary one = { .n_flags = 1 };
 		char name[256], reason[160];
 
 		one.flags[0] = *items[i].f;
@@ -103,10 +103,10 @@ static void print_text(struct cli *cli, const struct caseload *cl,
 int cmd_attention(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"all", no_argument, NULL, 'a'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "all", no_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	bool all = false, tsv = false;
 	struct caseload cl;

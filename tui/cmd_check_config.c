@@ -42,7 +42,9 @@ static int check_data(struct cli *cli, const struct config *c)
 		/* Report each missing stage once, at its first user. */
 		for (size_t j = 0; j < cl.n; j++) {
 			if (cl.entries[j].stage_index != CASELOAD_NO_STAGE ||
-			    strcmp(cl.entries[j].file.p.stage ? cl.entries[j].file.p.stage : "",
+			    strcmp(cl.entries[j].file.p.stage
+					   ? cl.entries[j].file.p.stage
+					   : "",
 				   id ? id : "") != 0)
 				continue;
 			if (j < i)
@@ -66,8 +68,8 @@ static int check_data(struct cli *cli, const struct config *c)
 int cmd_check_config(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	const struct config *c;
 	int opt, status = EXIT_OK, problems;

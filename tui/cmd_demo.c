@@ -31,14 +31,14 @@ static bool parse_count(const char *s, unsigned long long max,
 int cmd_demo(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"participants", required_argument, NULL, 'n'},
-		{"seed", required_argument, NULL, 's'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "participants", required_argument, NULL, 'n' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	unsigned long long n = DEMO_DEFAULT_PARTICIPANTS, seed;
 	bool seeded = false;
-	struct demo_options opt = {0};
+	struct demo_options opt = { 0 };
 	struct demo_result res;
 	const struct config *c;
 	struct store *s;
@@ -50,9 +50,10 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 		case 'n':
 			if (!parse_count(optarg, DEMO_MAX_PARTICIPANTS, &n) ||
 			    n == 0) {
-				cli_error("--participants: '%s' is not a number "
-					  "from 1 to %d",
-					  optarg, DEMO_MAX_PARTICIPANTS);
+				cli_error(
+					"--participants: '%s' is not a number "
+					"from 1 to %d",
+					optarg, DEMO_MAX_PARTICIPANTS);
 				return EXIT_USAGE;
 			}
 			break;

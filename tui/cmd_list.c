@@ -87,7 +87,8 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 			fputs(e->file.p.referent ? e->file.p.referent : "",
 			      stdout);
 		else if (e->file.p.status == STATUS_EXITED)
-			printf("exited %s", cli_date(cli, e->file.p.exit_date, d));
+			printf("exited %s",
+			       cli_date(cli, e->file.p.exit_date, d));
 		else if (s->n_flags > 0) {
 			rules_flag_reason(&s->flags[0], reason, sizeof reason);
 			fputs(reason, stdout);
@@ -99,11 +100,11 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 int cmd_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"all", no_argument, NULL, 'a'},
-		{"exited", no_argument, NULL, 'x'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+		{ "all", no_argument, NULL, 'a' },
+		{ "exited", no_argument, NULL, 'x' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
 	};
 	bool all = false, exited = false, tsv = false;
 	struct caseload cl;

@@ -18,7 +18,8 @@ void format_stage(const struct config *c, const struct caseload_entry *e,
 		  char *buf, size_t n)
 {
 	if (e->stage_index == CASELOAD_NO_STAGE)
-		snprintf(buf, n, "? %s", e->file.p.stage ? e->file.p.stage : "");
+		snprintf(buf, n, "? %s",
+			 e->file.p.stage ? e->file.p.stage : "");
 	else
 		snprintf(buf, n, "%zu %s", e->stage_index + 1,
 			 c->stages[e->stage_index].short_label);

@@ -23,14 +23,14 @@ struct command {
 
 /* The commands, in the order --help lists them. */
 static const struct command commands[] = {
-	{"attention", cmd_attention, "[--all] [--format text|tsv]",
-	 "what needs attention, most urgent first"},
-	{"list", cmd_list, "[--all] [--exited] [--format text|tsv]",
-	 "current participants, one line each"},
-	{"demo", cmd_demo, "[--participants N] [--seed S]",
-	 "fill an empty database with a fictitious caseload"},
-	{"check-config", cmd_check_config, "[FILE]",
-	 "validate a configuration file"},
+	{ "attention", cmd_attention, "[--all] [--format text|tsv]",
+	  "what needs attention, most urgent first" },
+	{ "list", cmd_list, "[--all] [--exited] [--format text|tsv]",
+	  "current participants, one line each" },
+	{ "demo", cmd_demo, "[--participants N] [--seed S]",
+	  "fill an empty database with a fictitious caseload" },
+	{ "check-config", cmd_check_config, "[FILE]",
+	  "validate a configuration file" },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -204,18 +204,18 @@ int main(int argc, char **argv)
 {
 	enum { OPT_DB = 1000, OPT_CONFIG, OPT_TODAY, OPT_REFERENT, OPT_DEMO };
 	static const struct option options[] = {
-		{"db", required_argument, NULL, OPT_DB},
-		{"config", required_argument, NULL, OPT_CONFIG},
-		{"today", required_argument, NULL, OPT_TODAY},
-		{"referent", required_argument, NULL, OPT_REFERENT},
-		{"demo", no_argument, NULL, OPT_DEMO},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "today", required_argument, NULL, OPT_TODAY },
+		{ "referent", required_argument, NULL, OPT_REFERENT },
+		{ "demo", no_argument, NULL, OPT_DEMO },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
 	};
-	struct cli cli = {0};
+	struct cli cli = { 0 };
 	const char *db = NULL, *config = NULL, *today = NULL;
-	char *default_argv[] = {(char *)"attention", NULL};
+	char *default_argv[] = { (char *)"attention", NULL };
 	const struct command *cmd = NULL;
 	int opt, status;
 

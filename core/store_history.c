@@ -1,0 +1,173 @@
+/* store_history.c: stage moves, jobs, notes and the journal. */
+#include "store_internal.h"
+#include "error.h"
+#include "record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- records keyed by participant and sequence ---- */
+
+/* The next sequence number under a participant: one past the last key. */
+static int next_child_seq(struct store_txn *t, int db, uint64_t participant,
+			  uint32_t *seq)
+{
+	MDB_cursor *c;
+	uint8_t prefix[8], after[12];
+	MDB_val key = { 12, after }, val;
+	int rc;
+
+	put_be64(prefix, participant);
+	put_be64(after, participant + 1);
+	put_be32(after + 8, 0);
+	rc = mdb_cursor_open(t->txn, t->s->dbi[db], &c);
+	if (rc != 0)
+		return store_fail(t, rc);
+	/* Position past this participant's keys, then step back one. */
+	rc = mdb_cursor_get(c, &key, &val, MDB_SET_RANGE);
+	rc = mdb_cursor_get(c, &key, &val, rc == 0 ? MDB_PREV : MDB_LAST);
+	*seq = 1;
+	if (rc == 0 && key.mv_size == 12 && memcmp(key.mv_data, prefix, 8) == 0)
+		*seq = get_be32((const uint8_t *)key.mv_data + 8) + 1;
+	mdb_cursor_close(c);
+	return rc == 0 || rc == MDB_NOTFOUND ? PC_OK : store_fail(t, rc);
+}
+
+static int put_child(struct store_txn *t, int db, uint64_t participant,
+		     uint32_t seq, const uint8_t *buf, size_t len)
+{
+	uint8_t key[12];
+
+	put_be64(key, participant);
+	put_be32(key + 8, seq);
+	return store_put(t, db, key, sizeof key, buf, len);
+}
+
+int store_move_add(struct store_txn *t, const struct stage_move *m,
+		   uint32_t *seq)
+{
+	struct stage_move copy = *m;
+	uint8_t *buf;
+	size_t len;
+	int rc = next_child_seq(t, DB_MOVES, m->participant, &copy.seq);
+
+	if (rc != PC_OK)
+		return rc;
+	rc = record_encode_stage_move(&copy, &buf, &len);
+	if (rc != PC_OK)
+		return rc;
+	rc = put_child(t, DB_MOVES, copy.participant, copy.seq, buf, len);
+	free(buf);
+	if (rc == PC_OK && seq != NULL)
+		*seq = copy.seq;
+	return rc;
+}
+
+int store_job_update(struct store_txn *t, const struct job *j)
+{
+	uint8_t *buf;
+	size_t len;
+	int rc = record_encode_job(j, &buf, &len);
+
+	if (rc != PC_OK)
+		return rc;
+	rc = put_child(t, DB_JOBS, j->participant, j->seq, buf, len);
+	free(buf);
+	return rc;
+}
+
+int store_job_add(struct store_txn *t, const struct job *j, uint32_t *seq)
+{
+	struct job copy = *j;
+	int rc = next_child_seq(t, DB_JOBS, j->participant, &copy.seq);
+
+	if (rc == PC_OK)
+		rc = store_job_update(t, &copy);
+	if (rc == PC_OK && seq != NULL)
+		*seq = copy.seq;
+	return rc;
+}
+
+int store_note_add(struct store_txn *t, const struct note *n, uint32_t *seq)
+{
+	struct note copy = *n;
+	uint8_t *buf;
+	size_t len;
+	int rc = next_child_seq(t, DB_NOTES, n->participant, &copy.seq);
+
+	if (rc != PC_OK)
+		return rc;
+	rc = record_encode_note(&copy, &buf, &len);
+	if (rc != PC_OK)
+		return rc;
+	rc = put_child(t, DB_NOTES, copy.participant, copy.seq, buf, len);
+	free(buf);
+	if (rc == PC_OK && seq != NULL)
+		*seq = copy.seq;
+	return rc;
+}
+
+/* ---- journal ---- */
+
+int store_journal_add(struct store_txn *t, const struct journal_entry *e)
+{
+	struct journal_entry copy = *e;
+	uint8_t key[8], *buf;
+	size_t len;
+	int rc = store_next_seq(t, "seq/journal", &copy.seq);
+
+	if (rc != PC_OK)
+		return rc;
+	rc = record_encode_journal(&copy, &buf, &len);
+	if (rc != PC_OK)
+		return rc;
+	put_be64(key, copy.seq);
+	rc = store_put(t, DB_JOURNAL, key, sizeof key, buf, len);
+	free(buf);
+	return rc;
+}
+
+struct journal_list {
+	uint64_t participant;
+	struct journal_entry *e;
+	size_t n, cap;
+};
+
+static int collect_journal(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct journal_list *l = arg;
+	struct journal_entry e;
+	int rc;
+
+	(void)key;
+	rc = record_decode_journal(val->mv_data, val->mv_size, &e);
+	if (rc != PC_OK)
+		return rc;
+	if (l->participant != 0 && e.participant != l->participant) {
+		journal_entry_clear(&e);
+		return PC_OK;
+	}
+	if (store_reserve((void **)&l->e, &l->cap, l->n + 1, sizeof *l->e)) {
+		journal_entry_clear(&e);
+		return PC_ENOMEM;
+	}
+	l->e[l->n++] = e;
+	return PC_OK;
+}
+
+int store_journal_list(struct store_txn *t, uint64_t participant,
+		       struct journal_entry **out, size_t *n)
+{
+	struct journal_list l = { .participant = participant };
+	int rc = store_scan(t, DB_JOURNAL, NULL, 0, collect_journal, &l);
+
+	if (rc != PC_OK) {
+		for (size_t i = 0; i < l.n; i++)
+			journal_entry_clear(&l.e[i]);
+		free(l.e);
+		return rc;
+	}
+	*out = l.e;
+	*n = l.n;
+	return PC_OK;
+}

@@ -1,0 +1,116 @@
+/* store_internal.h: what the store's files share; not a public header. */
+#ifndef PARCOURS_STORE_INTERNAL_H
+#define PARCOURS_STORE_INTERNAL_H
+
+#include "store.h"
+
+#include <lmdb.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The sub-databases, in the order of db_names. */
+enum {
+	DB_META,
+	DB_PARTICIPANTS, /* be64 id -> participant */
+	DB_BY_REFERENT,	 /* referent NUL be64 id -> "" */
+	DB_MOVES,	 /* be64 participant be32 seq -> stage move */
+	DB_APPOINTMENTS, /* be64 id -> appointment */
+	DB_APPT_BY_PART, /* be64 participant be64 appointment -> "" */
+	DB_PLANNED,	 /* be32 date be64 appointment -> "" */
+	DB_JOBS,	 /* be64 participant be32 seq -> job */
+	DB_NOTES,	 /* be64 participant be32 seq -> note */
+	DB_JOURNAL,	 /* be64 seq -> journal entry */
+	DB_COUNT
+};
+
+struct store {
+	MDB_env *env;
+	MDB_dbi dbi[DB_COUNT];
+	char *path;
+	size_t map_size;
+	bool readonly;
+};
+
+struct store_txn {
+	struct store *s;
+	MDB_txn *txn;
+	int mdb_rc; /* the LMDB error behind the last failure */
+};
+
+/* Big-endian keys sort in numeric order under LMDB's memcmp. */
+static inline void put_be64(uint8_t *p, uint64_t v)
+{
+	for (int i = 7; i >= 0; i--, v >>= 8)
+		p[i] = (uint8_t)v;
+}
+
+static inline uint64_t get_be64(const uint8_t *p)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static inline void put_be32(uint8_t *p, uint32_t v)
+{
+	for (int i = 3; i >= 0; i--, v >>= 8)
+		p[i] = (uint8_t)v;
+}
+
+static inline uint32_t get_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Map an LMDB or errno code to ours. */
+int store_map_error(int rc);
+
+/* Remember an LMDB failure in the transaction and return our code. */
+int store_fail(struct store_txn *t, int rc);
+
+/* Put, get and delete one key of sub-database `db` (a missing key is not
+ * an error for delete). Values from get point into the map: copy them
+ * before the transaction ends. */
+int store_put(struct store_txn *t, int db, const void *k, size_t klen,
+	      const void *v, size_t vlen);
+int store_get(struct store_txn *t, int db, const void *k, size_t klen,
+	      MDB_val *val);
+int store_del(struct store_txn *t, int db, const void *k, size_t klen);
+
+/*
+ * Call fn on every key of `db` starting with `prefix` (every key when plen
+ * is 0), in key order. The key and value are valid only during the call.
+ * fn returns PC_OK to go on; any other code stops the scan and is returned.
+ */
+typedef int (*store_scan_fn)(const MDB_val *key, const MDB_val *val, void *arg);
+int store_scan(struct store_txn *t, int db, const void *prefix, size_t plen,
+	       store_scan_fn fn, void *arg);
+
+/* Delete every key of `db` that starts with `prefix`. */
+int store_del_prefix(struct store_txn *t, int db, const void *prefix,
+		     size_t plen);
+
+/* Grow *arr to hold at least n elements of size sz. */
+int store_reserve(void **arr, size_t *cap, size_t n, size_t sz);
+
+/* Take the next value of the counter `name` (1, 2, ...). */
+int store_next_seq(struct store_txn *t, const char *name, uint64_t *out);
+
+/* A growing list of ids read from keys, `offset` bytes into each key. */
+struct store_id_list {
+	uint64_t *ids;
+	size_t n, cap;
+	size_t offset;
+};
+
+/* A store_scan_fn that appends the key's be64 id to a store_id_list. */
+int store_collect_id(const MDB_val *key, const MDB_val *val, void *arg);
+
+/* Remove an appointment's index entries (the record itself stays). */
+int store_appointment_unindex(struct store_txn *t, const struct appointment *a);
+
+#endif

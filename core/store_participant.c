@@ -1,0 +1,329 @@
+/* store_participant.c: participants, caseloads and whole files. */
+#include "store_internal.h"
+#include "error.h"
+#include "record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- participants ---- */
+
+/* The by_referent key: referent, NUL, be64 id; caller frees. */
+static uint8_t *referent_key(const char *referent, uint64_t id, size_t *len)
+{
+	size_t n = strlen(referent ? referent : "");
+	uint8_t *k = malloc(n + 9);
+
+	if (k == NULL)
+		return NULL;
+	memcpy(k, referent ? referent : "", n);
+	k[n] = 0;
+	put_be64(k + n + 1, id);
+	*len = n + 9;
+	return k;
+}
+
+static int referent_index(struct store_txn *t, const char *referent,
+			  uint64_t id, bool add)
+{
+	size_t len;
+	uint8_t *k = referent_key(referent, id, &len);
+	int rc;
+
+	if (k == NULL)
+		return PC_ENOMEM;
+	rc = add ? store_put(t, DB_BY_REFERENT, k, len, "", 0)
+		 : store_del(t, DB_BY_REFERENT, k, len);
+	free(k);
+	return rc;
+}
+
+static int put_participant(struct store_txn *t, const struct participant *p)
+{
+	uint8_t key[8], *buf;
+	size_t len;
+	int rc = record_encode_participant(p, &buf, &len);
+
+	if (rc != PC_OK)
+		return rc;
+	put_be64(key, p->id);
+	rc = store_put(t, DB_PARTICIPANTS, key, sizeof key, buf, len);
+	free(buf);
+	return rc;
+}
+
+int store_participant_add(struct store_txn *t, const struct participant *p,
+			  uint64_t *id)
+{
+	struct participant copy = *p;
+	int rc = store_next_seq(t, "seq/participant", &copy.id);
+
+	if (rc == PC_OK)
+		rc = put_participant(t, &copy);
+	if (rc == PC_OK)
+		rc = referent_index(t, copy.referent, copy.id, true);
+	if (rc == PC_OK)
+		*id = copy.id;
+	return rc;
+}
+
+int store_participant_get(struct store_txn *t, uint64_t id,
+			  struct participant *out)
+{
+	uint8_t key[8];
+	MDB_val v;
+	int rc;
+
+	put_be64(key, id);
+	rc = store_get(t, DB_PARTICIPANTS, key, sizeof key, &v);
+	if (rc != PC_OK)
+		return rc;
+	return record_decode_participant(v.mv_data, v.mv_size, out);
+}
+
+int store_participant_update(struct store_txn *t, const struct participant *p)
+{
+	struct participant old;
+	int rc = store_participant_get(t, p->id, &old);
+
+	if (rc != PC_OK)
+		return rc;
+	if (strcmp(old.referent ? old.referent : "",
+		   p->referent ? p->referent : "") != 0) {
+		rc = referent_index(t, old.referent, p->id, false);
+		if (rc == PC_OK)
+			rc = referent_index(t, p->referent, p->id, true);
+	}
+	participant_clear(&old);
+	return rc == PC_OK ? put_participant(t, p) : rc;
+}
+
+/* ---- caseloads and referents ---- */
+
+int store_caseload_ids(struct store_txn *t, const char *referent,
+		       uint64_t **ids, size_t *n)
+{
+	struct store_id_list l = { 0 };
+	int rc;
+
+	if (referent == NULL) {
+		l.offset = 0;
+		rc = store_scan(t, DB_PARTICIPANTS, NULL, 0, store_collect_id,
+				&l);
+	} else {
+		l.offset = strlen(referent) + 1;
+		rc = store_scan(t, DB_BY_REFERENT, referent, l.offset,
+				store_collect_id, &l);
+	}
+	if (rc != PC_OK) {
+		free(l.ids);
+		return rc;
+	}
+	*ids = l.ids;
+	*n = l.n;
+	return PC_OK;
+}
+
+struct name_list {
+	char **names;
+	size_t n, cap;
+};
+
+static int collect_referent(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct name_list *l = arg;
+	const char *k = key->mv_data;
+	size_t len;
+
+	(void)val;
+	if (key->mv_size < 9 || k[key->mv_size - 9] != '\0')
+		return PC_ECORRUPT;
+	len = key->mv_size - 9;
+	if (l->n > 0 && strlen(l->names[l->n - 1]) == len &&
+	    memcmp(l->names[l->n - 1], k, len) == 0)
+		return PC_OK;
+	if (store_reserve((void **)&l->names, &l->cap, l->n + 1,
+			  sizeof *l->names))
+		return PC_ENOMEM;
+	l->names[l->n] = strndup(k, len);
+	if (l->names[l->n] == NULL)
+		return PC_ENOMEM;
+	l->n++;
+	return PC_OK;
+}
+
+int store_referents(struct store_txn *t, char ***names, size_t *n)
+{
+	struct name_list l = { 0 };
+	int rc = store_scan(t, DB_BY_REFERENT, NULL, 0, collect_referent, &l);
+
+	if (rc != PC_OK) {
+		for (size_t i = 0; i < l.n; i++)
+			free(l.names[i]);
+		free(l.names);
+		return rc;
+	}
+	*names = l.names;
+	*n = l.n;
+	return PC_OK;
+}
+
+/* ---- whole files ---- */
+
+struct file_loader {
+	struct store_txn *t;
+	struct participant_file *f;
+	size_t cap_moves, cap_appts, cap_jobs, cap_notes;
+};
+
+static int load_move(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct file_loader *l = arg;
+	struct participant_file *f = l->f;
+	int rc;
+
+	(void)key;
+	if (store_reserve((void **)&f->moves, &l->cap_moves, f->n_moves + 1,
+			  sizeof *f->moves))
+		return PC_ENOMEM;
+	rc = record_decode_stage_move(val->mv_data, val->mv_size,
+				      &f->moves[f->n_moves]);
+	if (rc == PC_OK)
+		f->n_moves++;
+	return rc;
+}
+
+static int load_job(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct file_loader *l = arg;
+	struct participant_file *f = l->f;
+	int rc;
+
+	(void)key;
+	if (store_reserve((void **)&f->jobs, &l->cap_jobs, f->n_jobs + 1,
+			  sizeof *f->jobs))
+		return PC_ENOMEM;
+	rc = record_decode_job(val->mv_data, val->mv_size, &f->jobs[f->n_jobs]);
+	if (rc == PC_OK)
+		f->n_jobs++;
+	return rc;
+}
+
+static int load_note(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct file_loader *l = arg;
+	struct participant_file *f = l->f;
+	int rc;
+
+	(void)key;
+	if (store_reserve((void **)&f->notes, &l->cap_notes, f->n_notes + 1,
+			  sizeof *f->notes))
+		return PC_ENOMEM;
+	rc = record_decode_note(val->mv_data, val->mv_size,
+				&f->notes[f->n_notes]);
+	if (rc == PC_OK)
+		f->n_notes++;
+	return rc;
+}
+
+static int load_appt(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct file_loader *l = arg;
+	struct participant_file *f = l->f;
+	int rc;
+
+	(void)val;
+	if (key->mv_size != 16)
+		return PC_ECORRUPT;
+	if (store_reserve((void **)&f->appts, &l->cap_appts, f->n_appts + 1,
+			  sizeof *f->appts))
+		return PC_ENOMEM;
+	rc = store_appointment_get(l->t,
+				   get_be64((const uint8_t *)key->mv_data + 8),
+				   &f->appts[f->n_appts]);
+	if (rc == PC_ENOTFOUND)
+		rc = PC_ECORRUPT; /* an index entry without its record */
+	if (rc == PC_OK)
+		f->n_appts++;
+	return rc;
+}
+
+static int cmp_appt(const void *a, const void *b)
+{
+	const struct appointment *x = a, *y = b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->minute != y->minute)
+		return x->minute < y->minute ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int cmp_job(const void *a, const void *b)
+{
+	const struct job *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+int store_file_load(struct store_txn *t, uint64_t id,
+		    struct participant_file *out)
+{
+	struct file_loader l = { .t = t, .f = out };
+	uint8_t prefix[8];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	participant_init(&out->p);
+	rc = store_participant_get(t, id, &out->p);
+	put_be64(prefix, id);
+	if (rc == PC_OK)
+		rc = store_scan(t, DB_MOVES, prefix, 8, load_move, &l);
+	if (rc == PC_OK)
+		rc = store_scan(t, DB_APPT_BY_PART, prefix, 8, load_appt, &l);
+	if (rc == PC_OK)
+		rc = store_scan(t, DB_JOBS, prefix, 8, load_job, &l);
+	if (rc == PC_OK)
+		rc = store_scan(t, DB_NOTES, prefix, 8, load_note, &l);
+	if (rc != PC_OK) {
+		participant_file_clear(out);
+		return rc;
+	}
+	if (out->n_appts > 1)
+		qsort(out->appts, out->n_appts, sizeof *out->appts, cmp_appt);
+	if (out->n_jobs > 1)
+		qsort(out->jobs, out->n_jobs, sizeof *out->jobs, cmp_job);
+	return PC_OK;
+}
+
+int store_participant_delete(struct store_txn *t, uint64_t id)
+{
+	struct participant_file f;
+	uint8_t key[8];
+	int rc = store_file_load(t, id, &f);
+
+	if (rc != PC_OK)
+		return rc;
+	for (size_t i = 0; i < f.n_appts && rc == PC_OK; i++) {
+		rc = store_appointment_unindex(t, &f.appts[i]);
+		if (rc == PC_OK) {
+			put_be64(key, f.appts[i].id);
+			rc = store_del(t, DB_APPOINTMENTS, key, 8);
+		}
+	}
+	put_be64(key, id);
+	if (rc == PC_OK)
+		rc = store_del_prefix(t, DB_MOVES, key, 8);
+	if (rc == PC_OK)
+		rc = store_del_prefix(t, DB_JOBS, key, 8);
+	if (rc == PC_OK)
+		rc = store_del_prefix(t, DB_NOTES, key, 8);
+	if (rc == PC_OK)
+		rc = referent_index(t, f.p.referent, id, false);
+	if (rc == PC_OK)
+		rc = store_del(t, DB_PARTICIPANTS, key, 8);
+	participant_file_clear(&f);
+	return rc;
+}
