@@ -398,7 +398,7 @@ static int make_participant(struct store_txn *t, struct batch *b, size_t k)
 	} else if (rc == PC_OK && !exited && stage == c->n_stages - 1 &&
 		   chance(&r, 65)) {
 		rc = add_job(t, c, pid, today, between(&r, 0, 220),
-			     chance(&r, 10), &r);
+			     chance(&r, 6), &r);
 		if (rc == PC_OK) {
 			p.status = STATUS_FOLLOWUP;
 			rc = store_participant_update(t, &p);

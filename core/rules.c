@@ -4,6 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
+/* "s" unless n is 1 or -1: "1 day", "2 days". */
+static const char *plural(int n)
+{
+	return n == 1 || n == -1 ? "" : "s";
+}
+
 static const char *const flag_names[FLAG_COUNT] = {
 	[FLAG_APPOINTMENT_OVERDUE] = "appointment-overdue",
 	[FLAG_CHECKIN_OVERDUE] = "checkin-overdue",
@@ -90,7 +96,20 @@ static void appointment_rules(const struct participant_file *f, pdate today,
 	if (overdue > 0)
 		add(s, FLAG_APPOINTMENT_OVERDUE, oldest, today - oldest,
 		    overdue);
-	if (last_missed) {
+	/* An in-work check-in is a contact too. */
+	for (size_t i = 0; i < f->n_jobs; i++) {
+		for (size_t k = 0; k < f->jobs[i].n_checkins; k++) {
+			pdate done = f->jobs[i].checkins[k].done;
+
+			if (done != DATE_NONE && done <= today &&
+			    (s->last_contact == DATE_NONE ||
+			     done > s->last_contact))
+				s->last_contact = done;
+		}
+	}
+	/* A missed appointment with no contact and nothing planned since. */
+	if (last_missed && (s->last_contact == DATE_NONE ||
+			    s->last_contact <= last_outcome)) {
 		bool replanned = false;
 
 		for (size_t i = 0; i < f->n_appts && !replanned; i++)
@@ -171,7 +190,8 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 
 		checkin_rules(c, job, today, out);
 		if (six <= today)
-			add(out, FLAG_READY_TO_EXIT, six, today - six, 0);
+			add(out, FLAG_READY_TO_EXIT, six, today - six,
+			    c->followup_months);
 	} else if (stage != NULL && !any_planned) {
 		pdate ref = out->last_contact != DATE_NONE ? out->last_contact
 							   : f->p.entry_date;
@@ -193,45 +213,48 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 
 void rules_flag_reason(const struct flag *fl, char *buf, size_t n)
 {
+	int d = fl->days;
+
 	switch (fl->kind) {
 	case FLAG_APPOINTMENT_OVERDUE:
 		if (fl->count > 1)
 			snprintf(buf, n,
-				 "%d appointments without outcome, oldest "
-				 "%d days ago",
-				 fl->count, fl->days);
+				 "%d appointments without outcome, oldest %d "
+				 "day%s ago",
+				 fl->count, d, plural(d));
 		else
-			snprintf(buf, n,
-				 "appointment %d days ago without outcome",
-				 fl->days);
+			snprintf(buf, n, "appointment %d day%s ago without outcome",
+				 d, plural(d));
 		break;
 	case FLAG_CHECKIN_OVERDUE:
-		snprintf(buf, n, "check-in D+%d late by %d days", fl->count,
-			 fl->days);
+		snprintf(buf, n, "check-in D+%d late by %d day%s", fl->count, d,
+			 plural(d));
 		break;
 	case FLAG_NO_SHOW:
 		snprintf(buf, n, "missed appointment, nothing planned since");
 		break;
 	case FLAG_CONTACT_OVERDUE:
-		snprintf(buf, n, "no contact for %d days", fl->days);
+		snprintf(buf, n, "no contact for %d days", d);
 		break;
 	case FLAG_MAX_DURATION:
-		if (fl->days < 0)
-			snprintf(buf, n, "maximum duration passed %d days ago",
-				 -fl->days);
+		if (d < 0)
+			snprintf(buf, n, "maximum duration passed %d day%s ago",
+				 -d, plural(d));
+		else if (d == 0)
+			snprintf(buf, n, "maximum duration reached today");
 		else
-			snprintf(buf, n, "maximum duration in %d day%s",
-				 fl->days, fl->days > 1 ? "s" : "");
+			snprintf(buf, n, "maximum duration in %d day%s", d,
+				 plural(d));
 		break;
 	case FLAG_CHECKIN_DUE:
-		if (fl->days == 0)
+		if (d == 0)
 			snprintf(buf, n, "check-in D+%d due today", fl->count);
 		else
 			snprintf(buf, n, "check-in D+%d due in %d day%s",
-				 fl->count, fl->days, fl->days > 1 ? "s" : "");
+				 fl->count, d, plural(d));
 		break;
 	case FLAG_READY_TO_EXIT:
-		snprintf(buf, n, "six months in work reached");
+		snprintf(buf, n, "%d months in work reached", fl->count);
 		break;
 	default:
 		snprintf(buf, n, "?");

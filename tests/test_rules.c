@@ -204,6 +204,28 @@ static void no_show(void **state)
 	assert_null(find(&s, FLAG_NO_SHOW));
 }
 
+static void checkin_is_a_contact(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+	struct job *j;
+	pdate today = D(2026, 11, 26);
+
+	(void)state;
+	fx_init(&x, "emploi-durable", D(2025, 9, 1));
+	fx_appt(&x, D(2026, 8, 13), APPT_MISSED);
+	j = fx_job(&x, D(2026, 8, 1));
+	s = eval(&x, today);
+	assert_non_null(find(&s, FLAG_NO_SHOW));
+	assert_int_equal(s.last_contact, DATE_NONE);
+	/* The D+30 check-in was held after the missed appointment. */
+	j->checkins[j->n_checkins++] = (struct checkin){ 7, D(2026, 8, 8) };
+	j->checkins[j->n_checkins++] = (struct checkin){ 30, D(2026, 9, 1) };
+	s = eval(&x, today);
+	assert_null(find(&s, FLAG_NO_SHOW));
+	assert_int_equal(s.last_contact, D(2026, 9, 1));
+}
+
 static void checkins(void **state)
 {
 	struct fx x;
@@ -354,6 +376,18 @@ static void names_and_reasons(void **state)
 	assert_string_equal(rules_flag_name(FLAG_NO_SHOW), "no-show");
 	rules_flag_reason(&f, buf, sizeof buf);
 	assert_string_equal(buf, "check-in D+30 due in 1 day");
+	f.kind = FLAG_APPOINTMENT_OVERDUE;
+	f.count = 1;
+	rules_flag_reason(&f, buf, sizeof buf);
+	assert_string_equal(buf, "appointment 1 day ago without outcome");
+	f.kind = FLAG_MAX_DURATION;
+	f.days = -1;
+	rules_flag_reason(&f, buf, sizeof buf);
+	assert_string_equal(buf, "maximum duration passed 1 day ago");
+	f.kind = FLAG_READY_TO_EXIT;
+	f.count = 6;
+	rules_flag_reason(&f, buf, sizeof buf);
+	assert_string_equal(buf, "6 months in work reached");
 	f.kind = FLAG_CONTACT_OVERDUE;
 	f.days = 42;
 	rules_flag_reason(&f, buf, sizeof buf);
@@ -371,6 +405,7 @@ int main(void)
 		cmocka_unit_test(contact_overdue_boundary),
 		cmocka_unit_test(contact_counts_from_entry),
 		cmocka_unit_test(no_show),
+		cmocka_unit_test(checkin_is_a_contact),
 		cmocka_unit_test(checkins),
 		cmocka_unit_test(ready_to_exit),
 		cmocka_unit_test(max_duration),
