@@ -72,9 +72,11 @@ int store_map_error(int rc);
 /* Remember an LMDB failure in the transaction and return our code. */
 int store_fail(struct store_txn *t, int rc);
 
-/* Put, get and delete one key of sub-database `db` (a missing key is not
+/*
+ * Put, get and delete one key of sub-database `db` (a missing key is not
  * an error for delete). Values from get point into the map: copy them
- * before the transaction ends. */
+ * before the transaction ends.
+ */
 int store_put(struct store_txn *t, int db, const void *k, size_t klen,
 	      const void *v, size_t vlen);
 int store_get(struct store_txn *t, int db, const void *k, size_t klen,
