@@ -46,6 +46,14 @@ done
 run unknown-command 2 frobnicate
 err_has unknown-command "^parcours: unknown command 'frobnicate'"
 run unknown-option 2 --frobnicate
+err_has unknown-option "^parcours: unknown option '--frobnicate'"
+run unknown-command-option 2 --db "$DB" list --frobnicate
+err_has unknown-command-option "^parcours: list: unknown option '--frobnicate'"
+err_has unknown-command-option "Try 'parcours list --help'"
+run missing-value 2 --db
+err_has missing-value "^parcours: --db: needs a value"
+run missing-format 2 --db "$DB" attention --format
+err_has missing-format "^parcours: attention: --format: needs a value"
 run bad-today 2 --db "$DB" --today 2026-02-30 list
 err_has bad-today "^parcours: --today: '2026-02-30' is not a date"
 [ ! -e "$DB" ] && ok || ko "bad-today: the database was created"

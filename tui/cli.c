@@ -4,6 +4,7 @@
 #include "demo.h"
 #include "error.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,6 +135,31 @@ int cli_caseload(struct cli *cli, bool all, bool exited, struct caseload *out)
 			  p->first_name, p->stage ? p->stage : "");
 	}
 	return EXIT_OK;
+}
+
+int cli_getopt(int argc, char **argv, const char *optstring,
+	       const struct option *options)
+{
+	const char *where =
+		argc > 0 && strcmp(argv[0], "parcours") != 0 ? argv[0] : NULL;
+	int opt;
+
+	opterr = 0;
+	opt = getopt_long(argc, argv, optstring, options, NULL);
+	if (opt != '?' && opt != ':')
+		return opt;
+	if (opt == ':')
+		cli_error("%s%s%s: needs a value", where ? where : "",
+			  where ? ": " : "", argv[optind - 1]);
+	else if (optopt != 0)
+		cli_error("%s%sunknown option '-%c'", where ? where : "",
+			  where ? ": " : "", optopt);
+	else
+		cli_error("%s%sunknown option '%s'", where ? where : "",
+			  where ? ": " : "", argv[optind - 1]);
+	fprintf(stderr, "Try 'parcours %s%s--help'.\n", where ? where : "",
+		where ? " " : "");
+	return '?';
 }
 
 bool cli_parse_format(const char *arg, bool *tsv)

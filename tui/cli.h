@@ -54,6 +54,16 @@ struct store *cli_store(struct cli *cli, int *status);
 struct caseload;
 int cli_caseload(struct cli *cli, bool all, bool exited, struct caseload *out);
 
+/*
+ * getopt_long with our messages: "parcours: list: unknown option '--x'"
+ * instead of getopt's own (which name the program by its path). Use an
+ * optstring that starts with ':'. Returns what getopt_long returns, except
+ * that bad options are reported and turned into '?'.
+ */
+struct option;
+int cli_getopt(int argc, char **argv, const char *optstring,
+	       const struct option *options);
+
 /* Parse "--format text|tsv"; returns false (after reporting) otherwise. */
 bool cli_parse_format(const char *arg, bool *tsv);
 

@@ -114,7 +114,7 @@ int cmd_attention(struct cli *cli, int argc, char **argv)
 	size_t n = 0;
 	int opt, status;
 
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
 		switch (opt) {
 		case 'a':
 			all = true;

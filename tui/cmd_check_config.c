@@ -74,7 +74,7 @@ int cmd_check_config(struct cli *cli, int argc, char **argv)
 	const struct config *c;
 	int opt, status = EXIT_OK, problems;
 
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
 		if (opt == 'h') {
 			puts("Usage: parcours check-config [FILE]\n"
 			     "Validate FILE (default: your configuration) "

@@ -45,7 +45,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	char *cause = NULL;
 	int o, rc, status = EXIT_OK;
 
-	while ((o = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, ":", options)) != -1) {
 		switch (o) {
 		case 'n':
 			if (!parse_count(optarg, DEMO_MAX_PARTICIPANTS, &n) ||

@@ -110,7 +110,7 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	struct caseload cl;
 	int opt, status;
 
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
 		switch (opt) {
 		case 'a':
 			all = true;

@@ -220,8 +220,9 @@ int main(int argc, char **argv)
 	int opt, status;
 
 	setlocale(LC_ALL, "");
+	argv[0] = (char *)"parcours";
 	/* "+": options after the command name belong to the command. */
-	while ((opt = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "+:hV", options)) != -1) {
 		switch (opt) {
 		case OPT_DB:
 			db = optarg;
@@ -249,7 +250,6 @@ int main(int argc, char **argv)
 			free(cli.referent);
 			return EXIT_OK;
 		default:
-			fprintf(stderr, "Try 'parcours --help'.\n");
 			free(cli.referent);
 			return EXIT_USAGE;
 		}
