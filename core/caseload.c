@@ -1,21 +1,31 @@
 /* caseload.c: load a caseload and evaluate it in one read transaction. */
 #include "caseload.h"
 #include "error.h"
+#include "fold.h"
+
+#include <stdio.h>
 
 #include <stdlib.h>
 #include <string.h>
 
-static int cmp_name(const struct participant *a, const struct participant *b)
+int caseload_compare_name(const struct caseload_entry *a,
+			  const struct caseload_entry *b)
 {
-	int r = strcoll(a->last_name ? a->last_name : "",
-			b->last_name ? b->last_name : "");
+	int r = strcmp(a->name_key ? a->name_key : "",
+		       b->name_key ? b->name_key : "");
 
 	if (r == 0)
-		r = strcoll(a->first_name ? a->first_name : "",
-			    b->first_name ? b->first_name : "");
-	if (r == 0)
-		r = a->id < b->id ? -1 : a->id > b->id;
+		r = a->file.p.id < b->file.p.id ? -1
+						: a->file.p.id > b->file.p.id;
 	return r;
+}
+
+bool caseload_name_matches(const struct caseload_entry *e,
+			   const char *folded_needle)
+{
+	return (e->name_key && fold_contains(e->name_key, folded_needle)) ||
+	       (e->name_key_rev &&
+		fold_contains(e->name_key_rev, folded_needle));
 }
 
 static int cmp_entry(const void *x, const void *y)
@@ -23,7 +33,48 @@ static int cmp_entry(const void *x, const void *y)
 	const struct caseload_entry *a = x, *b = y;
 	int r = rules_compare_urgency(&a->summary, &b->summary);
 
-	return r != 0 ? r : cmp_name(&a->file.p, &b->file.p);
+	return r != 0 ? r : caseload_compare_name(a, b);
+}
+
+/* fold_key of "a b"; NULL when out of memory. */
+static char *fold_pair(const char *a, const char *b)
+{
+	size_t n = strlen(a ? a : "") + strlen(b ? b : "") + 2;
+	char *joined = malloc(n), *key;
+
+	if (joined == NULL)
+		return NULL;
+	snprintf(joined, n, "%s %s", a ? a : "", b ? b : "");
+	key = fold_key(joined);
+	free(joined);
+	return key;
+}
+
+int caseload_entry_set(struct caseload_entry *e, const struct config *c,
+		       struct participant_file *file, pdate today)
+{
+	memset(e, 0, sizeof *e);
+	e->file = *file;
+	memset(file, 0, sizeof *file);
+	participant_init(&file->p);
+	e->name_key = fold_pair(e->file.p.last_name, e->file.p.first_name);
+	e->name_key_rev = fold_pair(e->file.p.first_name, e->file.p.last_name);
+	if (e->name_key == NULL || e->name_key_rev == NULL) {
+		caseload_entry_clear(e);
+		return PC_ENOMEM;
+	}
+	if (config_stage(c, e->file.p.stage, &e->stage_index) == NULL)
+		e->stage_index = CASELOAD_NO_STAGE;
+	rules_evaluate(c, &e->file, today, &e->summary);
+	return PC_OK;
+}
+
+void caseload_entry_clear(struct caseload_entry *e)
+{
+	participant_file_clear(&e->file);
+	free(e->name_key);
+	free(e->name_key_rev);
+	e->name_key = e->name_key_rev = NULL;
 }
 
 int caseload_load(struct store *s, const struct config *c, const char *referent,
@@ -48,23 +99,23 @@ int caseload_load(struct store *s, const struct config *c, const char *referent,
 		goto done;
 	}
 	for (size_t i = 0; i < n_ids; i++) {
-		struct caseload_entry *e = &out->entries[out->n];
+		struct participant_file f;
 
-		rc = store_file_load(t, ids[i], &e->file);
+		rc = store_file_load(t, ids[i], &f);
 		if (rc != PC_OK) {
 			error_set(cause, rc, "participant %llu: %s",
 				  (unsigned long long)ids[i], error_string(rc));
 			goto done;
 		}
-		if (!include_exited && e->file.p.status == STATUS_EXITED) {
-			participant_file_clear(&e->file);
+		if (!include_exited && f.p.status == STATUS_EXITED) {
+			participant_file_clear(&f);
 			continue;
 		}
-		if (config_stage(c, e->file.p.stage, &e->stage_index) == NULL) {
-			e->stage_index = CASELOAD_NO_STAGE;
+		rc = caseload_entry_set(&out->entries[out->n], c, &f, today);
+		if (rc != PC_OK)
+			goto done;
+		if (out->entries[out->n].stage_index == CASELOAD_NO_STAGE)
 			out->n_unknown_stage++;
-		}
-		rules_evaluate(c, &e->file, today, &e->summary);
 		out->n++;
 	}
 	qsort(out->entries, out->n, sizeof *out->entries, cmp_entry);
@@ -81,7 +132,7 @@ done:
 void caseload_free(struct caseload *cl)
 {
 	for (size_t i = 0; i < cl->n; i++)
-		participant_file_clear(&cl->entries[i].file);
+		caseload_entry_clear(&cl->entries[i]);
 	free(cl->entries);
 	memset(cl, 0, sizeof *cl);
 }

@@ -15,6 +15,10 @@ struct caseload_entry {
 	struct participant_file file;
 	struct rules_summary summary;
 	size_t stage_index; /* in the config, or CASELOAD_NO_STAGE */
+	/* "last first" and "first last" folded (fold_key): for sorting and
+	 * for searching without regard to case or accents. Owned. */
+	char *name_key;
+	char *name_key_rev;
 };
 
 /* Entries are owned by the caseload; free with caseload_free(). */
@@ -35,5 +39,25 @@ int caseload_load(struct store *s, const struct config *c, const char *referent,
 		  char **cause);
 
 void caseload_free(struct caseload *cl);
+
+/* Compare two entries by name, ignoring case and accents (qsort-style). */
+int caseload_compare_name(const struct caseload_entry *a,
+			  const struct caseload_entry *b);
+
+/* True when the folded `needle` (fold_key) is in the entry's name, in
+ * either order of first and last name. */
+bool caseload_name_matches(const struct caseload_entry *e,
+			   const char *folded_needle);
+
+/*
+ * Fill `e` from a loaded file (taken over: the entry owns it from now on)
+ * and evaluate it; used by caseload_load and to refresh one participant
+ * after a change. PC_ENOMEM leaves `e` cleared.
+ */
+int caseload_entry_set(struct caseload_entry *e, const struct config *c,
+		       struct participant_file *file, pdate today);
+
+/* Release what one entry holds. */
+void caseload_entry_clear(struct caseload_entry *e);
 
 #endif

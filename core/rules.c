@@ -108,8 +108,8 @@ static void appointment_rules(const struct participant_file *f, pdate today,
 		}
 	}
 	/* A missed appointment with no contact and nothing planned since. */
-	if (last_missed && (s->last_contact == DATE_NONE ||
-			    s->last_contact <= last_outcome)) {
+	if (last_missed &&
+	    (s->last_contact == DATE_NONE || s->last_contact <= last_outcome)) {
 		bool replanned = false;
 
 		for (size_t i = 0; i < f->n_appts && !replanned; i++)
@@ -223,8 +223,9 @@ void rules_flag_reason(const struct flag *fl, char *buf, size_t n)
 				 "day%s ago",
 				 fl->count, d, plural(d));
 		else
-			snprintf(buf, n, "appointment %d day%s ago without outcome",
-				 d, plural(d));
+			snprintf(buf, n,
+				 "appointment %d day%s ago without outcome", d,
+				 plural(d));
 		break;
 	case FLAG_CHECKIN_OVERDUE:
 		snprintf(buf, n, "check-in D+%d late by %d day%s", fl->count, d,

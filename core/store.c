@@ -341,6 +341,15 @@ const char *store_path(const struct store *s)
 	return s->path;
 }
 
+uint64_t store_generation(struct store *s)
+{
+	MDB_envinfo info;
+
+	if (mdb_env_info(s->env, &info) != 0)
+		return 0;
+	return info.me_last_txnid;
+}
+
 size_t store_map_size(const struct store *s)
 {
 	return s->map_size;

@@ -58,6 +58,13 @@ void store_read_end(struct store_txn **t);
 typedef int (*store_write_fn)(struct store_txn *t, void *arg, char **cause);
 int store_write(struct store *s, store_write_fn fn, void *arg, char **cause);
 
+/*
+ * A number that changes whenever any process commits a write to this
+ * database (LMDB's last transaction id): cheap to read, so a viewer can
+ * tell whether what it shows is still current.
+ */
+uint64_t store_generation(struct store *s);
+
 /* The map size now in use, in bytes (grows on demand). */
 size_t store_map_size(const struct store *s);
 

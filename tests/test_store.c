@@ -125,8 +125,13 @@ static void participants_crud_and_reopen(void **state)
 	assert_true(empty);
 	store_read_end(&t);
 
+	uint64_t gen = store_generation(f->s);
+
 	a = add_person(f->s, "Lefèvre", "Marie Dupont");
+	assert_true(store_generation(f->s) > gen);
+	gen = store_generation(f->s);
 	b = add_person(f->s, "Brontë", "Karim Benali");
+	assert_true(store_generation(f->s) > gen);
 	assert_int_equal(a, 1);
 	assert_int_equal(b, 2);
 	reopen(f);

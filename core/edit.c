@@ -1,0 +1,703 @@
+/* edit.c: validated changes, each in one write transaction with a journal line.
+ */
+#include "edit.h"
+#include "codec.h"
+#include "error.h"
+#include "i18n.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Append a journal line about `pid` (printf-style, English, no personal
+ * data beyond what the record itself holds). */
+static int journal(struct store_txn *t, const struct edit_ctx *ctx,
+		   uint64_t pid, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int journal(struct store_txn *t, const struct edit_ctx *ctx,
+		   uint64_t pid, const char *fmt, ...)
+{
+	struct journal_entry e = { 0 };
+	char what[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	e.time = ctx->now;
+	e.who = (char *)(ctx->who ? ctx->who : "");
+	e.participant = pid;
+	e.what = what;
+	return store_journal_add(t, &e);
+}
+
+/* True when s holds visible text: not NULL, not blank, valid UTF-8. */
+static bool has_text(const char *s)
+{
+	if (s == NULL || !codec_utf8_valid((const uint8_t *)s, strlen(s)))
+		return false;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t')
+			return true;
+	return false;
+}
+
+/* Optional text: NULL or empty is fine, otherwise valid UTF-8. */
+static bool text_ok(const char *s)
+{
+	return s == NULL || codec_utf8_valid((const uint8_t *)s, strlen(s));
+}
+
+static int check_date(pdate d, const char *what, char **cause)
+{
+	int y, m, dd;
+
+	if (d == DATE_NONE)
+		return error_set(cause, PC_EINVAL, _("%s: a date is needed"),
+				 what);
+	date_to_ymd(d, &y, &m, &dd);
+	if (!date_valid_ymd(y, m, dd))
+		return error_set(cause, PC_EINVAL, _("%s: date out of range"),
+				 what);
+	return PC_OK;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s != NULL && *s != '\0' ? strdup(s) : NULL;
+}
+
+static int load(struct store_txn *t, uint64_t pid, struct participant *p,
+		char **cause)
+{
+	int rc;
+
+	participant_init(p); /* cleared is safe to clear, whatever happens */
+	rc = store_participant_get(t, pid, p);
+
+	if (rc == PC_ENOTFOUND)
+		return error_set(cause, rc, _("participant %llu not found"),
+				 (unsigned long long)pid);
+	return rc;
+}
+
+/* ---- new participant ---- */
+
+struct add_args {
+	const struct edit_ctx *ctx;
+	const struct participant *p;
+	pdate entry;
+	uint64_t id;
+};
+
+static int check_identity(const struct edit_ctx *ctx,
+			  const struct participant *p, char **cause)
+{
+	if (!has_text(p->last_name))
+		return error_set(cause, PC_EINVAL, _("last name: required"));
+	if (!has_text(p->first_name))
+		return error_set(cause, PC_EINVAL, _("first name: required"));
+	if (!text_ok(p->phone) || !text_ok(p->email))
+		return error_set(cause, PC_EINVAL, _("contact: invalid text"));
+	if (p->birth_date != DATE_NONE && p->birth_date >= ctx->today)
+		return error_set(cause, PC_EINVAL,
+				 _("birth date: must be in the past"));
+	if (p->publics != NULL && *p->publics != '\0') {
+		const char *s = p->publics;
+
+		while (*s) {
+			const char *comma = strchr(s, ',');
+			size_t len = comma ? (size_t)(comma - s) : strlen(s);
+			char id[64];
+
+			if (len == 0 || len >= sizeof id)
+				return error_set(cause, PC_EINVAL,
+						 _("publics: bad list"));
+			memcpy(id, s, len);
+			id[len] = '\0';
+			if (config_public(ctx->config, id) == NULL)
+				return error_set(cause, PC_EINVAL,
+						 _("publics: unknown category "
+						   "'%s'"),
+						 id);
+			s += len + (comma != NULL);
+		}
+	}
+	return PC_OK;
+}
+
+static int add_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct add_args *a = arg;
+	struct participant p = *a->p;
+	struct stage_move m = { 0 };
+	int rc;
+
+	p.id = 0;
+	p.entry_date = a->entry;
+	p.stage_since = a->entry;
+	p.status = STATUS_ACTIVE;
+	p.exit_date = DATE_NONE;
+	p.exit_reason = NULL;
+	p.exit_positive = false;
+	p.exit_validated = DATE_NONE;
+	if (p.stage == NULL)
+		p.stage = a->ctx->config->stages[0].id;
+	if (p.referent == NULL)
+		p.referent = a->ctx->config->referent;
+	rc = store_participant_add(t, &p, &a->id);
+	m.participant = a->id;
+	m.date = a->entry;
+	m.stage = p.stage;
+	if (rc == PC_OK)
+		rc = store_move_add(t, &m, NULL);
+	if (rc == PC_OK)
+		rc = journal(t, a->ctx, a->id, "participant added in stage %s",
+			     p.stage);
+	(void)cause;
+	return rc;
+}
+
+int edit_participant_add(struct store *s, const struct edit_ctx *ctx,
+			 const struct participant *p, pdate entry, uint64_t *id,
+			 char **cause)
+{
+	struct add_args a = { ctx, p, entry, 0 };
+	int rc = check_identity(ctx, p, cause);
+
+	if (rc == PC_OK)
+		rc = check_date(entry, _("entry date"), cause);
+	if (rc == PC_OK && entry > ctx->today)
+		rc = error_set(cause, PC_EINVAL,
+			       _("entry date: cannot be in the future"));
+	if (rc == PC_OK && p->stage != NULL &&
+	    config_stage(ctx->config, p->stage, NULL) == NULL)
+		rc = error_set(cause, PC_EINVAL, _("unknown stage '%s'"),
+			       p->stage);
+	if (rc == PC_OK)
+		rc = store_write(s, add_cb, &a, cause);
+	if (rc == PC_OK && id != NULL)
+		*id = a.id;
+	return rc;
+}
+
+/* ---- appointments ---- */
+
+struct plan_args {
+	const struct edit_ctx *ctx;
+	struct appointment a;
+	uint64_t id;
+};
+
+static int plan_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct plan_args *a = arg;
+	struct participant p;
+	char d[DATE_BUFSZ];
+	int rc = load(t, a->a.participant, &p, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (p.status == STATUS_EXITED)
+		rc = error_set(cause, PC_EINVAL, _("%s %s has left the PLIE"),
+			       p.first_name, p.last_name);
+	participant_clear(&p);
+	if (rc == PC_OK)
+		rc = store_appointment_add(t, &a->a, &a->id);
+	if (rc == PC_OK)
+		rc = journal(t, a->ctx, a->a.participant,
+			     "appointment %llu planned on %s",
+			     (unsigned long long)a->id,
+			     date_format_iso(a->a.date, d));
+	return rc;
+}
+
+int edit_appointment_plan(struct store *s, const struct edit_ctx *ctx,
+			  uint64_t participant, pdate date, int minute,
+			  const char *kind, enum appointment_mode mode,
+			  uint64_t *id, char **cause)
+{
+	struct plan_args a = { .ctx = ctx };
+	int rc = check_date(date, _("date"), cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (minute != APPT_NO_TIME && (minute < 0 || minute >= 24 * 60))
+		return error_set(cause, PC_EINVAL, _("time: out of range"));
+	if (!has_text(kind))
+		return error_set(cause, PC_EINVAL, _("kind: required"));
+	appointment_init(&a.a);
+	a.a.participant = participant;
+	a.a.date = date;
+	a.a.minute = minute;
+	a.a.kind = (char *)kind;
+	a.a.mode = mode;
+	a.a.status = APPT_PLANNED;
+	rc = store_write(s, plan_cb, &a, cause);
+	if (rc == PC_OK && id != NULL)
+		*id = a.id;
+	return rc;
+}
+
+struct outcome_args {
+	const struct edit_ctx *ctx;
+	uint64_t id;
+	enum appointment_status status;
+	const char *note;
+};
+
+static int outcome_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct outcome_args *o = arg;
+	struct appointment a;
+	char d[DATE_BUFSZ];
+	int rc = store_appointment_get(t, o->id, &a);
+
+	if (rc == PC_ENOTFOUND)
+		return error_set(cause, rc, _("appointment %llu not found"),
+				 (unsigned long long)o->id);
+	if (rc != PC_OK)
+		return rc;
+	if (o->status != APPT_CANCELLED && a.date > o->ctx->today)
+		rc = error_set(cause, PC_EINVAL,
+			       _("this appointment is on %s: its outcome can "
+				 "be recorded from that day"),
+			       date_format_iso(a.date, d));
+	if (rc == PC_OK) {
+		a.status = o->status;
+		if (o->note != NULL && *o->note != '\0') {
+			char *n = strdup(o->note);
+
+			if (n == NULL)
+				rc = PC_ENOMEM;
+			free(a.note);
+			a.note = n;
+		}
+	}
+	if (rc == PC_OK)
+		rc = store_appointment_update(t, &a);
+	if (rc == PC_OK)
+		rc = journal(t, o->ctx, a.participant,
+			     "appointment %llu of %s marked %s",
+			     (unsigned long long)a.id,
+			     date_format_iso(a.date, d),
+			     appointment_status_name(o->status));
+	appointment_clear(&a);
+	return rc;
+}
+
+int edit_appointment_outcome(struct store *s, const struct edit_ctx *ctx,
+			     uint64_t appointment,
+			     enum appointment_status status, const char *note,
+			     char **cause)
+{
+	struct outcome_args o = { ctx, appointment, status, note };
+
+	if (status == APPT_PLANNED || status > APPT_CANCELLED)
+		return error_set(cause, PC_EINVAL, _("not an outcome"));
+	if (!text_ok(note))
+		return error_set(cause, PC_EINVAL, _("note: invalid text"));
+	return store_write(s, outcome_cb, &o, cause);
+}
+
+/* ---- notes ---- */
+
+struct note_args {
+	const struct edit_ctx *ctx;
+	struct note n;
+};
+
+static int note_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct note_args *a = arg;
+	struct participant p;
+	int rc = load(t, a->n.participant, &p, cause);
+
+	participant_clear(&p);
+	if (rc == PC_OK)
+		rc = store_note_add(t, &a->n, NULL);
+	if (rc == PC_OK)
+		rc = journal(t, a->ctx, a->n.participant, "note added");
+	return rc;
+}
+
+int edit_note_add(struct store *s, const struct edit_ctx *ctx,
+		  uint64_t participant, pdate date, const char *text,
+		  char **cause)
+{
+	struct note_args a = { ctx, { participant, 0, date, (char *)text } };
+	int rc = check_date(date, _("date"), cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (!has_text(text))
+		return error_set(cause, PC_EINVAL, _("note: empty"));
+	return store_write(s, note_cb, &a, cause);
+}
+
+/* ---- stages ---- */
+
+struct move_args {
+	const struct edit_ctx *ctx;
+	uint64_t pid;
+	const char *stage;
+	pdate date;
+};
+
+static int move_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct move_args *a = arg;
+	struct participant p;
+	struct stage_move m = { 0 };
+	char d[DATE_BUFSZ];
+	int rc = load(t, a->pid, &p, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (p.status == STATUS_EXITED)
+		rc = error_set(cause, PC_EINVAL, _("%s %s has left the PLIE"),
+			       p.first_name, p.last_name);
+	else if (p.stage_since != DATE_NONE && a->date < p.stage_since)
+		rc = error_set(cause, PC_EINVAL,
+			       _("date: the last stage change was on %s"),
+			       date_format_iso(p.stage_since, d));
+	else if (p.stage != NULL && strcmp(p.stage, a->stage) == 0)
+		rc = error_set(cause, PC_EINVAL, _("already in this stage"));
+	if (rc == PC_OK) {
+		char *stage = strdup(a->stage);
+
+		if (stage == NULL) {
+			rc = PC_ENOMEM;
+		} else {
+			free(p.stage);
+			p.stage = stage;
+			p.stage_since = a->date;
+			rc = store_participant_update(t, &p);
+		}
+	}
+	m.participant = a->pid;
+	m.date = a->date;
+	m.stage = (char *)a->stage;
+	if (rc == PC_OK)
+		rc = store_move_add(t, &m, NULL);
+	if (rc == PC_OK)
+		rc = journal(t, a->ctx, a->pid, "stage %s from %s", a->stage,
+			     date_format_iso(a->date, d));
+	participant_clear(&p);
+	return rc;
+}
+
+int edit_stage_move(struct store *s, const struct edit_ctx *ctx,
+		    uint64_t participant, const char *stage, pdate date,
+		    char **cause)
+{
+	struct move_args a = { ctx, participant, stage, date };
+	int rc = check_date(date, _("date"), cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (config_stage(ctx->config, stage, NULL) == NULL)
+		return error_set(cause, PC_EINVAL, _("unknown stage '%s'"),
+				 stage ? stage : "");
+	if (date > ctx->today)
+		return error_set(cause, PC_EINVAL,
+				 _("date: cannot be in the future"));
+	return store_write(s, move_cb, &a, cause);
+}
+
+/* ---- jobs and check-ins ---- */
+
+struct job_args {
+	const struct edit_ctx *ctx;
+	uint64_t pid;
+	const struct job *job;
+	int offset;
+	pdate done;
+};
+
+static int job_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct job_args *a = arg;
+	struct participant p;
+	struct job j = *a->job;
+	char d[DATE_BUFSZ];
+	int rc = load(t, a->pid, &p, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (p.status == STATUS_EXITED) {
+		rc = error_set(cause, PC_EINVAL, _("%s %s has left the PLIE"),
+			       p.first_name, p.last_name);
+	} else {
+		p.status = STATUS_FOLLOWUP;
+		rc = store_participant_update(t, &p);
+	}
+	j.participant = a->pid;
+	j.n_checkins = 0;
+	j.ended = DATE_NONE;
+	if (rc == PC_OK)
+		rc = store_job_add(t, &j, NULL);
+	if (rc == PC_OK)
+		rc = journal(t, a->ctx, a->pid, "job started on %s",
+			     date_format_iso(j.start, d));
+	participant_clear(&p);
+	return rc;
+}
+
+int edit_job_start(struct store *s, const struct edit_ctx *ctx,
+		   uint64_t participant, const struct job *job, char **cause)
+{
+	struct job_args a = { ctx, participant, job, 0, DATE_NONE };
+	int rc = check_date(job->start, _("start date"), cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (!has_text(job->employer))
+		return error_set(cause, PC_EINVAL, _("employer: required"));
+	if (!text_ok(job->contract))
+		return error_set(cause, PC_EINVAL, _("contract: invalid text"));
+	if (job->planned_end != DATE_NONE && job->planned_end < job->start)
+		return error_set(cause, PC_EINVAL,
+				 _("planned end: before the start"));
+	if (job->weekly_minutes < 0 || job->weekly_minutes > 60 * 60)
+		return error_set(cause, PC_EINVAL,
+				 _("weekly hours: out of range"));
+	return store_write(s, job_cb, &a, cause);
+}
+
+static int checkin_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct job_args *a = arg;
+	struct participant_file f;
+	const struct job *cur;
+	struct job j;
+	char d[DATE_BUFSZ];
+	int rc = store_file_load(t, a->pid, &f);
+
+	if (rc == PC_ENOTFOUND)
+		return error_set(cause, rc, _("participant %llu not found"),
+				 (unsigned long long)a->pid);
+	if (rc != PC_OK)
+		return rc;
+	cur = participant_file_current_job(&f);
+	if (cur == NULL) {
+		participant_file_clear(&f);
+		return error_set(cause, PC_EINVAL, _("no job in progress"));
+	}
+	j = *cur;
+	if (a->done < j.start)
+		rc = error_set(cause, PC_EINVAL,
+			       _("date: before the job started (%s)"),
+			       date_format_iso(j.start, d));
+	if (rc == PC_OK) {
+		size_t i;
+
+		for (i = 0; i < j.n_checkins; i++)
+			if (j.checkins[i].offset_days == a->offset)
+				break;
+		if (i == JOB_MAX_CHECKINS)
+			rc = error_set(cause, PC_EINVAL,
+				       _("too many check-ins"));
+		else {
+			j.checkins[i].offset_days = a->offset;
+			j.checkins[i].done = a->done;
+			if (i == j.n_checkins)
+				j.n_checkins++;
+			rc = store_job_update(t, &j);
+		}
+	}
+	if (rc == PC_OK)
+		rc = journal(t, a->ctx, a->pid, "check-in D+%d held on %s",
+			     a->offset, date_format_iso(a->done, d));
+	participant_file_clear(&f);
+	return rc;
+}
+
+int edit_checkin(struct store *s, const struct edit_ctx *ctx,
+		 uint64_t participant, int offset_days, pdate done,
+		 char **cause)
+{
+	struct job_args a = { ctx, participant, NULL, offset_days, done };
+	int rc = check_date(done, _("date"), cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (done > ctx->today)
+		return error_set(cause, PC_EINVAL,
+				 _("date: cannot be in the future"));
+	if (offset_days < 0 || offset_days > 3650)
+		return error_set(cause, PC_EINVAL, _("check-in: out of range"));
+	return store_write(s, checkin_cb, &a, cause);
+}
+
+/* ---- exit ---- */
+
+struct exit_args {
+	const struct edit_ctx *ctx;
+	uint64_t pid;
+	pdate date;
+	const struct config_exit_reason *reason;
+};
+
+static int exit_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct exit_args *a = arg;
+	struct participant_file f;
+	char *reason;
+	char d[DATE_BUFSZ];
+	int rc = store_file_load(t, a->pid, &f);
+
+	if (rc == PC_ENOTFOUND)
+		return error_set(cause, rc, _("participant %llu not found"),
+				 (unsigned long long)a->pid);
+	if (rc != PC_OK)
+		return rc;
+	if (f.p.status == STATUS_EXITED)
+		rc = error_set(cause, PC_EINVAL, _("already left on %s"),
+			       date_format_iso(f.p.exit_date, d));
+	else if (f.p.entry_date != DATE_NONE && a->date < f.p.entry_date)
+		rc = error_set(cause, PC_EINVAL,
+			       _("date: before the entry (%s)"),
+			       date_format_iso(f.p.entry_date, d));
+	/* Planned appointments after the exit will not take place. */
+	for (size_t i = 0; rc == PC_OK && i < f.n_appts; i++) {
+		if (f.appts[i].status != APPT_PLANNED ||
+		    f.appts[i].date < a->date)
+			continue;
+		f.appts[i].status = APPT_CANCELLED;
+		rc = store_appointment_update(t, &f.appts[i]);
+	}
+	if (rc == PC_OK && (reason = strdup(a->reason->id)) == NULL)
+		rc = PC_ENOMEM;
+	if (rc == PC_OK) {
+		free(f.p.exit_reason);
+		f.p.exit_reason = reason;
+		f.p.status = STATUS_EXITED;
+		f.p.exit_date = a->date;
+		f.p.exit_positive = a->reason->positive;
+		f.p.exit_validated = a->reason->positive ? a->date : DATE_NONE;
+		rc = store_participant_update(t, &f.p);
+	}
+	if (rc == PC_OK)
+		rc = journal(t, a->ctx, a->pid, "exit on %s: %s",
+			     date_format_iso(a->date, d), a->reason->id);
+	participant_file_clear(&f);
+	return rc;
+}
+
+int edit_exit(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
+	      pdate date, const char *reason, char **cause)
+{
+	struct exit_args a = { ctx, participant, date,
+			       config_exit_reason(ctx->config, reason) };
+	int rc = check_date(date, _("date"), cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (a.reason == NULL)
+		return error_set(cause, PC_EINVAL,
+				 _("unknown exit reason '%s'"),
+				 reason ? reason : "");
+	if (date > ctx->today)
+		return error_set(cause, PC_EINVAL,
+				 _("date: cannot be in the future"));
+	return store_write(s, exit_cb, &a, cause);
+}
+
+/* ---- identity and referent ---- */
+
+struct identity_args {
+	const struct edit_ctx *ctx;
+	const struct participant *p;
+	const char *referent;
+};
+
+/* Replace *dst with a copy of src (NULL or "" gives NULL). */
+static int replace(char **dst, const char *src)
+{
+	char *copy = dup_or_null(src);
+
+	if (src != NULL && *src != '\0' && copy == NULL)
+		return PC_ENOMEM;
+	free(*dst);
+	*dst = copy;
+	return PC_OK;
+}
+
+static int identity_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct identity_args *a = arg;
+	const struct participant *n = a->p;
+	struct participant p;
+	int rc = load(t, n->id, &p, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if ((rc = replace(&p.last_name, n->last_name)) == PC_OK &&
+	    (rc = replace(&p.first_name, n->first_name)) == PC_OK &&
+	    (rc = replace(&p.phone, n->phone)) == PC_OK &&
+	    (rc = replace(&p.email, n->email)) == PC_OK &&
+	    (rc = replace(&p.publics, n->publics)) == PC_OK) {
+		p.birth_date = n->birth_date;
+		p.gender = n->gender;
+		p.education = n->education;
+		p.employment = n->employment;
+		rc = store_participant_update(t, &p);
+	}
+	if (rc == PC_OK)
+		rc = journal(t, a->ctx, n->id, "identity edited");
+	participant_clear(&p);
+	return rc;
+}
+
+int edit_identity(struct store *s, const struct edit_ctx *ctx,
+		  const struct participant *p, char **cause)
+{
+	struct identity_args a = { ctx, p, NULL };
+	int rc = check_identity(ctx, p, cause);
+
+	return rc == PC_OK ? store_write(s, identity_cb, &a, cause) : rc;
+}
+
+static int transfer_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct identity_args *a = arg;
+	struct participant p;
+	char *old;
+	int rc = load(t, a->p->id, &p, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (p.referent != NULL && strcmp(p.referent, a->referent) == 0) {
+		participant_clear(&p);
+		return error_set(cause, PC_EINVAL, _("already followed by %s"),
+				 a->referent);
+	}
+	old = p.referent;
+	p.referent = strdup(a->referent);
+	if (p.referent == NULL)
+		rc = PC_ENOMEM;
+	if (rc == PC_OK)
+		rc = store_participant_update(t, &p);
+	if (rc == PC_OK)
+		rc = journal(t, a->ctx, p.id, "transferred from %s to %s",
+			     old ? old : "", a->referent);
+	free(old);
+	participant_clear(&p);
+	return rc;
+}
+
+int edit_transfer(struct store *s, const struct edit_ctx *ctx,
+		  uint64_t participant, const char *referent, char **cause)
+{
+	struct participant who;
+	struct identity_args a = { ctx, &who, referent };
+
+	if (!has_text(referent))
+		return error_set(cause, PC_EINVAL, _("referent: required"));
+	participant_init(&who);
+	who.id = participant;
+	return store_write(s, transfer_cb, &a, cause);
+}

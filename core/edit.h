@@ -1,0 +1,76 @@
+/* edit.h: the changes a referent makes, each one checked transaction. */
+#ifndef PARCOURS_EDIT_H
+#define PARCOURS_EDIT_H
+
+#include "config.h"
+#include "model.h"
+#include "store.h"
+
+#include <stdint.h>
+
+/*
+ * Each function checks its input against the data and the configuration,
+ * then writes the change and a journal line in one write transaction:
+ * whole or not at all. Bad input returns PC_EINVAL with a translated
+ * message in *cause (caller frees) and writes nothing; a participant or
+ * appointment that does not exist returns PC_ENOTFOUND.
+ */
+struct edit_ctx {
+	const struct config *config;
+	const char *who; /* for the journal: the referent at the keyboard */
+	int64_t now;	 /* for the journal: seconds since the epoch */
+	pdate today;	 /* outcomes and moves may not be in the future */
+};
+
+/* Add a participant entering on `entry` into p->stage (the first stage
+ * when NULL); only identity fields, publics and referent are taken. */
+int edit_participant_add(struct store *s, const struct edit_ctx *ctx,
+			 const struct participant *p, pdate entry, uint64_t *id,
+			 char **cause);
+
+/* Plan an appointment; minute is APPT_NO_TIME or 0..1439. */
+int edit_appointment_plan(struct store *s, const struct edit_ctx *ctx,
+			  uint64_t participant, pdate date, int minute,
+			  const char *kind, enum appointment_mode mode,
+			  uint64_t *id, char **cause);
+
+/* Record what happened: done, missed or cancelled (note may be NULL). */
+int edit_appointment_outcome(struct store *s, const struct edit_ctx *ctx,
+			     uint64_t appointment,
+			     enum appointment_status status, const char *note,
+			     char **cause);
+
+/* Add a dated note. */
+int edit_note_add(struct store *s, const struct edit_ctx *ctx,
+		  uint64_t participant, pdate date, const char *text,
+		  char **cause);
+
+/* Move into `stage` on `date` (not before the last move, not after today). */
+int edit_stage_move(struct store *s, const struct edit_ctx *ctx,
+		    uint64_t participant, const char *stage, pdate date,
+		    char **cause);
+
+/* Record a job start: the in-work follow-up begins. */
+int edit_job_start(struct store *s, const struct edit_ctx *ctx,
+		   uint64_t participant, const struct job *job, char **cause);
+
+/* Record the check-in `offset_days` after the start of the current job. */
+int edit_checkin(struct store *s, const struct edit_ctx *ctx,
+		 uint64_t participant, int offset_days, pdate done,
+		 char **cause);
+
+/* Record an exit for a reason of the configuration; planned appointments
+ * after the exit date are cancelled. */
+int edit_exit(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
+	      pdate date, const char *reason, char **cause);
+
+/* Replace the identity fields (names, birth date, gender, contacts,
+ * publics, education, employment) with those of `p` (p->id says who). */
+int edit_identity(struct store *s, const struct edit_ctx *ctx,
+		  const struct participant *p, char **cause);
+
+/* Hand the participant over to another referent. */
+int edit_transfer(struct store *s, const struct edit_ctx *ctx,
+		  uint64_t participant, const char *referent, char **cause);
+
+#endif

@@ -1,0 +1,378 @@
+/* test_edit.c: each change is checked, whole, and journalled. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "caseload.h"
+#include "edit.h"
+#include "error.h"
+#include "helpers.h"
+
+struct fixture {
+	char *dir;
+	struct store *s;
+	struct config *c;
+	struct edit_ctx ctx;
+	uint64_t pid;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct participant p;
+	char *cause = NULL;
+
+	f->dir = helper_tmpdir();
+	if (store_open(f->dir, &f->s, &cause) != PC_OK ||
+	    config_load(helper_default_config(), NULL, &f->c, &cause) != PC_OK)
+		return -1;
+	f->ctx.config = f->c;
+	f->ctx.who = "Marie Dupont";
+	f->ctx.now = 1700000000;
+	f->ctx.today = D(2026, 11, 26);
+	participant_init(&p);
+	p.last_name = (char *)"Lefèvre";
+	p.first_name = (char *)"Élodie";
+	p.birth_date = D(1991, 4, 3);
+	p.publics = (char *)"rsa,deld";
+	if (edit_participant_add(f->s, &f->ctx, &p, D(2025, 1, 12), &f->pid,
+				 &cause) != PC_OK)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_close(&f->s);
+	config_free(&f->c);
+	helper_rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+static void load(struct fixture *f, struct participant_file *pf)
+{
+	struct store_txn *t;
+	char *cause = NULL;
+
+	assert_int_equal(store_read_begin(f->s, &t, &cause), PC_OK);
+	assert_int_equal(store_file_load(t, f->pid, pf), PC_OK);
+	store_read_end(&t);
+}
+
+static size_t journal_lines(struct fixture *f)
+{
+	struct store_txn *t;
+	struct journal_entry *e;
+	size_t n;
+	char *cause = NULL;
+
+	assert_int_equal(store_read_begin(f->s, &t, &cause), PC_OK);
+	assert_int_equal(store_journal_list(t, f->pid, &e, &n), PC_OK);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(e[i].who, "Marie Dupont");
+		assert_int_equal(e[i].time, 1700000000);
+		journal_entry_clear(&e[i]);
+	}
+	free(e);
+	store_read_end(&t);
+	return n;
+}
+
+/* Expect PC_EINVAL with a message containing `what`, and nothing written. */
+#define REFUSED(call, what)                                                    \
+	do {                                                                   \
+		char *rcause = NULL;                                           \
+		size_t before = journal_lines(f);                              \
+		assert_int_equal(call, PC_EINVAL);                             \
+		assert_non_null(rcause);                                       \
+		if (strstr(rcause, what) == NULL)                              \
+			fail_msg("'%s' lacks '%s'", rcause, what);             \
+		free(rcause);                                                  \
+		assert_int_equal(journal_lines(f), before);                    \
+	} while (0)
+
+static void added_participant(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	struct participant p;
+
+	load(f, &pf);
+	assert_string_equal(pf.p.stage, "freins");
+	assert_string_equal(pf.p.referent, "Marie Dupont");
+	assert_int_equal(pf.p.stage_since, D(2025, 1, 12));
+	assert_int_equal(pf.n_moves, 1);
+	participant_file_clear(&pf);
+	assert_int_equal(journal_lines(f), 1);
+
+	participant_init(&p);
+	p.last_name = (char *)"  ";
+	p.first_name = (char *)"Zoë";
+	REFUSED(edit_participant_add(f->s, &f->ctx, &p, D(2025, 1, 1), NULL,
+				     &rcause),
+		"last name");
+	p.last_name = (char *)"Brontë";
+	p.publics = (char *)"rsa,martian";
+	REFUSED(edit_participant_add(f->s, &f->ctx, &p, D(2025, 1, 1), NULL,
+				     &rcause),
+		"martian");
+	p.publics = NULL;
+	REFUSED(edit_participant_add(f->s, &f->ctx, &p, D(2027, 1, 1), NULL,
+				     &rcause),
+		"future");
+	p.birth_date = D(2030, 1, 1);
+	REFUSED(edit_participant_add(f->s, &f->ctx, &p, D(2025, 1, 1), NULL,
+				     &rcause),
+		"birth date");
+}
+
+static void plan_then_outcome(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	uint64_t past, future;
+	char *cause = NULL;
+
+	assert_int_equal(edit_appointment_plan(
+				 f->s, &f->ctx, f->pid, D(2026, 11, 20), 600,
+				 "entretien", MODE_IN_PERSON, &past, &cause),
+			 PC_OK);
+	assert_int_equal(edit_appointment_plan(f->s, &f->ctx, f->pid,
+					       D(2026, 12, 3), APPT_NO_TIME,
+					       "atelier CV", MODE_VIDEO,
+					       &future, &cause),
+			 PC_OK);
+	assert_int_equal(edit_appointment_outcome(f->s, &f->ctx, past,
+						  APPT_DONE, "CV revu ✓",
+						  &cause),
+			 PC_OK);
+	/* The future one cannot be done yet, but can be cancelled. */
+	REFUSED(edit_appointment_outcome(f->s, &f->ctx, future, APPT_DONE, NULL,
+					 &rcause),
+		"2026-12-03");
+	REFUSED(edit_appointment_plan(f->s, &f->ctx, f->pid, DATE_NONE, 0,
+				      "entretien", MODE_PHONE, NULL, &rcause),
+		"date");
+	REFUSED(edit_appointment_plan(f->s, &f->ctx, f->pid, D(2026, 12, 1),
+				      1440, "entretien", MODE_PHONE, NULL,
+				      &rcause),
+		"time");
+	REFUSED(edit_appointment_plan(f->s, &f->ctx, f->pid, D(2026, 12, 1),
+				      600, "", MODE_PHONE, NULL, &rcause),
+		"kind");
+	assert_int_equal(edit_appointment_outcome(f->s, &f->ctx, 999, APPT_DONE,
+						  NULL, &cause),
+			 PC_ENOTFOUND);
+	free(cause);
+	cause = NULL;
+	load(f, &pf);
+	assert_int_equal(pf.n_appts, 2);
+	assert_int_equal(pf.appts[0].status, APPT_DONE);
+	assert_string_equal(pf.appts[0].note, "CV revu ✓");
+	assert_int_equal(pf.appts[1].status, APPT_PLANNED);
+	assert_int_equal(pf.appts[1].minute, APPT_NO_TIME);
+	participant_file_clear(&pf);
+	assert_int_equal(edit_appointment_outcome(f->s, &f->ctx, future,
+						  APPT_CANCELLED, NULL, &cause),
+			 PC_OK);
+	assert_int_equal(journal_lines(f), 5);
+}
+
+static void stage_moves(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	char *cause = NULL;
+
+	assert_int_equal(edit_stage_move(f->s, &f->ctx, f->pid, "orienter",
+					 D(2025, 6, 9), &cause),
+			 PC_OK);
+	REFUSED(edit_stage_move(f->s, &f->ctx, f->pid, "former", D(2025, 6, 1),
+				&rcause),
+		"2025-06-09");
+	REFUSED(edit_stage_move(f->s, &f->ctx, f->pid, "nowhere", D(2025, 7, 1),
+				&rcause),
+		"nowhere");
+	REFUSED(edit_stage_move(f->s, &f->ctx, f->pid, "former",
+				D(2026, 11, 27), &rcause),
+		"future");
+	REFUSED(edit_stage_move(f->s, &f->ctx, f->pid, "orienter",
+				D(2025, 7, 1), &rcause),
+		"already");
+	/* Back to the first stage: a parcours is not linear. */
+	assert_int_equal(edit_stage_move(f->s, &f->ctx, f->pid, "freins",
+					 D(2026, 11, 26), &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_string_equal(pf.p.stage, "freins");
+	assert_int_equal(pf.p.stage_since, D(2026, 11, 26));
+	assert_int_equal(pf.n_moves, 3);
+	assert_string_equal(pf.moves[1].stage, "orienter");
+	participant_file_clear(&pf);
+}
+
+static void job_and_checkins(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	struct job j;
+	struct rules_summary s;
+	char *cause = NULL;
+
+	job_init(&j);
+	j.employer = (char *)"EHPAD Les Tilleuls";
+	j.contract = (char *)"cdi";
+	j.start = D(2026, 10, 31);
+	j.weekly_minutes = 35 * 60;
+	assert_int_equal(edit_job_start(f->s, &f->ctx, f->pid, &j, &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.p.status, STATUS_FOLLOWUP);
+	rules_evaluate(f->c, &pf, f->ctx.today, &s);
+	assert_int_equal(s.flags[0].kind, FLAG_CHECKIN_OVERDUE); /* D+7 */
+	participant_file_clear(&pf);
+
+	assert_int_equal(
+		edit_checkin(f->s, &f->ctx, f->pid, 7, D(2026, 11, 7), &cause),
+		PC_OK);
+	load(f, &pf);
+	rules_evaluate(f->c, &pf, f->ctx.today, &s);
+	assert_int_equal(s.n_flags, 1);
+	assert_int_equal(s.flags[0].kind, FLAG_CHECKIN_DUE); /* D+30 */
+	assert_int_equal(s.flags[0].date, D(2026, 11, 30));
+	participant_file_clear(&pf);
+
+	REFUSED(edit_checkin(f->s, &f->ctx, f->pid, 30, D(2026, 10, 1),
+			     &rcause),
+		"before the job");
+	j.employer = (char *)"";
+	REFUSED(edit_job_start(f->s, &f->ctx, f->pid, &j, &rcause), "employer");
+	j.employer = (char *)"X";
+	j.planned_end = D(2026, 1, 1);
+	REFUSED(edit_job_start(f->s, &f->ctx, f->pid, &j, &rcause), "end");
+}
+
+static void exit_and_after(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	char *cause = NULL;
+
+	assert_int_equal(edit_appointment_plan(f->s, &f->ctx, f->pid,
+					       D(2026, 12, 3), 600, "entretien",
+					       MODE_IN_PERSON, NULL, &cause),
+			 PC_OK);
+	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "lottery",
+			  &rcause),
+		"lottery");
+	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2024, 1, 1), "cdi", &rcause),
+		"entry");
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
+				   "cdi", &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.p.status, STATUS_EXITED);
+	assert_string_equal(pf.p.exit_reason, "cdi");
+	assert_true(pf.p.exit_positive);
+	assert_int_equal(pf.p.exit_validated, D(2026, 11, 26));
+	assert_int_equal(pf.appts[0].status, APPT_CANCELLED);
+	participant_file_clear(&pf);
+	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdi",
+			  &rcause),
+		"already");
+	REFUSED(edit_appointment_plan(f->s, &f->ctx, f->pid, D(2026, 12, 3),
+				      600, "entretien", MODE_IN_PERSON, NULL,
+				      &rcause),
+		"left");
+}
+
+static void identity_and_transfer(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	struct participant p;
+	struct store_txn *t;
+	uint64_t *ids;
+	size_t n;
+	char *cause = NULL;
+
+	participant_init(&p);
+	p.id = f->pid;
+	p.last_name = (char *)"Nguyễn";
+	p.first_name = (char *)"Thị Ánh";
+	p.phone = (char *)"06 12 34 56 78";
+	p.gender = GENDER_FEMALE;
+	assert_int_equal(edit_identity(f->s, &f->ctx, &p, &cause), PC_OK);
+	load(f, &pf);
+	assert_string_equal(pf.p.last_name, "Nguyễn");
+	assert_string_equal(pf.p.phone, "06 12 34 56 78");
+	assert_null(pf.p.publics);		   /* cleared as asked */
+	assert_string_equal(pf.p.stage, "freins"); /* untouched */
+	participant_file_clear(&pf);
+	p.first_name = (char *)"\xff";
+	REFUSED(edit_identity(f->s, &f->ctx, &p, &rcause), "first name");
+
+	assert_int_equal(
+		edit_transfer(f->s, &f->ctx, f->pid, "Karim Benali", &cause),
+		PC_OK);
+	REFUSED(edit_transfer(f->s, &f->ctx, f->pid, "Karim Benali", &rcause),
+		"already");
+	REFUSED(edit_transfer(f->s, &f->ctx, f->pid, " ", &rcause), "referent");
+	assert_int_equal(store_read_begin(f->s, &t, &cause), PC_OK);
+	assert_int_equal(store_caseload_ids(t, "Karim Benali", &ids, &n), 0);
+	assert_int_equal(n, 1);
+	free(ids);
+	assert_int_equal(store_caseload_ids(t, "Marie Dupont", &ids, &n), 0);
+	assert_int_equal(n, 0);
+	free(ids);
+	store_read_end(&t);
+}
+
+static void notes(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	char *cause = NULL;
+
+	assert_int_equal(
+		edit_note_add(f->s, &f->ctx, f->pid, D(2026, 10, 14),
+			      "Dossier logement déposé, relancer la CAF",
+			      &cause),
+		PC_OK);
+	REFUSED(edit_note_add(f->s, &f->ctx, f->pid, D(2026, 10, 14), "  ",
+			      &rcause),
+		"empty");
+	assert_int_equal(edit_note_add(f->s, &f->ctx, 4242, D(2026, 10, 14),
+				       "x", &cause),
+			 PC_ENOTFOUND);
+	free(cause);
+	load(f, &pf);
+	assert_int_equal(pf.n_notes, 1);
+	assert_string_equal(pf.notes[0].text,
+			    "Dossier logement déposé, relancer la CAF");
+	participant_file_clear(&pf);
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(added_participant),
+		T(plan_then_outcome),
+		T(stage_moves),
+		T(job_and_checkins),
+		T(exit_and_after),
+		T(identity_and_transfer),
+		T(notes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
