@@ -1,6 +1,7 @@
 /* caseload.c: load a caseload and evaluate it in one read transaction. */
 #include "caseload.h"
 #include "error.h"
+#include "i18n.h"
 #include "fold.h"
 
 #include <stdio.h>
@@ -103,7 +104,7 @@ int caseload_load(struct store *s, const struct config *c, const char *referent,
 
 		rc = store_file_load(t, ids[i], &f);
 		if (rc != PC_OK) {
-			error_set(cause, rc, "participant %llu: %s",
+			error_set(cause, rc, _("participant %llu: %s"),
 				  (unsigned long long)ids[i], error_string(rc));
 			goto done;
 		}

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "codec.h"
 #include "error.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -199,20 +200,20 @@ static bool parse_int(struct reader *r, const yaml_node_t *n,
 	long v;
 
 	if (n->type != YAML_SCALAR_NODE) {
-		problem(r, n, "%s: expected a whole number, found %s", k->name,
-			kind_name(n));
+		problem(r, n, _("%s: expected a whole number, found %s"),
+			k->name, kind_name(n));
 		return false;
 	}
 	errno = 0;
 	v = strtol(scalar(n), &end, 10);
 	if (*scalar(n) == '\0' || *end != '\0' || errno != 0) {
-		problem(r, n, "%s: expected a whole number, found '%s'",
+		problem(r, n, _("%s: expected a whole number, found '%s'"),
 			k->name, scalar(n));
 		return false;
 	}
 	if (v < k->min || v > k->max) {
-		problem(r, n, "%s: %ld is out of range (%d to %d)", k->name, v,
-			k->min, k->max);
+		problem(r, n, _("%s: %ld is out of range (%d to %d)"), k->name,
+			v, k->min, k->max);
 		return false;
 	}
 	*out = (int)v;
@@ -253,14 +254,14 @@ static void parse_list(struct reader *r, const yaml_node_t *n,
 	yaml_node_item_t *it;
 
 	if (n->type != YAML_SEQUENCE_NODE) {
-		problem(r, n, "%s: expected a list, found %s", k->name,
+		problem(r, n, _("%s: expected a list, found %s"), k->name,
 			kind_name(n));
 		return;
 	}
 	count = (size_t)(n->data.sequence.items.top -
 			 n->data.sequence.items.start);
 	if (count == 0) {
-		problem(r, n, "%s: the list is empty", k->name);
+		problem(r, n, _("%s: the list is empty"), k->name);
 		return;
 	}
 	items = calloc(count, spec->item_size);
@@ -282,7 +283,7 @@ static void parse_list(struct reader *r, const yaml_node_t *n,
 				*(char **)(items + j * spec->item_size);
 
 			if (other != NULL && strcmp(other, id) == 0) {
-				problem(r, item, "%s: duplicate id '%s'",
+				problem(r, item, _("%s: duplicate id '%s'"),
 					k->name, id);
 				break;
 			}
@@ -301,7 +302,7 @@ static void parse_intlist(struct reader *r, const yaml_node_t *n,
 	int tmp[JOB_MAX_CHECKINS];
 
 	if (n->type != YAML_SEQUENCE_NODE) {
-		problem(r, n, "%s: expected a list of numbers, found %s",
+		problem(r, n, _("%s: expected a list of numbers, found %s"),
 			k->name, kind_name(n));
 		return;
 	}
@@ -310,20 +311,20 @@ static void parse_intlist(struct reader *r, const yaml_node_t *n,
 		yaml_node_t *v = yaml_document_get_node(r->doc, *it);
 
 		if (c == JOB_MAX_CHECKINS) {
-			problem(r, v, "%s: at most %d values", k->name,
+			problem(r, v, _("%s: at most %d values"), k->name,
 				JOB_MAX_CHECKINS);
 			return;
 		}
 		if (!parse_int(r, v, k, &tmp[c]))
 			return;
 		if (c > 0 && tmp[c] <= tmp[c - 1]) {
-			problem(r, v, "%s: values must go up (%d after %d)",
+			problem(r, v, _("%s: values must go up (%d after %d)"),
 				k->name, tmp[c], tmp[c - 1]);
 			return;
 		}
 	}
 	if (c == 0) {
-		problem(r, n, "%s: the list is empty", k->name);
+		problem(r, n, _("%s: the list is empty"), k->name);
 		return;
 	}
 	memcpy(vals, tmp, c * sizeof *tmp);
@@ -341,20 +342,20 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 		char *s;
 
 		if (v->type != YAML_SCALAR_NODE || is_null(v)) {
-			problem(r, v, "%s: expected text, found %s", k->name,
+			problem(r, v, _("%s: expected text, found %s"), k->name,
 				is_null(v) ? "nothing" : kind_name(v));
 			return;
 		}
 		if (k->type == K_ID && !valid_id(scalar(v))) {
 			problem(r, v,
-				"%s: '%s' is not a valid id (lower-case "
-				"letters, digits, '-' and '_')",
+				_("%s: '%s' is not a valid id (lower-case "
+				  "letters, digits, '-' and '_')"),
 				k->name, scalar(v));
 			return;
 		}
 		if (!codec_utf8_valid(v->data.scalar.value,
 				      v->data.scalar.length)) {
-			problem(r, v, "%s: not valid UTF-8 text", k->name);
+			problem(r, v, _("%s: not valid UTF-8 text"), k->name);
 			return;
 		}
 		s = strdup(scalar(v));
@@ -389,7 +390,8 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 				}
 			}
 		}
-		problem(r, v, "%s: expected true or false, found %s", k->name,
+		problem(r, v, _("%s: expected true or false, found %s"),
+			k->name,
 			v->type == YAML_SCALAR_NODE ? scalar(v) : kind_name(v));
 		return;
 	}
@@ -402,7 +404,7 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 				}
 			}
 		}
-		problem(r, v, "%s: expected one of %s, %s", k->name,
+		problem(r, v, _("%s: expected one of %s, %s"), k->name,
 			k->names[0], k->names[1]);
 		return;
 	case K_INTLIST:
@@ -439,7 +441,7 @@ static void parse_map(struct reader *r, const yaml_node_t *map,
 	uint64_t seen = 0;
 
 	if (map->type != YAML_MAPPING_NODE) {
-		problem(r, map, "%s: expected a mapping of keys, found %s",
+		problem(r, map, _("%s: expected a mapping of keys, found %s"),
 			where, kind_name(map));
 		return;
 	}
@@ -451,7 +453,8 @@ static void parse_map(struct reader *r, const yaml_node_t *map,
 		size_t i;
 
 		if (kn->type != YAML_SCALAR_NODE) {
-			problem(r, kn, "%s: a key must be plain text", where);
+			problem(r, kn, _("%s: a key must be plain text"),
+				where);
 			continue;
 		}
 		for (i = 0; keys[i].name; i++) {
@@ -461,12 +464,12 @@ static void parse_map(struct reader *r, const yaml_node_t *map,
 			}
 		}
 		if (k == NULL) {
-			problem(r, kn, "%s: unknown key '%s'", where,
+			problem(r, kn, _("%s: unknown key '%s'"), where,
 				scalar(kn));
 			continue;
 		}
 		if (seen & (UINT64_C(1) << i)) {
-			problem(r, kn, "%s: key '%s' given twice", where,
+			problem(r, kn, _("%s: key '%s' given twice"), where,
 				k->name);
 			continue;
 		}
@@ -477,7 +480,7 @@ static void parse_map(struct reader *r, const yaml_node_t *map,
 	}
 	for (size_t i = 0; keys[i].name; i++)
 		if (keys[i].required && !(seen & (UINT64_C(1) << i)))
-			problem(r, map, "%s: missing key '%s'", where,
+			problem(r, map, _("%s: missing key '%s'"), where,
 				keys[i].name);
 }
 
@@ -493,7 +496,7 @@ static int read_file(struct config *c, const char *path, char **cause)
 
 	f = fopen(path, "rb");
 	if (f == NULL)
-		return error_set(cause, PC_EIO, "%s: cannot read: %s", path,
+		return error_set(cause, PC_EIO, _("%s: cannot read: %s"), path,
 				 strerror(errno));
 	if (!yaml_parser_initialize(&parser)) {
 		fclose(f);
@@ -506,15 +509,16 @@ static int read_file(struct config *c, const char *path, char **cause)
 		if (parser.error == YAML_MEMORY_ERROR)
 			rc = error_set(cause, PC_ENOMEM, "out of memory");
 		else if (parser.error == YAML_READER_ERROR)
-			rc = error_set(cause, PC_EINVAL, "%s: byte %zu: %s",
+			rc = error_set(cause, PC_EINVAL, _("%s: byte %zu: %s"),
 				       path, parser.problem_offset, what);
 		else
-			rc = error_set(cause, PC_EINVAL,
-				       "%s:%zu:%zu: YAML syntax error: %s%s%s",
-				       path, parser.problem_mark.line + 1,
-				       parser.problem_mark.column + 1,
-				       parser.context ? parser.context : "",
-				       parser.context ? ", " : "", what);
+			rc = error_set(
+				cause, PC_EINVAL,
+				_("%s:%zu:%zu: YAML syntax error: %s%s%s"),
+				path, parser.problem_mark.line + 1,
+				parser.problem_mark.column + 1,
+				parser.context ? parser.context : "",
+				parser.context ? ", " : "", what);
 		yaml_parser_delete(&parser);
 		fclose(f);
 		return rc;
@@ -558,9 +562,9 @@ int config_load(const char *base, const char *user, struct config **out,
 			    c->n_exit_reasons == 0 || c->followup_months == 0 ||
 			    c->caseload_target == 0 || c->n_checkins == 0))
 		rc = error_set(cause, PC_EINVAL,
-			       "%s: incomplete configuration: referent, "
-			       "caseload_target, stages, exit_reasons and "
-			       "followup are required",
+			       _("%s: incomplete configuration: referent, "
+				 "caseload_target, stages, exit_reasons and "
+				 "followup are required"),
 			       base);
 	if (rc != PC_OK) {
 		config_free(&c);

@@ -180,6 +180,53 @@ char *date_format_fr(pdate date, char buf[DATE_BUFSZ])
 	return buf;
 }
 
+char *date_format_pattern(pdate date, const char *pattern, char *buf,
+			  size_t size)
+{
+	size_t used = 0;
+	int y, m, d;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	if (date == DATE_NONE)
+		return buf;
+	date_to_ymd(date, &y, &m, &d);
+	for (const char *p = pattern; *p && used + 1 < size;) {
+		char part[8];
+		size_t k;
+
+		if (strncmp(p, "YYYY", 4) == 0) {
+			snprintf(part, sizeof part, "%04u",
+				 (unsigned)y % 10000u);
+			p += 4;
+		} else if (strncmp(p, "MM", 2) == 0) {
+			snprintf(part, sizeof part, "%02u", (unsigned)m % 100u);
+			p += 2;
+		} else if (strncmp(p, "DD", 2) == 0) {
+			snprintf(part, sizeof part, "%02u", (unsigned)d % 100u);
+			p += 2;
+		} else {
+			part[0] = *p++;
+			part[1] = '\0';
+		}
+		k = strlen(part);
+		if (used + k + 1 > size)
+			break;
+		memcpy(buf + used, part, k + 1);
+		used += k;
+	}
+	return buf;
+}
+
+int date_weekday(pdate date)
+{
+	/* 1970-01-01 was a Thursday (3 when Monday is 0). */
+	int r = (date + 3) % 7;
+
+	return r < 0 ? r + 7 : r;
+}
+
 pdate date_today(void)
 {
 	time_t now = time(NULL);

@@ -56,6 +56,17 @@ char *date_format_iso(pdate date, char buf[DATE_BUFSZ]);
 char *date_format_fr(pdate date, char buf[DATE_BUFSZ]);
 
 /*
+ * Write `date` following `pattern`, where YYYY, MM and DD stand for the
+ * year, month and day and anything else is copied: "DD/MM/YYYY" gives
+ * 26/11/2026. "" for DATE_NONE. Returns buf (truncated safely at size).
+ */
+char *date_format_pattern(pdate date, const char *pattern, char *buf,
+			  size_t size);
+
+/* Day of the week, 0 for Monday to 6 for Sunday. */
+int date_weekday(pdate date);
+
+/*
  * Today in the local time zone. The only function of the core that reads
  * the clock: everything else takes "today" as an argument.
  */

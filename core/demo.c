@@ -1,6 +1,7 @@
 /* demo.c: generate believable, reproducible caseloads. */
 #include "demo.h"
 #include "error.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -440,9 +441,9 @@ static int write_batch(struct store_txn *t, void *arg, char **cause)
 		rc = store_is_empty(t, &empty);
 		if (rc == PC_OK && !empty)
 			return error_set(cause, PC_ENOTEMPTY,
-					 "the database already holds "
-					 "participants; demo fills only an "
-					 "empty one");
+					 _("the database already holds "
+					   "participants; demo fills only an "
+					   "empty one"));
 	}
 	for (size_t k = b->first; k < b->last && rc == PC_OK; k++)
 		rc = make_participant(t, b, k);
@@ -461,7 +462,7 @@ int demo_fill(struct store *s, const struct config *c,
 	memset(res, 0, sizeof *res);
 	if (n_current == 0)
 		return error_set(cause, PC_EINVAL,
-				 "the demo needs at least one participant");
+				 _("the demo needs at least one participant"));
 	b.n_referents =
 		(n_current + DEMO_CASELOAD_SIZE - 1) / DEMO_CASELOAD_SIZE;
 	for (size_t first = 0; first < total && rc == PC_OK; first += BATCH) {

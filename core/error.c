@@ -1,29 +1,30 @@
 /* error.c: error codes and their messages. */
 #include "error.h"
+#include "i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 static const char *const messages[] = {
-	[PC_OK] = "success",
-	[PC_ENOMEM] = "out of memory",
-	[PC_EIO] = "input/output error",
-	[PC_EDB] = "database error",
-	[PC_ENOTFOUND] = "not found",
-	[PC_ECORRUPT] = "corrupt data",
-	[PC_ESCHEMA] = "database written by a newer version of parcours",
-	[PC_EINVAL] = "invalid input",
-	[PC_ENOTEMPTY] = "database is not empty",
-	[PC_EFULL] = "no space left on device",
+	[PC_OK] = N_("success"),
+	[PC_ENOMEM] = N_("out of memory"),
+	[PC_EIO] = N_("input/output error"),
+	[PC_EDB] = N_("database error"),
+	[PC_ENOTFOUND] = N_("not found"),
+	[PC_ECORRUPT] = N_("corrupt data"),
+	[PC_ESCHEMA] = N_("database written by a newer version of parcours"),
+	[PC_EINVAL] = N_("invalid input"),
+	[PC_ENOTEMPTY] = N_("database is not empty"),
+	[PC_EFULL] = N_("no space left on device"),
 };
 
 const char *error_string(int code)
 {
 	if (code < 0 || (size_t)code >= sizeof messages / sizeof messages[0] ||
 	    messages[code] == NULL)
-		return "unknown error";
-	return messages[code];
+		return _("unknown error");
+	return _(messages[code]);
 }
 
 int error_set(char **cause, int code, const char *fmt, ...)

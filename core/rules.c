@@ -1,14 +1,9 @@
 /* rules.c: the attention flags. Pure: no I/O, no clock. */
 #include "rules.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* "s" unless n is 1 or -1: "1 day", "2 days". */
-static const char *plural(int n)
-{
-	return n == 1 || n == -1 ? "" : "s";
-}
 
 static const char *const flag_names[FLAG_COUNT] = {
 	[FLAG_APPOINTMENT_OVERDUE] = "appointment-overdue",
@@ -219,43 +214,65 @@ void rules_flag_reason(const struct flag *fl, char *buf, size_t n)
 	case FLAG_APPOINTMENT_OVERDUE:
 		if (fl->count > 1)
 			snprintf(buf, n,
-				 "%d appointments without outcome, oldest %d "
-				 "day%s ago",
-				 fl->count, d, plural(d));
+				 P_("%d appointments without outcome, oldest "
+				    "%d day ago",
+				    "%d appointments without outcome, oldest "
+				    "%d days ago",
+				    d),
+				 fl->count, d);
 		else
 			snprintf(buf, n,
-				 "appointment %d day%s ago without outcome", d,
-				 plural(d));
+				 P_("appointment %d day ago without outcome",
+				    "appointment %d days ago without outcome",
+				    d),
+				 d);
 		break;
 	case FLAG_CHECKIN_OVERDUE:
-		snprintf(buf, n, "check-in D+%d late by %d day%s", fl->count, d,
-			 plural(d));
+		snprintf(buf, n,
+			 P_("check-in D+%d late by %d day",
+			    "check-in D+%d late by %d days", d),
+			 fl->count, d);
 		break;
 	case FLAG_NO_SHOW:
-		snprintf(buf, n, "missed appointment, nothing planned since");
+		snprintf(buf, n, "%s",
+			 _("missed appointment, nothing planned since"));
 		break;
 	case FLAG_CONTACT_OVERDUE:
-		snprintf(buf, n, "no contact for %d days", d);
+		snprintf(buf, n,
+			 P_("no contact for %d day", "no contact for %d days",
+			    d),
+			 d);
 		break;
 	case FLAG_MAX_DURATION:
 		if (d < 0)
-			snprintf(buf, n, "maximum duration passed %d day%s ago",
-				 -d, plural(d));
+			snprintf(buf, n,
+				 P_("maximum duration passed %d day ago",
+				    "maximum duration passed %d days ago", -d),
+				 -d);
 		else if (d == 0)
-			snprintf(buf, n, "maximum duration reached today");
+			snprintf(buf, n, "%s",
+				 _("maximum duration reached today"));
 		else
-			snprintf(buf, n, "maximum duration in %d day%s", d,
-				 plural(d));
+			snprintf(buf, n,
+				 P_("maximum duration in %d day",
+				    "maximum duration in %d days", d),
+				 d);
 		break;
 	case FLAG_CHECKIN_DUE:
 		if (d == 0)
-			snprintf(buf, n, "check-in D+%d due today", fl->count);
+			snprintf(buf, n, _("check-in D+%d due today"),
+				 fl->count);
 		else
-			snprintf(buf, n, "check-in D+%d due in %d day%s",
-				 fl->count, d, plural(d));
+			snprintf(buf, n,
+				 P_("check-in D+%d due in %d day",
+				    "check-in D+%d due in %d days", d),
+				 fl->count, d);
 		break;
 	case FLAG_READY_TO_EXIT:
-		snprintf(buf, n, "%d months in work reached", fl->count);
+		snprintf(buf, n,
+			 P_("%d month in work reached",
+			    "%d months in work reached", fl->count),
+			 fl->count);
 		break;
 	default:
 		snprintf(buf, n, "?");

@@ -1,6 +1,7 @@
 /* store.c: the LMDB environment, transactions, schema and shared helpers. */
 #include "store_internal.h"
 #include "error.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -192,8 +193,8 @@ static int check_schema(struct store_txn *t, bool may_write, char **cause)
 	if (rc == PC_ENOTFOUND) {
 		if (!may_write)
 			return error_set(cause, PC_ECORRUPT,
-					 "%s: not a parcours database "
-					 "(no schema version)",
+					 _("%s: not a parcours database "
+					   "(no schema version)"),
 					 t->s->path);
 		put_be32(buf, STORE_SCHEMA_VERSION);
 		return store_put(t, DB_META, META_SCHEMA, strlen(META_SCHEMA),
@@ -204,13 +205,14 @@ static int check_schema(struct store_txn *t, bool may_write, char **cause)
 				 mdb_strerror(t->mdb_rc));
 	if (v.mv_size != 4)
 		return error_set(cause, PC_ECORRUPT,
-				 "%s: schema version unreadable", t->s->path);
+				 _("%s: schema version unreadable"),
+				 t->s->path);
 	version = get_be32(v.mv_data);
 	if (version > STORE_SCHEMA_VERSION)
 		return error_set(cause, PC_ESCHEMA,
-				 "%s: database schema %u is newer than this "
-				 "parcours understands (%d); use a newer "
-				 "parcours",
+				 _("%s: database schema %u is newer than this "
+				   "parcours understands (%d); use a newer "
+				   "parcours"),
 				 t->s->path, version, STORE_SCHEMA_VERSION);
 	return PC_OK;
 }
@@ -248,7 +250,7 @@ static int open_env(const char *dir, bool readonly, struct store **out,
 		int code = store_map_error(rc);
 
 		error_set(cause, code == PC_ECORRUPT ? code : PC_EDB,
-			  "%s: cannot open database: %s", dir,
+			  _("%s: cannot open database: %s"), dir,
 			  mdb_strerror(rc));
 		store_close(&s);
 		return code == PC_ECORRUPT ? code : PC_EDB;
@@ -271,8 +273,8 @@ static int open_env(const char *dir, bool readonly, struct store **out,
 			rc == MDB_NOTFOUND ? PC_ECORRUPT : store_map_error(rc);
 
 		mdb_txn_abort(t.txn);
-		error_set(cause, code, "%s: not a parcours database (%s)", dir,
-			  mdb_strerror(rc));
+		error_set(cause, code, _("%s: not a parcours database (%s)"),
+			  dir, mdb_strerror(rc));
 		store_close(&s);
 		return code;
 	}
@@ -301,10 +303,10 @@ int store_open(const char *dir, struct store **out, char **cause)
 	struct stat st;
 
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return error_set(cause, PC_EIO, "%s: cannot create: %s", dir,
+		return error_set(cause, PC_EIO, _("%s: cannot create: %s"), dir,
 				 strerror(errno));
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		return error_set(cause, PC_EIO, "%s: not a directory", dir);
+		return error_set(cause, PC_EIO, _("%s: not a directory"), dir);
 	return open_env(dir, false, out, cause);
 }
 
@@ -321,7 +323,8 @@ int store_open_readonly(const char *dir, struct store **out, char **cause)
 	exists = stat(data, &st) == 0;
 	free(data);
 	if (!exists)
-		return error_set(cause, PC_ENOTFOUND, "%s: no database", dir);
+		return error_set(cause, PC_ENOTFOUND, _("%s: no database"),
+				 dir);
 	return open_env(dir, true, out, cause);
 }
 
@@ -406,7 +409,7 @@ int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 	int rc;
 
 	if (s->readonly)
-		return error_set(cause, PC_EDB, "%s: opened read-only",
+		return error_set(cause, PC_EDB, _("%s: opened read-only"),
 				 s->path);
 	for (;;) {
 		char *fn_cause = NULL;

@@ -113,6 +113,23 @@ static void formatting(void **state)
 	assert_string_equal(date_format_iso(D(2026, 1, 5), buf), "2026-01-05");
 	assert_string_equal(date_format_fr(D(2026, 1, 5), buf), "05/01/2026");
 	assert_string_equal(date_format_iso(DATE_NONE, buf), "");
+	assert_string_equal(date_format_pattern(D(2026, 11, 26), "DD/MM/YYYY",
+						buf, sizeof buf),
+			    "26/11/2026");
+	assert_string_equal(date_format_pattern(D(2026, 1, 5), "YYYY-MM-DD",
+						buf, sizeof buf),
+			    "2026-01-05");
+	assert_string_equal(date_format_pattern(D(2026, 1, 5), "DD.MM.", buf,
+						sizeof buf),
+			    "05.01.");
+	/* Too small a buffer is cut, never overrun. */
+	assert_string_equal(date_format_pattern(D(2026, 1, 5), "DD/MM/YYYY",
+						buf, 7),
+			    "05/01/");
+	assert_string_equal(date_format_pattern(DATE_NONE, "DD", buf, 3), "");
+	assert_int_equal(date_weekday(D(2026, 11, 26)), 3); /* Thursday */
+	assert_int_equal(date_weekday(D(1969, 12, 29)), 0); /* Monday */
+	assert_int_equal(date_weekday(D(1900, 1, 1)), 0);   /* Monday */
 	assert_string_equal(date_format_fr(DATE_NONE, buf), "");
 }
 

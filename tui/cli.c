@@ -3,6 +3,7 @@
 #include "caseload.h"
 #include "demo.h"
 #include "error.h"
+#include "i18n.h"
 
 #include <getopt.h>
 #include <stdarg.h>
@@ -127,9 +128,9 @@ int cli_caseload(struct cli *cli, bool all, bool exited, struct caseload *out)
 
 		if (out->entries[i].stage_index != CASELOAD_NO_STAGE)
 			continue;
-		cli_error("%s:%zu:%zu: participant %llu (%s %s) is in stage "
-			  "'%s', which the configuration does not define; "
-			  "the data are left as they are",
+		cli_error(_("%s:%zu:%zu: participant %llu (%s %s) is in stage "
+			    "'%s', which the configuration does not define; "
+			    "the data are left as they are"),
 			  c->stages_file, c->stages_line, c->stages_column,
 			  (unsigned long long)p->id, p->last_name,
 			  p->first_name, p->stage ? p->stage : "");
@@ -149,15 +150,15 @@ int cli_getopt(int argc, char **argv, const char *optstring,
 	if (opt != '?' && opt != ':')
 		return opt;
 	if (opt == ':')
-		cli_error("%s%s%s: needs a value", where ? where : "",
+		cli_error(_("%s%s%s: needs a value"), where ? where : "",
 			  where ? ": " : "", argv[optind - 1]);
 	else if (optopt != 0)
-		cli_error("%s%sunknown option '-%c'", where ? where : "",
+		cli_error(_("%s%sunknown option '-%c'"), where ? where : "",
 			  where ? ": " : "", optopt);
 	else
-		cli_error("%s%sunknown option '%s'", where ? where : "",
+		cli_error(_("%s%sunknown option '%s'"), where ? where : "",
 			  where ? ": " : "", argv[optind - 1]);
-	fprintf(stderr, "Try 'parcours %s%s--help'.\n", where ? where : "",
+	fprintf(stderr, _("Try 'parcours %s%s--help'.\n"), where ? where : "",
 		where ? " " : "");
 	return '?';
 }
@@ -168,14 +169,15 @@ bool cli_parse_format(const char *arg, bool *tsv)
 		*tsv = arg[0] == 't' && arg[1] == 's';
 		return true;
 	}
-	cli_error("--format: '%s' is not a format (text or tsv)", arg);
+	cli_error(_("--format: '%s' is not a format (text or tsv)"), arg);
 	return false;
 }
 
-char *cli_date(const struct cli *cli, pdate d, char buf[DATE_BUFSZ])
+char *cli_date(pdate d, char buf[DATE_BUFSZ])
 {
-	return cli->french_dates ? date_format_fr(d, buf)
-				 : date_format_iso(d, buf);
+	/* TRANSLATORS: how dates are written: YYYY, MM and DD stand for the
+	 * year, month and day. French: DD/MM/YYYY. */
+	return date_format_pattern(d, _("YYYY-MM-DD"), buf, DATE_BUFSZ);
 }
 
 void cli_free(struct cli *cli)

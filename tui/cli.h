@@ -67,8 +67,9 @@ int cli_getopt(int argc, char **argv, const char *optstring,
 /* Parse "--format text|tsv"; returns false (after reporting) otherwise. */
 bool cli_parse_format(const char *arg, bool *tsv);
 
-/* Format a date as the user's locale expects (dd/mm/yyyy in French). */
-char *cli_date(const struct cli *cli, pdate d, char buf[DATE_BUFSZ]);
+/* Format a date as the interface language writes it (dd/mm/yyyy in
+ * French, yyyy-mm-dd otherwise). */
+char *cli_date(pdate d, char buf[DATE_BUFSZ]);
 
 /* Release everything the cli holds. */
 void cli_free(struct cli *cli);

@@ -1,6 +1,8 @@
 /* cmd_attention.c: `parcours attention`, who needs the referent today. */
 #include "commands.h"
+#include "i18n.h"
 #include "caseload.h"
+#include "error.h"
 #include "format.h"
 #include "text.h"
 
@@ -74,11 +76,12 @@ static void print_text(struct cli *cli, const struct caseload *cl,
 
 	for (size_t i = 0; i < cl->n; i++)
 		flagged += cl->entries[i].summary.n_flags > 0;
-	printf("%s — %zu of %zu participants need attention · %s\n",
-	       all ? "All referents" : cli_referent(cli), flagged, cl->n,
-	       cli_date(cli, cli->today, d));
+	printf(P_("%s — %zu of %zu participant needs attention · %s\n",
+		  "%s — %zu of %zu participants need attention · %s\n", cl->n),
+	       all ? _("All referents") : cli_referent(cli), flagged, cl->n,
+	       cli_date(cli->today, d));
 	if (n == 0) {
-		puts("Nothing needs attention today.");
+		puts(_("Nothing needs attention today."));
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -92,8 +95,7 @@ static void print_text(struct cli *cli, const struct caseload *cl,
 		text_pad(stdout, name, 25);
 		putchar(' ');
 		text_pad(stdout, rules_flag_name(items[i].f->kind), 20);
-		printf(" %-10s  %s", cli_date(cli, items[i].f->date, d),
-		       reason);
+		printf(" %-10s  %s", cli_date(items[i].f->date, d), reason);
 		if (all)
 			printf(" (%s)", items[i].e->file.p.referent);
 		putchar('\n');
@@ -124,19 +126,20 @@ int cmd_attention(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'h':
-			puts("Usage: parcours attention [--all] "
-			     "[--format text|tsv]\n"
-			     "What needs attention, most urgent first: one "
-			     "line per flag.\n"
-			     "  --all      every referent's participants\n"
-			     "  --format   text (default) or tsv");
+			puts(_("Usage: parcours attention [--all] "
+			       "[--format text|tsv]\n"
+			       "What needs attention, most urgent first: one "
+			       "line per flag.\n"
+			       "  --all      every referent's participants\n"
+			       "  --format   text (default) or tsv"));
 			return EXIT_OK;
 		default:
 			return EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {
-		cli_error("attention: unexpected argument '%s'", argv[optind]);
+		cli_error(_("%s: unexpected argument '%s'"), "attention",
+			  argv[optind]);
 		return EXIT_USAGE;
 	}
 	status = cli_caseload(cli, all, false, &cl);
@@ -145,7 +148,7 @@ int cmd_attention(struct cli *cli, int argc, char **argv)
 	items = collect(&cl, &n);
 	if (items == NULL) {
 		caseload_free(&cl);
-		cli_error("out of memory");
+		cli_error("%s", error_string(PC_ENOMEM));
 		return EXIT_RUNTIME;
 	}
 	if (tsv)

@@ -1,5 +1,6 @@
 /* cmd_check_config.c: `parcours check-config`, validate a configuration. */
 #include "commands.h"
+#include "i18n.h"
 #include "caseload.h"
 #include "error.h"
 
@@ -53,12 +54,15 @@ static int check_data(struct cli *cli, const struct config *c)
 		}
 		if (!first)
 			continue;
-		cli_error("%s:%zu:%zu: stage '%s' is used by %zu participant%s "
-			  "in %s but not defined here; the data are left as "
-			  "they are",
+		cli_error(P_("%s:%zu:%zu: stage '%s' is used by %zu "
+			     "participant in %s but not defined here; the "
+			     "data are left as they are",
+			     "%s:%zu:%zu: stage '%s' is used by %zu "
+			     "participants in %s but not defined here; the "
+			     "data are left as they are",
+			     users),
 			  c->stages_file, c->stages_line, c->stages_column,
-			  id ? id : "", users, users > 1 ? "s" : "",
-			  cli->db_dir);
+			  id ? id : "", users, cli->db_dir);
 		problems++;
 	}
 	caseload_free(&cl);
@@ -76,24 +80,24 @@ int cmd_check_config(struct cli *cli, int argc, char **argv)
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
 		if (opt == 'h') {
-			puts("Usage: parcours check-config [FILE]\n"
-			     "Validate FILE (default: your configuration) "
-			     "over the default one, and check\n"
-			     "that the stages the database uses are "
-			     "defined.");
+			puts(_("Usage: parcours check-config [FILE]\n"
+			       "Validate FILE (default: your configuration) "
+			       "over the default one, and check\n"
+			       "that the stages the database uses are "
+			       "defined."));
 			return EXIT_OK;
 		}
 		return EXIT_USAGE;
 	}
 	if (argc - optind > 1) {
-		cli_error("check-config: one file at most");
+		cli_error(_("%s: one file at most"), "check-config");
 		return EXIT_USAGE;
 	}
 	if (optind < argc) {
 		free(cli->config_user);
 		cli->config_user = strdup(argv[optind]);
 		if (cli->config_user == NULL) {
-			cli_error("out of memory");
+			cli_error("%s", error_string(PC_ENOMEM));
 			return EXIT_RUNTIME;
 		}
 	}
@@ -104,8 +108,8 @@ int cmd_check_config(struct cli *cli, int argc, char **argv)
 		return EXIT_RUNTIME;
 	if (problems > 0)
 		return EXIT_USAGE;
-	printf("%s: configuration OK (%zu stages, %zu public categories, "
-	       "%zu exit reasons)\n",
+	printf(_("%s: configuration OK (%zu stages, %zu public categories, "
+		 "%zu exit reasons)\n"),
 	       cli->config_user ? cli->config_user : cli->config_default,
 	       c->n_stages, c->n_publics, c->n_exit_reasons);
 	return EXIT_OK;

@@ -1,5 +1,6 @@
 /* cmd_demo.c: `parcours demo`, fill an empty database with a caseload. */
 #include "commands.h"
+#include "i18n.h"
 #include "demo.h"
 #include "error.h"
 
@@ -50,37 +51,38 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 		case 'n':
 			if (!parse_count(optarg, DEMO_MAX_PARTICIPANTS, &n) ||
 			    n == 0) {
-				cli_error(
-					"--participants: '%s' is not a number "
-					"from 1 to %d",
-					optarg, DEMO_MAX_PARTICIPANTS);
+				cli_error(_("--participants: '%s' is not a "
+					    "number from 1 to %d"),
+					  optarg, DEMO_MAX_PARTICIPANTS);
 				return EXIT_USAGE;
 			}
 			break;
 		case 's':
 			if (!parse_count(optarg, UINT64_MAX, &seed)) {
-				cli_error("--seed: '%s' is not a whole number",
+				cli_error(_("--seed: '%s' is not a whole "
+					    "number"),
 					  optarg);
 				return EXIT_USAGE;
 			}
 			seeded = true;
 			break;
 		case 'h':
-			puts("Usage: parcours demo [--participants N] "
-			     "[--seed S]\n"
-			     "Fill an empty database with a fictitious "
-			     "caseload.\n"
-			     "  --participants N  current participants "
-			     "(default 80; about 80 per referent)\n"
-			     "  --seed S          the same seed and --today "
-			     "give the same caseload");
+			puts(_("Usage: parcours demo [--participants N] "
+			       "[--seed S]\n"
+			       "Fill an empty database with a fictitious "
+			       "caseload.\n"
+			       "  --participants N  current participants "
+			       "(default 80; about 80 per referent)\n"
+			       "  --seed S          the same seed and --today "
+			       "give the same caseload"));
 			return EXIT_OK;
 		default:
 			return EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {
-		cli_error("demo: unexpected argument '%s'", argv[optind]);
+		cli_error(_("%s: unexpected argument '%s'"), "demo",
+			  argv[optind]);
 		return EXIT_USAGE;
 	}
 	if (!seeded)
@@ -96,9 +98,12 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	rc = demo_fill(s, c, &opt, &res, &cause);
 	if (rc != PC_OK)
 		return cli_fail(rc, cause);
-	printf("Demo caseload written to %s: %zu participants (%zu current), "
-	       "%zu appointments, %zu referent%s, seed %llu.\n",
+	printf(P_("Demo caseload written to %s: %zu participants (%zu "
+		  "current), %zu appointments, %zu referent, seed %llu.\n",
+		  "Demo caseload written to %s: %zu participants (%zu "
+		  "current), %zu appointments, %zu referents, seed %llu.\n",
+		  res.referents),
 	       store_path(s), res.participants, (size_t)n, res.appointments,
-	       res.referents, res.referents > 1 ? "s" : "", seed);
+	       res.referents, seed);
 	return EXIT_OK;
 }

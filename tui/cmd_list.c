@@ -1,6 +1,8 @@
 /* cmd_list.c: `parcours list`, the caseload one line per participant. */
 #include "commands.h"
+#include "i18n.h"
 #include "caseload.h"
+#include "error.h"
 #include "format.h"
 #include "text.h"
 
@@ -50,17 +52,19 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 	const struct config *c = cli->config;
 	char today[DATE_BUFSZ];
 
-	printf("%s — %zu/%d participants · %zu need attention · %s\n",
-	       all ? "All referents" : cli_referent(cli), cl->n,
+	printf(P_("%s — %zu/%d participants · %zu needs attention · %s\n",
+		  "%s — %zu/%d participants · %zu need attention · %s\n",
+		  count_flagged(cl)),
+	       all ? _("All referents") : cli_referent(cli), cl->n,
 	       c->caseload_target, count_flagged(cl),
-	       cli_date(cli, cli->today, today));
+	       cli_date(cli->today, today));
 	printf("!  ");
-	text_pad(stdout, "Name", 26);
-	text_pad(stdout, "Stage", 18);
-	printf("%6s  ", "Days");
-	text_pad(stdout, "Last contact", 14);
-	text_pad(stdout, "Next appt.", 12);
-	puts(all ? "Referent" : "Attention");
+	text_pad(stdout, _("Name"), 26);
+	text_pad(stdout, _("Stage"), 18);
+	text_pad(stdout, _("  Days"), 8);
+	text_pad(stdout, _("Last contact"), 14);
+	text_pad(stdout, _("Next appt."), 12);
+	puts(all ? _("Referent") : _("Attention"));
 	for (size_t i = 0; i < cl->n; i++) {
 		const struct caseload_entry *e = &cl->entries[i];
 		const struct rules_summary *s = &e->summary;
@@ -75,20 +79,20 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 		printf(" %6d  ", s->days_in_stage);
 		text_pad(stdout,
 			 s->last_contact != DATE_NONE
-				 ? cli_date(cli, s->last_contact, d)
+				 ? cli_date(s->last_contact, d)
 				 : "—",
 			 14);
 		text_pad(stdout,
 			 s->next_appointment != DATE_NONE
-				 ? cli_date(cli, s->next_appointment, d)
+				 ? cli_date(s->next_appointment, d)
 				 : "—",
 			 12);
 		if (all)
 			fputs(e->file.p.referent ? e->file.p.referent : "",
 			      stdout);
 		else if (e->file.p.status == STATUS_EXITED)
-			printf("exited %s",
-			       cli_date(cli, e->file.p.exit_date, d));
+			printf(_("exited %s"),
+			       cli_date(e->file.p.exit_date, d));
 		else if (s->n_flags > 0) {
 			rules_flag_reason(&s->flags[0], reason, sizeof reason);
 			fputs(reason, stdout);
@@ -123,19 +127,20 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'h':
-			puts("Usage: parcours list [--all] [--exited] "
-			     "[--format text|tsv]\n"
-			     "The current participants, most urgent first.\n"
-			     "  --all      every referent's participants\n"
-			     "  --exited   include those who left\n"
-			     "  --format   text (default) or tsv");
+			puts(_("Usage: parcours list [--all] [--exited] "
+			       "[--format text|tsv]\n"
+			       "The current participants, most urgent first.\n"
+			       "  --all      every referent's participants\n"
+			       "  --exited   include those who left\n"
+			       "  --format   text (default) or tsv"));
 			return EXIT_OK;
 		default:
 			return EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {
-		cli_error("list: unexpected argument '%s'", argv[optind]);
+		cli_error(_("%s: unexpected argument '%s'"), "list",
+			  argv[optind]);
 		return EXIT_USAGE;
 	}
 	status = cli_caseload(cli, all, exited, &cl);

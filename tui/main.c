@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "error.h"
+#include "i18n.h"
 #include "store.h"
 
 #include <errno.h>
@@ -24,22 +25,22 @@ struct command {
 /* The commands, in the order --help lists them. */
 static const struct command commands[] = {
 	{ "attention", cmd_attention, "[--all] [--format text|tsv]",
-	  "what needs attention, most urgent first" },
+	  N_("what needs attention, most urgent first") },
 	{ "list", cmd_list, "[--all] [--exited] [--format text|tsv]",
-	  "current participants, one line each" },
+	  N_("current participants, one line each") },
 	{ "demo", cmd_demo, "[--participants N] [--seed S]",
-	  "fill an empty database with a fictitious caseload" },
+	  N_("fill an empty database with a fictitious caseload") },
 	{ "check-config", cmd_check_config, "[FILE]",
-	  "validate a configuration file" },
+	  N_("validate a configuration file") },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
 static void usage(FILE *out)
 {
-	fprintf(out,
-		"Usage: parcours [GLOBAL OPTIONS] [COMMAND] [ARGS]\n"
-		"A caseload manager for PLIE referents.\n\n"
+	fputs(_("Usage: parcours [GLOBAL OPTIONS] [COMMAND] [ARGS]\n"
+		"A caseload manager for PLIE referents. Without a command, "
+		"the full-screen\ninterface opens on your caseload.\n\n"
 		"Global options:\n"
 		"  --db DIR            database directory (env PARCOURS_DB;\n"
 		"                      default $XDG_DATA_HOME/parcours)\n"
@@ -54,12 +55,14 @@ static void usage(FILE *out)
 		"  --demo              use the demo database, created on "
 		"first use\n"
 		"  --help, --version\n\n"
-		"Commands (without one: attention):\n");
+		"Commands:\n"),
+	      out);
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		fprintf(out, "  %-13s %-40s\n  %13s %s\n", commands[i].name,
-			commands[i].args, "", commands[i].help);
-	fprintf(out, "\nExit status: 0 success, 1 runtime failure, "
-		     "2 bad usage or bad input.\n");
+			commands[i].args, "", _(commands[i].help));
+	fputs(_("\nExit status: 0 success, 1 runtime failure, "
+		"2 bad usage or bad input.\n"),
+	      out);
 }
 
 /* Create `dir` and its missing parents, each 0700. */
@@ -113,14 +116,20 @@ static bool exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
+/* Where the translations are: installed, or else in the build tree. */
+static const char *locale_dir(void)
+{
+	return exists(PARCOURS_LOCALEDIR_INSTALLED
+		      "/fr/LC_MESSAGES/" PARCOURS_DOMAIN ".mo")
+		       ? PARCOURS_LOCALEDIR_INSTALLED
+		       : PARCOURS_LOCALEDIR_BUILD;
+}
+
 /* Fill the cli from options and environment; returns an exit status. */
 static int resolve(struct cli *cli, const char *db, const char *config,
 		   const char *today)
 {
 	char *data = NULL, *conf = NULL;
-	const char *lc_time = setlocale(LC_TIME, NULL);
-
-	cli->french_dates = lc_time != NULL && strncmp(lc_time, "fr", 2) == 0;
 	if (db == NULL)
 		db = getenv("PARCOURS_DB");
 	if (db != NULL && *db == '\0')
@@ -133,7 +142,7 @@ static int resolve(struct cli *cli, const char *db, const char *config,
 		today = getenv("PARCOURS_TODAY");
 	if (today != NULL && *today != '\0') {
 		if (date_parse_iso(today, &cli->today) != PC_OK) {
-			cli_error("--today: '%s' is not a date (YYYY-MM-DD)",
+			cli_error(_("--today: '%s' is not a date (YYYY-MM-DD)"),
 				  today);
 			return EXIT_USAGE;
 		}
@@ -150,7 +159,7 @@ static int resolve(struct cli *cli, const char *db, const char *config,
 		if (cli->db_dir == NULL)
 			goto nomem;
 		if (make_dirs(cli->db_dir) != 0) {
-			cli_error("%s: cannot create: %s", cli->db_dir,
+			cli_error(_("%s: cannot create: %s"), cli->db_dir,
 				  strerror(errno));
 			free(data);
 			free(conf);
@@ -161,7 +170,7 @@ static int resolve(struct cli *cli, const char *db, const char *config,
 	} else {
 		cli->db_dir = join(data, "parcours");
 		if (cli->db_dir != NULL && make_dirs(data) != 0) {
-			cli_error("%s: cannot create: %s", data,
+			cli_error(_("%s: cannot create: %s"), data,
 				  strerror(errno));
 			free(data);
 			free(conf);
@@ -170,7 +179,7 @@ static int resolve(struct cli *cli, const char *db, const char *config,
 	}
 	if (config != NULL) {
 		if (!exists(config)) {
-			cli_error("%s: no such configuration file", config);
+			cli_error(_("%s: no such configuration file"), config);
 			free(data);
 			free(conf);
 			return EXIT_USAGE;
@@ -196,7 +205,7 @@ nomem:
 	free(data);
 	free(conf);
 nomem_after:
-	cli_error("out of memory");
+	cli_error("%s", error_string(PC_ENOMEM));
 	return EXIT_RUNTIME;
 }
 
@@ -220,6 +229,9 @@ int main(int argc, char **argv)
 	int opt, status;
 
 	setlocale(LC_ALL, "");
+	bindtextdomain(PARCOURS_DOMAIN, locale_dir());
+	bind_textdomain_codeset(PARCOURS_DOMAIN, "UTF-8");
+	textdomain(PARCOURS_DOMAIN);
 	argv[0] = (char *)"parcours";
 	/* "+": options after the command name belong to the command. */
 	while ((opt = cli_getopt(argc, argv, "+:hV", options)) != -1) {
@@ -255,7 +267,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (cli.demo && db != NULL) {
-		cli_error("--demo and --db cannot be used together");
+		cli_error(_("--demo and --db cannot be used together"));
 		free(cli.referent);
 		return EXIT_USAGE;
 	}
@@ -269,7 +281,7 @@ int main(int argc, char **argv)
 		if (strcmp(argv[0], commands[i].name) == 0)
 			cmd = &commands[i];
 	if (cmd == NULL) {
-		cli_error("unknown command '%s'; try 'parcours --help'",
+		cli_error(_("unknown command '%s'; try 'parcours --help'"),
 			  argv[0]);
 		free(cli.referent);
 		return EXIT_USAGE;
@@ -280,7 +292,7 @@ int main(int argc, char **argv)
 		status = cmd->run(&cli, argc, argv);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error("cannot write the output: %s", strerror(errno));
+		cli_error(_("cannot write the output: %s"), strerror(errno));
 		status = EXIT_RUNTIME;
 	}
 	cli_free(&cli);

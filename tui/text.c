@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -45,37 +46,50 @@ int text_width(const char *s)
 	return w;
 }
 
-void text_pad(FILE *out, const char *s, int width)
+char *text_fit(const char *s, int width, char *buf, size_t size)
 {
-	size_t n = strlen(s);
+	size_t n = strlen(s), used = 0;
 	int w = 0;
 	const char *p = s;
+	bool cut = text_width(s) > width;
 
-	if (text_width(s) <= width) {
-		fputs(s, out);
-		w = text_width(s);
-	} else {
-		/* Keep whole characters (with their combining marks) that fit
-		 * in width - 1 columns, then the ellipsis. */
-		while (n > 0) {
-			wchar_t wc;
-			size_t len = decode(p, n, &wc);
-			int cw = char_width(wc);
+	if (size == 0)
+		return buf;
+	/* Whole characters, with their combining marks, that fit; when the
+	 * text is cut, one column is kept for the ellipsis. */
+	while (n > 0) {
+		wchar_t wc;
+		size_t len = decode(p, n, &wc);
+		int cw = char_width(wc);
 
-			if (w + cw > width - 1)
-				break;
-			w += cw;
-			p += len;
-			n -= len;
-		}
-		fwrite(s, 1, (size_t)(p - s), out);
-		if (width > 0) {
-			fputs("…", out);
-			w++;
-		}
+		if (w + cw > width - (cut ? 1 : 0) || used + len + 4 > size)
+			break;
+		memcpy(buf + used, p, len);
+		used += len;
+		w += cw;
+		p += len;
+		n -= len;
 	}
-	for (; w < width; w++)
-		fputc(' ', out);
+	if (cut && width > 0 && used + 4 <= size) {
+		memcpy(buf + used, "…", 3);
+		used += 3;
+		w++;
+	}
+	for (; w < width && used + 1 < size; w++)
+		buf[used++] = ' ';
+	buf[used] = '\0';
+	return buf;
+}
+
+void text_pad(FILE *out, const char *s, int width)
+{
+	size_t size = strlen(s) + (width > 0 ? (size_t)width : 0) + 8;
+	char *buf = malloc(size);
+
+	if (buf == NULL)
+		return;
+	fputs(text_fit(s, width, buf, size), out);
+	free(buf);
 }
 
 char *text_upper(const char *s)

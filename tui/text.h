@@ -2,6 +2,7 @@
 #ifndef PARCOURS_TEXT_H
 #define PARCOURS_TEXT_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* Columns `s` takes on a terminal; invalid bytes count one column each. */
@@ -13,6 +14,14 @@ int text_width(const char *s);
  * padded with spaces when shorter.
  */
 void text_pad(FILE *out, const char *s, int width);
+
+/*
+ * Write into buf (of `size` bytes) `s` made exactly `width` columns wide:
+ * truncated with "…" when longer, padded with spaces when shorter. A buf
+ * of strlen(s) + width + 8 bytes always suffices; a smaller one gets as
+ * much as fits. Returns buf.
+ */
+char *text_fit(const char *s, int width, char *buf, size_t size);
 
 /* Upper-case copy of `s` (caller frees), or NULL when out of memory. */
 char *text_upper(const char *s);
