@@ -134,8 +134,9 @@ same "attention matches list" \
 run attention-text 0 --db "$DB" --today $T attention
 out_has attention-text "need attention · 2026-11-26"
 out_has attention-text "▲"
-# The default command is attention.
-same "default command" "$(P)" "$(P attention)"
+# Without a command the interface opens; it needs a terminal.
+run no-terminal 2 --db "$DB" --today $T
+err_has no-terminal "^parcours: the interface needs a terminal"
 # PARCOURS_TODAY and PARCOURS_DB stand for the options.
 same "environment" "$(PARCOURS_DB=$DB PARCOURS_TODAY=$T "$BIN" attention --format tsv)" \
 	"$(P attention --format tsv)"

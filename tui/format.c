@@ -1,5 +1,7 @@
 /* format.c: shared presentation of caseload entries. */
 #include "format.h"
+#include "cli.h"
+#include "i18n.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -43,4 +45,105 @@ const char *format_marker(const struct rules_summary *s)
 			best = l;
 	}
 	return markers[best];
+}
+
+void format_flag_short(const struct flag *fl, char *buf, size_t n)
+{
+	int d = fl->days;
+
+	switch (fl->kind) {
+	case FLAG_APPOINTMENT_OVERDUE:
+		/* TRANSLATORS: short, for a list column; "d" for days. */
+		snprintf(buf, n, _("appt. late %d d"), d);
+		break;
+	case FLAG_CHECKIN_OVERDUE:
+		snprintf(buf, n, _("check-in D+%d late"), fl->count);
+		break;
+	case FLAG_NO_SHOW:
+		snprintf(buf, n, "%s", _("no-show"));
+		break;
+	case FLAG_CONTACT_OVERDUE:
+		snprintf(buf, n, _("no contact %d d"), d);
+		break;
+	case FLAG_MAX_DURATION:
+		snprintf(buf, n, "%s",
+			 d < 0 ? _("max. duration passed")
+			       : _("max. duration near"));
+		break;
+	case FLAG_CHECKIN_DUE:
+		snprintf(buf, n, _("check-in D+%d"), fl->count);
+		break;
+	case FLAG_READY_TO_EXIT:
+		snprintf(buf, n, _("%d months reached"), fl->count);
+		break;
+	default:
+		snprintf(buf, n, "?");
+		break;
+	}
+}
+
+void format_flag_long(const struct flag *fl, char *buf, size_t n)
+{
+	rules_flag_reason(fl, buf, n);
+}
+
+enum ui_style format_flag_style(const struct flag *fl)
+{
+	switch (rules_flag_level(fl)) {
+	case LEVEL_OVERDUE:
+		return STYLE_OVERDUE;
+	case LEVEL_SOON:
+		return STYLE_SOON;
+	default:
+		return STYLE_READY;
+	}
+}
+
+enum ui_style format_summary_style(const struct rules_summary *s)
+{
+	enum ui_style best = STYLE_NORMAL;
+
+	for (size_t i = 0; i < s->n_flags; i++) {
+		enum ui_style st = format_flag_style(&s->flags[i]);
+
+		if (best == STYLE_NORMAL || st == STYLE_OVERDUE ||
+		    (st == STYLE_SOON && best == STYLE_READY))
+			best = st;
+	}
+	return best;
+}
+
+void format_long_date(pdate d, char *buf, size_t n)
+{
+	static const char *const days[] = { N_("Monday"),    N_("Tuesday"),
+					    N_("Wednesday"), N_("Thursday"),
+					    N_("Friday"),    N_("Saturday"),
+					    N_("Sunday") };
+	char date[DATE_BUFSZ];
+
+	snprintf(buf, n, "%s %s", _(days[date_weekday(d)]), cli_date(d, date));
+}
+
+void format_time(int minute, char *buf, size_t n)
+{
+	if (minute == APPT_NO_TIME || minute < 0)
+		snprintf(buf, n, "%s", "");
+	else
+		snprintf(buf, n, "%02d:%02d", minute / 60, minute % 60);
+}
+
+const char *format_appt_status(enum appointment_status s)
+{
+	static const char *const names[] = { N_("planned"), N_("done"),
+					     N_("missed"), N_("cancelled") };
+
+	return (size_t)s < sizeof names / sizeof names[0] ? _(names[s]) : "?";
+}
+
+const char *format_appt_mode(enum appointment_mode m)
+{
+	static const char *const names[] = { N_("in person"), N_("phone"),
+					     N_("video") };
+
+	return (size_t)m < sizeof names / sizeof names[0] ? _(names[m]) : "?";
 }

@@ -5,6 +5,7 @@
 #include "caseload.h"
 #include "config.h"
 #include "rules.h"
+#include "ui.h"
 
 #include <stddef.h>
 
@@ -17,5 +18,27 @@ void format_stage(const struct config *c, const struct caseload_entry *e,
 
 /* A marker that reads without colour: ▲ overdue, ● soon, ★ ready, or " ". */
 const char *format_marker(const struct rules_summary *s);
+
+/* A short reason for a list column: "appt. late 6 d", "no contact 35 d". */
+void format_flag_short(const struct flag *fl, char *buf, size_t n);
+
+/* The long reason, translated (rules_flag_reason). */
+void format_flag_long(const struct flag *fl, char *buf, size_t n);
+
+/* The style of a flag: overdue, soon or ready. */
+enum ui_style format_flag_style(const struct flag *fl);
+
+/* The style of an entry's most pressing flag (STYLE_NORMAL when none). */
+enum ui_style format_summary_style(const struct rules_summary *s);
+
+/* "Thursday 26/11/2026", translated. */
+void format_long_date(pdate d, char *buf, size_t n);
+
+/* "10:00", or "" for APPT_NO_TIME. */
+void format_time(int minute, char *buf, size_t n);
+
+/* Translated names of appointment statuses and modes. */
+const char *format_appt_status(enum appointment_status s);
+const char *format_appt_mode(enum appointment_mode m);
 
 #endif

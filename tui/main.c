@@ -5,6 +5,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "store.h"
+#include "tui.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -224,7 +225,6 @@ int main(int argc, char **argv)
 	};
 	struct cli cli = { 0 };
 	const char *db = NULL, *config = NULL, *today = NULL;
-	char *default_argv[] = { (char *)"attention", NULL };
 	const struct command *cmd = NULL;
 	int opt, status;
 
@@ -274,8 +274,18 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (argc == 0) {
-		argc = 1;
-		argv = default_argv;
+		status = resolve(&cli, db, config, today);
+		if (status == EXIT_OK &&
+		    (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+			cli_error("%s",
+				  _("the interface needs a terminal; for "
+				    "text output try 'parcours attention'"));
+			status = EXIT_USAGE;
+		}
+		if (status == EXIT_OK)
+			status = tui_run(&cli);
+		cli_free(&cli);
+		return status;
 	}
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		if (strcmp(argv[0], commands[i].name) == 0)

@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# tui.sh: the full-screen interface driven for real in tmux: keys in,
+# screen out, data checked through the command line.
+# Usage: tui.sh PARCOURS
+set -u
+
+BIN=$1
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/parcours-tui-XXXXXX")
+SOCK=parcours-test-$$
+export HOME=$WORK/home XDG_DATA_HOME= XDG_CONFIG_HOME= PARCOURS_DB= \
+	PARCOURS_CONFIG= PARCOURS_TODAY=
+mkdir -p "$HOME"
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+ko() {
+	failed=$((failed + 1))
+	printf 'FAIL: %s\n' "$*" >&2
+	tmux -L "$SOCK" capture-pane -p -t "${S:-main}" 2>/dev/null | sed 's/^/  | /' >&2
+}
+
+T=2026-11-26
+DB=$WORK/db
+"$BIN" --db "$DB" --today $T demo --seed 1 >/dev/null || { echo "demo failed"; exit 1; }
+
+tm() { tmux -L "$SOCK" "$@"; }
+# start SESSION COLS ROWS [ENV=VALUE...]: parcours in a new tmux session.
+start() {
+	local s=$1 x=$2 y=$3 envs=()
+	shift 3
+	for e in LC_ALL=C.UTF-8 TZ=UTC TERM=screen-256color "HOME=$HOME" "$@"; do envs+=(-e "$e"); done
+	tm new-session -d -s "$s" -x "$x" -y "$y" "${envs[@]}" \
+		"$BIN --db '$DB' --today $T"
+	tm set-option -t "$s" remain-on-exit on >/dev/null
+	S=$s
+}
+screen() { tm capture-pane -p -t "$S"; }
+keys() { tm send-keys -t "$S" "$@"; }
+# wait_for TEXT: until the screen shows TEXT (fixed string), 5 s at most.
+wait_for() {
+	for _ in $(seq 100); do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+# expect NAME TEXT / expect_not NAME TEXT: the screen shows it or not.
+expect() { if wait_for "$2"; then ok; else ko "$1: screen lacks '$2'"; fi; }
+expect_not() {
+	sleep 0.2
+	if screen | grep -qF -- "$2"; then ko "$1: screen shows '$2'"; else ok; fi
+}
+same() { if [ "$2" = "$3" ]; then ok; else ko "$1: '$2' != '$3'"; fi; }
+tsv() { "$BIN" --db "$DB" --today $T list --format tsv; }
+field() { tsv | awk -F'\t' -v id="$1" -v col="$2" '$1 == id { print $col }'; }
+dbsum() { md5sum <"$DB/data.mdb"; }
+dead_status() {
+	for _ in $(seq 100); do
+		[ "$(tm display-message -p -t "$S" '#{pane_dead}')" = 1 ] && break
+		sleep 0.05
+	done
+	tm display-message -p -t "$S" '#{pane_dead_status}'
+}
+
+# --- opening and the status line -------------------------------------------
+flagged=$(tsv | awk -F'\t' 'NR > 1 && $9 != ""' | wc -l)
+start main 100 30
+expect opening "80/80 participants · $flagged need attention · Thursday 2026-11-26"
+expect opening-tabs "Caseload  Agenda  Dashboard"
+expect opening-hints "? help"
+expect opening-marker "▲"
+
+# --- search, with and without accents ----------------------------------------
+keys / l e f e v r e
+expect search-plain "LEFÈVRE Camille"
+expect_not search-filters "LAMBERT Bernard"
+keys Escape
+expect search-cleared "LAMBERT Bernard"
+keys / L E F È V R E Enter
+expect search-accents "LEFÈVRE Camille"
+expect_not search-accents-filters "LAMBERT Bernard"
+keys / C-u n g u y e n Enter
+expect search-vietnamese "NGUYỄN"
+keys Escape
+expect search-escape "LAMBERT Bernard"
+
+# --- open a participant ----------------------------------------------------------
+keys g Enter
+expect open "Appointments"
+expect open-parcours "Parcours"
+expect open-name "LAMBERT Bernard"
+lambert=$(tsv | awk -F'\t' '$2 == "Lambert" && $3 == "Bernard" { print $1 }')
+[ -n "$lambert" ] && ok || ko "Lambert not in the list"
+
+# --- an invalid date is refused, nothing written --------------------------------
+before=$(dbsum)
+keys a
+expect plan-form "Plan an appointment"
+keys C-u 3 1 / 0 2 / 2 0 2 6 Enter
+expect bad-date "'31/02/2026' is not a date"
+keys Escape
+expect_not bad-date-closed "Plan an appointment"
+same "invalid date writes nothing" "$(dbsum)" "$before"
+
+# --- Esc in a form writes nothing ---------------------------------------------
+keys n
+expect note-form "Add a note"
+keys Tab "Ne doit pas être enregistré"
+expect note-typed "Ne doit pas être enregistré"
+keys Escape
+expect_not note-closed "Add a note"
+same "Esc writes nothing" "$(dbsum)" "$before"
+
+# --- plan an appointment today, then record it done -----------------------------
+keys a
+expect plan-form-2 "Plan an appointment"
+keys C-u 2 6 / 1 1 / 2 0 2 6 Tab C-u 1 4 : 3 0 Tab C-u "Entretien bilan" Enter
+expect planned "Appointment planned on 2026-11-26"
+same "next appointment is today" "$(field "$lambert" 8)" "2026-11-26"
+keys d
+expect outcome-form "Appointment of 2026-11-26 14:30 (Entretien bilan): done"
+keys "Projet : aide à domicile. Œuvre à suivre." Enter
+expect recorded "Recorded as done."
+same "last contact is today" "$(field "$lambert" 7)" "2026-11-26"
+same "nothing planned any more" "$(field "$lambert" 8)" ""
+# The older appointment left without outcome: up two lines, missed.
+same "still one overdue" "$(field "$lambert" 9 | tr ',' '\n' | grep -c appointment-overdue)" 1
+keys k k m
+expect missed-form "Appointment of 2026-11-14 11:30 (entretien): missed"
+keys Enter
+expect missed-saved "Recorded as missed"
+same "no longer overdue" "$(field "$lambert" 9 | tr ',' '\n' | grep -c appointment-overdue)" 0
+
+# --- move to the next stage ---------------------------------------------------------
+stage=$(field "$lambert" 4)
+keys ">"
+expect stage-form "Move to stage $((stage + 1))"
+keys Enter
+expect stage-moved "Now in stage $((stage + 1))"
+same "stage moved" "$(field "$lambert" 4)" "$((stage + 1))"
+same "days in stage" "$(field "$lambert" 6)" 0
+
+# --- a job start makes a check-in appear -------------------------------------------
+keys J
+expect job-form "Record a job start"
+keys "Boulangerie Lefort" Enter
+expect job-saved "the in-work follow-up starts"
+expect checkin-shown "D+7"
+same "check-in due" "$(field "$lambert" 9 | tr ',' '\n' | grep -c checkin-due)" 1
+
+# --- help lists the keys of the view -------------------------------------------------
+keys "?"
+expect help "Keys of the Participant view"
+expect help-plan "plan an appointment"
+keys Escape
+expect help-back "Appointments"
+keys Escape
+expect back-home "80/80 participants"
+
+# --- resize: too small, then back; inside a form too -----------------------------------
+tm resize-window -t "$S" -x 60 -y 15
+expect too-small "Terminal too small: 60×15."
+tm resize-window -t "$S" -x 100 -y 30
+expect resized-back "80/80 participants"
+keys g Enter n Tab "texte gardé"
+expect form-typed "texte gardé"
+tm resize-window -t "$S" -x 50 -y 12
+expect form-too-small "Terminal too small: 50×12."
+tm resize-window -t "$S" -x 80 -y 24
+expect form-kept "texte gardé"
+keys Escape Escape
+tm resize-window -t "$S" -x 100 -y 30
+expect after-resize "80/80 participants"
+
+# --- 80x24 draws the whole home view ------------------------------------------------
+tm resize-window -t "$S" -x 80 -y 24
+expect small-status "80/80 participants"
+expect small-hints "q quit"
+tm resize-window -t "$S" -x 100 -y 30
+
+# --- agenda and dashboard ---------------------------------------------------------
+keys Tab
+expect agenda "Appointments from 2026-11-26 to 2026-12-03"
+keys Tab
+expect dashboard "Participants per stage"
+expect dashboard-rate "positive"
+keys F1
+expect f1-home "80/80 participants"
+
+# --- two instances on one database -------------------------------------------------
+S2=second
+start "$S2" 100 30
+S=$S2
+expect second-open "80/80 participants"
+keys N
+expect new-form "New participant"
+keys "Brontë" Tab "Zoë" Enter
+expect new-saved "Zoë Brontë added."
+S=main
+keys C-l
+expect other-sees "81/80 participants"
+S=$S2
+keys Escape
+expect second-home "81/80 participants"
+keys q
+same "second quits cleanly" "$(dead_status)" 0
+
+# --- Ctrl-C and SIGTERM restore the terminal, the data stay whole ----------------------
+S=main
+keys C-c
+same "Ctrl-C status" "$(dead_status)" 130
+"$BIN" --db "$DB" --today $T list --format tsv >/dev/null && ok || ko "database unreadable after Ctrl-C"
+start term 100 30
+expect term-open "participants"
+pid=$(tm display-message -p -t "$S" '#{pane_pid}')
+kill -TERM "$pid"
+same "SIGTERM status" "$(dead_status)" 143
+
+# --- NO_COLOR: no colour escapes at all ----------------------------------------------
+start colour 100 30
+expect colour-open "participants"
+tm capture-pane -e -p -t "$S" | grep -q $'\e\[[0-9;]*3[1-7]m\|\e\[[0-9;]*38;5' && ok || ko "no colour without NO_COLOR"
+start mono 100 30 NO_COLOR=1
+expect mono-open "participants"
+tm capture-pane -e -p -t "$S" | grep -q $'\e\[[0-9;]*3[1-7]m\|\e\[[0-9;]*38;5' && ko "colour under NO_COLOR" || ok
+
+echo "tui: $passed passed, $failed failed"
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]

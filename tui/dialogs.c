@@ -1,0 +1,658 @@
+/* dialogs.c: one form per change a referent makes. */
+#include "dialogs.h"
+#include "error.h"
+#include "form_dialog.h"
+#include "format.h"
+#include "i18n.h"
+#include "tui.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* What every submit callback needs. */
+struct ctx {
+	uint64_t pid;
+	size_t index;	  /* a stage, an appointment, a check-in... */
+	uint64_t appt_id; /* dialog_outcome */
+	enum appointment_status status;
+	const char *const *ids; /* ids behind a choice field */
+};
+
+/* Report a failed edit in the dialog; true when it succeeded. */
+static bool edited(int rc, char *cause, char *message, size_t msize)
+{
+	if (rc == PC_OK) {
+		free(cause);
+		return true;
+	}
+	snprintf(message, msize, "%s", cause ? cause : error_string(rc));
+	free(cause);
+	return false;
+}
+
+static char *date_text(pdate d)
+{
+	char buf[DATE_BUFSZ];
+
+	return strdup(cli_date(d, buf));
+}
+
+/* ---- new participant ---- */
+
+static const char *const genders[] = { N_("not given"), N_("female"),
+				       N_("male"), N_("non-binary") };
+
+static const char **translated(const char *const *names, size_t n)
+{
+	const char **out = calloc(n, sizeof *out);
+
+	for (size_t i = 0; out != NULL && i < n; i++)
+		out[i] = _(names[i]);
+	return out;
+}
+
+static const char **stage_labels(const struct config *c)
+{
+	const char **out = calloc(c->n_stages, sizeof *out);
+
+	for (size_t i = 0; out != NULL && i < c->n_stages; i++)
+		out[i] = c->stages[i].label;
+	return out;
+}
+
+static bool new_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
+		       char *message, size_t msize)
+{
+	struct ctx *x = arg;
+	struct participant p;
+	char *cause = NULL;
+	int rc;
+
+	(void)n;
+	participant_init(&p);
+	p.last_name = f[0].text;
+	p.first_name = f[1].text;
+	p.birth_date = f[2].date;
+	p.gender = (enum gender)f[3].choice;
+	p.phone = f[4].text;
+	p.email = f[5].text;
+	p.stage = t->config->stages[f[7].choice].id;
+	p.referent = (char *)cli_referent(t->cli);
+	rc = edit_participant_add(t->store, &t->ctx, &p, f[6].date, &x->pid,
+				  &cause);
+	return edited(rc, cause, message, msize);
+}
+
+void dialog_new_participant(struct tui *t)
+{
+	const char **g = translated(genders, COUNT(genders));
+	const char **stages = stage_labels(t->config);
+	struct form_field f[] = {
+		{ .label = _("Last name"),
+		  .kind = FIELD_TEXT,
+		  .required = true },
+		{ .label = _("First name"),
+		  .kind = FIELD_TEXT,
+		  .required = true },
+		{ .label = _("Birth date"), .kind = FIELD_DATE, .width = 12 },
+		{ .label = _("Gender"),
+		  .kind = FIELD_CHOICE,
+		  .choices = g,
+		  .n_choices = COUNT(genders) },
+		{ .label = _("Phone"), .kind = FIELD_TEXT, .width = 20 },
+		{ .label = _("Email"), .kind = FIELD_TEXT },
+		{ .label = _("Entry date"),
+		  .kind = FIELD_DATE,
+		  .required = true,
+		  .width = 12,
+		  .text = date_text(t->today) },
+		{ .label = _("Stage"),
+		  .kind = FIELD_CHOICE,
+		  .choices = stages,
+		  .n_choices = t->config->n_stages },
+	};
+	struct ctx x = { 0 };
+
+	if (g != NULL && stages != NULL &&
+	    form_dialog_run(t, _("New participant"), f, COUNT(f), new_submit,
+			    &x)) {
+		tui_refresh_participant(t, x.pid);
+		tui_open_participant(t, x.pid);
+		tui_message(t, STYLE_OK, _("%s %s added."), f[1].text,
+			    f[0].text);
+	}
+	form_fields_free(f, COUNT(f));
+	free(g);
+	free(stages);
+}
+
+/* ---- appointments ---- */
+
+static const char *const modes[] = { N_("in person"), N_("phone"),
+				     N_("video") };
+
+static bool plan_submit(struct tui *t, struct form_field *f, size_t n,
+			void *arg, char *message, size_t msize)
+{
+	struct ctx *x = arg;
+	char *cause = NULL;
+
+	(void)n;
+	return edited(edit_appointment_plan(t->store, &t->ctx, x->pid,
+					    f[0].date, f[1].minute, f[2].text,
+					    (enum appointment_mode)f[3].choice,
+					    &x->appt_id, &cause),
+		      cause, message, msize);
+}
+
+uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
+{
+	const struct config_stage *st =
+		config_stage(t->config, e->file.p.stage, NULL);
+	const char **m = translated(modes, COUNT(modes));
+	struct ctx x = { .pid = e->file.p.id };
+	/* The next appointment at the stage's usual rhythm. */
+	struct form_field f[] = {
+		{ .label = _("Date"),
+		  .kind = FIELD_DATE,
+		  .required = true,
+		  .width = 12,
+		  .text = date_text(t->today + (st ? st->contact_days : 14)) },
+		{ .label = _("Time"),
+		  .kind = FIELD_TIME,
+		  .width = 6,
+		  .text = strdup("10:00") },
+		{ .label = _("Kind"),
+		  .kind = FIELD_TEXT,
+		  .required = true,
+		  .text = strdup(_("interview")) },
+		{ .label = _("Mode"),
+		  .kind = FIELD_CHOICE,
+		  .choices = m,
+		  .n_choices = COUNT(modes) },
+	};
+	char title[300], name[256];
+
+	format_name(&e->file.p, name, sizeof name);
+	snprintf(title, sizeof title, _("Plan an appointment · %s"), name);
+	if (m != NULL &&
+	    form_dialog_run(t, title, f, COUNT(f), plan_submit, &x)) {
+		char d[DATE_BUFSZ];
+
+		tui_refresh_participant(t, x.pid);
+		tui_message(t, STYLE_OK, _("Appointment planned on %s."),
+			    cli_date(f[0].date, d));
+	} else {
+		x.appt_id = 0;
+	}
+	form_fields_free(f, COUNT(f));
+	free(m);
+	return x.appt_id;
+}
+
+static bool outcome_submit(struct tui *t, struct form_field *f, size_t n,
+			   void *arg, char *message, size_t msize)
+{
+	struct ctx *x = arg;
+	char *cause = NULL;
+
+	(void)n;
+	return edited(edit_appointment_outcome(t->store, &t->ctx, x->appt_id,
+					       x->status, f[0].text, &cause),
+		      cause, message, msize);
+}
+
+void dialog_outcome(struct tui *t, const struct caseload_entry *e, size_t appt,
+		    enum appointment_status status)
+{
+	const struct appointment *a;
+	struct ctx x = { .pid = e->file.p.id, .status = status };
+	struct form_field f[] = {
+		{ .label = _("Note"), .kind = FIELD_TEXT },
+	};
+	char title[300], d[DATE_BUFSZ], hm[16];
+
+	if (appt >= e->file.n_appts) {
+		tui_message(t, STYLE_ERROR, "%s",
+			    _("No appointment selected: a plans one."));
+		return;
+	}
+	a = &e->file.appts[appt];
+	x.appt_id = a->id;
+	form_field_set(&f[0], a->note);
+	format_time(a->minute, hm, sizeof hm);
+	snprintf(title, sizeof title, _("Appointment of %s %s (%s): %s"),
+		 cli_date(a->date, d), hm, a->kind ? a->kind : "",
+		 format_appt_status(status));
+	if (form_dialog_run(t, title, f, COUNT(f), outcome_submit, &x)) {
+		tui_refresh_participant(t, x.pid);
+		if (status == APPT_MISSED)
+			tui_message(t, STYLE_OK, "%s",
+				    _("Recorded as missed: a invites again."));
+		else
+			tui_message(t, STYLE_OK, _("Recorded as %s."),
+				    format_appt_status(status));
+	}
+	form_fields_free(f, COUNT(f));
+}
+
+/* ---- notes ---- */
+
+static bool note_submit(struct tui *t, struct form_field *f, size_t n,
+			void *arg, char *message, size_t msize)
+{
+	struct ctx *x = arg;
+	char *cause = NULL;
+
+	(void)n;
+	return edited(edit_note_add(t->store, &t->ctx, x->pid, f[0].date,
+				    f[1].text, &cause),
+		      cause, message, msize);
+}
+
+void dialog_note(struct tui *t, const struct caseload_entry *e)
+{
+	struct ctx x = { .pid = e->file.p.id };
+	struct form_field f[] = {
+		{ .label = _("Date"),
+		  .kind = FIELD_DATE,
+		  .required = true,
+		  .width = 12,
+		  .text = date_text(t->today) },
+		{ .label = _("Note"), .kind = FIELD_TEXT, .required = true },
+	};
+
+	if (form_dialog_run(t, _("Add a note"), f, COUNT(f), note_submit, &x)) {
+		tui_refresh_participant(t, x.pid);
+		tui_message(t, STYLE_OK, "%s", _("Note added."));
+	}
+	form_fields_free(f, COUNT(f));
+}
+
+/* ---- stages ---- */
+
+static bool stage_submit(struct tui *t, struct form_field *f, size_t n,
+			 void *arg, char *message, size_t msize)
+{
+	struct ctx *x = arg;
+	char *cause = NULL;
+
+	(void)n;
+	return edited(edit_stage_move(t->store, &t->ctx, x->pid,
+				      t->config->stages[x->index].id, f[0].date,
+				      &cause),
+		      cause, message, msize);
+}
+
+void dialog_stage(struct tui *t, const struct caseload_entry *e, size_t index)
+{
+	struct ctx x = { .pid = e->file.p.id, .index = index };
+	struct form_field f[] = {
+		{ .label = _("Date"),
+		  .kind = FIELD_DATE,
+		  .required = true,
+		  .width = 12,
+		  .text = date_text(t->today) },
+	};
+	char title[300];
+
+	if (index == SIZE_MAX) {
+		const char **labels = stage_labels(t->config);
+		size_t pick = e->stage_index != CASELOAD_NO_STAGE
+				      ? e->stage_index
+				      : 0;
+
+		if (labels == NULL ||
+		    !form_dialog_pick(t, _("Move to which stage?"), labels,
+				      t->config->n_stages, &pick)) {
+			free(labels);
+			form_fields_free(f, COUNT(f));
+			return;
+		}
+		free(labels);
+		x.index = pick;
+	}
+	snprintf(title, sizeof title, _("Move to stage %zu %s"), x.index + 1,
+		 t->config->stages[x.index].label);
+	if (form_dialog_run(t, title, f, COUNT(f), stage_submit, &x)) {
+		tui_refresh_participant(t, x.pid);
+		tui_message(t, STYLE_OK, _("Now in stage %zu %s."), x.index + 1,
+			    t->config->stages[x.index].short_label);
+	}
+	form_fields_free(f, COUNT(f));
+}
+
+/* ---- job and check-ins ---- */
+
+static const char *const contract_ids[] = { "cdi",	  "cdd",
+					    "interim",	  "contrat-aide",
+					    "alternance", "autre" };
+static const char *const contract_names[] = {
+	N_("open-ended (CDI)"),	   N_("fixed-term (CDD)"), N_("temp work"),
+	N_("subsidised contract"), N_("work-study"),	   N_("other"),
+};
+
+static bool job_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
+		       char *message, size_t msize)
+{
+	struct ctx *x = arg;
+	struct job j;
+	char *cause = NULL;
+
+	(void)n;
+	job_init(&j);
+	j.employer = f[0].text;
+	j.contract = (char *)contract_ids[f[1].choice];
+	j.start = f[2].date;
+	j.planned_end = f[3].date;
+	j.weekly_minutes = (int)(f[4].hundredths * 60 / 100);
+	return edited(edit_job_start(t->store, &t->ctx, x->pid, &j, &cause),
+		      cause, message, msize);
+}
+
+void dialog_job(struct tui *t, const struct caseload_entry *e)
+{
+	const char **c = translated(contract_names, COUNT(contract_names));
+	struct ctx x = { .pid = e->file.p.id };
+	struct form_field f[] = {
+		{ .label = _("Employer"),
+		  .kind = FIELD_TEXT,
+		  .required = true },
+		{ .label = _("Contract"),
+		  .kind = FIELD_CHOICE,
+		  .choices = c,
+		  .n_choices = COUNT(contract_names) },
+		{ .label = _("Start date"),
+		  .kind = FIELD_DATE,
+		  .required = true,
+		  .width = 12,
+		  .text = date_text(t->today) },
+		{ .label = _("Planned end"), .kind = FIELD_DATE, .width = 12 },
+		{ .label = _("Weekly hours"),
+		  .kind = FIELD_NUMBER,
+		  .width = 6,
+		  .text = strdup("35") },
+	};
+
+	if (c != NULL && form_dialog_run(t, _("Record a job start"), f,
+					 COUNT(f), job_submit, &x)) {
+		tui_refresh_participant(t, x.pid);
+		tui_message(t, STYLE_OK, "%s",
+			    _("Job recorded: the in-work follow-up starts."));
+	}
+	form_fields_free(f, COUNT(f));
+	free(c);
+}
+
+static bool checkin_submit(struct tui *t, struct form_field *f, size_t n,
+			   void *arg, char *message, size_t msize)
+{
+	struct ctx *x = arg;
+	char *cause = NULL;
+
+	(void)n;
+	return edited(edit_checkin(t->store, &t->ctx, x->pid,
+				   t->config->checkin_days[f[0].choice],
+				   f[1].date, &cause),
+		      cause, message, msize);
+}
+
+void dialog_checkin(struct tui *t, const struct caseload_entry *e)
+{
+	const struct job *j = participant_file_current_job(&e->file);
+	struct ctx x = { .pid = e->file.p.id };
+	char labels[JOB_MAX_CHECKINS][96];
+	const char *choices[JOB_MAX_CHECKINS];
+	size_t first_open = SIZE_MAX;
+	struct form_field f[] = {
+		{ .label = _("Check-in"), .kind = FIELD_CHOICE },
+		{ .label = _("Held on"),
+		  .kind = FIELD_DATE,
+		  .required = true,
+		  .width = 12,
+		  .text = date_text(t->today) },
+	};
+
+	if (j == NULL) {
+		tui_message(t, STYLE_ERROR, "%s",
+			    _("No job in progress: J records one."));
+		form_fields_free(f, COUNT(f));
+		return;
+	}
+	for (size_t i = 0; i < t->config->n_checkins; i++) {
+		int off = t->config->checkin_days[i];
+		const struct checkin *ck = job_checkin(j, off);
+		char d[DATE_BUFSZ];
+
+		if (ck != NULL && ck->done != DATE_NONE)
+			snprintf(labels[i], sizeof labels[i],
+				 _("D+%d (held %s)"), off,
+				 cli_date(ck->done, d));
+		else
+			snprintf(labels[i], sizeof labels[i],
+				 _("D+%d (due %s)"), off,
+				 cli_date(j->start + off, d));
+		if ((ck == NULL || ck->done == DATE_NONE) &&
+		    first_open == SIZE_MAX)
+			first_open = i;
+		choices[i] = labels[i];
+	}
+	f[0].choices = choices;
+	f[0].n_choices = t->config->n_checkins;
+	f[0].choice = first_open == SIZE_MAX ? 0 : first_open;
+	if (form_dialog_run(t, _("Record an in-work check-in"), f, COUNT(f),
+			    checkin_submit, &x)) {
+		tui_refresh_participant(t, x.pid);
+		tui_message(t, STYLE_OK, _("Check-in D+%d recorded."),
+			    t->config->checkin_days[f[0].choice]);
+	}
+	form_fields_free(f, COUNT(f));
+}
+
+/* ---- exit ---- */
+
+static bool exit_submit(struct tui *t, struct form_field *f, size_t n,
+			void *arg, char *message, size_t msize)
+{
+	struct ctx *x = arg;
+	char *cause = NULL;
+
+	(void)n;
+	return edited(edit_exit(t->store, &t->ctx, x->pid, f[0].date,
+				t->config->exit_reasons[f[1].choice].id,
+				&cause),
+		      cause, message, msize);
+}
+
+void dialog_exit(struct tui *t, const struct caseload_entry *e)
+{
+	size_t n = t->config->n_exit_reasons;
+	char(*labels)[160] = calloc(n, sizeof *labels);
+	const char **choices = calloc(n, sizeof *choices);
+	struct ctx x = { .pid = e->file.p.id };
+	struct form_field f[] = {
+		{ .label = _("Exit date"),
+		  .kind = FIELD_DATE,
+		  .required = true,
+		  .width = 12,
+		  .text = date_text(t->today) },
+		{ .label = _("Reason"), .kind = FIELD_CHOICE },
+	};
+
+	if (e->file.p.status == STATUS_EXITED) {
+		tui_message(t, STYLE_ERROR, "%s", _("Already left the PLIE."));
+		goto out;
+	}
+	if (labels == NULL || choices == NULL)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(labels[i], sizeof labels[i], "%s%s",
+			 t->config->exit_reasons[i].label,
+			 t->config->exit_reasons[i].positive ? _(" (positive)")
+							     : "");
+		choices[i] = labels[i];
+	}
+	f[1].choices = choices;
+	f[1].n_choices = n;
+	if (form_dialog_run(t, _("Record an exit"), f, COUNT(f), exit_submit,
+			    &x)) {
+		tui_refresh_participant(t, x.pid);
+		tui_message(t, STYLE_OK, "%s",
+			    _("Exit recorded; planned appointments after it "
+			      "are cancelled."));
+	}
+out:
+	form_fields_free(f, COUNT(f));
+	free(labels);
+	free(choices);
+}
+
+/* ---- identity and transfer ---- */
+
+static const char *const educations[] = { N_("not given"), N_("ISCED 0-2"),
+					  N_("ISCED 3-4"), N_("ISCED 5-8") };
+static const char *const employments[] = {
+	N_("not given"), N_("unemployed"), N_("long-term unemployed"),
+	N_("inactive"),	 N_("employed"),
+};
+
+/* "rsa, deld " -> "rsa,deld" in place. */
+static void tidy_list(char *s)
+{
+	char *o = s;
+
+	for (char *p = s; p && *p; p++)
+		if (*p != ' ')
+			*o++ = *p;
+	if (o)
+		*o = '\0';
+}
+
+static bool identity_submit(struct tui *t, struct form_field *f, size_t n,
+			    void *arg, char *message, size_t msize)
+{
+	struct ctx *x = arg;
+	struct participant p;
+	char *cause = NULL;
+	int rc;
+
+	(void)n;
+	participant_init(&p);
+	p.id = x->pid;
+	p.last_name = f[0].text;
+	p.first_name = f[1].text;
+	p.birth_date = f[2].date;
+	p.gender = (enum gender)f[3].choice;
+	p.phone = f[4].text;
+	p.email = f[5].text;
+	tidy_list(f[6].text);
+	p.publics = f[6].text;
+	p.education = (enum education)f[7].choice;
+	p.employment = (enum employment)f[8].choice;
+	rc = edit_identity(t->store, &t->ctx, &p, &cause);
+	if (rc == PC_EINVAL && cause != NULL && strstr(cause, "publics")) {
+		char ids[512] = "";
+
+		for (size_t i = 0; i < t->config->n_publics; i++) {
+			size_t len = strlen(ids);
+
+			snprintf(ids + len, sizeof ids - len, "%s%s",
+				 i ? ", " : "", t->config->publics[i].id);
+		}
+		snprintf(f[6].error, sizeof f[6].error, _("one or more of: %s"),
+			 ids);
+	}
+	return edited(rc, cause, message, msize);
+}
+
+void dialog_identity(struct tui *t, const struct caseload_entry *e)
+{
+	const struct participant *p = &e->file.p;
+	const char **g = translated(genders, COUNT(genders));
+	const char **ed = translated(educations, COUNT(educations));
+	const char **em = translated(employments, COUNT(employments));
+	struct ctx x = { .pid = p->id };
+	struct form_field f[] = {
+		{ .label = _("Last name"),
+		  .kind = FIELD_TEXT,
+		  .required = true },
+		{ .label = _("First name"),
+		  .kind = FIELD_TEXT,
+		  .required = true },
+		{ .label = _("Birth date"), .kind = FIELD_DATE, .width = 12 },
+		{ .label = _("Gender"),
+		  .kind = FIELD_CHOICE,
+		  .choices = g,
+		  .n_choices = COUNT(genders),
+		  .choice = (size_t)p->gender },
+		{ .label = _("Phone"), .kind = FIELD_TEXT, .width = 20 },
+		{ .label = _("Email"), .kind = FIELD_TEXT },
+		{ .label = _("Publics"), .kind = FIELD_TEXT },
+		{ .label = _("Education"),
+		  .kind = FIELD_CHOICE,
+		  .choices = ed,
+		  .n_choices = COUNT(educations),
+		  .choice = (size_t)p->education },
+		{ .label = _("Situation at entry"),
+		  .kind = FIELD_CHOICE,
+		  .choices = em,
+		  .n_choices = COUNT(employments),
+		  .choice = (size_t)p->employment },
+	};
+
+	form_field_set(&f[0], p->last_name);
+	form_field_set(&f[1], p->first_name);
+	if (p->birth_date != DATE_NONE)
+		f[2].text = date_text(p->birth_date);
+	form_field_set(&f[4], p->phone);
+	form_field_set(&f[5], p->email);
+	form_field_set(&f[6], p->publics);
+	if (g != NULL && ed != NULL && em != NULL &&
+	    form_dialog_run(t, _("Identity and contact"), f, COUNT(f),
+			    identity_submit, &x)) {
+		tui_refresh_participant(t, x.pid);
+		tui_message(t, STYLE_OK, "%s", _("Identity saved."));
+	}
+	form_fields_free(f, COUNT(f));
+	free(g);
+	free(ed);
+	free(em);
+}
+
+static bool transfer_submit(struct tui *t, struct form_field *f, size_t n,
+			    void *arg, char *message, size_t msize)
+{
+	struct ctx *x = arg;
+	char *cause = NULL;
+
+	(void)n;
+	return edited(
+		edit_transfer(t->store, &t->ctx, x->pid, f[0].text, &cause),
+		cause, message, msize);
+}
+
+void dialog_transfer(struct tui *t, const struct caseload_entry *e)
+{
+	struct ctx x = { .pid = e->file.p.id };
+	struct form_field f[] = {
+		{ .label = _("New referent"),
+		  .kind = FIELD_TEXT,
+		  .required = true },
+	};
+	char name[256];
+
+	format_name(&e->file.p, name, sizeof name);
+	if (form_dialog_run(t, _("Transfer to another referent"), f, COUNT(f),
+			    transfer_submit, &x)) {
+		tui_refresh_participant(t, x.pid);
+		t->view = VIEW_CASELOAD;
+		t->pid = 0;
+		tui_message(t, STYLE_OK, _("%s now followed by %s."), name,
+			    f[0].text);
+	}
+	form_fields_free(f, COUNT(f));
+}

@@ -1,0 +1,75 @@
+/* form_dialog.h: dialogs of labelled fields on the ncurses form library. */
+#ifndef PARCOURS_FORM_DIALOG_H
+#define PARCOURS_FORM_DIALOG_H
+
+#include "date.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct tui;
+
+enum field_kind {
+	FIELD_TEXT,   /* free UTF-8 text, scrolls when longer than the box */
+	FIELD_DATE,   /* dd/mm/yyyy, yyyy-mm-dd, +N */
+	FIELD_TIME,   /* 10:00, 10h00, 10h, 10 */
+	FIELD_NUMBER, /* 35, 17,5 or 17.5 */
+	FIELD_CHOICE, /* one of `choices`: ←/→ or Space to pick */
+};
+
+struct form_field {
+	const char *label; /* translated */
+	enum field_kind kind;
+	bool required;
+	int width;  /* input columns; 0 for the whole width */
+	char *text; /* the value as typed: initial value in, final out; owned */
+	const char *const *choices; /* FIELD_CHOICE, translated labels */
+	size_t n_choices;
+	size_t choice; /* FIELD_CHOICE: in and out */
+	/* Filled on submit, before the submit callback runs: */
+	pdate date;	 /* FIELD_DATE; DATE_NONE when left empty */
+	int minute;	 /* FIELD_TIME; APPT_NO_TIME when left empty */
+	long hundredths; /* FIELD_NUMBER, times 100 */
+	char error[200]; /* shown under the field; set by the callback too */
+};
+
+/*
+ * The callback that saves: it gets the parsed fields and returns true
+ * when the change is written. On false it explains in fields[i].error or
+ * in `message`, and the dialog stays open with everything typed.
+ */
+typedef bool (*form_submit_fn)(struct tui *t, struct form_field *f, size_t n,
+			       void *arg, char *message, size_t msize);
+
+/*
+ * Show the dialog over the current view and run it: Enter saves (after
+ * checking each field's kind), Esc cancels and writes nothing, Tab/↓ and
+ * ↑ move between fields. A resize, even below the minimum size, keeps
+ * what was typed. Returns true when saved.
+ */
+bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
+		     size_t n, form_submit_fn submit, void *arg);
+
+/* Replace a field's text with a copy of `text` (NULL: empty). */
+void form_field_set(struct form_field *f, const char *text);
+
+/* Free the texts of n fields. */
+void form_fields_free(struct form_field *f, size_t n);
+
+/*
+ * Parse a time of day: "10:30", "10h30", "10h", "10"; "" gives
+ * APPT_NO_TIME. Returns false for anything else.
+ */
+bool form_parse_time(const char *s, int *minute);
+
+/* Parse "35", "17,5", "17.5" into hundredths; false otherwise. */
+bool form_parse_number(const char *s, long *hundredths);
+
+/*
+ * A list to pick one item from (the ncurses menu library), over the
+ * current view. Returns true and sets *choice when one was picked.
+ */
+bool form_dialog_pick(struct tui *t, const char *title,
+		      const char *const *items, size_t n, size_t *choice);
+
+#endif

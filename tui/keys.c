@@ -1,0 +1,246 @@
+/* keys.c: the key table. */
+#include "keys.h"
+#include "i18n.h"
+#include "text.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CTRL(c) ((c)&0x1f)
+#define ESC	27
+
+#define LISTS                                                                  \
+	(VIEW_BIT(VIEW_CASELOAD) | VIEW_BIT(VIEW_AGENDA) |                     \
+	 VIEW_BIT(VIEW_PARTICIPANT) | VIEW_BIT(VIEW_HELP))
+#define MAIN                                                                   \
+	(VIEW_BIT(VIEW_CASELOAD) | VIEW_BIT(VIEW_AGENDA) |                     \
+	 VIEW_BIT(VIEW_DASHBOARD))
+#define ALL  (MAIN | VIEW_BIT(VIEW_PARTICIPANT) | VIEW_BIT(VIEW_HELP))
+#define HOME VIEW_BIT(VIEW_CASELOAD)
+#define PART VIEW_BIT(VIEW_PARTICIPANT)
+#define BACKABLE                                                               \
+	(VIEW_BIT(VIEW_AGENDA) | VIEW_BIT(VIEW_DASHBOARD) |                    \
+	 VIEW_BIT(VIEW_PARTICIPANT) | VIEW_BIT(VIEW_HELP))
+
+/*
+ * Order matters twice: the first binding of a key in a view wins, and the
+ * help view and hint bar list bindings in this order.
+ */
+static const struct binding table[] = {
+	{ ACT_DOWN,
+	  { 'j', KEY_DOWN },
+	  "j ↓",
+	  N_("move down"),
+	  N_("move"),
+	  LISTS },
+	{ ACT_UP, { 'k', KEY_UP }, "k ↑", N_("move up"), NULL, LISTS },
+	{ ACT_PAGE_DOWN,
+	  { KEY_NPAGE, CTRL('f') },
+	  "PgDn",
+	  N_("next page"),
+	  NULL,
+	  LISTS },
+	{ ACT_PAGE_UP,
+	  { KEY_PPAGE, CTRL('b') },
+	  "PgUp",
+	  N_("previous page"),
+	  NULL,
+	  LISTS },
+	{ ACT_TOP, { 'g', KEY_HOME }, "g Home", N_("first line"), NULL, LISTS },
+	{ ACT_BOTTOM, { 'G', KEY_END }, "G End", N_("last line"), NULL, LISTS },
+	{ ACT_OPEN,
+	  { '\n', '\r', KEY_ENTER },
+	  "⏎",
+	  N_("open the participant"),
+	  N_("open"),
+	  VIEW_BIT(VIEW_CASELOAD) | VIEW_BIT(VIEW_AGENDA) },
+	{ ACT_SEARCH,
+	  { '/' },
+	  "/",
+	  N_("search by name (case and accents ignored)"),
+	  N_("search"),
+	  HOME },
+	{ ACT_FILTER_STAGE,
+	  { 'f' },
+	  "f",
+	  N_("show one stage, then the next"),
+	  N_("stage"),
+	  HOME },
+	{ ACT_ATTENTION_ONLY,
+	  { '!' },
+	  "!",
+	  N_("only those needing attention"),
+	  N_("to do"),
+	  HOME },
+	{ ACT_SORT,
+	  { 's' },
+	  "s",
+	  N_("sort by urgency, name, stage, last contact, next appointment"),
+	  N_("sort"),
+	  HOME },
+	{ ACT_NEW, { 'N' }, "N", N_("new participant"), N_("new"), HOME },
+	{ ACT_PLAN,
+	  { 'a' },
+	  "a",
+	  N_("plan an appointment"),
+	  N_("appt."),
+	  PART },
+	{ ACT_DONE,
+	  { 'd' },
+	  "d",
+	  N_("selected appointment: done"),
+	  N_("done"),
+	  PART },
+	{ ACT_MISSED,
+	  { 'm' },
+	  "m",
+	  N_("selected appointment: missed"),
+	  N_("missed"),
+	  PART },
+	{ ACT_CANCELLED,
+	  { 'c' },
+	  "c",
+	  N_("selected appointment: cancelled"),
+	  N_("cancelled"),
+	  PART },
+	{ ACT_NOTE, { 'n' }, "n", N_("add a note"), N_("note"), PART },
+	{ ACT_STAGE_NEXT,
+	  { '>' },
+	  ">",
+	  N_("move to the next stage"),
+	  N_("next stage"),
+	  PART },
+	{ ACT_STAGE_PREV,
+	  { '<' },
+	  "<",
+	  N_("move back to the previous stage"),
+	  NULL,
+	  PART },
+	{ ACT_STAGE_PICK, { 'S' }, "S", N_("move to any stage"), NULL, PART },
+	{ ACT_JOB,
+	  { 'J' },
+	  "J",
+	  N_("record a job start (starts the follow-up)"),
+	  N_("job"),
+	  PART },
+	{ ACT_CHECKIN,
+	  { 'K' },
+	  "K",
+	  N_("record an in-work check-in"),
+	  NULL,
+	  PART },
+	{ ACT_EXIT, { 'x' }, "x", N_("record an exit"), N_("exit"), PART },
+	{ ACT_EDIT, { 'e' }, "e", N_("edit identity and contact"), NULL, PART },
+	{ ACT_TRANSFER,
+	  { 't' },
+	  "t",
+	  N_("transfer to another referent"),
+	  NULL,
+	  PART },
+	{ ACT_NEXT_VIEW, { '\t' }, "Tab", N_("next view"), N_("views"), ALL },
+	{ ACT_VIEW_CASELOAD, { KEY_F(1) }, "F1", N_("caseload"), NULL, ALL },
+	{ ACT_VIEW_AGENDA,
+	  { KEY_F(2) },
+	  "F2",
+	  N_("agenda of the week"),
+	  NULL,
+	  ALL },
+	{ ACT_VIEW_DASHBOARD, { KEY_F(3) }, "F3", N_("dashboard"), NULL, ALL },
+	{ ACT_VIEW_PARTICIPANT,
+	  { KEY_F(4) },
+	  "F4",
+	  N_("the participant last opened"),
+	  NULL,
+	  ALL },
+	{ ACT_REFRESH,
+	  { CTRL('l') },
+	  "Ctrl-L",
+	  N_("redraw and read the database again"),
+	  NULL,
+	  ALL },
+	{ ACT_HELP,
+	  { '?' },
+	  "?",
+	  N_("help: every key of this view"),
+	  N_("help"),
+	  MAIN | PART },
+	{ ACT_BACK, { ESC, 'q' }, "Esc q", N_("back"), N_("back"), BACKABLE },
+	{ ACT_BACK,
+	  { ESC },
+	  "Esc",
+	  N_("clear the search and filters"),
+	  NULL,
+	  HOME },
+	{ ACT_QUIT, { 'q' }, "q", N_("quit"), N_("quit"), HOME },
+};
+
+const struct binding *keys_table(size_t *n)
+{
+	*n = sizeof table / sizeof table[0];
+	return table;
+}
+
+enum action keys_action(enum view_id view, int key)
+{
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		if (!(table[i].views & VIEW_BIT(view)))
+			continue;
+		for (size_t k = 0; k < 5 && table[i].keys[k] != 0; k++)
+			if (table[i].keys[k] == key)
+				return table[i].action;
+	}
+	return ACT_NONE;
+}
+
+/* The hints that always show, whatever the width: help, back, quit. */
+static bool essential(enum action a)
+{
+	return a == ACT_HELP || a == ACT_BACK || a == ACT_QUIT;
+}
+
+static int hint_item(const struct binding *b, bool first, char *item,
+		     size_t size)
+{
+	snprintf(item, size, "%s%s %s", first ? "" : "  ", b->label,
+		 _(b->hint));
+	return text_width(item);
+}
+
+char *keys_hint_bar(enum view_id view, int width, char *buf, size_t size)
+{
+	const size_t n = sizeof table / sizeof table[0];
+	size_t used = 0;
+	int reserved = 0, w = 0;
+	char item[128];
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	/* Room for the essential hints first, then the others in order. */
+	for (size_t i = 0; i < n; i++)
+		if (table[i].hint && (table[i].views & VIEW_BIT(view)) &&
+		    essential(table[i].action))
+			reserved +=
+				hint_item(&table[i], false, item, sizeof item);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n; i++) {
+			size_t len;
+			int iw;
+
+			if (table[i].hint == NULL ||
+			    !(table[i].views & VIEW_BIT(view)) ||
+			    essential(table[i].action) != (pass == 1))
+				continue;
+			iw = hint_item(&table[i], used == 0, item, sizeof item);
+			len = strlen(item);
+			if (w + iw + (pass == 0 ? reserved : 0) > width ||
+			    used + len + 1 > size)
+				continue;
+			memcpy(buf + used, item, len + 1);
+			used += len;
+			w += iw;
+		}
+	}
+	return buf;
+}

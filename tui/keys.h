@@ -1,0 +1,82 @@
+/* keys.h: which key does what in which view: one table for dispatch,
+ * the help view and the hint bar. */
+#ifndef PARCOURS_KEYS_H
+#define PARCOURS_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum view_id {
+	VIEW_CASELOAD,
+	VIEW_AGENDA,
+	VIEW_DASHBOARD,
+	VIEW_PARTICIPANT,
+	VIEW_HELP,
+	VIEW_COUNT
+};
+
+#define VIEW_BIT(v) (1u << (v))
+
+enum action {
+	ACT_NONE,
+	ACT_DOWN,
+	ACT_UP,
+	ACT_PAGE_DOWN,
+	ACT_PAGE_UP,
+	ACT_TOP,
+	ACT_BOTTOM,
+	ACT_OPEN,
+	ACT_BACK,
+	ACT_QUIT,
+	ACT_NEXT_VIEW,
+	ACT_VIEW_CASELOAD,
+	ACT_VIEW_AGENDA,
+	ACT_VIEW_DASHBOARD,
+	ACT_VIEW_PARTICIPANT,
+	ACT_HELP,
+	ACT_REFRESH,
+	ACT_SEARCH,
+	ACT_SORT,
+	ACT_FILTER_STAGE,
+	ACT_ATTENTION_ONLY,
+	ACT_NEW,
+	ACT_PLAN,
+	ACT_DONE,
+	ACT_MISSED,
+	ACT_CANCELLED,
+	ACT_NOTE,
+	ACT_STAGE_NEXT,
+	ACT_STAGE_PREV,
+	ACT_STAGE_PICK,
+	ACT_JOB,
+	ACT_CHECKIN,
+	ACT_EXIT,
+	ACT_EDIT,
+	ACT_TRANSFER,
+	ACT_COUNT
+};
+
+/* One line of the key table. */
+struct binding {
+	enum action action;
+	int keys[5];	   /* curses key codes; 0 ends the list */
+	const char *label; /* the keys as the help view shows them */
+	const char *help;  /* what it does (to translate with _()) */
+	const char *hint;  /* short form for the hint bar, or NULL */
+	unsigned views;	   /* VIEW_BIT()s where it applies */
+};
+
+/* The action of `key` in `view`, or ACT_NONE. */
+enum action keys_action(enum view_id view, int key);
+
+/* The bindings, in the order the help view lists them; *n gets the count. */
+const struct binding *keys_table(size_t *n);
+
+/*
+ * Write the hint bar of `view` into buf: "label hint" pairs of the keys
+ * that have a hint, in table order, translated, as many as fit in
+ * `width` columns. Returns buf.
+ */
+char *keys_hint_bar(enum view_id view, int width, char *buf, size_t size);
+
+#endif

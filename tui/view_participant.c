@@ -1,0 +1,343 @@
+/* view_participant.c: everything about one participant, and the actions. */
+#include "dialogs.h"
+#include "format.h"
+#include "i18n.h"
+#include "text.h"
+#include "tui.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+static void draw_identity(struct tui *t, const struct caseload_entry *e)
+{
+	const struct participant *p = &e->file.p;
+	char line[512], name[256], d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+	char publics[256] = "";
+	int months = 0, x;
+
+	format_name(p, name, sizeof name);
+	if (p->entry_date != DATE_NONE)
+		months = (t->today - p->entry_date) * 12 / 365;
+	snprintf(line, sizeof line, "%s", name);
+	if (p->birth_date != DATE_NONE) {
+		size_t len = strlen(line);
+
+		snprintf(line + len, sizeof line - len, _(" · born %s"),
+			 cli_date(p->birth_date, d1));
+	}
+	{
+		size_t len = strlen(line);
+
+		snprintf(line + len, sizeof line - len,
+			 P_(" · entered %s (%d month)",
+			    " · entered %s (%d months)", months),
+			 cli_date(p->entry_date, d2), months);
+	}
+	x = text_width(line) + 2;
+	ui_put(stdscr, 1, 1, x, line, STYLE_TITLE);
+	/* The most pressing flag, at the right of the first line. */
+	if (e->summary.n_flags > 0) {
+		char reason[160], shown[200];
+
+		format_flag_long(&e->summary.flags[0], reason, sizeof reason);
+		snprintf(shown, sizeof shown, "%s %s",
+			 format_marker(&e->summary), reason);
+		{
+			int w = text_width(shown);
+
+			if (w > COLS - x - 2)
+				w = COLS - x - 2;
+			ui_put(stdscr, 1, COLS - w - 1, w, shown,
+			       format_summary_style(&e->summary));
+		}
+	} else if (p->status == STATUS_EXITED) {
+		char shown[128];
+		int w;
+
+		snprintf(shown, sizeof shown, _("left on %s"),
+			 cli_date(p->exit_date, d1));
+		w = text_width(shown);
+		ui_put(stdscr, 1, COLS - w - 1, w, shown, STYLE_DIM);
+	}
+	/* Publics by their labels, then the contacts. */
+	for (size_t i = 0; i < t->config->n_publics; i++) {
+		if (!model_list_has(p->publics, t->config->publics[i].id))
+			continue;
+		size_t len = strlen(publics);
+
+		snprintf(publics + len, sizeof publics - len, "%s%s",
+			 len ? ", " : "", t->config->publics[i].id);
+	}
+	snprintf(line, sizeof line, _("Publics: %s · Referent: %s · %s %s"),
+		 publics[0] ? publics : "—", p->referent ? p->referent : "—",
+		 p->phone ? p->phone : "", p->email ? p->email : "");
+	ui_put(stdscr, 2, 1, COLS - 2, line, STYLE_NORMAL);
+}
+
+/* The left column: stages, job and follow-up, exit, flags. Returns y. */
+static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
+		     int w, int bottom)
+{
+	const struct participant_file *f = &e->file;
+	const struct job *j = participant_file_current_job(f);
+	char line[400], d[DATE_BUFSZ];
+
+	ui_put(stdscr, y++, 1, w, _("Parcours"), STYLE_HEADER);
+	/* The last moves, as many as fit with room for what follows. */
+	size_t first = f->n_moves > 6 ? f->n_moves - 6 : 0;
+
+	for (size_t i = first; i < f->n_moves && y < bottom; i++) {
+		const struct stage_move *m = &f->moves[i];
+		pdate until =
+			i + 1 < f->n_moves ? f->moves[i + 1].date : t->today;
+		size_t idx;
+		const struct config_stage *st =
+			config_stage(t->config, m->stage, &idx);
+		char stage[160];
+
+		if (st)
+			snprintf(stage, sizeof stage, "%zu %s", idx + 1,
+				 st->short_label);
+		else
+			snprintf(stage, sizeof stage, "? %s", m->stage);
+		snprintf(line, sizeof line, "%s  ", cli_date(m->date, d));
+		ui_put(stdscr, y, 2, 12, line, STYLE_NORMAL);
+		ui_put(stdscr, y, 14, w - 24, stage,
+		       i + 1 == f->n_moves ? STYLE_TITLE : STYLE_NORMAL);
+		snprintf(line, sizeof line, _("%d d"), until - m->date);
+		ui_put(stdscr, y, w - 8, 8, line, STYLE_DIM);
+		y++;
+	}
+	y++;
+	if (y < bottom)
+		ui_put(stdscr, y++, 1, w, _("Job and follow-up"), STYLE_HEADER);
+	if (j == NULL && y < bottom) {
+		ui_put(stdscr, y++, 2, w - 1, _("— (J records a job start)"),
+		       STYLE_DIM);
+	} else if (j != NULL) {
+		snprintf(line, sizeof line, _("%s · %s · since %s · %d h/week"),
+			 j->employer ? j->employer : "",
+			 j->contract ? j->contract : "", cli_date(j->start, d),
+			 j->weekly_minutes / 60);
+		if (y < bottom)
+			ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
+		for (size_t i = 0; i < t->config->n_checkins && y < bottom;
+		     i++) {
+			int off = t->config->checkin_days[i];
+			const struct checkin *ck = job_checkin(j, off);
+			pdate due = j->start + off;
+			enum ui_style st = STYLE_NORMAL;
+
+			if (ck != NULL && ck->done != DATE_NONE) {
+				snprintf(line, sizeof line,
+					 _("D+%-3d ✓ held %s"), off,
+					 cli_date(ck->done, d));
+				st = STYLE_DIM;
+			} else {
+				snprintf(line, sizeof line,
+					 _("D+%-3d   due %s"), off,
+					 cli_date(due, d));
+				if (due < t->today)
+					st = STYLE_OVERDUE;
+				else if (due - t->today <=
+					 t->config->checkin_notice_days)
+					st = STYLE_SOON;
+			}
+			ui_put(stdscr, y++, 3, w - 2, line, st);
+		}
+	}
+	if (f->p.status == STATUS_EXITED && y + 1 < bottom) {
+		const struct config_exit_reason *r =
+			config_exit_reason(t->config, f->p.exit_reason);
+
+		y++;
+		ui_put(stdscr, y++, 1, w, _("Exit"), STYLE_HEADER);
+		snprintf(line, sizeof line, "%s · %s%s",
+			 cli_date(f->p.exit_date, d),
+			 r ? r->label
+			   : (f->p.exit_reason ? f->p.exit_reason : ""),
+			 f->p.exit_positive ? _(" (positive)") : "");
+		ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
+	}
+	if (e->summary.n_flags > 0 && y + 1 < bottom) {
+		y++;
+		ui_put(stdscr, y++, 1, w, _("To do"), STYLE_HEADER);
+		for (size_t i = 0; i < e->summary.n_flags && y < bottom; i++) {
+			char reason[160];
+			struct rules_summary one = { .n_flags = 1 };
+
+			one.flags[0] = e->summary.flags[i];
+			format_flag_long(&e->summary.flags[i], reason,
+					 sizeof reason);
+			snprintf(line, sizeof line, "%s %s",
+				 format_marker(&one), reason);
+			ui_put(stdscr, y++, 2, w - 1, line,
+			       format_flag_style(&e->summary.flags[i]));
+		}
+	}
+	return y;
+}
+
+static void draw_appointments(struct tui *t, const struct caseload_entry *e,
+			      int x, int y, int w, int rows)
+{
+	const struct participant_file *f = &e->file;
+	size_t top = 0, sel = t->appt_sel;
+
+	ui_put(stdscr, y++, x, w, _("Appointments"), STYLE_HEADER);
+	if (f->n_appts == 0) {
+		ui_put(stdscr, y, x + 1, w - 1, _("— (a plans one)"),
+		       STYLE_DIM);
+		return;
+	}
+	if (sel >= f->n_appts)
+		sel = t->appt_sel = f->n_appts - 1;
+	tui_move_selection(ACT_NONE, f->n_appts, rows, &sel, &top);
+	for (int i = 0; i < rows && top + (size_t)i < f->n_appts; i++) {
+		size_t k = top + (size_t)i;
+		const struct appointment *a = &f->appts[k];
+		bool late = a->status == APPT_PLANNED && a->date < t->today;
+		char line[300], d[DATE_BUFSZ], hm[16];
+		enum ui_style st = k == sel		       ? STYLE_SELECTED
+				   : late		       ? STYLE_OVERDUE
+				   : a->status == APPT_PLANNED ? STYLE_NORMAL
+							       : STYLE_DIM;
+
+		format_time(a->minute, hm, sizeof hm);
+		snprintf(line, sizeof line, "%s %-10s %-5s  ", late ? "▲" : " ",
+			 cli_date(a->date, d), hm);
+		ui_put(stdscr, y + i, x, 20, line, st);
+		ui_put(stdscr, y + i, x + 20, w - 33, a->kind ? a->kind : "",
+		       st);
+		ui_put(stdscr, y + i, x + w - 13, 13,
+		       late ? _("no outcome") : format_appt_status(a->status),
+		       st);
+	}
+}
+
+static void draw_notes(const struct caseload_entry *e, int x, int y, int w,
+		       int rows)
+{
+	const struct participant_file *f = &e->file;
+
+	ui_put(stdscr, y++, x, w, _("Notes"), STYLE_HEADER);
+	if (f->n_notes == 0) {
+		ui_put(stdscr, y, x + 1, w - 1, _("— (n adds one)"), STYLE_DIM);
+		return;
+	}
+	/* Most recent first. */
+	for (int i = 0; i < rows && (size_t)i < f->n_notes; i++) {
+		const struct note *n = &f->notes[f->n_notes - 1 - (size_t)i];
+		char line[600], d[DATE_BUFSZ];
+
+		snprintf(line, sizeof line, "%s %s", cli_date(n->date, d),
+			 n->text ? n->text : "");
+		ui_put(stdscr, y + i, x, w, line, STYLE_NORMAL);
+	}
+}
+
+void view_participant_draw(struct tui *t)
+{
+	const struct caseload_entry *e = tui_entry(t, t->pid);
+	int left_w = COLS * 46 / 100, x = left_w + 3, w = COLS - x - 1;
+	int bottom = LINES - 2, appt_rows, note_rows;
+	char name[256];
+
+	if (e == NULL) {
+		t->view = VIEW_CASELOAD;
+		view_caseload_draw(t);
+		return;
+	}
+	format_name(&e->file.p, name, sizeof name);
+	tui_draw_frame(t, name);
+	draw_identity(t, e);
+	ui_rule(stdscr, 3);
+	draw_left(t, e, 4, left_w, bottom);
+	for (int y = 4; y < bottom; y++)
+		mvaddch(y, left_w + 1, ' ');
+	appt_rows = (bottom - 4) * 2 / 3 - 1;
+	note_rows = bottom - 4 - appt_rows - 3;
+	draw_appointments(t, e, x, 4, w, appt_rows);
+	draw_notes(e, x, 4 + appt_rows + 2, w, note_rows);
+}
+
+void view_participant_handle(struct tui *t, enum action a)
+{
+	const struct caseload_entry *e = tui_entry(t, t->pid);
+	size_t top = 0;
+
+	if (e == NULL) {
+		t->view = VIEW_CASELOAD;
+		return;
+	}
+	switch (a) {
+	case ACT_BACK:
+		t->view = t->back;
+		break;
+	case ACT_PLAN: {
+		uint64_t id = dialog_plan(t, e);
+
+		/* Select the appointment just planned. */
+		e = tui_entry(t, t->pid);
+		for (size_t i = 0; id && e != NULL && i < e->file.n_appts; i++)
+			if (e->file.appts[i].id == id)
+				t->appt_sel = i;
+		break;
+	}
+	case ACT_DONE:
+		dialog_outcome(t, e, t->appt_sel, APPT_DONE);
+		break;
+	case ACT_MISSED:
+		dialog_outcome(t, e, t->appt_sel, APPT_MISSED);
+		break;
+	case ACT_CANCELLED:
+		dialog_outcome(t, e, t->appt_sel, APPT_CANCELLED);
+		break;
+	case ACT_NOTE:
+		dialog_note(t, e);
+		break;
+	case ACT_STAGE_NEXT:
+	case ACT_STAGE_PREV: {
+		size_t i = e->stage_index;
+
+		if (i == CASELOAD_NO_STAGE)
+			i = 0;
+		else if (a == ACT_STAGE_NEXT && i + 1 < t->config->n_stages)
+			i++;
+		else if (a == ACT_STAGE_PREV && i > 0)
+			i--;
+		else {
+			tui_message(t, STYLE_ERROR, "%s",
+				    a == ACT_STAGE_NEXT
+					    ? _("Already in the last stage.")
+					    : _("Already in the first stage."));
+			break;
+		}
+		dialog_stage(t, e, i);
+		break;
+	}
+	case ACT_STAGE_PICK:
+		dialog_stage(t, e, SIZE_MAX);
+		break;
+	case ACT_JOB:
+		dialog_job(t, e);
+		break;
+	case ACT_CHECKIN:
+		dialog_checkin(t, e);
+		break;
+	case ACT_EXIT:
+		dialog_exit(t, e);
+		break;
+	case ACT_EDIT:
+		dialog_identity(t, e);
+		break;
+	case ACT_TRANSFER:
+		dialog_transfer(t, e);
+		break;
+	default:
+		tui_move_selection(a, e->file.n_appts, LINES / 2, &t->appt_sel,
+				   &top);
+		break;
+	}
+}
