@@ -32,7 +32,7 @@ start() {
 	shift 3
 	for e in LC_ALL=C.UTF-8 TZ=UTC TERM=screen-256color "HOME=$HOME" "$@"; do envs+=(-e "$e"); done
 	tm new-session -d -s "$s" -x "$x" -y "$y" "${envs[@]}" \
-		"$BIN --db '$DB' --today $T"
+		"exec $BIN --db '$DB' --today $T"
 	tm set-option -t "$s" remain-on-exit on >/dev/null
 	S=$s
 }
@@ -56,12 +56,16 @@ same() { if [ "$2" = "$3" ]; then ok; else ko "$1: '$2' != '$3'"; fi; }
 tsv() { "$BIN" --db "$DB" --today $T list --format tsv; }
 field() { tsv | awk -F'\t' -v id="$1" -v col="$2" '$1 == id { print $col }'; }
 dbsum() { md5sum <"$DB/data.mdb"; }
+# The exit status once the program ended (tmux marks the pane dead when
+# the terminal closes and learns the status a moment later).
 dead_status() {
+	local st=
 	for _ in $(seq 100); do
-		[ "$(tm display-message -p -t "$S" '#{pane_dead}')" = 1 ] && break
+		st=$(tm display-message -p -t "$S" '#{pane_dead_status}')
+		[ -n "$st" ] && break
 		sleep 0.05
 	done
-	tm display-message -p -t "$S" '#{pane_dead_status}'
+	echo "$st"
 }
 
 # --- opening and the status line -------------------------------------------
