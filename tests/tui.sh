@@ -27,13 +27,15 @@ DB=$WORK/db
 
 tm() { tmux -L "$SOCK" "$@"; }
 # start SESSION COLS ROWS [ENV=VALUE...]: parcours in a new tmux session.
+# A small shell waits for it and keeps its exit status in a file; it
+# ignores the terminal's signals itself, which parcours handles its way.
 start() {
 	local s=$1 x=$2 y=$3 envs=()
 	shift 3
 	for e in LC_ALL=C.UTF-8 TZ=UTC TERM=screen-256color "HOME=$HOME" "$@"; do envs+=(-e "$e"); done
+	rm -f "$WORK/status-$s"
 	tm new-session -d -s "$s" -x "$x" -y "$y" "${envs[@]}" \
-		"exec $BIN --db '$DB' --today $T"
-	tm set-option -t "$s" remain-on-exit on >/dev/null
+		"trap '' INT TERM HUP; '$BIN' --db '$DB' --today $T; echo \$? >'$WORK/status-$s'"
 	S=$s
 }
 screen() { tm capture-pane -p -t "$S"; }
@@ -56,16 +58,17 @@ same() { if [ "$2" = "$3" ]; then ok; else ko "$1: '$2' != '$3'"; fi; }
 tsv() { "$BIN" --db "$DB" --today $T list --format tsv; }
 field() { tsv | awk -F'\t' -v id="$1" -v col="$2" '$1 == id { print $col }'; }
 dbsum() { md5sum <"$DB/data.mdb"; }
-# The exit status once the program ended (tmux marks the pane dead when
-# the terminal closes and learns the status a moment later).
+# The exit status of parcours in session $S, once it ended (5 s at most).
 dead_status() {
-	local st=
 	for _ in $(seq 100); do
-		st=$(tm display-message -p -t "$S" '#{pane_dead_status}')
-		[ -n "$st" ] && break
+		[ -s "$WORK/status-$S" ] && break
 		sleep 0.05
 	done
-	echo "$st"
+	cat "$WORK/status-$S" 2>/dev/null
+}
+# The process id of parcours in session $S.
+parcours_pid() {
+	pgrep -P "$(tm display-message -p -t "$S" '#{pane_pid}')" | head -1
 }
 
 # --- opening and the status line -------------------------------------------
@@ -218,8 +221,7 @@ same "Ctrl-C status" "$(dead_status)" 130
 "$BIN" --db "$DB" --today $T list --format tsv >/dev/null && ok || ko "database unreadable after Ctrl-C"
 start term 100 30
 expect term-open "participants"
-pid=$(tm display-message -p -t "$S" '#{pane_pid}')
-kill -TERM "$pid"
+kill -TERM "$(parcours_pid)"
 same "SIGTERM status" "$(dead_status)" 143
 
 # --- NO_COLOR: no colour escapes at all ----------------------------------------------

@@ -428,14 +428,15 @@ void dialog_checkin(struct tui *t, const struct caseload_entry *e)
 		const struct checkin *ck = job_checkin(j, off);
 		char d[DATE_BUFSZ];
 
-		if (ck != NULL && ck->done != DATE_NONE)
-			snprintf(labels[i], sizeof labels[i],
-				 _("D+%d (held %s)"), off,
-				 cli_date(ck->done, d));
-		else
-			snprintf(labels[i], sizeof labels[i],
-				 _("D+%d (due %s)"), off,
-				 cli_date(j->start + off, d));
+		bool held = ck != NULL && ck->done != DATE_NONE;
+		int len;
+
+		len = snprintf(labels[i], sizeof labels[i], "D+%d ", off);
+		if (len < 0 || (size_t)len >= sizeof labels[i])
+			len = 0;
+		snprintf(labels[i] + len, sizeof labels[i] - (size_t)len,
+			 held ? _("(held %s)") : _("(due %s)"),
+			 cli_date(held ? ck->done : j->start + off, d));
 		if ((ck == NULL || ck->done == DATE_NONE) &&
 		    first_open == SIZE_MAX)
 			first_open = i;
