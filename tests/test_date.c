@@ -119,13 +119,13 @@ static void formatting(void **state)
 	assert_string_equal(date_format_pattern(D(2026, 1, 5), "YYYY-MM-DD",
 						buf, sizeof buf),
 			    "2026-01-05");
-	assert_string_equal(date_format_pattern(D(2026, 1, 5), "DD.MM.", buf,
-						sizeof buf),
-			    "05.01.");
+	assert_string_equal(
+		date_format_pattern(D(2026, 1, 5), "DD.MM.", buf, sizeof buf),
+		"05.01.");
 	/* Too small a buffer is cut, never overrun. */
-	assert_string_equal(date_format_pattern(D(2026, 1, 5), "DD/MM/YYYY",
-						buf, 7),
-			    "05/01/");
+	assert_string_equal(
+		date_format_pattern(D(2026, 1, 5), "DD/MM/YYYY", buf, 7),
+		"05/01/");
 	assert_string_equal(date_format_pattern(DATE_NONE, "DD", buf, 3), "");
 	assert_int_equal(date_weekday(D(2026, 11, 26)), 3); /* Thursday */
 	assert_int_equal(date_weekday(D(1969, 12, 29)), 0); /* Monday */

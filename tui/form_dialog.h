@@ -57,15 +57,6 @@ void form_field_set(struct form_field *f, const char *text);
 void form_fields_free(struct form_field *f, size_t n);
 
 /*
- * Parse a time of day: "10:30", "10h30", "10h", "10"; "" gives
- * APPT_NO_TIME. Returns false for anything else.
- */
-bool form_parse_time(const char *s, int *minute);
-
-/* Parse "35", "17,5", "17.5" into hundredths; false otherwise. */
-bool form_parse_number(const char *s, long *hundredths);
-
-/*
  * A list to pick one item from (the ncurses menu library), over the
  * current view. Returns true and sets *choice when one was picked.
  */

@@ -1,0 +1,197 @@
+/* test_tui_pure.c: columns, keys and typed input of the interface. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <curses.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input.h"
+#include "keys.h"
+#include "model.h"
+#include "text.h"
+
+static void fit(const char *s, int width, const char *want)
+{
+	char buf[256];
+
+	text_fit(s, width, buf, sizeof buf);
+	assert_string_equal(buf, want);
+	assert_int_equal(text_width(buf), width);
+}
+
+static void widths(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("Lefèvre"), 7);
+	assert_int_equal(text_width("Nguyễn Thị Ánh"), 14);
+	/* A combining accent takes no column; a CJK character takes two. */
+	assert_int_equal(text_width("Le\xcc\x81"
+				    "a"),
+			 3);
+	assert_int_equal(text_width("東京"), 4);
+	assert_int_equal(text_width(""), 0);
+}
+
+static void fitting(void **state)
+{
+	(void)state;
+	fit("Zoë", 6, "Zoë   ");
+	fit("Lefèvre", 7, "Lefèvre");
+	fit("LEFÈVRE Élodie", 8, "LEFÈVRE…");
+	fit("Nguyễn Thị Ánh", 10, "Nguyễn Th…");
+	/* Never half a wide character: the cell is padded instead. */
+	fit("東京都", 4, "東… ");
+	fit("東京都", 5, "東京…");
+	/* A combining mark stays with its letter. */
+	fit("Le\xcc\x81"
+	    "a Martin",
+	    3, "Le\xcc\x81…");
+	fit("abc", 0, "");
+	fit("abc", 1, "…");
+}
+
+static void fitting_small_buffer(void **state)
+{
+	char buf[6];
+
+	(void)state;
+	/* A buffer too small gets what fits, terminated. */
+	text_fit("Élodie Lefèvre", 20, buf, sizeof buf);
+	assert_true(strlen(buf) < sizeof buf);
+}
+
+static void upper(void **state)
+{
+	char *u = text_upper("Lefèvre ðặng zoë");
+
+	(void)state;
+	assert_string_equal(u, "LEFÈVRE ÐẶNG ZOË");
+	free(u);
+}
+
+static void key_dispatch(void **state)
+{
+	(void)state;
+	assert_int_equal(keys_action(VIEW_CASELOAD, 'q'), ACT_QUIT);
+	assert_int_equal(keys_action(VIEW_PARTICIPANT, 'q'), ACT_BACK);
+	assert_int_equal(keys_action(VIEW_AGENDA, 'q'), ACT_BACK);
+	assert_int_equal(keys_action(VIEW_CASELOAD, 27), ACT_BACK);
+	assert_int_equal(keys_action(VIEW_CASELOAD, 'j'), ACT_DOWN);
+	assert_int_equal(keys_action(VIEW_CASELOAD, KEY_DOWN), ACT_DOWN);
+	assert_int_equal(keys_action(VIEW_PARTICIPANT, 'k'), ACT_UP);
+	assert_int_equal(keys_action(VIEW_CASELOAD, '\n'), ACT_OPEN);
+	assert_int_equal(keys_action(VIEW_CASELOAD, '/'), ACT_SEARCH);
+	assert_int_equal(keys_action(VIEW_PARTICIPANT, 'a'), ACT_PLAN);
+	assert_int_equal(keys_action(VIEW_CASELOAD, 'a'), ACT_NONE);
+	assert_int_equal(keys_action(VIEW_PARTICIPANT, 'd'), ACT_DONE);
+	assert_int_equal(keys_action(VIEW_PARTICIPANT, '>'), ACT_STAGE_NEXT);
+	assert_int_equal(keys_action(VIEW_PARTICIPANT, 'J'), ACT_JOB);
+	assert_int_equal(keys_action(VIEW_DASHBOARD, '\t'), ACT_NEXT_VIEW);
+	assert_int_equal(keys_action(VIEW_HELP, KEY_F(1)), ACT_VIEW_CASELOAD);
+	assert_int_equal(keys_action(VIEW_CASELOAD, 12), ACT_REFRESH);
+	assert_int_equal(keys_action(VIEW_CASELOAD, 'Z'), ACT_NONE);
+}
+
+/* No key does two things in one view. */
+static void no_collision(void **state)
+{
+	size_t n;
+	const struct binding *b = keys_table(&n);
+
+	(void)state;
+	for (int v = 0; v < VIEW_COUNT; v++)
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = i + 1; j < n; j++) {
+				if (!(b[i].views & b[j].views & VIEW_BIT(v)))
+					continue;
+				for (int ki = 0; ki < 5 && b[i].keys[ki]; ki++)
+					for (int kj = 0;
+					     kj < 5 && b[j].keys[kj]; kj++)
+						if (b[i].keys[ki] ==
+						    b[j].keys[kj])
+							fail_msg("view %d: key "
+								 "%d "
+								 "bound twice",
+								 v,
+								 b[i].keys[ki]);
+			}
+}
+
+static void hint_bar(void **state)
+{
+	char buf[512];
+
+	(void)state;
+	keys_hint_bar(VIEW_CASELOAD, 100, buf, sizeof buf);
+	assert_non_null(strstr(buf, "? help"));
+	assert_non_null(strstr(buf, "q quit"));
+	assert_non_null(strstr(buf, "/ search"));
+	assert_true(text_width(buf) <= 100);
+	/* Narrow: the essential hints stay, the others give way. */
+	keys_hint_bar(VIEW_PARTICIPANT, 40, buf, sizeof buf);
+	assert_true(text_width(buf) <= 40);
+	assert_non_null(strstr(buf, "? help"));
+	assert_non_null(strstr(buf, "Esc q back"));
+}
+
+static void times(void **state)
+{
+	int m = -5;
+
+	(void)state;
+	assert_true(input_parse_time("10:30", &m));
+	assert_int_equal(m, 630);
+	assert_true(input_parse_time("9h05", &m));
+	assert_int_equal(m, 545);
+	assert_true(input_parse_time("14h", &m));
+	assert_int_equal(m, 840);
+	assert_true(input_parse_time(" 8 ", &m));
+	assert_int_equal(m, 480);
+	assert_true(input_parse_time("", &m));
+	assert_int_equal(m, APPT_NO_TIME);
+	m = 1;
+	assert_false(input_parse_time("25:00", &m));
+	assert_false(input_parse_time("10:7", &m));
+	assert_false(input_parse_time("10:60", &m));
+	assert_false(input_parse_time("ten", &m));
+	assert_false(input_parse_time("10:30pm", &m));
+	assert_int_equal(m, 1);
+}
+
+static void numbers(void **state)
+{
+	long h = -1;
+
+	(void)state;
+	assert_true(input_parse_number("35", &h));
+	assert_int_equal(h, 3500);
+	assert_true(input_parse_number("17,5", &h));
+	assert_int_equal(h, 1750);
+	assert_true(input_parse_number("24.25", &h));
+	assert_int_equal(h, 2425);
+	assert_false(input_parse_number("", &h));
+	assert_false(input_parse_number("35h", &h));
+	assert_false(input_parse_number("-3", &h));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(widths),
+		cmocka_unit_test(fitting),
+		cmocka_unit_test(fitting_small_buffer),
+		cmocka_unit_test(upper),
+		cmocka_unit_test(key_dispatch),
+		cmocka_unit_test(no_collision),
+		cmocka_unit_test(hint_bar),
+		cmocka_unit_test(times),
+		cmocka_unit_test(numbers),
+	};
+
+	setlocale(LC_ALL, "");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
