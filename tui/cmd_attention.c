@@ -77,7 +77,8 @@ static void print_text(struct cli *cli, const struct caseload *cl,
 	for (size_t i = 0; i < cl->n; i++)
 		flagged += cl->entries[i].summary.n_flags > 0;
 	printf(P_("%s — %zu of %zu participant needs attention · %s\n",
-		  "%s — %zu of %zu participants need attention · %s\n", cl->n),
+		  "%s — %zu of %zu participants need attention · %s\n",
+		  flagged),
 	       all ? _("All referents") : cli_referent(cli), flagged, cl->n,
 	       cli_date(cli->today, d));
 	if (n == 0) {

@@ -42,7 +42,7 @@ void view_help_draw(struct tui *t)
 	for (int i = 0; i < page && t->help_top + i < n; i++) {
 		const struct binding *b = lines[t->help_top + i];
 
-		ui_put(stdscr, 3 + i, 2, 10, b->label, STYLE_TITLE);
+		ui_put(stdscr, 3 + i, 2, 10, _(b->label), STYLE_TITLE);
 		ui_put(stdscr, 3 + i, 13, COLS - 15, _(b->help), STYLE_NORMAL);
 	}
 }

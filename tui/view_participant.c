@@ -36,21 +36,26 @@ static void draw_identity(struct tui *t, const struct caseload_entry *e)
 	}
 	x = text_width(line) + 2;
 	ui_put(stdscr, 1, 1, x, line, STYLE_TITLE);
-	/* The most pressing flag, at the right of the first line. */
+	/* The most pressing flag, at the right of the first line: in full
+	 * when it fits, else in short. */
 	if (e->summary.n_flags > 0) {
+		const struct flag *fl = &e->summary.flags[0];
 		char reason[160], shown[200];
+		int w;
 
-		format_flag_long(&e->summary.flags[0], reason, sizeof reason);
+		format_flag_long(fl, reason, sizeof reason);
 		snprintf(shown, sizeof shown, "%s %s",
 			 format_marker(&e->summary), reason);
-		{
-			int w = text_width(shown);
-
-			if (w > COLS - x - 2)
-				w = COLS - x - 2;
-			ui_put(stdscr, 1, COLS - w - 1, w, shown,
-			       format_summary_style(&e->summary));
+		if (text_width(shown) > COLS - x - 2) {
+			format_flag_short(fl, reason, sizeof reason);
+			snprintf(shown, sizeof shown, "%s %s",
+				 format_marker(&e->summary), reason);
 		}
+		w = text_width(shown);
+		if (w > COLS - x - 2)
+			w = COLS - x - 2;
+		ui_put(stdscr, 1, COLS - w - 1, w, shown,
+		       format_summary_style(&e->summary));
 	} else if (p->status == STATUS_EXITED) {
 		char shown[128];
 		int w;
