@@ -224,11 +224,65 @@ void store_set_initial_map_size(size_t bytes)
 	initial_map_size = bytes ? bytes : MAP_SIZE_DEFAULT;
 }
 
+/*
+ * Open the sub-databases and check the schema in one transaction: a write
+ * one creates what is missing; a read one returns PC_ENOTFOUND (without a
+ * message) when anything is. The transaction is committed even when it
+ * only read: an aborted one would close the handles it opened.
+ */
+static int open_handles(struct store *s, bool write, char **cause)
+{
+	struct store_txn t = { .s = s };
+	int rc, mrc;
+
+	mrc = mdb_txn_begin(s->env, NULL, write ? 0 : MDB_RDONLY, &t.txn);
+	if (mrc != 0)
+		return error_set(cause, PC_EDB, "%s: %s", s->path,
+				 mdb_strerror(mrc));
+	for (int i = 0; i < DB_COUNT && mrc == 0; i++)
+		mrc = mdb_dbi_open(t.txn, db_names[i], write ? MDB_CREATE : 0,
+				   &s->dbi[i]);
+	if (mrc == MDB_NOTFOUND && !write) {
+		mdb_txn_abort(t.txn);
+		return PC_ENOTFOUND;
+	}
+	if (mrc != 0) {
+		rc = store_map_error(mrc);
+		mdb_txn_abort(t.txn);
+		return error_set(cause, rc == PC_OK ? PC_EDB : rc,
+				 _("%s: not a parcours database (%s)"), s->path,
+				 mdb_strerror(mrc));
+	}
+	rc = check_schema(&t, write, write ? cause : NULL);
+	if (rc == PC_ECORRUPT && !write) {
+		/* No schema version yet: a write will add it. */
+		struct store_txn probe = t;
+		MDB_val v;
+
+		if (store_get(&probe, DB_META, META_SCHEMA, strlen(META_SCHEMA),
+			      &v) == PC_ENOTFOUND) {
+			mdb_txn_abort(t.txn);
+			return PC_ENOTFOUND;
+		}
+		rc = check_schema(&t, false, cause);
+	} else if (rc != PC_OK && !write) {
+		rc = check_schema(&t, false, cause);
+	}
+	if (rc != PC_OK) {
+		mdb_txn_abort(t.txn);
+		return rc;
+	}
+	mrc = mdb_txn_commit(t.txn);
+	if (mrc != 0)
+		return error_set(cause, store_map_error(mrc), "%s: %s", s->path,
+				 mdb_strerror(mrc));
+	return PC_OK;
+}
+
 static int open_env(const char *dir, bool readonly, struct store **out,
 		    char **cause)
 {
 	struct store *s;
-	struct store_txn t = { 0 };
 	MDB_envinfo info;
 	unsigned flags = MDB_NOTLS | (readonly ? MDB_RDONLY : 0);
 	int rc;
@@ -258,38 +312,16 @@ static int open_env(const char *dir, bool readonly, struct store **out,
 	mdb_env_info(s->env, &info);
 	s->map_size = info.me_mapsize;
 
-	t.s = s;
-	rc = mdb_txn_begin(s->env, NULL, readonly ? MDB_RDONLY : 0, &t.txn);
-	if (rc != 0) {
-		error_set(cause, PC_EDB, "%s: %s", dir, mdb_strerror(rc));
-		store_close(&s);
-		return PC_EDB;
-	}
-	for (int i = 0; i < DB_COUNT && rc == 0; i++)
-		rc = mdb_dbi_open(t.txn, db_names[i], readonly ? 0 : MDB_CREATE,
-				  &s->dbi[i]);
-	if (rc != 0) {
-		int code =
-			rc == MDB_NOTFOUND ? PC_ECORRUPT : store_map_error(rc);
-
-		mdb_txn_abort(t.txn);
-		error_set(cause, code, _("%s: not a parcours database (%s)"),
-			  dir, mdb_strerror(rc));
-		store_close(&s);
-		return code;
-	}
-	rc = check_schema(&t, !readonly, cause);
-	/* Commit even a read-only transaction: an aborted one would close
-	 * the database handles it opened. */
-	if (rc == PC_OK) {
-		int mrc = mdb_txn_commit(t.txn);
-
-		rc = store_map_error(mrc);
-		if (rc != PC_OK)
-			error_set(cause, rc, "%s: %s", dir, mdb_strerror(mrc));
-	} else {
-		mdb_txn_abort(t.txn);
-	}
+	/* A read transaction finds everything in place in an existing
+	 * database; only a new one needs a write (and its disk sync). */
+	rc = open_handles(s, false, cause);
+	if (rc == PC_ENOTFOUND && !readonly)
+		rc = open_handles(s, true, cause);
+	else if (rc == PC_ENOTFOUND)
+		rc = error_set(cause, PC_ECORRUPT,
+			       _("%s: not a parcours database (no schema "
+				 "version)"),
+			       dir);
 	if (rc != PC_OK) {
 		store_close(&s);
 		return rc;

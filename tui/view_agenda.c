@@ -10,6 +10,11 @@
 /* How far ahead the agenda looks, in days after today. */
 #define AGENDA_DAYS 7
 
+/* Columns: marker, date ("vendredi 27/11/2026"), time, name, the rest. */
+#define DATE_W 21
+#define TIME_X (4 + DATE_W + 1)
+#define NAME_X (TIME_X + 7)
+
 static int cmp_rows(const void *x, const void *y, void *arg)
 {
 	const struct tui *t = arg;
@@ -72,7 +77,7 @@ void view_agenda_draw(struct tui *t)
 	size_t late = 0, today = 0;
 	char line[300], d1[DATE_BUFSZ], d2[DATE_BUFSZ];
 	int page = page_size();
-	int wname = (COLS - 40) * 45 / 100;
+	int wname = (COLS - NAME_X) * 45 / 100;
 
 	for (size_t r = 0; r < t->n_agenda; r++) {
 		pdate d = t->cl.entries[t->agenda[r].entry]
@@ -89,11 +94,11 @@ void view_agenda_draw(struct tui *t)
 		 today, late);
 	ui_put(stdscr, 1, 1, COLS - 2, line, STYLE_NORMAL);
 	ui_rule(stdscr, 2);
-	ui_put(stdscr, 3, 4, 16, _("Date"), STYLE_HEADER);
-	ui_put(stdscr, 3, 21, 6, _("Time"), STYLE_HEADER);
-	ui_put(stdscr, 3, 28, wname, _("Name"), STYLE_HEADER);
-	ui_put(stdscr, 3, 29 + wname, COLS - 30 - wname, _("Appointment"),
-	       STYLE_HEADER);
+	ui_put(stdscr, 3, 4, DATE_W, _("Date"), STYLE_HEADER);
+	ui_put(stdscr, 3, TIME_X, 6, _("Time"), STYLE_HEADER);
+	ui_put(stdscr, 3, NAME_X, wname, _("Name"), STYLE_HEADER);
+	ui_put(stdscr, 3, NAME_X + wname + 1, COLS - NAME_X - wname - 2,
+	       _("Appointment"), STYLE_HEADER);
 	tui_move_selection(ACT_NONE, t->n_agenda, page, &t->agenda_sel,
 			   &t->agenda_top);
 	for (int i = 0; i < page && t->agenda_top + (size_t)i < t->n_agenda;
@@ -122,11 +127,12 @@ void view_agenda_draw(struct tui *t)
 			 format_appt_mode(a->mode),
 			 is_late ? _(" · no outcome") : "");
 		ui_put(stdscr, y, 0, 4, is_late ? " ▲" : "", st);
-		ui_put(stdscr, y, 4, 17, is_late ? cli_date(a->date, d1) : when,
-		       st);
-		ui_put(stdscr, y, 21, 7, hm, st);
-		ui_put(stdscr, y, 28, wname + 1, name, st);
-		ui_put(stdscr, y, 29 + wname, COLS - 30 - wname, what, st);
+		ui_put(stdscr, y, 4, TIME_X - 4,
+		       is_late ? cli_date(a->date, d1) : when, st);
+		ui_put(stdscr, y, TIME_X, NAME_X - TIME_X, hm, st);
+		ui_put(stdscr, y, NAME_X, wname + 1, name, st);
+		ui_put(stdscr, y, NAME_X + wname + 1, COLS - NAME_X - wname - 2,
+		       what, st);
 	}
 	if (t->n_agenda == 0)
 		ui_put(stdscr, 5, 4, COLS - 8,

@@ -116,21 +116,32 @@ struct columns {
 	int name, stage, since, last, next, reason;
 };
 
+/* The date columns' headings: in full from 100 columns, short below. */
+static const char *last_heading(void)
+{
+	return COLS >= 100 ? _("Last contact") : _("Seen");
+}
+
+static const char *next_heading(void)
+{
+	return COLS >= 100 ? _("Next appt.") : _("Next");
+}
+
 static struct columns layout(void)
 {
 	struct columns c;
 	int rest;
 
 	c.since = 7;
-	c.last = text_width(_("Last contact")) + 2;
-	c.next = text_width(_("Next appt.")) + 2;
+	c.last = text_width(last_heading()) + 2;
+	c.next = text_width(next_heading()) + 2;
 	if (c.last < 12)
 		c.last = 12;
 	if (c.next < 12)
 		c.next = 12;
 	rest = COLS - 4 - c.since - c.last - c.next - 1;
-	c.name = rest * 40 / 100;
-	c.stage = rest * 28 / 100;
+	c.name = rest * 38 / 100;
+	c.stage = rest * 27 / 100;
 	c.reason = rest - c.name - c.stage;
 	if (c.reason < 10) {
 		c.name += c.reason;
@@ -180,7 +191,6 @@ static void draw_status(struct tui *t)
 		 P_("%zu/%d participants · %zu needs attention · %s",
 		    "%zu/%d participants · %zu need attention · %s", flagged),
 		 current, t->config->caseload_target, flagged, when);
-	ui_put(stdscr, 1, 1, COLS / 2 + 10, line, STYLE_NORMAL);
 
 	/* What narrows or orders the list, at the right. */
 	right[0] = '\0';
@@ -194,12 +204,17 @@ static void draw_status(struct tui *t)
 		append(right, sizeof right, "%s", _("to do only"));
 	append(right, sizeof right, "%s %s", _("sort:"),
 	       _(sort_names[t->sort]));
+	/* The counts come first; what narrows the list takes the rest. */
 	{
-		int w = text_width(right);
+		int lw = text_width(line), w = text_width(right);
 
-		if (w > COLS / 2 - 12)
-			w = COLS / 2 - 12;
-		ui_put(stdscr, 1, COLS - w - 1, w, right, STYLE_DIM);
+		if (lw > COLS - 4)
+			lw = COLS - 4;
+		if (w > COLS - lw - 4)
+			w = COLS - lw - 4;
+		ui_put(stdscr, 1, 1, lw, line, STYLE_NORMAL);
+		if (w > 0)
+			ui_put(stdscr, 1, COLS - w - 1, w, right, STYLE_DIM);
 	}
 }
 
@@ -277,9 +292,9 @@ void view_caseload_draw(struct tui *t)
 		ui_put(stdscr, 3, x + c.since - w - 1, w, h, STYLE_HEADER);
 	}
 	x += c.since + 1;
-	ui_put(stdscr, 3, x, c.last, _("Last contact"), STYLE_HEADER);
+	ui_put(stdscr, 3, x, c.last, last_heading(), STYLE_HEADER);
 	x += c.last;
-	ui_put(stdscr, 3, x, c.next, _("Next appt."), STYLE_HEADER);
+	ui_put(stdscr, 3, x, c.next, next_heading(), STYLE_HEADER);
 	x += c.next;
 	if (c.reason > 0)
 		ui_put(stdscr, 3, x, COLS - x, _("To do"), STYLE_HEADER);

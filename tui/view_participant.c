@@ -245,7 +245,8 @@ static void draw_notes(const struct caseload_entry *e, int x, int y, int w,
 void view_participant_draw(struct tui *t)
 {
 	const struct caseload_entry *e = tui_entry(t, t->pid);
-	int left_w = COLS * 46 / 100, x = left_w + 3, w = COLS - x - 1;
+	int left_w = COLS * (COLS >= 100 ? 46 : 40) / 100, x = left_w + 3;
+	int w = COLS - x - 1;
 	int bottom = LINES - 2, appt_rows, note_rows;
 	char name[256];
 
