@@ -130,6 +130,7 @@ keys d
 expect outcome-form "Appointment of 2026-11-26 14:30 (Entretien bilan): done"
 keys "Projet : aide à domicile. Œuvre à suivre." Enter
 expect recorded "Recorded as done."
+expect outcome-note "» Projet : aide à domicile. Œuvre à suivre."
 same "last contact is today" "$(field "$lambert" 7)" "2026-11-26"
 same "nothing planned any more" "$(field "$lambert" 8)" ""
 # The older appointment left without outcome: up two lines, missed.
@@ -156,6 +157,14 @@ keys "Boulangerie Lefort" Enter
 expect job-saved "the in-work follow-up starts"
 expect checkin-shown "D+7"
 same "check-in due" "$(field "$lambert" 9 | tr ',' '\n' | grep -c checkin-due)" 1
+
+# --- a note keeps accents, ligatures and combining marks as typed ----------------------
+keys n
+expect note-form-2 "Add a note"
+keys Tab $'Cœur : Zoë Le\xcc\x81a'
+keys Enter
+expect note-saved "Note added."
+expect note-shown $'2026-11-26 Cœur : Zoë Le\xcc\x81a'
 
 # --- help lists the keys of the view -------------------------------------------------
 keys "?"
@@ -187,6 +196,23 @@ expect small-status "80/80 participants"
 expect small-hints "q quit"
 tm resize-window -t "$S" -x 100 -y 30
 
+# --- sort, stage filter, attention only ------------------------------------------
+keys s
+expect sort-name "sort: name"
+expect sort-name-first "ANDRÉ Dominique"
+keys s s s s
+expect sort-back "sort: urgency"
+keys f
+expect filter-stage "stage 1 Freins"
+expect_not filter-hides "2 Orienter "
+keys f f f f f
+expect_not filter-all "stage 1 Freins"
+keys "!"
+expect attention-only "to do only"
+expect_not attention-hides "ANDRÉ Dominique"
+keys Escape
+expect_not filters-cleared "to do only"
+
 # --- agenda and dashboard ---------------------------------------------------------
 keys Tab
 expect agenda "Appointments from 2026-11-26 to 2026-12-03"
@@ -214,7 +240,25 @@ expect second-home "81/80 participants"
 keys q
 same "second quits cleanly" "$(dead_status)" 0
 
-# --- Ctrl-C and SIGTERM restore the terminal, the data stay whole ----------------------
+# --- an exit, and a transfer, from the participant view ----------------------------------
+S=main
+keys F1 g Enter
+expect exit-open "Appointments"
+leaving=$(tsv | awk -F'\t' 'NR == 2 { print $1 }')
+keys x
+expect exit-form "Record an exit"
+keys Tab Right Enter
+expect exit-saved "Exit recorded"
+expect exit-shown "left on 2026-11-26"
+exited=$("$BIN" --db "$DB" --today $T list --exited --format tsv | wc -l)
+same "exits listed" "$exited" "$(( $(tsv | wc -l) + 11 ))"
+keys Escape j Enter t
+expect transfer-form "Transfer to another referent"
+keys "Karim Benali" Enter
+expect transferred "now followed by Karim Benali"
+same "transferred" "$("$BIN" --db "$DB" --today $T --referent "Karim Benali" list --format tsv | wc -l)" 2
+
+# --- Ctrl-C, SIGTERM and SIGHUP restore the terminal, the data stay whole ----------------------
 S=main
 keys C-c
 same "Ctrl-C status" "$(dead_status)" 130
@@ -223,6 +267,10 @@ start term 100 30
 expect term-open "participants"
 kill -TERM "$(parcours_pid)"
 same "SIGTERM status" "$(dead_status)" 143
+start hup 100 30
+expect hup-open "participants"
+kill -HUP "$(parcours_pid)"
+same "SIGHUP status" "$(dead_status)" 129
 
 # --- NO_COLOR: no colour escapes at all ----------------------------------------------
 start colour 100 30

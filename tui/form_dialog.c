@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #define ESC 27
 
@@ -231,6 +232,26 @@ static int dialog_parse(struct tui *t, struct form_field *f, size_t n)
 	return bad;
 }
 
+/*
+ * Type one character. The form library keeps a combining mark (zero
+ * width) in a cell of its own at the cursor without moving on, so the
+ * next letter would land before it and the text would not read as typed.
+ * Step just past the mark's cell: to the end of the text, then back to
+ * where the mark went when it was typed in the middle.
+ */
+static void type_char(FORM *form, wchar_t ch)
+{
+	int at = form->begincol + form->curcol;
+
+	form_driver_w(form, OK, ch);
+	if (wcwidth(ch) != 0)
+		return;
+	form_driver(form, REQ_END_LINE);
+	while (form->begincol + form->curcol > at + 1 &&
+	       form_driver(form, REQ_PREV_CHAR) == E_OK)
+		;
+}
+
 static int current_index(struct dialog *d)
 {
 	return field_index(current_field(d->form));
@@ -358,7 +379,7 @@ bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
 			continue;
 		}
 		if (ch >= 32)
-			form_driver_w(d.form, OK, (wchar_t)ch);
+			type_char(d.form, (wchar_t)ch);
 		continue;
 	submit:
 		dialog_save_text(&d, f);

@@ -219,6 +219,13 @@ static void draw_appointments(struct tui *t, const struct caseload_entry *e,
 		       late ? _("no outcome") : format_appt_status(a->status),
 		       st);
 	}
+	/* What was written about the selected appointment. */
+	if (sel < f->n_appts && f->appts[sel].note != NULL) {
+		char line[600];
+
+		snprintf(line, sizeof line, "» %s", f->appts[sel].note);
+		ui_put(stdscr, y + rows, x + 1, w - 1, line, STYLE_DIM);
+	}
 }
 
 static void draw_notes(const struct caseload_entry *e, int x, int y, int w,
@@ -262,10 +269,11 @@ void view_participant_draw(struct tui *t)
 	draw_left(t, e, 4, left_w, bottom);
 	for (int y = 4; y < bottom; y++)
 		mvaddch(y, left_w + 1, ' ');
-	appt_rows = (bottom - 4) * 2 / 3 - 1;
-	note_rows = bottom - 4 - appt_rows - 3;
+	/* Appointments (and the selected one's note), then the notes. */
+	appt_rows = (bottom - 4) * 2 / 3 - 2;
+	note_rows = bottom - 4 - appt_rows - 4;
 	draw_appointments(t, e, x, 4, w, appt_rows);
-	draw_notes(e, x, 4 + appt_rows + 2, w, note_rows);
+	draw_notes(e, x, 4 + appt_rows + 3, w, note_rows);
 }
 
 void view_participant_handle(struct tui *t, enum action a)
