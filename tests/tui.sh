@@ -10,7 +10,8 @@ SOCK=parcours-test-$$
 export HOME=$WORK/home XDG_DATA_HOME= XDG_CONFIG_HOME= PARCOURS_DB= \
 	PARCOURS_CONFIG= PARCOURS_TODAY=
 mkdir -p "$HOME"
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+# Whatever happens, leave no session and no parcours of ours running.
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null; pkill -f -- "--db $WORK/db" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 passed=0
 failed=0
@@ -272,6 +273,13 @@ expect hup-open "participants"
 kill -HUP "$(parcours_pid)"
 same "SIGHUP status" "$(dead_status)" 129
 
+# A terminal that goes away without a SIGHUP reaching parcours (its
+# parent ignores it) must not leave it spinning: it ends as on a hang-up.
+start gone 100 30
+expect gone-open "participants"
+tm kill-session -t gone
+same "terminal gone" "$(dead_status)" 129
+
 # --- NO_COLOR: no colour escapes at all ----------------------------------------------
 start colour 100 30
 expect colour-open "participants"
@@ -279,6 +287,8 @@ tm capture-pane -e -p -t "$S" | grep -q $'\e\[[0-9;]*3[1-7]m\|\e\[[0-9;]*38;5' &
 start mono 100 30 NO_COLOR=1
 expect mono-open "participants"
 tm capture-pane -e -p -t "$S" | grep -q $'\e\[[0-9;]*3[1-7]m\|\e\[[0-9;]*38;5' && ko "colour under NO_COLOR" || ok
+keys q
+same "mono quits" "$(dead_status)" 0
 
 # --- the French interface -------------------------------------------------------
 start francais 100 30 LANGUAGE=fr

@@ -5,12 +5,14 @@
 #include "i18n.h"
 #include "text.h"
 
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Set by the signal handler only; the loops look at it between keys. */
 static volatile sig_atomic_t caught_signal;
@@ -20,8 +22,23 @@ static void on_signal(int sig)
 	caught_signal = sig;
 }
 
+/*
+ * The terminal went away (window closed, connection lost) without a
+ * SIGHUP reaching us, as when our parent ignores it: every read then fails
+ * at once, and the loop would spin. Treat it as a hang-up.
+ */
+static bool terminal_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) > 0 &&
+	       (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 bool tui_interrupted(void)
 {
+	if (caught_signal == 0 && terminal_gone())
+		caught_signal = SIGHUP;
 	return caught_signal != 0;
 }
 
