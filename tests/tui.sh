@@ -191,6 +191,13 @@ keys Escape Escape
 tm resize-window -t "$S" -x 100 -y 30
 expect after-resize "80/80 participants"
 
+# q leaves even from the too-small notice.
+start tiny 40 12
+expect tiny-notice "Terminal too small: 40×12."
+keys q
+same "q quits when too small" "$(dead_status)" 0
+S=main
+
 # --- 80x24 draws the whole home view ------------------------------------------------
 tm resize-window -t "$S" -x 80 -y 24
 expect small-status "80/80 participants"

@@ -410,8 +410,12 @@ int tui_run(struct cli *cli)
 			continue;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 			continue;
-		if (!ui_big_enough())
-			continue; /* only resizing helps */
+		if (!ui_big_enough()) {
+			/* Nothing to act on but resizing, or leaving. */
+			if (r == OK && ch == 'q')
+				break;
+			continue;
+		}
 		t.message[0] = '\0';
 		if (t.view == VIEW_CASELOAD && t.searching &&
 		    view_caseload_search_key(&t, r, ch))

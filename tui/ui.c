@@ -119,8 +119,9 @@ void ui_draw_too_small(void)
 	erase();
 	snprintf(line1, sizeof line1, _("Terminal too small: %d×%d."), COLS,
 		 LINES);
-	snprintf(line2, sizeof line2, _("parcours needs at least %d×%d."),
-		 UI_MIN_COLS, UI_MIN_LINES);
+	snprintf(line2, sizeof line2,
+		 _("parcours needs at least %d×%d (q quits)."), UI_MIN_COLS,
+		 UI_MIN_LINES);
 	for (int i = 0; i < 2; i++) {
 		int w = text_width(lines[i]);
 		int y = LINES / 2 - 1 + i, x = (COLS - w) / 2;
