@@ -64,6 +64,17 @@ static int check_date(pdate d, const char *what, char **cause)
 	return PC_OK;
 }
 
+/* A valid date, today or before: outcomes, moves, exits are facts. */
+static int check_past_date(pdate d, pdate today, const char *what, char **cause)
+{
+	int rc = check_date(d, what, cause);
+
+	if (rc == PC_OK && d > today)
+		rc = error_set(cause, PC_EINVAL,
+			       _("%s: cannot be in the future"), what);
+	return rc;
+}
+
 static char *dup_or_null(const char *s)
 {
 	return s != NULL && *s != '\0' ? strdup(s) : NULL;
@@ -168,10 +179,7 @@ int edit_participant_add(struct store *s, const struct edit_ctx *ctx,
 	int rc = check_identity(ctx, p, cause);
 
 	if (rc == PC_OK)
-		rc = check_date(entry, _("entry date"), cause);
-	if (rc == PC_OK && entry > ctx->today)
-		rc = error_set(cause, PC_EINVAL,
-			       _("entry date: cannot be in the future"));
+		rc = check_past_date(entry, ctx->today, _("entry date"), cause);
 	if (rc == PC_OK && p->stage != NULL &&
 	    config_stage(ctx->config, p->stage, NULL) == NULL)
 		rc = error_set(cause, PC_EINVAL, _("unknown stage '%s'"),
@@ -394,16 +402,13 @@ int edit_stage_move(struct store *s, const struct edit_ctx *ctx,
 		    char **cause)
 {
 	struct move_args a = { ctx, participant, stage, date };
-	int rc = check_date(date, _("date"), cause);
+	int rc = check_past_date(date, ctx->today, _("date"), cause);
 
 	if (rc != PC_OK)
 		return rc;
 	if (config_stage(ctx->config, stage, NULL) == NULL)
 		return error_set(cause, PC_EINVAL, _("unknown stage '%s'"),
 				 stage ? stage : "");
-	if (date > ctx->today)
-		return error_set(cause, PC_EINVAL,
-				 _("date: cannot be in the future"));
 	return store_write(s, move_cb, &a, cause);
 }
 
@@ -520,13 +525,10 @@ int edit_checkin(struct store *s, const struct edit_ctx *ctx,
 		 char **cause)
 {
 	struct job_args a = { ctx, participant, NULL, offset_days, done };
-	int rc = check_date(done, _("date"), cause);
+	int rc = check_past_date(done, ctx->today, _("date"), cause);
 
 	if (rc != PC_OK)
 		return rc;
-	if (done > ctx->today)
-		return error_set(cause, PC_EINVAL,
-				 _("date: cannot be in the future"));
 	if (offset_days < 0 || offset_days > 3650)
 		return error_set(cause, PC_EINVAL, _("check-in: out of range"));
 	return store_write(s, checkin_cb, &a, cause);
@@ -592,7 +594,7 @@ int edit_exit(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
 {
 	struct exit_args a = { ctx, participant, date,
 			       config_exit_reason(ctx->config, reason) };
-	int rc = check_date(date, _("date"), cause);
+	int rc = check_past_date(date, ctx->today, _("date"), cause);
 
 	if (rc != PC_OK)
 		return rc;
@@ -600,9 +602,6 @@ int edit_exit(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
 		return error_set(cause, PC_EINVAL,
 				 _("unknown exit reason '%s'"),
 				 reason ? reason : "");
-	if (date > ctx->today)
-		return error_set(cause, PC_EINVAL,
-				 _("date: cannot be in the future"));
 	return store_write(s, exit_cb, &a, cause);
 }
 
