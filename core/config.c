@@ -88,6 +88,8 @@ static const struct list_spec exit_list = { sizeof(struct config_exit_reason),
 					    exit_keys };
 
 static const char *const validation_names[] = { "hiring", "followup", NULL };
+static const char *const delimiter_names[] = { "auto", "comma", "semicolon",
+					       "tab", NULL };
 
 static const struct key followup_keys[] = {
 	KEY("months", K_INT, struct config, followup_months, .min = 1,
@@ -109,6 +111,8 @@ static const struct key top_keys[] = {
 	    max_duration_notice_days, .min = 0, .max = 365),
 	KEY("exit_validation", K_ENUM, struct config, exit_validation,
 	    .names = validation_names),
+	KEY("csv_delimiter", K_ENUM, struct config, csv_delimiter,
+	    .names = delimiter_names),
 	/* A nested mapping: its keys fill fields of struct config itself. */
 	{ .name = "followup", .type = K_MAP, .sub = followup_keys },
 	KEY("stages", K_LIST, struct config, stages, .list = &stage_list,
@@ -395,7 +399,9 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 			v->type == YAML_SCALAR_NODE ? scalar(v) : kind_name(v));
 		return;
 	}
-	case K_ENUM:
+	case K_ENUM: {
+		char names[256] = "";
+
 		if (v->type == YAML_SCALAR_NODE) {
 			for (int i = 0; k->names[i]; i++) {
 				if (strcmp(scalar(v), k->names[i]) == 0) {
@@ -404,9 +410,15 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 				}
 			}
 		}
-		problem(r, v, _("%s: expected one of %s, %s"), k->name,
-			k->names[0], k->names[1]);
+		for (int i = 0; k->names[i]; i++) {
+			size_t len = strlen(names);
+
+			snprintf(names + len, sizeof names - len, "%s%s",
+				 i ? ", " : "", k->names[i]);
+		}
+		problem(r, v, _("%s: expected one of %s"), k->name, names);
 		return;
+	}
 	case K_INTLIST:
 		parse_intlist(r, v, k, base);
 		return;

@@ -26,6 +26,9 @@ struct config_exit_reason {
 	bool positive;
 };
 
+/* The CSV delimiter of exports: from the locale, or fixed. */
+enum csv_delimiter { CSV_AUTO, CSV_COMMA, CSV_SEMICOLON, CSV_TAB };
+
 /* When a positive exit counts: at hiring, or once the follow-up ends. */
 enum exit_validation { EXIT_AT_HIRING, EXIT_AFTER_FOLLOWUP };
 
@@ -39,6 +42,7 @@ struct config {
 	size_t n_checkins;
 	int checkin_notice_days;
 	int exit_validation; /* enum exit_validation */
+	int csv_delimiter;   /* enum csv_delimiter */
 	struct config_stage *stages;
 	size_t n_stages;
 	struct config_public *publics;

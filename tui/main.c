@@ -29,6 +29,10 @@ static const struct command commands[] = {
 	  N_("what needs attention, most urgent first") },
 	{ "list", cmd_list, "[--all] [--exited] [--format text|tsv]",
 	  N_("current participants, one line each") },
+	{ "export", cmd_export,
+	  "--format csv|json|md|html [--output FILE] [--all] [--from D --to D] "
+	  "[--pseudonymise] [--delimiter C]",
+	  N_("the caseload summary for the PLIE and the funder") },
 	{ "demo", cmd_demo, "[--participants N] [--seed S]",
 	  N_("fill an empty database with a fictitious caseload") },
 	{ "check-config", cmd_check_config, "[FILE]",

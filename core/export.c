@@ -1,0 +1,210 @@
+/* export.c: dispatch to the writers, and the participant row they share. */
+#include "export_internal.h"
+#include "atomic.h"
+#include "error.h"
+#include "i18n.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const column_names[COL_COUNT] = {
+	[COL_ID] = "id",
+	[COL_LAST_NAME] = "last_name",
+	[COL_FIRST_NAME] = "first_name",
+	[COL_REFERENT] = "referent",
+	[COL_STAGE_NO] = "stage_no",
+	[COL_STAGE_ID] = "stage_id",
+	[COL_STAGE] = "stage",
+	[COL_STATUS] = "status",
+	[COL_ENTRY_DATE] = "entry_date",
+	[COL_STAGE_SINCE] = "stage_since",
+	[COL_DAYS_IN_STAGE] = "days_in_stage",
+	[COL_LAST_CONTACT] = "last_contact",
+	[COL_NEXT_APPOINTMENT] = "next_appointment",
+	[COL_FLAGS] = "flags",
+	[COL_BIRTH_DATE] = "birth_date",
+	[COL_PHONE] = "phone",
+	[COL_EMAIL] = "email",
+};
+
+static const char *const flag_labels[FLAG_COUNT] = {
+	[FLAG_APPOINTMENT_OVERDUE] = N_("appointments without outcome"),
+	[FLAG_CHECKIN_OVERDUE] = N_("late in-work check-ins"),
+	[FLAG_NO_SHOW] = N_("no-shows to invite again"),
+	[FLAG_CONTACT_OVERDUE] = N_("without contact for too long"),
+	[FLAG_MAX_DURATION] = N_("near or past the maximum duration"),
+	[FLAG_CHECKIN_DUE] = N_("in-work check-ins due this week"),
+	[FLAG_READY_TO_EXIT] = N_("ready for a positive exit"),
+};
+
+const char *export_column_name(enum row_column c)
+{
+	return c < COL_COUNT ? column_names[c] : "?";
+}
+
+const char *export_flag_label(enum flag_kind k)
+{
+	return k < FLAG_COUNT ? _(flag_labels[k]) : "?";
+}
+
+int export_format_by_name(const char *name, enum export_format *out)
+{
+	static const char *const names[] = { "csv", "json", "md", "html" };
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(name, names[i]) == 0) {
+			*out = (enum export_format)i;
+			return PC_OK;
+		}
+	}
+	return PC_EINVAL;
+}
+
+static const char *date_cell(pdate d, const char *pattern, char *buf,
+			     size_t size)
+{
+	return date_format_pattern(d, pattern ? pattern : "YYYY-MM-DD", buf,
+				   size);
+}
+
+const char *export_cell(const struct summary *s, const struct caseload_entry *e,
+			enum row_column c, bool pseudonymise,
+			const char *date_pattern, char *buf, size_t size)
+{
+	const struct participant *p = &e->file.p;
+	const struct rules_summary *r = &e->summary;
+	bool known = e->stage_index != CASELOAD_NO_STAGE;
+
+	buf[0] = '\0';
+	switch (c) {
+	case COL_ID:
+		snprintf(buf, size, "%llu", (unsigned long long)p->id);
+		break;
+	case COL_LAST_NAME:
+		if (pseudonymise)
+			snprintf(buf, size, "P%llu", (unsigned long long)p->id);
+		else
+			snprintf(buf, size, "%s",
+				 p->last_name ? p->last_name : "");
+		break;
+	case COL_FIRST_NAME:
+		if (!pseudonymise)
+			snprintf(buf, size, "%s",
+				 p->first_name ? p->first_name : "");
+		break;
+	case COL_REFERENT:
+		snprintf(buf, size, "%s", p->referent ? p->referent : "");
+		break;
+	case COL_STAGE_NO:
+		if (known)
+			snprintf(buf, size, "%zu", e->stage_index + 1);
+		break;
+	case COL_STAGE_ID:
+		snprintf(buf, size, "%s", p->stage ? p->stage : "");
+		break;
+	case COL_STAGE:
+		snprintf(buf, size, "%s",
+			 known ? s->config->stages[e->stage_index].label : "");
+		break;
+	case COL_STATUS:
+		snprintf(buf, size, "%s", participant_status_name(p->status));
+		break;
+	case COL_ENTRY_DATE:
+		date_cell(p->entry_date, date_pattern, buf, size);
+		break;
+	case COL_STAGE_SINCE:
+		date_cell(p->stage_since, date_pattern, buf, size);
+		break;
+	case COL_DAYS_IN_STAGE:
+		snprintf(buf, size, "%d", r->days_in_stage);
+		break;
+	case COL_LAST_CONTACT:
+		date_cell(r->last_contact, date_pattern, buf, size);
+		break;
+	case COL_NEXT_APPOINTMENT:
+		date_cell(r->next_appointment, date_pattern, buf, size);
+		break;
+	case COL_FLAGS:
+		for (size_t i = 0; i < r->n_flags; i++) {
+			size_t len = strlen(buf);
+
+			snprintf(buf + len, size - len, "%s%s", i ? "," : "",
+				 rules_flag_name(r->flags[i].kind));
+		}
+		break;
+	case COL_BIRTH_DATE:
+		if (!pseudonymise)
+			date_cell(p->birth_date, date_pattern, buf, size);
+		break;
+	case COL_PHONE:
+		if (!pseudonymise)
+			snprintf(buf, size, "%s", p->phone ? p->phone : "");
+		break;
+	case COL_EMAIL:
+		if (!pseudonymise)
+			snprintf(buf, size, "%s", p->email ? p->email : "");
+		break;
+	default:
+		break;
+	}
+	return buf;
+}
+
+int export_write(FILE *out, const struct summary *s,
+		 const struct export_options *o)
+{
+	static int (*const writers[])(FILE *, const struct summary *,
+				      const struct export_options *) = {
+		[EXPORT_CSV] = export_csv,
+		[EXPORT_JSON] = export_json,
+		[EXPORT_MD] = export_md,
+		[EXPORT_HTML] = export_html,
+	};
+
+	errno = 0;
+	if (writers[o->format](out, s, o) != 0 || fflush(out) != 0 ||
+	    ferror(out))
+		return PC_EIO;
+	return PC_OK;
+}
+
+int export_caseload(struct store *st, const struct config *c,
+		    const char *referent, pdate today, pdate from, pdate to,
+		    const struct export_options *o, const char *path, FILE *out,
+		    char **cause)
+{
+	struct caseload cl;
+	struct summary sum;
+	struct atomic_file af;
+	int rc;
+
+	rc = caseload_load(st, c, referent, true, today, &cl, cause);
+	if (rc != PC_OK)
+		return rc;
+	rc = summary_build(&sum, c, &cl, referent, today, from, to);
+	if (rc != PC_OK) {
+		caseload_free(&cl);
+		return error_set(cause, rc, "%s", error_string(rc));
+	}
+	if (path == NULL) {
+		rc = export_write(out, &sum, o);
+		if (rc != PC_OK)
+			error_set(cause, rc, _("cannot write the export: %s"),
+				  strerror(errno ? errno : EIO));
+	} else if ((rc = atomic_open(&af, path, cause)) == PC_OK) {
+		rc = export_write(af.f, &sum, o);
+		if (rc == PC_OK)
+			rc = atomic_commit(&af, cause);
+		else {
+			error_set(cause, errno == ENOSPC ? PC_EFULL : rc,
+				  _("%s: cannot write: %s"), path,
+				  strerror(errno ? errno : EIO));
+			rc = errno == ENOSPC ? PC_EFULL : rc;
+			atomic_abort(&af);
+		}
+	}
+	summary_free(&sum);
+	caseload_free(&cl);
+	return rc;
+}

@@ -1,0 +1,47 @@
+/* export.h: the caseload summary written as CSV, JSON, Markdown or HTML. */
+#ifndef PARCOURS_EXPORT_H
+#define PARCOURS_EXPORT_H
+
+#include "store.h"
+#include "summary.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_MD, EXPORT_HTML };
+
+/* The version of the JSON document's layout; bumped on any change of
+ * meaning, never for an added field. */
+#define EXPORT_JSON_SCHEMA 1
+
+struct export_options {
+	enum export_format format;
+	bool pseudonymise; /* names, contacts, birth dates replaced by the id */
+	char delimiter;	   /* CSV: ',', ';' or '\t' */
+	bool bom;	   /* CSV: a UTF-8 byte order mark first */
+	const char *date_pattern; /* Markdown, HTML: "DD/MM/YYYY" */
+};
+
+/* The format called `name` ("csv", "json", "md", "html"); PC_EINVAL else. */
+int export_format_by_name(const char *name, enum export_format *out);
+
+/*
+ * Write the summary to `out`. Returns PC_OK, or PC_EIO when writing
+ * failed (a full disk: check errno), in which case the output is partial
+ * and the caller discards it.
+ */
+int export_write(FILE *out, const struct summary *s,
+		 const struct export_options *o);
+
+/*
+ * The whole export: load the caseload of `referent` (every referent when
+ * NULL) with those who left, summarise entries and exits from..to, and
+ * write it to `path` atomically (mode 0600), or to `out` when path is
+ * NULL. A failed write leaves no file behind and an existing one as it was.
+ */
+int export_caseload(struct store *st, const struct config *c,
+		    const char *referent, pdate today, pdate from, pdate to,
+		    const struct export_options *o, const char *path, FILE *out,
+		    char **cause);
+
+#endif

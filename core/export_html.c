@@ -1,0 +1,155 @@
+/* export_html.c: the report as one self-contained HTML page (inline CSS and
+ * SVG, no network), readable on screen and printing on A4. */
+#include "export_internal.h"
+#include "export_report.h"
+#include "i18n.h"
+
+static void esc(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			fputs("&quot;", out);
+			break;
+		case '\'':
+			fputs("&#39;", out);
+			break;
+		default:
+			fputc(*s, out);
+		}
+	}
+}
+
+static const char style[] =
+	"body{font:11pt/1.4 system-ui,sans-serif;color:#111;margin:2em auto;"
+	"max-width:60em;padding:0 1em}"
+	"h1{font-size:1.6em;margin:0 0 .2em}h2{font-size:1.2em;"
+	"border-bottom:1px solid #999;margin:1.6em 0 .5em;padding-bottom:.2em}"
+	"table{border-collapse:collapse;width:100%;margin:.5em 0 1em}"
+	"th,td{border:1px solid #bbb;padding:.25em .5em;text-align:left;"
+	"vertical-align:top}th{background:#eee}"
+	"tr:nth-child(even) td{background:#fafafa}"
+	"svg{display:block;margin:.5em 0;max-width:100%}"
+	"svg text{font:10pt system-ui,sans-serif}"
+	"@page{size:A4;margin:15mm}"
+	"@media print{body{margin:0;max-width:none;font-size:9.5pt}"
+	"h2{break-after:avoid}tr,svg{break-inside:avoid}"
+	"th{background:#eee!important;-webkit-print-color-adjust:exact;"
+	"print-color-adjust:exact}}";
+
+static void begin(void *ctx, const char *title)
+{
+	FILE *out = ctx;
+
+	fprintf(out,
+		"<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+		"<meta charset=\"utf-8\">\n<title>",
+		_("en"));
+	esc(out, title);
+	fprintf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>",
+		style);
+	esc(out, title);
+	fputs("</h1>\n", out);
+}
+
+static void heading(void *ctx, const char *text)
+{
+	fputs("<h2>", ctx);
+	esc(ctx, text);
+	fputs("</h2>\n", ctx);
+}
+
+static void para(void *ctx, const char *text)
+{
+	fputs("<p>", ctx);
+	esc(ctx, text);
+	fputs("</p>\n", ctx);
+}
+
+static void table_begin(void *ctx, const char *const *headers, size_t n)
+{
+	fputs("<table>\n<thead><tr>", ctx);
+	for (size_t i = 0; i < n; i++) {
+		fputs("<th>", ctx);
+		esc(ctx, headers[i]);
+		fputs("</th>", ctx);
+	}
+	fputs("</tr></thead>\n<tbody>\n", ctx);
+}
+
+static void row(void *ctx, const char *const *cells, size_t n)
+{
+	fputs("<tr>", ctx);
+	for (size_t i = 0; i < n; i++) {
+		fputs("<td>", ctx);
+		esc(ctx, cells[i]);
+		fputs("</td>", ctx);
+	}
+	fputs("</tr>\n", ctx);
+}
+
+static void table_end(void *ctx)
+{
+	fputs("</tbody>\n</table>\n", ctx);
+}
+
+/* Horizontal bars, labels at the left, values at the end of each bar. */
+static void chart(void *ctx, const char *title, const char *const *labels,
+		  const size_t *values, size_t n)
+{
+	FILE *out = ctx;
+	const int label_w = 260, bar_w = 380, row_h = 24;
+	size_t max = 1;
+
+	for (size_t i = 0; i < n; i++)
+		if (values[i] > max)
+			max = values[i];
+	fprintf(out,
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+		"width=\"%d\" height=\"%zu\" viewBox=\"0 0 %d %zu\">\n<title>",
+		label_w + bar_w + 60, n * (size_t)row_h + 8,
+		label_w + bar_w + 60, n * (size_t)row_h + 8);
+	esc(out, title);
+	fputs("</title>\n", out);
+	for (size_t i = 0; i < n; i++) {
+		size_t w = values[i] * (size_t)bar_w / max;
+		size_t y = i * (size_t)row_h + 4;
+
+		fprintf(out, "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\">",
+			label_w - 8, y + 15);
+		esc(out, labels[i]);
+		fprintf(out,
+			"</text><rect x=\"%d\" y=\"%zu\" width=\"%zu\" "
+			"height=\"%d\" fill=\"#3b6ea5\"/><text x=\"%zu\" "
+			"y=\"%zu\">%zu</text>\n",
+			label_w, y + 2, w, row_h - 8, (size_t)label_w + w + 6,
+			y + 15, values[i]);
+	}
+	fputs("</svg>\n", out);
+}
+
+static void end(void *ctx)
+{
+	fputs("</body>\n</html>\n", ctx);
+}
+
+int export_html(FILE *out, const struct summary *s,
+		const struct export_options *o)
+{
+	static const struct report_renderer html = {
+		begin, heading, para, table_begin, row, table_end, chart, end,
+	};
+
+	if (export_report(s, o, &html, out) != 0)
+		return -1;
+	return ferror(out) ? -1 : 0;
+}

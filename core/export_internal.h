@@ -1,0 +1,56 @@
+/* export_internal.h: what the export writers share; not a public header. */
+#ifndef PARCOURS_EXPORT_INTERNAL_H
+#define PARCOURS_EXPORT_INTERNAL_H
+
+#include "export.h"
+
+/* The columns of a participant row, by stable name, in order. */
+enum row_column {
+	COL_ID,
+	COL_LAST_NAME,
+	COL_FIRST_NAME,
+	COL_REFERENT,
+	COL_STAGE_NO,
+	COL_STAGE_ID,
+	COL_STAGE,
+	COL_STATUS,
+	COL_ENTRY_DATE,
+	COL_STAGE_SINCE,
+	COL_DAYS_IN_STAGE,
+	COL_LAST_CONTACT,
+	COL_NEXT_APPOINTMENT,
+	COL_FLAGS,
+	COL_BIRTH_DATE,
+	COL_PHONE,
+	COL_EMAIL,
+	COL_COUNT
+};
+
+/* The stable name of a column ("last_name"). */
+const char *export_column_name(enum row_column c);
+
+/*
+ * The text of column `c` for caseload entry `e`, into buf: dates in ISO
+ * form (YYYY-MM-DD) unless `date_pattern` is given; personal fields
+ * replaced by the id (names) or left empty (contacts, birth date) when
+ * pseudonymising. Returns buf.
+ */
+const char *export_cell(const struct summary *s, const struct caseload_entry *e,
+			enum row_column c, bool pseudonymise,
+			const char *date_pattern, char *buf, size_t size);
+
+/* A flag's kind by its index, translated for people ("appointments
+ * without outcome"). */
+const char *export_flag_label(enum flag_kind k);
+
+/* Each format's writer; all return 0 or -1 on a write error. */
+int export_csv(FILE *out, const struct summary *s,
+	       const struct export_options *o);
+int export_json(FILE *out, const struct summary *s,
+		const struct export_options *o);
+int export_md(FILE *out, const struct summary *s,
+	      const struct export_options *o);
+int export_html(FILE *out, const struct summary *s,
+		const struct export_options *o);
+
+#endif

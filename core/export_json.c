@@ -1,0 +1,253 @@
+/* export_json.c: the whole summary as one JSON document. */
+#include "export_internal.h"
+
+#include <string.h>
+
+static void jstr(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;
+	     p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '\n':
+			fputs("\\n", out);
+			break;
+		case '\r':
+			fputs("\\r", out);
+			break;
+		case '\t':
+			fputs("\\t", out);
+			break;
+		default:
+			if (*p < 0x20)
+				fprintf(out, "\\u%04x", *p);
+			else
+				fputc(*p, out);
+		}
+	}
+	fputc('"', out);
+}
+
+static void jdate(FILE *out, pdate d)
+{
+	char buf[DATE_BUFSZ];
+
+	if (d == DATE_NONE)
+		fputs("null", out);
+	else
+		jstr(out, date_format_iso(d, buf));
+}
+
+/* "key": as the start of a member, with a comma unless first. */
+static void key(FILE *out, int indent, bool first, const char *k)
+{
+	fprintf(out, "%s\n%*s", first ? "" : ",", indent, "");
+	jstr(out, k);
+	fputs(": ", out);
+}
+
+static void ids(FILE *out, const struct summary *s, const size_t *entries,
+		size_t n)
+{
+	fputc('[', out);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%llu", i ? ", " : "",
+			(unsigned long long)s->cl->entries[entries[i]]
+				.file.p.id);
+	fputc(']', out);
+}
+
+static void stages(FILE *out, const struct summary *s)
+{
+	const struct config *c = s->config;
+
+	fputc('[', out);
+	for (size_t i = 0; i <= c->n_stages; i++) {
+		if (i == c->n_stages && s->stages[i].count == 0)
+			break;
+		fprintf(out, "%s\n    {\"no\": ", i ? "," : "");
+		if (i < c->n_stages)
+			fprintf(out, "%zu, \"id\": ", i + 1);
+		else
+			fputs("null, \"id\": ", out);
+		jstr(out, i < c->n_stages ? c->stages[i].id : NULL);
+		fputs(", \"label\": ", out);
+		jstr(out, i < c->n_stages ? c->stages[i].label : "?");
+		fprintf(out, ", \"count\": %zu, \"median_days_in_stage\": ",
+			s->stages[i].count);
+		if (s->stages[i].median_days < 0)
+			fputs("null}", out);
+		else
+			fprintf(out, "%d}", s->stages[i].median_days);
+	}
+	fputs("\n  ]", out);
+}
+
+static void flags(FILE *out, const struct summary *s)
+{
+	fputc('[', out);
+	for (int k = 0; k < FLAG_COUNT; k++) {
+		fprintf(out, "%s\n    {\"name\": ", k ? "," : "");
+		jstr(out, rules_flag_name((enum flag_kind)k));
+		fprintf(out, ", \"count\": %zu, \"participants\": ",
+			s->flags[k].count);
+		ids(out, s, s->flags[k].entries, s->flags[k].count);
+		fputc('}', out);
+	}
+	fputs("\n  ]", out);
+}
+
+static void followups(FILE *out, const struct summary *s)
+{
+	fputc('[', out);
+	for (size_t i = 0; i < s->n_followups; i++) {
+		const struct participant_file *f =
+			&s->cl->entries[s->followups[i]].file;
+		const struct job *j = participant_file_current_job(f);
+		int offset = 0;
+		pdate next = summary_next_checkin(s->config, f, &offset);
+
+		fprintf(out,
+			"%s\n    {\"id\": %llu, \"job_start\": ", i ? "," : "",
+			(unsigned long long)f->p.id);
+		jdate(out, j ? j->start : DATE_NONE);
+		fputs(", \"next_checkin\": ", out);
+		jdate(out, next);
+		fputs(", \"next_checkin_day\": ", out);
+		if (next == DATE_NONE)
+			fputs("null}", out);
+		else
+			fprintf(out, "%d}", offset);
+	}
+	fputs(s->n_followups ? "\n  ]" : "]", out);
+}
+
+static void period(FILE *out, const struct summary *s)
+{
+	const struct config *c = s->config;
+	int rate = summary_positive_rate(s);
+
+	fputs("{\n    \"from\": ", out);
+	jdate(out, s->from);
+	fputs(",\n    \"to\": ", out);
+	jdate(out, s->to);
+	fprintf(out,
+		",\n    \"entries\": %zu,\n    \"exits\": %zu,\n"
+		"    \"positive_exits\": %zu,\n    \"positive_rate\": ",
+		s->entries, s->exits, s->positive);
+	if (rate < 0)
+		fputs("null", out);
+	else
+		fprintf(out, "%d", rate);
+	fputs(",\n    \"exits_by_reason\": [", out);
+	for (size_t i = 0, n = 0; i <= c->n_exit_reasons; i++) {
+		if (s->exits_by_reason[i] == 0)
+			continue;
+		fprintf(out, "%s\n      {\"id\": ", n++ ? "," : "");
+		jstr(out, i < c->n_exit_reasons ? c->exit_reasons[i].id : NULL);
+		fputs(", \"label\": ", out);
+		jstr(out,
+		     i < c->n_exit_reasons ? c->exit_reasons[i].label : "?");
+		fprintf(out, ", \"positive\": %s, \"count\": %zu}",
+			i < c->n_exit_reasons && c->exit_reasons[i].positive
+				? "true"
+				: "false",
+			s->exits_by_reason[i]);
+	}
+	fputs("\n    ]\n  }", out);
+}
+
+static void participants(FILE *out, const struct summary *s,
+			 const struct export_options *o)
+{
+	char buf[512];
+
+	fputc('[', out);
+	for (size_t i = 0; i < s->n_rows; i++) {
+		const struct caseload_entry *e = &s->cl->entries[s->rows[i]];
+
+		fprintf(out, "%s\n    {", i ? "," : "");
+		for (int c = 0; c < COL_COUNT; c++) {
+			const char *v = export_cell(s, e, (enum row_column)c,
+						    o->pseudonymise, NULL, buf,
+						    sizeof buf);
+
+			fprintf(out, "%s", c ? ", " : "");
+			jstr(out, export_column_name((enum row_column)c));
+			fputs(": ", out);
+			if (c == COL_ID || c == COL_DAYS_IN_STAGE ||
+			    (c == COL_STAGE_NO && *v))
+				fputs(v, out);
+			else if (*v == '\0' && c != COL_FLAGS)
+				fputs("null", out);
+			else
+				jstr(out, v);
+		}
+		fputc('}', out);
+	}
+	fputs(s->n_rows ? "\n  ]" : "]", out);
+}
+
+int export_json(FILE *out, const struct summary *s,
+		const struct export_options *o)
+{
+	fprintf(out, "{");
+	key(out, 2, true, "schema_version");
+	fprintf(out, "%d", EXPORT_JSON_SCHEMA);
+	key(out, 2, false, "generated_on");
+	jdate(out, s->today);
+	key(out, 2, false, "referent");
+	if (s->referent)
+		jstr(out, s->referent);
+	else
+		fputs("null", out);
+	key(out, 2, false, "pseudonymised");
+	fputs(o->pseudonymise ? "true" : "false", out);
+	key(out, 2, false, "caseload");
+	fprintf(out,
+		"{\"size\": %zu, \"target\": %d, \"needing_attention\": %zu}",
+		s->caseload, s->config->caseload_target, s->flagged);
+	key(out, 2, false, "stages");
+	stages(out, s);
+	key(out, 2, false, "flags");
+	flags(out, s);
+	key(out, 2, false, "followups");
+	followups(out, s);
+	key(out, 2, false, "period");
+	period(out, s);
+	key(out, 2, false, "completeness");
+	fputc('[', out);
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		fprintf(out, "%s\n    {\"field\": ", f ? "," : "");
+		jstr(out, summary_field_name((enum completeness_field)f));
+		fprintf(out, ", \"missing\": %zu}", s->missing[f]);
+	}
+	fputs("\n  ]", out);
+	if (s->referent == NULL) {
+		key(out, 2, false, "referents");
+		fputc('[', out);
+		for (size_t i = 0; i < s->n_referents; i++) {
+			const struct summary_referent *r = &s->referents[i];
+
+			fprintf(out, "%s\n    {\"name\": ", i ? "," : "");
+			jstr(out, r->name);
+			fprintf(out,
+				", \"caseload\": %zu, \"needing_attention\": "
+				"%zu, \"entries\": %zu, \"exits\": %zu, "
+				"\"positive_exits\": %zu}",
+				r->caseload, r->flagged, r->entries, r->exits,
+				r->positive);
+		}
+		fputs(s->n_referents ? "\n  ]" : "]", out);
+	}
+	key(out, 2, false, "participants");
+	participants(out, s, o);
+	fputs("\n}\n", out);
+	return ferror(out) ? -1 : 0;
+}

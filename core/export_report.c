@@ -1,0 +1,327 @@
+/* export_report.c: the sections of the human-readable report. */
+#include "export_report.h"
+#include "export_internal.h"
+#include "i18n.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CELL 512
+
+struct report {
+	const struct summary *s;
+	const struct export_options *o;
+	const struct report_renderer *r;
+	void *ctx;
+};
+
+static const char *date(const struct report *rp, pdate d, char *buf)
+{
+	return date_format_pattern(d, rp->o->date_pattern, buf, DATE_BUFSZ);
+}
+
+/* "Lefèvre Élodie", or "P42" when pseudonymising. */
+static const char *who(const struct report *rp, const struct caseload_entry *e,
+		       char *buf, size_t size)
+{
+	const struct participant *p = &e->file.p;
+
+	if (rp->o->pseudonymise)
+		snprintf(buf, size, "P%llu", (unsigned long long)p->id);
+	else
+		snprintf(buf, size, "%s %s", p->last_name ? p->last_name : "",
+			 p->first_name ? p->first_name : "");
+	return buf;
+}
+
+static void para(const struct report *rp, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void para(const struct report *rp, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	rp->r->para(rp->ctx, buf);
+}
+
+static void stages(const struct report *rp)
+{
+	const struct summary *s = rp->s;
+	const struct config *c = s->config;
+	size_t n = c->n_stages + (s->stages[c->n_stages].count > 0);
+	const char *head[] = { _("Stage"), _("Participants"),
+			       _("Median days in stage") };
+	const char **labels = calloc(n, sizeof *labels);
+	size_t *values = calloc(n, sizeof *values);
+	char names[64][CELL];
+
+	rp->r->heading(rp->ctx, _("Participants per stage"));
+	if (labels != NULL && values != NULL && rp->r->chart) {
+		for (size_t i = 0; i < n && i < 64; i++) {
+			if (i < c->n_stages)
+				snprintf(names[i], CELL, "%zu %s", i + 1,
+					 c->stages[i].short_label);
+			else
+				snprintf(names[i], CELL, "%s", _("? unknown"));
+			labels[i] = names[i];
+			values[i] = s->stages[i].count;
+		}
+		rp->r->chart(rp->ctx, _("Participants per stage"), labels,
+			     values, n < 64 ? n : 64);
+	}
+	free(labels);
+	free(values);
+	rp->r->table_begin(rp->ctx, head, 3);
+	for (size_t i = 0; i < n; i++) {
+		char a[CELL], b[32], m[32];
+		const char *row[] = { a, b, m };
+
+		if (i < c->n_stages)
+			snprintf(a, sizeof a, "%zu %s", i + 1,
+				 c->stages[i].label);
+		else
+			snprintf(a, sizeof a, "%s", _("? unknown"));
+		snprintf(b, sizeof b, "%zu", s->stages[i].count);
+		if (s->stages[i].median_days < 0)
+			snprintf(m, sizeof m, "—");
+		else
+			snprintf(m, sizeof m, "%d", s->stages[i].median_days);
+		rp->r->row(rp->ctx, row, 3);
+	}
+	rp->r->table_end(rp->ctx);
+}
+
+static void flags(const struct report *rp)
+{
+	const struct summary *s = rp->s;
+	const char *head[] = { _("What"), _("Count"), _("Participants") };
+
+	rp->r->heading(rp->ctx, _("Needing attention"));
+	rp->r->table_begin(rp->ctx, head, 3);
+	for (int k = 0; k < FLAG_COUNT; k++) {
+		const struct summary_flag *f = &s->flags[k];
+		size_t size = 64 + f->count * 80, len = 0;
+		char *names = malloc(size), count[32];
+		const char *row[] = { export_flag_label((enum flag_kind)k),
+				      count, names ? names : "" };
+
+		snprintf(count, sizeof count, "%zu", f->count);
+		if (names != NULL) {
+			names[0] = '\0';
+			for (size_t i = 0; i < f->count; i++) {
+				char one[CELL];
+
+				who(rp, &s->cl->entries[f->entries[i]], one,
+				    sizeof one);
+				len += (size_t)snprintf(names + len, size - len,
+							"%s%s", i ? ", " : "",
+							one);
+				if (len >= size)
+					break;
+			}
+		}
+		rp->r->row(rp->ctx, row, 3);
+		free(names);
+	}
+	rp->r->table_end(rp->ctx);
+}
+
+static void followups(const struct report *rp)
+{
+	const struct summary *s = rp->s;
+	const char *head[] = { _("Participant"), _("Job start"),
+			       _("Next check-in") };
+
+	rp->r->heading(rp->ctx, _("In-work follow-up"));
+	if (s->n_followups == 0) {
+		rp->r->para(rp->ctx, _("Nobody in in-work follow-up."));
+		return;
+	}
+	rp->r->table_begin(rp->ctx, head, 3);
+	for (size_t i = 0; i < s->n_followups; i++) {
+		const struct caseload_entry *e =
+			&s->cl->entries[s->followups[i]];
+		const struct job *j = participant_file_current_job(&e->file);
+		int off = 0;
+		pdate next = summary_next_checkin(s->config, &e->file, &off);
+		char name[CELL], start[DATE_BUFSZ], when[DATE_BUFSZ], nx[64];
+		const char *row[] = { name, start, nx };
+
+		who(rp, e, name, sizeof name);
+		date(rp, j ? j->start : DATE_NONE, start);
+		if (next == DATE_NONE)
+			snprintf(nx, sizeof nx, "%s", _("all held"));
+		else
+			snprintf(nx, sizeof nx, _("D+%d on %s"), off,
+				 date(rp, next, when));
+		rp->r->row(rp->ctx, row, 3);
+	}
+	rp->r->table_end(rp->ctx);
+}
+
+static void exits(const struct report *rp)
+{
+	const struct summary *s = rp->s;
+	const struct config *c = s->config;
+	const char *head[] = { _("Reason"), _("Positive"), _("Exits") };
+	const char *labels[64];
+	size_t values[64], n = 0;
+	char from[DATE_BUFSZ], to[DATE_BUFSZ];
+	int rate = summary_positive_rate(s);
+
+	rp->r->heading(rp->ctx, _("Entries and exits"));
+	para(rp,
+	     _("From %s to %s: %zu entries, %zu exits of which %zu positive"),
+	     date(rp, s->from, from), date(rp, s->to, to), s->entries, s->exits,
+	     s->positive);
+	if (rate >= 0)
+		para(rp, _("Positive-exit rate: %d %%."), rate);
+	if (s->exits == 0)
+		return;
+	for (size_t i = 0; i <= c->n_exit_reasons && n < 64; i++) {
+		if (s->exits_by_reason[i] == 0)
+			continue;
+		labels[n] = i < c->n_exit_reasons ? c->exit_reasons[i].label
+						  : _("? unknown");
+		values[n++] = s->exits_by_reason[i];
+	}
+	if (rp->r->chart)
+		rp->r->chart(rp->ctx, _("Exits by reason"), labels, values, n);
+	rp->r->table_begin(rp->ctx, head, 3);
+	for (size_t i = 0; i <= c->n_exit_reasons; i++) {
+		char count[32];
+		const char *row[3];
+
+		if (s->exits_by_reason[i] == 0)
+			continue;
+		snprintf(count, sizeof count, "%zu", s->exits_by_reason[i]);
+		row[0] = i < c->n_exit_reasons ? c->exit_reasons[i].label
+					       : _("? unknown");
+		row[1] = i < c->n_exit_reasons && c->exit_reasons[i].positive
+				 ? _("yes")
+				 : _("no");
+		row[2] = count;
+		rp->r->row(rp->ctx, row, 3);
+	}
+	rp->r->table_end(rp->ctx);
+}
+
+static void completeness(const struct report *rp)
+{
+	static const char *const labels[FIELD_COUNT] = {
+		[FIELD_GENDER] = N_("gender"),
+		[FIELD_BIRTH_DATE] = N_("birth date (age band)"),
+		[FIELD_EMPLOYMENT] = N_("employment situation at entry"),
+		[FIELD_EDUCATION] = N_("education level"),
+		[FIELD_CONTACT] = N_("phone or email for the survey"),
+	};
+	const char *head[] = { _("Entry data"), _("Participants lacking it") };
+
+	rp->r->heading(rp->ctx, _("Completeness of the funder's entry data"));
+	rp->r->table_begin(rp->ctx, head, 2);
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		char count[32];
+		const char *row[] = { _(labels[f]), count };
+
+		snprintf(count, sizeof count, "%zu", rp->s->missing[f]);
+		rp->r->row(rp->ctx, row, 2);
+	}
+	rp->r->table_end(rp->ctx);
+}
+
+static void referents(const struct report *rp)
+{
+	const struct summary *s = rp->s;
+	const char *head[] = { _("Referent"), _("Caseload"), _("To do"),
+			       _("Entries"),  _("Exits"),    _("Positive") };
+
+	rp->r->heading(rp->ctx, _("Referents"));
+	rp->r->table_begin(rp->ctx, head, 6);
+	for (size_t i = 0; i < s->n_referents; i++) {
+		const struct summary_referent *r = &s->referents[i];
+		char v[5][32];
+		const char *row[] = { r->name, v[0], v[1], v[2], v[3], v[4] };
+
+		snprintf(v[0], 32, "%zu", r->caseload);
+		snprintf(v[1], 32, "%zu", r->flagged);
+		snprintf(v[2], 32, "%zu", r->entries);
+		snprintf(v[3], 32, "%zu", r->exits);
+		snprintf(v[4], 32, "%zu", r->positive);
+		rp->r->row(rp->ctx, row, 6);
+	}
+	rp->r->table_end(rp->ctx);
+}
+
+static void participants(const struct report *rp)
+{
+	const struct summary *s = rp->s;
+	const enum row_column cols[] = { COL_ID,	   COL_STAGE_NO,
+					 COL_ENTRY_DATE,   COL_DAYS_IN_STAGE,
+					 COL_LAST_CONTACT, COL_NEXT_APPOINTMENT,
+					 COL_FLAGS };
+	const char *head[] = { _("#"),
+			       _("Name"),
+			       _("Stage"),
+			       _("Entry"),
+			       _("Days in stage"),
+			       _("Last contact"),
+			       _("Next appointment"),
+			       _("To do") };
+
+	rp->r->heading(rp->ctx, _("Participants"));
+	rp->r->table_begin(rp->ctx, head, 8);
+	for (size_t i = 0; i < s->n_rows; i++) {
+		const struct caseload_entry *e = &s->cl->entries[s->rows[i]];
+		char cells[8][CELL];
+		const char *row[8];
+
+		export_cell(s, e, cols[0], rp->o->pseudonymise,
+			    rp->o->date_pattern, cells[0], CELL);
+		who(rp, e, cells[1], CELL);
+		for (int c = 1; c < 7; c++)
+			export_cell(s, e, cols[c], rp->o->pseudonymise,
+				    rp->o->date_pattern, cells[c + 1], CELL);
+		for (int c = 0; c < 8; c++)
+			row[c] = cells[c];
+		rp->r->row(rp->ctx, row, 8);
+	}
+	rp->r->table_end(rp->ctx);
+}
+
+int export_report(const struct summary *s, const struct export_options *o,
+		  const struct report_renderer *r, void *ctx)
+{
+	struct report rp = { s, o, r, ctx };
+	char title[512], today[DATE_BUFSZ];
+
+	snprintf(title, sizeof title, _("Caseload summary — %s"),
+		 s->referent ? s->referent : _("All referents"));
+	r->begin(ctx, title);
+	para(&rp, _("Made on %s%s."), date(&rp, s->today, today),
+	     o->pseudonymise ? _(", pseudonymised (participants by number)")
+			     : "");
+	r->heading(ctx, _("Caseload"));
+	para(&rp,
+	     _("%zu participants for a target of %d (%zu %%); %zu need "
+	       "attention."),
+	     s->caseload, s->config->caseload_target,
+	     (s->caseload * 100 + (size_t)s->config->caseload_target / 2) /
+		     (size_t)s->config->caseload_target,
+	     s->flagged);
+	stages(&rp);
+	flags(&rp);
+	followups(&rp);
+	exits(&rp);
+	completeness(&rp);
+	if (s->referent == NULL)
+		referents(&rp);
+	participants(&rp);
+	r->end(ctx);
+	return 0;
+}

@@ -1,0 +1,258 @@
+/* summary.c: from a caseload to the figures the PLIE and the funder ask. */
+#include "summary.h"
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const field_names[FIELD_COUNT] = {
+	[FIELD_GENDER] = "gender",	   [FIELD_BIRTH_DATE] = "birth_date",
+	[FIELD_EMPLOYMENT] = "employment", [FIELD_EDUCATION] = "education",
+	[FIELD_CONTACT] = "contact",
+};
+
+const char *summary_field_name(enum completeness_field f)
+{
+	return f < FIELD_COUNT ? field_names[f] : "?";
+}
+
+bool summary_lacks(const struct caseload_entry *e, enum completeness_field f)
+{
+	const struct participant *p = &e->file.p;
+
+	switch (f) {
+	case FIELD_GENDER:
+		return p->gender == GENDER_UNKNOWN;
+	case FIELD_BIRTH_DATE:
+		return p->birth_date == DATE_NONE;
+	case FIELD_EMPLOYMENT:
+		return p->employment == EMPLOYMENT_UNKNOWN;
+	case FIELD_EDUCATION:
+		return p->education == EDUCATION_UNKNOWN;
+	case FIELD_CONTACT:
+		return (p->phone == NULL || !*p->phone) &&
+		       (p->email == NULL || !*p->email);
+	default:
+		return false;
+	}
+}
+
+pdate summary_next_checkin(const struct config *c,
+			   const struct participant_file *f, int *offset)
+{
+	const struct job *j = participant_file_current_job(f);
+
+	for (size_t i = 0; j != NULL && i < c->n_checkins; i++) {
+		const struct checkin *ck = job_checkin(j, c->checkin_days[i]);
+
+		if (ck == NULL || ck->done == DATE_NONE) {
+			if (offset != NULL)
+				*offset = c->checkin_days[i];
+			return j->start + c->checkin_days[i];
+		}
+	}
+	return DATE_NONE;
+}
+
+int summary_positive_rate(const struct summary *s)
+{
+	if (s->exits == 0)
+		return -1;
+	return (int)((s->positive * 100 + s->exits / 2) / s->exits);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Median days in each stage over the current participants. */
+static int stage_medians(struct summary *s)
+{
+	size_t n = s->config->n_stages + 1;
+	int *days = malloc((s->cl->n ? s->cl->n : 1) * sizeof *days);
+
+	if (days == NULL)
+		return PC_ENOMEM;
+	for (size_t st = 0; st < n; st++) {
+		size_t k = 0;
+
+		for (size_t i = 0; i < s->cl->n; i++) {
+			const struct caseload_entry *e = &s->cl->entries[i];
+			size_t idx = e->stage_index == CASELOAD_NO_STAGE
+					     ? n - 1
+					     : e->stage_index;
+
+			if (e->file.p.status != STATUS_EXITED && idx == st)
+				days[k++] = e->summary.days_in_stage;
+		}
+		s->stages[st].count = k;
+		if (k == 0) {
+			s->stages[st].median_days = -1;
+			continue;
+		}
+		qsort(days, k, sizeof *days, cmp_int);
+		s->stages[st].median_days =
+			k % 2 ? days[k / 2]
+			      : (days[k / 2 - 1] + days[k / 2]) / 2;
+	}
+	free(days);
+	return PC_OK;
+}
+
+static struct summary_referent *referent_of(struct summary *s, const char *name)
+{
+	struct summary_referent *grown;
+
+	for (size_t i = 0; i < s->n_referents; i++)
+		if (strcmp(s->referents[i].name, name) == 0)
+			return &s->referents[i];
+	grown = realloc(s->referents, (s->n_referents + 1) * sizeof *grown);
+	if (grown == NULL)
+		return NULL;
+	s->referents = grown;
+	memset(&grown[s->n_referents], 0, sizeof *grown);
+	grown[s->n_referents].name = strdup(name);
+	if (grown[s->n_referents].name == NULL)
+		return NULL;
+	return &grown[s->n_referents++];
+}
+
+static const struct summary *sort_ctx;
+
+static int cmp_followup(const void *a, const void *b)
+{
+	const struct caseload_entry *x =
+		&sort_ctx->cl->entries[*(const size_t *)a];
+	const struct caseload_entry *y =
+		&sort_ctx->cl->entries[*(const size_t *)b];
+	pdate dx = summary_next_checkin(sort_ctx->config, &x->file, NULL);
+	pdate dy = summary_next_checkin(sort_ctx->config, &y->file, NULL);
+
+	if (dx != dy)
+		return dx == DATE_NONE	 ? 1
+		       : dy == DATE_NONE ? -1
+		       : dx < dy	 ? -1
+					 : 1;
+	return caseload_compare_name(x, y);
+}
+
+static int cmp_name_by_referent(const void *a, const void *b)
+{
+	const struct summary_referent *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+int summary_build(struct summary *s, const struct config *c,
+		  const struct caseload *cl, const char *referent, pdate today,
+		  pdate from, pdate to)
+{
+	size_t n = cl->n ? cl->n : 1;
+	int rc = PC_OK;
+
+	memset(s, 0, sizeof *s);
+	s->config = c;
+	s->cl = cl;
+	s->referent = referent;
+	s->today = today;
+	s->from = from;
+	s->to = to;
+	s->stages = calloc(c->n_stages + 1, sizeof *s->stages);
+	s->exits_by_reason =
+		calloc(c->n_exit_reasons + 1, sizeof *s->exits_by_reason);
+	s->followups = calloc(n, sizeof *s->followups);
+	s->rows = calloc(n, sizeof *s->rows);
+	for (int k = 0; k < FLAG_COUNT; k++) {
+		s->flags[k].entries = calloc(n, sizeof(size_t));
+		if (s->flags[k].entries == NULL)
+			rc = PC_ENOMEM;
+	}
+	if (rc != PC_OK || s->stages == NULL || s->exits_by_reason == NULL ||
+	    s->followups == NULL || s->rows == NULL) {
+		summary_free(s);
+		return PC_ENOMEM;
+	}
+	for (size_t i = 0; i < cl->n; i++) {
+		const struct caseload_entry *e = &cl->entries[i];
+		const struct participant *p = &e->file.p;
+		struct summary_referent *r = NULL;
+		bool entered = p->entry_date >= from && p->entry_date <= to;
+		bool left = p->status == STATUS_EXITED &&
+			    p->exit_date >= from && p->exit_date <= to;
+
+		if (referent == NULL) {
+			r = referent_of(s, p->referent ? p->referent : "");
+			if (r == NULL) {
+				summary_free(s);
+				return PC_ENOMEM;
+			}
+		}
+		s->entries += entered;
+		if (r)
+			r->entries += entered;
+		if (left) {
+			const struct config_exit_reason *why =
+				config_exit_reason(c, p->exit_reason);
+
+			s->exits++;
+			s->positive += p->exit_positive;
+			s->exits_by_reason[why ? (size_t)(why - c->exit_reasons)
+					       : c->n_exit_reasons]++;
+			if (r) {
+				r->exits++;
+				r->positive += p->exit_positive;
+			}
+		}
+		if (p->status == STATUS_EXITED)
+			continue;
+		s->caseload++;
+		s->rows[s->n_rows++] = i;
+		if (r)
+			r->caseload++;
+		if (e->summary.n_flags > 0) {
+			s->flagged++;
+			if (r)
+				r->flagged++;
+		}
+		for (size_t k = 0; k < e->summary.n_flags; k++) {
+			struct summary_flag *f =
+				&s->flags[e->summary.flags[k].kind];
+
+			f->entries[f->count++] = i;
+		}
+		if (participant_file_current_job(&e->file) != NULL)
+			s->followups[s->n_followups++] = i;
+		for (int f = 0; f < FIELD_COUNT; f++)
+			s->missing[f] +=
+				summary_lacks(e, (enum completeness_field)f);
+	}
+	rc = stage_medians(s);
+	if (rc != PC_OK) {
+		summary_free(s);
+		return rc;
+	}
+	sort_ctx = s;
+	qsort(s->followups, s->n_followups, sizeof *s->followups, cmp_followup);
+	sort_ctx = NULL;
+	if (s->n_referents > 1)
+		qsort(s->referents, s->n_referents, sizeof *s->referents,
+		      cmp_name_by_referent);
+	return PC_OK;
+}
+
+void summary_free(struct summary *s)
+{
+	for (size_t i = 0; i < s->n_referents; i++)
+		free(s->referents[i].name);
+	free(s->referents);
+	for (int k = 0; k < FLAG_COUNT; k++)
+		free(s->flags[k].entries);
+	free(s->stages);
+	free(s->exits_by_reason);
+	free(s->followups);
+	free(s->rows);
+	memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,86 @@
+/* summary.h: the figures of a caseload over a period, for exports. */
+#ifndef PARCOURS_SUMMARY_H
+#define PARCOURS_SUMMARY_H
+
+#include "caseload.h"
+#include "config.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The funder's entry data a participant record should hold. */
+enum completeness_field {
+	FIELD_GENDER,
+	FIELD_BIRTH_DATE,
+	FIELD_EMPLOYMENT,
+	FIELD_EDUCATION,
+	FIELD_CONTACT, /* a phone or an email for the survey */
+	FIELD_COUNT
+};
+
+struct summary_stage {
+	size_t count;
+	int median_days; /* -1 when the stage is empty */
+};
+
+/* Who a flag concerns: indexes into the caseload's entries. */
+struct summary_flag {
+	size_t count;
+	size_t *entries;
+};
+
+struct summary_referent {
+	char *name; /* owned */
+	size_t caseload, flagged, entries, exits, positive;
+};
+
+/*
+ * Everything an export shows. The caseload it was made from must outlive
+ * it (entries are referred to by index). Free with summary_free().
+ */
+struct summary {
+	const struct config *config;
+	const struct caseload *cl;
+	const char *referent; /* NULL: every referent */
+	pdate today, from, to;
+	size_t caseload; /* current participants */
+	size_t flagged;
+	struct summary_stage *stages; /* n_stages + 1: the last is unknown */
+	struct summary_flag flags[FLAG_COUNT];
+	size_t *followups; /* entries in work, by next check-in */
+	size_t n_followups;
+	size_t entries, exits, positive;
+	size_t *exits_by_reason; /* n_exit_reasons + 1: the last is unknown */
+	size_t missing[FIELD_COUNT];
+	struct summary_referent *referents; /* with every referent only */
+	size_t n_referents;
+	size_t *rows; /* current participants, most urgent first */
+	size_t n_rows;
+};
+
+/*
+ * Compute the summary of `cl` (loaded with exited participants) for
+ * entries and exits between from and to inclusive. `referent` is only
+ * carried into the result. Returns PC_OK or PC_ENOMEM.
+ */
+int summary_build(struct summary *s, const struct config *c,
+		  const struct caseload *cl, const char *referent, pdate today,
+		  pdate from, pdate to);
+
+void summary_free(struct summary *s);
+
+/* The stable name of a completeness field ("birth_date"). */
+const char *summary_field_name(enum completeness_field f);
+
+/* True when entry `e` lacks field `f`. */
+bool summary_lacks(const struct caseload_entry *e, enum completeness_field f);
+
+/* The next check-in not yet held of the current job, or DATE_NONE;
+ * *offset gets its day offset. */
+pdate summary_next_checkin(const struct config *c,
+			   const struct participant_file *f, int *offset);
+
+/* Positive exits per hundred exits, rounded; -1 when there is no exit. */
+int summary_positive_rate(const struct summary *s);
+
+#endif
