@@ -103,8 +103,8 @@ struct add_args {
 	uint64_t id;
 };
 
-static int check_identity(const struct edit_ctx *ctx,
-			  const struct participant *p, char **cause)
+int edit_check_identity(const struct edit_ctx *ctx, const struct participant *p,
+			char **cause)
 {
 	if (!has_text(p->last_name))
 		return error_set(cause, PC_EINVAL, _("last name: required"));
@@ -139,36 +139,45 @@ static int check_identity(const struct edit_ctx *ctx,
 	return PC_OK;
 }
 
-static int add_cb(struct store_txn *t, void *arg, char **cause)
+int edit_participant_add_txn(struct store_txn *t, const struct edit_ctx *ctx,
+			     const struct participant *in, pdate entry,
+			     const char *how, uint64_t *id)
 {
-	struct add_args *a = arg;
-	struct participant p = *a->p;
+	struct participant p = *in;
 	struct stage_move m = { 0 };
 	int rc;
 
 	p.id = 0;
-	p.entry_date = a->entry;
-	p.stage_since = a->entry;
+	p.entry_date = entry;
+	p.stage_since = entry;
 	p.status = STATUS_ACTIVE;
 	p.exit_date = DATE_NONE;
 	p.exit_reason = NULL;
 	p.exit_positive = false;
 	p.exit_validated = DATE_NONE;
 	if (p.stage == NULL)
-		p.stage = a->ctx->config->stages[0].id;
+		p.stage = ctx->config->stages[0].id;
 	if (p.referent == NULL)
-		p.referent = a->ctx->config->referent;
-	rc = store_participant_add(t, &p, &a->id);
-	m.participant = a->id;
-	m.date = a->entry;
+		p.referent = ctx->config->referent;
+	rc = store_participant_add(t, &p, id);
+	m.participant = *id;
+	m.date = entry;
 	m.stage = p.stage;
 	if (rc == PC_OK)
 		rc = store_move_add(t, &m, NULL);
 	if (rc == PC_OK)
-		rc = journal(t, a->ctx, a->id, "participant added in stage %s",
+		rc = journal(t, ctx, *id, "participant %s in stage %s", how,
 			     p.stage);
-	(void)cause;
 	return rc;
+}
+
+static int add_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct add_args *a = arg;
+
+	(void)cause;
+	return edit_participant_add_txn(t, a->ctx, a->p, a->entry, "added",
+					&a->id);
 }
 
 int edit_participant_add(struct store *s, const struct edit_ctx *ctx,
@@ -176,7 +185,7 @@ int edit_participant_add(struct store *s, const struct edit_ctx *ctx,
 			 char **cause)
 {
 	struct add_args a = { ctx, p, entry, 0 };
-	int rc = check_identity(ctx, p, cause);
+	int rc = edit_check_identity(ctx, p, cause);
 
 	if (rc == PC_OK)
 		rc = check_past_date(entry, ctx->today, _("entry date"), cause);
@@ -655,7 +664,7 @@ int edit_identity(struct store *s, const struct edit_ctx *ctx,
 		  const struct participant *p, char **cause)
 {
 	struct identity_args a = { ctx, p, NULL };
-	int rc = check_identity(ctx, p, cause);
+	int rc = edit_check_identity(ctx, p, cause);
 
 	return rc == PC_OK ? store_write(s, identity_cb, &a, cause) : rc;
 }

@@ -28,6 +28,18 @@ int edit_participant_add(struct store *s, const struct edit_ctx *ctx,
 			 const struct participant *p, pdate entry, uint64_t *id,
 			 char **cause);
 
+/*
+ * The same inside a write transaction the caller runs (an import adds
+ * many at once): no checks, `how` says it in the journal ("imported").
+ */
+int edit_participant_add_txn(struct store_txn *t, const struct edit_ctx *ctx,
+			     const struct participant *p, pdate entry,
+			     const char *how, uint64_t *id);
+
+/* The checks edit_participant_add makes on names, dates and publics. */
+int edit_check_identity(const struct edit_ctx *ctx, const struct participant *p,
+			char **cause);
+
 /* Plan an appointment; minute is APPT_NO_TIME or 0..1439. */
 int edit_appointment_plan(struct store *s, const struct edit_ctx *ctx,
 			  uint64_t participant, pdate date, int minute,

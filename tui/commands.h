@@ -13,5 +13,6 @@ int cmd_list(struct cli *cli, int argc, char **argv);
 int cmd_attention(struct cli *cli, int argc, char **argv);
 int cmd_check_config(struct cli *cli, int argc, char **argv);
 int cmd_export(struct cli *cli, int argc, char **argv);
+int cmd_import(struct cli *cli, int argc, char **argv);
 
 #endif

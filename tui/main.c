@@ -33,6 +33,8 @@ static const struct command commands[] = {
 	  "--format csv|json|md|html [--output FILE] [--all] [--from D --to D] "
 	  "[--pseudonymise] [--delimiter C]",
 	  N_("the caseload summary for the PLIE and the funder") },
+	{ "import", cmd_import, "FILE.csv [--dry-run]",
+	  N_("add the participants of a spreadsheet, all or none") },
 	{ "demo", cmd_demo, "[--participants N] [--seed S]",
 	  N_("fill an empty database with a fictitious caseload") },
 	{ "check-config", cmd_check_config, "[FILE]",
@@ -302,7 +304,9 @@ int main(int argc, char **argv)
 	}
 	status = resolve(&cli, db, config, today);
 	if (status == EXIT_OK) {
-		optind = 1;
+		/* 0, not 1: glibc then resets its whole state, permutation of
+		 * options after operands included. */
+		optind = 0;
 		status = cmd->run(&cli, argc, argv);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {

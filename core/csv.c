@@ -1,0 +1,153 @@
+/* csv.c: an RFC 4180 reader that never reads past its buffer. */
+#include "csv.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+void csv_open(struct csv_reader *r, const char *data, size_t len)
+{
+	size_t commas = 0, semicolons = 0;
+	bool quoted = false;
+
+	r->p = data;
+	r->end = data + len;
+	r->line = 1;
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		r->p += 3;
+	for (const char *q = r->p; q < r->end && (quoted || *q != '\n'); q++) {
+		if (*q == '"')
+			quoted = !quoted;
+		else if (!quoted && *q == ',')
+			commas++;
+		else if (!quoted && *q == ';')
+			semicolons++;
+	}
+	r->delimiter = semicolons > commas ? ';' : ',';
+}
+
+void csv_record_clear(struct csv_record *rec)
+{
+	for (size_t i = 0; i < rec->n; i++)
+		free(rec->fields[i]);
+	free(rec->fields);
+	rec->fields = NULL;
+	rec->n = 0;
+}
+
+/* A growing byte buffer for one field, always NUL-terminated. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+static bool ensure(struct buf *b)
+{
+	if (b->s != NULL)
+		return true;
+	b->s = malloc(32);
+	if (b->s == NULL)
+		return false;
+	b->s[0] = '\0';
+	b->len = 0;
+	b->cap = 32;
+	return true;
+}
+
+static bool put(struct buf *b, char c)
+{
+	if (!ensure(b))
+		return false;
+	if (b->len + 2 > b->cap) {
+		char *s = realloc(b->s, b->cap * 2);
+
+		if (s == NULL)
+			return false;
+		b->s = s;
+		b->cap *= 2;
+	}
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+	return true;
+}
+
+/* Hand the buffer over to the record as its next field. */
+static bool add_field(struct csv_record *rec, struct buf *b)
+{
+	char **grown;
+
+	if (!ensure(b))
+		return false;
+	grown = realloc(rec->fields, (rec->n + 1) * sizeof *grown);
+	if (grown == NULL)
+		return false;
+	rec->fields = grown;
+	rec->fields[rec->n++] = b->s;
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return true;
+}
+
+int csv_next(struct csv_reader *r, struct csv_record *rec)
+{
+	struct buf b = { 0 };
+	bool quoted = false, in_field_quotes = false;
+
+	csv_record_clear(rec);
+	rec->line = r->line;
+	if (r->p >= r->end)
+		return 0;
+	for (;;) {
+		if (r->p >= r->end) {
+			if (in_field_quotes) {
+				free(b.s);
+				return -1;
+			}
+			break;
+		}
+		char c = *r->p++;
+
+		if (in_field_quotes) {
+			if (c == '"') {
+				if (r->p < r->end && *r->p == '"') {
+					r->p++;
+					if (!put(&b, '"'))
+						goto nomem;
+				} else {
+					in_field_quotes = false;
+				}
+				continue;
+			}
+			if (c == '\n')
+				r->line++;
+			if (!put(&b, c))
+				goto nomem;
+			continue;
+		}
+		if (c == '"' && b.len == 0 && !quoted) {
+			in_field_quotes = quoted = true;
+			continue;
+		}
+		if (c == r->delimiter) {
+			if (!add_field(rec, &b))
+				goto nomem;
+			quoted = false;
+			continue;
+		}
+		if (c == '\r' && r->p < r->end && *r->p == '\n')
+			continue; /* CRLF: the LF ends the record */
+		if (c == '\n') {
+			r->line++;
+			break;
+		}
+		if (!put(&b, c))
+			goto nomem;
+	}
+	if (!add_field(rec, &b))
+		goto nomem;
+	return 1;
+nomem:
+	free(b.s);
+	csv_record_clear(rec);
+	return -1;
+}

@@ -1,0 +1,38 @@
+/* csv.h: reading RFC 4180 CSV from memory, with line numbers. */
+#ifndef PARCOURS_CSV_H
+#define PARCOURS_CSV_H
+
+#include <stddef.h>
+
+struct csv_reader {
+	const char *p, *end;
+	char delimiter; /* ',' or ';', found on the header line */
+	size_t line;	/* the physical line the next record starts on */
+};
+
+/* One record; fields are malloc'd, NUL-terminated, owned by the record. */
+struct csv_record {
+	char **fields;
+	size_t n;
+	size_t line; /* where the record starts (1-based) */
+};
+
+/*
+ * Start reading `len` bytes at `data` (kept, not copied): skip a UTF-8
+ * byte order mark and choose the delimiter, ',' or ';', by which one the
+ * first line has more of outside quotes.
+ */
+void csv_open(struct csv_reader *r, const char *data, size_t len);
+
+/*
+ * Read the next record into *rec (cleared first): fields may be quoted,
+ * with "" for a quote and line breaks inside quotes; lines end with LF or
+ * CRLF. Returns 1 for a record, 0 at the end, -1 for a quote left open
+ * (*rec->line says where it started) or no memory. A blank line is a
+ * record of one empty field.
+ */
+int csv_next(struct csv_reader *r, struct csv_record *rec);
+
+void csv_record_clear(struct csv_record *rec);
+
+#endif

@@ -1,0 +1,94 @@
+/* cmd_import.c: `parcours import`, a caseload from a spreadsheet. */
+#include "commands.h"
+#include "error.h"
+#include "i18n.h"
+#include "import.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Print each line of `text` to stderr as "parcours: LINE". */
+static void report_lines(char *text)
+{
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+		cli_error("%s", line);
+}
+
+int cmd_import(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_report rep;
+	struct edit_ctx ctx = { 0 };
+	bool dry_run = false;
+	const struct config *c;
+	struct store *s;
+	char *cause = NULL;
+	int opt, rc, status = EXIT_OK;
+
+	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
+		if (opt == 'n') {
+			dry_run = true;
+		} else if (opt == 'h') {
+			puts(_("Usage: parcours import FILE.csv [--dry-run]\n"
+			       "Add the participants of a spreadsheet to your "
+			       "caseload, all or none: every\n"
+			       "row is checked first and every problem listed "
+			       "as FILE:LINE: column: what.\n"
+			       "Columns (header line, ',' or ';'): last_name "
+			       "or "
+			       "nom, first_name or prénom,\n"
+			       "birth_date or date_naissance; optional: stage "
+			       "or étape, entry_date or\n"
+			       "date_entree, phone or téléphone, email. Dates "
+			       "YYYY-MM-DD or DD/MM/YYYY.\n"
+			       "  --dry-run  check and say what would be "
+			       "imported, write nothing"));
+			return EXIT_OK;
+		} else {
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 1) {
+		cli_error(_("%s: one file to import"), "import");
+		return EXIT_USAGE;
+	}
+	if ((c = cli_config(cli, &status)) == NULL ||
+	    (s = cli_store(cli, &status)) == NULL)
+		return status;
+	ctx.config = c;
+	ctx.who = cli_referent(cli);
+	ctx.now = (int64_t)time(NULL);
+	ctx.today = cli->today;
+	rc = import_csv(s, &ctx, argv[optind], dry_run, &rep, &cause);
+	if (rep.notices != NULL)
+		report_lines(rep.notices);
+	if (rc == PC_EINVAL && rep.problems != NULL) {
+		report_lines(rep.problems);
+		cli_error(
+			_("nothing imported: correct the file and try again"));
+		free(cause);
+		import_report_free(&rep);
+		return EXIT_USAGE;
+	}
+	if (rc != PC_OK) {
+		import_report_free(&rep);
+		return cli_fail(rc, cause);
+	}
+	if (dry_run)
+		printf(_("%s: %zu participants would be imported, %zu already "
+			 "there (nothing written).\n"),
+		       argv[optind], rep.imported, rep.skipped);
+	else
+		printf(_("%s: %zu participants imported, %zu already there "
+			 "skipped.\n"),
+		       argv[optind], rep.imported, rep.skipped);
+	import_report_free(&rep);
+	return EXIT_OK;
+}
