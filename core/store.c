@@ -7,7 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 static const char *const db_names[DB_COUNT] = {
 	"meta",
@@ -279,6 +282,36 @@ static int open_handles(struct store *s, bool write, char **cause)
 	return PC_OK;
 }
 
+/*
+ * Every process with the database open holds a shared lock on
+ * DIR/parcours.lock; a restore takes it exclusively, so it never replaces
+ * the file under an open window. A file that cannot be created (a
+ * read-only directory) is no lock to respect: no error.
+ */
+static int lock_shared(struct store *s, const char *dir, char **cause)
+{
+	size_t n = strlen(dir) + sizeof "/" STORE_LOCK_FILE;
+	char *path = malloc(n);
+
+	s->lock_fd = -1;
+	if (path == NULL)
+		return error_set(cause, PC_ENOMEM, "out of memory");
+	snprintf(path, n, "%s/%s", dir, STORE_LOCK_FILE);
+	s->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (s->lock_fd < 0)
+		s->lock_fd = open(path, O_RDONLY | O_CLOEXEC);
+	free(path);
+	if (s->lock_fd >= 0 && flock(s->lock_fd, LOCK_SH | LOCK_NB) != 0) {
+		close(s->lock_fd);
+		s->lock_fd = -1;
+		return error_set(cause, PC_EDB,
+				 _("%s: a restore is replacing this database; "
+				   "try again in a moment"),
+				 dir);
+	}
+	return PC_OK;
+}
+
 static int open_env(const char *dir, bool readonly, struct store **out,
 		    char **cause)
 {
@@ -293,6 +326,11 @@ static int open_env(const char *dir, bool readonly, struct store **out,
 		return error_set(cause, PC_ENOMEM, "out of memory");
 	}
 	s->readonly = readonly;
+	rc = lock_shared(s, dir, cause);
+	if (rc != PC_OK) {
+		store_close(&s);
+		return rc;
+	}
 	rc = mdb_env_create(&s->env);
 	if (rc == 0)
 		rc = mdb_env_set_maxdbs(s->env, DB_COUNT + 2);
@@ -366,6 +404,8 @@ void store_close(struct store **s)
 		return;
 	if ((*s)->env != NULL)
 		mdb_env_close((*s)->env);
+	if ((*s)->lock_fd >= 0)
+		close((*s)->lock_fd);
 	free((*s)->path);
 	free(*s);
 	*s = NULL;
@@ -374,6 +414,49 @@ void store_close(struct store **s)
 const char *store_path(const struct store *s)
 {
 	return s->path;
+}
+
+int store_copy_to_fd(struct store *s, int fd, char **cause)
+{
+	int rc = mdb_env_copyfd2(s->env, fd, MDB_CP_COMPACT);
+
+	if (rc != 0)
+		return error_set(cause, store_map_error(rc), "%s: %s", s->path,
+				 mdb_strerror(rc));
+	return PC_OK;
+}
+
+int store_check_file(const char *file, char **cause)
+{
+	struct store *s = calloc(1, sizeof *s);
+	int rc;
+
+	if (s == NULL || (s->path = strdup(file)) == NULL) {
+		free(s);
+		return error_set(cause, PC_ENOMEM, "out of memory");
+	}
+	s->readonly = true;
+	s->lock_fd = -1;
+	rc = mdb_env_create(&s->env);
+	if (rc == 0)
+		rc = mdb_env_set_maxdbs(s->env, DB_COUNT + 2);
+	if (rc == 0)
+		rc = mdb_env_open(s->env, file,
+				  MDB_NOSUBDIR | MDB_RDONLY | MDB_NOLOCK, 0600);
+	if (rc != 0) {
+		store_close(&s);
+		return error_set(cause, PC_ECORRUPT,
+				 _("%s: not a parcours backup (%s)"), file,
+				 mdb_strerror(rc));
+	}
+	rc = open_handles(s, false, cause);
+	if (rc == PC_ENOTFOUND)
+		rc = error_set(cause, PC_ECORRUPT,
+			       _("%s: not a parcours backup (an LMDB file "
+				 "without parcours's data)"),
+			       file);
+	store_close(&s);
+	return rc;
 }
 
 uint64_t store_generation(struct store *s)

@@ -20,6 +20,9 @@
  * caller owns; nothing points into the LMDB map.
  */
 
+/* The file in the database directory that open stores hold shared. */
+#define STORE_LOCK_FILE "parcours.lock"
+
 /* The record layout this build reads and writes. */
 #define STORE_SCHEMA_VERSION 1
 
@@ -64,6 +67,19 @@ int store_write(struct store *s, store_write_fn fn, void *arg, char **cause);
  * tell whether what it shows is still current.
  */
 uint64_t store_generation(struct store *s);
+
+/*
+ * Write a compact, consistent copy of the whole database to `fd` (LMDB's
+ * compacting copy, in a read transaction: writers go on meanwhile).
+ */
+int store_copy_to_fd(struct store *s, int fd, char **cause);
+
+/*
+ * Check that `file` is a parcours database file (as `backup` writes it)
+ * of a schema this build reads, without changing it or creating anything
+ * beside it. PC_ECORRUPT or PC_ESCHEMA with *cause otherwise.
+ */
+int store_check_file(const char *file, char **cause);
 
 /* The map size now in use, in bytes (grows on demand). */
 size_t store_map_size(const struct store *s);

@@ -30,6 +30,7 @@ struct store {
 	char *path;
 	size_t map_size;
 	bool readonly;
+	int lock_fd; /* a shared flock on parcours.lock while open, or -1 */
 };
 
 struct store_txn {

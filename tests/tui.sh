@@ -221,6 +221,18 @@ expect_not attention-hides "ANDRÉ Dominique"
 keys Escape
 expect_not filters-cleared "to do only"
 
+# --- export from the interface; restore refused while it is open ----------------------
+keys E
+expect export-form "Export the caseload summary"
+keys Tab C-u "$WORK/from-tui.csv" Enter
+expect export-saved "Summary written to $WORK/from-tui.csv"
+same "export file mode" "$(stat -c %a "$WORK/from-tui.csv" 2>/dev/null)" 600
+same "export rows" "$(($(wc -l <"$WORK/from-tui.csv") - 1))" "$(($(tsv | wc -l) - 1))"
+"$BIN" --db "$DB" backup "$WORK/b.mdb" >/dev/null && ok || ko "backup while open"
+"$BIN" --db "$DB" restore "$WORK/b.mdb" >/dev/null 2>"$WORK/restore.err"
+same "restore refused while open" "$?" 1
+grep -q "open in another window" "$WORK/restore.err" && ok || ko "restore message: $(cat "$WORK/restore.err")"
+
 # --- agenda and dashboard ---------------------------------------------------------
 keys Tab
 expect agenda "Appointments from 2026-11-26 to 2026-12-03"

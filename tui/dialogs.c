@@ -1,6 +1,7 @@
 /* dialogs.c: one form per change a referent makes. */
 #include "dialogs.h"
 #include "error.h"
+#include "export.h"
 #include "form_dialog.h"
 #include "format.h"
 #include "i18n.h"
@@ -656,4 +657,84 @@ void dialog_transfer(struct tui *t, const struct caseload_entry *e)
 			    f[0].text);
 	}
 	form_fields_free(f, COUNT(f));
+}
+
+/* ---- export ---- */
+
+static const char *const export_formats[] = { "csv", "json", "md", "html" };
+static const char *const export_names[] = {
+	N_("CSV (spreadsheet)"), N_("JSON (other tools)"),
+	N_("Markdown (to read)"), N_("HTML (to print)"),
+};
+static const char *const yes_no[] = { N_("no"), N_("yes") };
+
+/* ~/parcours-YYYY-MM-DD.EXT */
+static char *default_export_path(const struct tui *t, const char *ext)
+{
+	const char *home = getenv("HOME");
+	char date[DATE_BUFSZ], *p;
+
+	date_format_iso(t->today, date);
+	if (asprintf(&p, "%s/parcours-%s.%s", home && *home ? home : ".",
+		     date, ext) < 0)
+		return NULL;
+	return p;
+}
+
+static bool export_submit(struct tui *t, struct form_field *f, size_t n,
+			  void *arg, char *message, size_t msize)
+{
+	struct export_options o = { .format = (enum export_format)f[0].choice };
+	char *cause = NULL;
+	int y, m, d;
+
+	(void)n;
+	(void)arg;
+	/* The default name follows the chosen format. */
+	for (size_t i = 0; i < COUNT(export_formats); i++) {
+		char *def = default_export_path(t, export_formats[i]);
+
+		if (def != NULL && strcmp(def, f[1].text) == 0 &&
+		    i != f[0].choice) {
+			free(def);
+			def = default_export_path(t, export_formats[f[0].choice]);
+			if (def != NULL)
+				form_field_set(&f[1], def);
+		}
+		free(def);
+	}
+	o.pseudonymise = f[2].choice == 1;
+	o.delimiter = t->config->csv_delimiter == CSV_SEMICOLON ? ';'
+		      : t->config->csv_delimiter == CSV_TAB	  ? '\t'
+								  : ',';
+	o.bom = o.delimiter == ';';
+	o.date_pattern = _("YYYY-MM-DD");
+	date_to_ymd(t->today, &y, &m, &d);
+	return edited(export_caseload(t->store, t->config, cli_referent(t->cli),
+				      t->today, date_from_ymd(y, 1, 1),
+				      date_from_ymd(y, 12, 31), &o, f[1].text,
+				      NULL, &cause),
+		      cause, message, msize);
+}
+
+void dialog_export(struct tui *t)
+{
+	const char **formats = translated(export_names, COUNT(export_names));
+	const char **yn = translated(yes_no, COUNT(yes_no));
+	struct form_field f[] = {
+		{ .label = _("Format"), .kind = FIELD_CHOICE, .choices = formats,
+		  .n_choices = COUNT(export_names) },
+		{ .label = _("File"), .kind = FIELD_TEXT, .required = true,
+		  .text = default_export_path(t, "csv") },
+		{ .label = _("Pseudonymise"), .kind = FIELD_CHOICE, .choices = yn,
+		  .n_choices = COUNT(yes_no) },
+	};
+
+	if (formats != NULL && yn != NULL &&
+	    form_dialog_run(t, _("Export the caseload summary (this year)"), f,
+			    COUNT(f), export_submit, NULL))
+		tui_message(t, STYLE_OK, _("Summary written to %s."), f[1].text);
+	form_fields_free(f, COUNT(f));
+	free(formats);
+	free(yn);
 }

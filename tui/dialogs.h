@@ -28,5 +28,7 @@ void dialog_checkin(struct tui *t, const struct caseload_entry *e);
 void dialog_exit(struct tui *t, const struct caseload_entry *e);
 void dialog_identity(struct tui *t, const struct caseload_entry *e);
 void dialog_transfer(struct tui *t, const struct caseload_entry *e);
+/* Export the caseload summary to a file (format, path, pseudonymised). */
+void dialog_export(struct tui *t);
 
 #endif

@@ -90,6 +90,8 @@ static const struct binding table[] = {
 	  N_("sort"),
 	  HOME },
 	{ ACT_NEW, { 'N' }, "N", N_("new participant"), N_("new"), HOME },
+	{ ACT_EXPORT, { 'E' }, "E", N_("export the summary to a file"),
+	  N_("export"), MAIN },
 	{ ACT_PLAN,
 	  { 'a' },
 	  "a",

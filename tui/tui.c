@@ -1,5 +1,6 @@
 /* tui.c: the interface's life: start, the key loop, signals, data. */
 #include "tui.h"
+#include "dialogs.h"
 #include "error.h"
 #include "format.h"
 #include "i18n.h"
@@ -332,6 +333,9 @@ static bool handle_common(struct tui *t, enum action a)
 		t->help_of = t->view;
 		t->help_top = 0;
 		t->view = VIEW_HELP;
+		return true;
+	case ACT_EXPORT:
+		dialog_export(t);
 		return true;
 	case ACT_REFRESH:
 		tui_reload(t);

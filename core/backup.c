@@ -1,0 +1,138 @@
+/* backup.c: compact copies out, checked copies in. */
+#include "backup.h"
+#include "atomic.h"
+#include "error.h"
+#include "i18n.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+int backup_write(struct store *s, const char *path, char **cause)
+{
+	struct atomic_file af;
+	int rc = atomic_open(&af, path, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	fflush(af.f);
+	rc = store_copy_to_fd(s, fileno(af.f), cause);
+	if (rc != PC_OK) {
+		atomic_abort(&af);
+		return rc;
+	}
+	return atomic_commit(&af, cause);
+}
+
+/* Copy the file `from` to `to` through an atomic write (0600). */
+static int copy_file(const char *from, const char *to, char **cause)
+{
+	struct atomic_file af;
+	char buf[1 << 16];
+	size_t n;
+	FILE *in = fopen(from, "rb");
+	int rc;
+
+	if (in == NULL)
+		return error_set(cause, PC_EIO, _("%s: cannot read: %s"), from,
+				 strerror(errno));
+	rc = atomic_open(&af, to, cause);
+	if (rc != PC_OK) {
+		fclose(in);
+		return rc;
+	}
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, af.f) != n)
+			break;
+	if (ferror(in)) {
+		rc = error_set(cause, PC_EIO, _("%s: cannot read: %s"), from,
+			       strerror(errno));
+		atomic_abort(&af);
+	} else {
+		rc = atomic_commit(&af, cause);
+	}
+	fclose(in);
+	return rc;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+
+	if (p != NULL)
+		snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+int backup_restore(const char *dir, const char *file, int64_t now,
+		   char **aside, char **cause)
+{
+	char *lock = join(dir, STORE_LOCK_FILE), *data = join(dir, "data.mdb");
+	char name[64], *kept = NULL;
+	struct stat st;
+	time_t t = (time_t)now;
+	struct tm tm;
+	int fd = -1, rc;
+
+	*aside = NULL;
+	if (lock == NULL || data == NULL) {
+		rc = error_set(cause, PC_ENOMEM, "out of memory");
+		goto out;
+	}
+	rc = store_check_file(file, cause);
+	if (rc != PC_OK)
+		goto out;
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		rc = error_set(cause, PC_EIO, _("%s: cannot create: %s"), dir,
+			       strerror(errno));
+		goto out;
+	}
+	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		rc = error_set(cause, PC_EIO, _("%s: cannot write: %s"), lock,
+			       strerror(errno));
+		goto out;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		rc = error_set(cause, PC_EDB,
+			       _("%s: parcours is open in another window; "
+				 "close it before restoring"),
+			       dir);
+		goto out;
+	}
+	/* Nobody has it open: the file itself is a consistent copy. */
+	if (stat(data, &st) == 0) {
+		localtime_r(&t, &tm);
+		strftime(name, sizeof name,
+			 "data.mdb.before-restore-%Y%m%d-%H%M%S", &tm);
+		kept = join(dir, name);
+		if (kept == NULL) {
+			rc = error_set(cause, PC_ENOMEM, "out of memory");
+			goto out;
+		}
+		rc = copy_file(data, kept, cause);
+		if (rc != PC_OK)
+			goto out;
+	}
+	rc = copy_file(file, data, cause);
+	if (rc == PC_OK) {
+		*aside = kept;
+		kept = NULL;
+	} else if (kept != NULL) {
+		unlink(kept); /* the current database was not touched */
+	}
+out:
+	if (fd >= 0)
+		close(fd); /* releases the lock */
+	free(kept);
+	free(lock);
+	free(data);
+	return rc;
+}
