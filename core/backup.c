@@ -71,8 +71,8 @@ static char *join(const char *dir, const char *name)
 	return p;
 }
 
-int backup_restore(const char *dir, const char *file, int64_t now,
-		   char **aside, char **cause)
+int backup_restore(const char *dir, const char *file, int64_t now, char **aside,
+		   char **cause)
 {
 	char *lock = join(dir, STORE_LOCK_FILE), *data = join(dir, "data.mdb");
 	char name[64], *kept = NULL;

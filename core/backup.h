@@ -20,7 +20,7 @@ int backup_write(struct store *s, const char *path, char **cause);
  * is first kept aside as DIR/data.mdb.before-restore-YYYYMMDD-HHMMSS
  * (its path in *aside, caller frees). Nothing is changed on any failure.
  */
-int backup_restore(const char *dir, const char *file, int64_t now,
-		   char **aside, char **cause);
+int backup_restore(const char *dir, const char *file, int64_t now, char **aside,
+		   char **cause);
 
 #endif

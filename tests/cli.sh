@@ -224,6 +224,147 @@ err_has db-not-dir "^parcours: .*good.yaml: not a directory"
 run db-unwritable 1 --db /proc/parcours-test list
 err_has db-unwritable "^parcours: /proc/parcours-test: cannot create"
 
+# --- export --------------------------------------------------------------------
+GOLD=$SRC/tests/golden
+E() { "$BIN" --db "$WORK/gold" --today $T export "$@"; }
+"$BIN" --db "$WORK/gold" --today $T demo --seed 1 >/dev/null
+for f in csv json md html; do
+	E --format $f >"$WORK/export.$f" 2>"$WORK/err"
+	if [ -n "${PARCOURS_UPDATE_GOLDEN:-}" ]; then cp "$WORK/export.$f" "$GOLD/export.$f"; fi
+	if cmp -s "$WORK/export.$f" "$GOLD/export.$f"; then ok; else
+		ko "export --format $f differs from tests/golden/export.$f:
+$(diff "$GOLD/export.$f" "$WORK/export.$f" | head -20)"
+	fi
+done
+# The JSON reads back, and its totals are those of `list`.
+rows=$("$BIN" --db "$WORK/gold" --today $T list --format tsv | tail -n +2 | wc -l)
+flagged=$("$BIN" --db "$WORK/gold" --today $T list --format tsv | awk -F'\t' 'NR > 1 && $9 != ""' | wc -l)
+same "json totals" "$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["schema_version"] == 1
+print(d["caseload"]["size"], len(d["participants"]), d["caseload"]["needing_attention"],
+      sum(s["count"] for s in d["stages"]))' "$WORK/export.json")" "$rows $rows $flagged $rows"
+# The HTML is well formed, self-contained, with its charts.
+python3 - "$WORK/export.html" <<'PY' && ok || ko "html not well formed"
+import sys, html.parser
+void = {"meta", "rect", "br"}
+class P(html.parser.HTMLParser):
+    def __init__(s): super().__init__(); s.stack = []
+    def handle_starttag(s, t, a):
+        if t not in void: s.stack.append(t)
+    def handle_startendtag(s, t, a): pass
+    def handle_endtag(s, t):
+        if t in void: return
+        assert s.stack and s.stack[-1] == t, (t, s.stack[-3:])
+        s.stack.pop()
+text = open(sys.argv[1]).read()
+p = P(); p.feed(text); p.close()
+assert p.stack == [], p.stack
+assert text.count("<svg") == 2 and "http" not in text.replace("http://www.w3.org/2000/svg", "")
+PY
+# CSV: RFC 4180 quoting read back by a real CSV reader.
+printf 'nom,prenom,date_naissance,telephone\n"Dupont, dit ""Jo""","Jean\nLuc",1980-01-01,"06;12"\n' >"$WORK/q.csv"
+"$BIN" --db "$WORK/quote" --today $T import "$WORK/q.csv" >/dev/null
+"$BIN" --db "$WORK/quote" --today $T export --format csv --delimiter ';' >"$WORK/q-out.csv"
+same "csv quoting" "$(python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig"), delimiter=";"))
+r = rows[0]
+print(len(rows), repr(r["last_name"]), repr(r["first_name"]), repr(r["phone"]))' "$WORK/q-out.csv")" \
+	"1 'Dupont, dit \"Jo\"' 'Jean\\nLuc' '06;12'"
+head -c 3 "$WORK/q-out.csv" | od -An -c | grep -q '357 273 277' && ok || ko "no BOM with ';'"
+# The delimiter follows the locale: ';' and a BOM in French.
+if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$'; then
+	LC_ALL=fr_FR.UTF-8 E --format csv | head -1 | grep -q $'^\xef\xbb\xbfid;last_name;' && ok || ko "French csv"
+	LC_ALL=fr_FR.UTF-8 E --format md | grep -q "Fait le 26/11/2026" && ok || ko "French md dates"
+fi
+# --output: atomic, 0600; a failure leaves nothing.
+run export-output 0 --db "$WORK/gold" --today $T export --format json --output "$WORK/out.json"
+same "output mode" "$(stat -c %a "$WORK/out.json")" 600
+cmp -s "$WORK/out.json" "$WORK/export.json" && ok || ko "--output differs from stdout"
+run export-nodir 1 --db "$WORK/gold" --today $T export --output "$WORK/no/such/dir/x.csv"
+err_has export-nodir "cannot write"
+[ -z "$(ls "$WORK" | grep 'x.csv')" ] && ok || ko "export left a file"
+run export-format 2 --db "$WORK/gold" export --format pdf
+err_has export-format "'pdf' is not a format"
+run export-dates 2 --db "$WORK/gold" export --from 2026-12-01 --to 2026-01-01
+# --pseudonymise: no name, phone or birth date of the caseload left.
+E --format csv --pseudonymise >"$WORK/pseudo.csv"
+leaks=$("$BIN" --db "$WORK/gold" --today $T list --format tsv | tail -n +2 | cut -f2 | sort -u |
+	while read -r n; do grep -c -F -- ",$n," "$WORK/pseudo.csv"; done | awk '{ s += $1 } END { print s + 0 }')
+same "pseudonymised names" "$leaks" 0
+grep -q '06 [0-9][0-9] ' "$WORK/pseudo.csv" && ko "pseudonymised phones" || ok
+# --all: every referent, with subtotals.
+"$BIN" --db "$WORK/big" --today $T export --all --format json >"$WORK/all.json"
+same "all referents" "$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(d["referent"], len(d["referents"]), sum(r["caseload"] for r in d["referents"]), d["caseload"]["size"])' "$WORK/all.json")" "None 3 200 200"
+# --from/--to: the period's entries and exits.
+same "period" "$(E --format json --from 2026-06-01 --to 2026-06-30 | python3 -c '
+import json, sys; p = json.load(sys.stdin)["period"]; print(p["from"], p["to"])')" "2026-06-01 2026-06-30"
+
+# --- import ---------------------------------------------------------------------------
+IMP=$WORK/imp
+mkdir -p "$IMP"
+printf '\xef\xbb\xbfNom;Prénom;Date de naissance;Étape;Téléphone;Date entrée\r\nLefèvre;Élodie;03/04/1991;freins;06 12 34 56 78;12/01/2025\r\nNguyễn;Thị Ánh;1988-02-29;orienter;;\r\n' >"$IMP/good.csv"
+run import-dry 0 --db "$IMP/db" --today $T import "$IMP/good.csv" --dry-run
+out_has import-dry "2 participants would be imported"
+same "dry run writes nothing" "$("$BIN" --db "$IMP/db" --today $T list --format tsv | wc -l)" 1
+run import 0 --db "$IMP/db" --today $T import "$IMP/good.csv"
+out_has import "2 participants imported"
+same "imported rows" "$("$BIN" --db "$IMP/db" --today $T list --format tsv | tail -n +2 | cut -f2-5 | sort | tr '\t' ' ' | tr '\n' '|')" \
+	"Lefèvre Élodie 1 freins|Nguyễn Thị Ánh 2 orienter|"
+run import-again 0 --db "$IMP/db" --today $T import "$IMP/good.csv"
+out_has import-again "0 participants imported, 2 already there"
+before=$(md5sum <"$IMP/db/data.mdb")
+bad() { # bad NAME CONTENT EXPECTED-MESSAGE
+	printf '%b' "$2" >"$IMP/$1.csv"
+	run "import-$1" 2 --db "$IMP/db" --today $T import "$IMP/$1.csv"
+	err_has "import-$1" "$3"
+	same "import-$1 leaves the data" "$(md5sum <"$IMP/db/data.mdb")" "$before"
+}
+bad missing-column 'nom,prenom\nDurand,Karim\n' "$IMP/missing-column.csv:1: missing column 'birth_date'"
+bad bad-date 'nom,prenom,date_naissance\nDurand,Karim,1980-13-01\n' "bad-date.csv:2: birth_date: '1980-13-01' is not a date"
+bad impossible-date 'nom,prenom,date_naissance\nDurand,Karim,31/02/2024\nMartin,Jean,2000-01-01\n' "impossible-date.csv:2: birth_date: '31/02/2024' is not a date"
+bad unknown-stage 'nom,prenom,date_naissance,etape\nDurand,Karim,1980-01-01,nowhere\n' "unknown-stage.csv:2: stage: 'nowhere' is not a stage"
+bad encoding 'nom,prenom,date_naissance\nLef\xe8vre,\xc9lodie,1991-04-03\n' "encoding.csv:2: last_name: not UTF-8 text"
+bad empty '' "empty.csv: the file is empty"
+bad header-only 'nom,prenom,date_naissance\n' "header-only.csv: a header and no participant"
+bad shifted 'nom,prenom,date_naissance\nDupont, Jean,Pierre,1980-01-01\n' "shifted.csv:2: 4 fields where the header has 3"
+bad every-row 'nom,prenom,date_naissance\nA,,2000-01-01\nB,C,2100-01-01\n' "every-row.csv:3: birth_date"
+err_has import-every-row "every-row.csv:2: first_name: empty"
+run import-missing 1 --db "$IMP/db" import "$IMP/none.csv"
+err_has import-missing "none.csv: cannot read"
+
+# --- backup and restore ------------------------------------------------------------------
+run backup 0 --db "$WORK/gold" backup "$WORK/gold.bak"
+same "backup mode" "$(stat -c %a "$WORK/gold.bak")" 600
+run restore 0 --db "$WORK/restored" --today $T restore "$WORK/gold.bak"
+same "restored data" "$("$BIN" --db "$WORK/restored" --today $T list --format tsv)" \
+	"$("$BIN" --db "$WORK/gold" --today $T list --format tsv)"
+run restore-again 0 --db "$WORK/restored" --today $T restore "$WORK/gold.bak"
+out_has restore-again "the previous one is kept as $WORK/restored/data.mdb.before-restore-"
+printf 'not a database' >"$WORK/garbage.bak"
+sum=$(md5sum <"$WORK/restored/data.mdb")
+run restore-garbage 2 --db "$WORK/restored" restore "$WORK/garbage.bak"
+err_has restore-garbage "garbage.bak: not a parcours backup"
+same "garbage leaves the data" "$(md5sum <"$WORK/restored/data.mdb")" "$sum"
+# A backup taken while another process writes is whole.
+( for i in $(seq 30); do
+	printf 'nom,prenom,date_naissance\nW%d,X,1990-01-01\n' "$i" >"$WORK/w$i.csv"
+	"$BIN" --db "$WORK/busy" --today $T import "$WORK/w$i.csv" >/dev/null
+done ) &
+writer=$!
+"$BIN" --db "$WORK/busy" --today $T demo --participants 3 --seed 2 >/dev/null 2>&1
+for k in 1 2 3; do
+	"$BIN" --db "$WORK/busy" backup "$WORK/busy$k.bak" >/dev/null || ko "backup $k while writing"
+	"$BIN" --db "$WORK/busy-r$k" --today $T restore "$WORK/busy$k.bak" >/dev/null &&
+		"$BIN" --db "$WORK/busy-r$k" --today $T list --format tsv >/dev/null && ok || ko "backup $k unusable"
+done
+wait "$writer"
+
 # A full stdout is a runtime failure, not a silent loss.
 if [ -w /dev/full ]; then
 	"$BIN" --db "$DB" --today $T list >/dev/full 2>"$WORK/err"

@@ -663,8 +663,10 @@ void dialog_transfer(struct tui *t, const struct caseload_entry *e)
 
 static const char *const export_formats[] = { "csv", "json", "md", "html" };
 static const char *const export_names[] = {
-	N_("CSV (spreadsheet)"), N_("JSON (other tools)"),
-	N_("Markdown (to read)"), N_("HTML (to print)"),
+	N_("CSV (spreadsheet)"),
+	N_("JSON (other tools)"),
+	N_("Markdown (to read)"),
+	N_("HTML (to print)"),
 };
 static const char *const yes_no[] = { N_("no"), N_("yes") };
 
@@ -675,8 +677,8 @@ static char *default_export_path(const struct tui *t, const char *ext)
 	char date[DATE_BUFSZ], *p;
 
 	date_format_iso(t->today, date);
-	if (asprintf(&p, "%s/parcours-%s.%s", home && *home ? home : ".",
-		     date, ext) < 0)
+	if (asprintf(&p, "%s/parcours-%s.%s", home && *home ? home : ".", date,
+		     ext) < 0)
 		return NULL;
 	return p;
 }
@@ -697,7 +699,8 @@ static bool export_submit(struct tui *t, struct form_field *f, size_t n,
 		if (def != NULL && strcmp(def, f[1].text) == 0 &&
 		    i != f[0].choice) {
 			free(def);
-			def = default_export_path(t, export_formats[f[0].choice]);
+			def = default_export_path(t,
+						  export_formats[f[0].choice]);
 			if (def != NULL)
 				form_field_set(&f[1], def);
 		}
@@ -705,8 +708,8 @@ static bool export_submit(struct tui *t, struct form_field *f, size_t n,
 	}
 	o.pseudonymise = f[2].choice == 1;
 	o.delimiter = t->config->csv_delimiter == CSV_SEMICOLON ? ';'
-		      : t->config->csv_delimiter == CSV_TAB	  ? '\t'
-								  : ',';
+		      : t->config->csv_delimiter == CSV_TAB	? '\t'
+								: ',';
 	o.bom = o.delimiter == ';';
 	o.date_pattern = _("YYYY-MM-DD");
 	date_to_ymd(t->today, &y, &m, &d);
@@ -722,18 +725,25 @@ void dialog_export(struct tui *t)
 	const char **formats = translated(export_names, COUNT(export_names));
 	const char **yn = translated(yes_no, COUNT(yes_no));
 	struct form_field f[] = {
-		{ .label = _("Format"), .kind = FIELD_CHOICE, .choices = formats,
+		{ .label = _("Format"),
+		  .kind = FIELD_CHOICE,
+		  .choices = formats,
 		  .n_choices = COUNT(export_names) },
-		{ .label = _("File"), .kind = FIELD_TEXT, .required = true,
+		{ .label = _("File"),
+		  .kind = FIELD_TEXT,
+		  .required = true,
 		  .text = default_export_path(t, "csv") },
-		{ .label = _("Pseudonymise"), .kind = FIELD_CHOICE, .choices = yn,
+		{ .label = _("Pseudonymise"),
+		  .kind = FIELD_CHOICE,
+		  .choices = yn,
 		  .n_choices = COUNT(yes_no) },
 	};
 
 	if (formats != NULL && yn != NULL &&
 	    form_dialog_run(t, _("Export the caseload summary (this year)"), f,
 			    COUNT(f), export_submit, NULL))
-		tui_message(t, STYLE_OK, _("Summary written to %s."), f[1].text);
+		tui_message(t, STYLE_OK, _("Summary written to %s."),
+			    f[1].text);
 	form_fields_free(f, COUNT(f));
 	free(formats);
 	free(yn);

@@ -38,7 +38,8 @@ static const struct command commands[] = {
 	{ "backup", cmd_backup, "FILE",
 	  N_("a compact copy of the whole database") },
 	{ "restore", cmd_restore, "FILE",
-	  N_("replace the database with a backup, the current one kept aside") },
+	  N_("replace the database with a backup, the current one kept "
+	     "aside") },
 	{ "demo", cmd_demo, "[--participants N] [--seed S]",
 	  N_("fill an empty database with a fictitious caseload") },
 	{ "check-config", cmd_check_config, "[FILE]",
