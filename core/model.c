@@ -105,34 +105,68 @@ bool model_list_has(const char *list, const char *id)
 	return false;
 }
 
-#define NAME_OF(table, i)                                                      \
-	((size_t)(i) < sizeof(table) / sizeof(table)[0] ? (table)[i] : "?")
+static const char *const gender_names[] = { "", "female", "male",
+					    "non-binary" };
+static const char *const education_names[] = { "", "isced-0-2", "isced-3-4",
+					       "isced-5-8" };
+static const char *const employment_names[] = { "", "unemployed",
+						"long-term-unemployed",
+						"inactive", "employed" };
+static const char *const status_names[] = { "active", "follow-up", "exited" };
+static const char *const mode_names[] = { "in-person", "phone", "video" };
+static const char *const appt_status_names[] = { "planned", "done", "missed",
+						 "cancelled" };
+
+static const struct {
+	const char *const *names;
+	size_t n;
+} enums[ENUM_COUNT] = {
+#define E(t)                                                                   \
+	{                                                                      \
+		t, sizeof t / sizeof t[0]                                      \
+	}
+	[ENUM_GENDER] = E(gender_names),
+	[ENUM_EDUCATION] = E(education_names),
+	[ENUM_EMPLOYMENT] = E(employment_names),
+	[ENUM_STATUS] = E(status_names),
+	[ENUM_MODE] = E(mode_names),
+	[ENUM_APPT_STATUS] = E(appt_status_names),
+#undef E
+};
+
+const char *model_enum_name(enum model_enum e, int value)
+{
+	if (e >= ENUM_COUNT || value < 0 || (size_t)value >= enums[e].n)
+		return "?";
+	return enums[e].names[value];
+}
+
+int model_enum_value(enum model_enum e, const char *name)
+{
+	for (size_t i = 0; e < ENUM_COUNT && name && i < enums[e].n; i++)
+		if (strcmp(enums[e].names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
 
 const char *gender_name(enum gender g)
 {
-	static const char *const names[] = { "", "female", "male",
-					     "non-binary" };
-	return NAME_OF(names, g);
+	return model_enum_name(ENUM_GENDER, (int)g);
 }
 
 const char *education_name(enum education e)
 {
-	static const char *const names[] = { "", "isced-0-2", "isced-3-4",
-					     "isced-5-8" };
-	return NAME_OF(names, e);
+	return model_enum_name(ENUM_EDUCATION, (int)e);
 }
 
 const char *appointment_status_name(enum appointment_status s)
 {
-	static const char *const names[] = { "planned", "done", "missed",
-					     "cancelled" };
-	return NAME_OF(names, s);
+	return model_enum_name(ENUM_APPT_STATUS, (int)s);
 }
 
 const char *participant_status_name(enum participant_status s)
 {
-	static const char *const names[] = { "active", "follow-up", "exited" };
-	return NAME_OF(names, s);
+	return model_enum_name(ENUM_STATUS, (int)s);
 }
 
 void participant_file_clear(struct participant_file *f)

@@ -149,6 +149,23 @@ const struct checkin *job_checkin(const struct job *j, int offset_days);
 /* True when `id` is among the comma-separated ids of `list`. */
 bool model_list_has(const char *list, const char *id);
 
+/* The enums that have stable names in dumps and exports. */
+enum model_enum {
+	ENUM_GENDER,
+	ENUM_EDUCATION,
+	ENUM_EMPLOYMENT,
+	ENUM_STATUS,
+	ENUM_MODE,
+	ENUM_APPT_STATUS,
+	ENUM_COUNT
+};
+
+/* The stable name of `value` of enum `e` ("female", "done"); "?" if none. */
+const char *model_enum_name(enum model_enum e, int value);
+
+/* The value of enum `e` named `name`, or -1. */
+int model_enum_value(enum model_enum e, const char *name);
+
 /* Stable names for enums, used by the command line and exports. */
 const char *gender_name(enum gender g);
 const char *education_name(enum education e);

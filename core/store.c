@@ -185,6 +185,24 @@ int store_next_seq(struct store_txn *t, const char *name, uint64_t *out)
 	return rc;
 }
 
+int store_bump_seq(struct store_txn *t, const char *name, uint64_t value)
+{
+	MDB_val v;
+	uint8_t buf[8];
+	int rc = store_get(t, DB_META, name, strlen(name), &v);
+
+	if (rc == PC_OK) {
+		if (v.mv_size != 8)
+			return PC_ECORRUPT;
+		if (get_be64(v.mv_data) >= value)
+			return PC_OK;
+	} else if (rc != PC_ENOTFOUND) {
+		return rc;
+	}
+	put_be64(buf, value);
+	return store_put(t, DB_META, name, strlen(name), buf, sizeof buf);
+}
+
 /* Check the schema version; write ours into a new database. */
 static int check_schema(struct store_txn *t, bool may_write, char **cause)
 {

@@ -139,6 +139,17 @@ int store_journal_add(struct store_txn *t, const struct journal_entry *e);
 int store_journal_list(struct store_txn *t, uint64_t participant,
 		       struct journal_entry **out, size_t *n);
 
+/*
+ * Records with the ids and sequence numbers they already have, for a load
+ * into an empty database: the id counters move past them. An id already
+ * used is PC_EINVAL.
+ */
+int store_participant_insert(struct store_txn *t, const struct participant *p);
+int store_appointment_insert(struct store_txn *t, const struct appointment *a);
+int store_move_put(struct store_txn *t, const struct stage_move *m);
+int store_note_put(struct store_txn *t, const struct note *n);
+int store_journal_insert(struct store_txn *t, const struct journal_entry *e);
+
 /* Load everything held on participant `id` into *out. */
 int store_file_load(struct store_txn *t, uint64_t id,
 		    struct participant_file *out);

@@ -51,6 +51,22 @@ int store_appointment_add(struct store_txn *t, const struct appointment *a,
 	return rc;
 }
 
+int store_appointment_insert(struct store_txn *t, const struct appointment *a)
+{
+	uint8_t key[8];
+	MDB_val v;
+	int rc;
+
+	put_be64(key, a->id);
+	if (a->id == 0 ||
+	    store_get(t, DB_APPOINTMENTS, key, sizeof key, &v) == PC_OK)
+		return PC_EINVAL;
+	rc = put_appointment(t, a);
+	if (rc == PC_OK)
+		rc = store_bump_seq(t, "seq/appointment", a->id);
+	return rc;
+}
+
 int store_appointment_get(struct store_txn *t, uint64_t id,
 			  struct appointment *out)
 {

@@ -47,17 +47,10 @@ int store_move_add(struct store_txn *t, const struct stage_move *m,
 		   uint32_t *seq)
 {
 	struct stage_move copy = *m;
-	uint8_t *buf;
-	size_t len;
 	int rc = next_child_seq(t, DB_MOVES, m->participant, &copy.seq);
 
-	if (rc != PC_OK)
-		return rc;
-	rc = record_encode_stage_move(&copy, &buf, &len);
-	if (rc != PC_OK)
-		return rc;
-	rc = put_child(t, DB_MOVES, copy.participant, copy.seq, buf, len);
-	free(buf);
+	if (rc == PC_OK)
+		rc = store_move_put(t, &copy);
 	if (rc == PC_OK && seq != NULL)
 		*seq = copy.seq;
 	return rc;
@@ -91,19 +84,38 @@ int store_job_add(struct store_txn *t, const struct job *j, uint32_t *seq)
 int store_note_add(struct store_txn *t, const struct note *n, uint32_t *seq)
 {
 	struct note copy = *n;
+	int rc = next_child_seq(t, DB_NOTES, n->participant, &copy.seq);
+
+	if (rc == PC_OK)
+		rc = store_note_put(t, &copy);
+	if (rc == PC_OK && seq != NULL)
+		*seq = copy.seq;
+	return rc;
+}
+
+int store_move_put(struct store_txn *t, const struct stage_move *m)
+{
 	uint8_t *buf;
 	size_t len;
-	int rc = next_child_seq(t, DB_NOTES, n->participant, &copy.seq);
+	int rc = record_encode_stage_move(m, &buf, &len);
 
 	if (rc != PC_OK)
 		return rc;
-	rc = record_encode_note(&copy, &buf, &len);
+	rc = put_child(t, DB_MOVES, m->participant, m->seq, buf, len);
+	free(buf);
+	return rc;
+}
+
+int store_note_put(struct store_txn *t, const struct note *n)
+{
+	uint8_t *buf;
+	size_t len;
+	int rc = record_encode_note(n, &buf, &len);
+
 	if (rc != PC_OK)
 		return rc;
-	rc = put_child(t, DB_NOTES, copy.participant, copy.seq, buf, len);
+	rc = put_child(t, DB_NOTES, n->participant, n->seq, buf, len);
 	free(buf);
-	if (rc == PC_OK && seq != NULL)
-		*seq = copy.seq;
 	return rc;
 }
 
@@ -124,6 +136,22 @@ int store_journal_add(struct store_txn *t, const struct journal_entry *e)
 	put_be64(key, copy.seq);
 	rc = store_put(t, DB_JOURNAL, key, sizeof key, buf, len);
 	free(buf);
+	return rc;
+}
+
+int store_journal_insert(struct store_txn *t, const struct journal_entry *e)
+{
+	uint8_t key[8], *buf;
+	size_t len;
+	int rc = record_encode_journal(e, &buf, &len);
+
+	if (rc != PC_OK)
+		return rc;
+	put_be64(key, e->seq);
+	rc = store_put(t, DB_JOURNAL, key, sizeof key, buf, len);
+	free(buf);
+	if (rc == PC_OK)
+		rc = store_bump_seq(t, "seq/journal", e->seq);
 	return rc;
 }
 

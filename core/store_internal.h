@@ -100,6 +100,9 @@ int store_del_prefix(struct store_txn *t, int db, const void *prefix,
 /* Grow *arr to hold at least n elements of size sz. */
 int store_reserve(void **arr, size_t *cap, size_t n, size_t sz);
 
+/* Move the counter `name` to at least `value`. */
+int store_bump_seq(struct store_txn *t, const char *name, uint64_t value);
+
 /* Take the next value of the counter `name` (1, 2, ...). */
 int store_next_seq(struct store_txn *t, const char *name, uint64_t *out);
 

@@ -67,6 +67,24 @@ int store_participant_add(struct store_txn *t, const struct participant *p,
 	return rc;
 }
 
+int store_participant_insert(struct store_txn *t, const struct participant *p)
+{
+	uint8_t key[8];
+	MDB_val v;
+	int rc;
+
+	put_be64(key, p->id);
+	if (p->id == 0 ||
+	    store_get(t, DB_PARTICIPANTS, key, sizeof key, &v) == PC_OK)
+		return PC_EINVAL;
+	rc = put_participant(t, p);
+	if (rc == PC_OK)
+		rc = referent_index(t, p->referent, p->id, true);
+	if (rc == PC_OK)
+		rc = store_bump_seq(t, "seq/participant", p->id);
+	return rc;
+}
+
 int store_participant_get(struct store_txn *t, uint64_t id,
 			  struct participant *out)
 {

@@ -40,6 +40,9 @@ static const struct command commands[] = {
 	{ "restore", cmd_restore, "FILE",
 	  N_("replace the database with a backup, the current one kept "
 	     "aside") },
+	{ "dump", cmd_dump, "[--output FILE]",
+	  N_("the whole database as JSON") },
+	{ "load", cmd_load, "FILE", N_("read a dump into an empty database") },
 	{ "demo", cmd_demo, "[--participants N] [--seed S]",
 	  N_("fill an empty database with a fictitious caseload") },
 	{ "check-config", cmd_check_config, "[FILE]",

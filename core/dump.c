@@ -1,0 +1,212 @@
+/* dump.c: write a database as JSON. */
+#include "dump.h"
+#include "error.h"
+#include "i18n.h"
+#include "json.h"
+
+#include <stdlib.h>
+
+static void date(FILE *out, pdate d)
+{
+	char buf[DATE_BUFSZ];
+
+	json_write_string(out, d == DATE_NONE ? NULL : date_format_iso(d, buf));
+}
+
+static void name(FILE *out, enum model_enum e, int value)
+{
+	json_write_string(out, model_enum_name(e, value));
+}
+
+/* ,\n   "key": */
+static void key(FILE *out, const char *k, bool first)
+{
+	fprintf(out, "%s\"%s\": ", first ? "" : ", ", k);
+}
+
+static void participant(FILE *out, const struct participant *p)
+{
+	fprintf(out, "\"id\": %llu", (unsigned long long)p->id);
+	key(out, "last_name", false);
+	json_write_string(out, p->last_name);
+	key(out, "first_name", false);
+	json_write_string(out, p->first_name);
+	key(out, "birth_date", false);
+	date(out, p->birth_date);
+	key(out, "gender", false);
+	name(out, ENUM_GENDER, p->gender);
+	key(out, "phone", false);
+	json_write_string(out, p->phone);
+	key(out, "email", false);
+	json_write_string(out, p->email);
+	key(out, "publics", false);
+	json_write_string(out, p->publics);
+	key(out, "education", false);
+	name(out, ENUM_EDUCATION, p->education);
+	key(out, "employment", false);
+	name(out, ENUM_EMPLOYMENT, p->employment);
+	key(out, "entry_date", false);
+	date(out, p->entry_date);
+	key(out, "referent", false);
+	json_write_string(out, p->referent);
+	key(out, "stage", false);
+	json_write_string(out, p->stage);
+	key(out, "stage_since", false);
+	date(out, p->stage_since);
+	key(out, "status", false);
+	name(out, ENUM_STATUS, p->status);
+	fprintf(out, ", \"legal_hold\": %s", p->legal_hold ? "true" : "false");
+	key(out, "exit_date", false);
+	date(out, p->exit_date);
+	key(out, "exit_reason", false);
+	json_write_string(out, p->exit_reason);
+	fprintf(out, ", \"exit_positive\": %s",
+		p->exit_positive ? "true" : "false");
+	key(out, "exit_validated", false);
+	date(out, p->exit_validated);
+}
+
+static void file(FILE *out, const struct participant_file *f)
+{
+	fputs("    {", out);
+	participant(out, &f->p);
+	fputs(",\n     \"moves\": [", out);
+	for (size_t i = 0; i < f->n_moves; i++) {
+		const struct stage_move *m = &f->moves[i];
+
+		fprintf(out, "%s{\"seq\": %u", i ? ", " : "", m->seq);
+		key(out, "date", false);
+		date(out, m->date);
+		key(out, "stage", false);
+		json_write_string(out, m->stage);
+		key(out, "note", false);
+		json_write_string(out, m->note);
+		fputc('}', out);
+	}
+	fputs("],\n     \"appointments\": [", out);
+	for (size_t i = 0; i < f->n_appts; i++) {
+		const struct appointment *a = &f->appts[i];
+
+		fprintf(out, "%s\n       {\"id\": %llu", i ? "," : "",
+			(unsigned long long)a->id);
+		key(out, "date", false);
+		date(out, a->date);
+		if (a->minute == APPT_NO_TIME)
+			fputs(", \"minute\": null", out);
+		else
+			fprintf(out, ", \"minute\": %d", a->minute);
+		key(out, "kind", false);
+		json_write_string(out, a->kind);
+		key(out, "mode", false);
+		name(out, ENUM_MODE, a->mode);
+		key(out, "status", false);
+		name(out, ENUM_APPT_STATUS, a->status);
+		key(out, "note", false);
+		json_write_string(out, a->note);
+		fputc('}', out);
+	}
+	fputs("],\n     \"jobs\": [", out);
+	for (size_t i = 0; i < f->n_jobs; i++) {
+		const struct job *j = &f->jobs[i];
+
+		fprintf(out, "%s{\"seq\": %u", i ? ", " : "", j->seq);
+		key(out, "employer", false);
+		json_write_string(out, j->employer);
+		key(out, "contract", false);
+		json_write_string(out, j->contract);
+		key(out, "start", false);
+		date(out, j->start);
+		key(out, "planned_end", false);
+		date(out, j->planned_end);
+		key(out, "ended", false);
+		date(out, j->ended);
+		fprintf(out, ", \"weekly_minutes\": %d, \"checkins\": [",
+			j->weekly_minutes);
+		for (size_t k = 0; k < j->n_checkins; k++) {
+			fprintf(out,
+				"%s{\"day\": %d, \"done\": ", k ? ", " : "",
+				j->checkins[k].offset_days);
+			date(out, j->checkins[k].done);
+			fputc('}', out);
+		}
+		fputs("]}", out);
+	}
+	fputs("],\n     \"notes\": [", out);
+	for (size_t i = 0; i < f->n_notes; i++) {
+		const struct note *n = &f->notes[i];
+
+		fprintf(out, "%s{\"seq\": %u", i ? ", " : "", n->seq);
+		key(out, "date", false);
+		date(out, n->date);
+		key(out, "text", false);
+		json_write_string(out, n->text);
+		fputc('}', out);
+	}
+	fputs("]}", out);
+}
+
+/* Appointments in the dump go by id, whatever the display order. */
+static int cmp_appt_id(const void *a, const void *b)
+{
+	const struct appointment *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+int dump_write(struct store *s, FILE *out, char **cause)
+{
+	struct store_txn *t = NULL;
+	struct journal_entry *j = NULL;
+	uint64_t *ids = NULL;
+	size_t n = 0, nj = 0;
+	int rc = store_read_begin(s, &t, cause);
+
+	if (rc == PC_OK)
+		rc = store_caseload_ids(t, NULL, &ids, &n);
+	if (rc != PC_OK)
+		goto done;
+	fprintf(out,
+		"{\"format\": \"parcours-dump\", \"version\": %d, "
+		"\"schema_version\": %d,\n \"participants\": [\n",
+		DUMP_VERSION, STORE_SCHEMA_VERSION);
+	for (size_t i = 0; i < n; i++) {
+		struct participant_file f;
+
+		rc = store_file_load(t, ids[i], &f);
+		if (rc != PC_OK)
+			goto done;
+		if (f.n_appts > 1)
+			qsort(f.appts, f.n_appts, sizeof *f.appts, cmp_appt_id);
+		file(out, &f);
+		fputs(i + 1 < n ? ",\n" : "\n", out);
+		participant_file_clear(&f);
+	}
+	fputs(" ],\n \"journal\": [", out);
+	rc = store_journal_list(t, 0, &j, &nj);
+	if (rc != PC_OK)
+		goto done;
+	for (size_t i = 0; i < nj; i++) {
+		fprintf(out, "%s\n    {\"seq\": %llu, \"time\": %lld",
+			i ? "," : "", (unsigned long long)j[i].seq,
+			(long long)j[i].time);
+		key(out, "who", false);
+		json_write_string(out, j[i].who);
+		fprintf(out, ", \"participant\": %llu",
+			(unsigned long long)j[i].participant);
+		key(out, "what", false);
+		json_write_string(out, j[i].what);
+		fputc('}', out);
+		journal_entry_clear(&j[i]);
+	}
+	fputs(nj ? "\n ]\n}\n" : "]\n}\n", out);
+done:
+	free(j);
+	free(ids);
+	store_read_end(&t);
+	if (rc != PC_OK)
+		return error_set(cause, rc, "%s: %s", store_path(s),
+				 error_string(rc));
+	if (fflush(out) != 0 || ferror(out))
+		return error_set(cause, PC_EIO, _("cannot write the dump"));
+	return PC_OK;
+}

@@ -1,0 +1,26 @@
+/* dump.h: the whole database as JSON and back, whatever the encoding. */
+#ifndef PARCOURS_DUMP_H
+#define PARCOURS_DUMP_H
+
+#include "store.h"
+
+#include <stdio.h>
+
+/* The layout of the dump document ("format": "parcours-dump"). */
+#define DUMP_VERSION 1
+
+/*
+ * Write every participant with its stage moves, appointments, jobs and
+ * notes, and the journal, in one read transaction, in a fixed order (ids,
+ * then sequence numbers), so equal databases give equal dumps.
+ */
+int dump_write(struct store *s, FILE *out, char **cause);
+
+/*
+ * Read a dump from `path` into an EMPTY database (PC_ENOTEMPTY otherwise)
+ * in one transaction, keeping every id. Any problem, reported as
+ * "PATH: line N: what", leaves the database as it was (PC_EINVAL).
+ */
+int dump_load(struct store *s, const char *path, char **cause);
+
+#endif

@@ -1,0 +1,459 @@
+/* json.c: recursive descent with a depth limit and bounds on every read. */
+#include "json.h"
+#include "codec.h"
+#include "error.h"
+#include "i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct parser {
+	const char *p, *end;
+	size_t line;
+	int depth;
+	char **cause;
+	bool failed;
+};
+
+static void fail(struct parser *ps, const char *what)
+{
+	if (!ps->failed)
+		error_set(ps->cause, PC_EINVAL, _("line %zu: %s"), ps->line,
+			  what);
+	ps->failed = true;
+}
+
+static void skip_ws(struct parser *ps)
+{
+	while (ps->p < ps->end) {
+		if (*ps->p == '\n')
+			ps->line++;
+		else if (*ps->p != ' ' && *ps->p != '\t' && *ps->p != '\r')
+			return;
+		ps->p++;
+	}
+}
+
+static bool literal(struct parser *ps, const char *word)
+{
+	size_t n = strlen(word);
+
+	if ((size_t)(ps->end - ps->p) < n || memcmp(ps->p, word, n) != 0)
+		return false;
+	ps->p += n;
+	return true;
+}
+
+static void put_utf8(char *o, size_t *k, uint32_t cp)
+{
+	if (cp < 0x80) {
+		o[(*k)++] = (char)cp;
+	} else if (cp < 0x800) {
+		o[(*k)++] = (char)(0xc0 | cp >> 6);
+		o[(*k)++] = (char)(0x80 | (cp & 0x3f));
+	} else if (cp < 0x10000) {
+		o[(*k)++] = (char)(0xe0 | cp >> 12);
+		o[(*k)++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		o[(*k)++] = (char)(0x80 | (cp & 0x3f));
+	} else {
+		o[(*k)++] = (char)(0xf0 | cp >> 18);
+		o[(*k)++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		o[(*k)++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		o[(*k)++] = (char)(0x80 | (cp & 0x3f));
+	}
+}
+
+static bool hex4(struct parser *ps, uint32_t *v)
+{
+	*v = 0;
+	if (ps->end - ps->p < 4)
+		return false;
+	for (int i = 0; i < 4; i++) {
+		char c = *ps->p++;
+
+		*v <<= 4;
+		if (c >= '0' && c <= '9')
+			*v |= (uint32_t)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			*v |= (uint32_t)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			*v |= (uint32_t)(c - 'A' + 10);
+		else
+			return false;
+	}
+	return true;
+}
+
+/* After the opening quote; returns a malloc'd string or NULL. */
+static char *string(struct parser *ps)
+{
+	const char *start = ps->p;
+	size_t cap, k = 0;
+	char *o;
+
+	/* The decoded string is never longer than the source. */
+	while (ps->p < ps->end && *ps->p != '"')
+		ps->p += *ps->p == '\\' && ps->p + 1 < ps->end ? 2 : 1;
+	if (ps->p >= ps->end) {
+		fail(ps, _("a string is not closed"));
+		return NULL;
+	}
+	cap = (size_t)(ps->p - start) + 1;
+	ps->p = start;
+	o = malloc(cap);
+	if (o == NULL) {
+		fail(ps, _("out of memory"));
+		return NULL;
+	}
+	while (*ps->p != '"') {
+		unsigned char c = (unsigned char)*ps->p++;
+		uint32_t cp, lo;
+
+		if (c < 0x20) {
+			fail(ps, _("a control character inside a string"));
+			goto bad;
+		}
+		if (c != '\\') {
+			o[k++] = (char)c;
+			continue;
+		}
+		switch (*ps->p++) {
+		case '"':
+			o[k++] = '"';
+			break;
+		case '\\':
+			o[k++] = '\\';
+			break;
+		case '/':
+			o[k++] = '/';
+			break;
+		case 'b':
+			o[k++] = '\b';
+			break;
+		case 'f':
+			o[k++] = '\f';
+			break;
+		case 'n':
+			o[k++] = '\n';
+			break;
+		case 'r':
+			o[k++] = '\r';
+			break;
+		case 't':
+			o[k++] = '\t';
+			break;
+		case 'u':
+			if (!hex4(ps, &cp))
+				goto bad_escape;
+			if (cp >= 0xd800 && cp <= 0xdbff) {
+				if (ps->end - ps->p < 6 || ps->p[0] != '\\' ||
+				    ps->p[1] != 'u')
+					goto bad_escape;
+				ps->p += 2;
+				if (!hex4(ps, &lo) || lo < 0xdc00 ||
+				    lo > 0xdfff)
+					goto bad_escape;
+				cp = 0x10000 + ((cp - 0xd800) << 10) +
+				     (lo - 0xdc00);
+			} else if ((cp >= 0xdc00 && cp <= 0xdfff) || cp == 0) {
+				goto bad_escape;
+			}
+			/* \uXXXX takes 6 bytes, its UTF-8 at most 4. */
+			put_utf8(o, &k, cp);
+			break;
+		default:
+			goto bad_escape;
+		}
+	}
+	ps->p++; /* the closing quote */
+	o[k] = '\0';
+	if (!codec_utf8_valid((const uint8_t *)o, k)) {
+		fail(ps, _("a string is not valid UTF-8"));
+		free(o);
+		return NULL;
+	}
+	return o;
+bad_escape:
+	fail(ps, _("a bad escape in a string"));
+bad:
+	free(o);
+	return NULL;
+}
+
+static bool value(struct parser *ps, struct json *v);
+
+static bool grow(struct json *v, size_t *cap, bool with_keys)
+{
+	size_t ncap = *cap ? *cap * 2 : 8;
+	struct json *items;
+
+	if (v->n < *cap)
+		return true;
+	items = realloc(v->items, ncap * sizeof *items);
+	if (items == NULL)
+		return false;
+	v->items = items;
+	if (with_keys) {
+		char **keys = realloc(v->keys, ncap * sizeof *keys);
+
+		if (keys == NULL)
+			return false;
+		v->keys = keys;
+	}
+	*cap = ncap;
+	return true;
+}
+
+static bool array(struct parser *ps, struct json *v)
+{
+	size_t cap = 0;
+
+	v->type = JSON_ARRAY;
+	skip_ws(ps);
+	if (ps->p < ps->end && *ps->p == ']') {
+		ps->p++;
+		return true;
+	}
+	for (;;) {
+		if (!grow(v, &cap, false)) {
+			fail(ps, _("out of memory"));
+			return false;
+		}
+		if (!value(ps, &v->items[v->n]))
+			return false;
+		v->n++;
+		skip_ws(ps);
+		if (ps->p < ps->end && *ps->p == ',') {
+			ps->p++;
+			continue;
+		}
+		if (ps->p < ps->end && *ps->p == ']') {
+			ps->p++;
+			return true;
+		}
+		fail(ps, _("expected ',' or ']'"));
+		return false;
+	}
+}
+
+static bool object(struct parser *ps, struct json *v)
+{
+	size_t cap = 0;
+
+	v->type = JSON_OBJECT;
+	skip_ws(ps);
+	if (ps->p < ps->end && *ps->p == '}') {
+		ps->p++;
+		return true;
+	}
+	for (;;) {
+		char *key;
+
+		skip_ws(ps);
+		if (ps->p >= ps->end || *ps->p != '"') {
+			fail(ps, _("expected a key in quotes"));
+			return false;
+		}
+		ps->p++;
+		key = string(ps);
+		if (key == NULL)
+			return false;
+		if (!grow(v, &cap, true)) {
+			free(key);
+			fail(ps, _("out of memory"));
+			return false;
+		}
+		v->keys[v->n] = key;
+		memset(&v->items[v->n], 0, sizeof v->items[v->n]);
+		v->n++;
+		skip_ws(ps);
+		if (ps->p >= ps->end || *ps->p != ':') {
+			fail(ps, _("expected ':'"));
+			return false;
+		}
+		ps->p++;
+		if (!value(ps, &v->items[v->n - 1]))
+			return false;
+		skip_ws(ps);
+		if (ps->p < ps->end && *ps->p == ',') {
+			ps->p++;
+			continue;
+		}
+		if (ps->p < ps->end && *ps->p == '}') {
+			ps->p++;
+			return true;
+		}
+		fail(ps, _("expected ',' or '}'"));
+		return false;
+	}
+}
+
+static bool number(struct parser *ps, struct json *v)
+{
+	bool neg = false;
+	uint64_t n = 0;
+	int digits = 0;
+
+	if (*ps->p == '-') {
+		neg = true;
+		ps->p++;
+	}
+	while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9') {
+		if (n > (UINT64_C(1) << 62)) {
+			fail(ps, _("a number too large"));
+			return false;
+		}
+		n = n * 10 + (uint64_t)(*ps->p++ - '0');
+		digits++;
+	}
+	if (digits == 0 ||
+	    (ps->p < ps->end &&
+	     (*ps->p == '.' || *ps->p == 'e' || *ps->p == 'E'))) {
+		fail(ps, _("expected a whole number"));
+		return false;
+	}
+	v->type = JSON_INT;
+	v->i = neg ? -(int64_t)n : (int64_t)n;
+	return true;
+}
+
+static bool value(struct parser *ps, struct json *v)
+{
+	bool ok;
+
+	memset(v, 0, sizeof *v);
+	skip_ws(ps);
+	v->line = ps->line;
+	if (ps->p >= ps->end) {
+		fail(ps, _("unexpected end of the document"));
+		return false;
+	}
+	if (++ps->depth > JSON_MAX_DEPTH) {
+		fail(ps, _("nested too deep"));
+		return false;
+	}
+	switch (*ps->p) {
+	case '{':
+		ps->p++;
+		ok = object(ps, v);
+		break;
+	case '[':
+		ps->p++;
+		ok = array(ps, v);
+		break;
+	case '"':
+		ps->p++;
+		v->type = JSON_STRING;
+		v->s = string(ps);
+		ok = v->s != NULL;
+		break;
+	case 't':
+	case 'f':
+		v->type = JSON_BOOL;
+		v->b = *ps->p == 't';
+		ok = literal(ps, v->b ? "true" : "false");
+		if (!ok)
+			fail(ps, _("unexpected characters"));
+		break;
+	case 'n':
+		v->type = JSON_NULL;
+		ok = literal(ps, "null");
+		if (!ok)
+			fail(ps, _("unexpected characters"));
+		break;
+	default:
+		if (*ps->p == '-' || (*ps->p >= '0' && *ps->p <= '9')) {
+			ok = number(ps, v);
+		} else {
+			fail(ps, _("unexpected characters"));
+			ok = false;
+		}
+	}
+	ps->depth--;
+	return ok;
+}
+
+static void clear(struct json *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		clear(&v->items[i]);
+		if (v->keys)
+			free(v->keys[i]);
+	}
+	free(v->items);
+	free(v->keys);
+	free(v->s);
+}
+
+void json_free(struct json *v)
+{
+	if (v == NULL)
+		return;
+	clear(v);
+	free(v);
+}
+
+int json_parse(const char *text, size_t len, struct json **out, char **cause)
+{
+	struct parser ps = { text, text + len, 1, 0, cause, false };
+	struct json *v = calloc(1, sizeof *v);
+
+	if (v == NULL)
+		return error_set(cause, PC_ENOMEM, "out of memory");
+	if (!value(&ps, v)) {
+		json_free(v);
+		return PC_EINVAL;
+	}
+	skip_ws(&ps);
+	if (ps.p != ps.end) {
+		fail(&ps, _("characters after the document"));
+		json_free(v);
+		return PC_EINVAL;
+	}
+	*out = v;
+	return PC_OK;
+}
+
+const struct json *json_get(const struct json *v, const char *key)
+{
+	if (v == NULL || v->type != JSON_OBJECT)
+		return NULL;
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->keys[i], key) == 0)
+			return &v->items[i];
+	return NULL;
+}
+
+void json_write_string(FILE *out, const char *s)
+{
+	if (s == NULL) {
+		fputs("null", out);
+		return;
+	}
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '\n':
+			fputs("\\n", out);
+			break;
+		case '\r':
+			fputs("\\r", out);
+			break;
+		case '\t':
+			fputs("\\t", out);
+			break;
+		default:
+			if (*p < 0x20)
+				fprintf(out, "\\u%04x", *p);
+			else
+				fputc(*p, out);
+		}
+	}
+	fputc('"', out);
+}

@@ -1,0 +1,48 @@
+/* json.h: a small JSON reader (a tree) and the writer helpers we share. */
+#ifndef PARCOURS_JSON_H
+#define PARCOURS_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum json_type {
+	JSON_NULL,
+	JSON_BOOL,
+	JSON_INT, /* numbers are whole: all parcours writes */
+	JSON_STRING,
+	JSON_ARRAY,
+	JSON_OBJECT,
+};
+
+/* One value. Strings are NUL-terminated UTF-8 (embedded NULs refused). */
+struct json {
+	enum json_type type;
+	bool b;
+	int64_t i;
+	char *s;
+	struct json *items; /* array elements, or object values */
+	char **keys;	    /* object keys, parallel to items */
+	size_t n;
+	size_t line; /* where the value starts, for messages */
+};
+
+/* Nesting deeper than this is refused (no stack overflow on hostile input). */
+#define JSON_MAX_DEPTH 32
+
+/*
+ * Parse `len` bytes. Returns PC_OK and a tree the caller frees with
+ * json_free(), or PC_EINVAL with "line N: what is wrong" in *cause.
+ */
+int json_parse(const char *text, size_t len, struct json **out, char **cause);
+
+void json_free(struct json *v);
+
+/* The member `key` of an object, or NULL (also when v is no object). */
+const struct json *json_get(const struct json *v, const char *key);
+
+/* Write s as a JSON string, escaped; NULL is written as null. */
+void json_write_string(FILE *out, const char *s);
+
+#endif

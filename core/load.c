@@ -1,0 +1,379 @@
+/* load.c: read a dump back into an empty database, in one transaction. */
+#include "dump.h"
+#include "error.h"
+#include "i18n.h"
+#include "json.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* A dump of a whole territory stays far below this. */
+#define LOAD_MAX_BYTES ((size_t)1 << 30)
+
+struct loader {
+	const char *path;
+	char **cause;
+	const struct json *root;
+	bool failed;
+};
+
+static bool bad(struct loader *l, const struct json *at, const char *what,
+		const char *key)
+{
+	if (!l->failed)
+		error_set(l->cause, PC_EINVAL, _("%s: line %zu: %s: %s"),
+			  l->path, at ? at->line : 0, key, what);
+	l->failed = true;
+	return false;
+}
+
+/* A member that must be there (null allowed only where said). */
+static const struct json *member(struct loader *l, const struct json *obj,
+				 const char *key)
+{
+	const struct json *v = json_get(obj, key);
+
+	if (v == NULL)
+		bad(l, obj, _("missing"), key);
+	return v;
+}
+
+static bool get_str(struct loader *l, const struct json *obj, const char *key,
+		    bool nullable, char **out)
+{
+	const struct json *v = member(l, obj, key);
+
+	*out = NULL;
+	if (v == NULL)
+		return false;
+	if (v->type == JSON_NULL && nullable)
+		return true;
+	if (v->type != JSON_STRING)
+		return bad(l, v, _("expected text"), key);
+	*out = strdup(v->s);
+	return *out != NULL || bad(l, v, _("out of memory"), key);
+}
+
+static bool get_date(struct loader *l, const struct json *obj, const char *key,
+		     pdate *out)
+{
+	const struct json *v = member(l, obj, key);
+
+	*out = DATE_NONE;
+	if (v == NULL)
+		return false;
+	if (v->type == JSON_NULL)
+		return true;
+	if (v->type != JSON_STRING || date_parse_iso(v->s, out) != PC_OK)
+		return bad(l, v, _("expected a date YYYY-MM-DD or null"), key);
+	return true;
+}
+
+static bool get_int(struct loader *l, const struct json *obj, const char *key,
+		    int64_t min, int64_t max, int64_t *out)
+{
+	const struct json *v = member(l, obj, key);
+
+	if (v == NULL)
+		return false;
+	if (v->type != JSON_INT || v->i < min || v->i > max)
+		return bad(l, v, _("expected a whole number in range"), key);
+	*out = v->i;
+	return true;
+}
+
+static bool get_bool(struct loader *l, const struct json *obj, const char *key,
+		     bool *out)
+{
+	const struct json *v = member(l, obj, key);
+
+	if (v == NULL)
+		return false;
+	if (v->type != JSON_BOOL)
+		return bad(l, v, _("expected true or false"), key);
+	*out = v->b;
+	return true;
+}
+
+static bool get_enum(struct loader *l, const struct json *obj, const char *key,
+		     enum model_enum e, int *out)
+{
+	const struct json *v = member(l, obj, key);
+
+	if (v == NULL)
+		return false;
+	if (v->type != JSON_STRING || (*out = model_enum_value(e, v->s)) < 0)
+		return bad(l, v, _("not a known value"), key);
+	return true;
+}
+
+static const struct json *get_array(struct loader *l, const struct json *obj,
+				    const char *key)
+{
+	const struct json *v = member(l, obj, key);
+
+	if (v != NULL && v->type != JSON_ARRAY) {
+		bad(l, v, _("expected a list"), key);
+		return NULL;
+	}
+	return v;
+}
+
+static bool read_participant(struct loader *l, const struct json *o,
+			     struct participant *p)
+{
+	int64_t id;
+	int g, ed, em, st;
+
+	participant_init(p);
+	if (o->type != JSON_OBJECT)
+		return bad(l, o, _("expected an object"), "participants");
+	if (!get_int(l, o, "id", 1, INT64_MAX, &id))
+		return false;
+	p->id = (uint64_t)id;
+	return get_str(l, o, "last_name", true, &p->last_name) &&
+	       get_str(l, o, "first_name", true, &p->first_name) &&
+	       get_date(l, o, "birth_date", &p->birth_date) &&
+	       get_enum(l, o, "gender", ENUM_GENDER, &g) &&
+	       get_str(l, o, "phone", true, &p->phone) &&
+	       get_str(l, o, "email", true, &p->email) &&
+	       get_str(l, o, "publics", true, &p->publics) &&
+	       get_enum(l, o, "education", ENUM_EDUCATION, &ed) &&
+	       get_enum(l, o, "employment", ENUM_EMPLOYMENT, &em) &&
+	       get_date(l, o, "entry_date", &p->entry_date) &&
+	       get_str(l, o, "referent", true, &p->referent) &&
+	       get_str(l, o, "stage", true, &p->stage) &&
+	       get_date(l, o, "stage_since", &p->stage_since) &&
+	       get_enum(l, o, "status", ENUM_STATUS, &st) &&
+	       get_bool(l, o, "legal_hold", &p->legal_hold) &&
+	       get_date(l, o, "exit_date", &p->exit_date) &&
+	       get_str(l, o, "exit_reason", true, &p->exit_reason) &&
+	       get_bool(l, o, "exit_positive", &p->exit_positive) &&
+	       get_date(l, o, "exit_validated", &p->exit_validated) &&
+	       ((p->gender = (enum gender)g),
+		(p->education = (enum education)ed),
+		(p->employment = (enum employment)em),
+		(p->status = (enum participant_status)st), true);
+}
+
+static int load_children(struct loader *l, struct store_txn *t,
+			 const struct json *o, uint64_t pid)
+{
+	const struct json *moves = get_array(l, o, "moves");
+	const struct json *appts = get_array(l, o, "appointments");
+	const struct json *jobs = get_array(l, o, "jobs");
+	const struct json *notes = get_array(l, o, "notes");
+	int rc = PC_OK;
+
+	if (l->failed)
+		return PC_EINVAL;
+	for (size_t i = 0; rc == PC_OK && i < moves->n; i++) {
+		const struct json *m = &moves->items[i];
+		struct stage_move sm = { .participant = pid };
+		int64_t seq;
+
+		if (!get_int(l, m, "seq", 1, UINT32_MAX, &seq) ||
+		    !get_date(l, m, "date", &sm.date) ||
+		    !get_str(l, m, "stage", true, &sm.stage) ||
+		    !get_str(l, m, "note", true, &sm.note))
+			rc = PC_EINVAL;
+		sm.seq = (uint32_t)seq;
+		if (rc == PC_OK)
+			rc = store_move_put(t, &sm);
+		stage_move_clear(&sm);
+	}
+	for (size_t i = 0; rc == PC_OK && i < appts->n; i++) {
+		const struct json *a = &appts->items[i], *minute;
+		struct appointment ap;
+		int64_t id, min = APPT_NO_TIME;
+		int mode, status;
+
+		appointment_init(&ap);
+		ap.participant = pid;
+		minute = member(l, a, "minute");
+		if (!get_int(l, a, "id", 1, INT64_MAX, &id) ||
+		    !get_date(l, a, "date", &ap.date) || minute == NULL ||
+		    (minute->type != JSON_NULL &&
+		     !get_int(l, a, "minute", 0, 24 * 60 - 1, &min)) ||
+		    !get_str(l, a, "kind", true, &ap.kind) ||
+		    !get_enum(l, a, "mode", ENUM_MODE, &mode) ||
+		    !get_enum(l, a, "status", ENUM_APPT_STATUS, &status) ||
+		    !get_str(l, a, "note", true, &ap.note))
+			rc = PC_EINVAL;
+		ap.id = (uint64_t)id;
+		ap.minute = (int)min;
+		ap.mode = (enum appointment_mode)mode;
+		ap.status = (enum appointment_status)status;
+		if (rc == PC_OK && ap.date == DATE_NONE)
+			rc = bad(l, a, _("an appointment needs a date"), "date")
+				     ? PC_OK
+				     : PC_EINVAL;
+		if (rc == PC_OK &&
+		    (rc = store_appointment_insert(t, &ap)) == PC_EINVAL)
+			bad(l, a, _("this id is used twice"), "id");
+		appointment_clear(&ap);
+	}
+	for (size_t i = 0; rc == PC_OK && i < jobs->n; i++) {
+		const struct json *j = &jobs->items[i], *cks;
+		struct job jb;
+		int64_t seq, minutes;
+
+		job_init(&jb);
+		jb.participant = pid;
+		if (!get_int(l, j, "seq", 1, UINT32_MAX, &seq) ||
+		    !get_str(l, j, "employer", true, &jb.employer) ||
+		    !get_str(l, j, "contract", true, &jb.contract) ||
+		    !get_date(l, j, "start", &jb.start) ||
+		    !get_date(l, j, "planned_end", &jb.planned_end) ||
+		    !get_date(l, j, "ended", &jb.ended) ||
+		    !get_int(l, j, "weekly_minutes", 0, 7 * 24 * 60,
+			     &minutes) ||
+		    (cks = get_array(l, j, "checkins")) == NULL ||
+		    cks->n > JOB_MAX_CHECKINS)
+			rc = l->failed ? PC_EINVAL
+				       : (bad(l, j, _("too many check-ins"),
+					      "checkins"),
+					  PC_EINVAL);
+		jb.seq = (uint32_t)seq;
+		jb.weekly_minutes = (int)minutes;
+		for (size_t k = 0; rc == PC_OK && k < cks->n; k++) {
+			int64_t day;
+
+			if (!get_int(l, &cks->items[k], "day", 0, 3650, &day) ||
+			    !get_date(l, &cks->items[k], "done",
+				      &jb.checkins[k].done))
+				rc = PC_EINVAL;
+			jb.checkins[k].offset_days = (int)day;
+			jb.n_checkins = k + 1;
+		}
+		if (rc == PC_OK)
+			rc = store_job_update(t, &jb);
+		job_clear(&jb);
+	}
+	for (size_t i = 0; rc == PC_OK && i < notes->n; i++) {
+		const struct json *n = &notes->items[i];
+		struct note nt = { .participant = pid };
+		int64_t seq;
+
+		if (!get_int(l, n, "seq", 1, UINT32_MAX, &seq) ||
+		    !get_date(l, n, "date", &nt.date) ||
+		    !get_str(l, n, "text", true, &nt.text))
+			rc = PC_EINVAL;
+		nt.seq = (uint32_t)seq;
+		if (rc == PC_OK)
+			rc = store_note_put(t, &nt);
+		note_clear(&nt);
+	}
+	return rc;
+}
+
+static int load_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct loader *l = arg;
+	const struct json *parts, *journal, *v;
+	bool empty;
+	int rc;
+
+	l->failed = false;
+	l->cause = cause;
+	rc = store_is_empty(t, &empty);
+	if (rc != PC_OK)
+		return rc;
+	if (!empty)
+		return error_set(cause, PC_ENOTEMPTY,
+				 _("the database already holds participants; "
+				   "load fills only an empty one"));
+	v = json_get(l->root, "format");
+	if (v == NULL || v->type != JSON_STRING ||
+	    strcmp(v->s, "parcours-dump") != 0)
+		return error_set(cause, PC_EINVAL, _("%s: not a parcours dump"),
+				 l->path);
+	v = json_get(l->root, "version");
+	if (v == NULL || v->type != JSON_INT || v->i > DUMP_VERSION)
+		return error_set(cause, PC_ESCHEMA,
+				 _("%s: a dump of a newer parcours"), l->path);
+	parts = get_array(l, l->root, "participants");
+	journal = get_array(l, l->root, "journal");
+	if (l->failed)
+		return PC_EINVAL;
+	for (size_t i = 0; i < parts->n; i++) {
+		struct participant p;
+
+		if (!read_participant(l, &parts->items[i], &p)) {
+			participant_clear(&p);
+			return PC_EINVAL;
+		}
+		rc = store_participant_insert(t, &p);
+		if (rc == PC_EINVAL)
+			bad(l, &parts->items[i], _("this id is used twice"),
+			    "id");
+		if (rc == PC_OK)
+			rc = load_children(l, t, &parts->items[i], p.id);
+		participant_clear(&p);
+		if (rc != PC_OK)
+			return rc;
+	}
+	for (size_t i = 0; i < journal->n; i++) {
+		const struct json *e = &journal->items[i];
+		struct journal_entry je = { 0 };
+		int64_t seq, time, pid;
+
+		if (!get_int(l, e, "seq", 1, INT64_MAX, &seq) ||
+		    !get_int(l, e, "time", INT64_MIN, INT64_MAX, &time) ||
+		    !get_str(l, e, "who", true, &je.who) ||
+		    !get_int(l, e, "participant", 0, INT64_MAX, &pid) ||
+		    !get_str(l, e, "what", true, &je.what)) {
+			journal_entry_clear(&je);
+			return PC_EINVAL;
+		}
+		je.seq = (uint64_t)seq;
+		je.time = time;
+		je.participant = (uint64_t)pid;
+		rc = store_journal_insert(t, &je);
+		journal_entry_clear(&je);
+		if (rc != PC_OK)
+			return rc;
+	}
+	return PC_OK;
+}
+
+int dump_load(struct store *s, const char *path, char **cause)
+{
+	struct loader l = { .path = path };
+	struct json *root = NULL;
+	struct stat sb;
+	char *text, *why = NULL;
+	size_t got;
+	FILE *f = fopen(path, "rb");
+	int rc;
+
+	if (f == NULL)
+		return error_set(cause, PC_EIO, _("%s: cannot read: %s"), path,
+				 strerror(errno));
+	if (fstat(fileno(f), &sb) != 0 || (size_t)sb.st_size > LOAD_MAX_BYTES) {
+		fclose(f);
+		return error_set(cause, PC_EINVAL,
+				 _("%s: not a file or too big"), path);
+	}
+	text = malloc((size_t)sb.st_size + 1);
+	if (text == NULL) {
+		fclose(f);
+		return error_set(cause, PC_ENOMEM, "out of memory");
+	}
+	got = fread(text, 1, (size_t)sb.st_size, f);
+	fclose(f);
+	rc = json_parse(text, got, &root, &why);
+	free(text);
+	if (rc != PC_OK) {
+		error_set(cause, rc, "%s: %s", path, why ? why : "?");
+		free(why);
+		return rc;
+	}
+	l.root = root;
+	rc = store_write(s, load_cb, &l, cause);
+	json_free(root);
+	return rc;
+}

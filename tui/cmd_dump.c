@@ -1,0 +1,87 @@
+/* cmd_dump.c: `parcours dump` and `parcours load`. */
+#include "atomic.h"
+#include "commands.h"
+#include "dump.h"
+#include "error.h"
+#include "i18n.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+int cmd_dump(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *output = NULL;
+	struct atomic_file af;
+	struct store *s;
+	char *cause = NULL;
+	int opt, rc, status = EXIT_OK;
+
+	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
+		if (opt == 'o') {
+			output = optarg;
+		} else if (opt == 'h') {
+			puts(_("Usage: parcours dump [--output FILE]\n"
+			       "The whole database as JSON (participants with "
+			       "their stages, appointments,\njobs and notes, "
+			       "and the journal), for `parcours load`."));
+			return EXIT_OK;
+		} else {
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_error(_("%s: unexpected argument '%s'"), "dump",
+			  argv[optind]);
+		return EXIT_USAGE;
+	}
+	if ((s = cli_store(cli, &status)) == NULL)
+		return status;
+	if (output == NULL) {
+		rc = dump_write(s, stdout, &cause);
+	} else if ((rc = atomic_open(&af, output, &cause)) == PC_OK) {
+		rc = dump_write(s, af.f, &cause);
+		if (rc == PC_OK)
+			rc = atomic_commit(&af, &cause);
+		else
+			atomic_abort(&af);
+	}
+	return rc == PC_OK ? EXIT_OK : cli_fail(rc, cause);
+}
+
+int cmd_load(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct store *s;
+	char *cause = NULL;
+	int opt, rc, status = EXIT_OK;
+
+	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
+		if (opt == 'h') {
+			puts(_("Usage: parcours load FILE\n"
+			       "Read a dump made by `parcours dump` into an "
+			       "empty database, all or nothing."));
+			return EXIT_OK;
+		}
+		return EXIT_USAGE;
+	}
+	if (argc - optind != 1) {
+		cli_error(_("%s: one file"), "load");
+		return EXIT_USAGE;
+	}
+	if ((s = cli_store(cli, &status)) == NULL)
+		return status;
+	rc = dump_load(s, argv[optind], &cause);
+	if (rc != PC_OK)
+		return rc == PC_ESCHEMA ? (cli_fail(rc, cause), EXIT_USAGE)
+					: cli_fail(rc, cause);
+	printf(_("%s loaded.\n"), argv[optind]);
+	return EXIT_OK;
+}
