@@ -22,6 +22,10 @@ struct export_options {
 	const char *date_pattern; /* Markdown, HTML: "DD/MM/YYYY" */
 };
 
+/* What a flag means, translated for people ("appointments without
+ * outcome"): reports and the dashboard say it the same way. */
+const char *export_flag_label(enum flag_kind k);
+
 /* The format called `name` ("csv", "json", "md", "html"); PC_EINVAL else. */
 int export_format_by_name(const char *name, enum export_format *out);
 

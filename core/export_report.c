@@ -284,9 +284,18 @@ static void participants(const struct report *rp)
 		export_cell(s, e, cols[0], rp->o->pseudonymise,
 			    rp->o->date_pattern, cells[0], CELL);
 		who(rp, e, cells[1], CELL);
-		for (int c = 1; c < 7; c++)
+		for (int c = 1; c < 6; c++)
 			export_cell(s, e, cols[c], rp->o->pseudonymise,
 				    rp->o->date_pattern, cells[c + 1], CELL);
+		/* People read what is to do, not the flags' names. */
+		cells[7][0] = '\0';
+		for (size_t k = 0; k < e->summary.n_flags; k++) {
+			size_t len = strlen(cells[7]);
+
+			snprintf(cells[7] + len, CELL - len, "%s%s",
+				 k ? ", " : "",
+				 export_flag_label(e->summary.flags[k].kind));
+		}
 		for (int c = 0; c < 8; c++)
 			row[c] = cells[c];
 		rp->r->row(rp->ctx, row, 8);

@@ -1,4 +1,5 @@
 /* view_dashboard.c: the figures: stages, flags, entries and exits. */
+#include "export.h"
 #include "format.h"
 #include "i18n.h"
 #include "text.h"
@@ -7,16 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const flag_labels[FLAG_COUNT] = {
-	[FLAG_APPOINTMENT_OVERDUE] = N_("appointments without outcome"),
-	[FLAG_CHECKIN_OVERDUE] = N_("late in-work check-ins"),
-	[FLAG_NO_SHOW] = N_("no-shows to invite again"),
-	[FLAG_CONTACT_OVERDUE] = N_("without contact for too long"),
-	[FLAG_MAX_DURATION] = N_("near or past the maximum duration"),
-	[FLAG_CHECKIN_DUE] = N_("in-work check-ins due this week"),
-	[FLAG_READY_TO_EXIT] = N_("ready for a positive exit"),
-};
 
 void view_dashboard_draw(struct tui *t)
 {
@@ -95,7 +86,7 @@ void view_dashboard_draw(struct tui *t)
 		struct flag f = { .kind = (enum flag_kind)k, .days = 1 };
 
 		snprintf(line, sizeof line, "%4zu  %s", flags[k],
-			 _(flag_labels[k]));
+			 export_flag_label((enum flag_kind)k));
 		ui_put(stdscr, y++, 2, COLS - 4, line,
 		       flags[k] ? format_flag_style(&f) : STYLE_DIM);
 	}
