@@ -94,6 +94,18 @@ static int load(struct store_txn *t, uint64_t pid, struct participant *p,
 	return rc;
 }
 
+/* Everything on one participant; "not found" said plainly. */
+static int load_file(struct store_txn *t, uint64_t pid,
+		     struct participant_file *f, char **cause)
+{
+	int rc = store_file_load(t, pid, f);
+
+	if (rc == PC_ENOTFOUND)
+		return error_set(cause, rc, _("participant %llu not found"),
+				 (unsigned long long)pid);
+	return rc;
+}
+
 /* ---- new participant ---- */
 
 struct add_args {
@@ -488,11 +500,8 @@ static int checkin_cb(struct store_txn *t, void *arg, char **cause)
 	const struct job *cur;
 	struct job j;
 	char d[DATE_BUFSZ];
-	int rc = store_file_load(t, a->pid, &f);
+	int rc = load_file(t, a->pid, &f, cause);
 
-	if (rc == PC_ENOTFOUND)
-		return error_set(cause, rc, _("participant %llu not found"),
-				 (unsigned long long)a->pid);
 	if (rc != PC_OK)
 		return rc;
 	cur = participant_file_current_job(&f);
@@ -558,11 +567,8 @@ static int exit_cb(struct store_txn *t, void *arg, char **cause)
 	struct participant_file f;
 	char *reason;
 	char d[DATE_BUFSZ];
-	int rc = store_file_load(t, a->pid, &f);
+	int rc = load_file(t, a->pid, &f, cause);
 
-	if (rc == PC_ENOTFOUND)
-		return error_set(cause, rc, _("participant %llu not found"),
-				 (unsigned long long)a->pid);
 	if (rc != PC_OK)
 		return rc;
 	if (f.p.status == STATUS_EXITED)
