@@ -219,9 +219,11 @@ static bool array(struct parser *ps, struct json *v)
 			fail(ps, _("out of memory"));
 			return false;
 		}
-		if (!value(ps, &v->items[v->n]))
-			return false;
+		/* Counted before it is read, so a half-read element is freed
+		 * with the rest when the document turns out wrong. */
 		v->n++;
+		if (!value(ps, &v->items[v->n - 1]))
+			return false;
 		skip_ws(ps);
 		if (ps->p < ps->end && *ps->p == ',') {
 			ps->p++;
