@@ -81,6 +81,16 @@ int store_copy_to_fd(struct store *s, int fd, char **cause);
  */
 int store_check_file(const char *file, char **cause);
 
+/*
+ * Verify every invariant: each record decodes; every index entry points
+ * to its record and every record is indexed; each participant's stage is
+ * that of their last stage move; no appointment, move, job or note
+ * without its participant; the schema version. Read-only. *problems gets
+ * their number and *report one line each (caller frees; NULL when none).
+ */
+int store_check(struct store *s, size_t *problems, char **report,
+		char **cause);
+
 /* The map size now in use, in bytes (grows on demand). */
 size_t store_map_size(const struct store *s);
 

@@ -550,6 +550,92 @@ static void readonly_reads(void **state)
 	store_close(&ro);
 }
 
+/* Damage the database behind the store's back, each a different way. */
+static void raw_edit(const char *dir, const char *db, const void *k,
+		     size_t klen, const void *v, size_t vlen)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_val key = { klen, (void *)k }, val = { vlen, (void *)v };
+
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
+	assert_int_equal(mdb_env_open(env, dir, 0, 0600), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	assert_int_equal(mdb_dbi_open(txn, db, 0, &dbi), 0);
+	if (v == NULL)
+		assert_int_equal(mdb_del(txn, dbi, &key, NULL), 0);
+	else
+		assert_int_equal(mdb_put(txn, dbi, &key, &val, 0), 0);
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+}
+
+static size_t problems_of(struct fixture *f, const char *expect)
+{
+	size_t n = 0;
+	char *report = NULL, *cause = NULL;
+
+	assert_int_equal(store_check(f->s, &n, &report, &cause), PC_OK);
+	if (expect != NULL &&
+	    (report == NULL || strstr(report, expect) == NULL))
+		fail_msg("check report lacks '%s': %s", expect,
+			 report ? report : "(none)");
+	free(report);
+	return n;
+}
+
+static void check_whole(void **state)
+{
+	struct fixture *f = *state;
+
+	add_person(f->s, "Lefèvre", "Marie Dupont");
+	assert_int_equal(problems_of(f, NULL), 0);
+}
+
+static void check_finds_damage(void **state)
+{
+	struct fixture *f = *state;
+	struct history h = { 0 };
+	uint8_t key[16] = { 0 };
+	char *cause = NULL;
+
+	h.pid = add_person(f->s, "Lefèvre", "Marie Dupont");
+	assert_int_equal(store_write(f->s, history_cb, &h, &cause), PC_OK);
+	/* history_cb moved the participant on without updating the record:
+	 * that is caught too. */
+	assert_int_equal(problems_of(f, "in stage 'freins' but the last stage "
+					"move is to 'orienter'"),
+			 1);
+	store_close(&f->s);
+
+	/* A planned appointment loses its agenda entry. */
+	key[0] = 0x80; /* be32 of the date with its sign bit flipped */
+	{
+		pdate d = D(2026, 12, 1);
+		uint32_t u = (uint32_t)d ^ 0x80000000u;
+
+		key[0] = (uint8_t)(u >> 24);
+		key[1] = (uint8_t)(u >> 16);
+		key[2] = (uint8_t)(u >> 8);
+		key[3] = (uint8_t)u;
+		for (int i = 0; i < 8; i++)
+			key[4 + i] = (uint8_t)(h.appt[0] >> (56 - 8 * i));
+	}
+	raw_edit(f->dir, "planned_by_date", key, 12, NULL, 0);
+	/* A record turns to garbage. */
+	memset(key, 0, 8);
+	key[7] = 99;
+	raw_edit(f->dir, "appointments", key, 8, "junk", 4);
+	assert_int_equal(store_open(f->dir, &f->s, &cause), PC_OK);
+	assert_int_equal(problems_of(f, "planned but missing from the agenda"),
+			 3);
+	assert_int_equal(problems_of(f, "appointment 99: the record does not "
+					"decode"),
+			 3);
+}
+
 static void not_a_directory(void **state)
 {
 	char *dir = helper_tmpdir(), *cause = NULL;
@@ -582,6 +668,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(newer_schema_refused, setup,
 						teardown),
 		cmocka_unit_test(readonly_open),
+		cmocka_unit_test_setup_teardown(check_whole, setup, teardown),
+		cmocka_unit_test_setup_teardown(check_finds_damage, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(readonly_reads, setup,
 						teardown),
 		cmocka_unit_test(not_a_directory),

@@ -43,6 +43,8 @@ static const struct command commands[] = {
 	{ "dump", cmd_dump, "[--output FILE]",
 	  N_("the whole database as JSON") },
 	{ "load", cmd_load, "FILE", N_("read a dump into an empty database") },
+	{ "check", cmd_check, "",
+	  N_("verify every invariant of the database (read-only)") },
 	{ "demo", cmd_demo, "[--participants N] [--seed S]",
 	  N_("fill an empty database with a fictitious caseload") },
 	{ "check-config", cmd_check_config, "[FILE]",

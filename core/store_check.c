@@ -1,0 +1,394 @@
+/* store_check.c: verify every invariant of a database, read-only. */
+#include "store_internal.h"
+#include "error.h"
+#include "i18n.h"
+#include "record.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct checker {
+	struct store_txn *t;
+	char *text; /* the problems, one a line */
+	size_t len;
+	size_t problems;
+	bool nomem;
+};
+
+static void problem(struct checker *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void problem(struct checker *c, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *grown;
+
+	c->problems++;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || c->nomem)
+		return;
+	grown = realloc(c->text, c->len + (size_t)n + 2);
+	if (grown == NULL) {
+		c->nomem = true;
+		return;
+	}
+	c->text = grown;
+	va_start(ap, fmt);
+	vsnprintf(c->text + c->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	c->len += (size_t)n;
+	c->text[c->len++] = '\n';
+	c->text[c->len] = '\0';
+}
+
+static bool exists(struct checker *c, int db, const void *k, size_t klen)
+{
+	MDB_val v;
+
+	return store_get(c->t, db, k, klen, &v) == PC_OK;
+}
+
+static bool participant_exists(struct checker *c, uint64_t id)
+{
+	uint8_t key[8];
+
+	put_be64(key, id);
+	return exists(c, DB_PARTICIPANTS, key, 8);
+}
+
+/* The last stage move of a participant, decoded into *m (or not found). */
+static int last_move(struct checker *c, uint64_t pid, struct stage_move *m)
+{
+	MDB_cursor *cur;
+	uint8_t after[12];
+	MDB_val key = { 12, after }, val;
+	int rc;
+
+	put_be64(after, pid + 1);
+	put_be32(after + 8, 0);
+	if (mdb_cursor_open(c->t->txn, c->t->s->dbi[DB_MOVES], &cur) != 0)
+		return PC_EDB;
+	rc = mdb_cursor_get(cur, &key, &val, MDB_SET_RANGE);
+	rc = mdb_cursor_get(cur, &key, &val, rc == 0 ? MDB_PREV : MDB_LAST);
+	if (rc == 0 && key.mv_size == 12 && get_be64(key.mv_data) == pid)
+		rc = record_decode_stage_move(val.mv_data, val.mv_size, m);
+	else
+		rc = PC_ENOTFOUND;
+	mdb_cursor_close(cur);
+	return rc;
+}
+
+static int check_participant(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct checker *c = arg;
+	struct participant p;
+	struct stage_move m;
+	uint64_t id = key->mv_size == 8 ? get_be64(key->mv_data) : 0;
+	int rc;
+
+	if (record_decode_participant(val->mv_data, val->mv_size, &p) !=
+	    PC_OK) {
+		problem(c, _("participant %llu: the record does not decode"),
+			(unsigned long long)id);
+		return PC_OK;
+	}
+	if (p.id != id)
+		problem(c, _("participant %llu: the record says id %llu"),
+			(unsigned long long)id, (unsigned long long)p.id);
+	{
+		size_t n = strlen(p.referent ? p.referent : "");
+		uint8_t *k = malloc(n + 9);
+
+		if (k != NULL) {
+			memcpy(k, p.referent ? p.referent : "", n);
+			k[n] = 0;
+			put_be64(k + n + 1, id);
+			if (!exists(c, DB_BY_REFERENT, k, n + 9))
+				problem(c,
+					_("participant %llu: missing from its "
+					  "referent's index"),
+					(unsigned long long)id);
+			free(k);
+		}
+	}
+	rc = last_move(c, id, &m);
+	if (rc == PC_OK) {
+		if (strcmp(m.stage ? m.stage : "", p.stage ? p.stage : "") != 0)
+			problem(c,
+				_("participant %llu: in stage '%s' but the "
+				  "last stage move is to '%s'"),
+				(unsigned long long)id, p.stage ? p.stage : "",
+				m.stage ? m.stage : "");
+		stage_move_clear(&m);
+	} else if (rc != PC_ENOTFOUND) {
+		problem(c,
+			_("participant %llu: its last stage move does not "
+			  "decode"),
+			(unsigned long long)id);
+	}
+	participant_clear(&p);
+	return PC_OK;
+}
+
+static int check_by_referent(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct checker *c = arg;
+	const char *k = key->mv_data;
+	struct participant p;
+	uint64_t id;
+	uint8_t pk[8];
+	MDB_val pv;
+
+	(void)val;
+	if (key->mv_size < 9 || k[key->mv_size - 9] != '\0') {
+		problem(c, "%s", _("referent index: a malformed key"));
+		return PC_OK;
+	}
+	id = get_be64((const uint8_t *)k + key->mv_size - 8);
+	put_be64(pk, id);
+	if (store_get(c->t, DB_PARTICIPANTS, pk, 8, &pv) != PC_OK) {
+		problem(c, _("referent index: participant %llu does not exist"),
+			(unsigned long long)id);
+		return PC_OK;
+	}
+	if (record_decode_participant(pv.mv_data, pv.mv_size, &p) == PC_OK) {
+		if (strlen(p.referent ? p.referent : "") != key->mv_size - 9 ||
+		    memcmp(p.referent ? p.referent : "", k, key->mv_size - 9))
+			problem(c,
+				_("referent index: participant %llu is filed "
+				  "under another referent"),
+				(unsigned long long)id);
+		participant_clear(&p);
+	}
+	return PC_OK;
+}
+
+static int check_appointment(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct checker *c = arg;
+	struct appointment a;
+	uint64_t id = key->mv_size == 8 ? get_be64(key->mv_data) : 0;
+	uint8_t k[16];
+
+	if (record_decode_appointment(val->mv_data, val->mv_size, &a) !=
+	    PC_OK) {
+		problem(c, _("appointment %llu: the record does not decode"),
+			(unsigned long long)id);
+		return PC_OK;
+	}
+	if (!participant_exists(c, a.participant))
+		problem(c,
+			_("appointment %llu: participant %llu does not "
+			  "exist"),
+			(unsigned long long)id,
+			(unsigned long long)a.participant);
+	put_be64(k, a.participant);
+	put_be64(k + 8, id);
+	if (!exists(c, DB_APPT_BY_PART, k, 16))
+		problem(c,
+			_("appointment %llu: missing from its participant's "
+			  "index"),
+			(unsigned long long)id);
+	if (a.status == APPT_PLANNED) {
+		put_be32(k, (uint32_t)a.date ^ 0x80000000u);
+		put_be64(k + 4, id);
+		if (!exists(c, DB_PLANNED, k, 12))
+			problem(c,
+				_("appointment %llu: planned but missing "
+				  "from the agenda index"),
+				(unsigned long long)id);
+	}
+	appointment_clear(&a);
+	return PC_OK;
+}
+
+static int check_appt_index(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct checker *c = arg;
+	struct appointment a;
+	uint8_t k[8];
+	MDB_val v;
+
+	(void)val;
+	if (key->mv_size != 16) {
+		problem(c, "%s", _("appointment index: a malformed key"));
+		return PC_OK;
+	}
+	memcpy(k, (const uint8_t *)key->mv_data + 8, 8);
+	if (store_get(c->t, DB_APPOINTMENTS, k, 8, &v) != PC_OK) {
+		problem(c,
+			_("appointment index: appointment %llu does not "
+			  "exist"),
+			(unsigned long long)get_be64(k));
+		return PC_OK;
+	}
+	if (record_decode_appointment(v.mv_data, v.mv_size, &a) == PC_OK) {
+		if (a.participant != get_be64(key->mv_data))
+			problem(c,
+				_("appointment index: appointment %llu "
+				  "filed under another participant"),
+				(unsigned long long)a.id);
+		appointment_clear(&a);
+	}
+	return PC_OK;
+}
+
+static int check_planned(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct checker *c = arg;
+	struct appointment a;
+	uint8_t k[8];
+	MDB_val v;
+
+	(void)val;
+	if (key->mv_size != 12) {
+		problem(c, "%s", _("agenda index: a malformed key"));
+		return PC_OK;
+	}
+	memcpy(k, (const uint8_t *)key->mv_data + 4, 8);
+	if (store_get(c->t, DB_APPOINTMENTS, k, 8, &v) != PC_OK ||
+	    record_decode_appointment(v.mv_data, v.mv_size, &a) != PC_OK) {
+		problem(c, _("agenda index: appointment %llu does not exist"),
+			(unsigned long long)get_be64(k));
+		return PC_OK;
+	}
+	if (a.status != APPT_PLANNED ||
+	    ((uint32_t)a.date ^ 0x80000000u) != get_be32(key->mv_data))
+		problem(c,
+			_("agenda index: appointment %llu is not planned "
+			  "on that date"),
+			(unsigned long long)a.id);
+	appointment_clear(&a);
+	return PC_OK;
+}
+
+/* Moves, jobs and notes: decodable, and their participant exists. */
+struct child_check {
+	struct checker *c;
+	const char *what;
+	int (*decode)(const void *, size_t, void *);
+	void (*clear)(void *);
+	size_t size;
+};
+
+static int dec_move(const void *b, size_t n, void *o)
+{
+	return record_decode_stage_move(b, n, o);
+}
+static int dec_job(const void *b, size_t n, void *o)
+{
+	return record_decode_job(b, n, o);
+}
+static int dec_note(const void *b, size_t n, void *o)
+{
+	return record_decode_note(b, n, o);
+}
+static void clr_move(void *o)
+{
+	stage_move_clear(o);
+}
+static void clr_job(void *o)
+{
+	job_clear(o);
+}
+static void clr_note(void *o)
+{
+	note_clear(o);
+}
+
+static int check_child(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct child_check *cc = arg;
+	union {
+		struct stage_move m;
+		struct job j;
+		struct note n;
+	} rec;
+	uint64_t pid = key->mv_size == 12 ? get_be64(key->mv_data) : 0;
+
+	if (key->mv_size != 12 ||
+	    cc->decode(val->mv_data, val->mv_size, &rec) != PC_OK) {
+		problem(cc->c,
+			_("%s of participant %llu: a record does not "
+			  "decode"),
+			cc->what, (unsigned long long)pid);
+		return PC_OK;
+	}
+	cc->clear(&rec);
+	if (!participant_exists(cc->c, pid))
+		problem(cc->c, _("%s: participant %llu does not exist"),
+			cc->what, (unsigned long long)pid);
+	return PC_OK;
+}
+
+static int check_journal(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct checker *c = arg;
+	struct journal_entry e;
+
+	if (record_decode_journal(val->mv_data, val->mv_size, &e) != PC_OK) {
+		problem(c, _("journal line %llu does not decode"),
+			key->mv_size == 8
+				? (unsigned long long)get_be64(key->mv_data)
+				: 0ULL);
+		return PC_OK;
+	}
+	journal_entry_clear(&e);
+	return PC_OK;
+}
+
+int store_check(struct store *s, size_t *problems, char **report, char **cause)
+{
+	struct checker c = { 0 };
+	struct child_check moves = { &c, "stage moves", dec_move, clr_move, 0 };
+	struct child_check jobs = { &c, "jobs", dec_job, clr_job, 0 };
+	struct child_check notes = { &c, "notes", dec_note, clr_note, 0 };
+	MDB_val v;
+	int rc = store_read_begin(s, &c.t, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (store_get(c.t, DB_META, "schema_version", 14, &v) != PC_OK ||
+	    v.mv_size != 4)
+		problem(&c, "%s", _("the schema version is missing"));
+	else if (get_be32(v.mv_data) > STORE_SCHEMA_VERSION)
+		problem(&c, "%s",
+			_("the schema version is newer than this "
+			  "parcours"));
+	if (rc == PC_OK)
+		rc = store_scan(c.t, DB_PARTICIPANTS, NULL, 0,
+				check_participant, &c);
+	if (rc == PC_OK)
+		rc = store_scan(c.t, DB_BY_REFERENT, NULL, 0, check_by_referent,
+				&c);
+	if (rc == PC_OK)
+		rc = store_scan(c.t, DB_APPOINTMENTS, NULL, 0,
+				check_appointment, &c);
+	if (rc == PC_OK)
+		rc = store_scan(c.t, DB_APPT_BY_PART, NULL, 0, check_appt_index,
+				&c);
+	if (rc == PC_OK)
+		rc = store_scan(c.t, DB_PLANNED, NULL, 0, check_planned, &c);
+	if (rc == PC_OK)
+		rc = store_scan(c.t, DB_MOVES, NULL, 0, check_child, &moves);
+	if (rc == PC_OK)
+		rc = store_scan(c.t, DB_JOBS, NULL, 0, check_child, &jobs);
+	if (rc == PC_OK)
+		rc = store_scan(c.t, DB_NOTES, NULL, 0, check_child, &notes);
+	if (rc == PC_OK)
+		rc = store_scan(c.t, DB_JOURNAL, NULL, 0, check_journal, &c);
+	store_read_end(&c.t);
+	if (rc != PC_OK) {
+		free(c.text);
+		return error_set(cause, rc, "%s: %s", store_path(s),
+				 error_string(rc));
+	}
+	*problems = c.problems;
+	*report = c.text;
+	return c.nomem ? PC_ENOMEM : PC_OK;
+}
