@@ -66,7 +66,7 @@ static void participant(FILE *out, const struct participant *p)
 	date(out, p->exit_validated);
 }
 
-static void file(FILE *out, const struct participant_file *f)
+void dump_write_file(FILE *out, const struct participant_file *f)
 {
 	fputs("    {", out);
 	participant(out, &f->p);
@@ -146,7 +146,7 @@ static void file(FILE *out, const struct participant_file *f)
 }
 
 /* Appointments in the dump go by id, whatever the display order. */
-static int cmp_appt_id(const void *a, const void *b)
+int dump_cmp_appt_id(const void *a, const void *b)
 {
 	const struct appointment *x = a, *y = b;
 
@@ -176,8 +176,9 @@ int dump_write(struct store *s, FILE *out, char **cause)
 		if (rc != PC_OK)
 			goto done;
 		if (f.n_appts > 1)
-			qsort(f.appts, f.n_appts, sizeof *f.appts, cmp_appt_id);
-		file(out, &f);
+			qsort(f.appts, f.n_appts, sizeof *f.appts,
+			      dump_cmp_appt_id);
+		dump_write_file(out, &f);
 		fputs(i + 1 < n ? ",\n" : "\n", out);
 		participant_file_clear(&f);
 	}

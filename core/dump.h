@@ -23,4 +23,11 @@ int dump_write(struct store *s, FILE *out, char **cause);
  */
 int dump_load(struct store *s, const char *path, char **cause);
 
+/* One participant with everything attached, as one JSON object (the
+ * dump's layout), without a trailing newline. */
+void dump_write_file(FILE *out, const struct participant_file *f);
+
+/* qsort order of appointments in dumps: by id. */
+int dump_cmp_appt_id(const void *a, const void *b);
+
 #endif

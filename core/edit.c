@@ -715,3 +715,34 @@ int edit_transfer(struct store *s, const struct edit_ctx *ctx,
 	who.id = participant;
 	return store_write(s, transfer_cb, &a, cause);
 }
+
+struct hold_args {
+	const struct edit_ctx *ctx;
+	uint64_t id;
+	bool hold;
+};
+
+static int hold_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct hold_args *a = arg;
+	struct participant p;
+	int rc = load(t, a->id, &p, cause);
+
+	if (rc == PC_OK) {
+		p.legal_hold = a->hold;
+		rc = store_participant_update(t, &p);
+	}
+	if (rc == PC_OK)
+		rc = journal(t, a->ctx, a->id, "legal hold %s",
+			     a->hold ? "set" : "lifted");
+	participant_clear(&p);
+	return rc;
+}
+
+int edit_hold(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
+	      bool hold, char **cause)
+{
+	struct hold_args a = { ctx, participant, hold };
+
+	return store_write(s, hold_cb, &a, cause);
+}

@@ -81,6 +81,11 @@ int edit_exit(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
 int edit_identity(struct store *s, const struct edit_ctx *ctx,
 		  const struct participant *p, char **cause);
 
+/* Set or lift the legal hold: records the funder requires kept, which
+ * erasure and purge then refuse to remove. */
+int edit_hold(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
+	      bool hold, char **cause);
+
 /* Hand the participant over to another referent. */
 int edit_transfer(struct store *s, const struct edit_ctx *ctx,
 		  uint64_t participant, const char *referent, char **cause);

@@ -306,7 +306,8 @@ static int open_handles(struct store *s, bool write, char **cause)
  * the file under an open window. A file that cannot be created (a
  * read-only directory) is no lock to respect: no error.
  */
-static int lock_shared(struct store *s, const char *dir, char **cause)
+static int lock_store(struct store *s, const char *dir, bool exclusive,
+		      char **cause)
 {
 	size_t n = strlen(dir) + sizeof "/" STORE_LOCK_FILE;
 	char *path = malloc(n);
@@ -319,19 +320,28 @@ static int lock_shared(struct store *s, const char *dir, char **cause)
 	if (s->lock_fd < 0)
 		s->lock_fd = open(path, O_RDONLY | O_CLOEXEC);
 	free(path);
-	if (s->lock_fd >= 0 && flock(s->lock_fd, LOCK_SH | LOCK_NB) != 0) {
+	if (exclusive && s->lock_fd < 0)
+		return error_set(cause, PC_EIO, _("%s: cannot lock: %s"), dir,
+				 strerror(errno));
+	if (s->lock_fd >= 0 &&
+	    flock(s->lock_fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
 		close(s->lock_fd);
 		s->lock_fd = -1;
 		return error_set(cause, PC_EDB,
-				 _("%s: a restore is replacing this database; "
-				   "try again in a moment"),
+				 exclusive
+					 ? _("%s: parcours is open in another "
+					     "window; close it first")
+					 : _("%s: the database is being "
+					     "replaced (a restore or an "
+					     "erasure); try again in a moment"),
 				 dir);
 	}
+	s->exclusive = exclusive;
 	return PC_OK;
 }
 
-static int open_env(const char *dir, bool readonly, struct store **out,
-		    char **cause)
+static int open_env(const char *dir, bool readonly, bool exclusive,
+		    struct store **out, char **cause)
 {
 	struct store *s;
 	MDB_envinfo info;
@@ -344,7 +354,7 @@ static int open_env(const char *dir, bool readonly, struct store **out,
 		return error_set(cause, PC_ENOMEM, "out of memory");
 	}
 	s->readonly = readonly;
-	rc = lock_shared(s, dir, cause);
+	rc = lock_store(s, dir, exclusive, cause);
 	if (rc != PC_OK) {
 		store_close(&s);
 		return rc;
@@ -395,7 +405,17 @@ int store_open(const char *dir, struct store **out, char **cause)
 				 strerror(errno));
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
 		return error_set(cause, PC_EIO, _("%s: not a directory"), dir);
-	return open_env(dir, false, out, cause);
+	return open_env(dir, false, false, out, cause);
+}
+
+int store_open_exclusive(const char *dir, struct store **out, char **cause)
+{
+	struct stat st;
+
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return error_set(cause, PC_ENOTFOUND, _("%s: no database"),
+				 dir);
+	return open_env(dir, false, true, out, cause);
 }
 
 int store_open_readonly(const char *dir, struct store **out, char **cause)
@@ -413,7 +433,7 @@ int store_open_readonly(const char *dir, struct store **out, char **cause)
 	if (!exists)
 		return error_set(cause, PC_ENOTFOUND, _("%s: no database"),
 				 dir);
-	return open_env(dir, true, out, cause);
+	return open_env(dir, true, false, out, cause);
 }
 
 void store_close(struct store **s)
@@ -474,6 +494,108 @@ int store_check_file(const char *file, char **cause)
 				 "without parcours's data)"),
 			       file);
 	store_close(&s);
+	return rc;
+}
+
+/* Copy every entry of every sub-database of `s` into the empty env at
+ * `dir`, in key order, in one transaction. */
+static int copy_entries(struct store *s, MDB_env *to, char **cause)
+{
+	MDB_txn *rt = NULL, *wt = NULL;
+	int rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &rt);
+
+	if (rc == 0)
+		rc = mdb_txn_begin(to, NULL, 0, &wt);
+	for (int i = 0; rc == 0 && i < DB_COUNT; i++) {
+		MDB_dbi dbi;
+		MDB_cursor *c;
+		MDB_val k, v;
+		int op = MDB_FIRST;
+
+		rc = mdb_dbi_open(wt, db_names[i], MDB_CREATE, &dbi);
+		if (rc == 0)
+			rc = mdb_cursor_open(rt, s->dbi[i], &c);
+		if (rc != 0)
+			break;
+		while ((rc = mdb_cursor_get(c, &k, &v, op)) == 0) {
+			op = MDB_NEXT;
+			rc = mdb_put(wt, dbi, &k, &v, MDB_APPEND);
+			if (rc != 0)
+				break;
+		}
+		mdb_cursor_close(c);
+		if (rc == MDB_NOTFOUND)
+			rc = 0;
+	}
+	if (rt != NULL)
+		mdb_txn_abort(rt);
+	if (rc == 0)
+		rc = mdb_txn_commit(wt);
+	else if (wt != NULL)
+		mdb_txn_abort(wt);
+	if (rc != 0)
+		return error_set(cause, store_map_error(rc), "%s: %s", s->path,
+				 mdb_strerror(rc));
+	return PC_OK;
+}
+
+int store_rewrite_close(struct store **sp, char **cause)
+{
+	struct store *s = *sp;
+	size_t n = strlen(s->path) + 32;
+	char *tmp = malloc(n), *file = malloc(n), *data = malloc(n), *lock;
+	MDB_env *to = NULL;
+	int rc, fd;
+
+	if (tmp == NULL || file == NULL || data == NULL) {
+		rc = error_set(cause, PC_ENOMEM, "out of memory");
+		goto out;
+	}
+	if (!s->exclusive) {
+		rc = error_set(cause, PC_EDB, "%s: not opened alone", s->path);
+		goto out;
+	}
+	snprintf(tmp, n, "%s/.rewrite-XXXXXX", s->path);
+	if (mkdtemp(tmp) == NULL) {
+		rc = error_set(cause, PC_EIO, _("%s: cannot write: %s"),
+			       s->path, strerror(errno));
+		goto out;
+	}
+	rc = mdb_env_create(&to);
+	if (rc == 0)
+		rc = mdb_env_set_maxdbs(to, DB_COUNT + 2);
+	if (rc == 0)
+		rc = mdb_env_set_mapsize(to, s->map_size);
+	if (rc == 0)
+		rc = mdb_env_open(to, tmp, 0, 0600);
+	rc = rc == 0 ? copy_entries(s, to, cause)
+		     : error_set(cause, store_map_error(rc), "%s: %s", tmp,
+				 mdb_strerror(rc));
+	if (rc == PC_OK && mdb_env_sync(to, 1) != 0)
+		rc = error_set(cause, PC_EIO, _("%s: cannot write: %s"), tmp,
+			       strerror(errno));
+	mdb_env_close(to);
+	snprintf(file, n, "%s/data.mdb", tmp);
+	snprintf(data, n, "%s/data.mdb", s->path);
+	/* Only live records were copied, onto fresh pages: replace the file
+	 * that still holds the freed ones. */
+	if (rc == PC_OK && rename(file, data) != 0)
+		rc = error_set(cause, PC_EIO, _("%s: cannot write: %s"), data,
+			       strerror(errno));
+	if (rc == PC_OK && (fd = open(s->path, O_RDONLY | O_DIRECTORY)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	unlink(file);
+	lock = file;
+	snprintf(lock, n, "%s/lock.mdb", tmp);
+	unlink(lock);
+	rmdir(tmp);
+out:
+	free(tmp);
+	free(file);
+	free(data);
+	store_close(sp);
 	return rc;
 }
 

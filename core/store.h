@@ -42,6 +42,20 @@ int store_open(const char *dir, struct store **out, char **cause);
  */
 int store_open_readonly(const char *dir, struct store **out, char **cause);
 
+/*
+ * Open an existing database for this process alone: PC_EDB when another
+ * process has it open. What erasure and restore need.
+ */
+int store_open_exclusive(const char *dir, struct store **out, char **cause);
+
+/*
+ * Copy every live record into a fresh file and put it in place of the
+ * database file, so that nothing erased survives in freed pages; then
+ * close the store (*s becomes NULL) whatever happens. Needs a store opened
+ * with store_open_exclusive(). On failure the database is as it was.
+ */
+int store_rewrite_close(struct store **s, char **cause);
+
 /* Close the database and set *s to NULL; NULL is accepted. */
 void store_close(struct store **s);
 
@@ -88,8 +102,7 @@ int store_check_file(const char *file, char **cause);
  * without its participant; the schema version. Read-only. *problems gets
  * their number and *report one line each (caller frees; NULL when none).
  */
-int store_check(struct store *s, size_t *problems, char **report,
-		char **cause);
+int store_check(struct store *s, size_t *problems, char **report, char **cause);
 
 /* The map size now in use, in bytes (grows on demand). */
 size_t store_map_size(const struct store *s);

@@ -30,7 +30,8 @@ struct store {
 	char *path;
 	size_t map_size;
 	bool readonly;
-	int lock_fd; /* a shared flock on parcours.lock while open, or -1 */
+	int lock_fd;	/* a flock on parcours.lock while open, or -1 */
+	bool exclusive; /* the lock is exclusive: no other process has it */
 };
 
 struct store_txn {

@@ -1,0 +1,181 @@
+/* rights.c: access and erasure, erasure that leaves no trace. */
+#include "rights.h"
+#include "dump.h"
+#include "error.h"
+#include "i18n.h"
+#include "json.h"
+
+#include <stdlib.h>
+
+int rights_access(struct store *s, uint64_t id, pdate today, FILE *out,
+		  char **cause)
+{
+	struct store_txn *t = NULL;
+	struct participant_file f;
+	struct journal_entry *j = NULL;
+	size_t n = 0;
+	char d[DATE_BUFSZ];
+	int rc = store_read_begin(s, &t, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	rc = store_file_load(t, id, &f);
+	if (rc == PC_ENOTFOUND) {
+		store_read_end(&t);
+		return error_set(cause, rc, _("participant %llu not found"),
+				 (unsigned long long)id);
+	}
+	if (rc == PC_OK)
+		rc = store_journal_list(t, id, &j, &n);
+	store_read_end(&t);
+	if (rc != PC_OK) {
+		participant_file_clear(&f);
+		return error_set(cause, rc, "%s", error_string(rc));
+	}
+	if (f.n_appts > 1)
+		qsort(f.appts, f.n_appts, sizeof *f.appts, dump_cmp_appt_id);
+	fprintf(out,
+		"{\"format\": \"parcours-access\", \"version\": %d, "
+		"\"generated_on\": \"%s\",\n \"participant\":\n",
+		DUMP_VERSION, date_format_iso(today, d));
+	dump_write_file(out, &f);
+	fputs(",\n \"journal\": [", out);
+	for (size_t i = 0; i < n; i++) {
+		fprintf(out,
+			"%s\n    {\"seq\": %llu, \"time\": %lld, \"who\": ",
+			i ? "," : "", (unsigned long long)j[i].seq,
+			(long long)j[i].time);
+		json_write_string(out, j[i].who);
+		fputs(", \"what\": ", out);
+		json_write_string(out, j[i].what);
+		fputc('}', out);
+		journal_entry_clear(&j[i]);
+	}
+	fputs(n ? "\n ]\n}\n" : "]\n}\n", out);
+	free(j);
+	participant_file_clear(&f);
+	if (fflush(out) != 0 || ferror(out))
+		return error_set(cause, PC_EIO, "%s",
+				 _("cannot write the output"));
+	return PC_OK;
+}
+
+struct erase_args {
+	const struct edit_ctx *ctx;
+	uint64_t id; /* one participant; 0 for a purge */
+	bool force;
+	pdate before; /* purge: exits before this date */
+	bool dry_run;
+	size_t erased, held;
+};
+
+static int erase_one(struct store_txn *t, const struct erase_args *a,
+		     uint64_t id)
+{
+	struct journal_entry e = { 0 };
+	char what[128], d[DATE_BUFSZ];
+	int rc = store_participant_delete(t, id);
+
+	if (rc != PC_OK)
+		return rc;
+	/* Nothing personal: the number and the date only. */
+	snprintf(what, sizeof what, "participant %llu erased on %s",
+		 (unsigned long long)id, date_format_iso(a->ctx->today, d));
+	e.time = a->ctx->now;
+	e.who = (char *)(a->ctx->who ? a->ctx->who : "");
+	e.participant = id;
+	e.what = what;
+	return store_journal_add(t, &e);
+}
+
+static int erase_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct erase_args *a = arg;
+	struct participant p;
+	int rc = store_participant_get(t, a->id, &p);
+
+	if (rc == PC_ENOTFOUND)
+		return error_set(cause, rc, _("participant %llu not found"),
+				 (unsigned long long)a->id);
+	if (rc != PC_OK)
+		return rc;
+	if (p.legal_hold && !a->force)
+		rc = error_set(cause, PC_EINVAL,
+			       _("participant %llu is under a legal hold (the "
+				 "funder's retention period): not erased; "
+				 "--force erases all the same"),
+			       (unsigned long long)a->id);
+	participant_clear(&p);
+	return rc == PC_OK ? erase_one(t, a, a->id) : rc;
+}
+
+static int purge_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct erase_args *a = arg;
+	uint64_t *ids = NULL;
+	size_t n = 0;
+	int rc = store_caseload_ids(t, NULL, &ids, &n);
+
+	(void)cause;
+	a->erased = a->held = 0;
+	for (size_t i = 0; rc == PC_OK && i < n; i++) {
+		struct participant p;
+		bool gone;
+
+		rc = store_participant_get(t, ids[i], &p);
+		if (rc != PC_OK)
+			break;
+		gone = p.status == STATUS_EXITED && p.exit_date != DATE_NONE &&
+		       p.exit_date < a->before;
+		if (gone && p.legal_hold)
+			a->held++;
+		else if (gone) {
+			a->erased++;
+			if (!a->dry_run)
+				rc = erase_one(t, a, ids[i]);
+		}
+		participant_clear(&p);
+	}
+	free(ids);
+	return rc;
+}
+
+/* Run `fn` on the database opened alone, then rewrite its file. */
+static int alone(const char *dir, store_write_fn fn, struct erase_args *a,
+		 bool rewrite, char **cause)
+{
+	struct store *s = NULL;
+	int rc = store_open_exclusive(dir, &s, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	rc = store_write(s, fn, a, cause);
+	if (rc == PC_OK && rewrite)
+		return store_rewrite_close(&s, cause);
+	store_close(&s);
+	return rc;
+}
+
+int rights_erase(const char *dir, const struct edit_ctx *ctx, uint64_t id,
+		 bool force, char **cause)
+{
+	struct erase_args a = { .ctx = ctx, .id = id, .force = force };
+
+	return alone(dir, erase_cb, &a, true, cause);
+}
+
+int rights_purge(const char *dir, const struct edit_ctx *ctx, pdate before,
+		 bool dry_run, size_t *erased, size_t *held, char **cause)
+{
+	struct erase_args a = { .ctx = ctx,
+				.before = before,
+				.dry_run = dry_run };
+	int rc;
+
+	/* A dry run writes nothing; store_write with nothing done commits
+	 * an empty transaction, harmless. */
+	rc = alone(dir, purge_cb, &a, !dry_run, cause);
+	*erased = a.erased;
+	*held = a.held;
+	return rc;
+}
