@@ -396,16 +396,73 @@ static int open_env(const char *dir, bool readonly, bool exclusive,
 	return PC_OK;
 }
 
-int store_open(const char *dir, struct store **out, char **cause)
+/*
+ * The data are personal: the directory must be a real directory (not a
+ * symbolic link), ours, and closed to others; so must the files in it.
+ * A wrong one is refused with what to do, never changed behind the
+ * user's back (it may not even be theirs).
+ */
+static int check_path(const char *path, bool dir, char **cause)
 {
 	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT && !dir
+			       ? PC_OK
+			       : error_set(cause, PC_EIO, "%s: %s", path,
+					   strerror(errno));
+	if (S_ISLNK(st.st_mode))
+		return error_set(cause, PC_EIO,
+				 _("%s: a symbolic link; parcours wants the "
+				   "real path"),
+				 path);
+	if (dir ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode))
+		return error_set(cause, PC_EIO,
+				 dir ? _("%s: not a directory")
+				     : _("%s: not a regular file"),
+				 path);
+	if (st.st_uid != geteuid())
+		return error_set(cause, PC_EIO,
+				 _("%s: belongs to another user (uid %u); "
+				   "refused"),
+				 path, (unsigned)st.st_uid);
+	if (st.st_mode & 077)
+		return error_set(cause, PC_EIO,
+				 _("%s: open to others (mode %03o); the data "
+				   "are personal: chmod %s %s"),
+				 path, (unsigned)(st.st_mode & 0777),
+				 dir ? "700" : "600", path);
+	return PC_OK;
+}
+
+static int check_paths(const char *dir, char **cause)
+{
+	static const char *const files[] = { "data.mdb", "lock.mdb",
+					     STORE_LOCK_FILE };
+	int rc = check_path(dir, true, cause);
+
+	for (size_t i = 0; rc == PC_OK && i < 3; i++) {
+		size_t n = strlen(dir) + strlen(files[i]) + 2;
+		char *p = malloc(n);
+
+		if (p == NULL)
+			return error_set(cause, PC_ENOMEM, "out of memory");
+		snprintf(p, n, "%s/%s", dir, files[i]);
+		rc = check_path(p, false, cause);
+		free(p);
+	}
+	return rc;
+}
+
+int store_open(const char *dir, struct store **out, char **cause)
+{
+	int rc;
 
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return error_set(cause, PC_EIO, _("%s: cannot create: %s"), dir,
 				 strerror(errno));
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		return error_set(cause, PC_EIO, _("%s: not a directory"), dir);
-	return open_env(dir, false, false, out, cause);
+	rc = check_paths(dir, cause);
+	return rc != PC_OK ? rc : open_env(dir, false, false, out, cause);
 }
 
 int store_open_exclusive(const char *dir, struct store **out, char **cause)
@@ -433,6 +490,8 @@ int store_open_readonly(const char *dir, struct store **out, char **cause)
 	if (!exists)
 		return error_set(cause, PC_ENOTFOUND, _("%s: no database"),
 				 dir);
+	if (check_paths(dir, cause) != PC_OK)
+		return PC_EIO;
 	return open_env(dir, true, false, out, cause);
 }
 
@@ -678,6 +737,20 @@ int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 		rc = fn(&t, arg, &fn_cause);
 		if (rc == PC_OK) {
 			mrc = mdb_txn_commit(t.txn);
+			if (mrc != 0 && mrc != MDB_MAP_FULL) {
+				/* The change did not reach the disk; LMDB
+				 * says EIO for a short write, which is what
+				 * a full disk or a size limit gives. */
+				free(fn_cause);
+				return error_set(
+					cause,
+					mrc == EIO ? PC_EFULL
+						   : store_map_error(mrc),
+					_("%s: the change could not be saved "
+					  "(%s); is the disk full? The data "
+					  "are as they were before it"),
+					s->path, mdb_strerror(mrc));
+			}
 			if (mrc != 0)
 				t.mdb_rc = mrc;
 			rc = store_map_error(mrc);

@@ -390,6 +390,105 @@ printf '{"format": "parcours-dump", "version": 1, "participants": [' >"$WORK/cut
 run load-cut 2 --db "$WORK/empty-load" load "$WORK/cut.json"
 err_has load-cut "cut.json: line 1: unexpected end of the document"
 
+# --- the participants' rights ---------------------------------------------------------
+R=$WORK/rights
+"$BIN" --db "$R" --today $T demo --seed 4 >/dev/null
+printf 'nom,prenom,date_naissance,telephone\nZygomatique,Xénophon,1970-01-01,07 99 88 77 66\n' >"$WORK/z.csv"
+"$BIN" --db "$R" --today $T import "$WORK/z.csv" >/dev/null
+zid=$("$BIN" --db "$R" --today $T list --format tsv | awk -F'\t' '$2 == "Zygomatique" { print $1 }')
+P2() { "$BIN" --db "$R" --today $T "$@"; }
+P2 --referent "Marie Dupont" list >/dev/null
+{ printf 'n\n'; } >/dev/null
+run access 0 --db "$R" --today $T access "$zid"
+same "access" "$(python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(d["format"], d["participant"]["last_name"], d["participant"]["phone"], len(d["journal"]) > 0)' <"$WORK/out")" \
+	"parcours-access Zygomatique 07 99 88 77 66 True"
+run access-none 1 --db "$R" access 99999
+err_has access-none "participant 99999 not found"
+run access-bad 2 --db "$R" access abc
+# The name is in the file before erasure (the search below can find it).
+grep -q -a "Zygomatique" "$R/data.mdb" && ok || ko "name not found before erase"
+run hold 0 --db "$R" hold "$zid"
+run erase-held 2 --db "$R" --today $T erase "$zid"
+err_has erase-held "under a legal hold"
+P2 list --format tsv | grep -q Zygomatique && ok || ko "held participant erased"
+# Not while another process has the database open.
+flock -s "$R/parcours.lock" sleep 3 &
+holder=$!
+sleep 0.3
+run erase-open 1 --db "$R" --today $T erase "$zid" --force
+err_has erase-open "open in another window"
+wait "$holder"
+run erase 0 --db "$R" --today $T erase "$zid" --force
+leaks=$(cat "$R"/* | grep -c -a -e "Zygomatique" -e "Xénophon" -e "07 99 88 77 66" || true)
+same "nothing left after erase" "$leaks" 0
+run erase-check 0 --db "$R" check
+P2 dump | grep -q '"participant [0-9]* erased on 2026-11-26"' && ok || ko "no journal line for the erasure"
+run purge-dry 0 --db "$R" --today $T purge --exited-before 2026-07-01 --dry-run
+n=$(awk '{ print $1 }' "$WORK/out")
+exited_before=$(P2 list --exited --format tsv | wc -l)
+run purge 0 --db "$R" --today $T purge --exited-before 2026-07-01
+out_has purge "^$n participants erased"
+same "purged" "$(P2 list --exited --format tsv | wc -l)" "$((exited_before - n))"
+run purge-nodate 2 --db "$R" purge
+
+# --- unsafe database paths are refused, never changed ----------------------------------
+mkdir -p "$WORK/open" && chmod 755 "$WORK/open"
+run perm-dir 1 --db "$WORK/open" list
+err_has perm-dir "open to others (mode 755)"
+same "mode untouched" "$(stat -c %a "$WORK/open")" 755
+"$BIN" --db "$WORK/fileperm" --today $T demo --participants 2 --seed 1 >/dev/null
+chmod 644 "$WORK/fileperm/data.mdb"
+run perm-file 1 --db "$WORK/fileperm" list
+err_has perm-file "data.mdb: open to others (mode 644)"
+ln -s "$WORK/gold" "$WORK/link"
+run symlink 1 --db "$WORK/link" list
+err_has symlink "a symbolic link"
+mkdir -m 700 "$WORK/notlmdb" && printf 'not lmdb at all' >"$WORK/notlmdb/data.mdb" && chmod 600 "$WORK/notlmdb/data.mdb"
+run not-lmdb 1 --db "$WORK/notlmdb" list
+err_has not-lmdb "notlmdb"
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+	mkdir -m 700 "$WORK/theirs" && chown nobody "$WORK/theirs"
+	run not-ours 1 --db "$WORK/theirs" list
+	err_has not-ours "belongs to another user"
+fi
+
+# --- two processes writing at once lose nothing -----------------------------------------
+C=$WORK/conc
+"$BIN" --db "$C" --today $T demo --participants 1 --seed 1 >/dev/null
+before=$("$BIN" --db "$C" --today $T list --format tsv --exited | wc -l)
+for w in a b; do
+	( for i in $(seq 15); do
+		printf 'nom,prenom,date_naissance\nConc%s%d,X,1990-01-01\n' "$w" "$i" >"$WORK/c$w$i.csv"
+		"$BIN" --db "$C" --today $T import "$WORK/c$w$i.csv" >/dev/null || echo fail
+	done ) >"$WORK/conc-$w.out" &
+done
+wait
+same "concurrent writers" "$("$BIN" --db "$C" --today $T list --format tsv --exited | wc -l)" "$((before + 30))"
+same "no writer failed" "$(cat "$WORK"/conc-*.out)" ""
+run conc-check 0 --db "$C" check
+
+# --- a full disk (a file size limit) is reported and changes nothing ---------------------
+F=$WORK/full
+"$BIN" --db "$F" --today $T demo --participants 3 --seed 1 >/dev/null
+listed=$("$BIN" --db "$F" --today $T list --format tsv --exited)
+python3 -c '
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("nom,prenom,date_naissance\n")
+    for i in range(20000): f.write("Plein%d,Disque%d,1990-01-01\n" % (i, i))' "$WORK/big.csv"
+( ulimit -f 400; "$BIN" --db "$F" --today $T import "$WORK/big.csv" ) >"$WORK/out" 2>"$WORK/err"
+same "full disk status" "$?" 1
+err_has full-disk "the change could not be saved .*is the disk full"
+same "full disk leaves the data" "$("$BIN" --db "$F" --today $T list --format tsv --exited)" "$listed"
+run full-check 0 --db "$F" check
+( ulimit -f 1; "$BIN" --db "$F" --today $T export --format json --output "$WORK/full.json" ) >/dev/null 2>"$WORK/err"
+same "full export status" "$?" 1
+[ ! -e "$WORK/full.json" ] && ok || ko "a partial export was left"
+[ -z "$(ls "$WORK" | grep '^full.json')" ] && ok || ko "a temporary export was left"
+
 # A full stdout is a runtime failure, not a silent loss.
 if [ -w /dev/full ]; then
 	"$BIN" --db "$DB" --today $T list >/dev/full 2>"$WORK/err"

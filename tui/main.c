@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,6 +254,9 @@ int main(int argc, char **argv)
 	int opt, status;
 
 	setlocale(LC_ALL, "");
+	/* Past a file size limit, a write should fail (EFBIG) and be
+	 * reported, not kill the process midway. */
+	signal(SIGXFSZ, SIG_IGN);
 	bindtextdomain(PARCOURS_DOMAIN, locale_dir());
 	bind_textdomain_codeset(PARCOURS_DOMAIN, "UTF-8");
 	textdomain(PARCOURS_DOMAIN);
