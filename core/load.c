@@ -125,8 +125,8 @@ static const struct json *get_array(struct loader *l, const struct json *obj,
 static bool read_participant(struct loader *l, const struct json *o,
 			     struct participant *p)
 {
-	int64_t id;
-	int g, ed, em, st;
+	int64_t id = 0;
+	int g = 0, ed = 0, em = 0, st = 0;
 
 	participant_init(p);
 	if (o->type != JSON_OBJECT)
@@ -173,7 +173,7 @@ static int load_children(struct loader *l, struct store_txn *t,
 	for (size_t i = 0; rc == PC_OK && i < moves->n; i++) {
 		const struct json *m = &moves->items[i];
 		struct stage_move sm = { .participant = pid };
-		int64_t seq;
+		int64_t seq = 0;
 
 		if (!get_int(l, m, "seq", 1, UINT32_MAX, &seq) ||
 		    !get_date(l, m, "date", &sm.date) ||
@@ -188,8 +188,8 @@ static int load_children(struct loader *l, struct store_txn *t,
 	for (size_t i = 0; rc == PC_OK && i < appts->n; i++) {
 		const struct json *a = &appts->items[i], *minute;
 		struct appointment ap;
-		int64_t id, min = APPT_NO_TIME;
-		int mode, status;
+		int64_t id = 0, min = APPT_NO_TIME;
+		int mode = 0, status = 0;
 
 		appointment_init(&ap);
 		ap.participant = pid;
@@ -219,7 +219,7 @@ static int load_children(struct loader *l, struct store_txn *t,
 	for (size_t i = 0; rc == PC_OK && i < jobs->n; i++) {
 		const struct json *j = &jobs->items[i], *cks;
 		struct job jb;
-		int64_t seq, minutes;
+		int64_t seq = 0, minutes = 0;
 
 		job_init(&jb);
 		jb.participant = pid;
@@ -240,7 +240,7 @@ static int load_children(struct loader *l, struct store_txn *t,
 		jb.seq = (uint32_t)seq;
 		jb.weekly_minutes = (int)minutes;
 		for (size_t k = 0; rc == PC_OK && k < cks->n; k++) {
-			int64_t day;
+			int64_t day = 0;
 
 			if (!get_int(l, &cks->items[k], "day", 0, 3650, &day) ||
 			    !get_date(l, &cks->items[k], "done",
@@ -256,7 +256,7 @@ static int load_children(struct loader *l, struct store_txn *t,
 	for (size_t i = 0; rc == PC_OK && i < notes->n; i++) {
 		const struct json *n = &notes->items[i];
 		struct note nt = { .participant = pid };
-		int64_t seq;
+		int64_t seq = 0;
 
 		if (!get_int(l, n, "seq", 1, UINT32_MAX, &seq) ||
 		    !get_date(l, n, "date", &nt.date) ||
@@ -319,7 +319,7 @@ static int load_cb(struct store_txn *t, void *arg, char **cause)
 	for (size_t i = 0; i < journal->n; i++) {
 		const struct json *e = &journal->items[i];
 		struct journal_entry je = { 0 };
-		int64_t seq, time, pid;
+		int64_t seq = 0, time = 0, pid = 0;
 
 		if (!get_int(l, e, "seq", 1, INT64_MAX, &seq) ||
 		    !get_int(l, e, "time", INT64_MIN, INT64_MAX, &time) ||
