@@ -249,8 +249,8 @@ S=$S2
 expect second-open "80/80 participants"
 keys N
 expect new-form "New participant"
-keys "Brontë" Tab "Zoë" Enter
-expect new-saved "Zoë Brontë added."
+keys "Quentinovà" Tab "Zoë" Enter
+expect new-saved "Zoë Quentinovà added."
 S=main
 keys C-l
 expect other-sees "81/80 participants"
@@ -259,6 +259,21 @@ keys Escape
 expect second-home "81/80 participants"
 keys q
 same "second quits cleanly" "$(dead_status)" 0
+
+# --- erase from the interface: the name to type back, then nothing left ----------------
+S=main
+keys Escape F1 / q u e n t Enter
+expect erase-found "QUENTINOVÀ Zoë"
+grep -q -a "Quentinovà" "$DB/data.mdb" && ok || ko "name not in the file before erasure"
+keys Enter X
+expect erase-form "Erase QUENTINOVÀ Zoë and every trace of them"
+keys "Quentin" Enter
+expect erase-wrong "type the last name exactly to confirm"
+keys C-u "quentinova" Enter
+expect erased "QUENTINOVÀ Zoë erased."
+expect erased-count "80/80 participants"
+keys Escape
+same "erased from the file" "$(cat "$DB"/* | grep -a -c 'Quentinov' || true)" 0
 
 # --- an exit, and a transfer, from the participant view ----------------------------------
 S=main

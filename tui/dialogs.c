@@ -2,6 +2,8 @@
 #include "dialogs.h"
 #include "error.h"
 #include "export.h"
+#include "fold.h"
+#include "rights.h"
 #include "form_dialog.h"
 #include "format.h"
 #include "i18n.h"
@@ -747,4 +749,140 @@ void dialog_export(struct tui *t)
 	form_fields_free(f, COUNT(f));
 	free(formats);
 	free(yn);
+}
+
+/* ---- erasure and purge ---- */
+
+/* Erasure needs the database alone: let go of ours, erase, take it back. */
+static int with_store_released(struct tui *t,
+			       int (*fn)(struct tui *, void *, char **),
+			       void *arg, char **cause)
+{
+	int status = EXIT_OK, rc;
+
+	store_close(&t->cli->store);
+	t->store = NULL;
+	rc = fn(t, arg, cause);
+	t->store = cli_store(t->cli, &status);
+	if (t->store == NULL) {
+		/* Reported on stderr by cli_store; nothing more can be done
+		 * here than to stop. */
+		endwin();
+		exit(status);
+	}
+	tui_reload(t);
+	return rc;
+}
+
+struct erase_ctx {
+	uint64_t pid;
+	char *name_key; /* the last name, folded, to type back */
+	pdate before;
+	size_t erased, held;
+};
+
+static int erase_now(struct tui *t, void *arg, char **cause)
+{
+	struct erase_ctx *x = arg;
+
+	return rights_erase(t->cli->db_dir, &t->ctx, x->pid, false, cause);
+}
+
+static bool erase_submit(struct tui *t, struct form_field *f, size_t n,
+			 void *arg, char *message, size_t msize)
+{
+	struct erase_ctx *x = arg;
+	char *typed = fold_key(f[0].text), *cause = NULL;
+	bool same = typed != NULL && strcmp(typed, x->name_key) == 0;
+	int rc;
+
+	(void)n;
+	free(typed);
+	if (!same) {
+		snprintf(f[0].error, sizeof f[0].error, "%s",
+			 _("type the last name exactly to confirm"));
+		return false;
+	}
+	rc = with_store_released(t, erase_now, x, &cause);
+	return edited(rc, cause, message, msize);
+}
+
+void dialog_erase(struct tui *t, const struct caseload_entry *e)
+{
+	struct erase_ctx x = { .pid = e->file.p.id,
+			       .name_key = fold_key(e->file.p.last_name) };
+	struct form_field f[] = {
+		{ .label = _("Last name"),
+		  .kind = FIELD_TEXT,
+		  .required = true },
+	};
+	char title[400], name[256];
+
+	format_name(&e->file.p, name, sizeof name);
+	snprintf(title, sizeof title,
+		 _("Erase %s and every trace of them? Type the last name"),
+		 name);
+	if (x.name_key != NULL &&
+	    form_dialog_run(t, title, f, COUNT(f), erase_submit, &x)) {
+		t->view = VIEW_CASELOAD;
+		t->pid = 0;
+		tui_message(t, STYLE_OK, _("%s erased."), name);
+	}
+	form_fields_free(f, COUNT(f));
+	free(x.name_key);
+}
+
+static int purge_now(struct tui *t, void *arg, char **cause)
+{
+	struct erase_ctx *x = arg;
+
+	return rights_purge(t->cli->db_dir, &t->ctx, x->before, false,
+			    &x->erased, &x->held, cause);
+}
+
+static bool purge_submit(struct tui *t, struct form_field *f, size_t n,
+			 void *arg, char *message, size_t msize)
+{
+	struct erase_ctx *x = arg;
+	char *typed = fold_key(f[1].text), *word = fold_key(_("purge")),
+	     *cause = NULL;
+	bool same = typed && word && strcmp(typed, word) == 0;
+
+	(void)n;
+	free(typed);
+	free(word);
+	if (!same) {
+		snprintf(f[1].error, sizeof f[1].error,
+			 _("type '%s' to confirm"), _("purge"));
+		return false;
+	}
+	x->before = f[0].date;
+	return edited(with_store_released(t, purge_now, x, &cause), cause,
+		      message, msize);
+}
+
+void dialog_purge(struct tui *t)
+{
+	struct erase_ctx x = { 0 };
+	char *word = NULL, label[128];
+	struct form_field f[] = {
+		{ .label = _("Left before"),
+		  .kind = FIELD_DATE,
+		  .required = true,
+		  .width = 12,
+		  .text = date_text(date_add_months(t->today, -24)) },
+		{ .label = label, .kind = FIELD_TEXT, .required = true },
+	};
+
+	snprintf(label, sizeof label, _("Type '%s'"), _("purge"));
+	if (form_dialog_run(t,
+			    _("Erase everyone who left before the date (legal "
+			      "holds kept)"),
+			    f, COUNT(f), purge_submit, &x))
+		tui_message(t, STYLE_OK,
+			    _("%zu participants erased, %zu kept under a legal "
+			      "hold."),
+			    x.erased, x.held);
+	form_fields_free(f, COUNT(f));
+	free(word);
 }

@@ -28,6 +28,11 @@ void dialog_checkin(struct tui *t, const struct caseload_entry *e);
 void dialog_exit(struct tui *t, const struct caseload_entry *e);
 void dialog_identity(struct tui *t, const struct caseload_entry *e);
 void dialog_transfer(struct tui *t, const struct caseload_entry *e);
+/* Erase a participant after their last name is typed back; erase
+ * everyone who left before a date after a word is typed. Both need the
+ * database alone (no other window). */
+void dialog_erase(struct tui *t, const struct caseload_entry *e);
+void dialog_purge(struct tui *t);
 /* Export the caseload summary to a file (format, path, pseudonymised). */
 void dialog_export(struct tui *t);
 

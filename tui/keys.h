@@ -54,6 +54,8 @@ enum action {
 	ACT_EXIT,
 	ACT_EDIT,
 	ACT_TRANSFER,
+	ACT_ERASE,
+	ACT_PURGE,
 	ACT_COUNT
 };
 

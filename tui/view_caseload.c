@@ -420,6 +420,9 @@ void view_caseload_handle(struct tui *t, enum action a)
 	case ACT_NEW:
 		dialog_new_participant(t);
 		break;
+	case ACT_PURGE:
+		dialog_purge(t);
+		break;
 	default:
 		tui_move_selection(a, t->n_rows, page_size(), &t->sel, &t->top);
 		break;

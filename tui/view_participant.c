@@ -349,6 +349,9 @@ void view_participant_handle(struct tui *t, enum action a)
 	case ACT_TRANSFER:
 		dialog_transfer(t, e);
 		break;
+	case ACT_ERASE:
+		dialog_erase(t, e);
+		break;
 	default:
 		tui_move_selection(a, e->file.n_appts, LINES / 2, &t->appt_sel,
 				   &top);
