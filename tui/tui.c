@@ -384,6 +384,7 @@ static void release(struct tui *t)
 int tui_run(struct cli *cli)
 {
 	struct tui t;
+	bool bench;
 	int status = prepare(&t, cli);
 
 	if (status != EXIT_OK) {
@@ -402,6 +403,7 @@ int tui_run(struct cli *cli)
 	timeout(500);
 	ui_styles_init(getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == 0);
 
+	bench = getenv("PARCOURS_BENCH_FIRST_FRAME") != NULL;
 	while (!tui_interrupted()) {
 		wint_t ch;
 		int r;
@@ -409,6 +411,10 @@ int tui_run(struct cli *cli)
 
 		tui_draw(&t);
 		doupdate();
+		/* The benchmark times process start to the first complete
+		 * screen: leave as soon as it is out. */
+		if (bench)
+			break;
 		r = get_wch(&ch);
 		if (r == ERR)
 			continue;
