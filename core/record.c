@@ -11,6 +11,11 @@ _Static_assert(sizeof(enum gender) == sizeof(int), "enum size");
 _Static_assert(sizeof(enum participant_status) == sizeof(int), "enum size");
 _Static_assert(sizeof(enum appointment_status) == sizeof(int), "enum size");
 
+/* 1900-01-01 and 2199-12-31 as day numbers (date_from_ymd), the range
+ * every date of the program stays in. */
+#define DAY_MIN (-25567)
+#define DAY_MAX 83965
+
 enum field_type {
 	F_U64,	    /* uint64_t */
 	F_U32,	    /* uint32_t */
@@ -301,8 +306,7 @@ static int decode_field(const struct field *fd, char *base,
 		return PC_OK;
 	case F_DATE:
 		/* Dates stay within the years the rest of the code accepts. */
-		if (s < date_from_ymd(DATE_YEAR_MIN, 1, 1) ||
-		    s > date_from_ymd(DATE_YEAR_MAX, 12, 31))
+		if (s < DAY_MIN || s > DAY_MAX)
 			return PC_ECORRUPT;
 		*(pdate *)v = (pdate)s;
 		return PC_OK;
