@@ -14,7 +14,7 @@ _Static_assert(sizeof(enum appointment_status) == sizeof(int), "enum size");
 /* 1900-01-01 and 2199-12-31 as day numbers (date_from_ymd), the range
  * every date of the program stays in. */
 #define DAY_MIN (-25567)
-#define DAY_MAX 83965
+#define DAY_MAX 84005
 
 enum field_type {
 	F_U64,	    /* uint64_t */
