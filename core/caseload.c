@@ -78,9 +78,46 @@ void caseload_entry_clear(struct caseload_entry *e)
 	e->name_key = e->name_key_rev = NULL;
 }
 
+/* Free what the rules have read and a summary does not show: the
+ * stage moves, appointments and notes (the jobs stay, for follow-ups). */
+static void drop_history(struct participant_file *f)
+{
+	for (size_t i = 0; i < f->n_moves; i++)
+		stage_move_clear(&f->moves[i]);
+	for (size_t i = 0; i < f->n_appts; i++)
+		appointment_clear(&f->appts[i]);
+	for (size_t i = 0; i < f->n_notes; i++)
+		note_clear(&f->notes[i]);
+	free(f->moves);
+	free(f->appts);
+	free(f->notes);
+	f->moves = NULL;
+	f->appts = NULL;
+	f->notes = NULL;
+	f->n_moves = f->n_appts = f->n_notes = 0;
+}
+
+static int load(struct store *s, const struct config *c, const char *referent,
+		bool include_exited, pdate today, bool light,
+		struct caseload *out, char **cause);
+
 int caseload_load(struct store *s, const struct config *c, const char *referent,
 		  bool include_exited, pdate today, struct caseload *out,
 		  char **cause)
+{
+	return load(s, c, referent, include_exited, today, false, out, cause);
+}
+
+int caseload_load_summaries(struct store *s, const struct config *c,
+			    const char *referent, bool include_exited,
+			    pdate today, struct caseload *out, char **cause)
+{
+	return load(s, c, referent, include_exited, today, true, out, cause);
+}
+
+static int load(struct store *s, const struct config *c, const char *referent,
+		bool include_exited, pdate today, bool light,
+		struct caseload *out, char **cause)
 {
 	struct store_txn *t = NULL;
 	uint64_t *ids = NULL;
@@ -115,6 +152,8 @@ int caseload_load(struct store *s, const struct config *c, const char *referent,
 		rc = caseload_entry_set(&out->entries[out->n], c, &f, today);
 		if (rc != PC_OK)
 			goto done;
+		if (light)
+			drop_history(&out->entries[out->n].file);
 		if (out->entries[out->n].stage_index == CASELOAD_NO_STAGE)
 			out->n_unknown_stage++;
 		out->n++;

@@ -38,6 +38,15 @@ int caseload_load(struct store *s, const struct config *c, const char *referent,
 		  bool include_exited, pdate today, struct caseload *out,
 		  char **cause);
 
+/*
+ * The same, keeping of each file only the participant and their jobs once
+ * the rules are evaluated: what lists, reports and exports show, in a
+ * fraction of the memory for a whole territory.
+ */
+int caseload_load_summaries(struct store *s, const struct config *c,
+			    const char *referent, bool include_exited,
+			    pdate today, struct caseload *out, char **cause);
+
 void caseload_free(struct caseload *cl);
 
 /* Compare two entries by name, ignoring case and accents (qsort-style). */

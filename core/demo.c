@@ -9,7 +9,7 @@
 
 /* Participants written per transaction: large enough to be fast, small
  * enough to keep a transaction's dirty pages modest. */
-#define BATCH 1000
+#define BATCH 200
 
 struct first_name {
 	const char *name;

@@ -179,7 +179,7 @@ int export_caseload(struct store *st, const struct config *c,
 	struct atomic_file af;
 	int rc;
 
-	rc = caseload_load(st, c, referent, true, today, &cl, cause);
+	rc = caseload_load_summaries(st, c, referent, true, today, &cl, cause);
 	if (rc != PC_OK)
 		return rc;
 	rc = summary_build(&sum, c, &cl, referent, today, from, to);

@@ -119,8 +119,9 @@ int cli_caseload(struct cli *cli, bool all, bool exited, struct caseload *out)
 	if ((c = cli_config(cli, &status)) == NULL ||
 	    cli_store(cli, &status) == NULL)
 		return status;
-	rc = caseload_load(cli->store, c, all ? NULL : cli_referent(cli),
-			   exited, cli->today, out, &cause);
+	rc = caseload_load_summaries(cli->store, c,
+				     all ? NULL : cli_referent(cli), exited,
+				     cli->today, out, &cause);
 	if (rc != PC_OK)
 		return cli_fail(rc, cause);
 	for (size_t i = 0; out->n_unknown_stage > 0 && i < out->n; i++) {

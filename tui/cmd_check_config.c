@@ -27,7 +27,8 @@ static int check_data(struct cli *cli, const struct config *c)
 		return 0;
 	}
 	if (rc == PC_OK)
-		rc = caseload_load(s, c, NULL, true, cli->today, &cl, &cause);
+		rc = caseload_load_summaries(s, c, NULL, true, cli->today, &cl,
+					     &cause);
 	store_close(&s);
 	if (rc != PC_OK) {
 		cli_fail(rc, cause);
