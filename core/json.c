@@ -204,6 +204,23 @@ static bool grow(struct json *v, size_t *cap, bool with_keys)
 	return true;
 }
 
+/* After an element or member: 1 for ',' (another follows), 0 for the
+ * closing character, -1 (after reporting `what`) for anything else. */
+static int after_item(struct parser *ps, char close, const char *what)
+{
+	skip_ws(ps);
+	if (ps->p < ps->end && *ps->p == ',') {
+		ps->p++;
+		return 1;
+	}
+	if (ps->p < ps->end && *ps->p == close) {
+		ps->p++;
+		return 0;
+	}
+	fail(ps, what);
+	return -1;
+}
+
 static bool array(struct parser *ps, struct json *v)
 {
 	size_t cap = 0;
@@ -224,17 +241,14 @@ static bool array(struct parser *ps, struct json *v)
 		v->n++;
 		if (!value(ps, &v->items[v->n - 1]))
 			return false;
-		skip_ws(ps);
-		if (ps->p < ps->end && *ps->p == ',') {
-			ps->p++;
+		switch (after_item(ps, ']', _("expected ',' or ']'"))) {
+		case 1:
 			continue;
-		}
-		if (ps->p < ps->end && *ps->p == ']') {
-			ps->p++;
+		case 0:
 			return true;
+		default:
+			return false;
 		}
-		fail(ps, _("expected ',' or ']'"));
-		return false;
 	}
 }
 
@@ -276,17 +290,14 @@ static bool object(struct parser *ps, struct json *v)
 		ps->p++;
 		if (!value(ps, &v->items[v->n - 1]))
 			return false;
-		skip_ws(ps);
-		if (ps->p < ps->end && *ps->p == ',') {
-			ps->p++;
+		switch (after_item(ps, '}', _("expected ',' or '}'"))) {
+		case 1:
 			continue;
-		}
-		if (ps->p < ps->end && *ps->p == '}') {
-			ps->p++;
+		case 0:
 			return true;
+		default:
+			return false;
 		}
-		fail(ps, _("expected ',' or '}'"));
-		return false;
 	}
 }
 
