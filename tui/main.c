@@ -142,9 +142,52 @@ static bool exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
-/* Where the translations are: installed, or else in the build tree. */
+/*
+ * `rel` taken from the directory of this executable ("../share/..."), so
+ * that an installation moved elsewhere (DESTDIR, a package) finds its
+ * files; malloc'd, or NULL when there is no such file.
+ */
+static char *beside_exe(const char *rel)
+{
+	char exe[4096], *slash, *path;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return NULL;
+	*slash = '\0';
+	if (asprintf(&path, "%s/%s", exe, rel) < 0)
+		return NULL;
+	if (!exists(path)) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+/* Where the translations are: beside the executable, where installed, or
+ * in the build tree. The string lives as long as the program. */
 static const char *locale_dir(void)
 {
+	static char *moved;
+	char *mo = beside_exe("../share/locale/fr/LC_MESSAGES/" PARCOURS_DOMAIN
+			      ".mo");
+
+	if (mo != NULL) {
+		/* Cut ".../share/locale/fr/LC_MESSAGES/parcours.mo" at
+		 * "/fr/". */
+		char *cut = strstr(mo, "/share/locale/fr/");
+
+		if (cut != NULL) {
+			cut[strlen("/share/locale")] = '\0';
+			moved = mo;
+			return moved;
+		}
+		free(mo);
+	}
 	return exists(PARCOURS_LOCALEDIR_INSTALLED
 		      "/fr/LC_MESSAGES/" PARCOURS_DOMAIN ".mo")
 		       ? PARCOURS_LOCALEDIR_INSTALLED
@@ -219,9 +262,11 @@ static int resolve(struct cli *cli, const char *db, const char *config,
 		else
 			free(user);
 	}
-	cli->config_default = strdup(exists(PARCOURS_CONFIG_INSTALLED)
-					     ? PARCOURS_CONFIG_INSTALLED
-					     : PARCOURS_CONFIG_SOURCE);
+	cli->config_default = beside_exe("../share/parcours/parcours.yaml");
+	if (cli->config_default == NULL)
+		cli->config_default = strdup(exists(PARCOURS_CONFIG_INSTALLED)
+						     ? PARCOURS_CONFIG_INSTALLED
+						     : PARCOURS_CONFIG_SOURCE);
 	free(data);
 	free(conf);
 	if (cli->db_dir == NULL || cli->config_default == NULL)

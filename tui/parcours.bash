@@ -1,0 +1,43 @@
+# bash completion for parcours
+_parcours()
+{
+	local cur prev words cword
+	_init_completion || return
+	local commands="attention list export import backup restore dump load
+		check access erase purge hold demo check-config"
+	local global="--db --config --today --referent --demo --help --version"
+	case $prev in
+	--db) _filedir -d; return ;;
+	--config | --output | import | load | backup | restore | check-config)
+		_filedir; return ;;
+	--format)
+		case " ${words[*]} " in
+		*" export "*) COMPREPLY=($(compgen -W "csv json md html" -- "$cur")) ;;
+		*) COMPREPLY=($(compgen -W "text tsv" -- "$cur")) ;;
+		esac
+		return ;;
+	--delimiter) COMPREPLY=($(compgen -W "comma semicolon tab" -- "$cur")); return ;;
+	--today | --from | --to | --exited-before | --referent | --participants | --seed)
+		return ;;
+	esac
+	local cmd="" w
+	for w in "${words[@]:1:cword-1}"; do
+		case " $commands " in *" $w "*) cmd=$w; break ;; esac
+	done
+	local opts
+	case $cmd in
+	"") opts="$global $commands" ;;
+	attention) opts="--all --format --help" ;;
+	list) opts="--all --exited --format --help" ;;
+	export) opts="--format --output --all --from --to --pseudonymise --delimiter --help" ;;
+	import) opts="--dry-run --help" ;;
+	dump) opts="--output --help" ;;
+	erase) opts="--force --help" ;;
+	purge) opts="--exited-before --dry-run --help" ;;
+	hold) opts="--off --help" ;;
+	demo) opts="--participants --seed --help" ;;
+	*) opts="--help" ;;
+	esac
+	COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+}
+complete -F _parcours parcours
