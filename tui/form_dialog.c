@@ -122,8 +122,7 @@ static void dialog_paint(struct dialog *d, const char *title,
 	ui_put(d->win, d->height - 3, 2, d->width - 4, d->message,
 	       d->message[0] ? STYLE_ERROR : STYLE_NORMAL);
 	ui_put(d->win, d->height - 2, 2, d->width - 4,
-	       _("⏎ save · Tab ↓ next field · ↑ previous · ←/→ Space choose · "
-		 "Esc cancel"),
+	       _("⏎ save · Tab ↓ ↑ fields · ←/→ Space choose · Esc cancel"),
 	       STYLE_DIM);
 	pos_form_cursor(d->form);
 }
