@@ -84,8 +84,11 @@ static void usage(FILE *out)
 		"Commands:\n"),
 	      out);
 	for (size_t i = 0; i < N_COMMANDS; i++)
-		fprintf(out, "  %-13s %-40s\n  %13s %s\n", commands[i].name,
-			commands[i].args, "", _(commands[i].help));
+		fprintf(out, "  %-13s %s\n  %13s %s\n",
+			commands[i].args[0] ? commands[i].name : "",
+			commands[i].args[0] ? commands[i].args
+					    : commands[i].name,
+			"", _(commands[i].help));
 	fputs(_("\nExit status: 0 success, 1 runtime failure, "
 		"2 bad usage or bad input.\n"),
 	      out);
