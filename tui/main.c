@@ -84,11 +84,13 @@ static void usage(FILE *out)
 		"Commands:\n"),
 	      out);
 	for (size_t i = 0; i < N_COMMANDS; i++)
-		fprintf(out, "  %-13s %s\n  %13s %s\n",
-			commands[i].args[0] ? commands[i].name : "",
-			commands[i].args[0] ? commands[i].args
-					    : commands[i].name,
-			"", _(commands[i].help));
+		if (commands[i].args[0])
+			fprintf(out, "  %-13s %s", commands[i].name,
+				commands[i].args);
+		else
+			fprintf(out, "  %s", commands[i].name);
+		/* No blank at the end of a line without arguments. */
+		fprintf(out, "%s\n  %13s %s\n", "", "", _(commands[i].help));
 	fputs(_("\nExit status: 0 success, 1 runtime failure, "
 		"2 bad usage or bad input.\n"),
 	      out);
