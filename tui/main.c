@@ -83,14 +83,15 @@ static void usage(FILE *out)
 		"  --help, --version\n\n"
 		"Commands:\n"),
 	      out);
-	for (size_t i = 0; i < N_COMMANDS; i++)
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		/* No blank at the end of a line without arguments. */
 		if (commands[i].args[0])
-			fprintf(out, "  %-13s %s", commands[i].name,
+			fprintf(out, "  %-13s %s\n", commands[i].name,
 				commands[i].args);
 		else
-			fprintf(out, "  %s", commands[i].name);
-		/* No blank at the end of a line without arguments. */
-		fprintf(out, "%s\n  %13s %s\n", "", "", _(commands[i].help));
+			fprintf(out, "  %s\n", commands[i].name);
+		fprintf(out, "  %13s %s\n", "", _(commands[i].help));
+	}
 	fputs(_("\nExit status: 0 success, 1 runtime failure, "
 		"2 bad usage or bad input.\n"),
 	      out);
