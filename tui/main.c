@@ -175,29 +175,23 @@ static char *beside_exe(const char *rel)
 }
 
 /* Where the translations are: beside the executable, where installed, or
- * in the build tree. The string lives as long as the program. */
-static const char *locale_dir(void)
+ * in the build tree. Malloc'd (bindtextdomain keeps its own copy). */
+static char *locale_dir(void)
 {
-	static char *moved;
 	char *mo = beside_exe("../share/locale/fr/LC_MESSAGES/" PARCOURS_DOMAIN
 			      ".mo");
+	char *cut = mo ? strstr(mo, "/share/locale/fr/") : NULL;
 
-	if (mo != NULL) {
-		/* Cut ".../share/locale/fr/LC_MESSAGES/parcours.mo" at
-		 * "/fr/". */
-		char *cut = strstr(mo, "/share/locale/fr/");
-
-		if (cut != NULL) {
-			cut[strlen("/share/locale")] = '\0';
-			moved = mo;
-			return moved;
-		}
-		free(mo);
+	if (cut != NULL) {
+		/* ".../share/locale/fr/LC_MESSAGES/parcours.mo" at "/fr/" */
+		cut[strlen("/share/locale")] = '\0';
+		return mo;
 	}
-	return exists(PARCOURS_LOCALEDIR_INSTALLED
-		      "/fr/LC_MESSAGES/" PARCOURS_DOMAIN ".mo")
-		       ? PARCOURS_LOCALEDIR_INSTALLED
-		       : PARCOURS_LOCALEDIR_BUILD;
+	free(mo);
+	return strdup(exists(PARCOURS_LOCALEDIR_INSTALLED
+			     "/fr/LC_MESSAGES/" PARCOURS_DOMAIN ".mo")
+			      ? PARCOURS_LOCALEDIR_INSTALLED
+			      : PARCOURS_LOCALEDIR_BUILD);
 }
 
 /* Fill the cli from options and environment; returns an exit status. */
@@ -308,7 +302,13 @@ int main(int argc, char **argv)
 	/* Past a file size limit, a write should fail (EFBIG) and be
 	 * reported, not kill the process midway. */
 	signal(SIGXFSZ, SIG_IGN);
-	bindtextdomain(PARCOURS_DOMAIN, locale_dir());
+	{
+		char *dir = locale_dir();
+
+		bindtextdomain(PARCOURS_DOMAIN,
+			       dir ? dir : PARCOURS_LOCALEDIR_BUILD);
+		free(dir);
+	}
 	bind_textdomain_codeset(PARCOURS_DOMAIN, "UTF-8");
 	textdomain(PARCOURS_DOMAIN);
 	argv[0] = (char *)"parcours";
