@@ -1,9 +1,6 @@
 /* dialogs.c: one form per change a referent makes. */
 #include "dialogs.h"
 #include "error.h"
-#include "export.h"
-#include "fold.h"
-#include "rights.h"
 #include "form_dialog.h"
 #include "format.h"
 #include "i18n.h"
@@ -25,38 +22,10 @@ struct ctx {
 	const char *const *ids; /* ids behind a choice field */
 };
 
-/* Report a failed edit in the dialog; true when it succeeded. */
-static bool edited(int rc, char *cause, char *message, size_t msize)
-{
-	if (rc == PC_OK) {
-		free(cause);
-		return true;
-	}
-	snprintf(message, msize, "%s", cause ? cause : error_string(rc));
-	free(cause);
-	return false;
-}
-
-static char *date_text(pdate d)
-{
-	char buf[DATE_BUFSZ];
-
-	return strdup(cli_date(d, buf));
-}
-
 /* ---- new participant ---- */
 
 static const char *const genders[] = { N_("not given"), N_("female"),
 				       N_("male"), N_("non-binary") };
-
-static const char **translated(const char *const *names, size_t n)
-{
-	const char **out = calloc(n, sizeof *out);
-
-	for (size_t i = 0; out != NULL && i < n; i++)
-		out[i] = _(names[i]);
-	return out;
-}
 
 static const char **stage_labels(const struct config *c)
 {
@@ -87,12 +56,12 @@ static bool new_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 	p.referent = (char *)cli_referent(t->cli);
 	rc = edit_participant_add(t->store, &t->ctx, &p, f[6].date, &x->pid,
 				  &cause);
-	return edited(rc, cause, message, msize);
+	return form_edited(rc, cause, message, msize);
 }
 
 void dialog_new_participant(struct tui *t)
 {
-	const char **g = translated(genders, COUNT(genders));
+	const char **g = form_translated(genders, COUNT(genders));
 	const char **stages = stage_labels(t->config);
 	struct form_field f[] = {
 		{ .label = _("Last name"),
@@ -112,7 +81,7 @@ void dialog_new_participant(struct tui *t)
 		  .kind = FIELD_DATE,
 		  .required = true,
 		  .width = 12,
-		  .text = date_text(t->today) },
+		  .text = form_date_text(t->today) },
 		{ .label = _("Stage"),
 		  .kind = FIELD_CHOICE,
 		  .choices = stages,
@@ -145,18 +114,19 @@ static bool plan_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return edited(edit_appointment_plan(t->store, &t->ctx, x->pid,
-					    f[0].date, f[1].minute, f[2].text,
-					    (enum appointment_mode)f[3].choice,
-					    &x->appt_id, &cause),
-		      cause, message, msize);
+	return form_edited(
+		edit_appointment_plan(t->store, &t->ctx, x->pid, f[0].date,
+				      f[1].minute, f[2].text,
+				      (enum appointment_mode)f[3].choice,
+				      &x->appt_id, &cause),
+		cause, message, msize);
 }
 
 uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
 {
 	const struct config_stage *st =
 		config_stage(t->config, e->file.p.stage, NULL);
-	const char **m = translated(modes, COUNT(modes));
+	const char **m = form_translated(modes, COUNT(modes));
 	struct ctx x = { .pid = e->file.p.id };
 	/* The next appointment at the stage's usual rhythm. */
 	struct form_field f[] = {
@@ -164,7 +134,8 @@ uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
 		  .kind = FIELD_DATE,
 		  .required = true,
 		  .width = 12,
-		  .text = date_text(t->today + (st ? st->contact_days : 14)) },
+		  .text = form_date_text(t->today +
+					 (st ? st->contact_days : 14)) },
 		{ .label = _("Time"),
 		  .kind = FIELD_TIME,
 		  .width = 6,
@@ -204,9 +175,10 @@ static bool outcome_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return edited(edit_appointment_outcome(t->store, &t->ctx, x->appt_id,
-					       x->status, f[0].text, &cause),
-		      cause, message, msize);
+	return form_edited(edit_appointment_outcome(t->store, &t->ctx,
+						    x->appt_id, x->status,
+						    f[0].text, &cause),
+			   cause, message, msize);
 }
 
 void dialog_outcome(struct tui *t, const struct caseload_entry *e, size_t appt,
@@ -252,9 +224,9 @@ static bool note_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return edited(edit_note_add(t->store, &t->ctx, x->pid, f[0].date,
-				    f[1].text, &cause),
-		      cause, message, msize);
+	return form_edited(edit_note_add(t->store, &t->ctx, x->pid, f[0].date,
+					 f[1].text, &cause),
+			   cause, message, msize);
 }
 
 void dialog_note(struct tui *t, const struct caseload_entry *e)
@@ -265,7 +237,7 @@ void dialog_note(struct tui *t, const struct caseload_entry *e)
 		  .kind = FIELD_DATE,
 		  .required = true,
 		  .width = 12,
-		  .text = date_text(t->today) },
+		  .text = form_date_text(t->today) },
 		{ .label = _("Note"), .kind = FIELD_TEXT, .required = true },
 	};
 
@@ -285,10 +257,10 @@ static bool stage_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return edited(edit_stage_move(t->store, &t->ctx, x->pid,
-				      t->config->stages[x->index].id, f[0].date,
-				      &cause),
-		      cause, message, msize);
+	return form_edited(edit_stage_move(t->store, &t->ctx, x->pid,
+					   t->config->stages[x->index].id,
+					   f[0].date, &cause),
+			   cause, message, msize);
 }
 
 void dialog_stage(struct tui *t, const struct caseload_entry *e, size_t index)
@@ -299,7 +271,7 @@ void dialog_stage(struct tui *t, const struct caseload_entry *e, size_t index)
 		  .kind = FIELD_DATE,
 		  .required = true,
 		  .width = 12,
-		  .text = date_text(t->today) },
+		  .text = form_date_text(t->today) },
 	};
 	char title[300];
 
@@ -353,13 +325,14 @@ static bool job_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 	j.start = f[2].date;
 	j.planned_end = f[3].date;
 	j.weekly_minutes = (int)(f[4].hundredths * 60 / 100);
-	return edited(edit_job_start(t->store, &t->ctx, x->pid, &j, &cause),
-		      cause, message, msize);
+	return form_edited(
+		edit_job_start(t->store, &t->ctx, x->pid, &j, &cause), cause,
+		message, msize);
 }
 
 void dialog_job(struct tui *t, const struct caseload_entry *e)
 {
-	const char **c = translated(contract_names, COUNT(contract_names));
+	const char **c = form_translated(contract_names, COUNT(contract_names));
 	struct ctx x = { .pid = e->file.p.id };
 	struct form_field f[] = {
 		{ .label = _("Employer"),
@@ -373,7 +346,7 @@ void dialog_job(struct tui *t, const struct caseload_entry *e)
 		  .kind = FIELD_DATE,
 		  .required = true,
 		  .width = 12,
-		  .text = date_text(t->today) },
+		  .text = form_date_text(t->today) },
 		{ .label = _("Planned end"), .kind = FIELD_DATE, .width = 12 },
 		{ .label = _("Weekly hours"),
 		  .kind = FIELD_NUMBER,
@@ -398,10 +371,10 @@ static bool checkin_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return edited(edit_checkin(t->store, &t->ctx, x->pid,
-				   t->config->checkin_days[f[0].choice],
-				   f[1].date, &cause),
-		      cause, message, msize);
+	return form_edited(edit_checkin(t->store, &t->ctx, x->pid,
+					t->config->checkin_days[f[0].choice],
+					f[1].date, &cause),
+			   cause, message, msize);
 }
 
 void dialog_checkin(struct tui *t, const struct caseload_entry *e)
@@ -417,7 +390,7 @@ void dialog_checkin(struct tui *t, const struct caseload_entry *e)
 		  .kind = FIELD_DATE,
 		  .required = true,
 		  .width = 12,
-		  .text = date_text(t->today) },
+		  .text = form_date_text(t->today) },
 	};
 
 	if (j == NULL) {
@@ -466,10 +439,10 @@ static bool exit_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return edited(edit_exit(t->store, &t->ctx, x->pid, f[0].date,
-				t->config->exit_reasons[f[1].choice].id,
-				&cause),
-		      cause, message, msize);
+	return form_edited(edit_exit(t->store, &t->ctx, x->pid, f[0].date,
+				     t->config->exit_reasons[f[1].choice].id,
+				     &cause),
+			   cause, message, msize);
 }
 
 void dialog_exit(struct tui *t, const struct caseload_entry *e)
@@ -483,7 +456,7 @@ void dialog_exit(struct tui *t, const struct caseload_entry *e)
 		  .kind = FIELD_DATE,
 		  .required = true,
 		  .width = 12,
-		  .text = date_text(t->today) },
+		  .text = form_date_text(t->today) },
 		{ .label = _("Reason"), .kind = FIELD_CHOICE },
 	};
 
@@ -570,15 +543,15 @@ static bool identity_submit(struct tui *t, struct form_field *f, size_t n,
 		snprintf(f[6].error, sizeof f[6].error, _("one or more of: %s"),
 			 ids);
 	}
-	return edited(rc, cause, message, msize);
+	return form_edited(rc, cause, message, msize);
 }
 
 void dialog_identity(struct tui *t, const struct caseload_entry *e)
 {
 	const struct participant *p = &e->file.p;
-	const char **g = translated(genders, COUNT(genders));
-	const char **ed = translated(educations, COUNT(educations));
-	const char **em = translated(employments, COUNT(employments));
+	const char **g = form_translated(genders, COUNT(genders));
+	const char **ed = form_translated(educations, COUNT(educations));
+	const char **em = form_translated(employments, COUNT(employments));
 	struct ctx x = { .pid = p->id };
 	struct form_field f[] = {
 		{ .label = _("Last name"),
@@ -611,7 +584,7 @@ void dialog_identity(struct tui *t, const struct caseload_entry *e)
 	form_field_set(&f[0], p->last_name);
 	form_field_set(&f[1], p->first_name);
 	if (p->birth_date != DATE_NONE)
-		f[2].text = date_text(p->birth_date);
+		f[2].text = form_date_text(p->birth_date);
 	form_field_set(&f[4], p->phone);
 	form_field_set(&f[5], p->email);
 	form_field_set(&f[6], p->publics);
@@ -634,7 +607,7 @@ static bool transfer_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return edited(
+	return form_edited(
 		edit_transfer(t->store, &t->ctx, x->pid, f[0].text, &cause),
 		cause, message, msize);
 }
@@ -659,230 +632,4 @@ void dialog_transfer(struct tui *t, const struct caseload_entry *e)
 			    f[0].text);
 	}
 	form_fields_free(f, COUNT(f));
-}
-
-/* ---- export ---- */
-
-static const char *const export_formats[] = { "csv", "json", "md", "html" };
-static const char *const export_names[] = {
-	N_("CSV (spreadsheet)"),
-	N_("JSON (other tools)"),
-	N_("Markdown (to read)"),
-	N_("HTML (to print)"),
-};
-static const char *const yes_no[] = { N_("no"), N_("yes") };
-
-/* ~/parcours-YYYY-MM-DD.EXT */
-static char *default_export_path(const struct tui *t, const char *ext)
-{
-	const char *home = getenv("HOME");
-	char date[DATE_BUFSZ], *p;
-
-	date_format_iso(t->today, date);
-	if (asprintf(&p, "%s/parcours-%s.%s", home && *home ? home : ".", date,
-		     ext) < 0)
-		return NULL;
-	return p;
-}
-
-static bool export_submit(struct tui *t, struct form_field *f, size_t n,
-			  void *arg, char *message, size_t msize)
-{
-	struct export_options o = { .format = (enum export_format)f[0].choice };
-	char *cause = NULL;
-	int y, m, d;
-
-	(void)n;
-	(void)arg;
-	/* The default name follows the chosen format. */
-	for (size_t i = 0; i < COUNT(export_formats); i++) {
-		char *def = default_export_path(t, export_formats[i]);
-
-		if (def != NULL && strcmp(def, f[1].text) == 0 &&
-		    i != f[0].choice) {
-			free(def);
-			def = default_export_path(t,
-						  export_formats[f[0].choice]);
-			if (def != NULL)
-				form_field_set(&f[1], def);
-		}
-		free(def);
-	}
-	o.pseudonymise = f[2].choice == 1;
-	o.delimiter = t->config->csv_delimiter == CSV_SEMICOLON ? ';'
-		      : t->config->csv_delimiter == CSV_TAB	? '\t'
-								: ',';
-	o.bom = o.delimiter == ';';
-	o.date_pattern = _("YYYY-MM-DD");
-	date_to_ymd(t->today, &y, &m, &d);
-	return edited(export_caseload(t->store, t->config, cli_referent(t->cli),
-				      t->today, date_from_ymd(y, 1, 1),
-				      date_from_ymd(y, 12, 31), &o, f[1].text,
-				      NULL, &cause),
-		      cause, message, msize);
-}
-
-void dialog_export(struct tui *t)
-{
-	const char **formats = translated(export_names, COUNT(export_names));
-	const char **yn = translated(yes_no, COUNT(yes_no));
-	struct form_field f[] = {
-		{ .label = _("Format"),
-		  .kind = FIELD_CHOICE,
-		  .choices = formats,
-		  .n_choices = COUNT(export_names) },
-		{ .label = _("File"),
-		  .kind = FIELD_TEXT,
-		  .required = true,
-		  .text = default_export_path(t, "csv") },
-		{ .label = _("Pseudonymise"),
-		  .kind = FIELD_CHOICE,
-		  .choices = yn,
-		  .n_choices = COUNT(yes_no) },
-	};
-
-	if (formats != NULL && yn != NULL &&
-	    form_dialog_run(t, _("Export the caseload summary (this year)"), f,
-			    COUNT(f), export_submit, NULL))
-		tui_message(t, STYLE_OK, _("Summary written to %s."),
-			    f[1].text);
-	form_fields_free(f, COUNT(f));
-	free(formats);
-	free(yn);
-}
-
-/* ---- erasure and purge ---- */
-
-/* Erasure needs the database alone: let go of ours, erase, take it back. */
-static int with_store_released(struct tui *t,
-			       int (*fn)(struct tui *, void *, char **),
-			       void *arg, char **cause)
-{
-	int status = EXIT_OK, rc;
-
-	store_close(&t->cli->store);
-	t->store = NULL;
-	rc = fn(t, arg, cause);
-	t->store = cli_store(t->cli, &status);
-	if (t->store == NULL) {
-		/* Reported on stderr by cli_store; nothing more can be done
-		 * here than to stop. */
-		endwin();
-		exit(status);
-	}
-	tui_reload(t);
-	return rc;
-}
-
-struct erase_ctx {
-	uint64_t pid;
-	char *name_key; /* the last name, folded, to type back */
-	pdate before;
-	size_t erased, held;
-};
-
-static int erase_now(struct tui *t, void *arg, char **cause)
-{
-	struct erase_ctx *x = arg;
-
-	return rights_erase(t->cli->db_dir, &t->ctx, x->pid, false, cause);
-}
-
-static bool erase_submit(struct tui *t, struct form_field *f, size_t n,
-			 void *arg, char *message, size_t msize)
-{
-	struct erase_ctx *x = arg;
-	char *typed = fold_key(f[0].text), *cause = NULL;
-	bool same = typed != NULL && strcmp(typed, x->name_key) == 0;
-	int rc;
-
-	(void)n;
-	free(typed);
-	if (!same) {
-		snprintf(f[0].error, sizeof f[0].error, "%s",
-			 _("type the last name exactly to confirm"));
-		return false;
-	}
-	rc = with_store_released(t, erase_now, x, &cause);
-	return edited(rc, cause, message, msize);
-}
-
-void dialog_erase(struct tui *t, const struct caseload_entry *e)
-{
-	struct erase_ctx x = { .pid = e->file.p.id,
-			       .name_key = fold_key(e->file.p.last_name) };
-	struct form_field f[] = {
-		{ .label = _("Last name"),
-		  .kind = FIELD_TEXT,
-		  .required = true },
-	};
-	char title[400], name[256];
-
-	format_name(&e->file.p, name, sizeof name);
-	snprintf(title, sizeof title,
-		 _("Erase %s and every trace of them? Type the last name"),
-		 name);
-	if (x.name_key != NULL &&
-	    form_dialog_run(t, title, f, COUNT(f), erase_submit, &x)) {
-		t->view = VIEW_CASELOAD;
-		t->pid = 0;
-		tui_message(t, STYLE_OK, _("%s erased."), name);
-	}
-	form_fields_free(f, COUNT(f));
-	free(x.name_key);
-}
-
-static int purge_now(struct tui *t, void *arg, char **cause)
-{
-	struct erase_ctx *x = arg;
-
-	return rights_purge(t->cli->db_dir, &t->ctx, x->before, false,
-			    &x->erased, &x->held, cause);
-}
-
-static bool purge_submit(struct tui *t, struct form_field *f, size_t n,
-			 void *arg, char *message, size_t msize)
-{
-	struct erase_ctx *x = arg;
-	char *typed = fold_key(f[1].text), *word = fold_key(_("purge")),
-	     *cause = NULL;
-	bool same = typed && word && strcmp(typed, word) == 0;
-
-	(void)n;
-	free(typed);
-	free(word);
-	if (!same) {
-		snprintf(f[1].error, sizeof f[1].error,
-			 _("type '%s' to confirm"), _("purge"));
-		return false;
-	}
-	x->before = f[0].date;
-	return edited(with_store_released(t, purge_now, x, &cause), cause,
-		      message, msize);
-}
-
-void dialog_purge(struct tui *t)
-{
-	struct erase_ctx x = { 0 };
-	char *word = NULL, label[128];
-	struct form_field f[] = {
-		{ .label = _("Left before"),
-		  .kind = FIELD_DATE,
-		  .required = true,
-		  .width = 12,
-		  .text = date_text(date_add_months(t->today, -24)) },
-		{ .label = label, .kind = FIELD_TEXT, .required = true },
-	};
-
-	snprintf(label, sizeof label, _("Type '%s'"), _("purge"));
-	if (form_dialog_run(t,
-			    _("Erase everyone who left before the date (legal "
-			      "holds kept)"),
-			    f, COUNT(f), purge_submit, &x))
-		tui_message(t, STYLE_OK,
-			    _("%zu participants erased, %zu kept under a legal "
-			      "hold."),
-			    x.erased, x.held);
-	form_fields_free(f, COUNT(f));
-	free(word);
 }

@@ -1,5 +1,6 @@
 /* form_dialog.c: form dialogs and pick lists over the views. */
 #include "form_dialog.h"
+#include "cli.h"
 #include "input.h"
 #include "error.h"
 #include "i18n.h"
@@ -536,4 +537,34 @@ bool form_dialog_pick(struct tui *t, const char *title,
 		delwin(win);
 	update_panels();
 	return picked;
+}
+
+/* ---- helpers the dialogs share ---- */
+
+/* Report a failed edit in the dialog; true when it succeeded. */
+bool form_edited(int rc, char *cause, char *message, size_t msize)
+{
+	if (rc == PC_OK) {
+		free(cause);
+		return true;
+	}
+	snprintf(message, msize, "%s", cause ? cause : error_string(rc));
+	free(cause);
+	return false;
+}
+
+char *form_date_text(pdate d)
+{
+	char buf[DATE_BUFSZ];
+
+	return strdup(cli_date(d, buf));
+}
+
+const char **form_translated(const char *const *names, size_t n)
+{
+	const char **out = calloc(n, sizeof *out);
+
+	for (size_t i = 0; out != NULL && i < n; i++)
+		out[i] = _(names[i]);
+	return out;
 }

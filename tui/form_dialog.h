@@ -63,4 +63,18 @@ void form_fields_free(struct form_field *f, size_t n);
 bool form_dialog_pick(struct tui *t, const char *title,
 		      const char *const *items, size_t n, size_t *choice);
 
+/*
+ * What a submit callback does with an edit's result: true when it
+ * succeeded; otherwise the message (the cause, or the code's text) goes
+ * into `message` for the dialog to show. Frees `cause` either way.
+ */
+bool form_edited(int rc, char *cause, char *message, size_t msize);
+
+/* A date as the user types it, malloc'd, for a field's initial text. */
+char *form_date_text(pdate d);
+
+/* An array of the translations of n names (N_ strings), malloc'd (the
+ * strings are not copied); NULL when out of memory. */
+const char **form_translated(const char *const *names, size_t n);
+
 #endif
