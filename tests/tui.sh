@@ -194,6 +194,7 @@ expect after-resize "80/80 participants"
 # q leaves even from the too-small notice.
 start tiny 40 12
 expect tiny-notice "Terminal too small: 40×12."
+expect tiny-quit-hint "q quits."
 keys q
 same "q quits when too small" "$(dead_status)" 0
 S=main

@@ -113,16 +113,16 @@ bool ui_big_enough(void)
 
 void ui_draw_too_small(void)
 {
-	char line1[128], line2[128];
-	const char *lines[2] = { line1, line2 };
+	char size[128], need[128];
+	/* Three short lines, so that the way out shows even at 40 columns. */
+	const char *lines[] = { size, need, _("q quits.") };
 
 	erase();
-	snprintf(line1, sizeof line1, _("Terminal too small: %d×%d."), COLS,
+	snprintf(size, sizeof size, _("Terminal too small: %d×%d."), COLS,
 		 LINES);
-	snprintf(line2, sizeof line2,
-		 _("parcours needs at least %d×%d (q quits)."), UI_MIN_COLS,
-		 UI_MIN_LINES);
-	for (int i = 0; i < 2; i++) {
+	snprintf(need, sizeof need, _("parcours needs at least %d×%d."),
+		 UI_MIN_COLS, UI_MIN_LINES);
+	for (int i = 0; i < (int)(sizeof lines / sizeof lines[0]); i++) {
 		int w = text_width(lines[i]);
 		int y = LINES / 2 - 1 + i, x = (COLS - w) / 2;
 
