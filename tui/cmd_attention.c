@@ -1,5 +1,5 @@
 /* cmd_attention.c: `parcours attention`, who needs the referent today. */
-#include "commands.h"
+#include "command.h"
 #include "i18n.h"
 #include "caseload.h"
 #include "error.h"
@@ -103,7 +103,7 @@ static void print_text(struct cli *cli, const struct caseload *cl,
 	}
 }
 
-int cmd_attention(struct cli *cli, int argc, char **argv)
+static int attention_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "all", no_argument, NULL, 'a' },
@@ -127,22 +127,13 @@ int cmd_attention(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'h':
-			puts(_("Usage: parcours attention [--all] "
-			       "[--format text|tsv]\n"
-			       "What needs attention, most urgent first: one "
-			       "line per flag.\n"
-			       "  --all      every referent's participants\n"
-			       "  --format   text (default) or tsv"));
-			return EXIT_OK;
+			return command_help(&command_attention);
 		default:
 			return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "attention",
-			  argv[optind]);
+	if (!command_no_operand(argc, argv))
 		return EXIT_USAGE;
-	}
 	status = cli_caseload(cli, all, false, &cl);
 	if (status != EXIT_OK)
 		return status;
@@ -160,3 +151,14 @@ int cmd_attention(struct cli *cli, int argc, char **argv)
 	caseload_free(&cl);
 	return EXIT_OK;
 }
+
+const struct command command_attention = {
+	.name = "attention",
+	.args = N_("[--all] [--format text|tsv]"),
+	.summary = N_("what needs attention, most urgent first"),
+	.help = N_("What needs attention, most urgent first: one line per "
+		   "flag.\n"
+		   "  --all      every referent's participants\n"
+		   "  --format   text (default) or tsv"),
+	.run = attention_run,
+};

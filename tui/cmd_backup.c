@@ -1,6 +1,6 @@
 /* cmd_backup.c: `parcours backup` and `parcours restore`. */
 #include "backup.h"
-#include "commands.h"
+#include "command.h"
 #include "error.h"
 #include "i18n.h"
 
@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <time.h>
 
-/* The one FILE operand both commands take; --help prints `help`. */
-static const char *file_operand(int argc, char **argv, const char *help,
-				int *status)
+/* The one FILE operand both commands take; --help prints `cmd`'s help. */
+static const char *file_operand(int argc, char **argv,
+				const struct command *cmd, int *status)
 {
 	static const struct option options[] = {
 		{ "help", no_argument, NULL, 'h' },
@@ -21,8 +21,7 @@ static const char *file_operand(int argc, char **argv, const char *help,
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
 		if (opt == 'h') {
-			puts(help);
-			*status = EXIT_OK;
+			*status = command_help(cmd);
 			return NULL;
 		}
 		*status = EXIT_USAGE;
@@ -36,15 +35,10 @@ static const char *file_operand(int argc, char **argv, const char *help,
 	return argv[optind];
 }
 
-int cmd_backup(struct cli *cli, int argc, char **argv)
+static int backup_run(struct cli *cli, int argc, char **argv)
 {
 	int status = EXIT_OK, rc;
-	const char *file = file_operand(
-		argc, argv,
-		_("Usage: parcours backup FILE\n"
-		  "Write a compact, consistent copy of the whole database to "
-		  "FILE (mode 0600),\nsafe while parcours is open elsewhere."),
-		&status);
+	const char *file = file_operand(argc, argv, &command_backup, &status);
 	struct store *s;
 	char *cause = NULL;
 
@@ -59,16 +53,10 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int cmd_restore(struct cli *cli, int argc, char **argv)
+static int restore_run(struct cli *cli, int argc, char **argv)
 {
 	int status = EXIT_OK, rc;
-	const char *file = file_operand(
-		argc, argv,
-		_("Usage: parcours restore FILE\n"
-		  "Replace the database with the backup FILE, after checking "
-		  "it; the current\ndatabase is kept aside, dated. Close every "
-		  "other parcours window first."),
-		&status);
+	const char *file = file_operand(argc, argv, &command_restore, &status);
 	char *cause = NULL, *aside = NULL;
 
 	if (file == NULL)
@@ -91,3 +79,23 @@ int cmd_restore(struct cli *cli, int argc, char **argv)
 	free(aside);
 	return EXIT_OK;
 }
+
+const struct command command_backup = {
+	.name = "backup",
+	.args = N_("FILE"),
+	.summary = N_("a compact copy of the whole database"),
+	.help = N_("Write a compact, consistent copy of the whole database to "
+		   "FILE (mode 0600),\nsafe while parcours is open elsewhere."),
+	.run = backup_run,
+};
+
+const struct command command_restore = {
+	.name = "restore",
+	.args = N_("FILE"),
+	.summary = N_("replace the database with a backup, the current one "
+		      "kept aside"),
+	.help = N_("Replace the database with the backup FILE, after checking "
+		   "it; the current\ndatabase is kept aside, dated. Close "
+		   "every other parcours window first."),
+	.run = restore_run,
+};

@@ -1,5 +1,5 @@
 /* cmd_check.c: `parcours check`, is the database whole? */
-#include "commands.h"
+#include "command.h"
 #include "error.h"
 #include "i18n.h"
 
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int cmd_check(struct cli *cli, int argc, char **argv)
+static int check_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "help", no_argument, NULL, 'h' },
@@ -20,23 +20,12 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	int opt, rc;
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
-		if (opt == 'h') {
-			puts(_("Usage: parcours check\n"
-			       "Verify every invariant of the database "
-			       "(records "
-			       "decode, indexes agree,\nstages match their "
-			       "moves, nothing without its participant), "
-			       "read-only.\nExit status 0 when whole, 1 "
-			       "otherwise."));
-			return EXIT_OK;
-		}
+		if (opt == 'h')
+			return command_help(&command_check);
 		return EXIT_USAGE;
 	}
-	if (optind < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "check",
-			  argv[optind]);
+	if (!command_no_operand(argc, argv))
 		return EXIT_USAGE;
-	}
 	rc = store_open_readonly(cli->db_dir, &s, &cause);
 	if (rc == PC_OK)
 		rc = store_check(s, &problems, &report, &cause);
@@ -59,3 +48,14 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	free(report);
 	return EXIT_RUNTIME;
 }
+
+const struct command command_check = {
+	.name = "check",
+	.args = "",
+	.summary = N_("verify every invariant of the database (read-only)"),
+	.help = N_("Verify every invariant of the database (records decode, "
+		   "indexes agree,\nstages match their moves, nothing without "
+		   "its participant), read-only.\nExit status 0 when whole, 1 "
+		   "otherwise."),
+	.run = check_run,
+};

@@ -1,5 +1,5 @@
 /* cmd_check_config.c: `parcours check-config`, validate a configuration. */
-#include "commands.h"
+#include "command.h"
 #include "i18n.h"
 #include "caseload.h"
 #include "error.h"
@@ -70,7 +70,7 @@ static int check_data(struct cli *cli, const struct config *c)
 	return problems;
 }
 
-int cmd_check_config(struct cli *cli, int argc, char **argv)
+static int check_config_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "help", no_argument, NULL, 'h' },
@@ -80,14 +80,8 @@ int cmd_check_config(struct cli *cli, int argc, char **argv)
 	int opt, status = EXIT_OK, problems;
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
-		if (opt == 'h') {
-			puts(_("Usage: parcours check-config [FILE]\n"
-			       "Validate FILE (default: your configuration) "
-			       "over the default one, and check\n"
-			       "that the stages the database uses are "
-			       "defined."));
-			return EXIT_OK;
-		}
+		if (opt == 'h')
+			return command_help(&command_check_config);
 		return EXIT_USAGE;
 	}
 	if (argc - optind > 1) {
@@ -115,3 +109,13 @@ int cmd_check_config(struct cli *cli, int argc, char **argv)
 	       c->n_stages, c->n_publics, c->n_exit_reasons);
 	return EXIT_OK;
 }
+
+const struct command command_check_config = {
+	.name = "check-config",
+	.args = N_("[FILE]"),
+	.summary = N_("validate a configuration file"),
+	.help = N_("Validate FILE (default: your configuration) over the "
+		   "default one, and check\nthat the stages the database uses "
+		   "are defined."),
+	.run = check_config_run,
+};

@@ -1,5 +1,5 @@
 /* cmd_demo.c: `parcours demo`, fill an empty database with a caseload. */
-#include "commands.h"
+#include "command.h"
 #include "i18n.h"
 #include "demo.h"
 #include "error.h"
@@ -29,7 +29,7 @@ static bool parse_count(const char *s, unsigned long long max,
 	return true;
 }
 
-int cmd_demo(struct cli *cli, int argc, char **argv)
+static int demo_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "participants", required_argument, NULL, 'n' },
@@ -67,24 +67,13 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 			seeded = true;
 			break;
 		case 'h':
-			puts(_("Usage: parcours demo [--participants N] "
-			       "[--seed S]\n"
-			       "Fill an empty database with a fictitious "
-			       "caseload.\n"
-			       "  --participants N  current participants "
-			       "(default 80; about 80 per referent)\n"
-			       "  --seed S          the same seed and --today "
-			       "give the same caseload"));
-			return EXIT_OK;
+			return command_help(&command_demo);
 		default:
 			return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "demo",
-			  argv[optind]);
+	if (!command_no_operand(argc, argv))
 		return EXIT_USAGE;
-	}
 	if (!seeded)
 		seed = (unsigned long long)time(NULL) ^
 		       ((unsigned long long)getpid() << 16);
@@ -107,3 +96,15 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	       res.referents, seed);
 	return EXIT_OK;
 }
+
+const struct command command_demo = {
+	.name = "demo",
+	.args = N_("[--participants N] [--seed S]"),
+	.summary = N_("fill an empty database with a fictitious caseload"),
+	.help = N_("Fill an empty database with a fictitious caseload.\n"
+		   "  --participants N  current participants (default 80; "
+		   "about 80 per referent)\n"
+		   "  --seed S          the same seed and --today give the "
+		   "same caseload"),
+	.run = demo_run,
+};

@@ -1,6 +1,6 @@
 /* cmd_dump.c: `parcours dump` and `parcours load`. */
 #include "atomic.h"
-#include "commands.h"
+#include "command.h"
 #include "dump.h"
 #include "error.h"
 #include "i18n.h"
@@ -8,7 +8,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-int cmd_dump(struct cli *cli, int argc, char **argv)
+static int dump_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -25,20 +25,13 @@ int cmd_dump(struct cli *cli, int argc, char **argv)
 		if (opt == 'o') {
 			output = optarg;
 		} else if (opt == 'h') {
-			puts(_("Usage: parcours dump [--output FILE]\n"
-			       "The whole database as JSON (participants with "
-			       "their stages, appointments,\njobs and notes, "
-			       "and the journal), for `parcours load`."));
-			return EXIT_OK;
+			return command_help(&command_dump);
 		} else {
 			return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "dump",
-			  argv[optind]);
+	if (!command_no_operand(argc, argv))
 		return EXIT_USAGE;
-	}
 	if ((s = cli_store(cli, &status)) == NULL)
 		return status;
 	if (output == NULL) {
@@ -53,7 +46,7 @@ int cmd_dump(struct cli *cli, int argc, char **argv)
 	return rc == PC_OK ? EXIT_OK : cli_fail(rc, cause);
 }
 
-int cmd_load(struct cli *cli, int argc, char **argv)
+static int load_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "help", no_argument, NULL, 'h' },
@@ -64,12 +57,8 @@ int cmd_load(struct cli *cli, int argc, char **argv)
 	int opt, rc, status = EXIT_OK;
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
-		if (opt == 'h') {
-			puts(_("Usage: parcours load FILE\n"
-			       "Read a dump made by `parcours dump` into an "
-			       "empty database, all or nothing."));
-			return EXIT_OK;
-		}
+		if (opt == 'h')
+			return command_help(&command_load);
 		return EXIT_USAGE;
 	}
 	if (argc - optind != 1) {
@@ -85,3 +74,22 @@ int cmd_load(struct cli *cli, int argc, char **argv)
 	printf(_("%s loaded.\n"), argv[optind]);
 	return EXIT_OK;
 }
+
+const struct command command_dump = {
+	.name = "dump",
+	.args = N_("[--output FILE]"),
+	.summary = N_("the whole database as JSON"),
+	.help = N_("The whole database as JSON (participants with their "
+		   "stages, appointments,\njobs and notes, and the journal), "
+		   "for `parcours load`."),
+	.run = dump_run,
+};
+
+const struct command command_load = {
+	.name = "load",
+	.args = N_("FILE"),
+	.summary = N_("read a dump into an empty database"),
+	.help = N_("Read a dump made by `parcours dump` into an empty "
+		   "database, all or nothing."),
+	.run = load_run,
+};

@@ -1,5 +1,5 @@
 /* cmd_export.c: `parcours export`, the summary for the PLIE and the funder. */
-#include "commands.h"
+#include "command.h"
 #include "error.h"
 #include "export.h"
 #include "i18n.h"
@@ -35,7 +35,7 @@ static bool parse_delimiter(const char *s, char *out)
 	return true;
 }
 
-int cmd_export(struct cli *cli, int argc, char **argv)
+static int export_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -96,36 +96,13 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			delimiter_set = true;
 			break;
 		case 'h':
-			puts(_("Usage: parcours export [--format "
-			       "csv|json|md|html] "
-			       "[--output FILE] [--all]\n"
-			       "                       [--from DATE --to DATE] "
-			       "[--pseudonymise] [--delimiter C]\n"
-			       "The caseload summary: stages, what needs "
-			       "attention, follow-ups, entries and\n"
-			       "exits of the period (default: this year), "
-			       "completeness of the funder's data,\n"
-			       "and one row per participant.\n"
-			       "  --format       md (default), csv, json or "
-			       "html\n"
-			       "  --output FILE  write FILE atomically, mode "
-			       "0600 (default: standard output)\n"
-			       "  --all          every referent, with "
-			       "subtotals\n"
-			       "  --pseudonymise participants by number, "
-			       "without names, contacts, birth dates\n"
-			       "  --delimiter C  CSV: ',' ';' or tab (default: "
-			       "the configuration, else the locale)"));
-			return EXIT_OK;
+			return command_help(&command_export);
 		default:
 			return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "export",
-			  argv[optind]);
+	if (!command_no_operand(argc, argv))
 		return EXIT_USAGE;
-	}
 	date_to_ymd(cli->today, &y, &m, &d);
 	if (from == DATE_NONE)
 		from = date_from_ymd(y, 1, 1);
@@ -157,3 +134,24 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, _("parcours: summary written to %s\n"), output);
 	return EXIT_OK;
 }
+
+const struct command command_export = {
+	.name = "export",
+	.args = N_("[--format csv|json|md|html] [--output FILE] [--all] "
+		   "[--from DATE --to DATE] [--pseudonymise] [--delimiter C]"),
+	.summary = N_("the caseload summary for the PLIE and the funder"),
+	.help = N_("The caseload summary: stages, what needs attention, "
+		   "follow-ups, entries and\n"
+		   "exits of the period (default: this year), completeness "
+		   "of the funder's data,\n"
+		   "and one row per participant.\n"
+		   "  --format       md (default), csv, json or html\n"
+		   "  --output FILE  write FILE atomically, mode 0600 "
+		   "(default: standard output)\n"
+		   "  --all          every referent, with subtotals\n"
+		   "  --pseudonymise participants by number, without names, "
+		   "contacts, birth dates\n"
+		   "  --delimiter C  CSV: ',' ';' or tab (default: the "
+		   "configuration, else the locale)"),
+	.run = export_run,
+};

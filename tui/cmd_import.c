@@ -1,5 +1,5 @@
 /* cmd_import.c: `parcours import`, a caseload from a spreadsheet. */
-#include "commands.h"
+#include "command.h"
 #include "error.h"
 #include "i18n.h"
 #include "import.h"
@@ -17,7 +17,7 @@ static void report_lines(char *text)
 		cli_error("%s", line);
 }
 
-int cmd_import(struct cli *cli, int argc, char **argv)
+static int import_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
@@ -36,21 +36,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		if (opt == 'n') {
 			dry_run = true;
 		} else if (opt == 'h') {
-			puts(_("Usage: parcours import FILE.csv [--dry-run]\n"
-			       "Add the participants of a spreadsheet to your "
-			       "caseload, all or none: every\n"
-			       "row is checked first and every problem listed "
-			       "as FILE:LINE: column: what.\n"
-			       "Columns (header line, ',' or ';'): last_name "
-			       "or "
-			       "nom, first_name or prénom,\n"
-			       "birth_date or date_naissance; optional: stage "
-			       "or étape, entry_date or\n"
-			       "date_entree, phone or téléphone, email. Dates "
-			       "YYYY-MM-DD or DD/MM/YYYY.\n"
-			       "  --dry-run  check and say what would be "
-			       "imported, write nothing"));
-			return EXIT_OK;
+			return command_help(&command_import);
 		} else {
 			return EXIT_USAGE;
 		}
@@ -92,3 +78,20 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	import_report_free(&rep);
 	return EXIT_OK;
 }
+
+const struct command command_import = {
+	.name = "import",
+	.args = N_("FILE.csv [--dry-run]"),
+	.summary = N_("add the participants of a spreadsheet, all or none"),
+	.help = N_("Add the participants of a spreadsheet to your caseload, "
+		   "all or none: every\nrow is checked first and every "
+		   "problem listed as FILE:LINE: column: what.\n"
+		   "Columns (header line, ',' or ';'): last_name or nom, "
+		   "first_name or prénom,\nbirth_date or date_naissance; "
+		   "optional: stage or étape, entry_date or\ndate_entree, "
+		   "phone or téléphone, email. Dates YYYY-MM-DD or "
+		   "DD/MM/YYYY.\n"
+		   "  --dry-run  check and say what would be imported, write "
+		   "nothing"),
+	.run = import_run,
+};

@@ -1,5 +1,5 @@
 /* cmd_list.c: `parcours list`, the caseload one line per participant. */
-#include "commands.h"
+#include "command.h"
 #include "i18n.h"
 #include "caseload.h"
 #include "error.h"
@@ -101,7 +101,7 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 	}
 }
 
-int cmd_list(struct cli *cli, int argc, char **argv)
+static int list_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "all", no_argument, NULL, 'a' },
@@ -127,22 +127,13 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'h':
-			puts(_("Usage: parcours list [--all] [--exited] "
-			       "[--format text|tsv]\n"
-			       "The current participants, most urgent first.\n"
-			       "  --all      every referent's participants\n"
-			       "  --exited   include those who left\n"
-			       "  --format   text (default) or tsv"));
-			return EXIT_OK;
+			return command_help(&command_list);
 		default:
 			return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "list",
-			  argv[optind]);
+	if (!command_no_operand(argc, argv))
 		return EXIT_USAGE;
-	}
 	status = cli_caseload(cli, all, exited, &cl);
 	if (status != EXIT_OK)
 		return status;
@@ -153,3 +144,14 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	caseload_free(&cl);
 	return EXIT_OK;
 }
+
+const struct command command_list = {
+	.name = "list",
+	.args = N_("[--all] [--exited] [--format text|tsv]"),
+	.summary = N_("current participants, one line each"),
+	.help = N_("The current participants, most urgent first.\n"
+		   "  --all      every referent's participants\n"
+		   "  --exited   include those who left\n"
+		   "  --format   text (default) or tsv"),
+	.run = list_run,
+};

@@ -1,7 +1,7 @@
 /* main.c: the `parcours` command: global options, then one subcommand. */
 #include "build_config.h"
 #include "cli.h"
-#include "commands.h"
+#include "command.h"
 #include "error.h"
 #include "i18n.h"
 #include "store.h"
@@ -17,50 +17,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-struct command {
-	const char *name;
-	int (*run)(struct cli *cli, int argc, char **argv);
-	const char *args;
-	const char *help;
+/* The commands, in the order --help lists them. Adding a command is its
+ * cmd_*.c with its `const struct command` and one line here. */
+static const struct command *const commands[] = {
+	&command_attention, &command_list,   &command_export,
+	&command_import,    &command_backup, &command_restore,
+	&command_dump,	    &command_load,   &command_check,
+	&command_access,    &command_erase,  &command_purge,
+	&command_hold,	    &command_demo,   &command_check_config,
+	NULL,
 };
-
-/* The commands, in the order --help lists them. */
-static const struct command commands[] = {
-	{ "attention", cmd_attention, "[--all] [--format text|tsv]",
-	  N_("what needs attention, most urgent first") },
-	{ "list", cmd_list, "[--all] [--exited] [--format text|tsv]",
-	  N_("current participants, one line each") },
-	{ "export", cmd_export,
-	  "--format csv|json|md|html [--output FILE] [--all] [--from D --to D] "
-	  "[--pseudonymise] [--delimiter C]",
-	  N_("the caseload summary for the PLIE and the funder") },
-	{ "import", cmd_import, "FILE.csv [--dry-run]",
-	  N_("add the participants of a spreadsheet, all or none") },
-	{ "backup", cmd_backup, "FILE",
-	  N_("a compact copy of the whole database") },
-	{ "restore", cmd_restore, "FILE",
-	  N_("replace the database with a backup, the current one kept "
-	     "aside") },
-	{ "dump", cmd_dump, "[--output FILE]",
-	  N_("the whole database as JSON") },
-	{ "load", cmd_load, "FILE", N_("read a dump into an empty database") },
-	{ "check", cmd_check, "",
-	  N_("verify every invariant of the database (read-only)") },
-	{ "access", cmd_access, "ID",
-	  N_("everything held on one participant, as JSON") },
-	{ "erase", cmd_erase, "ID [--force]",
-	  N_("erase a participant and every trace of them") },
-	{ "purge", cmd_purge, "--exited-before DATE [--dry-run]",
-	  N_("erase those who left before DATE, holds kept") },
-	{ "hold", cmd_hold, "ID [--off]",
-	  N_("set or lift a participant's legal hold") },
-	{ "demo", cmd_demo, "[--participants N] [--seed S]",
-	  N_("fill an empty database with a fictitious caseload") },
-	{ "check-config", cmd_check_config, "[FILE]",
-	  N_("validate a configuration file") },
-};
-
-#define N_COMMANDS (sizeof commands / sizeof commands[0])
 
 static void usage(FILE *out)
 {
@@ -83,15 +49,7 @@ static void usage(FILE *out)
 		"  --help, --version\n\n"
 		"Commands:\n"),
 	      out);
-	for (size_t i = 0; i < N_COMMANDS; i++) {
-		/* No blank at the end of a line without arguments. */
-		if (commands[i].args[0])
-			fprintf(out, "  %-13s %s\n", commands[i].name,
-				commands[i].args);
-		else
-			fprintf(out, "  %s\n", commands[i].name);
-		fprintf(out, "  %13s %s\n", "", _(commands[i].help));
-	}
+	command_print_list(commands, out);
 	fputs(_("\nExit status: 0 success, 1 runtime failure, "
 		"2 bad usage or bad input.\n"),
 	      out);
@@ -366,9 +324,9 @@ int main(int argc, char **argv)
 		cli_free(&cli);
 		return status;
 	}
-	for (size_t i = 0; i < N_COMMANDS; i++)
-		if (strcmp(argv[0], commands[i].name) == 0)
-			cmd = &commands[i];
+	for (size_t i = 0; commands[i] != NULL; i++)
+		if (strcmp(argv[0], commands[i]->name) == 0)
+			cmd = commands[i];
 	if (cmd == NULL) {
 		cli_error(_("unknown command '%s'; try 'parcours --help'"),
 			  argv[0]);
