@@ -92,8 +92,10 @@ void dialog_new_participant(struct tui *t)
 	if (g != NULL && stages != NULL &&
 	    form_dialog_run(t, _("New participant"), f, COUNT(f), new_submit,
 			    &x)) {
+		struct view_target to = { .pid = x.pid };
+
 		tui_refresh_participant(t, x.pid);
-		tui_open_participant(t, x.pid);
+		tui_open(t, &to);
 		tui_message(t, STYLE_OK, _("%s %s added."), f[1].text,
 			    f[0].text);
 	}
@@ -626,8 +628,6 @@ void dialog_transfer(struct tui *t, const struct caseload_entry *e)
 	if (form_dialog_run(t, _("Transfer to another referent"), f, COUNT(f),
 			    transfer_submit, &x)) {
 		tui_refresh_participant(t, x.pid);
-		t->view = VIEW_CASELOAD;
-		t->pid = 0;
 		tui_message(t, STYLE_OK, _("%s now followed by %s."), name,
 			    f[0].text);
 	}

@@ -182,8 +182,6 @@ void dialog_erase(struct tui *t, const struct caseload_entry *e)
 		 name);
 	if (x.name_key != NULL &&
 	    form_dialog_run(t, title, f, COUNT(f), erase_submit, &x)) {
-		t->view = VIEW_CASELOAD;
-		t->pid = 0;
 		tui_message(t, STYLE_OK, _("%s erased."), name);
 	}
 	form_fields_free(f, COUNT(f));

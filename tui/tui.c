@@ -56,23 +56,6 @@ static void install_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-struct view_ops {
-	const char *title; /* N_() */
-	void (*draw)(struct tui *t);
-	void (*handle)(struct tui *t, enum action a);
-};
-
-static const struct view_ops views[VIEW_COUNT] = {
-	[VIEW_CASELOAD] = { N_("Caseload"), view_caseload_draw,
-			    view_caseload_handle },
-	[VIEW_AGENDA] = { N_("Agenda"), view_agenda_draw, view_agenda_handle },
-	[VIEW_DASHBOARD] = { N_("Dashboard"), view_dashboard_draw,
-			     view_dashboard_handle },
-	[VIEW_PARTICIPANT] = { N_("Participant"), view_participant_draw,
-			       view_participant_handle },
-	[VIEW_HELP] = { N_("Help"), view_help_draw, view_help_handle },
-};
-
 void tui_message(struct tui *t, enum ui_style style, const char *fmt, ...)
 {
 	va_list ap;
@@ -93,8 +76,15 @@ struct caseload_entry *tui_entry(struct tui *t, uint64_t pid)
 
 void tui_rebuild(struct tui *t)
 {
-	view_caseload_rebuild(t);
-	view_agenda_rebuild(t);
+	for (int v = 0; v < VIEW_COUNT; v++)
+		if (tui_views[v]->rebuild != NULL)
+			tui_views[v]->rebuild(t, t->data[v]);
+}
+
+void tui_fail(struct tui *t, int code, char *cause)
+{
+	tui_message(t, STYLE_ERROR, "%s", cause ? cause : error_string(code));
+	free(cause);
 }
 
 void tui_reload(struct tui *t)
@@ -106,9 +96,7 @@ void tui_reload(struct tui *t)
 	rc = caseload_load(t->store, t->config, cli_referent(t->cli), true,
 			   t->today, &fresh, &cause);
 	if (rc != PC_OK) {
-		tui_message(t, STYLE_ERROR, "%s",
-			    cause ? cause : error_string(rc));
-		free(cause);
+		tui_fail(t, rc, cause);
 		return;
 	}
 	caseload_free(&t->cl);
@@ -130,11 +118,11 @@ void tui_refresh_participant(struct tui *t, uint64_t pid)
 	if (rc == PC_OK)
 		rc = store_file_load(txn, pid, &f);
 	store_read_end(&txn);
-	free(cause);
 	if (rc != PC_OK && rc != PC_ENOTFOUND) {
-		tui_message(t, STYLE_ERROR, "%s", error_string(rc));
+		tui_fail(t, rc, cause);
 		return;
 	}
+	free(cause);
 	/* Our own write moved the generation by one; more means another
 	 * process wrote too, and everything is read again. */
 	if (store_generation(t->store) != before + 1) {
@@ -182,85 +170,24 @@ void tui_refresh_participant(struct tui *t, uint64_t pid)
 	tui_rebuild(t);
 }
 
-void tui_open_participant(struct tui *t, uint64_t pid)
-{
-	const struct caseload_entry *e = tui_entry(t, pid);
-
-	if (e == NULL)
-		return;
-	if (t->view != VIEW_PARTICIPANT && t->view != VIEW_HELP)
-		t->back = t->view;
-	t->pid = pid;
-	/* Select the first appointment still to record or to come. */
-	t->appt_sel = e->file.n_appts ? e->file.n_appts - 1 : 0;
-	for (size_t i = 0; i < e->file.n_appts; i++) {
-		if (e->file.appts[i].status == APPT_PLANNED) {
-			t->appt_sel = i;
-			break;
-		}
-	}
-	t->view = VIEW_PARTICIPANT;
-}
-
-void tui_move_selection(enum action a, size_t n, int page, size_t *sel,
-			size_t *top)
-{
-	size_t p = page > 1 ? (size_t)page : 1;
-
-	if (n == 0) {
-		*sel = *top = 0;
-		return;
-	}
-	switch (a) {
-	case ACT_DOWN:
-		if (*sel + 1 < n)
-			(*sel)++;
-		break;
-	case ACT_UP:
-		if (*sel > 0)
-			(*sel)--;
-		break;
-	case ACT_PAGE_DOWN:
-		*sel = *sel + p < n ? *sel + p : n - 1;
-		break;
-	case ACT_PAGE_UP:
-		*sel = *sel > p ? *sel - p : 0;
-		break;
-	case ACT_TOP:
-		*sel = 0;
-		break;
-	case ACT_BOTTOM:
-		*sel = n - 1;
-		break;
-	default:
-		break;
-	}
-	if (*sel >= n)
-		*sel = n - 1;
-	if (*sel < *top)
-		*top = *sel;
-	if (*sel >= *top + p)
-		*top = *sel - p + 1;
-}
-
 void tui_draw_frame(struct tui *t, const char *title)
 {
-	static const enum view_id tabs[] = { VIEW_CASELOAD, VIEW_AGENDA,
-					     VIEW_DASHBOARD };
 	char left[256], hints[512];
 	int x = COLS;
 
 	/* Top bar: who and what, then the tabs at the right. */
 	wattrset(stdscr, ui_style(STYLE_TITLE));
 	mvhline(0, 0, ' ', COLS);
-	for (int i = (int)(sizeof tabs / sizeof tabs[0]) - 1; i >= 0; i--) {
-		const char *name = _(views[tabs[i]].title);
+	for (int v = VIEW_COUNT - 1; v >= 0; v--) {
+		const char *name = _(tui_views[v]->title);
 		int w = text_width(name) + 2;
 
+		if (!tui_views[v]->tab)
+			continue;
 		x -= w;
 		ui_put(stdscr, 0, x, w, "", STYLE_TITLE);
 		ui_put(stdscr, 0, x + 1, w - 2, name,
-		       t->view == tabs[i] ? STYLE_TAB_ON : STYLE_TITLE);
+		       (int)t->view == v ? STYLE_TAB_ON : STYLE_TITLE);
 	}
 	snprintf(left, sizeof left, " parcours — %s%s%s", cli_referent(t->cli),
 		 title ? " · " : "", title ? title : "");
@@ -284,55 +211,67 @@ void tui_draw(struct tui *t)
 		return;
 	}
 	erase();
-	views[t->view].draw(t);
+	tui_views[t->view]->draw(t, t->data[t->view]);
 	wnoutrefresh(stdscr);
 }
 
-static void switch_view(struct tui *t, enum view_id v)
+bool tui_show(struct tui *t, enum view_id v, const struct view_target *to)
 {
-	if (v == VIEW_PARTICIPANT && t->pid == 0)
-		return;
+	const struct view *view = tui_views[v];
+
 	/* Another window may have written: catch up when changing view. */
 	if (store_generation(t->store) != t->generation)
 		tui_reload(t);
-	if (v == VIEW_PARTICIPANT && tui_entry(t, t->pid) == NULL) {
-		t->pid = 0;
-		return;
-	}
+	if (view->enter != NULL &&
+	    !view->enter(t, t->data[v], t->view, to))
+		return false;
 	t->view = v;
+	return true;
+}
+
+/* The tab after view `from`; the first tab, the home view, after the
+ * last tab or from a view that is no tab (from = VIEW_COUNT: none). */
+static enum view_id next_tab(enum view_id from)
+{
+	int first = -1;
+	bool from_tab = from < VIEW_COUNT && tui_views[from]->tab;
+
+	for (int v = 0; v < VIEW_COUNT; v++) {
+		if (!tui_views[v]->tab)
+			continue;
+		if (first < 0)
+			first = v;
+		if (from_tab && v > (int)from)
+			return (enum view_id)v;
+	}
+	return (enum view_id)(first < 0 ? 0 : first);
 }
 
 /* Keys every view shares; returns true when handled. */
+bool tui_open(struct tui *t, const struct view_target *to)
+{
+	for (int v = 0; v < VIEW_COUNT; v++)
+		if (tui_views[v]->opens_targets)
+			return tui_show(t, (enum view_id)v, to);
+	return false;
+}
+
+void tui_go_home(struct tui *t)
+{
+	tui_show(t, next_tab(VIEW_COUNT), NULL);
+}
+
 static bool handle_common(struct tui *t, enum action a)
 {
-	static const enum view_id order[] = { VIEW_CASELOAD, VIEW_AGENDA,
-					      VIEW_DASHBOARD };
-
-	switch (a) {
-	case ACT_NEXT_VIEW: {
-		size_t i = 0;
-
-		while (i < 3 && order[i] != t->view)
-			i++;
-		switch_view(t, order[i < 3 ? (i + 1) % 3 : 0]);
-		return true;
+	for (int v = 0; v < VIEW_COUNT; v++) {
+		if (a != ACT_NONE && tui_views[v]->shown_by == a) {
+			tui_show(t, (enum view_id)v, NULL);
+			return true;
+		}
 	}
-	case ACT_VIEW_CASELOAD:
-		switch_view(t, VIEW_CASELOAD);
-		return true;
-	case ACT_VIEW_AGENDA:
-		switch_view(t, VIEW_AGENDA);
-		return true;
-	case ACT_VIEW_DASHBOARD:
-		switch_view(t, VIEW_DASHBOARD);
-		return true;
-	case ACT_VIEW_PARTICIPANT:
-		switch_view(t, VIEW_PARTICIPANT);
-		return true;
-	case ACT_HELP:
-		t->help_of = t->view;
-		t->help_top = 0;
-		t->view = VIEW_HELP;
+	switch (a) {
+	case ACT_NEXT_VIEW:
+		tui_show(t, next_tab(t->view), NULL);
 		return true;
 	case ACT_EXPORT:
 		dialog_export(t);
@@ -364,8 +303,16 @@ static int prepare(struct tui *t, struct cli *cli)
 	t->ctx.who = cli_referent(cli);
 	t->ctx.now = (int64_t)time(NULL);
 	t->ctx.today = cli->today;
-	t->view = VIEW_CASELOAD;
-	t->back = VIEW_CASELOAD;
+	t->view = next_tab(VIEW_COUNT);
+	for (int v = 0; v < VIEW_COUNT; v++) {
+		if (tui_views[v]->init == NULL)
+			continue;
+		t->data[v] = tui_views[v]->init(t);
+		if (t->data[v] == NULL) {
+			cli_error("%s", error_string(PC_ENOMEM));
+			return EXIT_RUNTIME;
+		}
+	}
 	tui_reload(t);
 	if (t->message[0] != '\0') {
 		cli_error("%s", t->message);
@@ -376,9 +323,12 @@ static int prepare(struct tui *t, struct cli *cli)
 
 static void release(struct tui *t)
 {
+	for (int v = 0; v < VIEW_COUNT; v++) {
+		if (tui_views[v]->free != NULL)
+			tui_views[v]->free(t->data[v]);
+		t->data[v] = NULL;
+	}
 	caseload_free(&t->cl);
-	free(t->rows);
-	free(t->agenda);
 }
 
 int tui_run(struct cli *cli)
@@ -427,16 +377,16 @@ int tui_run(struct cli *cli)
 			continue;
 		}
 		t.message[0] = '\0';
-		if (t.view == VIEW_CASELOAD && t.searching &&
-		    view_caseload_search_key(&t, r, ch))
+		if (tui_views[t.view]->key != NULL &&
+		    tui_views[t.view]->key(&t, t.data[t.view], r, ch))
 			continue;
 		a = keys_action(t.view, (int)ch);
 		if (r == OK && ch >= 0x80)
 			a = ACT_NONE; /* no binding on non-ASCII characters */
 		if (a == ACT_QUIT)
 			break;
-		if (!handle_common(&t, a))
-			views[t.view].handle(&t, a);
+		if (!handle_common(&t, a) && tui_views[t.view]->handle)
+			tui_views[t.view]->handle(&t, t.data[t.view], a);
 	}
 	endwin();
 	release(&t);

@@ -6,27 +6,52 @@
 #include "cli.h"
 #include "edit.h"
 #include "keys.h"
+#include "list.h"
 #include "ui.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <wchar.h>
 
-/* One line of the agenda: an appointment of a caseload entry. */
-struct agenda_row {
-	size_t entry;
-	size_t appt;
+/* What a view is asked to show when it is opened: a participant and,
+ * when not 0, one of their appointments. */
+struct view_target {
+	uint64_t pid;
+	uint64_t appt_id;
 };
 
-/* How the caseload view sorts; `s` cycles through them in this order. */
-enum sort_mode {
-	SORT_URGENCY,
-	SORT_NAME,
-	SORT_STAGE,
-	SORT_LAST_CONTACT,
-	SORT_NEXT_APPOINTMENT,
-	SORT_COUNT
+struct tui;
+
+/*
+ * One view of the interface, as tmux's window_mode: a title, whether it
+ * is a tab, and its functions; its own state lives behind `data`, made by
+ * init and given back to every other function. Any function may be NULL.
+ */
+struct view {
+	enum view_id id;   /* its bindings in keys.c */
+	const char *title; /* N_(): the tab and the help view say it */
+	bool tab;	   /* in the tab bar, and reached by Tab; the
+			      first tab is the home view */
+	enum action shown_by; /* the action that shows it from anywhere */
+	bool opens_targets;   /* the view tui_open() shows a target in */
+	/* Its state, zeroed or set up; NULL when out of memory. */
+	void *(*init)(struct tui *t);
+	void (*free)(void *data);
+	/* The caseload (t->cl) changed: rebuild what derives from it. */
+	void (*rebuild)(struct tui *t, void *data);
+	/* About to be shown, coming from view `from`, on `to` (NULL: as it
+	 * was). Returns false when it has nothing to show. */
+	bool (*enter)(struct tui *t, void *data, enum view_id from,
+		      const struct view_target *to);
+	/* A key before the key table sees it; true when taken. */
+	bool (*key)(struct tui *t, void *data, int r, wint_t ch);
+	void (*draw)(struct tui *t, void *data);
+	void (*handle)(struct tui *t, void *data, enum action a);
 };
+
+/* The views, indexed by their id (views.c). */
+extern const struct view *const tui_views[VIEW_COUNT];
 
 struct tui {
 	struct cli *cli;
@@ -41,29 +66,8 @@ struct tui {
 	struct caseload cl;
 	uint64_t generation;
 
-	enum view_id view;
-	enum view_id back; /* where Esc goes from the participant view */
-
-	/* Caseload view: the shown rows are indexes into cl.entries. */
-	size_t *rows;
-	size_t n_rows, sel, top;
-	enum sort_mode sort;
-	size_t stage_filter; /* 0: every stage; k: stage k-1 only */
-	bool attention_only;
-	bool searching;	  /* typing after '/' */
-	char search[256]; /* what was typed, UTF-8 */
-
-	/* Participant view. */
-	uint64_t pid;	 /* 0 when none was opened */
-	size_t appt_sel; /* the selected appointment */
-
-	/* Agenda view. */
-	struct agenda_row *agenda;
-	size_t n_agenda, agenda_sel, agenda_top;
-
-	/* Help view: the keys of `help_of`. */
-	enum view_id help_of;
-	int help_top;
+	enum view_id view;	   /* the view on screen */
+	void *data[VIEW_COUNT]; /* each view's own state */
 
 	/* One line of feedback after an action. */
 	char message[256];
@@ -97,37 +101,27 @@ void tui_refresh_participant(struct tui *t, uint64_t pid);
 /* Read the whole caseload again (Ctrl-L, or another process wrote). */
 void tui_reload(struct tui *t);
 
-/* Open the participant view on `pid`. */
-void tui_open_participant(struct tui *t, uint64_t pid);
+/*
+ * Show view `v` on `to` (NULL: as it was), coming from the current view.
+ * Another window's writes are read first. Returns false, leaving the
+ * screen as it is, when the view has nothing to show.
+ */
+bool tui_show(struct tui *t, enum view_id v, const struct view_target *to);
 
-/* Draw the top bar (name, tabs) and the bottom hint bar of `view`. */
+/* Show the view that opens targets (a participant) on `to`. */
+bool tui_open(struct tui *t, const struct view_target *to);
+
+/* Show the home view (the first tab). */
+void tui_go_home(struct tui *t);
+
+/* Report a failure with its cause (or the code's text when NULL) on the
+ * message line, once; frees `cause`. */
+void tui_fail(struct tui *t, int code, char *cause);
+
+/* Draw the top bar (name, tabs) and the bottom hint bar of the view. */
 void tui_draw_frame(struct tui *t, const char *title);
 
-/* Rebuild the derived lists (caseload rows, agenda) from t->cl. */
+/* Rebuild what every view derives from t->cl. */
 void tui_rebuild(struct tui *t);
-
-/* The views. Each draws itself on stdscr and acts on its keys. */
-void view_caseload_rebuild(struct tui *t);
-void view_caseload_draw(struct tui *t);
-void view_caseload_handle(struct tui *t, enum action a);
-/* While searching, every key goes here; returns false when not used. */
-bool view_caseload_search_key(struct tui *t, int r, wint_t ch);
-
-void view_participant_draw(struct tui *t);
-void view_participant_handle(struct tui *t, enum action a);
-
-void view_agenda_rebuild(struct tui *t);
-void view_agenda_draw(struct tui *t);
-void view_agenda_handle(struct tui *t, enum action a);
-
-void view_dashboard_draw(struct tui *t);
-void view_dashboard_handle(struct tui *t, enum action a);
-
-void view_help_draw(struct tui *t);
-void view_help_handle(struct tui *t, enum action a);
-
-/* Move a selection within n items for a list showing `page` lines. */
-void tui_move_selection(enum action a, size_t n, int page, size_t *sel,
-			size_t *top);
 
 #endif

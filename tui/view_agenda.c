@@ -1,4 +1,5 @@
 /* view_agenda.c: the week's appointments across the caseload, late first. */
+#include "error.h"
 #include "format.h"
 #include "i18n.h"
 #include "text.h"
@@ -14,6 +15,18 @@
 #define DATE_W 21
 #define TIME_X (4 + DATE_W + 1)
 #define NAME_X (TIME_X + 7)
+
+/* One line of the agenda: an appointment of a caseload entry. */
+struct agenda_row {
+	size_t entry;
+	size_t appt;
+};
+
+/* The view's own state. */
+struct agenda_view {
+	struct agenda_row *rows;
+	struct list list; /* over rows */
+};
 
 static int cmp_rows(const void *x, const void *y, void *arg)
 {
@@ -32,18 +45,25 @@ static int cmp_rows(const void *x, const void *y, void *arg)
 				     &t->cl.entries[rb->entry]);
 }
 
-void view_agenda_rebuild(struct tui *t)
+static int page_size(void)
 {
-	size_t n = 0;
+	return LINES - 6;
+}
+
+static void rebuild(struct tui *t, void *data)
+{
+	struct agenda_view *v = data;
+	size_t n = 0, shown = 0;
 	struct agenda_row *rows;
 
 	for (size_t i = 0; i < t->cl.n; i++)
 		n += t->cl.entries[i].file.n_appts;
-	rows = realloc(t->agenda, (n ? n : 1) * sizeof *rows);
-	if (rows == NULL)
+	rows = realloc(v->rows, (n ? n : 1) * sizeof *rows);
+	if (rows == NULL) {
+		tui_fail(t, PC_ENOMEM, NULL);
 		return;
-	t->agenda = rows;
-	t->n_agenda = 0;
+	}
+	v->rows = rows;
 	for (size_t i = 0; i < t->cl.n; i++) {
 		const struct participant_file *f = &t->cl.entries[i].file;
 
@@ -56,32 +76,27 @@ void view_agenda_rebuild(struct tui *t)
 			if (a->status != APPT_PLANNED ||
 			    a->date > t->today + AGENDA_DAYS)
 				continue;
-			rows[t->n_agenda].entry = i;
-			rows[t->n_agenda].appt = k;
-			t->n_agenda++;
+			rows[shown].entry = i;
+			rows[shown].appt = k;
+			shown++;
 		}
 	}
 	/* Sorted by date: the late ones come first by themselves. */
-	qsort_r(rows, t->n_agenda, sizeof *rows, cmp_rows, t);
-	if (t->agenda_sel >= t->n_agenda)
-		t->agenda_sel = t->n_agenda ? t->n_agenda - 1 : 0;
+	qsort_r(rows, shown, sizeof *rows, cmp_rows, t);
+	list_fit(&v->list, shown, page_size());
 }
 
-static int page_size(void)
+static void draw(struct tui *t, void *data)
 {
-	return LINES - 6;
-}
-
-void view_agenda_draw(struct tui *t)
-{
+	struct agenda_view *v = data;
 	size_t late = 0, today = 0;
 	char line[300], d1[DATE_BUFSZ], d2[DATE_BUFSZ];
 	int page = page_size();
 	int wname = (COLS - NAME_X) * 45 / 100;
 
-	for (size_t r = 0; r < t->n_agenda; r++) {
-		pdate d = t->cl.entries[t->agenda[r].entry]
-				  .file.appts[t->agenda[r].appt]
+	for (size_t r = 0; r < v->list.n; r++) {
+		pdate d = t->cl.entries[v->rows[r].entry]
+				  .file.appts[v->rows[r].appt]
 				  .date;
 
 		late += d < t->today;
@@ -99,15 +114,12 @@ void view_agenda_draw(struct tui *t)
 	ui_put(stdscr, 3, NAME_X, wname, _("Name"), STYLE_HEADER);
 	ui_put(stdscr, 3, NAME_X + wname + 1, COLS - NAME_X - wname - 2,
 	       _("Appointment"), STYLE_HEADER);
-	tui_move_selection(ACT_NONE, t->n_agenda, page, &t->agenda_sel,
-			   &t->agenda_top);
-	for (int i = 0; i < page && t->agenda_top + (size_t)i < t->n_agenda;
-	     i++) {
-		size_t r = t->agenda_top + (size_t)i;
-		const struct caseload_entry *e =
-			&t->cl.entries[t->agenda[r].entry];
-		const struct appointment *a = &e->file.appts[t->agenda[r].appt];
-		bool sel = r == t->agenda_sel, is_late = a->date < t->today;
+	list_fit(&v->list, v->list.n, page);
+	for (int i = 0; i < page && v->list.top + (size_t)i < v->list.n; i++) {
+		size_t r = v->list.top + (size_t)i;
+		const struct caseload_entry *e = &t->cl.entries[v->rows[r].entry];
+		const struct appointment *a = &e->file.appts[v->rows[r].appt];
+		bool sel = r == v->list.sel, is_late = a->date < t->today;
 		enum ui_style st = sel			 ? STYLE_SELECTED
 				   : is_late		 ? STYLE_OVERDUE
 				   : a->date == t->today ? STYLE_TITLE
@@ -134,30 +146,62 @@ void view_agenda_draw(struct tui *t)
 		ui_put(stdscr, y, NAME_X + wname + 1, COLS - NAME_X - wname - 2,
 		       what, st);
 	}
-	if (t->n_agenda == 0)
+	list_draw_more(&v->list, page, 2, COLS - 1);
+	if (v->list.n == 0)
 		ui_put(stdscr, 5, 4, COLS - 8,
 		       _("Nothing planned this week, and nothing late."),
 		       STYLE_DIM);
 }
 
-void view_agenda_handle(struct tui *t, enum action a)
+static void handle(struct tui *t, void *data, enum action a)
 {
+	struct agenda_view *v = data;
+
 	switch (a) {
 	case ACT_OPEN:
-		if (t->agenda_sel < t->n_agenda) {
-			const struct agenda_row *r = &t->agenda[t->agenda_sel];
+		if (v->list.sel < v->list.n) {
+			const struct agenda_row *r = &v->rows[v->list.sel];
+			const struct caseload_entry *e = &t->cl.entries[r->entry];
+			struct view_target to = {
+				.pid = e->file.p.id,
+				.appt_id = e->file.appts[r->appt].id,
+			};
 
-			tui_open_participant(t,
-					     t->cl.entries[r->entry].file.p.id);
-			t->appt_sel = r->appt;
+			tui_open(t, &to);
 		}
 		break;
 	case ACT_BACK:
-		t->view = VIEW_CASELOAD;
+		tui_go_home(t);
 		break;
 	default:
-		tui_move_selection(a, t->n_agenda, page_size(), &t->agenda_sel,
-				   &t->agenda_top);
+		list_move(&v->list, a, page_size());
 		break;
 	}
 }
+
+static void *init(struct tui *t)
+{
+	(void)t;
+	return calloc(1, sizeof(struct agenda_view));
+}
+
+static void release(void *data)
+{
+	struct agenda_view *v = data;
+
+	if (v != NULL)
+		free(v->rows);
+	free(v);
+}
+
+const struct view view_agenda = {
+	.id = VIEW_AGENDA,
+	.title = N_("Agenda"),
+	.tab = true,
+	.shown_by = ACT_VIEW_AGENDA,
+	.init = init,
+	.free = release,
+	.rebuild = rebuild,
+	.draw = draw,
+	.handle = handle,
+};

@@ -1,5 +1,6 @@
 /* view_caseload.c: the home view, one line per participant. */
 #include "dialogs.h"
+#include "error.h"
 #include "format.h"
 #include "fold.h"
 #include "i18n.h"
@@ -12,6 +13,33 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+
+/* How the list sorts; `s` cycles through them in this order. */
+enum sort_mode {
+	SORT_URGENCY,
+	SORT_NAME,
+	SORT_STAGE,
+	SORT_LAST_CONTACT,
+	SORT_NEXT_APPOINTMENT,
+	SORT_COUNT
+};
+
+/* The view's own state. */
+struct caseload_view {
+	size_t *rows;	  /* the shown rows: indexes into t->cl.entries */
+	struct list list; /* over rows */
+	enum sort_mode sort;
+	size_t stage_filter; /* 0: every stage; k: stage k-1 only */
+	bool attention_only;
+	bool searching;	  /* typing after '/' */
+	char search[256]; /* what was typed, UTF-8 */
+};
+
+/* What qsort_r compares rows with. */
+struct sort_arg {
+	const struct caseload *cl;
+	enum sort_mode sort;
+};
 
 static const char *const sort_names[SORT_COUNT] = {
 	N_("urgency"),		N_("name"), N_("stage"), N_("last contact"),
@@ -32,12 +60,12 @@ static int cmp_date(pdate a, pdate b)
 
 static int cmp_rows(const void *x, const void *y, void *arg)
 {
-	const struct tui *t = arg;
-	const struct caseload_entry *a = &t->cl.entries[*(const size_t *)x];
-	const struct caseload_entry *b = &t->cl.entries[*(const size_t *)y];
+	const struct sort_arg *sa = arg;
+	const struct caseload_entry *a = &sa->cl->entries[*(const size_t *)x];
+	const struct caseload_entry *b = &sa->cl->entries[*(const size_t *)y];
 	int r = 0;
 
-	switch (t->sort) {
+	switch (sa->sort) {
 	case SORT_URGENCY:
 		r = rules_compare_urgency(&a->summary, &b->summary);
 		break;
@@ -70,45 +98,61 @@ static int cmp_rows(const void *x, const void *y, void *arg)
 	return r != 0 ? r : caseload_compare_name(a, b);
 }
 
-void view_caseload_rebuild(struct tui *t)
+static int page_size(void)
 {
-	uint64_t keep = t->n_rows && t->sel < t->n_rows
-				? t->cl.entries[t->rows[t->sel]].file.p.id
+	return LINES - 6;
+}
+
+static void rebuild(struct tui *t, void *data)
+{
+	struct caseload_view *v = data;
+	uint64_t keep = v->list.n && v->list.sel < v->list.n
+				? t->cl.entries[v->rows[v->list.sel]].file.p.id
 				: 0;
-	char *needle = fold_key(t->search);
-	size_t *rows = realloc(t->rows, (t->cl.n ? t->cl.n : 1) * sizeof *rows);
+	char *needle = fold_key(v->search);
+	size_t *rows = realloc(v->rows, (t->cl.n ? t->cl.n : 1) * sizeof *rows);
+	struct sort_arg sa = { &t->cl, v->sort };
+	size_t n = 0;
 
 	if (rows == NULL || needle == NULL) {
 		free(needle);
 		if (rows != NULL)
-			t->rows = rows;
-		tui_message(t, STYLE_ERROR, "%s", _("out of memory"));
+			v->rows = rows;
+		tui_fail(t, PC_ENOMEM, NULL);
 		return;
 	}
-	t->rows = rows;
-	t->n_rows = 0;
+	v->rows = rows;
 	for (size_t i = 0; i < t->cl.n; i++) {
 		const struct caseload_entry *e = &t->cl.entries[i];
 
 		if (e->file.p.status == STATUS_EXITED)
 			continue;
-		if (t->stage_filter && e->stage_index != t->stage_filter - 1)
+		if (v->stage_filter && e->stage_index != v->stage_filter - 1)
 			continue;
-		if (t->attention_only && e->summary.n_flags == 0)
+		if (v->attention_only && e->summary.n_flags == 0)
 			continue;
 		if (*needle && !caseload_name_matches(e, needle))
 			continue;
-		rows[t->n_rows++] = i;
+		rows[n++] = i;
 	}
 	free(needle);
-	qsort_r(rows, t->n_rows, sizeof *rows, cmp_rows, t);
+	qsort_r(rows, n, sizeof *rows, cmp_rows, &sa);
 	/* Stay on the same participant when still shown. */
-	t->sel = 0;
-	for (size_t r = 0; keep && r < t->n_rows; r++)
+	v->list.n = n;
+	v->list.sel = 0;
+	for (size_t r = 0; keep && r < n; r++)
 		if (t->cl.entries[rows[r]].file.p.id == keep)
-			t->sel = r;
-	if (t->top > t->sel)
-		t->top = t->sel;
+			v->list.sel = r;
+	list_fit(&v->list, n, page_size());
+}
+
+/* Rebuild from the first row: after the sort, a filter or the search
+ * changed. */
+static void restart(struct tui *t, struct caseload_view *v)
+{
+	v->list.sel = v->list.top = 0;
+	v->list.n = 0; /* no participant to stay on */
+	rebuild(t, v);
 }
 
 /* Column layout for the current width. */
@@ -150,11 +194,6 @@ static struct columns layout(void)
 	return c;
 }
 
-static int page_size(void)
-{
-	return LINES - 6;
-}
-
 /* Append " · " (unless first) and a formatted part to buf. */
 static void append(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -173,7 +212,7 @@ static void append(char *buf, size_t size, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void draw_status(struct tui *t)
+static void draw_status(struct tui *t, const struct caseload_view *v)
 {
 	size_t current = 0, flagged = 0;
 	char line[512], when[64], right[640];
@@ -194,16 +233,16 @@ static void draw_status(struct tui *t)
 
 	/* What narrows or orders the list, at the right. */
 	right[0] = '\0';
-	if (t->search[0])
-		append(right, sizeof right, "/%s", t->search);
-	if (t->stage_filter)
+	if (v->search[0])
+		append(right, sizeof right, "/%s", v->search);
+	if (v->stage_filter)
 		append(right, sizeof right, "%s %zu %s", _("stage"),
-		       t->stage_filter,
-		       t->config->stages[t->stage_filter - 1].short_label);
-	if (t->attention_only)
+		       v->stage_filter,
+		       t->config->stages[v->stage_filter - 1].short_label);
+	if (v->attention_only)
 		append(right, sizeof right, "%s", _("to do only"));
 	append(right, sizeof right, "%s %s", _("sort:"),
-	       _(sort_names[t->sort]));
+	       _(sort_names[v->sort]));
 	/* The counts come first; what narrows the list takes the rest. */
 	{
 		int lw = text_width(line), w = text_width(right);
@@ -271,13 +310,14 @@ static void draw_row(struct tui *t, int y, const struct caseload_entry *e,
 		       selected || fst == STYLE_NORMAL ? st : fst);
 }
 
-void view_caseload_draw(struct tui *t)
+static void draw(struct tui *t, void *data)
 {
+	struct caseload_view *v = data;
 	struct columns c = layout();
 	int page = page_size(), x = 4;
 
 	tui_draw_frame(t, NULL);
-	draw_status(t);
+	draw_status(t, v);
 	ui_rule(stdscr, 2);
 	/* Column headings. */
 	ui_put(stdscr, 3, 1, 2, "!", STYLE_HEADER);
@@ -299,23 +339,25 @@ void view_caseload_draw(struct tui *t)
 	if (c.reason > 0)
 		ui_put(stdscr, 3, x, COLS - x, _("To do"), STYLE_HEADER);
 
-	tui_move_selection(ACT_NONE, t->n_rows, page, &t->sel, &t->top);
-	for (int i = 0; i < page && t->top + (size_t)i < t->n_rows; i++) {
-		size_t r = t->top + (size_t)i;
+	list_fit(&v->list, v->list.n, page);
+	for (int i = 0; i < page && v->list.top + (size_t)i < v->list.n; i++) {
+		size_t r = v->list.top + (size_t)i;
 
-		draw_row(t, 4 + i, &t->cl.entries[t->rows[r]], r == t->sel, &c);
+		draw_row(t, 4 + i, &t->cl.entries[v->rows[r]], r == v->list.sel,
+			 &c);
 	}
-	if (t->n_rows == 0)
+	list_draw_more(&v->list, page, 2, COLS - 1);
+	if (v->list.n == 0)
 		ui_put(stdscr, 5, 4, COLS - 8,
-		       t->search[0] || t->stage_filter || t->attention_only
+		       v->search[0] || v->stage_filter || v->attention_only
 			       ? _("Nobody matches; Esc clears the search "
 				   "and filters.")
 			       : _("No participant yet: N adds one."),
 		       STYLE_DIM);
-	if (t->searching) {
+	if (v->searching) {
 		char prompt[300];
 
-		snprintf(prompt, sizeof prompt, "/%s", t->search);
+		snprintf(prompt, sizeof prompt, "/%s", v->search);
 		ui_put(stdscr, LINES - 1, 0, COLS - 1, "", STYLE_NORMAL);
 		ui_put(stdscr, LINES - 1, 1, COLS / 2, prompt, STYLE_TITLE);
 		ui_put(stdscr, LINES - 1, COLS / 2 + 2, COLS / 2 - 3,
@@ -336,45 +378,48 @@ static void drop_last_char(char *s)
 	s[n] = '\0';
 }
 
-bool view_caseload_search_key(struct tui *t, int r, wint_t ch)
+/* While searching, every key goes here; false when not used. */
+static bool key(struct tui *t, void *data, int r, wint_t ch)
 {
+	struct caseload_view *v = data;
+
+	if (!v->searching)
+		return false;
 	if (r == KEY_CODE_YES) {
 		if (ch == KEY_BACKSPACE) {
-			drop_last_char(t->search);
-			view_caseload_rebuild(t);
+			drop_last_char(v->search);
+			rebuild(t, v);
 			return true;
 		}
 		if (ch == KEY_ENTER) {
-			t->searching = false;
+			v->searching = false;
 			return true;
 		}
 		return false; /* arrows and pages still move */
 	}
 	if (ch == 27) {
-		t->searching = false;
-		t->search[0] = '\0';
-		view_caseload_rebuild(t);
+		v->searching = false;
+		v->search[0] = '\0';
+		rebuild(t, v);
 	} else if (ch == '\n' || ch == '\r') {
-		t->searching = false;
+		v->searching = false;
 	} else if (ch == 127 || ch == 8) {
-		drop_last_char(t->search);
-		view_caseload_rebuild(t);
+		drop_last_char(v->search);
+		rebuild(t, v);
 	} else if (ch == 21) { /* Ctrl-U */
-		t->search[0] = '\0';
-		view_caseload_rebuild(t);
+		v->search[0] = '\0';
+		rebuild(t, v);
 	} else if (ch >= 32) {
 		char mb[MB_LEN_MAX + 1];
 		mbstate_t st;
-		size_t k, len = strlen(t->search);
+		size_t k, len = strlen(v->search);
 
 		memset(&st, 0, sizeof st);
 		k = wcrtomb(mb, (wchar_t)ch, &st);
-		if (k != (size_t)-1 && len + k + 1 < sizeof t->search) {
-			memcpy(t->search + len, mb, k);
-			t->search[len + k] = '\0';
-			t->sel = t->top = 0;
-			view_caseload_rebuild(t);
-			t->sel = t->top = 0;
+		if (k != (size_t)-1 && len + k + 1 < sizeof v->search) {
+			memcpy(v->search + len, mb, k);
+			v->search[len + k] = '\0';
+			restart(t, v);
 		}
 	} else {
 		return false;
@@ -382,40 +427,44 @@ bool view_caseload_search_key(struct tui *t, int r, wint_t ch)
 	return true;
 }
 
-void view_caseload_handle(struct tui *t, enum action a)
+static void handle(struct tui *t, void *data, enum action a)
 {
+	struct caseload_view *v = data;
+
 	switch (a) {
 	case ACT_OPEN:
-		if (t->sel < t->n_rows)
-			tui_open_participant(
-				t, t->cl.entries[t->rows[t->sel]].file.p.id);
+		if (v->list.sel < v->list.n) {
+			struct view_target to = {
+				.pid = t->cl.entries[v->rows[v->list.sel]]
+					       .file.p.id,
+			};
+
+			tui_open(t, &to);
+		}
 		break;
 	case ACT_SEARCH:
-		t->searching = true;
+		v->searching = true;
 		break;
 	case ACT_SORT:
-		t->sort = (enum sort_mode)((t->sort + 1) % SORT_COUNT);
-		view_caseload_rebuild(t);
-		t->sel = t->top = 0;
+		v->sort = (enum sort_mode)((v->sort + 1) % SORT_COUNT);
+		restart(t, v);
 		tui_message(t, STYLE_OK, _("Sorted by %s."),
-			    _(sort_names[t->sort]));
+			    _(sort_names[v->sort]));
 		break;
 	case ACT_FILTER_STAGE:
-		t->stage_filter =
-			(t->stage_filter + 1) % (t->config->n_stages + 1);
-		t->sel = t->top = 0;
-		view_caseload_rebuild(t);
+		v->stage_filter =
+			(v->stage_filter + 1) % (t->config->n_stages + 1);
+		restart(t, v);
 		break;
 	case ACT_ATTENTION_ONLY:
-		t->attention_only = !t->attention_only;
-		t->sel = t->top = 0;
-		view_caseload_rebuild(t);
+		v->attention_only = !v->attention_only;
+		restart(t, v);
 		break;
 	case ACT_BACK:
-		t->search[0] = '\0';
-		t->stage_filter = 0;
-		t->attention_only = false;
-		view_caseload_rebuild(t);
+		v->search[0] = '\0';
+		v->stage_filter = 0;
+		v->attention_only = false;
+		rebuild(t, v);
 		break;
 	case ACT_NEW:
 		dialog_new_participant(t);
@@ -424,7 +473,35 @@ void view_caseload_handle(struct tui *t, enum action a)
 		dialog_purge(t);
 		break;
 	default:
-		tui_move_selection(a, t->n_rows, page_size(), &t->sel, &t->top);
+		list_move(&v->list, a, page_size());
 		break;
 	}
 }
+
+static void *init(struct tui *t)
+{
+	(void)t;
+	return calloc(1, sizeof(struct caseload_view));
+}
+
+static void release(void *data)
+{
+	struct caseload_view *v = data;
+
+	if (v != NULL)
+		free(v->rows);
+	free(v);
+}
+
+const struct view view_caseload = {
+	.id = VIEW_CASELOAD,
+	.title = N_("Caseload"),
+	.tab = true,
+	.shown_by = ACT_VIEW_CASELOAD,
+	.init = init,
+	.free = release,
+	.rebuild = rebuild,
+	.key = key,
+	.draw = draw,
+	.handle = handle,
+};

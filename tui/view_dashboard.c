@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void view_dashboard_draw(struct tui *t)
+static void draw(struct tui *t, void *data)
 {
 	size_t n_stages = t->config->n_stages;
 	size_t *per_stage = calloc(n_stages + 1, sizeof *per_stage);
@@ -19,6 +19,7 @@ void view_dashboard_draw(struct tui *t)
 	pdate jan1;
 	char line[400];
 
+	(void)data;
 	tui_draw_frame(t, NULL);
 	if (per_stage == NULL)
 		return;
@@ -112,8 +113,18 @@ void view_dashboard_draw(struct tui *t)
 	free(per_stage);
 }
 
-void view_dashboard_handle(struct tui *t, enum action a)
+static void handle(struct tui *t, void *data, enum action a)
 {
+	(void)data;
 	if (a == ACT_BACK)
-		t->view = VIEW_CASELOAD;
+		tui_go_home(t);
 }
+
+const struct view view_dashboard = {
+	.id = VIEW_DASHBOARD,
+	.title = N_("Dashboard"),
+	.tab = true,
+	.shown_by = ACT_VIEW_DASHBOARD,
+	.draw = draw,
+	.handle = handle,
+};

@@ -4,16 +4,15 @@
 #include "tui.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
-static const char *const view_names[VIEW_COUNT] = {
-	[VIEW_CASELOAD] = N_("Caseload"),
-	[VIEW_AGENDA] = N_("Agenda"),
-	[VIEW_DASHBOARD] = N_("Dashboard"),
-	[VIEW_PARTICIPANT] = N_("Participant"),
-	[VIEW_HELP] = N_("Help"),
+/* The view's own state. */
+struct help_view {
+	enum view_id of;  /* the view whose keys are shown */
+	struct list list; /* over its bindings; the top line is selected */
 };
 
-/* The bindings of the view help is about, in table order. */
+/* The bindings of view `v`, in table order. */
 static int lines_for(enum view_id v, const struct binding **out, int max)
 {
 	size_t n;
@@ -26,50 +25,101 @@ static int lines_for(enum view_id v, const struct binding **out, int max)
 	return k;
 }
 
-void view_help_draw(struct tui *t)
+static int page_size(void)
 {
+	return LINES - 6;
+}
+
+static bool enter(struct tui *t, void *data, enum view_id from,
+		  const struct view_target *to)
+{
+	struct help_view *v = data;
 	const struct binding *lines[64];
-	int n = lines_for(t->help_of, lines, 64), page = LINES - 6;
+
+	(void)t;
+	(void)to;
+	if (from == VIEW_HELP)
+		return true;
+	v->of = from;
+	v->list = (struct list){ .n = (size_t)lines_for(from, lines, 64) };
+	return true;
+}
+
+static void draw(struct tui *t, void *data)
+{
+	struct help_view *v = data;
+	const struct binding *lines[64];
+	int n = lines_for(v->of, lines, 64), page = page_size();
 	char title[200];
 
 	tui_draw_frame(t, _("Help"));
 	snprintf(title, sizeof title, _("Keys of the %s view"),
-		 _(view_names[t->help_of]));
+		 _(tui_views[v->of]->title));
 	ui_put(stdscr, 1, 1, COLS - 2, title, STYLE_HEADER);
 	ui_rule(stdscr, 2);
-	if (t->help_top > n - page)
-		t->help_top = n - page > 0 ? n - page : 0;
-	for (int i = 0; i < page && t->help_top + i < n; i++) {
-		const struct binding *b = lines[t->help_top + i];
+	/* The list scrolls by its top line: the selection is the top. */
+	v->list.n = (size_t)n;
+	v->list.top = v->list.sel;
+	list_fit(&v->list, v->list.n, page);
+	v->list.sel = v->list.top;
+	for (int i = 0; i < page && (int)v->list.top + i < n; i++) {
+		const struct binding *b = lines[(int)v->list.top + i];
 
 		ui_put(stdscr, 3 + i, 2, 10, _(b->label), STYLE_TITLE);
 		ui_put(stdscr, 3 + i, 13, COLS - 15, _(b->help), STYLE_NORMAL);
 	}
+	list_draw_more(&v->list, page, 2, COLS - 1);
 }
 
-void view_help_handle(struct tui *t, enum action a)
+static void handle(struct tui *t, void *data, enum action a)
 {
+	struct help_view *v = data;
+	size_t page = (size_t)page_size(), last;
+
+	if (a == ACT_BACK) {
+		tui_show(t, v->of, NULL);
+		return;
+	}
+	/* Scrolling: the top line moves, down to the last page. */
+	last = v->list.n > page ? v->list.n - page : 0;
 	switch (a) {
-	case ACT_BACK:
-		t->view = t->help_of;
-		break;
 	case ACT_DOWN:
-		t->help_top++;
+		v->list.sel += v->list.sel < last;
 		break;
 	case ACT_UP:
-	case ACT_TOP:
-		t->help_top =
-			a == ACT_TOP || t->help_top == 0 ? 0 : t->help_top - 1;
+		v->list.sel -= v->list.sel > 0;
 		break;
 	case ACT_PAGE_DOWN:
-	case ACT_BOTTOM:
-		t->help_top += a == ACT_BOTTOM ? 1000 : LINES - 6;
+		v->list.sel = v->list.sel + page < last ? v->list.sel + page
+							: last;
 		break;
 	case ACT_PAGE_UP:
-		t->help_top =
-			t->help_top > LINES - 6 ? t->help_top - (LINES - 6) : 0;
+		v->list.sel = v->list.sel > page ? v->list.sel - page : 0;
+		break;
+	case ACT_TOP:
+		v->list.sel = 0;
+		break;
+	case ACT_BOTTOM:
+		v->list.sel = last;
 		break;
 	default:
 		break;
 	}
 }
+
+static void *init(struct tui *t)
+{
+	(void)t;
+	return calloc(1, sizeof(struct help_view));
+}
+
+const struct view view_help = {
+	.id = VIEW_HELP,
+	.title = N_("Help"),
+	.shown_by = ACT_HELP,
+	.init = init,
+	.free = free,
+	.enter = enter,
+	.draw = draw,
+	.handle = handle,
+};

@@ -7,7 +7,16 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* The view's own state. */
+struct participant_view {
+	uint64_t pid;	   /* 0 when none was opened */
+	enum view_id back; /* where Esc goes */
+	struct list appts; /* over the participant's appointments */
+	int appt_page;	   /* appointment lines at the last draw */
+};
 
 static void draw_identity(struct tui *t, const struct caseload_entry *e)
 {
@@ -184,11 +193,12 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 	return y;
 }
 
-static void draw_appointments(struct tui *t, const struct caseload_entry *e,
-			      int x, int y, int w, int rows)
+static void draw_appointments(struct tui *t, struct participant_view *v,
+			      const struct caseload_entry *e, int x, int y,
+			      int w, int rows)
 {
 	const struct participant_file *f = &e->file;
-	size_t top = 0, sel = t->appt_sel;
+	size_t top, sel;
 
 	ui_put(stdscr, y++, x, w, _("Appointments"), STYLE_HEADER);
 	if (f->n_appts == 0) {
@@ -196,9 +206,10 @@ static void draw_appointments(struct tui *t, const struct caseload_entry *e,
 		       STYLE_DIM);
 		return;
 	}
-	if (sel >= f->n_appts)
-		sel = t->appt_sel = f->n_appts - 1;
-	tui_move_selection(ACT_NONE, f->n_appts, rows, &sel, &top);
+	list_fit(&v->appts, f->n_appts, rows);
+	list_draw_more(&v->appts, rows, y - 1, x + w);
+	top = v->appts.top;
+	sel = v->appts.sel;
 	for (int i = 0; i < rows && top + (size_t)i < f->n_appts; i++) {
 		size_t k = top + (size_t)i;
 		const struct appointment *a = &f->appts[k];
@@ -249,17 +260,17 @@ static void draw_notes(const struct caseload_entry *e, int x, int y, int w,
 	}
 }
 
-void view_participant_draw(struct tui *t)
+static void draw(struct tui *t, void *data)
 {
-	const struct caseload_entry *e = tui_entry(t, t->pid);
+	struct participant_view *v = data;
+	const struct caseload_entry *e = tui_entry(t, v->pid);
 	int left_w = COLS * (COLS >= 100 ? 46 : 40) / 100, x = left_w + 3;
 	int w = COLS - x - 1;
 	int bottom = LINES - 2, appt_rows, note_rows;
 	char name[256];
 
 	if (e == NULL) {
-		t->view = VIEW_CASELOAD;
-		view_caseload_draw(t);
+		tui_draw_frame(t, NULL);
 		return;
 	}
 	format_name(&e->file.p, name, sizeof name);
@@ -272,41 +283,48 @@ void view_participant_draw(struct tui *t)
 	/* Appointments (and the selected one's note), then the notes. */
 	appt_rows = (bottom - 4) * 2 / 3 - 2;
 	note_rows = bottom - 4 - appt_rows - 4;
-	draw_appointments(t, e, x, 4, w, appt_rows);
+	v->appt_page = appt_rows;
+	draw_appointments(t, v, e, x, 4, w, appt_rows);
 	draw_notes(e, x, 4 + appt_rows + 3, w, note_rows);
 }
 
-void view_participant_handle(struct tui *t, enum action a)
+static void handle(struct tui *t, void *data, enum action a)
 {
-	const struct caseload_entry *e = tui_entry(t, t->pid);
-	size_t top = 0;
+	struct participant_view *v = data;
+	const struct caseload_entry *e = tui_entry(t, v->pid);
+	size_t sel = v->appts.sel;
 
 	if (e == NULL) {
-		t->view = VIEW_CASELOAD;
+		tui_show(t, v->back, NULL);
 		return;
 	}
+	list_fit(&v->appts, e->file.n_appts, v->appt_page);
+	sel = v->appts.sel;
 	switch (a) {
 	case ACT_BACK:
-		t->view = t->back;
+		tui_show(t, v->back, NULL);
 		break;
 	case ACT_PLAN: {
 		uint64_t id = dialog_plan(t, e);
 
 		/* Select the appointment just planned. */
-		e = tui_entry(t, t->pid);
-		for (size_t i = 0; id && e != NULL && i < e->file.n_appts; i++)
-			if (e->file.appts[i].id == id)
-				t->appt_sel = i;
+		e = tui_entry(t, v->pid);
+		for (size_t i = 0; id && e != NULL && i < e->file.n_appts; i++) {
+			if (e->file.appts[i].id == id) {
+				v->appts.n = e->file.n_appts;
+				list_select(&v->appts, i, v->appt_page);
+			}
+		}
 		break;
 	}
 	case ACT_DONE:
-		dialog_outcome(t, e, t->appt_sel, APPT_DONE);
+		dialog_outcome(t, e, sel, APPT_DONE);
 		break;
 	case ACT_MISSED:
-		dialog_outcome(t, e, t->appt_sel, APPT_MISSED);
+		dialog_outcome(t, e, sel, APPT_MISSED);
 		break;
 	case ACT_CANCELLED:
-		dialog_outcome(t, e, t->appt_sel, APPT_CANCELLED);
+		dialog_outcome(t, e, sel, APPT_CANCELLED);
 		break;
 	case ACT_NOTE:
 		dialog_note(t, e);
@@ -353,8 +371,81 @@ void view_participant_handle(struct tui *t, enum action a)
 		dialog_erase(t, e);
 		break;
 	default:
-		tui_move_selection(a, e->file.n_appts, LINES / 2, &t->appt_sel,
-				   &top);
+		list_move(&v->appts, a, v->appt_page);
 		break;
 	}
 }
+
+/* Select the first appointment still to record or to come, else the
+ * last; or appointment `appt_id` when there is one. */
+static void select_appointment(struct participant_view *v,
+			       const struct participant_file *f,
+			       uint64_t appt_id)
+{
+	size_t pick = f->n_appts ? f->n_appts - 1 : 0;
+	bool found = false;
+
+	for (size_t i = 0; i < f->n_appts && !found; i++) {
+		if (appt_id ? f->appts[i].id == appt_id
+			    : f->appts[i].status == APPT_PLANNED) {
+			pick = i;
+			found = true;
+		}
+	}
+	/* The list scrolls to it when drawn. */
+	v->appts = (struct list){ .n = f->n_appts, .sel = pick };
+}
+
+static bool enter(struct tui *t, void *data, enum view_id from,
+		  const struct view_target *to)
+{
+	struct participant_view *v = data;
+	const struct caseload_entry *e =
+		tui_entry(t, to != NULL ? to->pid : v->pid);
+
+	if (e == NULL)
+		return false;
+	if (tui_views[from]->tab)
+		v->back = from;
+	if (to != NULL) {
+		v->pid = to->pid;
+		select_appointment(v, &e->file, to->appt_id);
+	}
+	return true;
+}
+
+/* The participant left the caseload (transferred, erased): go back. */
+static void rebuild(struct tui *t, void *data)
+{
+	struct participant_view *v = data;
+
+	if (v->pid == 0 || tui_entry(t, v->pid) != NULL)
+		return;
+	v->pid = 0;
+	if (t->view == VIEW_PARTICIPANT)
+		tui_show(t, v->back, NULL);
+}
+
+static void *init(struct tui *t)
+{
+	struct participant_view *v = calloc(1, sizeof *v);
+
+	if (v != NULL) {
+		v->back = t->view; /* home, until a view opens it */
+		v->appt_page = 1;
+	}
+	return v;
+}
+
+const struct view view_participant = {
+	.id = VIEW_PARTICIPANT,
+	.title = N_("Participant"),
+	.shown_by = ACT_VIEW_PARTICIPANT,
+	.opens_targets = true,
+	.init = init,
+	.free = free,
+	.rebuild = rebuild,
+	.enter = enter,
+	.draw = draw,
+	.handle = handle,
+};
