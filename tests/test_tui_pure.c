@@ -11,6 +11,7 @@
 
 #include "input.h"
 #include "keys.h"
+#include "list.h"
 #include "model.h"
 #include "text.h"
 
@@ -178,6 +179,69 @@ static void numbers(void **state)
 	assert_false(input_parse_number("-3", &h));
 }
 
+/* Every move keeps the selection inside the list and on a page of 10;
+ * the counts of what is out of view add up. Checked against a model:
+ * after any sequence of moves, top <= sel < top + page and sel < n. */
+static void list_moves(void **state)
+{
+	static const enum action moves[] = { ACT_DOWN,	    ACT_UP,
+					     ACT_PAGE_DOWN, ACT_PAGE_UP,
+					     ACT_TOP,	    ACT_BOTTOM };
+	struct list l = { 0 };
+	unsigned seed = 7;
+
+	(void)state;
+	list_fit(&l, 0, 10);
+	assert_false(list_move(&l, ACT_OPEN, 10));
+	assert_true(list_move(&l, ACT_DOWN, 10));
+	assert_int_equal(l.sel, 0);
+	list_fit(&l, 25, 10);
+	assert_true(list_move(&l, ACT_BOTTOM, 10));
+	assert_int_equal(l.sel, 24);
+	assert_int_equal(l.top, 15);
+	assert_int_equal(list_above(&l), 15);
+	assert_int_equal(list_below(&l, 10), 0);
+	assert_true(list_move(&l, ACT_PAGE_UP, 10));
+	assert_int_equal(l.sel, 14);
+	assert_int_equal(l.top, 14);
+	for (int i = 0; i < 5000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		if (i % 97 == 0)
+			list_fit(&l, (seed >> 8) % 40, 10); /* rows come and go */
+		list_move(&l, moves[(seed >> 16) % 6], 10);
+		if (l.n == 0) {
+			assert_int_equal(l.sel, 0);
+			continue;
+		}
+		assert_true(l.sel < l.n);
+		assert_true(l.top <= l.sel && l.sel < l.top + 10);
+		assert_int_equal(list_above(&l) + list_below(&l, 10) +
+					 (l.n - l.top < 10 ? l.n - l.top : 10),
+				 l.n);
+	}
+}
+
+static void list_more_text(void **state)
+{
+	struct list l = { 0 };
+	char buf[64];
+
+	(void)state;
+	list_fit(&l, 5, 10);
+	assert_string_equal(list_more(&l, 10, buf, sizeof buf), "");
+	list_fit(&l, 30, 10);
+	assert_string_equal(list_more(&l, 10, buf, sizeof buf), "↓ 20 more");
+	list_select(&l, 15, 10);
+	assert_string_equal(list_more(&l, 10, buf, sizeof buf),
+			    "↑ 6 · ↓ 14 more");
+	list_select(&l, 29, 10);
+	assert_string_equal(list_more(&l, 10, buf, sizeof buf), "↑ 20 more");
+	/* A list that shrank under the screen shows its last page whole. */
+	list_fit(&l, 12, 10);
+	assert_int_equal(l.sel, 11);
+	assert_int_equal(l.top, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -190,6 +254,8 @@ int main(void)
 		cmocka_unit_test(hint_bar),
 		cmocka_unit_test(times),
 		cmocka_unit_test(numbers),
+		cmocka_unit_test(list_moves),
+		cmocka_unit_test(list_more_text),
 	};
 
 	setlocale(LC_ALL, "");

@@ -28,8 +28,8 @@ enum { OPT_FORCE = 1, OPT_DRY_RUN, OPT_OFF, OPT_EXITED_BEFORE };
  * (after --help, EXIT_OK with *done set).
  */
 static int parse(int argc, char **argv, const struct option *options,
-		 const struct command *cmd, bool want_id,
-		 struct rights_args *a, bool *done)
+		 const struct command *cmd, bool want_id, struct rights_args *a,
+		 bool *done)
 {
 	int opt;
 

@@ -36,6 +36,18 @@ static const char **stage_labels(const struct config *c)
 	return out;
 }
 
+/* The fields of the new participant form, in the order it shows them. */
+enum {
+	NEW_LAST_NAME,
+	NEW_FIRST_NAME,
+	NEW_BIRTH_DATE,
+	NEW_GENDER,
+	NEW_PHONE,
+	NEW_EMAIL,
+	NEW_ENTRY_DATE,
+	NEW_STAGE
+};
+
 static bool new_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 		       char *message, size_t msize)
 {
@@ -46,16 +58,16 @@ static bool new_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 
 	(void)n;
 	participant_init(&p);
-	p.last_name = f[0].text;
-	p.first_name = f[1].text;
-	p.birth_date = f[2].date;
-	p.gender = (enum gender)f[3].choice;
-	p.phone = f[4].text;
-	p.email = f[5].text;
-	p.stage = t->config->stages[f[7].choice].id;
+	p.last_name = f[NEW_LAST_NAME].text;
+	p.first_name = f[NEW_FIRST_NAME].text;
+	p.birth_date = f[NEW_BIRTH_DATE].date;
+	p.gender = (enum gender)f[NEW_GENDER].choice;
+	p.phone = f[NEW_PHONE].text;
+	p.email = f[NEW_EMAIL].text;
+	p.stage = t->config->stages[f[NEW_STAGE].choice].id;
 	p.referent = (char *)cli_referent(t->cli);
-	rc = edit_participant_add(t->store, &t->ctx, &p, f[6].date, &x->pid,
-				  &cause);
+	rc = edit_participant_add(t->store, &t->ctx, &p, f[NEW_ENTRY_DATE].date,
+				  &x->pid, &cause);
 	return form_edited(rc, cause, message, msize);
 }
 
@@ -64,28 +76,32 @@ void dialog_new_participant(struct tui *t)
 	const char **g = form_translated(genders, COUNT(genders));
 	const char **stages = stage_labels(t->config);
 	struct form_field f[] = {
-		{ .label = _("Last name"),
-		  .kind = FIELD_TEXT,
-		  .required = true },
-		{ .label = _("First name"),
-		  .kind = FIELD_TEXT,
-		  .required = true },
-		{ .label = _("Birth date"), .kind = FIELD_DATE, .width = 12 },
-		{ .label = _("Gender"),
-		  .kind = FIELD_CHOICE,
-		  .choices = g,
-		  .n_choices = COUNT(genders) },
-		{ .label = _("Phone"), .kind = FIELD_TEXT, .width = 20 },
-		{ .label = _("Email"), .kind = FIELD_TEXT },
-		{ .label = _("Entry date"),
-		  .kind = FIELD_DATE,
-		  .required = true,
-		  .width = 12,
-		  .text = form_date_text(t->today) },
-		{ .label = _("Stage"),
-		  .kind = FIELD_CHOICE,
-		  .choices = stages,
-		  .n_choices = t->config->n_stages },
+		[NEW_LAST_NAME] = { .label = _("Last name"),
+				    .kind = FIELD_TEXT,
+				    .required = true },
+		[NEW_FIRST_NAME] = { .label = _("First name"),
+				     .kind = FIELD_TEXT,
+				     .required = true },
+		[NEW_BIRTH_DATE] = { .label = _("Birth date"),
+				     .kind = FIELD_DATE,
+				     .width = 12 },
+		[NEW_GENDER] = { .label = _("Gender"),
+				 .kind = FIELD_CHOICE,
+				 .choices = g,
+				 .n_choices = COUNT(genders) },
+		[NEW_PHONE] = { .label = _("Phone"),
+				.kind = FIELD_TEXT,
+				.width = 20 },
+		[NEW_EMAIL] = { .label = _("Email"), .kind = FIELD_TEXT },
+		[NEW_ENTRY_DATE] = { .label = _("Entry date"),
+				     .kind = FIELD_DATE,
+				     .required = true,
+				     .width = 12,
+				     .text = form_date_text(t->today) },
+		[NEW_STAGE] = { .label = _("Stage"),
+				.kind = FIELD_CHOICE,
+				.choices = stages,
+				.n_choices = t->config->n_stages },
 	};
 	struct ctx x = { 0 };
 
@@ -96,8 +112,8 @@ void dialog_new_participant(struct tui *t)
 
 		tui_refresh_participant(t, x.pid);
 		tui_open(t, &to);
-		tui_message(t, STYLE_OK, _("%s %s added."), f[1].text,
-			    f[0].text);
+		tui_message(t, STYLE_OK, _("%s %s added."),
+			    f[NEW_FIRST_NAME].text, f[NEW_LAST_NAME].text);
 	}
 	form_fields_free(f, COUNT(f));
 	free(g);
@@ -109,6 +125,9 @@ void dialog_new_participant(struct tui *t)
 static const char *const modes[] = { N_("in person"), N_("phone"),
 				     N_("video") };
 
+/* The fields of the plan form, in the order it shows them. */
+enum { PLAN_DATE, PLAN_TIME, PLAN_KIND, PLAN_MODE };
+
 static bool plan_submit(struct tui *t, struct form_field *f, size_t n,
 			void *arg, char *message, size_t msize)
 {
@@ -116,12 +135,12 @@ static bool plan_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return form_edited(
-		edit_appointment_plan(t->store, &t->ctx, x->pid, f[0].date,
-				      f[1].minute, f[2].text,
-				      (enum appointment_mode)f[3].choice,
-				      &x->appt_id, &cause),
-		cause, message, msize);
+	return form_edited(edit_appointment_plan(
+				   t->store, &t->ctx, x->pid, f[PLAN_DATE].date,
+				   f[PLAN_TIME].minute, f[PLAN_KIND].text,
+				   (enum appointment_mode)f[PLAN_MODE].choice,
+				   &x->appt_id, &cause),
+			   cause, message, msize);
 }
 
 uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
@@ -132,24 +151,25 @@ uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
 	struct ctx x = { .pid = e->file.p.id };
 	/* The next appointment at the stage's usual rhythm. */
 	struct form_field f[] = {
-		{ .label = _("Date"),
-		  .kind = FIELD_DATE,
-		  .required = true,
-		  .width = 12,
-		  .text = form_date_text(t->today +
-					 (st ? st->contact_days : 14)) },
-		{ .label = _("Time"),
-		  .kind = FIELD_TIME,
-		  .width = 6,
-		  .text = strdup("10:00") },
-		{ .label = _("Kind"),
-		  .kind = FIELD_TEXT,
-		  .required = true,
-		  .text = strdup(_("interview")) },
-		{ .label = _("Mode"),
-		  .kind = FIELD_CHOICE,
-		  .choices = m,
-		  .n_choices = COUNT(modes) },
+		[PLAN_DATE] = { .label = _("Date"),
+				.kind = FIELD_DATE,
+				.required = true,
+				.width = 12,
+				.text = form_date_text(
+					t->today +
+					(st ? st->contact_days : 14)) },
+		[PLAN_TIME] = { .label = _("Time"),
+				.kind = FIELD_TIME,
+				.width = 6,
+				.text = strdup("10:00") },
+		[PLAN_KIND] = { .label = _("Kind"),
+				.kind = FIELD_TEXT,
+				.required = true,
+				.text = strdup(_("interview")) },
+		[PLAN_MODE] = { .label = _("Mode"),
+				.kind = FIELD_CHOICE,
+				.choices = m,
+				.n_choices = COUNT(modes) },
 	};
 	char title[300], name[256];
 
@@ -161,7 +181,7 @@ uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
 
 		tui_refresh_participant(t, x.pid);
 		tui_message(t, STYLE_OK, _("Appointment planned on %s."),
-			    cli_date(f[0].date, d));
+			    cli_date(f[PLAN_DATE].date, d));
 	} else {
 		x.appt_id = 0;
 	}
@@ -170,6 +190,9 @@ uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
 	return x.appt_id;
 }
 
+/* The fields of the outcome form, in the order it shows them. */
+enum { OUTCOME_NOTE };
+
 static bool outcome_submit(struct tui *t, struct form_field *f, size_t n,
 			   void *arg, char *message, size_t msize)
 {
@@ -177,9 +200,9 @@ static bool outcome_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return form_edited(edit_appointment_outcome(t->store, &t->ctx,
-						    x->appt_id, x->status,
-						    f[0].text, &cause),
+	return form_edited(edit_appointment_outcome(
+				   t->store, &t->ctx, x->appt_id, x->status,
+				   f[OUTCOME_NOTE].text, &cause),
 			   cause, message, msize);
 }
 
@@ -189,7 +212,7 @@ void dialog_outcome(struct tui *t, const struct caseload_entry *e, size_t appt,
 	const struct appointment *a;
 	struct ctx x = { .pid = e->file.p.id, .status = status };
 	struct form_field f[] = {
-		{ .label = _("Note"), .kind = FIELD_TEXT },
+		[OUTCOME_NOTE] = { .label = _("Note"), .kind = FIELD_TEXT },
 	};
 	char title[300], d[DATE_BUFSZ], hm[16];
 
@@ -200,7 +223,7 @@ void dialog_outcome(struct tui *t, const struct caseload_entry *e, size_t appt,
 	}
 	a = &e->file.appts[appt];
 	x.appt_id = a->id;
-	form_field_set(&f[0], a->note);
+	form_field_set(&f[OUTCOME_NOTE], a->note);
 	format_time(a->minute, hm, sizeof hm);
 	snprintf(title, sizeof title, _("Appointment of %s %s (%s): %s"),
 		 cli_date(a->date, d), hm, a->kind ? a->kind : "",
@@ -219,6 +242,9 @@ void dialog_outcome(struct tui *t, const struct caseload_entry *e, size_t appt,
 
 /* ---- notes ---- */
 
+/* The fields of the note form, in the order it shows them. */
+enum { NOTE_DATE, NOTE_TEXT };
+
 static bool note_submit(struct tui *t, struct form_field *f, size_t n,
 			void *arg, char *message, size_t msize)
 {
@@ -226,8 +252,9 @@ static bool note_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return form_edited(edit_note_add(t->store, &t->ctx, x->pid, f[0].date,
-					 f[1].text, &cause),
+	return form_edited(edit_note_add(t->store, &t->ctx, x->pid,
+					 f[NOTE_DATE].date, f[NOTE_TEXT].text,
+					 &cause),
 			   cause, message, msize);
 }
 
@@ -235,12 +262,14 @@ void dialog_note(struct tui *t, const struct caseload_entry *e)
 {
 	struct ctx x = { .pid = e->file.p.id };
 	struct form_field f[] = {
-		{ .label = _("Date"),
-		  .kind = FIELD_DATE,
-		  .required = true,
-		  .width = 12,
-		  .text = form_date_text(t->today) },
-		{ .label = _("Note"), .kind = FIELD_TEXT, .required = true },
+		[NOTE_DATE] = { .label = _("Date"),
+				.kind = FIELD_DATE,
+				.required = true,
+				.width = 12,
+				.text = form_date_text(t->today) },
+		[NOTE_TEXT] = { .label = _("Note"),
+				.kind = FIELD_TEXT,
+				.required = true },
 	};
 
 	if (form_dialog_run(t, _("Add a note"), f, COUNT(f), note_submit, &x)) {
@@ -252,6 +281,9 @@ void dialog_note(struct tui *t, const struct caseload_entry *e)
 
 /* ---- stages ---- */
 
+/* The fields of the stage form, in the order it shows them. */
+enum { STAGE_DATE };
+
 static bool stage_submit(struct tui *t, struct form_field *f, size_t n,
 			 void *arg, char *message, size_t msize)
 {
@@ -261,7 +293,7 @@ static bool stage_submit(struct tui *t, struct form_field *f, size_t n,
 	(void)n;
 	return form_edited(edit_stage_move(t->store, &t->ctx, x->pid,
 					   t->config->stages[x->index].id,
-					   f[0].date, &cause),
+					   f[STAGE_DATE].date, &cause),
 			   cause, message, msize);
 }
 
@@ -269,11 +301,11 @@ void dialog_stage(struct tui *t, const struct caseload_entry *e, size_t index)
 {
 	struct ctx x = { .pid = e->file.p.id, .index = index };
 	struct form_field f[] = {
-		{ .label = _("Date"),
-		  .kind = FIELD_DATE,
-		  .required = true,
-		  .width = 12,
-		  .text = form_date_text(t->today) },
+		[STAGE_DATE] = { .label = _("Date"),
+				 .kind = FIELD_DATE,
+				 .required = true,
+				 .width = 12,
+				 .text = form_date_text(t->today) },
 	};
 	char title[300];
 
@@ -313,6 +345,9 @@ static const char *const contract_names[] = {
 	N_("subsidised contract"), N_("work-study"),	   N_("other"),
 };
 
+/* The fields of the job form, in the order it shows them. */
+enum { JOB_EMPLOYER, JOB_CONTRACT, JOB_START, JOB_PLANNED_END, JOB_HOURS };
+
 static bool job_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 		       char *message, size_t msize)
 {
@@ -322,11 +357,11 @@ static bool job_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 
 	(void)n;
 	job_init(&j);
-	j.employer = f[0].text;
-	j.contract = (char *)contract_ids[f[1].choice];
-	j.start = f[2].date;
-	j.planned_end = f[3].date;
-	j.weekly_minutes = (int)(f[4].hundredths * 60 / 100);
+	j.employer = f[JOB_EMPLOYER].text;
+	j.contract = (char *)contract_ids[f[JOB_CONTRACT].choice];
+	j.start = f[JOB_START].date;
+	j.planned_end = f[JOB_PLANNED_END].date;
+	j.weekly_minutes = (int)(f[JOB_HOURS].hundredths * 60 / 100);
 	return form_edited(
 		edit_job_start(t->store, &t->ctx, x->pid, &j, &cause), cause,
 		message, msize);
@@ -337,23 +372,25 @@ void dialog_job(struct tui *t, const struct caseload_entry *e)
 	const char **c = form_translated(contract_names, COUNT(contract_names));
 	struct ctx x = { .pid = e->file.p.id };
 	struct form_field f[] = {
-		{ .label = _("Employer"),
-		  .kind = FIELD_TEXT,
-		  .required = true },
-		{ .label = _("Contract"),
-		  .kind = FIELD_CHOICE,
-		  .choices = c,
-		  .n_choices = COUNT(contract_names) },
-		{ .label = _("Start date"),
-		  .kind = FIELD_DATE,
-		  .required = true,
-		  .width = 12,
-		  .text = form_date_text(t->today) },
-		{ .label = _("Planned end"), .kind = FIELD_DATE, .width = 12 },
-		{ .label = _("Weekly hours"),
-		  .kind = FIELD_NUMBER,
-		  .width = 6,
-		  .text = strdup("35") },
+		[JOB_EMPLOYER] = { .label = _("Employer"),
+				   .kind = FIELD_TEXT,
+				   .required = true },
+		[JOB_CONTRACT] = { .label = _("Contract"),
+				   .kind = FIELD_CHOICE,
+				   .choices = c,
+				   .n_choices = COUNT(contract_names) },
+		[JOB_START] = { .label = _("Start date"),
+				.kind = FIELD_DATE,
+				.required = true,
+				.width = 12,
+				.text = form_date_text(t->today) },
+		[JOB_PLANNED_END] = { .label = _("Planned end"),
+				      .kind = FIELD_DATE,
+				      .width = 12 },
+		[JOB_HOURS] = { .label = _("Weekly hours"),
+				.kind = FIELD_NUMBER,
+				.width = 6,
+				.text = strdup("35") },
 	};
 
 	if (c != NULL && form_dialog_run(t, _("Record a job start"), f,
@@ -366,6 +403,9 @@ void dialog_job(struct tui *t, const struct caseload_entry *e)
 	free(c);
 }
 
+/* The fields of the check-in form, in the order it shows them. */
+enum { CHECKIN_WHICH, CHECKIN_DATE };
+
 static bool checkin_submit(struct tui *t, struct form_field *f, size_t n,
 			   void *arg, char *message, size_t msize)
 {
@@ -373,10 +413,11 @@ static bool checkin_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return form_edited(edit_checkin(t->store, &t->ctx, x->pid,
-					t->config->checkin_days[f[0].choice],
-					f[1].date, &cause),
-			   cause, message, msize);
+	return form_edited(
+		edit_checkin(t->store, &t->ctx, x->pid,
+			     t->config->checkin_days[f[CHECKIN_WHICH].choice],
+			     f[CHECKIN_DATE].date, &cause),
+		cause, message, msize);
 }
 
 void dialog_checkin(struct tui *t, const struct caseload_entry *e)
@@ -387,12 +428,13 @@ void dialog_checkin(struct tui *t, const struct caseload_entry *e)
 	const char *choices[JOB_MAX_CHECKINS];
 	size_t first_open = SIZE_MAX;
 	struct form_field f[] = {
-		{ .label = _("Check-in"), .kind = FIELD_CHOICE },
-		{ .label = _("Held on"),
-		  .kind = FIELD_DATE,
-		  .required = true,
-		  .width = 12,
-		  .text = form_date_text(t->today) },
+		[CHECKIN_WHICH] = { .label = _("Check-in"),
+				    .kind = FIELD_CHOICE },
+		[CHECKIN_DATE] = { .label = _("Held on"),
+				   .kind = FIELD_DATE,
+				   .required = true,
+				   .width = 12,
+				   .text = form_date_text(t->today) },
 	};
 
 	if (j == NULL) {
@@ -420,19 +462,22 @@ void dialog_checkin(struct tui *t, const struct caseload_entry *e)
 			first_open = i;
 		choices[i] = labels[i];
 	}
-	f[0].choices = choices;
-	f[0].n_choices = t->config->n_checkins;
-	f[0].choice = first_open == SIZE_MAX ? 0 : first_open;
+	f[CHECKIN_WHICH].choices = choices;
+	f[CHECKIN_WHICH].n_choices = t->config->n_checkins;
+	f[CHECKIN_WHICH].choice = first_open == SIZE_MAX ? 0 : first_open;
 	if (form_dialog_run(t, _("Record an in-work check-in"), f, COUNT(f),
 			    checkin_submit, &x)) {
 		tui_refresh_participant(t, x.pid);
 		tui_message(t, STYLE_OK, _("Check-in D+%d recorded."),
-			    t->config->checkin_days[f[0].choice]);
+			    t->config->checkin_days[f[CHECKIN_WHICH].choice]);
 	}
 	form_fields_free(f, COUNT(f));
 }
 
 /* ---- exit ---- */
+
+/* The fields of the exit form, in the order it shows them. */
+enum { EXIT_DATE, EXIT_REASON };
 
 static bool exit_submit(struct tui *t, struct form_field *f, size_t n,
 			void *arg, char *message, size_t msize)
@@ -441,10 +486,11 @@ static bool exit_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return form_edited(edit_exit(t->store, &t->ctx, x->pid, f[0].date,
-				     t->config->exit_reasons[f[1].choice].id,
-				     &cause),
-			   cause, message, msize);
+	return form_edited(
+		edit_exit(t->store, &t->ctx, x->pid, f[EXIT_DATE].date,
+			  t->config->exit_reasons[f[EXIT_REASON].choice].id,
+			  &cause),
+		cause, message, msize);
 }
 
 void dialog_exit(struct tui *t, const struct caseload_entry *e)
@@ -454,12 +500,12 @@ void dialog_exit(struct tui *t, const struct caseload_entry *e)
 	const char **choices = calloc(n, sizeof *choices);
 	struct ctx x = { .pid = e->file.p.id };
 	struct form_field f[] = {
-		{ .label = _("Exit date"),
-		  .kind = FIELD_DATE,
-		  .required = true,
-		  .width = 12,
-		  .text = form_date_text(t->today) },
-		{ .label = _("Reason"), .kind = FIELD_CHOICE },
+		[EXIT_DATE] = { .label = _("Exit date"),
+				.kind = FIELD_DATE,
+				.required = true,
+				.width = 12,
+				.text = form_date_text(t->today) },
+		[EXIT_REASON] = { .label = _("Reason"), .kind = FIELD_CHOICE },
 	};
 
 	if (e->file.p.status == STATUS_EXITED) {
@@ -475,8 +521,8 @@ void dialog_exit(struct tui *t, const struct caseload_entry *e)
 							     : "");
 		choices[i] = labels[i];
 	}
-	f[1].choices = choices;
-	f[1].n_choices = n;
+	f[EXIT_REASON].choices = choices;
+	f[EXIT_REASON].n_choices = n;
 	if (form_dialog_run(t, _("Record an exit"), f, COUNT(f), exit_submit,
 			    &x)) {
 		tui_refresh_participant(t, x.pid);
@@ -511,6 +557,19 @@ static void tidy_list(char *s)
 		*o = '\0';
 }
 
+/* The fields of the identity form, in the order it shows them. */
+enum {
+	ID_LAST_NAME,
+	ID_FIRST_NAME,
+	ID_BIRTH_DATE,
+	ID_GENDER,
+	ID_PHONE,
+	ID_EMAIL,
+	ID_PUBLICS,
+	ID_EDUCATION,
+	ID_EMPLOYMENT
+};
+
 static bool identity_submit(struct tui *t, struct form_field *f, size_t n,
 			    void *arg, char *message, size_t msize)
 {
@@ -522,16 +581,16 @@ static bool identity_submit(struct tui *t, struct form_field *f, size_t n,
 	(void)n;
 	participant_init(&p);
 	p.id = x->pid;
-	p.last_name = f[0].text;
-	p.first_name = f[1].text;
-	p.birth_date = f[2].date;
-	p.gender = (enum gender)f[3].choice;
-	p.phone = f[4].text;
-	p.email = f[5].text;
-	tidy_list(f[6].text);
-	p.publics = f[6].text;
-	p.education = (enum education)f[7].choice;
-	p.employment = (enum employment)f[8].choice;
+	p.last_name = f[ID_LAST_NAME].text;
+	p.first_name = f[ID_FIRST_NAME].text;
+	p.birth_date = f[ID_BIRTH_DATE].date;
+	p.gender = (enum gender)f[ID_GENDER].choice;
+	p.phone = f[ID_PHONE].text;
+	p.email = f[ID_EMAIL].text;
+	tidy_list(f[ID_PUBLICS].text);
+	p.publics = f[ID_PUBLICS].text;
+	p.education = (enum education)f[ID_EDUCATION].choice;
+	p.employment = (enum employment)f[ID_EMPLOYMENT].choice;
 	rc = edit_identity(t->store, &t->ctx, &p, &cause);
 	if (rc == PC_EINVAL && cause != NULL && strstr(cause, "publics")) {
 		char ids[512] = "";
@@ -542,8 +601,8 @@ static bool identity_submit(struct tui *t, struct form_field *f, size_t n,
 			snprintf(ids + len, sizeof ids - len, "%s%s",
 				 i ? ", " : "", t->config->publics[i].id);
 		}
-		snprintf(f[6].error, sizeof f[6].error, _("one or more of: %s"),
-			 ids);
+		snprintf(f[ID_PUBLICS].error, sizeof f[ID_PUBLICS].error,
+			 _("one or more of: %s"), ids);
 	}
 	return form_edited(rc, cause, message, msize);
 }
@@ -556,40 +615,44 @@ void dialog_identity(struct tui *t, const struct caseload_entry *e)
 	const char **em = form_translated(employments, COUNT(employments));
 	struct ctx x = { .pid = p->id };
 	struct form_field f[] = {
-		{ .label = _("Last name"),
-		  .kind = FIELD_TEXT,
-		  .required = true },
-		{ .label = _("First name"),
-		  .kind = FIELD_TEXT,
-		  .required = true },
-		{ .label = _("Birth date"), .kind = FIELD_DATE, .width = 12 },
-		{ .label = _("Gender"),
-		  .kind = FIELD_CHOICE,
-		  .choices = g,
-		  .n_choices = COUNT(genders),
-		  .choice = (size_t)p->gender },
-		{ .label = _("Phone"), .kind = FIELD_TEXT, .width = 20 },
-		{ .label = _("Email"), .kind = FIELD_TEXT },
-		{ .label = _("Publics"), .kind = FIELD_TEXT },
-		{ .label = _("Education"),
-		  .kind = FIELD_CHOICE,
-		  .choices = ed,
-		  .n_choices = COUNT(educations),
-		  .choice = (size_t)p->education },
-		{ .label = _("Situation at entry"),
-		  .kind = FIELD_CHOICE,
-		  .choices = em,
-		  .n_choices = COUNT(employments),
-		  .choice = (size_t)p->employment },
+		[ID_LAST_NAME] = { .label = _("Last name"),
+				   .kind = FIELD_TEXT,
+				   .required = true },
+		[ID_FIRST_NAME] = { .label = _("First name"),
+				    .kind = FIELD_TEXT,
+				    .required = true },
+		[ID_BIRTH_DATE] = { .label = _("Birth date"),
+				    .kind = FIELD_DATE,
+				    .width = 12 },
+		[ID_GENDER] = { .label = _("Gender"),
+				.kind = FIELD_CHOICE,
+				.choices = g,
+				.n_choices = COUNT(genders),
+				.choice = (size_t)p->gender },
+		[ID_PHONE] = { .label = _("Phone"),
+			       .kind = FIELD_TEXT,
+			       .width = 20 },
+		[ID_EMAIL] = { .label = _("Email"), .kind = FIELD_TEXT },
+		[ID_PUBLICS] = { .label = _("Publics"), .kind = FIELD_TEXT },
+		[ID_EDUCATION] = { .label = _("Education"),
+				   .kind = FIELD_CHOICE,
+				   .choices = ed,
+				   .n_choices = COUNT(educations),
+				   .choice = (size_t)p->education },
+		[ID_EMPLOYMENT] = { .label = _("Situation at entry"),
+				    .kind = FIELD_CHOICE,
+				    .choices = em,
+				    .n_choices = COUNT(employments),
+				    .choice = (size_t)p->employment },
 	};
 
-	form_field_set(&f[0], p->last_name);
-	form_field_set(&f[1], p->first_name);
+	form_field_set(&f[ID_LAST_NAME], p->last_name);
+	form_field_set(&f[ID_FIRST_NAME], p->first_name);
 	if (p->birth_date != DATE_NONE)
-		f[2].text = form_date_text(p->birth_date);
-	form_field_set(&f[4], p->phone);
-	form_field_set(&f[5], p->email);
-	form_field_set(&f[6], p->publics);
+		f[ID_BIRTH_DATE].text = form_date_text(p->birth_date);
+	form_field_set(&f[ID_PHONE], p->phone);
+	form_field_set(&f[ID_EMAIL], p->email);
+	form_field_set(&f[ID_PUBLICS], p->publics);
 	if (g != NULL && ed != NULL && em != NULL &&
 	    form_dialog_run(t, _("Identity and contact"), f, COUNT(f),
 			    identity_submit, &x)) {
@@ -602,6 +665,9 @@ void dialog_identity(struct tui *t, const struct caseload_entry *e)
 	free(em);
 }
 
+/* The fields of the transfer form, in the order it shows them. */
+enum { TRANSFER_REFERENT };
+
 static bool transfer_submit(struct tui *t, struct form_field *f, size_t n,
 			    void *arg, char *message, size_t msize)
 {
@@ -609,18 +675,18 @@ static bool transfer_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return form_edited(
-		edit_transfer(t->store, &t->ctx, x->pid, f[0].text, &cause),
-		cause, message, msize);
+	return form_edited(edit_transfer(t->store, &t->ctx, x->pid,
+					 f[TRANSFER_REFERENT].text, &cause),
+			   cause, message, msize);
 }
 
 void dialog_transfer(struct tui *t, const struct caseload_entry *e)
 {
 	struct ctx x = { .pid = e->file.p.id };
 	struct form_field f[] = {
-		{ .label = _("New referent"),
-		  .kind = FIELD_TEXT,
-		  .required = true },
+		[TRANSFER_REFERENT] = { .label = _("New referent"),
+					.kind = FIELD_TEXT,
+					.required = true },
 	};
 	char name[256];
 
@@ -629,7 +695,7 @@ void dialog_transfer(struct tui *t, const struct caseload_entry *e)
 			    transfer_submit, &x)) {
 		tui_refresh_participant(t, x.pid);
 		tui_message(t, STYLE_OK, _("%s now followed by %s."), name,
-			    f[0].text);
+			    f[TRANSFER_REFERENT].text);
 	}
 	form_fields_free(f, COUNT(f));
 }

@@ -41,10 +41,15 @@ static char *default_export_path(const struct tui *t, const char *ext)
 	return p;
 }
 
+/* The fields of the export form, in the order it shows them. */
+enum { EXPORT_FORMAT, EXPORT_FILE, EXPORT_PSEUDONYMISE };
+
 static bool export_submit(struct tui *t, struct form_field *f, size_t n,
 			  void *arg, char *message, size_t msize)
 {
-	struct export_options o = { .format = (enum export_format)f[0].choice };
+	struct export_options o = {
+		.format = (enum export_format)f[EXPORT_FORMAT].choice
+	};
 	char *cause = NULL;
 	int y, m, d;
 
@@ -54,17 +59,17 @@ static bool export_submit(struct tui *t, struct form_field *f, size_t n,
 	for (size_t i = 0; i < COUNT(export_formats); i++) {
 		char *def = default_export_path(t, export_formats[i]);
 
-		if (def != NULL && strcmp(def, f[1].text) == 0 &&
-		    i != f[0].choice) {
+		if (def != NULL && strcmp(def, f[EXPORT_FILE].text) == 0 &&
+		    i != f[EXPORT_FORMAT].choice) {
 			free(def);
-			def = default_export_path(t,
-						  export_formats[f[0].choice]);
+			def = default_export_path(
+				t, export_formats[f[EXPORT_FORMAT].choice]);
 			if (def != NULL)
-				form_field_set(&f[1], def);
+				form_field_set(&f[EXPORT_FILE], def);
 		}
 		free(def);
 	}
-	o.pseudonymise = f[2].choice == 1;
+	o.pseudonymise = f[EXPORT_PSEUDONYMISE].choice == 1;
 	o.delimiter = t->config->csv_delimiter == CSV_SEMICOLON ? ';'
 		      : t->config->csv_delimiter == CSV_TAB	? '\t'
 								: ',';
@@ -75,7 +80,7 @@ static bool export_submit(struct tui *t, struct form_field *f, size_t n,
 					   cli_referent(t->cli), t->today,
 					   date_from_ymd(y, 1, 1),
 					   date_from_ymd(y, 12, 31), &o,
-					   f[1].text, NULL, &cause),
+					   f[EXPORT_FILE].text, NULL, &cause),
 			   cause, message, msize);
 }
 
@@ -85,25 +90,25 @@ void dialog_export(struct tui *t)
 		form_translated(export_names, COUNT(export_names));
 	const char **yn = form_translated(yes_no, COUNT(yes_no));
 	struct form_field f[] = {
-		{ .label = _("Format"),
-		  .kind = FIELD_CHOICE,
-		  .choices = formats,
-		  .n_choices = COUNT(export_names) },
-		{ .label = _("File"),
-		  .kind = FIELD_TEXT,
-		  .required = true,
-		  .text = default_export_path(t, "csv") },
-		{ .label = _("Pseudonymise"),
-		  .kind = FIELD_CHOICE,
-		  .choices = yn,
-		  .n_choices = COUNT(yes_no) },
+		[EXPORT_FORMAT] = { .label = _("Format"),
+				    .kind = FIELD_CHOICE,
+				    .choices = formats,
+				    .n_choices = COUNT(export_names) },
+		[EXPORT_FILE] = { .label = _("File"),
+				  .kind = FIELD_TEXT,
+				  .required = true,
+				  .text = default_export_path(t, "csv") },
+		[EXPORT_PSEUDONYMISE] = { .label = _("Pseudonymise"),
+					  .kind = FIELD_CHOICE,
+					  .choices = yn,
+					  .n_choices = COUNT(yes_no) },
 	};
 
 	if (formats != NULL && yn != NULL &&
 	    form_dialog_run(t, _("Export the caseload summary (this year)"), f,
 			    COUNT(f), export_submit, NULL))
 		tui_message(t, STYLE_OK, _("Summary written to %s."),
-			    f[1].text);
+			    f[EXPORT_FILE].text);
 	form_fields_free(f, COUNT(f));
 	free(formats);
 	free(yn);
@@ -146,18 +151,22 @@ static int erase_now(struct tui *t, void *arg, char **cause)
 	return rights_erase(t->cli->db_dir, &t->ctx, x->pid, false, cause);
 }
 
+/* The fields of the erase form, in the order it shows them. */
+enum { ERASE_LAST_NAME };
+
 static bool erase_submit(struct tui *t, struct form_field *f, size_t n,
 			 void *arg, char *message, size_t msize)
 {
 	struct erase_ctx *x = arg;
-	char *typed = fold_key(f[0].text), *cause = NULL;
+	char *typed = fold_key(f[ERASE_LAST_NAME].text), *cause = NULL;
 	bool same = typed != NULL && strcmp(typed, x->name_key) == 0;
 	int rc;
 
 	(void)n;
 	free(typed);
 	if (!same) {
-		snprintf(f[0].error, sizeof f[0].error, "%s",
+		snprintf(f[ERASE_LAST_NAME].error,
+			 sizeof f[ERASE_LAST_NAME].error, "%s",
 			 _("type the last name exactly to confirm"));
 		return false;
 	}
@@ -170,9 +179,9 @@ void dialog_erase(struct tui *t, const struct caseload_entry *e)
 	struct erase_ctx x = { .pid = e->file.p.id,
 			       .name_key = fold_key(e->file.p.last_name) };
 	struct form_field f[] = {
-		{ .label = _("Last name"),
-		  .kind = FIELD_TEXT,
-		  .required = true },
+		[ERASE_LAST_NAME] = { .label = _("Last name"),
+				      .kind = FIELD_TEXT,
+				      .required = true },
 	};
 	char title[400], name[256];
 
@@ -196,23 +205,26 @@ static int purge_now(struct tui *t, void *arg, char **cause)
 			    &x->erased, &x->held, cause);
 }
 
+/* The fields of the purge form, in the order it shows them. */
+enum { PURGE_BEFORE, PURGE_WORD };
+
 static bool purge_submit(struct tui *t, struct form_field *f, size_t n,
 			 void *arg, char *message, size_t msize)
 {
 	struct erase_ctx *x = arg;
-	char *typed = fold_key(f[1].text), *word = fold_key(_("purge")),
-	     *cause = NULL;
+	char *typed = fold_key(f[PURGE_WORD].text),
+	     *word = fold_key(_("purge")), *cause = NULL;
 	bool same = typed && word && strcmp(typed, word) == 0;
 
 	(void)n;
 	free(typed);
 	free(word);
 	if (!same) {
-		snprintf(f[1].error, sizeof f[1].error,
+		snprintf(f[PURGE_WORD].error, sizeof f[PURGE_WORD].error,
 			 _("type '%s' to confirm"), _("purge"));
 		return false;
 	}
-	x->before = f[0].date;
+	x->before = f[PURGE_BEFORE].date;
 	return form_edited(with_store_released(t, purge_now, x, &cause), cause,
 			   message, msize);
 }
@@ -222,12 +234,15 @@ void dialog_purge(struct tui *t)
 	struct erase_ctx x = { 0 };
 	char *word = NULL, label[128];
 	struct form_field f[] = {
-		{ .label = _("Left before"),
-		  .kind = FIELD_DATE,
-		  .required = true,
-		  .width = 12,
-		  .text = form_date_text(date_add_months(t->today, -24)) },
-		{ .label = label, .kind = FIELD_TEXT, .required = true },
+		[PURGE_BEFORE] = { .label = _("Left before"),
+				   .kind = FIELD_DATE,
+				   .required = true,
+				   .width = 12,
+				   .text = form_date_text(
+					   date_add_months(t->today, -24)) },
+		[PURGE_WORD] = { .label = label,
+				 .kind = FIELD_TEXT,
+				 .required = true },
 	};
 
 	snprintf(label, sizeof label, _("Type '%s'"), _("purge"));

@@ -20,12 +20,14 @@
 /* The commands, in the order --help lists them. Adding a command is its
  * cmd_*.c with its `const struct command` and one line here. */
 static const struct command *const commands[] = {
-	&command_attention, &command_list,   &command_export,
-	&command_import,    &command_backup, &command_restore,
-	&command_dump,	    &command_load,   &command_check,
-	&command_access,    &command_erase,  &command_purge,
-	&command_hold,	    &command_demo,   &command_check_config,
-	NULL,
+	&command_attention,    &command_list,
+	&command_export,       &command_import,
+	&command_backup,       &command_restore,
+	&command_dump,	       &command_load,
+	&command_check,	       &command_access,
+	&command_erase,	       &command_purge,
+	&command_hold,	       &command_demo,
+	&command_check_config, NULL,
 };
 
 static void usage(FILE *out)

@@ -222,8 +222,7 @@ bool tui_show(struct tui *t, enum view_id v, const struct view_target *to)
 	/* Another window may have written: catch up when changing view. */
 	if (store_generation(t->store) != t->generation)
 		tui_reload(t);
-	if (view->enter != NULL &&
-	    !view->enter(t, t->data[v], t->view, to))
+	if (view->enter != NULL && !view->enter(t, t->data[v], t->view, to))
 		return false;
 	t->view = v;
 	return true;

@@ -29,10 +29,10 @@ struct tui;
  * init and given back to every other function. Any function may be NULL.
  */
 struct view {
-	enum view_id id;   /* its bindings in keys.c */
-	const char *title; /* N_(): the tab and the help view say it */
-	bool tab;	   /* in the tab bar, and reached by Tab; the
-			      first tab is the home view */
+	enum view_id id;      /* its bindings in keys.c */
+	const char *title;    /* N_(): the tab and the help view say it */
+	bool tab;	      /* in the tab bar, and reached by Tab; the
+				 first tab is the home view */
 	enum action shown_by; /* the action that shows it from anywhere */
 	bool opens_targets;   /* the view tui_open() shows a target in */
 	/* Its state, zeroed or set up; NULL when out of memory. */
@@ -66,7 +66,7 @@ struct tui {
 	struct caseload cl;
 	uint64_t generation;
 
-	enum view_id view;	   /* the view on screen */
+	enum view_id view;	/* the view on screen */
 	void *data[VIEW_COUNT]; /* each view's own state */
 
 	/* One line of feedback after an action. */

@@ -117,7 +117,8 @@ static void draw(struct tui *t, void *data)
 	list_fit(&v->list, v->list.n, page);
 	for (int i = 0; i < page && v->list.top + (size_t)i < v->list.n; i++) {
 		size_t r = v->list.top + (size_t)i;
-		const struct caseload_entry *e = &t->cl.entries[v->rows[r].entry];
+		const struct caseload_entry *e =
+			&t->cl.entries[v->rows[r].entry];
 		const struct appointment *a = &e->file.appts[v->rows[r].appt];
 		bool sel = r == v->list.sel, is_late = a->date < t->today;
 		enum ui_style st = sel			 ? STYLE_SELECTED
@@ -161,7 +162,8 @@ static void handle(struct tui *t, void *data, enum action a)
 	case ACT_OPEN:
 		if (v->list.sel < v->list.n) {
 			const struct agenda_row *r = &v->rows[v->list.sel];
-			const struct caseload_entry *e = &t->cl.entries[r->entry];
+			const struct caseload_entry *e =
+				&t->cl.entries[r->entry];
 			struct view_target to = {
 				.pid = e->file.p.id,
 				.appt_id = e->file.appts[r->appt].id,

@@ -90,8 +90,8 @@ static void handle(struct tui *t, void *data, enum action a)
 		v->list.sel -= v->list.sel > 0;
 		break;
 	case ACT_PAGE_DOWN:
-		v->list.sel = v->list.sel + page < last ? v->list.sel + page
-							: last;
+		v->list.sel =
+			v->list.sel + page < last ? v->list.sel + page : last;
 		break;
 	case ACT_PAGE_UP:
 		v->list.sel = v->list.sel > page ? v->list.sel - page : 0;

@@ -309,7 +309,8 @@ static void handle(struct tui *t, void *data, enum action a)
 
 		/* Select the appointment just planned. */
 		e = tui_entry(t, v->pid);
-		for (size_t i = 0; id && e != NULL && i < e->file.n_appts; i++) {
+		for (size_t i = 0; id && e != NULL && i < e->file.n_appts;
+		     i++) {
 			if (e->file.appts[i].id == id) {
 				v->appts.n = e->file.n_appts;
 				list_select(&v->appts, i, v->appt_page);
