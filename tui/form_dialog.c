@@ -276,8 +276,7 @@ bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
 			built = dialog_build(&d, title, f, n, current);
 			if (!built) {
 				dialog_free(&d);
-				tui_message(t, STYLE_ERROR, "%s",
-					    _("out of memory"));
+				tui_fail(t, PC_ENOMEM, NULL);
 				break;
 			}
 		}
