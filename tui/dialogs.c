@@ -36,17 +36,64 @@ static const char **stage_labels(const struct config *c)
 	return out;
 }
 
-/* The fields of the new participant form, in the order it shows them. */
+/* The fields the new participant and identity forms start with. */
 enum {
-	NEW_LAST_NAME,
-	NEW_FIRST_NAME,
-	NEW_BIRTH_DATE,
-	NEW_GENDER,
-	NEW_PHONE,
-	NEW_EMAIL,
-	NEW_ENTRY_DATE,
-	NEW_STAGE
+	PERSON_LAST_NAME,
+	PERSON_FIRST_NAME,
+	PERSON_BIRTH_DATE,
+	PERSON_GENDER,
+	PERSON_PHONE,
+	PERSON_EMAIL,
+	PERSON_FIELDS
 };
+
+/* Set up the first PERSON_FIELDS fields of `f`, with `g` the genders'
+ * labels, from `p` (NULL: empty). Texts are the form's to free. */
+static void person_fields(struct form_field *f, const char **g,
+			  const struct participant *p)
+{
+	f[PERSON_LAST_NAME] = (struct form_field){ .label = _("Last name"),
+						   .kind = FIELD_TEXT,
+						   .required = true };
+	f[PERSON_FIRST_NAME] = (struct form_field){ .label = _("First name"),
+						    .kind = FIELD_TEXT,
+						    .required = true };
+	f[PERSON_BIRTH_DATE] = (struct form_field){ .label = _("Birth date"),
+						    .kind = FIELD_DATE,
+						    .width = 12 };
+	f[PERSON_GENDER] = (struct form_field){ .label = _("Gender"),
+						.kind = FIELD_CHOICE,
+						.choices = g,
+						.n_choices = COUNT(genders) };
+	f[PERSON_PHONE] = (struct form_field){ .label = _("Phone"),
+					       .kind = FIELD_TEXT,
+					       .width = 20 };
+	f[PERSON_EMAIL] =
+		(struct form_field){ .label = _("Email"), .kind = FIELD_TEXT };
+	if (p == NULL)
+		return;
+	form_field_set(&f[PERSON_LAST_NAME], p->last_name);
+	form_field_set(&f[PERSON_FIRST_NAME], p->first_name);
+	if (p->birth_date != DATE_NONE)
+		f[PERSON_BIRTH_DATE].text = form_date_text(p->birth_date);
+	f[PERSON_GENDER].choice = (size_t)p->gender;
+	form_field_set(&f[PERSON_PHONE], p->phone);
+	form_field_set(&f[PERSON_EMAIL], p->email);
+}
+
+/* What the person fields say, into `p` (which borrows the texts). */
+static void person_read(const struct form_field *f, struct participant *p)
+{
+	p->last_name = f[PERSON_LAST_NAME].text;
+	p->first_name = f[PERSON_FIRST_NAME].text;
+	p->birth_date = f[PERSON_BIRTH_DATE].date;
+	p->gender = (enum gender)f[PERSON_GENDER].choice;
+	p->phone = f[PERSON_PHONE].text;
+	p->email = f[PERSON_EMAIL].text;
+}
+
+/* The fields of the new participant form, after the person's. */
+enum { NEW_ENTRY_DATE = PERSON_FIELDS, NEW_STAGE, NEW_FIELDS };
 
 static bool new_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 		       char *message, size_t msize)
@@ -58,12 +105,7 @@ static bool new_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 
 	(void)n;
 	participant_init(&p);
-	p.last_name = f[NEW_LAST_NAME].text;
-	p.first_name = f[NEW_FIRST_NAME].text;
-	p.birth_date = f[NEW_BIRTH_DATE].date;
-	p.gender = (enum gender)f[NEW_GENDER].choice;
-	p.phone = f[NEW_PHONE].text;
-	p.email = f[NEW_EMAIL].text;
+	person_read(f, &p);
 	p.stage = t->config->stages[f[NEW_STAGE].choice].id;
 	p.referent = (char *)cli_referent(t->cli);
 	rc = edit_participant_add(t->store, &t->ctx, &p, f[NEW_ENTRY_DATE].date,
@@ -75,24 +117,7 @@ void dialog_new_participant(struct tui *t)
 {
 	const char **g = form_translated(genders, COUNT(genders));
 	const char **stages = stage_labels(t->config);
-	struct form_field f[] = {
-		[NEW_LAST_NAME] = { .label = _("Last name"),
-				    .kind = FIELD_TEXT,
-				    .required = true },
-		[NEW_FIRST_NAME] = { .label = _("First name"),
-				     .kind = FIELD_TEXT,
-				     .required = true },
-		[NEW_BIRTH_DATE] = { .label = _("Birth date"),
-				     .kind = FIELD_DATE,
-				     .width = 12 },
-		[NEW_GENDER] = { .label = _("Gender"),
-				 .kind = FIELD_CHOICE,
-				 .choices = g,
-				 .n_choices = COUNT(genders) },
-		[NEW_PHONE] = { .label = _("Phone"),
-				.kind = FIELD_TEXT,
-				.width = 20 },
-		[NEW_EMAIL] = { .label = _("Email"), .kind = FIELD_TEXT },
+	struct form_field f[NEW_FIELDS] = {
 		[NEW_ENTRY_DATE] = { .label = _("Entry date"),
 				     .kind = FIELD_DATE,
 				     .required = true,
@@ -105,6 +130,7 @@ void dialog_new_participant(struct tui *t)
 	};
 	struct ctx x = { 0 };
 
+	person_fields(f, g, NULL);
 	if (g != NULL && stages != NULL &&
 	    form_dialog_run(t, _("New participant"), f, COUNT(f), new_submit,
 			    &x)) {
@@ -113,7 +139,7 @@ void dialog_new_participant(struct tui *t)
 		tui_refresh_participant(t, x.pid);
 		tui_open(t, &to);
 		tui_message(t, STYLE_OK, _("%s %s added."),
-			    f[NEW_FIRST_NAME].text, f[NEW_LAST_NAME].text);
+			    f[PERSON_FIRST_NAME].text, f[PERSON_LAST_NAME].text);
 	}
 	form_fields_free(f, COUNT(f));
 	free(g);
@@ -558,17 +584,7 @@ static void tidy_list(char *s)
 }
 
 /* The fields of the identity form, in the order it shows them. */
-enum {
-	ID_LAST_NAME,
-	ID_FIRST_NAME,
-	ID_BIRTH_DATE,
-	ID_GENDER,
-	ID_PHONE,
-	ID_EMAIL,
-	ID_PUBLICS,
-	ID_EDUCATION,
-	ID_EMPLOYMENT
-};
+enum { ID_PUBLICS = PERSON_FIELDS, ID_EDUCATION, ID_EMPLOYMENT };
 
 static bool identity_submit(struct tui *t, struct form_field *f, size_t n,
 			    void *arg, char *message, size_t msize)
@@ -581,12 +597,7 @@ static bool identity_submit(struct tui *t, struct form_field *f, size_t n,
 	(void)n;
 	participant_init(&p);
 	p.id = x->pid;
-	p.last_name = f[ID_LAST_NAME].text;
-	p.first_name = f[ID_FIRST_NAME].text;
-	p.birth_date = f[ID_BIRTH_DATE].date;
-	p.gender = (enum gender)f[ID_GENDER].choice;
-	p.phone = f[ID_PHONE].text;
-	p.email = f[ID_EMAIL].text;
+	person_read(f, &p);
 	tidy_list(f[ID_PUBLICS].text);
 	p.publics = f[ID_PUBLICS].text;
 	p.education = (enum education)f[ID_EDUCATION].choice;
@@ -615,24 +626,6 @@ void dialog_identity(struct tui *t, const struct caseload_entry *e)
 	const char **em = form_translated(employments, COUNT(employments));
 	struct ctx x = { .pid = p->id };
 	struct form_field f[] = {
-		[ID_LAST_NAME] = { .label = _("Last name"),
-				   .kind = FIELD_TEXT,
-				   .required = true },
-		[ID_FIRST_NAME] = { .label = _("First name"),
-				    .kind = FIELD_TEXT,
-				    .required = true },
-		[ID_BIRTH_DATE] = { .label = _("Birth date"),
-				    .kind = FIELD_DATE,
-				    .width = 12 },
-		[ID_GENDER] = { .label = _("Gender"),
-				.kind = FIELD_CHOICE,
-				.choices = g,
-				.n_choices = COUNT(genders),
-				.choice = (size_t)p->gender },
-		[ID_PHONE] = { .label = _("Phone"),
-			       .kind = FIELD_TEXT,
-			       .width = 20 },
-		[ID_EMAIL] = { .label = _("Email"), .kind = FIELD_TEXT },
 		[ID_PUBLICS] = { .label = _("Publics"), .kind = FIELD_TEXT },
 		[ID_EDUCATION] = { .label = _("Education"),
 				   .kind = FIELD_CHOICE,
@@ -646,12 +639,7 @@ void dialog_identity(struct tui *t, const struct caseload_entry *e)
 				    .choice = (size_t)p->employment },
 	};
 
-	form_field_set(&f[ID_LAST_NAME], p->last_name);
-	form_field_set(&f[ID_FIRST_NAME], p->first_name);
-	if (p->birth_date != DATE_NONE)
-		f[ID_BIRTH_DATE].text = form_date_text(p->birth_date);
-	form_field_set(&f[ID_PHONE], p->phone);
-	form_field_set(&f[ID_EMAIL], p->email);
+	person_fields(f, g, p);
 	form_field_set(&f[ID_PUBLICS], p->publics);
 	if (g != NULL && ed != NULL && em != NULL &&
 	    form_dialog_run(t, _("Identity and contact"), f, COUNT(f),

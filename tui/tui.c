@@ -304,13 +304,15 @@ static int prepare(struct tui *t, struct cli *cli)
 	t->ctx.today = cli->today;
 	t->view = next_tab(VIEW_COUNT);
 	for (int v = 0; v < VIEW_COUNT; v++) {
-		if (tui_views[v]->init == NULL)
+		if (tui_views[v]->state_size == 0)
 			continue;
-		t->data[v] = tui_views[v]->init(t);
+		t->data[v] = calloc(1, tui_views[v]->state_size);
 		if (t->data[v] == NULL) {
 			cli_error("%s", error_string(PC_ENOMEM));
 			return EXIT_RUNTIME;
 		}
+		if (tui_views[v]->init != NULL)
+			tui_views[v]->init(t, t->data[v]);
 	}
 	tui_reload(t);
 	if (t->message[0] != '\0') {
@@ -323,8 +325,9 @@ static int prepare(struct tui *t, struct cli *cli)
 static void release(struct tui *t)
 {
 	for (int v = 0; v < VIEW_COUNT; v++) {
-		if (tui_views[v]->free != NULL)
-			tui_views[v]->free(t->data[v]);
+		if (t->data[v] != NULL && tui_views[v]->release != NULL)
+			tui_views[v]->release(t->data[v]);
+		free(t->data[v]);
 		t->data[v] = NULL;
 	}
 	caseload_free(&t->cl);

@@ -35,9 +35,9 @@ struct view {
 				 first tab is the home view */
 	enum action shown_by; /* the action that shows it from anywhere */
 	bool opens_targets;   /* the view tui_open() shows a target in */
-	/* Its state, zeroed or set up; NULL when out of memory. */
-	void *(*init)(struct tui *t);
-	void (*free)(void *data);
+	size_t state_size;    /* its state, zeroed, given as `data`; 0: none */
+	void (*init)(struct tui *t, void *data); /* set the state up */
+	void (*release)(void *data); /* free what the state holds (not it) */
 	/* The caseload (t->cl) changed: rebuild what derives from it. */
 	void (*rebuild)(struct tui *t, void *data);
 	/* About to be shown, coming from view `from`, on `to` (NULL: as it

@@ -181,19 +181,11 @@ static void handle(struct tui *t, void *data, enum action a)
 	}
 }
 
-static void *init(struct tui *t)
-{
-	(void)t;
-	return calloc(1, sizeof(struct agenda_view));
-}
-
 static void release(void *data)
 {
 	struct agenda_view *v = data;
 
-	if (v != NULL)
-		free(v->rows);
-	free(v);
+	free(v->rows);
 }
 
 const struct view view_agenda = {
@@ -201,8 +193,8 @@ const struct view view_agenda = {
 	.title = N_("Agenda"),
 	.tab = true,
 	.shown_by = ACT_VIEW_AGENDA,
-	.init = init,
-	.free = release,
+	.state_size = sizeof(struct agenda_view),
+	.release = release,
 	.rebuild = rebuild,
 	.draw = draw,
 	.handle = handle,

@@ -478,19 +478,11 @@ static void handle(struct tui *t, void *data, enum action a)
 	}
 }
 
-static void *init(struct tui *t)
-{
-	(void)t;
-	return calloc(1, sizeof(struct caseload_view));
-}
-
 static void release(void *data)
 {
 	struct caseload_view *v = data;
 
-	if (v != NULL)
-		free(v->rows);
-	free(v);
+	free(v->rows);
 }
 
 const struct view view_caseload = {
@@ -498,8 +490,8 @@ const struct view view_caseload = {
 	.title = N_("Caseload"),
 	.tab = true,
 	.shown_by = ACT_VIEW_CASELOAD,
-	.init = init,
-	.free = release,
+	.state_size = sizeof(struct caseload_view),
+	.release = release,
 	.rebuild = rebuild,
 	.key = key,
 	.draw = draw,

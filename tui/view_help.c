@@ -107,18 +107,11 @@ static void handle(struct tui *t, void *data, enum action a)
 	}
 }
 
-static void *init(struct tui *t)
-{
-	(void)t;
-	return calloc(1, sizeof(struct help_view));
-}
-
 const struct view view_help = {
 	.id = VIEW_HELP,
 	.title = N_("Help"),
 	.shown_by = ACT_HELP,
-	.init = init,
-	.free = free,
+	.state_size = sizeof(struct help_view),
 	.enter = enter,
 	.draw = draw,
 	.handle = handle,

@@ -427,15 +427,12 @@ static void rebuild(struct tui *t, void *data)
 		tui_show(t, v->back, NULL);
 }
 
-static void *init(struct tui *t)
+static void init(struct tui *t, void *data)
 {
-	struct participant_view *v = calloc(1, sizeof *v);
+	struct participant_view *v = data;
 
-	if (v != NULL) {
-		v->back = t->view; /* home, until a view opens it */
-		v->appt_page = 1;
-	}
-	return v;
+	v->back = t->view; /* home, until a view opens it */
+	v->appt_page = 1;
 }
 
 const struct view view_participant = {
@@ -443,8 +440,8 @@ const struct view view_participant = {
 	.title = N_("Participant"),
 	.shown_by = ACT_VIEW_PARTICIPANT,
 	.opens_targets = true,
+	.state_size = sizeof(struct participant_view),
 	.init = init,
-	.free = free,
 	.rebuild = rebuild,
 	.enter = enter,
 	.draw = draw,
