@@ -29,7 +29,8 @@ cleanup() {
 	local status=$?
 	if [ -n "$S" ]; then tmux -S "$SOCK" kill-server 2>/dev/null; fi
 	pkill -f -- "--db $WORK/" 2>/dev/null
-	rm -rf "$WORK"
+	# A session's shell may still be writing its status file.
+	rm -rf "$WORK" 2>/dev/null || { sleep 0.3; rm -rf "$WORK"; }
 	if [ -z "$finished" ]; then
 		printf 'FAIL: %s stopped before its end (status %d)\n' "$TEST_NAME" "$status" >&2
 		echo "$TEST_NAME: $passed passed, $((failed + 1)) failed"
@@ -106,7 +107,7 @@ keys() { tm send-keys -t "$S" "$@"; }
 # wait_for TEXT: until the screen shows TEXT (fixed string), 5 s at most.
 wait_for() {
 	for _ in $(seq 100); do
-		screen | grep -qF -- "$1" && return 0
+		screen 2>/dev/null | grep -qF -- "$1" && return 0
 		sleep 0.05
 	done
 	return 1
@@ -117,8 +118,11 @@ ready() { wait_for "$1" || { ko "$TEST_NAME: the screen never showed '$1'"; fini
 # expect NAME TEXT / expect_not NAME TEXT: the screen shows it or not.
 expect() { if wait_for "$2"; then ok; else ko "$1: screen lacks '$2'"; fi; }
 expect_not() {
+	local shown
 	sleep 0.2
-	if screen | grep -qF -- "$2"; then ko "$1: screen shows '$2'"; else ok; fi
+	if ! shown=$(screen 2>&1); then ko "$1: no screen to read: $shown"
+	elif grep -qF -- "$2" <<<"$shown"; then ko "$1: screen shows '$2'"
+	else ok; fi
 }
 # The exit status of parcours in session $S, once it ended (5 s at most).
 dead_status() {
