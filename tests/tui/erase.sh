@@ -6,11 +6,21 @@
 make_db 1
 start main 100 30
 ready "80/80 participants"
-# The participant to erase, added from the interface.
+# The participant to erase, added from the interface in another window,
+# as two_windows.sh does; this one sees it once it reloads.
+start other 100 30
+ready "80/80 participants"
 keys N
 ready "New participant"
 keys "Quentinovà" Tab "Zoë" Enter
 ready "Zoë Quentinovà added."
+keys Escape
+ready "81/80 participants"
+keys q
+[ "$(dead_status)" = 0 ] || ko "the other window did not quit"
+S=main
+keys C-l
+ready "81/80 participants"
 
 keys Escape F1 / q u e n t Enter
 expect erase-found "QUENTINOVÀ Zoë"
