@@ -29,8 +29,13 @@ cleanup() {
 	local status=$?
 	if [ -n "$S" ]; then tmux -S "$SOCK" kill-server 2>/dev/null; fi
 	pkill -f -- "--db $WORK/" 2>/dev/null
-	# A session's shell may still be writing its status file.
-	rm -rf "$WORK" 2>/dev/null || { sleep 0.3; rm -rf "$WORK"; }
+	# Until what ran in the sessions ended (a session's shell writes its
+	# status file once its parcours is gone), 5 s at most.
+	for _ in $(seq 100); do
+		pgrep -f -- "$WORK/" >/dev/null || break
+		sleep 0.05
+	done
+	rm -rf "$WORK"
 	if [ -z "$finished" ]; then
 		printf 'FAIL: %s stopped before its end (status %d)\n' "$TEST_NAME" "$status" >&2
 		echo "$TEST_NAME: $passed passed, $((failed + 1)) failed"
