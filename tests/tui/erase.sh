@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# tui/erase.sh: erase from the interface: the name to type back, then
+# nothing of the participant left in the files.
+. "$(dirname "$0")/../lib.sh"
+
+make_db 1
+start main 100 30
+ready "80/80 participants"
+# The participant to erase, added from the interface in another window,
+# as two_windows.sh does; this one sees it once it reloads.
+start other 100 30
+ready "80/80 participants"
+keys N
+ready "New participant"
+keys "Quentinovà" Tab "Zoë" Enter
+ready "Zoë Quentinovà added."
+keys Escape
+ready "81/80 participants"
+keys q
+[ "$(dead_status)" = 0 ] || ko "the other window did not quit"
+S=main
+keys C-l
+ready "81/80 participants"
+
+keys Escape F1 / q u e n t Enter
+expect erase-found "QUENTINOVÀ Zoë"
+grep -q -a "Quentinovà" "$DB/data.mdb" && ok || ko "name not in the file before erasure"
+keys Enter X
+expect erase-form "Erase QUENTINOVÀ Zoë and every trace of them"
+keys "Quentin" Enter
+expect erase-wrong "type the last name exactly to confirm"
+keys C-u "quentinova" Enter
+expect erased "QUENTINOVÀ Zoë erased."
+expect erased-count "80/80 participants"
+keys Escape
+same "erased from the file" "$(cat "$DB"/* | grep -a -c 'Quentinov' || true)" 0
+
+finish

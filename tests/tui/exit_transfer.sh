@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# tui/exit_transfer.sh: an exit, and a transfer to another referent,
+# from the participant view.
+. "$(dirname "$0")/../lib.sh"
+
+make_db 1
+start main 100 30
+ready "80/80 participants"
+keys F1 g Enter
+expect exit-open "Appointments"
+keys x
+expect exit-form "Record an exit"
+keys Tab Right Enter
+expect exit-saved "Exit recorded"
+expect exit-shown "left on 2026-11-26"
+exited=$("$BIN" --db "$DB" --today $T list --exited --format tsv | wc -l)
+same "exits listed" "$exited" "$(( $(tsv | wc -l) + 11 ))"
+keys Escape j Enter t
+expect transfer-form "Transfer to another referent"
+keys "Karim Benali" Enter
+expect transferred "now followed by Karim Benali"
+same "transferred" "$("$BIN" --db "$DB" --today $T --referent "Karim Benali" list --format tsv | wc -l)" 2
+
+finish

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# tui/export.sh: export from the interface; a backup is taken while it is
+# open, a restore refused.
+. "$(dirname "$0")/../lib.sh"
+
+make_db 1
+start main 100 30
+ready "80/80 participants"
+keys E
+expect export-form "Export the caseload summary"
+keys Tab C-u "$WORK/from-tui.csv" Enter
+expect export-saved "Summary written to $WORK/from-tui.csv"
+same "export file mode" "$(stat -c %a "$WORK/from-tui.csv" 2>/dev/null)" 600
+same "export rows" "$(($(wc -l <"$WORK/from-tui.csv") - 1))" "$(($(tsv | wc -l) - 1))"
+"$BIN" --db "$DB" backup "$WORK/b.mdb" >/dev/null && ok || ko "backup while open"
+"$BIN" --db "$DB" restore "$WORK/b.mdb" >/dev/null 2>"$WORK/restore.err"
+same "restore refused while open" "$?" 1
+grep -q "open in another window" "$WORK/restore.err" && ok || ko "restore message: $(cat "$WORK/restore.err")"
+
+finish

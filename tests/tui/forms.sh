@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# tui/forms.sh: a form refuses an invalid date and writes nothing; Esc in
+# a form writes nothing.
+. "$(dirname "$0")/../lib.sh"
+
+make_db 1
+start main 100 30
+ready "80/80 participants"
+keys g Enter
+ready "Appointments"
+
+# --- an invalid date is refused, nothing written --------------------------------
+before=$(dbsum)
+keys a
+expect plan-form "Plan an appointment"
+keys C-u 3 1 / 0 2 / 2 0 2 6 Enter
+expect bad-date "'31/02/2026' is not a date"
+keys Escape
+expect_not bad-date-closed "Plan an appointment"
+same "invalid date writes nothing" "$(dbsum)" "$before"
+
+# --- Esc in a form writes nothing ---------------------------------------------
+keys n
+expect note-form "Add a note"
+keys Tab "Ne doit pas être enregistré"
+expect note-typed "Ne doit pas être enregistré"
+keys Escape
+expect_not note-closed "Add a note"
+same "Esc writes nothing" "$(dbsum)" "$before"
+
+finish

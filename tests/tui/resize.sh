@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# tui/resize.sh: too small, then back, inside a form too (what was typed
+# is kept); q quits from the too-small notice; 80x24 draws the whole home
+# view.
+. "$(dirname "$0")/../lib.sh"
+
+make_db 1
+start main 100 30
+ready "80/80 participants"
+
+# --- resize: too small, then back; inside a form too -----------------------------------
+tm resize-window -t "$S" -x 60 -y 15
+expect too-small "Terminal too small: 60×15."
+tm resize-window -t "$S" -x 100 -y 30
+expect resized-back "80/80 participants"
+keys g Enter n Tab "texte gardé"
+expect form-typed "texte gardé"
+tm resize-window -t "$S" -x 50 -y 12
+expect form-too-small "Terminal too small: 50×12."
+tm resize-window -t "$S" -x 80 -y 24
+expect form-kept "texte gardé"
+keys Escape Escape
+tm resize-window -t "$S" -x 100 -y 30
+expect after-resize "80/80 participants"
+
+# q leaves even from the too-small notice.
+start tiny 40 12
+expect tiny-notice "Terminal too small: 40×12."
+expect tiny-quit-hint "q quits."
+keys q
+same "q quits when too small" "$(dead_status)" 0
+S=main
+
+# --- 80x24 draws the whole home view ------------------------------------------------
+tm resize-window -t "$S" -x 80 -y 24
+expect small-status "80/80 participants"
+expect small-hints "q quit"
+tm resize-window -t "$S" -x 100 -y 30
+
+finish

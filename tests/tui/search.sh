@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# tui/search.sh: search on the caseload, with and without accents.
+. "$(dirname "$0")/../lib.sh"
+
+make_db 1
+start main 100 30
+ready "80/80 participants"
+keys / l e f e v r e
+expect search-plain "LEFÈVRE Camille"
+expect_not search-filters "LAMBERT Bernard"
+keys Escape
+expect search-cleared "LAMBERT Bernard"
+keys / L E F È V R E Enter
+expect search-accents "LEFÈVRE Camille"
+expect_not search-accents-filters "LAMBERT Bernard"
+keys / C-u n g u y e n Enter
+expect search-vietnamese "NGUYỄN"
+keys Escape
+expect search-escape "LAMBERT Bernard"
+
+finish

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# tui/two_windows.sh: two instances on one database: what one adds, the
+# other sees.
+. "$(dirname "$0")/../lib.sh"
+
+make_db 1
+start main 100 30
+ready "80/80 participants"
+S2=second
+start "$S2" 100 30
+S=$S2
+expect second-open "80/80 participants"
+keys N
+expect new-form "New participant"
+keys "Quentinovà" Tab "Zoë" Enter
+expect new-saved "Zoë Quentinovà added."
+S=main
+keys C-l
+expect other-sees "81/80 participants"
+S=$S2
+keys Escape
+expect second-home "81/80 participants"
+keys q
+same "second quits cleanly" "$(dead_status)" 0
+
+finish
