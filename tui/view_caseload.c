@@ -28,6 +28,9 @@ enum sort_mode {
 struct caseload_view {
 	size_t *rows;	  /* the shown rows: indexes into t->cl.entries */
 	struct list list; /* over rows */
+	/* The selected participant, kept by id: the caseload behind `rows`
+	 * may have been replaced (reload, erasure) when rows are rebuilt. */
+	uint64_t selected;
 	enum sort_mode sort;
 	size_t stage_filter; /* 0: every stage; k: stage k-1 only */
 	bool attention_only;
@@ -103,12 +106,18 @@ static int page_size(void)
 	return LINES - 6;
 }
 
+/* Note which participant is selected, after any change of the list. */
+static void remember(const struct tui *t, struct caseload_view *v)
+{
+	v->selected = v->list.sel < v->list.n
+			      ? t->cl.entries[v->rows[v->list.sel]].file.p.id
+			      : 0;
+}
+
 static void rebuild(struct tui *t, void *data)
 {
 	struct caseload_view *v = data;
-	uint64_t keep = v->list.n && v->list.sel < v->list.n
-				? t->cl.entries[v->rows[v->list.sel]].file.p.id
-				: 0;
+	uint64_t keep = v->selected;
 	char *needle = fold_key(v->search);
 	size_t *rows = realloc(v->rows, (t->cl.n ? t->cl.n : 1) * sizeof *rows);
 	struct sort_arg sa = { &t->cl, v->sort };
@@ -144,6 +153,7 @@ static void rebuild(struct tui *t, void *data)
 		if (t->cl.entries[rows[r]].file.p.id == keep)
 			v->list.sel = r;
 	list_fit(&v->list, n, page_size());
+	remember(t, v);
 }
 
 /* Rebuild from the first row: after the sort, a filter or the search
@@ -151,7 +161,7 @@ static void rebuild(struct tui *t, void *data)
 static void restart(struct tui *t, struct caseload_view *v)
 {
 	v->list.sel = v->list.top = 0;
-	v->list.n = 0; /* no participant to stay on */
+	v->selected = 0; /* no participant to stay on */
 	rebuild(t, v);
 }
 
@@ -474,6 +484,7 @@ static void handle(struct tui *t, void *data, enum action a)
 		break;
 	default:
 		list_move(&v->list, a, page_size());
+		remember(t, v);
 		break;
 	}
 }

@@ -35,4 +35,22 @@ expect erased-count "80/80 participants"
 keys Escape
 same "erased from the file" "$(cat "$DB"/* | grep -a -c 'Quentinov' || true)" 0
 
+# Added and erased in the same window: the caseload shrinks under the
+# list's selection (read past the caseload's end before the fix, which
+# AddressSanitizer caught).
+keys F1 N
+ready "New participant"
+keys "Yannickovà" Tab "Xavier" Enter
+expect same-window-added "Xavier Yannickovà added."
+keys Escape / y a n n Enter
+expect same-window-found "YANNICKOVÀ Xavier"
+keys Enter X
+expect same-window-form "Erase YANNICKOVÀ Xavier and every trace of them"
+keys "yannickova" Enter
+expect same-window-erased "YANNICKOVÀ Xavier erased."
+expect same-window-count "80/80 participants"
+keys j k
+expect same-window-alive "80/80 participants"
+same "same window: erased from the file" "$(cat "$DB"/* | grep -a -c 'Yannickov' || true)" 0
+
 finish
