@@ -30,10 +30,12 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The exit status for a core error code: 2 for bad input, else 1. */
 int cli_exit_status(int code);
 
-/* Report a core failure (cause if any, else the code's text) once. */
+/* Report a core failure (cause if any, else the code's text) once on
+ * stderr, then free `cause` (NULL accepted). Returns the exit status. */
 int cli_fail(int code, char *cause);
 
-/* The configuration, loaded on first use; NULL after reporting an error. */
+/* The configuration, loaded on first use and owned by the cli; NULL after
+ * reporting an error, with *status set to the exit status. */
 struct config *cli_config(struct cli *cli, int *status);
 
 /* The referent whose caseload commands show. */

@@ -50,10 +50,11 @@ typedef bool (*form_submit_fn)(struct tui *t, struct form_field *f, size_t n,
 bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
 		     size_t n, form_submit_fn submit, void *arg);
 
-/* Replace a field's text with a copy of `text` (NULL: empty). */
+/* Replace a field's text with a copy of `text` (NULL: empty); out of
+ * memory, the field is left empty. */
 void form_field_set(struct form_field *f, const char *text);
 
-/* Free the texts of n fields. */
+/* Free the texts of n fields (NULL texts are fine) and set them NULL. */
 void form_fields_free(struct form_field *f, size_t n);
 
 /*
@@ -70,7 +71,8 @@ bool form_dialog_pick(struct tui *t, const char *title,
  */
 bool form_edited(int rc, char *cause, char *message, size_t msize);
 
-/* A date as the user types it, malloc'd, for a field's initial text. */
+/* A date as the user types it, for a field's initial text: the caller
+ * (the field) frees it; NULL when out of memory (the field starts empty). */
 char *form_date_text(pdate d);
 
 /* An array of the translations of n names (N_ strings), malloc'd (the

@@ -92,13 +92,16 @@ void tui_draw(struct tui *t);
 void tui_message(struct tui *t, enum ui_style style, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* The caseload entry of participant `pid`, or NULL. */
+/* The caseload entry of participant `pid`, or NULL; it belongs to t->cl
+ * and is valid until the next refresh or reload. */
 struct caseload_entry *tui_entry(struct tui *t, uint64_t pid);
 
-/* Read participant `pid` again after a change and update every view. */
+/* Read participant `pid` again after a change and update every view;
+ * a failure is reported on the message line and the caseload kept. */
 void tui_refresh_participant(struct tui *t, uint64_t pid);
 
-/* Read the whole caseload again (Ctrl-L, or another process wrote). */
+/* Read the whole caseload again (Ctrl-L, or another process wrote); on
+ * failure the message line says why and the old caseload stays. */
 void tui_reload(struct tui *t);
 
 /*
