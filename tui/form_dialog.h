@@ -51,7 +51,7 @@ bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
 		     size_t n, form_submit_fn submit, void *arg);
 
 /* Replace a field's text with a copy of `text` (NULL: empty); out of
- * memory, the field is left empty. */
+ * memory, the field keeps its old text. */
 void form_field_set(struct form_field *f, const char *text);
 
 /* Free the texts of n fields (NULL texts are fine) and set them NULL. */
