@@ -30,9 +30,9 @@ const char *export_flag_label(enum flag_kind k);
 int export_format_by_name(const char *name, enum export_format *out);
 
 /*
- * Write the summary to `out`. Returns PC_OK, or PC_EIO when writing
- * failed (a full disk: check errno), in which case the output is partial
- * and the caller discards it.
+ * Write the summary to `out`. Returns PC_OK, PC_EIO when writing failed
+ * (errno says why: ENOSPC for a full disk) or PC_ENOMEM; the output is
+ * then partial and the caller discards it.
  */
 int export_write(FILE *out, const struct summary *s,
 		 const struct export_options *o);

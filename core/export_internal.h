@@ -39,7 +39,10 @@ const char *export_cell(const struct summary *s, const struct caseload_entry *e,
 			enum row_column c, bool pseudonymise,
 			const char *date_pattern, char *buf, size_t size);
 
-/* Each format's writer; all return 0 or -1 on a write error. */
+/*
+ * Each format's writer: PC_OK, PC_EIO when `out` reports a write error
+ * (ferror), or PC_ENOMEM; on failure the output is partial.
+ */
 int export_csv(FILE *out, const struct summary *s,
 	       const struct export_options *o);
 int export_json(FILE *out, const struct summary *s,
