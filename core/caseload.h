@@ -47,6 +47,7 @@ int caseload_load_summaries(struct store *s, const struct config *c,
 			    const char *referent, bool include_exited,
 			    pdate today, struct caseload *out, char **cause);
 
+/* Free every entry and zero *cl (freeing twice is safe); NULL is accepted. */
 void caseload_free(struct caseload *cl);
 
 /* Compare two entries by name, ignoring case and accents (qsort-style). */

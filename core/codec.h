@@ -22,6 +22,7 @@ struct codec_writer {
 };
 
 void codec_writer_init(struct codec_writer *w);
+/* Free the buffer and zero the writer for reuse; NULL is accepted. */
 void codec_writer_free(struct codec_writer *w);
 
 /* Append raw bytes. */

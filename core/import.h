@@ -28,6 +28,7 @@ struct import_report {
 int import_csv(struct store *s, const struct edit_ctx *ctx, const char *path,
 	       bool dry_run, struct import_report *report, char **cause);
 
+/* Free the report's strings and zero it; NULL is accepted. */
 void import_report_free(struct import_report *report);
 
 #endif

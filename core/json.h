@@ -37,6 +37,7 @@ struct json {
  */
 int json_parse(const char *text, size_t len, struct json **out, char **cause);
 
+/* Free a tree json_parse made; NULL is accepted. */
 void json_free(struct json *v);
 
 /* The member `key` of an object, or NULL (also when v is no object). */

@@ -52,7 +52,8 @@ int store_open_exclusive(const char *dir, struct store **out, char **cause);
  * Copy every live record into a fresh file and put it in place of the
  * database file, so that nothing erased survives in freed pages; then
  * close the store (*s becomes NULL) whatever happens. Needs a store opened
- * with store_open_exclusive(). On failure the database is as it was.
+ * with store_open_exclusive() (PC_EDB otherwise; PC_EINVAL for a NULL s or
+ * *s). On failure the database is as it was.
  */
 int store_rewrite_close(struct store **s, char **cause);
 

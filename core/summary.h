@@ -67,6 +67,7 @@ int summary_build(struct summary *s, const struct config *c,
 		  const struct caseload *cl, const char *referent, pdate today,
 		  pdate from, pdate to);
 
+/* Free what summary_build allocated and zero *s; NULL is accepted. */
 void summary_free(struct summary *s);
 
 /* The stable name of a completeness field ("birth_date"). */
