@@ -32,8 +32,9 @@ struct json {
 #define JSON_MAX_DEPTH 32
 
 /*
- * Parse `len` bytes. Returns PC_OK and a tree the caller frees with
- * json_free(), or PC_EINVAL with "line N: what is wrong" in *cause.
+ * Parse `len` bytes (`text` need not end in NUL). Returns PC_OK and a tree
+ * the caller frees with json_free(), or PC_EINVAL with "line N: what is
+ * wrong" in *cause (PC_ENOMEM: memory ran out); *out is untouched then.
  */
 int json_parse(const char *text, size_t len, struct json **out, char **cause);
 
