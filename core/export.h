@@ -19,7 +19,7 @@ struct export_options {
 	bool pseudonymise; /* names, contacts, birth dates replaced by the id */
 	char delimiter;	   /* CSV: ',', ';' or '\t' */
 	bool bom;	   /* CSV: a UTF-8 byte order mark first */
-	const char *date_pattern; /* Markdown, HTML: "DD/MM/YYYY" */
+	const char *date_pattern; /* Markdown, HTML: "DD/MM/YYYY"; NULL: ISO */
 };
 
 /* What a flag means, translated for people ("appointments without

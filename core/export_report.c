@@ -20,7 +20,10 @@ struct report {
 
 static const char *date(const struct report *rp, pdate d, char *buf)
 {
-	return date_format_pattern(d, rp->o->date_pattern, buf, DATE_BUFSZ);
+	const char *pattern = rp->o->date_pattern;
+
+	return date_format_pattern(d, pattern ? pattern : "YYYY-MM-DD", buf,
+				   DATE_BUFSZ);
 }
 
 /* "Lefèvre Élodie", or "P42" when pseudonymising. */
