@@ -23,10 +23,12 @@ struct export_options {
 };
 
 /* What a flag means, translated for people ("appointments without
- * outcome"): reports and the dashboard say it the same way. */
+ * outcome"): reports and the dashboard say it the same way. Static
+ * storage; "?" for a kind out of range. */
 const char *export_flag_label(enum flag_kind k);
 
-/* The format called `name` ("csv", "json", "md", "html"); PC_EINVAL else. */
+/* The format called `name` ("csv", "json", "md", "html") in *out; PC_EINVAL,
+ * *out untouched, for any other name. */
 int export_format_by_name(const char *name, enum export_format *out);
 
 /*
@@ -38,10 +40,10 @@ int export_write(FILE *out, const struct summary *s,
 		 const struct export_options *o);
 
 /*
- * The whole export: load the caseload of `referent` (every referent when
- * NULL) with those who left, summarise entries and exits from..to, and
- * write it to `path` atomically (mode 0600), or to `out` when path is
- * NULL. A failed write leaves no file behind and an existing one as it was.
+ * The whole export: the caseload of `referent` (NULL: every referent) with
+ * those who left, entries and exits from..to, written to `path` atomically
+ * (mode 0600) or, path NULL, to `out`. On failure (a store code, PC_EIO,
+ * PC_EFULL, PC_ENOMEM) *cause says why; `path` is as it was, `out` partial.
  */
 int export_caseload(struct store *st, const struct config *c,
 		    const char *referent, pdate today, pdate from, pdate to,
