@@ -41,7 +41,8 @@ int json_parse(const char *text, size_t len, struct json **out, char **cause);
 /* Free a tree json_parse made; NULL is accepted. */
 void json_free(struct json *v);
 
-/* The member `key` of an object, or NULL (also when v is no object). */
+/* The member `key` of an object (inside v), or NULL, also when v is NULL or
+ * no object. */
 const struct json *json_get(const struct json *v, const char *key);
 
 /* Write s as a JSON string, escaped; NULL is written as null. */
