@@ -132,6 +132,7 @@ struct journal_entry {
 	char *what;
 };
 
+/* Free a record's strings and reset it, as said above. */
 void participant_clear(struct participant *p);
 void stage_move_clear(struct stage_move *m);
 void appointment_clear(struct appointment *a);
@@ -139,7 +140,7 @@ void job_clear(struct job *j);
 void note_clear(struct note *n);
 void journal_entry_clear(struct journal_entry *e);
 
-/* Zero-initialise with every date DATE_NONE. */
+/* Zero-initialise with every date DATE_NONE; nothing is freed. */
 void participant_init(struct participant *p);
 void appointment_init(struct appointment *a);
 void job_init(struct job *j);
