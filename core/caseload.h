@@ -62,8 +62,8 @@ bool caseload_name_matches(const struct caseload_entry *e,
 
 /*
  * Fill `e` from `file`, taken over (*file is left cleared), and evaluate
- * it, as caseload_load does and a refresh after a change. Release it with
- * caseload_entry_clear(); PC_ENOMEM leaves `e` cleared, the file freed.
+ * it: a step of caseload_load, and the refresh of one participant after a
+ * change. Release with caseload_entry_clear(); PC_ENOMEM leaves `e` cleared.
  */
 int caseload_entry_set(struct caseload_entry *e, const struct config *c,
 		       struct participant_file *file, pdate today);

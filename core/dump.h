@@ -26,7 +26,7 @@ int dump_write(struct store *s, FILE *out, char **cause);
 int dump_load(struct store *s, const char *path, char **cause);
 
 /* One participant with everything attached, as one JSON object (the
- * dump's layout), without a trailing newline; write errors stay in `out`. */
+ * dump's layout), without a trailing newline; check ferror(out) after. */
 void dump_write_file(FILE *out, const struct participant_file *f);
 
 /* qsort order of appointments in dumps: by id. */

@@ -34,7 +34,7 @@ int edit_participant_add(struct store *s, const struct edit_ctx *ctx,
 /*
  * The same inside a write transaction the caller runs (an import adds
  * many at once): no checks, `how` says it in the journal ("imported"). On
- * failure (a store code; *id means nothing) the transaction is to abort.
+ * failure (a store code; *id then means nothing) let the transaction abort.
  */
 int edit_participant_add_txn(struct store_txn *t, const struct edit_ctx *ctx,
 			     const struct participant *p, pdate entry,

@@ -16,7 +16,7 @@ enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_MD, EXPORT_HTML };
 
 struct export_options {
 	enum export_format format;
-	bool pseudonymise; /* names, contacts, birth dates replaced by the id */
+	bool pseudonymise; /* names become the id; no contacts, birth dates */
 	char delimiter;	   /* CSV: ',', ';' or '\t' */
 	bool bom;	   /* CSV: a UTF-8 byte order mark first */
 	const char *date_pattern; /* Markdown, HTML: "DD/MM/YYYY"; NULL: ISO */

@@ -60,9 +60,9 @@ struct summary {
 
 /*
  * Compute the summary of `cl` (loaded with exited participants) for entries
- * and exits from..to inclusive; `referent` (NULL: all) is only carried into
- * it. *s refers to c, cl and referent, which must outlive it; free it with
- * summary_free(). PC_ENOMEM leaves *s zeroed, nothing to free.
+ * and exits from..to inclusive; a NULL `referent` (every one) also fills
+ * s->referents. *s refers to c, cl and referent, which must outlive it; free
+ * it with summary_free(). PC_ENOMEM leaves *s zeroed, nothing to free.
  */
 int summary_build(struct summary *s, const struct config *c,
 		  const struct caseload *cl, const char *referent, pdate today,
