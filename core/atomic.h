@@ -1,4 +1,6 @@
-/* atomic.h: write a file whole or not at all (temporary file, rename). */
+/* atomic.h: write a file whole or not at all (temporary file, rename). The
+ * functions fail with PC_EIO, PC_EFULL (a full disk or quota) or PC_ENOMEM,
+ * *cause saying why. */
 #ifndef PARCOURS_ATOMIC_H
 #define PARCOURS_ATOMIC_H
 
@@ -12,19 +14,20 @@ struct atomic_file {
 
 /*
  * Start writing `path`: a temporary file is made in the same directory,
- * mode 0600, so that the final rename is atomic. PC_EIO with *cause when
- * the directory cannot take it.
+ * mode 0600, so that the final rename is atomic. End with atomic_commit()
+ * or atomic_abort(); on failure *af is zeroed and nothing is left on disk.
  */
 int atomic_open(struct atomic_file *af, const char *path, char **cause);
 
 /*
  * Flush, sync and move the temporary file over `path`. On any failure
- * (a full disk included) the temporary file is removed, `path` is left
- * as it was, and *cause says why. The struct is released either way.
+ * (a full disk included) the temporary file is removed and `path` is left
+ * as it was. *af is released (zeroed) either way: no abort after it.
  */
 int atomic_commit(struct atomic_file *af, char **cause);
 
-/* Give up: remove the temporary file, release the struct. */
+/* Give up: remove the temporary file, release *af (zeroed); a zeroed *af is
+ * accepted. */
 void atomic_abort(struct atomic_file *af);
 
 #endif

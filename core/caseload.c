@@ -171,6 +171,8 @@ done:
 
 void caseload_free(struct caseload *cl)
 {
+	if (cl == NULL)
+		return;
 	for (size_t i = 0; i < cl->n; i++)
 		caseload_entry_clear(&cl->entries[i]);
 	free(cl->entries);

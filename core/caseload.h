@@ -29,10 +29,10 @@ struct caseload {
 };
 
 /*
- * Load the participants of `referent` (every referent's when NULL), leaving
- * out those who exited unless `include_exited`, in one read transaction,
- * and evaluate the rules as of `today`. Sorted most urgent first, then by
- * name. On error *cause says why (caller frees).
+ * Load, in one read transaction, the participants of `referent` (NULL: all)
+ * but those who exited unless `include_exited`, the rules evaluated as of
+ * `today`, most urgent first, then by name; free with caseload_free(). On
+ * failure (a store code) *out is empty and *cause says why.
  */
 int caseload_load(struct store *s, const struct config *c, const char *referent,
 		  bool include_exited, pdate today, struct caseload *out,
@@ -41,15 +41,17 @@ int caseload_load(struct store *s, const struct config *c, const char *referent,
 /*
  * The same, keeping of each file only the participant and their jobs once
  * the rules are evaluated: what lists, reports and exports show, in a
- * fraction of the memory for a whole territory.
+ * fraction of the memory for a whole territory. Same ownership and errors.
  */
 int caseload_load_summaries(struct store *s, const struct config *c,
 			    const char *referent, bool include_exited,
 			    pdate today, struct caseload *out, char **cause);
 
+/* Free every entry and zero *cl (freeing twice is safe); NULL is accepted. */
 void caseload_free(struct caseload *cl);
 
-/* Compare two entries by name, ignoring case and accents (qsort-style). */
+/* Compare two entries by name, ignoring case and accents, then by id
+ * (qsort-style). */
 int caseload_compare_name(const struct caseload_entry *a,
 			  const struct caseload_entry *b);
 
@@ -59,14 +61,14 @@ bool caseload_name_matches(const struct caseload_entry *e,
 			   const char *folded_needle);
 
 /*
- * Fill `e` from a loaded file (taken over: the entry owns it from now on)
- * and evaluate it; used by caseload_load and to refresh one participant
- * after a change. PC_ENOMEM leaves `e` cleared.
+ * Fill `e` from `file`, taken over (*file is left cleared), and evaluate
+ * it: a step of caseload_load, and the refresh of one participant after a
+ * change. Release with caseload_entry_clear(); PC_ENOMEM leaves `e` cleared.
  */
 int caseload_entry_set(struct caseload_entry *e, const struct config *c,
 		       struct participant_file *file, pdate today);
 
-/* Release what one entry holds. */
+/* Release what one entry holds and clear it (clearing twice is safe). */
 void caseload_entry_clear(struct caseload_entry *e);
 
 #endif

@@ -12,6 +12,8 @@ void codec_writer_init(struct codec_writer *w)
 
 void codec_writer_free(struct codec_writer *w)
 {
+	if (w == NULL)
+		return;
 	free(w->buf);
 	codec_writer_init(w);
 }

@@ -14,17 +14,23 @@
  */
 enum codec_type { CODEC_VARINT = 0, CODEC_BYTES = 1 };
 
-/* A growable output buffer. Zero-initialise, or use codec_writer_init. */
+/*
+ * A growable output buffer. Zero-initialise, or use codec_writer_init. The
+ * put functions return nothing: when an allocation fails they set `failed`
+ * and write nothing more, so one check at the end does for all.
+ */
 struct codec_writer {
-	uint8_t *buf; /* owned; take it with codec_writer_take */
+	uint8_t *buf; /* owned: free with codec_writer_free, or take it */
 	size_t len, cap;
 	bool failed; /* an allocation failed: the content is incomplete */
 };
 
+/* An empty writer; nothing is allocated until the first put. */
 void codec_writer_init(struct codec_writer *w);
+/* Free the buffer and zero the writer for reuse; NULL is accepted. */
 void codec_writer_free(struct codec_writer *w);
 
-/* Append raw bytes. */
+/* Append raw bytes (p may be NULL when n is 0). */
 void codec_put_raw(struct codec_writer *w, const void *p, size_t n);
 /* Append an unsigned field. */
 void codec_put_uint(struct codec_writer *w, unsigned tag, uint64_t v);
@@ -54,7 +60,7 @@ void codec_reader_init(struct codec_reader *r, const void *buf, size_t len);
 
 /*
  * Read the next field. Returns 1 and fills *f, 0 at the clean end of the
- * input, -1 on truncated or malformed input.
+ * input, -1 on truncated or malformed input (*f is then meaningless).
  */
 int codec_next(struct codec_reader *r, struct codec_field *f);
 
@@ -64,7 +70,7 @@ int64_t codec_field_int(const struct codec_field *f);
 /*
  * Copy a CODEC_BYTES field as a NUL-terminated string into *out (caller
  * frees; a previous *out is freed). Rejects embedded NULs and invalid
- * UTF-8. Returns PC_OK, PC_ECORRUPT or PC_ENOMEM.
+ * UTF-8. Returns PC_OK, or PC_ECORRUPT or PC_ENOMEM with *out unchanged.
  */
 int codec_field_str(const struct codec_field *f, char **out);
 

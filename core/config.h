@@ -1,4 +1,6 @@
-/* config.h: stages and rules, read from YAML. */
+/* config.h: stages and rules, read from YAML: the installed default, then
+ * the user's file over it (a key replaces the default's, a list of stages,
+ * publics or exit reasons replaces it whole). */
 #ifndef PARCOURS_CONFIG_H
 #define PARCOURS_CONFIG_H
 
@@ -55,29 +57,28 @@ struct config {
 };
 
 /*
- * Load `base` (the installed default, complete) and then, if `user` is not
- * NULL, apply `user` over it: a key the user file gives replaces the
- * default's, a list (stages, publics, exit reasons) replaces it whole.
- * Every problem found is reported, one per line, as
- * "FILE:LINE:COLUMN: what is wrong" in *cause (caller frees), and the
- * function returns PC_EINVAL; PC_EIO when a file cannot be read.
- * On success *out is a new config the caller frees with config_free().
+ * Load `base` (complete), then `user` over it unless NULL, into a new *out
+ * the caller frees with config_free(); on failure *out is untouched and
+ * *cause says why: PC_EINVAL, every problem one a line ("FILE:LINE:COLUMN:
+ * what is wrong"); PC_EIO, a file cannot be read; PC_ENOMEM.
  */
 int config_load(const char *base, const char *user, struct config **out,
 		char **cause);
 
-/* Free a config and set *c to NULL; NULL is accepted. */
+/* Free a config and set *c to NULL; c or *c NULL is accepted. */
 void config_free(struct config **c);
 
-/* The stage with this id and its 0-based position, or NULL. */
+/* The stage with this id (inside c), or NULL, a NULL id included; *index
+ * gets its 0-based position unless index is NULL. */
 const struct config_stage *config_stage(const struct config *c, const char *id,
 					size_t *index);
 
-/* The exit reason with this id, or NULL. */
+/* The exit reason with this id (inside c), or NULL, a NULL id included. */
 const struct config_exit_reason *config_exit_reason(const struct config *c,
 						    const char *id);
 
-/* The public category with this id, or NULL. */
+/* The public category with this id (inside c), or NULL, a NULL id
+ * included. */
 const struct config_public *config_public(const struct config *c,
 					  const char *id);
 

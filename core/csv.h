@@ -25,14 +25,14 @@ struct csv_record {
 void csv_open(struct csv_reader *r, const char *data, size_t len);
 
 /*
- * Read the next record into *rec (cleared first): fields may be quoted,
- * with "" for a quote and line breaks inside quotes; lines end with LF or
- * CRLF. Returns 1 for a record, 0 at the end, -1 for a quote left open
- * (*rec->line says where it started) or no memory. A blank line is a
- * record of one empty field.
+ * Read the next record into *rec, cleared first: quoted fields may hold ""
+ * and line breaks; lines end in LF or CRLF; a blank line is one empty field.
+ * 1: a record; 0: the end; -1: no memory, or a quote left open (rec->line:
+ * where it started). Clear the last record with csv_record_clear().
  */
 int csv_next(struct csv_reader *r, struct csv_record *rec);
 
+/* Free the fields and empty the record (clearing twice is safe). */
 void csv_record_clear(struct csv_record *rec);
 
 #endif

@@ -33,14 +33,15 @@ void date_to_ymd(pdate date, int *y, int *m, int *d);
 int date_days_in_month(int y, int m);
 
 /*
- * Parse `s` as YYYY-MM-DD, DD/MM/YYYY, or +N / -N (days from `today`).
- * Surrounding blanks are ignored. Returns PC_OK and sets *out, or PC_EINVAL
- * for anything else, impossible days (31/04, 29/02 of a common year)
- * included; *out is then unchanged.
+ * Parse `s` as YYYY-MM-DD, DD/MM/YYYY, or +N / -N (days from `today`,
+ * unless DATE_NONE), blanks around ignored. PC_OK and *out set, or PC_EINVAL
+ * with *out unchanged for anything else: a NULL s, impossible days (31/04,
+ * 29/02 of a common year), N above 36500.
  */
 int date_parse(const char *s, pdate today, pdate *out);
 
-/* Parse strictly YYYY-MM-DD; PC_OK or PC_EINVAL. */
+/* Parse strictly YYYY-MM-DD; PC_OK, or PC_EINVAL (a NULL s included) with
+ * *out unchanged. */
 int date_parse_iso(const char *s, pdate *out);
 
 /*

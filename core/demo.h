@@ -1,4 +1,6 @@
-/* demo.h: a fictitious caseload a referent would recognise. */
+/* demo.h: a fictitious caseload a referent would recognise: French names,
+ * histories over every stage, past and coming appointments (a few overdue),
+ * some in in-work follow-up, and exits of this year. */
 #ifndef PARCOURS_DEMO_H
 #define PARCOURS_DEMO_H
 
@@ -27,18 +29,17 @@ struct demo_result {
 };
 
 /*
- * Fill an empty database: `participants` current participants with French
- * names, histories over every stage, past and coming appointments, a few
- * overdue, some in in-work follow-up, and exited participants of this
- * year. Above DEMO_CASELOAD_SIZE they are spread over several referents,
- * the config's referent first. Refuses a database that holds any
- * participant (PC_ENOTEMPTY). Writes in batches of whole participants.
+ * Fill an empty database (PC_ENOTEMPTY otherwise; PC_EINVAL for none) with
+ * opt->participants current ones, spread over referents above
+ * DEMO_CASELOAD_SIZE, the config's first. Written in batches of whole
+ * participants: after a failure those written stay, and *res counts them.
  */
 int demo_fill(struct store *s, const struct config *c,
 	      const struct demo_options *opt, struct demo_result *res,
 	      char **cause);
 
-/* The name of referent number i (0 is the config's), malloc'd. */
+/* The name of referent number i (0 is the config's), malloc'd: the caller
+ * frees it; NULL when out of memory. */
 char *demo_referent_name(const struct config *c, size_t i);
 
 #endif

@@ -12,19 +12,21 @@
 /*
  * Write every participant with its stage moves, appointments, jobs and
  * notes, and the journal, in one read transaction, in a fixed order (ids,
- * then sequence numbers), so equal databases give equal dumps.
+ * then sequence numbers), so equal databases give equal dumps. On failure
+ * (a store code; PC_EIO, a write) `out` may hold part of it.
  */
 int dump_write(struct store *s, FILE *out, char **cause);
 
 /*
  * Read a dump from `path` into an EMPTY database (PC_ENOTEMPTY otherwise)
- * in one transaction, keeping every id. Any problem, reported as
- * "PATH: line N: what", leaves the database as it was (PC_EINVAL).
+ * in one transaction, keeping every id. A failure leaves the database as it
+ * was: PC_EINVAL for a problem ("PATH: line N: what"), PC_ESCHEMA for a
+ * newer dump, PC_EIO for a file that cannot be read, a store code.
  */
 int dump_load(struct store *s, const char *path, char **cause);
 
 /* One participant with everything attached, as one JSON object (the
- * dump's layout), without a trailing newline. */
+ * dump's layout), without a trailing newline; check ferror(out) after. */
 void dump_write_file(FILE *out, const struct participant_file *f);
 
 /* qsort order of appointments in dumps: by id. */

@@ -12,41 +12,48 @@
  * Each function checks its input against the data and the configuration,
  * then writes the change and a journal line in one write transaction:
  * whole or not at all. Bad input returns PC_EINVAL with a translated
- * message in *cause (caller frees) and writes nothing; a participant or
- * appointment that does not exist returns PC_ENOTFOUND.
+ * message in *cause (caller frees) and writes nothing, a NULL text where
+ * one is required included; a participant or appointment that does not
+ * exist returns PC_ENOTFOUND; a failed write, a store code (store.h).
  */
 struct edit_ctx {
 	const struct config *config;
-	const char *who; /* for the journal: the referent at the keyboard */
+	const char *who; /* for the journal: the referent at the keyboard;
+			    NULL: none (an import adds to the config's) */
 	int64_t now;	 /* for the journal: seconds since the epoch */
 	pdate today;	 /* outcomes and moves may not be in the future */
 };
 
 /* Add a participant entering on `entry` into p->stage (the first stage
- * when NULL); only identity fields, publics and referent are taken. */
+ * when NULL); only identity fields, publics and referent (the config's when
+ * NULL) are taken. *id gets the new id unless id is NULL. */
 int edit_participant_add(struct store *s, const struct edit_ctx *ctx,
 			 const struct participant *p, pdate entry, uint64_t *id,
 			 char **cause);
 
 /*
  * The same inside a write transaction the caller runs (an import adds
- * many at once): no checks, `how` says it in the journal ("imported").
+ * many at once): no checks, `how` says it in the journal ("imported"). On
+ * failure (a store code; *id then means nothing) let the transaction abort.
  */
 int edit_participant_add_txn(struct store_txn *t, const struct edit_ctx *ctx,
 			     const struct participant *p, pdate entry,
 			     const char *how, uint64_t *id);
 
-/* The checks edit_participant_add makes on names, dates and publics. */
+/* The checks edit_participant_add makes on names, dates and publics: PC_OK
+ * or PC_EINVAL with *cause. */
 int edit_check_identity(const struct edit_ctx *ctx, const struct participant *p,
 			char **cause);
 
-/* Plan an appointment; minute is APPT_NO_TIME or 0..1439. */
+/* Plan an appointment; minute is APPT_NO_TIME or 0..1439. *id gets its id
+ * unless id is NULL. */
 int edit_appointment_plan(struct store *s, const struct edit_ctx *ctx,
 			  uint64_t participant, pdate date, int minute,
 			  const char *kind, enum appointment_mode mode,
 			  uint64_t *id, char **cause);
 
-/* Record what happened: done, missed or cancelled (note may be NULL). */
+/* Record what happened: done, missed or cancelled; a NULL or empty note
+ * keeps the appointment's own. */
 int edit_appointment_outcome(struct store *s, const struct edit_ctx *ctx,
 			     uint64_t appointment,
 			     enum appointment_status status, const char *note,
@@ -66,7 +73,8 @@ int edit_stage_move(struct store *s, const struct edit_ctx *ctx,
 int edit_job_start(struct store *s, const struct edit_ctx *ctx,
 		   uint64_t participant, const struct job *job, char **cause);
 
-/* Record the check-in `offset_days` after the start of the current job. */
+/* Record the check-in `offset_days` after the start of the current job;
+ * PC_EINVAL when no job is in progress. */
 int edit_checkin(struct store *s, const struct edit_ctx *ctx,
 		 uint64_t participant, int offset_days, pdate done,
 		 char **cause);
@@ -77,7 +85,8 @@ int edit_exit(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
 	      pdate date, const char *reason, char **cause);
 
 /* Replace the identity fields (names, birth date, gender, contacts,
- * publics, education, employment) with those of `p` (p->id says who). */
+ * publics, education, employment) with those of `p` (p->id says who); a
+ * NULL or empty contact or publics is cleared. */
 int edit_identity(struct store *s, const struct edit_ctx *ctx,
 		  const struct participant *p, char **cause);
 

@@ -161,12 +161,19 @@ int export_write(FILE *out, const struct summary *s,
 		[EXPORT_MD] = export_md,
 		[EXPORT_HTML] = export_html,
 	};
+	int rc;
 
 	errno = 0;
-	if (writers[o->format](out, s, o) != 0 || fflush(out) != 0 ||
-	    ferror(out))
-		return PC_EIO;
-	return PC_OK;
+	rc = writers[o->format](out, s, o);
+	if (rc == PC_OK && (fflush(out) != 0 || ferror(out)))
+		rc = PC_EIO;
+	return rc;
+}
+
+/* What to tell of a failed export_write: errno is only news of a write. */
+static const char *write_error(int rc)
+{
+	return strerror(rc == PC_ENOMEM ? ENOMEM : errno ? errno : EIO);
 }
 
 int export_caseload(struct store *st, const struct config *c,
@@ -191,16 +198,17 @@ int export_caseload(struct store *st, const struct config *c,
 		rc = export_write(out, &sum, o);
 		if (rc != PC_OK)
 			error_set(cause, rc, _("cannot write the export: %s"),
-				  strerror(errno ? errno : EIO));
+				  write_error(rc));
 	} else if ((rc = atomic_open(&af, path, cause)) == PC_OK) {
 		rc = export_write(af.f, &sum, o);
-		if (rc == PC_OK)
+		if (rc == PC_OK) {
 			rc = atomic_commit(&af, cause);
-		else {
-			error_set(cause, errno == ENOSPC ? PC_EFULL : rc,
-				  _("%s: cannot write: %s"), path,
-				  strerror(errno ? errno : EIO));
-			rc = errno == ENOSPC ? PC_EFULL : rc;
+		} else {
+			/* A write that failed on a full disk says so. */
+			if (rc == PC_EIO && errno == ENOSPC)
+				rc = PC_EFULL;
+			error_set(cause, rc, _("%s: cannot write: %s"), path,
+				  write_error(rc));
 			atomic_abort(&af);
 		}
 	}

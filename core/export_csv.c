@@ -1,5 +1,6 @@
 /* export_csv.c: one row per participant, RFC 4180. */
 #include "export_internal.h"
+#include "error.h"
 
 #include <string.h>
 
@@ -46,5 +47,5 @@ int export_csv(FILE *out, const struct summary *s,
 		}
 		fputs("\r\n", out);
 	}
-	return ferror(out) ? -1 : 0;
+	return ferror(out) ? PC_EIO : PC_OK;
 }

@@ -1,6 +1,7 @@
 /* export_html.c: the report as one self-contained HTML page (inline CSS and
  * SVG, no network), readable on screen and printing on A4. */
 #include "export_internal.h"
+#include "error.h"
 #include "export_report.h"
 #include "i18n.h"
 
@@ -148,8 +149,9 @@ int export_html(FILE *out, const struct summary *s,
 	static const struct report_renderer html = {
 		begin, heading, para, table_begin, row, table_end, chart, end,
 	};
+	int rc = export_report(s, o, &html, out);
 
-	if (export_report(s, o, &html, out) != 0)
-		return -1;
-	return ferror(out) ? -1 : 0;
+	if (rc != PC_OK)
+		return rc;
+	return ferror(out) ? PC_EIO : PC_OK;
 }

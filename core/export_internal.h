@@ -26,20 +26,23 @@ enum row_column {
 	COL_COUNT
 };
 
-/* The stable name of a column ("last_name"). */
+/* The stable name of a column ("last_name"); "?" for one out of range. */
 const char *export_column_name(enum row_column c);
 
 /*
- * The text of column `c` for caseload entry `e`, into buf: dates in ISO
- * form (YYYY-MM-DD) unless `date_pattern` is given; personal fields
- * replaced by the id (names) or left empty (contacts, birth date) when
- * pseudonymising. Returns buf.
+ * The text of column `c` for entry `e` in buf (`size` bytes, truncated):
+ * dates as YYYY-MM-DD when `date_pattern` is NULL; pseudonymising, the last
+ * name becomes "P<id>" and the first name, contacts and birth date are left
+ * empty. Returns buf.
  */
 const char *export_cell(const struct summary *s, const struct caseload_entry *e,
 			enum row_column c, bool pseudonymise,
 			const char *date_pattern, char *buf, size_t size);
 
-/* Each format's writer; all return 0 or -1 on a write error. */
+/*
+ * Each format's writer: PC_OK, PC_EIO when `out` reports a write error
+ * (ferror), or PC_ENOMEM; on failure the output is partial.
+ */
 int export_csv(FILE *out, const struct summary *s,
 	       const struct export_options *o);
 int export_json(FILE *out, const struct summary *s,

@@ -1,5 +1,6 @@
 /* export_json.c: the whole summary as one JSON document. */
 #include "export_internal.h"
+#include "error.h"
 #include "json.h"
 
 #include <string.h>
@@ -224,5 +225,5 @@ int export_json(FILE *out, const struct summary *s,
 	key(out, 2, false, "participants");
 	participants(out, s, o);
 	fputs("\n}\n", out);
-	return ferror(out) ? -1 : 0;
+	return ferror(out) ? PC_EIO : PC_OK;
 }

@@ -1,5 +1,6 @@
 /* export_md.c: the report as Markdown a person reads or prints. */
 #include "export_internal.h"
+#include "error.h"
 #include "export_report.h"
 
 /* Table cells cannot hold '|' or line breaks. */
@@ -66,8 +67,9 @@ int export_md(FILE *out, const struct summary *s,
 	static const struct report_renderer md = {
 		begin, heading, para, table_begin, row, table_end, NULL, end,
 	};
+	int rc = export_report(s, o, &md, out);
 
-	if (export_report(s, o, &md, out) != 0)
-		return -1;
-	return ferror(out) ? -1 : 0;
+	if (rc != PC_OK)
+		return rc;
+	return ferror(out) ? PC_EIO : PC_OK;
 }

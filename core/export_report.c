@@ -1,6 +1,7 @@
 /* export_report.c: the sections of the human-readable report. */
 #include "export_report.h"
 #include "export_internal.h"
+#include "error.h"
 #include "i18n.h"
 
 #include <stdarg.h>
@@ -19,7 +20,10 @@ struct report {
 
 static const char *date(const struct report *rp, pdate d, char *buf)
 {
-	return date_format_pattern(d, rp->o->date_pattern, buf, DATE_BUFSZ);
+	const char *pattern = rp->o->date_pattern;
+
+	return date_format_pattern(d, pattern ? pattern : "YYYY-MM-DD", buf,
+				   DATE_BUFSZ);
 }
 
 /* "Lefèvre Élodie", or "P42" when pseudonymising. */
@@ -57,12 +61,12 @@ static void stages(const struct report *rp)
 	size_t n = c->n_stages + (s->stages[c->n_stages].count > 0);
 	const char *head[] = { _("Stage"), _("Participants"),
 			       _("Median days in stage") };
-	const char **labels = calloc(n, sizeof *labels);
-	size_t *values = calloc(n, sizeof *values);
+	const char *labels[64];
+	size_t values[64];
 	char names[64][CELL];
 
 	rp->r->heading(rp->ctx, _("Participants per stage"));
-	if (labels != NULL && values != NULL && rp->r->chart) {
+	if (rp->r->chart) {
 		for (size_t i = 0; i < n && i < 64; i++) {
 			if (i < c->n_stages)
 				snprintf(names[i], CELL, "%zu %s", i + 1,
@@ -75,8 +79,6 @@ static void stages(const struct report *rp)
 		rp->r->chart(rp->ctx, _("Participants per stage"), labels,
 			     values, n < 64 ? n : 64);
 	}
-	free(labels);
-	free(values);
 	rp->r->table_begin(rp->ctx, head, 3);
 	for (size_t i = 0; i < n; i++) {
 		char a[CELL], b[32], m[32];
@@ -97,7 +99,8 @@ static void stages(const struct report *rp)
 	rp->r->table_end(rp->ctx);
 }
 
-static void flags(const struct report *rp)
+/* PC_OK, or PC_ENOMEM with the table left unfinished. */
+static int flags(const struct report *rp)
 {
 	const struct summary *s = rp->s;
 	const char *head[] = { _("What"), _("Count"), _("Participants") };
@@ -109,27 +112,27 @@ static void flags(const struct report *rp)
 		size_t size = 64 + f->count * 80, len = 0;
 		char *names = malloc(size), count[32];
 		const char *row[] = { export_flag_label((enum flag_kind)k),
-				      count, names ? names : "" };
+				      count, names };
 
+		if (names == NULL)
+			return PC_ENOMEM;
 		snprintf(count, sizeof count, "%zu", f->count);
-		if (names != NULL) {
-			names[0] = '\0';
-			for (size_t i = 0; i < f->count; i++) {
-				char one[CELL];
+		names[0] = '\0';
+		for (size_t i = 0; i < f->count; i++) {
+			char one[CELL];
 
-				who(rp, &s->cl->entries[f->entries[i]], one,
-				    sizeof one);
-				len += (size_t)snprintf(names + len, size - len,
-							"%s%s", i ? ", " : "",
-							one);
-				if (len >= size)
-					break;
-			}
+			who(rp, &s->cl->entries[f->entries[i]], one,
+			    sizeof one);
+			len += (size_t)snprintf(names + len, size - len, "%s%s",
+						i ? ", " : "", one);
+			if (len >= size)
+				break;
 		}
 		rp->r->row(rp->ctx, row, 3);
 		free(names);
 	}
 	rp->r->table_end(rp->ctx);
+	return PC_OK;
 }
 
 static void followups(const struct report *rp)
@@ -308,6 +311,7 @@ int export_report(const struct summary *s, const struct export_options *o,
 {
 	struct report rp = { s, o, r, ctx };
 	char title[512], today[DATE_BUFSZ];
+	int rc;
 
 	snprintf(title, sizeof title, _("Caseload summary — %s"),
 		 s->referent ? s->referent : _("All referents"));
@@ -324,7 +328,9 @@ int export_report(const struct summary *s, const struct export_options *o,
 		     (size_t)s->config->caseload_target,
 	     s->flagged);
 	stages(&rp);
-	flags(&rp);
+	rc = flags(&rp);
+	if (rc != PC_OK)
+		return rc;
 	followups(&rp);
 	exits(&rp);
 	completeness(&rp);
@@ -332,5 +338,5 @@ int export_report(const struct summary *s, const struct export_options *o,
 		referents(&rp);
 	participants(&rp);
 	r->end(ctx);
-	return 0;
+	return PC_OK;
 }

@@ -22,7 +22,8 @@ struct report_renderer {
 	void (*end)(void *ctx);
 };
 
-/* Build the report of `s` and hand it to `r`. Returns 0 or -1 (memory). */
+/* Build the report of `s` and hand it to `r`: PC_OK, or PC_ENOMEM with the
+ * report cut short (`r` has then drawn part of it). */
 int export_report(const struct summary *s, const struct export_options *o,
 		  const struct report_renderer *r, void *ctx);
 

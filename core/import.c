@@ -482,6 +482,8 @@ done:
 
 void import_report_free(struct import_report *report)
 {
+	if (report == NULL)
+		return;
 	free(report->problems);
 	free(report->notices);
 	memset(report, 0, sizeof *report);

@@ -13,6 +13,7 @@ struct parser {
 	int depth;
 	char **cause;
 	bool failed;
+	bool nomem; /* the failure was memory, not the document */
 };
 
 static void fail(struct parser *ps, const char *what)
@@ -21,6 +22,12 @@ static void fail(struct parser *ps, const char *what)
 		error_set(ps->cause, PC_EINVAL, _("line %zu: %s"), ps->line,
 			  what);
 	ps->failed = true;
+}
+
+static void out_of_memory(struct parser *ps)
+{
+	fail(ps, _("out of memory"));
+	ps->nomem = true;
 }
 
 static void skip_ws(struct parser *ps)
@@ -102,7 +109,7 @@ static char *string(struct parser *ps)
 	ps->p = start;
 	o = malloc(cap);
 	if (o == NULL) {
-		fail(ps, _("out of memory"));
+		out_of_memory(ps);
 		return NULL;
 	}
 	while (*ps->p != '"') {
@@ -233,7 +240,7 @@ static bool array(struct parser *ps, struct json *v)
 	}
 	for (;;) {
 		if (!grow(v, &cap, false)) {
-			fail(ps, _("out of memory"));
+			out_of_memory(ps);
 			return false;
 		}
 		/* Counted before it is read, so a half-read element is freed
@@ -276,7 +283,7 @@ static bool object(struct parser *ps, struct json *v)
 			return false;
 		if (!grow(v, &cap, true)) {
 			free(key);
-			fail(ps, _("out of memory"));
+			out_of_memory(ps);
 			return false;
 		}
 		v->keys[v->n] = key;
@@ -408,14 +415,14 @@ void json_free(struct json *v)
 
 int json_parse(const char *text, size_t len, struct json **out, char **cause)
 {
-	struct parser ps = { text, text + len, 1, 0, cause, false };
+	struct parser ps = { text, text + len, 1, 0, cause, false, false };
 	struct json *v = calloc(1, sizeof *v);
 
 	if (v == NULL)
 		return error_set(cause, PC_ENOMEM, "out of memory");
 	if (!value(&ps, v)) {
 		json_free(v);
-		return PC_EINVAL;
+		return ps.nomem ? PC_ENOMEM : PC_EINVAL;
 	}
 	skip_ws(&ps);
 	if (ps.p != ps.end) {

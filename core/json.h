@@ -32,14 +32,17 @@ struct json {
 #define JSON_MAX_DEPTH 32
 
 /*
- * Parse `len` bytes. Returns PC_OK and a tree the caller frees with
- * json_free(), or PC_EINVAL with "line N: what is wrong" in *cause.
+ * Parse `len` bytes (`text` need not end in NUL). Returns PC_OK and a tree
+ * the caller frees with json_free(), or PC_EINVAL with "line N: what is
+ * wrong" in *cause (PC_ENOMEM: memory ran out); *out is untouched then.
  */
 int json_parse(const char *text, size_t len, struct json **out, char **cause);
 
+/* Free a tree json_parse made; NULL is accepted. */
 void json_free(struct json *v);
 
-/* The member `key` of an object, or NULL (also when v is no object). */
+/* The member `key` of an object (inside v), or NULL, also when v is NULL or
+ * no object. */
 const struct json *json_get(const struct json *v, const char *key);
 
 /* Write s as a JSON string, escaped; NULL is written as null. */

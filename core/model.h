@@ -11,7 +11,8 @@
 /*
  * Every string in these records is a malloc'd, NUL-terminated UTF-8 string
  * owned by the record, or NULL for "not given". The *_clear() functions
- * free them and zero the record, so a cleared record can be reused.
+ * free them and reset the record as the *_init() functions leave it (dates
+ * DATE_NONE), so a cleared record can be reused or cleared again.
  */
 
 enum gender { GENDER_UNKNOWN, GENDER_FEMALE, GENDER_MALE, GENDER_NONBINARY };
@@ -131,6 +132,7 @@ struct journal_entry {
 	char *what;
 };
 
+/* Free a record's strings and reset it, as said above. */
 void participant_clear(struct participant *p);
 void stage_move_clear(struct stage_move *m);
 void appointment_clear(struct appointment *a);
@@ -138,15 +140,15 @@ void job_clear(struct job *j);
 void note_clear(struct note *n);
 void journal_entry_clear(struct journal_entry *e);
 
-/* Zero-initialise with every date DATE_NONE. */
+/* Zero-initialise with every date DATE_NONE; nothing is freed. */
 void participant_init(struct participant *p);
 void appointment_init(struct appointment *a);
 void job_init(struct job *j);
 
-/* The check-in of `j` at offset_days, or NULL when none is recorded. */
+/* The check-in of `j` at offset_days (inside j), or NULL when none is. */
 const struct checkin *job_checkin(const struct job *j, int offset_days);
 
-/* True when `id` is among the comma-separated ids of `list`. */
+/* True when `id` is among the comma-separated ids of `list` (NULL: none). */
 bool model_list_has(const char *list, const char *id);
 
 /* The enums that have stable names in dumps and exports. */
@@ -163,7 +165,7 @@ enum model_enum {
 /* The stable name of `value` of enum `e` ("female", "done"); "?" if none. */
 const char *model_enum_name(enum model_enum e, int value);
 
-/* The value of enum `e` named `name`, or -1. */
+/* The value of enum `e` named `name`, or -1 (a NULL name included). */
 int model_enum_value(enum model_enum e, const char *name);
 
 /* Stable names for enums, used by the command line and exports. */
@@ -189,9 +191,10 @@ struct participant_file {
 	size_t n_notes;
 };
 
+/* Free everything the file holds and reset it (clearing twice is safe). */
 void participant_file_clear(struct participant_file *f);
 
-/* The job in progress (started, not ended), or NULL. */
+/* The job in progress (started, not ended; inside f), or NULL. */
 const struct job *
 participant_file_current_job(const struct participant_file *f);
 

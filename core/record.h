@@ -12,10 +12,12 @@
  * the body as a varint, the body (codec fields), and the CRC-32 of the
  * body in 4 little-endian bytes. Decoders check all of it, so a record cut
  * anywhere or with a flipped bit is rejected with PC_ECORRUPT (a newer
- * format version with PC_ESCHEMA); they never read past `len` and skip
- * fields they do not know. On success the decoder fills *out (its strings are
- * the caller's to free with the *_clear function); on failure *out is left
- * cleared. Encoders return a malloc'd buffer in *buf the caller frees.
+ * format version with PC_ESCHEMA); they never read past `len` (a NULL buf
+ * is PC_ECORRUPT) and skip fields they do not know. A decoder initialises
+ * *out first, without freeing what it held; the caller frees its strings
+ * with the *_clear function, and on failure *out is left cleared. Encoders
+ * return a malloc'd buffer in *buf the caller frees, untouched on failure.
+ * Both may also fail with PC_ENOMEM.
  */
 
 #define RECORD_VERSION 1

@@ -15,7 +15,7 @@ enum flag_kind {
 	FLAG_CONTACT_OVERDUE,	  /* no contact within the stage's interval */
 	FLAG_MAX_DURATION,	  /* maximum parcours duration near or past */
 	FLAG_CHECKIN_DUE,	  /* an in-work check-in in the next days */
-	FLAG_READY_TO_EXIT,	  /* six months in work reached */
+	FLAG_READY_TO_EXIT,	  /* config followup_months in work reached */
 	FLAG_COUNT
 };
 
@@ -36,8 +36,9 @@ struct rules_summary {
 };
 
 /*
- * Evaluate every rule for `f` as of `today`. An exited participant has no
- * flag. A stage missing from the config uses no contact interval.
+ * Evaluate every rule for `f` as of `today` into *out, wholly overwritten
+ * (nothing to free). An exited participant has no flag. A stage missing
+ * from the config uses no contact interval.
  */
 void rules_evaluate(const struct config *c, const struct participant_file *f,
 		    pdate today, struct rules_summary *out);
@@ -48,15 +49,17 @@ enum flag_level { LEVEL_OVERDUE, LEVEL_SOON, LEVEL_READY };
 /* The level of one flag: overdue, due soon, or ready for a step. */
 enum flag_level rules_flag_level(const struct flag *fl);
 
-/* The stable flag name used in TSV output and exports: "no-show". */
+/* The stable flag name used in TSV output and exports: "no-show"; "?" for
+ * a kind out of range. Never translated. */
 const char *rules_flag_name(enum flag_kind kind);
 
 /* The flag kind called `name`, or FLAG_COUNT. */
 enum flag_kind rules_flag_by_name(const char *name);
 
 /*
- * A one-line English reason for the flag, e.g. "no contact for 42 days",
- * into buf of size n (truncated safely).
+ * A one-line reason for the flag, translated into the interface language
+ * ("no contact for 42 days" in English), into buf of size n (truncated
+ * safely).
  */
 void rules_flag_reason(const struct flag *fl, char *buf, size_t n);
 

@@ -600,12 +600,19 @@ static int copy_entries(struct store *s, MDB_env *to, char **cause)
 
 int store_rewrite_close(struct store **sp, char **cause)
 {
-	struct store *s = *sp;
-	size_t n = strlen(s->path) + 32;
-	char *tmp = malloc(n), *file = malloc(n), *data = malloc(n), *lock;
+	struct store *s;
+	size_t n;
+	char *tmp, *file, *data, *lock;
 	MDB_env *to = NULL;
 	int rc, fd;
 
+	if (sp == NULL || *sp == NULL)
+		return error_set(cause, PC_EINVAL, "no store to rewrite");
+	s = *sp;
+	n = strlen(s->path) + 32;
+	tmp = malloc(n);
+	file = malloc(n);
+	data = malloc(n);
 	if (tmp == NULL || file == NULL || data == NULL) {
 		rc = error_set(cause, PC_ENOMEM, "out of memory");
 		goto out;

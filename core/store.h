@@ -18,6 +18,12 @@
  * which runs a callback in one write transaction and commits it: the
  * change is whole or absent. Every value a function returns is a copy the
  * caller owns; nothing points into the LMDB map.
+ *
+ * Besides the codes each function names, any may fail with PC_EDB (LMDB
+ * failed), PC_ECORRUPT (a record or key that does not decode), PC_ESCHEMA
+ * (a record of a newer format) or PC_ENOMEM, and a write with PC_EFULL.
+ * Outputs are set on success only, unless said. Functions that take a
+ * transaction have no *cause: store_txn_mdb_error() tells LMDB's error.
  */
 
 /* The file in the database directory that open stores hold shared. */
@@ -30,61 +36,67 @@ struct store;
 struct store_txn;
 
 /*
- * Open the database in `dir`, creating the directory (0700) and an empty
- * database when missing. A database of a newer schema is refused with
- * PC_ESCHEMA. On error *cause says what failed (caller frees).
+ * Open the database in `dir`, making the directory (0700) and an empty
+ * database when missing; close *out with store_close(). PC_ESCHEMA: a newer
+ * schema; PC_EIO: a path that is a symbolic link, another user's or open to
+ * others; PC_EDB: a restore or an erasure holds the database.
  */
 int store_open(const char *dir, struct store **out, char **cause);
 
 /*
- * Open an existing database read-only; PC_ENOTFOUND when `dir` holds none.
- * Nothing is created or changed on disk.
+ * Open an existing database read-only; PC_ENOTFOUND when `dir` holds none,
+ * other codes as store_open. The data are not changed (the lock files are
+ * made when missing). Close *out with store_close().
  */
 int store_open_readonly(const char *dir, struct store **out, char **cause);
 
 /*
- * Open an existing database for this process alone: PC_EDB when another
- * process has it open. What erasure and restore need.
+ * Open an existing database for this process alone, as erasure and restore
+ * need: PC_EDB when another process has it open, PC_ENOTFOUND when `dir`
+ * is no directory. Close *out with store_close() or store_rewrite_close().
  */
 int store_open_exclusive(const char *dir, struct store **out, char **cause);
 
 /*
- * Copy every live record into a fresh file and put it in place of the
- * database file, so that nothing erased survives in freed pages; then
- * close the store (*s becomes NULL) whatever happens. Needs a store opened
- * with store_open_exclusive(). On failure the database is as it was.
+ * Copy every live record into a fresh file put in place of the database
+ * file, so that nothing erased survives in freed pages, then close the store
+ * (*s becomes NULL) whatever happens. PC_EDB unless store_open_exclusive()
+ * opened it, PC_EINVAL for a NULL s or *s; a failure leaves the data as is.
  */
 int store_rewrite_close(struct store **s, char **cause);
 
-/* Close the database and set *s to NULL; NULL is accepted. */
+/* Close the database and set *s to NULL; s or *s NULL is accepted. */
 void store_close(struct store **s);
 
-/* The directory this store was opened on (owned by the store). */
+/* The directory this store was opened on (owned by the store, valid until
+ * it is closed). */
 const char *store_path(const struct store *s);
 
-/* Start a read transaction; end it with store_read_end(). */
+/* Start a read transaction in *out; end it with store_read_end(), which
+ * sets *t to NULL and accepts t or *t NULL. */
 int store_read_begin(struct store *s, struct store_txn **out, char **cause);
 void store_read_end(struct store_txn **t);
 
 /*
- * Run `fn` in one write transaction and commit it. If `fn` fails, nothing
- * is written and its code is returned. When the map is full the map grows
- * and `fn` runs again from the start, so `fn` must not rely on anything it
- * changed outside the transaction in an aborted attempt.
+ * Run `fn` in one write transaction and commit it. If `fn` fails, nothing is
+ * written and its code and *cause are passed on. A full map grows and `fn`
+ * runs again from the start: it must not rely on what it changed outside the
+ * transaction. PC_EDB on a read-only store; PC_EFULL: the disk took no more.
  */
 typedef int (*store_write_fn)(struct store_txn *t, void *arg, char **cause);
 int store_write(struct store *s, store_write_fn fn, void *arg, char **cause);
 
 /*
  * A number that changes whenever any process commits a write to this
- * database (LMDB's last transaction id): cheap to read, so a viewer can
- * tell whether what it shows is still current.
+ * database (LMDB's last transaction id; 0 if LMDB cannot tell): cheap to
+ * read, so a viewer can tell whether what it shows is still current.
  */
 uint64_t store_generation(struct store *s);
 
 /*
  * Write a compact, consistent copy of the whole database to `fd` (LMDB's
- * compacting copy, in a read transaction: writers go on meanwhile).
+ * compacting copy, in a read transaction: writers go on meanwhile). `fd`
+ * stays open; after a failure it holds part of a copy.
  */
 int store_copy_to_fd(struct store *s, int fd, char **cause);
 
@@ -96,11 +108,10 @@ int store_copy_to_fd(struct store *s, int fd, char **cause);
 int store_check_file(const char *file, char **cause);
 
 /*
- * Verify every invariant: each record decodes; every index entry points
- * to its record and every record is indexed; each participant's stage is
- * that of their last stage move; no appointment, move, job or note
- * without its participant; the schema version. Read-only. *problems gets
- * their number and *report one line each (caller frees; NULL when none).
+ * Verify, read-only, every invariant: records decode, indexes and records
+ * match, stages are the last moves', nothing lacks its participant, the
+ * schema version. *problems: how many; *report: one line each (caller frees;
+ * NULL if none), set on PC_ENOMEM too, then perhaps incomplete.
  */
 int store_check(struct store *s, size_t *problems, char **report, char **cause);
 
@@ -113,30 +124,40 @@ void store_set_initial_map_size(size_t bytes);
 /* *empty is true when the database holds no participant. */
 int store_is_empty(struct store_txn *t, bool *empty);
 
-/* Participants. The add functions assign the id and return it in *id. */
+/*
+ * Participants. add assigns the id (p->id is ignored) and returns it in
+ * *id. get fills *out, freed with participant_clear() and left cleared on
+ * failure. get and update return PC_ENOTFOUND for an unknown id.
+ */
 int store_participant_add(struct store_txn *t, const struct participant *p,
 			  uint64_t *id);
 int store_participant_update(struct store_txn *t, const struct participant *p);
 int store_participant_get(struct store_txn *t, uint64_t id,
 			  struct participant *out);
-/* Remove a participant and every record attached to it. */
+/* Remove a participant and every record attached to it; PC_ENOTFOUND. */
 int store_participant_delete(struct store_txn *t, uint64_t id);
 
 /*
  * The ids of a referent's participants (all referents when NULL), sorted,
- * in a malloc'd array the caller frees.
+ * in a malloc'd array the caller frees (NULL when *n is 0).
  */
 int store_caseload_ids(struct store_txn *t, const char *referent,
 		       uint64_t **ids, size_t *n);
 
-/* The distinct referents, sorted; caller frees each string and the array. */
+/* The distinct referents, sorted; caller frees each string and the array
+ * (NULL when *n is 0). */
 int store_referents(struct store_txn *t, char ***names, size_t *n);
 
-/* Dated stage moves; *seq receives the move's number. */
+/* Dated stage moves; *seq receives the move's number unless seq is NULL. */
 int store_move_add(struct store_txn *t, const struct stage_move *m,
 		   uint32_t *seq);
 
-/* Appointments, indexed by participant and, while planned, by date. */
+/*
+ * Appointments, indexed by participant and, while planned, by date. add
+ * assigns the id (a->id is ignored) into *id. get fills *out, freed with
+ * appointment_clear() and left cleared on failure. get and update return
+ * PC_ENOTFOUND for an unknown id.
+ */
 int store_appointment_add(struct store_txn *t, const struct appointment *a,
 			  uint64_t *id);
 int store_appointment_update(struct store_txn *t, const struct appointment *a);
@@ -145,27 +166,33 @@ int store_appointment_get(struct store_txn *t, uint64_t id,
 
 /*
  * The ids of planned appointments dated from..to inclusive, by date, in a
- * malloc'd array the caller frees.
+ * malloc'd array the caller frees (NULL when *n is 0).
  */
 int store_planned_between(struct store_txn *t, pdate from, pdate to,
 			  uint64_t **ids, size_t *n);
 
-/* Jobs and notes; add assigns seq, update rewrites by (participant, seq). */
+/* Jobs and notes: add assigns seq (into *seq unless seq is NULL); update
+ * writes the job at (participant, seq), whether there was one or not. */
 int store_job_add(struct store_txn *t, const struct job *j, uint32_t *seq);
 int store_job_update(struct store_txn *t, const struct job *j);
 int store_note_add(struct store_txn *t, const struct note *n, uint32_t *seq);
 
-/* Append to the journal; the sequence number is assigned. */
+/* Append to the journal; the sequence number is assigned (e->seq ignored). */
 int store_journal_add(struct store_txn *t, const struct journal_entry *e);
 
-/* Read the journal lines about one participant (0: all), oldest first. */
+/*
+ * The journal lines about one participant (0: all), oldest first, in a
+ * malloc'd array: the caller clears each with journal_entry_clear() and
+ * frees the array (NULL when *n is 0).
+ */
 int store_journal_list(struct store_txn *t, uint64_t participant,
 		       struct journal_entry **out, size_t *n);
 
 /*
  * Records with the ids and sequence numbers they already have, for a load
- * into an empty database: the id counters move past them. An id already
- * used is PC_EINVAL.
+ * into an empty database: the id counters move past them. A participant or
+ * appointment id of 0 or already used is PC_EINVAL; a move, note or journal
+ * line replaces one with the same key.
  */
 int store_participant_insert(struct store_txn *t, const struct participant *p);
 int store_appointment_insert(struct store_txn *t, const struct appointment *a);
@@ -173,11 +200,16 @@ int store_move_put(struct store_txn *t, const struct stage_move *m);
 int store_note_put(struct store_txn *t, const struct note *n);
 int store_journal_insert(struct store_txn *t, const struct journal_entry *e);
 
-/* Load everything held on participant `id` into *out. */
+/*
+ * Load everything held on participant `id` into *out, freed with
+ * participant_file_clear() and left cleared on failure; PC_ENOTFOUND for an
+ * unknown id.
+ */
 int store_file_load(struct store_txn *t, uint64_t id,
 		    struct participant_file *out);
 
-/* The LMDB error behind the last failure in this transaction, or 0. */
+/* The LMDB error behind the last failure in this transaction (for
+ * mdb_strerror), or 0. */
 int store_txn_mdb_error(const struct store_txn *t);
 
 #endif

@@ -74,6 +74,7 @@ int store_appointment_get(struct store_txn *t, uint64_t id,
 	MDB_val v;
 	int rc;
 
+	appointment_init(out); /* cleared whatever happens */
 	put_be64(key, id);
 	rc = store_get(t, DB_APPOINTMENTS, key, sizeof key, &v);
 	if (rc != PC_OK)

@@ -75,9 +75,9 @@ int store_map_error(int rc);
 int store_fail(struct store_txn *t, int rc);
 
 /*
- * Put, get and delete one key of sub-database `db` (a missing key is not
- * an error for delete). Values from get point into the map: copy them
- * before the transaction ends.
+ * Put, get and delete one key of sub-database `db` (a missing key is
+ * PC_ENOTFOUND for get, no error for delete). Values from get point into
+ * the map: copy them before the transaction ends.
  */
 int store_put(struct store_txn *t, int db, const void *k, size_t klen,
 	      const void *v, size_t vlen);
@@ -98,7 +98,8 @@ int store_scan(struct store_txn *t, int db, const void *prefix, size_t plen,
 int store_del_prefix(struct store_txn *t, int db, const void *prefix,
 		     size_t plen);
 
-/* Grow *arr to hold at least n elements of size sz. */
+/* Grow *arr to hold at least n elements of size sz; PC_ENOMEM leaves *arr
+ * and *cap as they were. */
 int store_reserve(void **arr, size_t *cap, size_t n, size_t sz);
 
 /* Move the counter `name` to at least `value`. */

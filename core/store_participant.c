@@ -92,6 +92,7 @@ int store_participant_get(struct store_txn *t, uint64_t id,
 	MDB_val v;
 	int rc;
 
+	participant_init(out); /* cleared whatever happens */
 	put_be64(key, id);
 	rc = store_get(t, DB_PARTICIPANTS, key, sizeof key, &v);
 	if (rc != PC_OK)

@@ -245,6 +245,8 @@ int summary_build(struct summary *s, const struct config *c,
 
 void summary_free(struct summary *s)
 {
+	if (s == NULL)
+		return;
 	for (size_t i = 0; i < s->n_referents; i++)
 		free(s->referents[i].name);
 	free(s->referents);

@@ -59,24 +59,26 @@ struct summary {
 };
 
 /*
- * Compute the summary of `cl` (loaded with exited participants) for
- * entries and exits between from and to inclusive. `referent` is only
- * carried into the result. Returns PC_OK or PC_ENOMEM.
+ * Compute the summary of `cl` (loaded with exited participants) for entries
+ * and exits from..to inclusive; a NULL `referent` (every one) also fills
+ * s->referents. *s refers to c, cl and referent, which must outlive it; free
+ * it with summary_free(). PC_ENOMEM leaves *s zeroed, nothing to free.
  */
 int summary_build(struct summary *s, const struct config *c,
 		  const struct caseload *cl, const char *referent, pdate today,
 		  pdate from, pdate to);
 
+/* Free what summary_build allocated and zero *s; NULL is accepted. */
 void summary_free(struct summary *s);
 
-/* The stable name of a completeness field ("birth_date"). */
+/* The stable name of a completeness field ("birth_date"); "?" if none. */
 const char *summary_field_name(enum completeness_field f);
 
 /* True when entry `e` lacks field `f`. */
 bool summary_lacks(const struct caseload_entry *e, enum completeness_field f);
 
-/* The next check-in not yet held of the current job, or DATE_NONE;
- * *offset gets its day offset. */
+/* The next check-in not yet held of the current job, or DATE_NONE; *offset
+ * gets its day offset unless offset is NULL (untouched for DATE_NONE). */
 pdate summary_next_checkin(const struct config *c,
 			   const struct participant_file *f, int *offset);
 
