@@ -1,6 +1,5 @@
 /* tui.c: the interface's life: start, the key loop, signals, data. */
 #include "tui.h"
-#include "dialogs.h"
 #include "error.h"
 #include "format.h"
 #include "i18n.h"
@@ -271,9 +270,6 @@ static bool handle_common(struct tui *t, enum action a)
 	switch (a) {
 	case ACT_NEXT_VIEW:
 		tui_show(t, next_tab(t->view), NULL);
-		return true;
-	case ACT_EXPORT:
-		dialog_export(t);
 		return true;
 	case ACT_REFRESH:
 		tui_reload(t);

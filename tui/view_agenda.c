@@ -1,4 +1,5 @@
 /* view_agenda.c: the week's appointments across the caseload, late first. */
+#include "dialogs.h"
 #include "error.h"
 #include "format.h"
 #include "i18n.h"
@@ -171,6 +172,9 @@ static void handle(struct tui *t, void *data, enum action a)
 
 			tui_open(t, &to);
 		}
+		break;
+	case ACT_EXPORT:
+		dialog_export(t);
 		break;
 	case ACT_BACK:
 		tui_go_home(t);

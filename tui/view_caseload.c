@@ -476,6 +476,9 @@ static void handle(struct tui *t, void *data, enum action a)
 		v->attention_only = false;
 		rebuild(t, v);
 		break;
+	case ACT_EXPORT:
+		dialog_export(t);
+		break;
 	case ACT_NEW:
 		dialog_new_participant(t);
 		break;

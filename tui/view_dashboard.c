@@ -1,4 +1,5 @@
 /* view_dashboard.c: the figures: stages, flags, entries and exits. */
+#include "dialogs.h"
 #include "export.h"
 #include "format.h"
 #include "i18n.h"
@@ -116,7 +117,9 @@ static void draw(struct tui *t, void *data)
 static void handle(struct tui *t, void *data, enum action a)
 {
 	(void)data;
-	if (a == ACT_BACK)
+	if (a == ACT_EXPORT)
+		dialog_export(t);
+	else if (a == ACT_BACK)
 		tui_go_home(t);
 }
 
