@@ -110,7 +110,7 @@ static bool new_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 	p.referent = (char *)cli_referent(t->cli);
 	rc = edit_participant_add(t->store, &t->ctx, &p, f[NEW_ENTRY_DATE].date,
 				  &x->pid, &cause);
-	return form_edited(rc, cause, message, msize);
+	return form_edited(rc, &cause, message, msize);
 }
 
 void dialog_new_participant(struct tui *t)
@@ -166,7 +166,7 @@ static bool plan_submit(struct tui *t, struct form_field *f, size_t n,
 				   f[PLAN_TIME].minute, f[PLAN_KIND].text,
 				   (enum appointment_mode)f[PLAN_MODE].choice,
 				   &x->appt_id, &cause),
-			   cause, message, msize);
+			   &cause, message, msize);
 }
 
 uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
@@ -229,7 +229,7 @@ static bool outcome_submit(struct tui *t, struct form_field *f, size_t n,
 	return form_edited(edit_appointment_outcome(
 				   t->store, &t->ctx, x->appt_id, x->status,
 				   f[OUTCOME_NOTE].text, &cause),
-			   cause, message, msize);
+			   &cause, message, msize);
 }
 
 void dialog_outcome(struct tui *t, const struct caseload_entry *e, size_t appt,
@@ -281,7 +281,7 @@ static bool note_submit(struct tui *t, struct form_field *f, size_t n,
 	return form_edited(edit_note_add(t->store, &t->ctx, x->pid,
 					 f[NOTE_DATE].date, f[NOTE_TEXT].text,
 					 &cause),
-			   cause, message, msize);
+			   &cause, message, msize);
 }
 
 void dialog_note(struct tui *t, const struct caseload_entry *e)
@@ -320,7 +320,7 @@ static bool stage_submit(struct tui *t, struct form_field *f, size_t n,
 	return form_edited(edit_stage_move(t->store, &t->ctx, x->pid,
 					   t->config->stages[x->index].id,
 					   f[STAGE_DATE].date, &cause),
-			   cause, message, msize);
+			   &cause, message, msize);
 }
 
 void dialog_stage(struct tui *t, const struct caseload_entry *e, size_t index)
@@ -389,7 +389,7 @@ static bool job_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 	j.planned_end = f[JOB_PLANNED_END].date;
 	j.weekly_minutes = (int)(f[JOB_HOURS].hundredths * 60 / 100);
 	return form_edited(
-		edit_job_start(t->store, &t->ctx, x->pid, &j, &cause), cause,
+		edit_job_start(t->store, &t->ctx, x->pid, &j, &cause), &cause,
 		message, msize);
 }
 
@@ -443,7 +443,7 @@ static bool checkin_submit(struct tui *t, struct form_field *f, size_t n,
 		edit_checkin(t->store, &t->ctx, x->pid,
 			     t->config->checkin_days[f[CHECKIN_WHICH].choice],
 			     f[CHECKIN_DATE].date, &cause),
-		cause, message, msize);
+		&cause, message, msize);
 }
 
 void dialog_checkin(struct tui *t, const struct caseload_entry *e)
@@ -516,7 +516,7 @@ static bool exit_submit(struct tui *t, struct form_field *f, size_t n,
 		edit_exit(t->store, &t->ctx, x->pid, f[EXIT_DATE].date,
 			  t->config->exit_reasons[f[EXIT_REASON].choice].id,
 			  &cause),
-		cause, message, msize);
+		&cause, message, msize);
 }
 
 void dialog_exit(struct tui *t, const struct caseload_entry *e)
@@ -615,7 +615,7 @@ static bool identity_submit(struct tui *t, struct form_field *f, size_t n,
 		snprintf(f[ID_PUBLICS].error, sizeof f[ID_PUBLICS].error,
 			 _("one or more of: %s"), ids);
 	}
-	return form_edited(rc, cause, message, msize);
+	return form_edited(rc, &cause, message, msize);
 }
 
 void dialog_identity(struct tui *t, const struct caseload_entry *e)
@@ -665,7 +665,7 @@ static bool transfer_submit(struct tui *t, struct form_field *f, size_t n,
 	(void)n;
 	return form_edited(edit_transfer(t->store, &t->ctx, x->pid,
 					 f[TRANSFER_REFERENT].text, &cause),
-			   cause, message, msize);
+			   &cause, message, msize);
 }
 
 void dialog_transfer(struct tui *t, const struct caseload_entry *e)

@@ -81,7 +81,7 @@ static bool export_submit(struct tui *t, struct form_field *f, size_t n,
 					   date_from_ymd(y, 1, 1),
 					   date_from_ymd(y, 12, 31), &o,
 					   f[EXPORT_FILE].text, NULL, &cause),
-			   cause, message, msize);
+			   &cause, message, msize);
 }
 
 void dialog_export(struct tui *t)
@@ -171,7 +171,7 @@ static bool erase_submit(struct tui *t, struct form_field *f, size_t n,
 		return false;
 	}
 	rc = with_store_released(t, erase_now, x, &cause);
-	return form_edited(rc, cause, message, msize);
+	return form_edited(rc, &cause, message, msize);
 }
 
 void dialog_erase(struct tui *t, const struct caseload_entry *e)
@@ -225,7 +225,7 @@ static bool purge_submit(struct tui *t, struct form_field *f, size_t n,
 		return false;
 	}
 	x->before = f[PURGE_BEFORE].date;
-	return form_edited(with_store_released(t, purge_now, x, &cause), cause,
+	return form_edited(with_store_released(t, purge_now, x, &cause), &cause,
 			   message, msize);
 }
 

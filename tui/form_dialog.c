@@ -541,15 +541,14 @@ bool form_dialog_pick(struct tui *t, const char *title,
 /* ---- helpers the dialogs share ---- */
 
 /* Report a failed edit in the dialog; true when it succeeded. */
-bool form_edited(int rc, char *cause, char *message, size_t msize)
+bool form_edited(int rc, char **cause, char *message, size_t msize)
 {
-	if (rc == PC_OK) {
-		free(cause);
-		return true;
-	}
-	snprintf(message, msize, "%s", cause ? cause : error_string(rc));
-	free(cause);
-	return false;
+	if (rc != PC_OK)
+		snprintf(message, msize, "%s",
+			 *cause ? *cause : error_string(rc));
+	free(*cause);
+	*cause = NULL;
+	return rc == PC_OK;
 }
 
 char *form_date_text(pdate d)

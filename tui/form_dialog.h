@@ -66,10 +66,13 @@ bool form_dialog_pick(struct tui *t, const char *title,
 
 /*
  * What a submit callback does with an edit's result: true when it
- * succeeded; otherwise the message (the cause, or the code's text) goes
- * into `message` for the dialog to show. Frees `cause` either way.
+ * succeeded; otherwise the message (*cause, or the code's text) goes into
+ * `message` for the dialog to show. Frees *cause and sets it NULL. It
+ * takes the cause's address so that `form_edited(edit(.., &cause),
+ * &cause, ..)` reads the cause after the edit set it, whatever the order
+ * in which the arguments are evaluated.
  */
-bool form_edited(int rc, char *cause, char *message, size_t msize);
+bool form_edited(int rc, char **cause, char *message, size_t msize);
 
 /* A date as the user types it, for a field's initial text: the caller
  * (the field) frees it; NULL when out of memory (the field starts empty). */

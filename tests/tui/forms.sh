@@ -28,4 +28,18 @@ keys Escape
 expect_not note-closed "Add a note"
 same "Esc writes nothing" "$(dbsum)" "$before"
 
+# --- a refused change says why (the cause, not "invalid input") --------------
+# The plan form proposes a date weeks ahead; its outcome cannot be recorded
+# yet, and the form must say so in the edit's own words.
+keys a
+expect plan-form-2 "Plan an appointment"
+keys Enter
+expect planned "Appointment planned on"
+keys d
+expect outcome-form ": done"
+keys Enter
+expect outcome-refused-why "this appointment is on 2026-12-26: its outcome can be recorded"
+expect_not outcome-not-generic "invalid input"
+keys Escape
+
 finish
