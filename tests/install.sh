@@ -14,7 +14,8 @@ DESTDIR=$dest meson install -C "$build" --quiet --no-rebuild >/dev/null 2>&1 &&
 	ok || ko "meson install"
 bin=$(find "$dest" -path '*/bin/parcours' -type f)
 [ -x "$bin" ] && ok || ko "no installed binary"
-export HOME=$dest/home XDG_DATA_HOME= XDG_CONFIG_HOME= PARCOURS_DB= PARCOURS_CONFIG=
+export HOME=$dest/home XDG_DATA_HOME= XDG_CONFIG_HOME=
+unset PARCOURS_DB PARCOURS_CONFIG PARCOURS_TODAY
 mkdir -p "$HOME"
 "$bin" --today 2026-11-26 --demo attention >"$dest/out" 2>&1 &&
 	grep -q "need attention" "$dest/out" && ok || ko "installed --demo attention: $(head -3 "$dest/out")"

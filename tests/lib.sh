@@ -46,8 +46,8 @@ cleanup() {
 trap cleanup EXIT
 
 # Never touch the real home of whoever runs the tests.
-export HOME=$WORK/home XDG_DATA_HOME= XDG_CONFIG_HOME= PARCOURS_DB= \
-	PARCOURS_CONFIG= PARCOURS_TODAY=
+export HOME=$WORK/home XDG_DATA_HOME= XDG_CONFIG_HOME=
+unset PARCOURS_DB PARCOURS_CONFIG PARCOURS_TODAY
 mkdir -p "$HOME"
 
 DB=$WORK/db

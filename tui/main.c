@@ -154,22 +154,38 @@ static char *locale_dir(void)
 			      : PARCOURS_LOCALEDIR_BUILD);
 }
 
+/*
+ * An option's value, else its environment variable's, else NULL. An empty
+ * value is an error, reported here (an unset variable in a script must not
+ * quietly mean "the default database"): returns false.
+ */
+static bool option_or_env(const char *opt, const char *name, const char *var,
+			  const char **out)
+{
+	if (opt == NULL && (opt = getenv(var)) != NULL && *opt == '\0') {
+		cli_error(_("%s is set but empty; unset it or give a value"),
+			  var);
+		return false;
+	}
+	if (opt != NULL && *opt == '\0') {
+		cli_error(_("--%s: empty value"), name);
+		return false;
+	}
+	*out = opt;
+	return true;
+}
+
 /* Fill the cli from options and environment; returns an exit status. */
 static int resolve(struct cli *cli, const char *db, const char *config,
 		   const char *today)
 {
 	char *data = NULL, *conf = NULL;
-	if (db == NULL)
-		db = getenv("PARCOURS_DB");
-	if (db != NULL && *db == '\0')
-		db = NULL;
-	if (config == NULL)
-		config = getenv("PARCOURS_CONFIG");
-	if (config != NULL && *config == '\0')
-		config = NULL;
-	if (today == NULL)
-		today = getenv("PARCOURS_TODAY");
-	if (today != NULL && *today != '\0') {
+
+	if (!option_or_env(db, "db", "PARCOURS_DB", &db) ||
+	    !option_or_env(config, "config", "PARCOURS_CONFIG", &config) ||
+	    !option_or_env(today, "today", "PARCOURS_TODAY", &today))
+		return EXIT_USAGE;
+	if (today != NULL) {
 		if (date_parse_iso(today, &cli->today) != PC_OK) {
 			cli_error(_("--today: '%s' is not a date (YYYY-MM-DD)"),
 				  today);

@@ -35,4 +35,26 @@ err_has no-terminal "^parcours: the interface needs a terminal"
 same "environment" "$(PARCOURS_DB=$DB PARCOURS_TODAY=$T "$BIN" attention --format tsv)" \
 	"$(P attention --format tsv)"
 
+# An empty value is an error, never the default database: an unset
+# variable in a script must not reach the referent's real data.
+mkdir -p "$HOME/.local/share"
+HOMEDB=$HOME/.local/share/parcours
+"$BIN" --db "$HOMEDB" --today $T demo --seed 1 >/dev/null
+before=$(cat "$HOMEDB/data.mdb" | md5sum)
+run empty-db 2 --db "" erase 1
+err_has empty-db "^parcours: --db: empty value"
+PARCOURS_DB= run empty-db-env 2 erase 1
+err_has empty-db-env "^parcours: PARCOURS_DB is set but empty"
+run empty-today 2 --db "$DB" --today "" list
+err_has empty-today "^parcours: --today: empty value"
+PARCOURS_TODAY= run empty-today-env 2 --db "$DB" list
+err_has empty-today-env "PARCOURS_TODAY is set but empty"
+run empty-config 2 --db "$DB" --config "" list
+err_has empty-config "^parcours: --config: empty value"
+PARCOURS_CONFIG= run empty-config-env 2 --db "$DB" list
+same "empty values leave the default database alone" \
+	"$(cat "$HOMEDB/data.mdb" | md5sum)" "$before"
+same "participant 1 still there" \
+	"$("$BIN" --db "$HOMEDB" --today $T access 1 >/dev/null 2>&1; echo $?)" 0
+
 finish
