@@ -71,14 +71,48 @@ static char *join(const char *dir, const char *name)
 	return p;
 }
 
+/*
+ * A name for the database kept aside that no file has yet:
+ * "data.mdb.before-restore-YYYYMMDD-HHMMSS", then "-2", "-3"... for
+ * restores within the same second. The caller holds the database alone,
+ * so no other parcours takes the name between this look and the copy.
+ * Malloc'd; NULL when out of memory (reported in *cause).
+ */
+static char *aside_name(const char *dir, time_t t, char **cause)
+{
+	char stamp[64], name[96];
+	struct tm tm;
+	struct stat st;
+
+	localtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "data.mdb.before-restore-%Y%m%d-%H%M%S",
+		 &tm);
+	for (unsigned k = 1;; k++) {
+		char *path;
+
+		if (k == 1)
+			snprintf(name, sizeof name, "%s", stamp);
+		else
+			snprintf(name, sizeof name, "%s-%u", stamp, k);
+		path = join(dir, name);
+		if (path == NULL) {
+			error_set(cause, PC_ENOMEM, "%s",
+				  error_string(PC_ENOMEM));
+			return NULL;
+		}
+		if (lstat(path, &st) != 0 && errno == ENOENT)
+			return path;
+		free(path);
+	}
+}
+
 int backup_restore(const char *dir, const char *file, int64_t now, char **aside,
 		   char **cause)
 {
 	char *lock = join(dir, STORE_LOCK_FILE), *data = join(dir, "data.mdb");
-	char name[64], *kept = NULL;
+	char *kept = NULL;
 	struct stat st;
 	time_t t = (time_t)now;
-	struct tm tm;
 	int fd = -1, rc;
 
 	*aside = NULL;
@@ -109,12 +143,9 @@ int backup_restore(const char *dir, const char *file, int64_t now, char **aside,
 	}
 	/* Nobody has it open: the file itself is a consistent copy. */
 	if (stat(data, &st) == 0) {
-		localtime_r(&t, &tm);
-		strftime(name, sizeof name,
-			 "data.mdb.before-restore-%Y%m%d-%H%M%S", &tm);
-		kept = join(dir, name);
+		kept = aside_name(dir, t, cause);
 		if (kept == NULL) {
-			rc = error_set(cause, PC_ENOMEM, "out of memory");
+			rc = PC_ENOMEM;
 			goto out;
 		}
 		rc = copy_file(data, kept, cause);

@@ -31,4 +31,19 @@ for k in 1 2 3; do
 done
 wait "$writer"
 
+# Restores within the same second each keep the database they replace:
+# none overwrites an earlier one kept aside.
+"$BIN" --db "$WORK/other" --today $T demo --seed 2 >/dev/null
+run backup-other 0 --db "$WORK/other" backup "$WORK/other.bak"
+R=$WORK/same-second
+run restore-first 0 --db "$R" --today $T restore "$WORK/gold.bak"
+for b in other gold other gold; do
+	"$BIN" --db "$R" --today $T restore "$WORK/$b.bak" >/dev/null ||
+		ko "restore of $b.bak"
+done
+same "each restore kept its own aside" \
+	"$(ls "$R" | grep -c '^data.mdb.before-restore-')" 4
+same "the asides hold both caseloads" \
+	"$(md5sum "$R"/data.mdb.before-restore-* | cut -d' ' -f1 | sort -u | wc -l)" 2
+
 finish
