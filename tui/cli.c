@@ -6,10 +6,12 @@
 #include "i18n.h"
 
 #include <getopt.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 void cli_error(const char *fmt, ...)
@@ -164,6 +166,22 @@ int cli_getopt(int argc, char **argv, const char *optstring,
 	return '?';
 }
 
+char cli_csv_delimiter(const struct config *c)
+{
+	static const char fixed[] = { 0, ',', ';', '\t' };
+	const struct lconv *lc;
+
+	if (c->csv_delimiter != CSV_AUTO)
+		return fixed[c->csv_delimiter];
+	/* ';' where the decimal point is a comma, as spreadsheets there
+	 * expect. */
+	lc = localeconv();
+	return lc != NULL && lc->decimal_point != NULL &&
+			       strcmp(lc->decimal_point, ",") == 0
+		       ? ';'
+		       : ',';
+}
+
 bool cli_parse_format(const char *arg, bool *tsv)
 {
 	if (strcmp(arg, "text") == 0 || strcmp(arg, "tsv") == 0) {
@@ -171,6 +189,58 @@ bool cli_parse_format(const char *arg, bool *tsv)
 		return true;
 	}
 	cli_error(_("--format: '%s' is not a format (text or tsv)"), arg);
+	return false;
+}
+
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+bool cli_inside_database(const struct cli *cli, const char *path)
+{
+	struct stat db, at, parent;
+	const char *slash;
+	char *up;
+	bool inside = false;
+
+	if (path == NULL || stat(cli->db_dir, &db) != 0)
+		return true; /* no database directory yet: nothing to spoil */
+	/* The file's directory, then each parent up to the root, compared by
+	 * device and inode so that links and "a/../b" are seen through. */
+	slash = strrchr(path, '/');
+	if (slash == NULL)
+		up = strdup(".");
+	else if (slash == path)
+		up = strdup("/");
+	else
+		up = strndup(path, (size_t)(slash - path));
+	for (int depth = 0; up != NULL && depth < 256 && stat(up, &at) == 0;
+	     depth++) {
+		char *next;
+
+		if (same_file(&at, &db)) {
+			inside = true;
+			break;
+		}
+		if (asprintf(&next, "%s/..", up) < 0)
+			break;
+		free(up);
+		up = next;
+		if (stat(up, &parent) == 0 && same_file(&parent, &at))
+			break; /* the root, its own parent */
+	}
+	free(up);
+	return inside;
+}
+
+bool cli_output_allowed(const struct cli *cli, const char *path)
+{
+	if (!cli_inside_database(cli, path))
+		return true;
+	cli_error(_("%s: inside the database directory %s; write it "
+		    "elsewhere"),
+		  path, cli->db_dir);
 	return false;
 }
 

@@ -66,12 +66,27 @@ struct option;
 int cli_getopt(int argc, char **argv, const char *optstring,
 	       const struct option *options);
 
+/* The CSV delimiter: the configuration's csv_delimiter, or under `auto`
+ * the locale's (';' where the decimal point is a comma, else ','). */
+char cli_csv_delimiter(const struct config *c);
+
 /* Parse "--format text|tsv"; returns false (after reporting) otherwise. */
 bool cli_parse_format(const char *arg, bool *tsv);
 
 /* Format a date as the interface language writes it (dd/mm/yyyy in
  * French, yyyy-mm-dd otherwise). */
 char *cli_date(pdate d, char buf[DATE_BUFSZ]);
+
+/* True when `path` (a file to write) lies in the database directory or
+ * below it; false otherwise, NULL included. Reports nothing. */
+bool cli_inside_database(const struct cli *cli, const char *path);
+
+/*
+ * Refuse (after reporting, returning false) an output file inside the
+ * database directory or below it, where it would replace the database or
+ * lie among its files; true for any other path (NULL: standard output).
+ */
+bool cli_output_allowed(const struct cli *cli, const char *path);
 
 /* Release everything the cli holds. */
 void cli_free(struct cli *cli);

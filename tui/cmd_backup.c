@@ -44,6 +44,8 @@ static int backup_run(struct cli *cli, int argc, char **argv)
 
 	if (file == NULL)
 		return status;
+	if (!cli_output_allowed(cli, file))
+		return EXIT_USAGE;
 	if ((s = cli_store(cli, &status)) == NULL)
 		return status;
 	rc = backup_write(s, file, &cause);

@@ -30,7 +30,7 @@ static int dump_run(struct cli *cli, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (!command_no_operand(argc, argv))
+	if (!command_no_operand(argc, argv) || !cli_output_allowed(cli, output))
 		return EXIT_USAGE;
 	if ((s = cli_store(cli, &status)) == NULL)
 		return status;

@@ -5,21 +5,8 @@
 #include "i18n.h"
 
 #include <getopt.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
-
-/* The CSV delimiter the locale's spreadsheets expect: ';' where the
- * decimal point is a comma (and then a UTF-8 mark for them to read). */
-static char locale_delimiter(void)
-{
-	const struct lconv *lc = localeconv();
-
-	return lc != NULL && lc->decimal_point != NULL &&
-			       strcmp(lc->decimal_point, ",") == 0
-		       ? ';'
-		       : ',';
-}
 
 static bool parse_delimiter(const char *s, char *out)
 {
@@ -112,16 +99,13 @@ static int export_run(struct cli *cli, int argc, char **argv)
 		cli_error("%s", _("--from: after --to"));
 		return EXIT_USAGE;
 	}
+	if (!cli_output_allowed(cli, output))
+		return EXIT_USAGE;
 	if ((c = cli_config(cli, &status)) == NULL ||
 	    (s = cli_store(cli, &status)) == NULL)
 		return status;
-	if (!delimiter_set) {
-		static const char fixed[] = { 0, ',', ';', '\t' };
-
-		o.delimiter = c->csv_delimiter == CSV_AUTO
-				      ? locale_delimiter()
-				      : fixed[c->csv_delimiter];
-	}
+	if (!delimiter_set)
+		o.delimiter = cli_csv_delimiter(c);
 	/* French spreadsheets read UTF-8 only with the mark. */
 	o.bom = o.delimiter == ';';
 	/* TRANSLATORS: the same pattern as "YYYY-MM-DD" above. */

@@ -70,9 +70,15 @@ static bool export_submit(struct tui *t, struct form_field *f, size_t n,
 		free(def);
 	}
 	o.pseudonymise = f[EXPORT_PSEUDONYMISE].choice == 1;
-	o.delimiter = t->config->csv_delimiter == CSV_SEMICOLON ? ';'
-		      : t->config->csv_delimiter == CSV_TAB	? '\t'
-								: ',';
+	if (cli_inside_database(t->cli, f[EXPORT_FILE].text)) {
+		snprintf(f[EXPORT_FILE].error, sizeof f[EXPORT_FILE].error,
+			 "%s", _("inside the database directory; write it "
+				 "elsewhere"));
+		return false;
+	}
+	/* As the command line writes it: the locale's delimiter, and the
+	 * UTF-8 mark French spreadsheets need. */
+	o.delimiter = cli_csv_delimiter(t->config);
 	o.bom = o.delimiter == ';';
 	o.date_pattern = _("YYYY-MM-DD");
 	date_to_ymd(t->today, &y, &m, &d);

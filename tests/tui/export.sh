@@ -17,4 +17,27 @@ same "export rows" "$(($(wc -l <"$WORK/from-tui.csv") - 1))" "$(($(tsv | wc -l) 
 same "restore refused while open" "$?" 1
 grep -q "open in another window" "$WORK/restore.err" && ok || ko "restore message: $(cat "$WORK/restore.err")"
 
+# Never into the database directory: refused in the form, nothing written.
+before=$(dbsum)
+keys E
+expect export-form-2 "Export the caseload summary"
+keys Tab C-u "$DB/data.mdb" Enter
+expect export-refused "inside the database directory"
+keys Escape
+same "export into the database refused" "$(dbsum)" "$before"
+
+# Under a French locale the CSV is as the command line writes it: ';'
+# and the UTF-8 mark French spreadsheets need.
+if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$'; then
+	keys q
+	start fr 100 30 LC_ALL=fr_FR.UTF-8
+	ready "80/80 participants"
+	keys E
+	expect export-form-fr "Exporter"
+	keys Tab C-u "$WORK/fr.csv" Enter
+	expect export-saved-fr "$WORK/fr.csv"
+	head -c 40 "$WORK/fr.csv" | grep -q $'^\xef\xbb\xbfid;last_name;' && ok ||
+		ko "French CSV from the interface: $(head -c 40 "$WORK/fr.csv" | od -c | head -2)"
+fi
+
 finish

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# cli/outputs.sh: no command writes a file into the database directory
+# (export, dump or backup onto data.mdb replaced the database), whatever
+# the spelling of the path; elsewhere they write as before.
+. "$(dirname "$0")/../lib.sh"
+
+make_db 1
+before=$(dbsum)
+ln -s "$DB" "$WORK/link-to-db"
+mkdir -p "$DB/sub"
+for target in "$DB/data.mdb" "$DB/lock.mdb" "$DB/new.csv" "$DB/../db/data.mdb" \
+	"$WORK/link-to-db/data.mdb" "$DB/sub/x.csv"; do
+	run "export onto $target" 2 --db "$DB" --today $T export --format csv --output "$target"
+	err_has "export onto $target" "inside the database directory"
+	run "dump onto $target" 2 --db "$DB" --today $T dump --output "$target"
+	err_has "dump onto $target" "inside the database directory"
+	run "backup onto $target" 2 --db "$DB" --today $T backup "$target"
+	err_has "backup onto $target" "inside the database directory"
+done
+(cd "$DB" && "$BIN" --db . --today $T export --format csv --output x.csv >/dev/null 2>&1)
+same "relative path inside refused" "$?" 2
+same "the database is untouched" "$(dbsum)" "$before"
+same "nothing added to it" "$(ls "$DB" | sort | tr '\n' ' ')" "data.mdb lock.mdb parcours.lock sub "
+run "export elsewhere" 0 --db "$DB" --today $T export --format csv --output "$WORK/out.csv"
+run "dump elsewhere" 0 --db "$DB" --today $T dump --output "$WORK/out.json"
+run "backup elsewhere" 0 --db "$DB" --today $T backup "$WORK/out.bak"
+
+finish
