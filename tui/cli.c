@@ -73,7 +73,38 @@ const char *cli_referent(struct cli *cli)
 	return cli->referent ? cli->referent : cli->config->referent;
 }
 
+bool cli_database_exists(const struct cli *cli)
+{
+	struct stat st;
+	char *data;
+	bool exists;
+
+	if (asprintf(&data, "%s/data.mdb", cli->db_dir) < 0)
+		return true; /* let the open say what is wrong */
+	exists = lstat(data, &st) == 0;
+	free(data);
+	return exists;
+}
+
+bool cli_need_database(const struct cli *cli, int *status)
+{
+	if (cli->demo || cli_database_exists(cli))
+		return true;
+	cli_error(_("no database in %s; 'parcours init' or 'parcours demo' "
+		    "makes one"),
+		  cli->db_dir);
+	*status = EXIT_RUNTIME;
+	return false;
+}
+
 struct store *cli_store(struct cli *cli, int *status)
+{
+	if (cli->store == NULL && !cli_need_database(cli, status))
+		return NULL;
+	return cli_store_create(cli, status);
+}
+
+struct store *cli_store_create(struct cli *cli, int *status)
 {
 	char *cause = NULL;
 	int rc;
@@ -205,7 +236,7 @@ bool cli_inside_database(const struct cli *cli, const char *path)
 	bool inside = false;
 
 	if (path == NULL || stat(cli->db_dir, &db) != 0)
-		return true; /* no database directory yet: nothing to spoil */
+		return false; /* standard output, or no database directory */
 	/* The file's directory, then each parent up to the root, compared by
 	 * device and inode so that links and "a/../b" are seen through. */
 	slash = strrchr(path, '/');

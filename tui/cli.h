@@ -19,6 +19,7 @@ struct cli {
 	char *referent;	      /* --referent, or NULL for the config's */
 	pdate today;
 	bool demo;	       /* --demo: the demo database */
+	bool db_given;	       /* --db or PARCOURS_DB named the database */
 	bool french_dates;     /* dd/mm/yyyy in a French locale */
 	struct config *config; /* loaded by cli_config() */
 	struct store *store;   /* opened by cli_store() */
@@ -42,10 +43,23 @@ struct config *cli_config(struct cli *cli, int *status);
 const char *cli_referent(struct cli *cli);
 
 /*
- * The store, opened on first use (with --demo, filled with the demo
- * caseload when empty); NULL after reporting an error.
+ * The store of an existing database, opened on first use (with --demo,
+ * created and filled with the demo caseload when missing or empty); NULL
+ * after reporting an error ("no database in DIR" when there is none), with
+ * *status set. The cli owns it.
  */
 struct store *cli_store(struct cli *cli, int *status);
+
+/* As cli_store, but an empty database is made when there is none: for
+ * the commands that add data (init, demo, import, load). */
+struct store *cli_store_create(struct cli *cli, int *status);
+
+/* True when the database directory holds a database (data.mdb). */
+bool cli_database_exists(const struct cli *cli);
+
+/* True when there is a database (or --demo makes one); otherwise says
+ * "no database in DIR" and what makes one, sets *status, false. */
+bool cli_need_database(const struct cli *cli, int *status);
 
 /*
  * Load the caseload (every referent's with `all`; exited participants with

@@ -78,7 +78,7 @@ static int demo_run(struct cli *cli, int argc, char **argv)
 		seed = (unsigned long long)time(NULL) ^
 		       ((unsigned long long)getpid() << 16);
 	if ((c = cli_config(cli, &status)) == NULL ||
-	    (s = cli_store(cli, &status)) == NULL)
+	    (s = cli_store_create(cli, &status)) == NULL)
 		return status;
 	opt.participants = (size_t)n;
 	opt.seed = seed;

@@ -65,7 +65,7 @@ static int load_run(struct cli *cli, int argc, char **argv)
 		cli_error(_("%s: one file"), "load");
 		return EXIT_USAGE;
 	}
-	if ((s = cli_store(cli, &status)) == NULL)
+	if ((s = cli_store_create(cli, &status)) == NULL)
 		return status;
 	rc = dump_load(s, argv[optind], &cause);
 	if (rc != PC_OK)

@@ -46,7 +46,7 @@ static int import_run(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if ((c = cli_config(cli, &status)) == NULL ||
-	    (s = cli_store(cli, &status)) == NULL)
+	    (s = cli_store_create(cli, &status)) == NULL)
 		return status;
 	ctx.config = c;
 	ctx.who = cli_referent(cli);

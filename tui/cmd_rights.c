@@ -124,7 +124,8 @@ static int erase_run(struct cli *cli, int argc, char **argv)
 
 	if (status != EXIT_OK || done)
 		return status;
-	if ((c = cli_config(cli, &status)) == NULL)
+	if (!cli_need_database(cli, &status) ||
+	    (c = cli_config(cli, &status)) == NULL)
 		return status;
 	ctx = context(cli, c);
 	rc = rights_erase(cli->db_dir, &ctx, a.id, a.force, &cause);
@@ -160,7 +161,8 @@ static int purge_run(struct cli *cli, int argc, char **argv)
 			    "(YYYY-MM-DD or DD/MM/YYYY)"));
 		return EXIT_USAGE;
 	}
-	if ((c = cli_config(cli, &status)) == NULL)
+	if (!cli_need_database(cli, &status) ||
+	    (c = cli_config(cli, &status)) == NULL)
 		return status;
 	ctx = context(cli, c);
 	rc = rights_purge(cli->db_dir, &ctx, before, a.dry_run, &erased, &held,

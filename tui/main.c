@@ -20,14 +20,25 @@
 /* The commands, in the order --help lists them. Adding a command is its
  * cmd_*.c with its `const struct command` and one line here. */
 static const struct command *const commands[] = {
-	&command_attention,    &command_list,
-	&command_export,       &command_import,
-	&command_backup,       &command_restore,
-	&command_dump,	       &command_load,
-	&command_check,	       &command_access,
-	&command_erase,	       &command_purge,
-	&command_hold,	       &command_demo,
-	&command_check_config, NULL,
+	/* clang-format off */
+	&command_attention,
+	&command_list,
+	&command_export,
+	&command_import,
+	&command_backup,
+	&command_restore,
+	&command_dump,
+	&command_load,
+	&command_check,
+	&command_access,
+	&command_erase,
+	&command_purge,
+	&command_hold,
+	&command_init,
+	&command_demo,
+	&command_check_config,
+	NULL,
+	/* clang-format on */
 };
 
 static void usage(FILE *out)
@@ -212,6 +223,7 @@ static int resolve(struct cli *cli, const char *db, const char *config,
 		}
 	} else if (db != NULL) {
 		cli->db_dir = strdup(db);
+		cli->db_given = true;
 	} else {
 		cli->db_dir = join(data, "parcours");
 		if (cli->db_dir != NULL && make_dirs(data) != 0) {

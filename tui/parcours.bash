@@ -4,7 +4,7 @@ _parcours()
 	local cur prev words cword
 	_init_completion || return
 	local commands="attention list export import backup restore dump load
-		check access erase purge hold demo check-config"
+		check access erase purge hold init demo check-config"
 	local global="--db --config --today --referent --demo --help --version"
 	case $prev in
 	--db) _filedir -d; return ;;

@@ -290,7 +290,10 @@ static int prepare(struct tui *t, struct cli *cli)
 	t->config = cli_config(cli, &status);
 	if (t->config == NULL)
 		return status;
-	t->store = cli_store(cli, &status);
+	/* The default database is made at the first start; one named with
+	 * --db must exist (a mistyped path is not a new caseload). */
+	t->store = cli->db_given ? cli_store(cli, &status)
+				 : cli_store_create(cli, &status);
 	if (t->store == NULL)
 		return status;
 	t->today = cli->today;

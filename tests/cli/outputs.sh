@@ -21,6 +21,9 @@ done
 same "relative path inside refused" "$?" 2
 same "the database is untouched" "$(dbsum)" "$before"
 same "nothing added to it" "$(ls "$DB" | sort | tr '\n' ' ')" "data.mdb lock.mdb parcours.lock sub "
+run "export to standard output" 0 --db "$DB" --today $T export --format csv
+out_has "export to standard output" "^id,last_name,"
+run "dump to standard output" 0 --db "$DB" --today $T dump
 run "export elsewhere" 0 --db "$DB" --today $T export --format csv --output "$WORK/out.csv"
 run "dump elsewhere" 0 --db "$DB" --today $T dump --output "$WORK/out.json"
 run "backup elsewhere" 0 --db "$DB" --today $T backup "$WORK/out.bak"

@@ -5,7 +5,7 @@
 
 make_db 1
 mkdir -p "$WORK/open" && chmod 755 "$WORK/open"
-run perm-dir 1 --db "$WORK/open" list
+run perm-dir 1 --db "$WORK/open" init
 err_has perm-dir "open to others (mode 755)"
 same "mode untouched" "$(stat -c %a "$WORK/open")" 755
 "$BIN" --db "$WORK/fileperm" --today $T demo --participants 2 --seed 1 >/dev/null
@@ -20,7 +20,7 @@ run not-lmdb 1 --db "$WORK/notlmdb" list
 err_has not-lmdb "notlmdb"
 if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 	mkdir -m 700 "$WORK/theirs" && chown nobody "$WORK/theirs"
-	run not-ours 1 --db "$WORK/theirs" list
+	run not-ours 1 --db "$WORK/theirs" init
 	err_has not-ours "belongs to another user"
 fi
 
