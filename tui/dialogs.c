@@ -363,13 +363,6 @@ void dialog_stage(struct tui *t, const struct caseload_entry *e, size_t index)
 
 /* ---- job and check-ins ---- */
 
-static const char *const contract_ids[] = { "cdi",	  "cdd",
-					    "interim",	  "contrat-aide",
-					    "alternance", "autre" };
-static const char *const contract_names[] = {
-	N_("open-ended (CDI)"),	   N_("fixed-term (CDD)"), N_("temp work"),
-	N_("subsidised contract"), N_("work-study"),	   N_("other"),
-};
 
 /* The fields of the job form, in the order it shows them. */
 enum { JOB_EMPLOYER, JOB_CONTRACT, JOB_START, JOB_PLANNED_END, JOB_HOURS };
@@ -384,7 +377,7 @@ static bool job_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 	(void)n;
 	job_init(&j);
 	j.employer = f[JOB_EMPLOYER].text;
-	j.contract = (char *)contract_ids[f[JOB_CONTRACT].choice];
+	j.contract = (char *)format_contracts[f[JOB_CONTRACT].choice].id;
 	j.start = f[JOB_START].date;
 	j.planned_end = f[JOB_PLANNED_END].date;
 	j.weekly_minutes = (int)(f[JOB_HOURS].hundredths * 60 / 100);
@@ -395,7 +388,7 @@ static bool job_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 
 void dialog_job(struct tui *t, const struct caseload_entry *e)
 {
-	const char **c = form_translated(contract_names, COUNT(contract_names));
+	const char *c[FORMAT_N_CONTRACTS];
 	struct ctx x = { .pid = e->file.p.id };
 	struct form_field f[] = {
 		[JOB_EMPLOYER] = { .label = _("Employer"),
@@ -404,7 +397,7 @@ void dialog_job(struct tui *t, const struct caseload_entry *e)
 		[JOB_CONTRACT] = { .label = _("Contract"),
 				   .kind = FIELD_CHOICE,
 				   .choices = c,
-				   .n_choices = COUNT(contract_names) },
+				   .n_choices = FORMAT_N_CONTRACTS },
 		[JOB_START] = { .label = _("Start date"),
 				.kind = FIELD_DATE,
 				.required = true,
@@ -419,14 +412,15 @@ void dialog_job(struct tui *t, const struct caseload_entry *e)
 				.text = strdup("35") },
 	};
 
-	if (c != NULL && form_dialog_run(t, _("Record a job start"), f,
-					 COUNT(f), job_submit, &x)) {
+	for (size_t i = 0; i < FORMAT_N_CONTRACTS; i++)
+		c[i] = _(format_contracts[i].name);
+	if (form_dialog_run(t, _("Record a job start"), f, COUNT(f),
+			    job_submit, &x)) {
 		tui_refresh_participant(t, x.pid);
 		tui_message(t, STYLE_OK, "%s",
 			    _("Job recorded: the in-work follow-up starts."));
 	}
 	form_fields_free(f, COUNT(f));
-	free(c);
 }
 
 /* The fields of the check-in form, in the order it shows them. */
@@ -475,13 +469,11 @@ void dialog_checkin(struct tui *t, const struct caseload_entry *e)
 		char d[DATE_BUFSZ];
 
 		bool held = ck != NULL && ck->done != DATE_NONE;
-		int len;
 
-		len = snprintf(labels[i], sizeof labels[i], "D+%d ", off);
-		if (len < 0 || (size_t)len >= sizeof labels[i])
-			len = 0;
-		snprintf(labels[i] + len, sizeof labels[i] - (size_t)len,
-			 held ? _("(held %s)") : _("(due %s)"),
+		/* TRANSLATORS: D+30: thirty days after the job started;
+		 * French J+30. */
+		snprintf(labels[i], sizeof labels[i],
+			 held ? _("D+%d (held %s)") : _("D+%d (due %s)"), off,
 			 cli_date(held ? ck->done : j->start + off, d));
 		if ((ck == NULL || ck->done == DATE_NONE) &&
 		    first_open == SIZE_MAX)

@@ -5,6 +5,7 @@
 #include "text.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 void format_name(const struct participant *p, char *buf, size_t n)
@@ -146,4 +147,23 @@ const char *format_appt_mode(enum appointment_mode m)
 					     N_("video") };
 
 	return (size_t)m < sizeof names / sizeof names[0] ? _(names[m]) : "?";
+}
+
+const struct format_contract format_contracts[FORMAT_N_CONTRACTS] = {
+	{ "cdi", N_("open-ended (CDI)") },
+	{ "cdd", N_("fixed-term (CDD)") },
+	{ "interim", N_("temp work") },
+	{ "contrat-aide", N_("subsidised contract") },
+	{ "alternance", N_("work-study") },
+	{ "autre", N_("other") },
+};
+
+const char *format_contract(const char *id)
+{
+	if (id == NULL)
+		return "";
+	for (size_t i = 0; i < FORMAT_N_CONTRACTS; i++)
+		if (strcmp(format_contracts[i].id, id) == 0)
+			return _(format_contracts[i].name);
+	return id;
 }

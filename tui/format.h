@@ -37,6 +37,19 @@ void format_long_date(pdate d, char *buf, size_t n);
 /* "10:00", or "" for APPT_NO_TIME. */
 void format_time(int minute, char *buf, size_t n);
 
+/* The kinds of contract a job is recorded with: the id stored, the name
+ * shown (N_(), to translate with _()). */
+struct format_contract {
+	const char *id;
+	const char *name;
+};
+#define FORMAT_N_CONTRACTS 6
+extern const struct format_contract format_contracts[FORMAT_N_CONTRACTS];
+
+/* The translated name of contract `id`, or `id` itself when unknown ("" for
+ * NULL). */
+const char *format_contract(const char *id);
+
 /* Translated names of appointment statuses and modes. */
 const char *format_appt_status(enum appointment_status s);
 const char *format_appt_mode(enum appointment_mode m);

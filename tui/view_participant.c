@@ -132,7 +132,7 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 	} else if (j != NULL) {
 		snprintf(line, sizeof line, _("%s · %s · since %s · %d h/week"),
 			 j->employer ? j->employer : "",
-			 j->contract ? j->contract : "", cli_date(j->start, d),
+			 format_contract(j->contract), cli_date(j->start, d),
 			 j->weekly_minutes / 60);
 		if (y < bottom)
 			ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);

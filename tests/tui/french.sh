@@ -17,6 +17,15 @@ keys C-u 3 0 / 0 2 / 2 0 2 6 Enter
 expect fr-bad-date "« 30/02/2026 » n'est pas une date"
 keys Escape "?"
 expect fr-help "Touches de la vue Participant"
+# A job reads in French: its contract by name (it showed the stored id,
+# "interim"), its check-ins as J+N (they read "D+7" in the form).
+keys Escape Escape / l a u r e n t " " s a r Enter Enter
+expect fr-contract "intérim"
+expect_not fr-contract-id " interim "
+keys K
+expect fr-checkin-form "J+30 (prévu le"
+expect_not fr-checkin-english "D+30"
+keys Escape
 if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$'; then
 	start lang 100 30 LC_ALL= LANG=fr_FR.UTF-8
 	expect fr-lang "jeudi 26/11/2026"
