@@ -262,7 +262,7 @@ bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
 {
 	struct dialog d;
 	bool built = false, saved = false;
-	int current = 0;
+	int current = 0, built_lines = 0, built_cols = 0;
 
 	curs_set(1);
 	for (;;) {
@@ -274,6 +274,8 @@ bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
 		if (!built && ui_big_enough()) {
 			tui_draw(t);
 			built = dialog_build(&d, title, f, n, current);
+			built_lines = LINES;
+			built_cols = COLS;
 			if (!built) {
 				dialog_free(&d);
 				tui_fail(t, PC_ENOMEM, NULL);
@@ -373,8 +375,17 @@ bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
 					     f[i].n_choices, &f[i].choice)) {
 				show_choice(&d, f, (size_t)i);
 			}
-			/* The pick list covered the dialog. */
-			touchwin(d.win);
+			/* The pick list covered the dialog; the terminal may
+			 * have been resized under it: then build it again at
+			 * the new size, as a resize here does. */
+			if (LINES != built_lines || COLS != built_cols) {
+				dialog_save_text(&d, f);
+				current = i;
+				dialog_free(&d);
+				built = false;
+			} else {
+				touchwin(d.win);
+			}
 			continue;
 		}
 		if (ch >= 32)

@@ -23,6 +23,21 @@ keys Escape Escape
 tm resize-window -t "$S" -x 100 -y 30
 expect after-resize "80/80 participants"
 
+# A resize while a pick list is open: the form comes back at the new
+# size, its right border on screen (it kept its old width before).
+keys g Enter a Tab Tab Tab " "
+expect pick-open "⏎ choose"
+sleep 0.3
+tm resize-window -t "$S" -x 80 -y 24
+sleep 0.4
+keys Escape
+sleep 0.4
+screen | grep "Plan an appointment" | grep -q "┐" && ok ||
+	ko "the form lost its right border after the resize"
+keys Escape Escape
+tm resize-window -t "$S" -x 100 -y 30
+expect after-pick-resize "80/80 participants"
+
 # q leaves even from the too-small notice.
 start tiny 40 12
 expect tiny-notice "Terminal too small: 40×12."
