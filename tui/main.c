@@ -370,7 +370,9 @@ int main(int argc, char **argv)
 		optind = 0;
 		status = cmd->run(&cli, argc, argv);
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	/* Output lost on the way (a full disk, a closed pipe) is a failure;
+	 * said here unless the command already said it failed. */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && status == EXIT_OK) {
 		cli_error(_("cannot write the output: %s"), strerror(errno));
 		status = EXIT_RUNTIME;
 	}

@@ -21,6 +21,15 @@ same "full export status" "$?" 1
 [ ! -e "$WORK/full.json" ] && ok || ko "a partial export was left"
 [ -z "$(ls "$WORK" | grep '^full.json')" ] && ok || ko "a temporary export was left"
 
+# Each failure is said once: the command's own line, not a second one
+# from the final flush (access, dump, export said it twice).
+for cmd in "access 1" dump "export --format json"; do
+	# shellcheck disable=SC2086
+	( ulimit -f 1; "$BIN" --db "$F" --today $T $cmd ) >"$WORK/full.out" 2>"$WORK/err"
+	same "$cmd on a full disk: status" "$?" 1
+	same "$cmd on a full disk: said once" "$(wc -l <"$WORK/err")" 1
+done
+
 # A full stdout is a runtime failure, not a silent loss.
 if [ -w /dev/full ]; then
 	"$BIN" --db "$DB" --today $T list >/dev/full 2>"$WORK/err"
