@@ -44,6 +44,29 @@ static char *default_export_path(const struct tui *t, const char *ext)
 /* The fields of the export form, in the order it shows them. */
 enum { EXPORT_FORMAT, EXPORT_FILE, EXPORT_PSEUDONYMISE };
 
+/* The file's extension follows the format chosen: "x.csv" becomes
+ * "x.html" when HTML is picked; a name with another ending is kept. */
+static void export_format_changed(struct form_field *f, size_t n, size_t i)
+{
+	const char *text = f[EXPORT_FILE].text;
+	const char *dot = text ? strrchr(text, '.') : NULL;
+	char *renamed;
+
+	(void)n;
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return;
+	for (size_t k = 0; k < COUNT(export_formats); k++) {
+		if (strcmp(dot + 1, export_formats[k]) != 0)
+			continue;
+		if (asprintf(&renamed, "%.*s.%s", (int)(dot - text), text,
+			     export_formats[f[i].choice]) >= 0) {
+			free(f[EXPORT_FILE].text);
+			f[EXPORT_FILE].text = renamed;
+		}
+		return;
+	}
+}
+
 static bool export_submit(struct tui *t, struct form_field *f, size_t n,
 			  void *arg, char *message, size_t msize)
 {
@@ -55,25 +78,12 @@ static bool export_submit(struct tui *t, struct form_field *f, size_t n,
 
 	(void)n;
 	(void)arg;
-	/* The default name follows the chosen format. */
-	for (size_t i = 0; i < COUNT(export_formats); i++) {
-		char *def = default_export_path(t, export_formats[i]);
-
-		if (def != NULL && strcmp(def, f[EXPORT_FILE].text) == 0 &&
-		    i != f[EXPORT_FORMAT].choice) {
-			free(def);
-			def = default_export_path(
-				t, export_formats[f[EXPORT_FORMAT].choice]);
-			if (def != NULL)
-				form_field_set(&f[EXPORT_FILE], def);
-		}
-		free(def);
-	}
 	o.pseudonymise = f[EXPORT_PSEUDONYMISE].choice == 1;
 	if (cli_inside_database(t->cli, f[EXPORT_FILE].text)) {
 		snprintf(f[EXPORT_FILE].error, sizeof f[EXPORT_FILE].error,
-			 "%s", _("inside the database directory; write it "
-				 "elsewhere"));
+			 "%s",
+			 _("inside the database directory; write it "
+			   "elsewhere"));
 		return false;
 	}
 	/* As the command line writes it: the locale's delimiter, and the
@@ -99,7 +109,8 @@ void dialog_export(struct tui *t)
 		[EXPORT_FORMAT] = { .label = _("Format"),
 				    .kind = FIELD_CHOICE,
 				    .choices = formats,
-				    .n_choices = COUNT(export_names) },
+				    .n_choices = COUNT(export_names),
+				    .changed = export_format_changed },
 		[EXPORT_FILE] = { .label = _("File"),
 				  .kind = FIELD_TEXT,
 				  .required = true,

@@ -257,6 +257,20 @@ static int current_index(struct dialog *d)
 	return field_index(current_field(d->form));
 }
 
+/*
+ * The choice of field i changed and its `changed` callback may change
+ * other fields: keep what was typed, let it, then let the dialog go, to
+ * be built again from the fields. Returns true (the dialog is gone).
+ */
+static bool choice_changed(struct dialog *d, struct form_field *f, size_t n,
+			   int i)
+{
+	dialog_save_text(d, f);
+	f[i].changed(f, n, (size_t)i);
+	dialog_free(d);
+	return true;
+}
+
 bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
 		     size_t n, form_submit_fn submit, void *arg)
 {
@@ -326,6 +340,11 @@ bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
 							  : 1)) %
 						f[i].n_choices;
 					show_choice(&d, f, (size_t)i);
+					if (f[i].changed != NULL) {
+						current = i;
+						built = !choice_changed(&d, f,
+									n, i);
+					}
 				} else {
 					form_driver(d.form,
 						    ch == KEY_LEFT
@@ -374,6 +393,11 @@ bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
 			    form_dialog_pick(t, f[i].label, f[i].choices,
 					     f[i].n_choices, &f[i].choice)) {
 				show_choice(&d, f, (size_t)i);
+				if (f[i].changed != NULL) {
+					current = i;
+					built = !choice_changed(&d, f, n, i);
+					continue;
+				}
 			}
 			/* The pick list covered the dialog; the terminal may
 			 * have been resized under it: then build it again at

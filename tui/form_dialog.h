@@ -17,6 +17,15 @@ enum field_kind {
 	FIELD_CHOICE, /* one of `choices`: ←/→ or Space to pick */
 };
 
+struct form_field;
+
+/*
+ * Called when the choice of field `i` changed (FIELD_CHOICE), before the
+ * dialog shows again: it may change the texts of other fields (replacing
+ * them with malloc'd strings), which the dialog then shows.
+ */
+typedef void (*form_change_fn)(struct form_field *f, size_t n, size_t i);
+
 struct form_field {
 	const char *label; /* translated */
 	enum field_kind kind;
@@ -25,7 +34,8 @@ struct form_field {
 	char *text; /* the value as typed: initial value in, final out; owned */
 	const char *const *choices; /* FIELD_CHOICE, translated labels */
 	size_t n_choices;
-	size_t choice; /* FIELD_CHOICE: in and out */
+	size_t choice;		/* FIELD_CHOICE: in and out */
+	form_change_fn changed; /* FIELD_CHOICE: or NULL */
 	/* Filled on submit, before the submit callback runs: */
 	pdate date;	 /* FIELD_DATE; DATE_NONE when left empty */
 	int minute;	 /* FIELD_TIME; APPT_NO_TIME when left empty */

@@ -17,6 +17,22 @@ same "export rows" "$(($(wc -l <"$WORK/from-tui.csv") - 1))" "$(($(tsv | wc -l) 
 same "restore refused while open" "$?" 1
 grep -q "open in another window" "$WORK/restore.err" && ok || ko "restore message: $(cat "$WORK/restore.err")"
 
+# The file's extension follows the format as it is chosen, and the file
+# written is the one shown (it showed .csv and wrote .html).
+keys E
+expect export-form-3 "Export the caseload summary"
+keys Left Tab
+expect export-html-name "2026-11-26.html"
+keys C-u "$WORK/chosen.csv" Up Left Left
+expect export-json-format "JSON (other tools)"
+keys Tab
+expect export-json-name "chosen.json"
+keys Enter
+expect export-json-saved "Summary written to $WORK/chosen.json"
+python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$WORK/chosen.json" && ok ||
+	ko "the JSON export is not JSON"
+[ ! -e "$WORK/chosen.csv" ] && ok || ko "a .csv was written too"
+
 # Never into the database directory: refused in the form, nothing written.
 before=$(dbsum)
 keys E
