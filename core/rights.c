@@ -74,8 +74,14 @@ static int erase_one(struct store_txn *t, const struct erase_args *a,
 {
 	struct journal_entry e = { 0 };
 	char what[128], d[DATE_BUFSZ];
+	size_t forgotten;
 	int rc = store_participant_delete(t, id);
 
+	/* The journal's lines about the person go too (an exit's reason may
+	 * be their health); only the erasure's line, without personal data,
+	 * stays. */
+	if (rc == PC_OK)
+		rc = store_journal_forget(t, id, &forgotten);
 	if (rc != PC_OK)
 		return rc;
 	/* Nothing personal: the number and the date only. */

@@ -181,6 +181,15 @@ int store_note_add(struct store_txn *t, const struct note *n, uint32_t *seq);
 int store_journal_add(struct store_txn *t, const struct journal_entry *e);
 
 /*
+ * Remove every journal line about `participant` (not 0: PC_EINVAL), for
+ * an erasure: what they say (an exit's reason, a note added) is about the
+ * person. *removed gets the count. Store codes on failure (the
+ * transaction is then to abort).
+ */
+int store_journal_forget(struct store_txn *t, uint64_t participant,
+			 size_t *removed);
+
+/*
  * The journal lines about one participant (0: all), oldest first, in a
  * malloc'd array: the caller clears each with journal_entry_clear() and
  * frees the array (NULL when *n is 0).

@@ -139,6 +139,30 @@ int store_journal_add(struct store_txn *t, const struct journal_entry *e)
 	return rc;
 }
 
+int store_journal_forget(struct store_txn *t, uint64_t participant,
+			 size_t *removed)
+{
+	struct journal_entry *e = NULL;
+	size_t n = 0;
+	int rc;
+
+	*removed = 0;
+	if (participant == 0)
+		return PC_EINVAL;
+	rc = store_journal_list(t, participant, &e, &n);
+	for (size_t i = 0; i < n; i++) {
+		uint8_t key[8];
+
+		put_be64(key, e[i].seq);
+		if (rc == PC_OK && (rc = store_del(t, DB_JOURNAL, key,
+						    sizeof key)) == PC_OK)
+			(*removed)++;
+		journal_entry_clear(&e[i]);
+	}
+	free(e);
+	return rc;
+}
+
 int store_journal_insert(struct store_txn *t, const struct journal_entry *e)
 {
 	uint8_t key[8], *buf;

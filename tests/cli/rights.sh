@@ -41,6 +41,13 @@ leaks=$(cat "$R"/* | grep -c -a -e "Zygomatique" -e "Xénophon" -e "07 99 88 77 
 same "nothing left after erase" "$leaks" 0
 run erase-check 0 --db "$R" check
 P2 dump | grep -q '"participant [0-9]* erased on 2026-11-26"' && ok || ko "no journal line for the erasure"
+# Of the journal's lines about the person (added, legal hold...), only
+# the erasure's is left: they stayed before.
+same "journal: only the erasure line" "$(P2 dump | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print([j["what"] for j in d["journal"] if j.get("participant") == int(sys.argv[1])])' "$zid")" \
+	"['participant $zid erased on 2026-11-26']"
 run purge-dry 0 --db "$R" --today $T purge --exited-before 2026-07-01 --dry-run
 n=$(awk '{ print $1 }' "$WORK/out")
 exited_before=$(P2 list --exited --format tsv | wc -l)
