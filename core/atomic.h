@@ -14,8 +14,10 @@ struct atomic_file {
 
 /*
  * Start writing `path`: a temporary file is made in the same directory,
- * mode 0600, so that the final rename is atomic. End with atomic_commit()
- * or atomic_abort(); on failure *af is zeroed and nothing is left on disk.
+ * mode 0600, so that the final rename is atomic; temporary files an
+ * interrupted write left beside `path` long ago are removed first. End
+ * with atomic_commit() or atomic_abort(); on failure *af is zeroed and
+ * nothing is left on disk.
  */
 int atomic_open(struct atomic_file *af, const char *path, char **cause);
 
@@ -25,6 +27,13 @@ int atomic_open(struct atomic_file *af, const char *path, char **cause);
  * as it was. *af is released (zeroed) either way: no abort after it.
  */
 int atomic_commit(struct atomic_file *af, char **cause);
+
+/*
+ * Remove the temporary files of the writes going on now, for a signal
+ * handler about to end the process (async-signal-safe: unlink only). A
+ * file that was being written is then left as it was.
+ */
+void atomic_remove_pending(void);
 
 /* Give up: remove the temporary file, release *af (zeroed); a zeroed *af is
  * accepted. */

@@ -1,5 +1,6 @@
 /* main.c: the `parcours` command: global options, then one subcommand. */
 #include "build_config.h"
+#include "atomic.h"
 #include "cli.h"
 #include "command.h"
 #include "error.h"
@@ -66,6 +67,30 @@ static void usage(FILE *out)
 	fputs(_("\nExit status: 0 success, 1 runtime failure, "
 		"2 bad usage or bad input.\n"),
 	      out);
+}
+
+/*
+ * A command ended by a signal (Ctrl-C, the terminal closed, a kill) leaves
+ * no temporary file beside what it was writing; the interface has its own
+ * handling. Then the default action, so the status says the signal.
+ */
+static void on_fatal_signal(int sig)
+{
+	atomic_remove_pending();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void clean_on_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
 }
 
 /* Create `dir` and its missing parents, each 0700. */
@@ -368,6 +393,7 @@ int main(int argc, char **argv)
 		/* 0, not 1: glibc then resets its whole state, permutation of
 		 * options after operands included. */
 		optind = 0;
+		clean_on_signals();
 		status = cmd->run(&cli, argc, argv);
 	}
 	/* Output lost on the way (a full disk, a closed pipe) is a failure;
