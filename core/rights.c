@@ -5,7 +5,13 @@
 #include "i18n.h"
 #include "json.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 int rights_access(struct store *s, uint64_t id, pdate today, FILE *out,
 		  char **cause)
@@ -162,12 +168,128 @@ static int alone(const char *dir, store_write_fn fn, struct erase_args *a,
 	return rc;
 }
 
+/* The copies restore keeps aside in the database directory. */
+#define ASIDE_PREFIX "data.mdb.before-restore-"
+
+/*
+ * Erase from one copy kept aside, `name` in `dir`: opened alone in a
+ * directory of its own beside it (a hard link as its data.mdb), `fn` run,
+ * rewritten onto fresh pages, and put back in its place. A copy that does
+ * not hold the participant is left as it is. On failure the copy is left
+ * as it was and *cause names it.
+ */
+static int erase_from_copy(const char *dir, const char *name,
+			   store_write_fn fn, struct erase_args *a,
+			   char **cause)
+{
+	char *copy = NULL, *tmp = NULL, *data = NULL, *lock = NULL;
+	char *plock = NULL;
+	struct store *s = NULL;
+	int rc = PC_ENOMEM;
+
+	if (asprintf(&copy, "%s/%s", dir, name) < 0)
+		copy = NULL;
+	if (asprintf(&tmp, "%s/.erase-XXXXXX", dir) < 0)
+		tmp = NULL;
+	if (copy == NULL || tmp == NULL)
+		goto out;
+	if (mkdtemp(tmp) == NULL) {
+		rc = error_set(cause, PC_EIO, _("%s: cannot write: %s"), dir,
+			       strerror(errno));
+		goto out;
+	}
+	if (asprintf(&data, "%s/data.mdb", tmp) < 0 ||
+	    asprintf(&lock, "%s/lock.mdb", tmp) < 0 ||
+	    asprintf(&plock, "%s/%s", tmp, STORE_LOCK_FILE) < 0)
+		goto clean;
+	if (link(copy, data) != 0) {
+		rc = error_set(cause, PC_EIO, _("%s: cannot write: %s"), copy,
+			       strerror(errno));
+		goto clean;
+	}
+	rc = store_open_exclusive(tmp, &s, cause);
+	if (rc == PC_OK)
+		rc = store_write(s, fn, a, cause);
+	if (rc == PC_ENOTFOUND) {
+		/* Not in this copy (added after it was made). */
+		free(*cause);
+		*cause = NULL;
+		store_close(&s);
+		rc = PC_OK;
+		goto clean;
+	}
+	if (rc == PC_OK)
+		rc = store_rewrite_close(&s, cause);
+	store_close(&s);
+	/* The rewritten file replaces the copy; the old one, holding the
+	 * freed pages, goes with its last link. */
+	if (rc == PC_OK && rename(data, copy) != 0)
+		rc = error_set(cause, PC_EIO, _("%s: cannot write: %s"), copy,
+			       strerror(errno));
+clean:
+	if (data != NULL)
+		unlink(data);
+	if (lock != NULL)
+		unlink(lock);
+	if (plock != NULL)
+		unlink(plock);
+	rmdir(tmp);
+out:
+	if (rc != PC_OK && rc != PC_ENOMEM && copy != NULL && *cause != NULL) {
+		char *first = *cause;
+
+		*cause = NULL;
+		error_set(cause, rc,
+			  _("%s; %s still holds what was erased: remove it"),
+			  first, copy);
+		free(first);
+	} else if (rc == PC_ENOMEM && *cause == NULL) {
+		error_set(cause, rc, "%s", error_string(rc));
+	}
+	free(copy);
+	free(tmp);
+	free(data);
+	free(lock);
+	free(plock);
+	return rc;
+}
+
+/*
+ * The erasure reaches every copy of the database parcours made in its
+ * directory: the ones restore kept aside. Backups written elsewhere are
+ * out of its reach (the README says so).
+ */
+static int erase_from_copies(const char *dir, store_write_fn fn,
+			     const struct erase_args *model, char **cause)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int rc = PC_OK;
+
+	if (d == NULL)
+		return error_set(cause, PC_EIO, "%s: %s", dir,
+				 strerror(errno));
+	while (rc == PC_OK && (e = readdir(d)) != NULL) {
+		struct erase_args a = *model;
+
+		if (strncmp(e->d_name, ASIDE_PREFIX, strlen(ASIDE_PREFIX)) !=
+		    0)
+			continue;
+		rc = erase_from_copy(dir, e->d_name, fn, &a, cause);
+	}
+	closedir(d);
+	return rc;
+}
+
 int rights_erase(const char *dir, const struct edit_ctx *ctx, uint64_t id,
 		 bool force, char **cause)
 {
 	struct erase_args a = { .ctx = ctx, .id = id, .force = force };
+	int rc = alone(dir, erase_cb, &a, true, cause);
 
-	return alone(dir, erase_cb, &a, true, cause);
+	if (rc == PC_OK)
+		rc = erase_from_copies(dir, erase_cb, &a, cause);
+	return rc;
 }
 
 int rights_purge(const char *dir, const struct edit_ctx *ctx, pdate before,
@@ -183,5 +305,7 @@ int rights_purge(const char *dir, const struct edit_ctx *ctx, pdate before,
 	rc = alone(dir, purge_cb, &a, !dry_run, cause);
 	*erased = a.erased;
 	*held = a.held;
+	if (rc == PC_OK && !dry_run)
+		rc = erase_from_copies(dir, purge_cb, &a, cause);
 	return rc;
 }

@@ -48,6 +48,23 @@ import json, sys
 d = json.load(sys.stdin)
 print([j["what"] for j in d["journal"] if j.get("participant") == int(sys.argv[1])])' "$zid")" \
 	"['participant $zid erased on 2026-11-26']"
+# A copy restore kept aside holds everyone: erasure reaches it too (the
+# name, phone and notes stayed in data.mdb.before-restore-*).
+printf 'nom,prenom,date_naissance,telephone\nQuiescent,Yolande,1971-02-02,07 11 22 33 44\n' >"$WORK/q.csv"
+"$BIN" --db "$R" --today $T import "$WORK/q.csv" >/dev/null
+qid=$(P2 list --format tsv | awk -F'\t' '$2 == "Quiescent" { print $1 }')
+"$BIN" --db "$R" backup "$WORK/with-q.bak" >/dev/null
+run restore-for-copy 0 --db "$R" --today $T restore "$WORK/with-q.bak"
+grep -q -a "Quiescent" "$R"/data.mdb.before-restore-* && ok || ko "the kept copy lacks the name before erasure"
+run erase-copies 0 --db "$R" --today $T erase "$qid"
+same "nothing left in the copies after erase" \
+	"$(cat "$R"/* 2>/dev/null | grep -c -a -e "Quiescent" -e "Yolande" -e "07 11 22 33 44" || true)" 0
+same "no working directory left" "$(ls -A "$R" | grep -c '^\.' || true)" 0
+for c in "$R"/data.mdb.before-restore-*; do
+	mkdir -p "$WORK/copy-check" && cp "$c" "$WORK/copy-check/data.mdb" && chmod 700 "$WORK/copy-check"
+	run "copy still a database" 0 --db "$WORK/copy-check" check
+	rm -rf "$WORK/copy-check"
+done
 run purge-dry 0 --db "$R" --today $T purge --exited-before 2026-07-01 --dry-run
 n=$(awk '{ print $1 }' "$WORK/out")
 exited_before=$(P2 list --exited --format tsv | wc -l)
