@@ -470,11 +470,15 @@ void dialog_checkin(struct tui *t, const struct caseload_entry *e)
 
 		bool held = ck != NULL && ck->done != DATE_NONE;
 
+		const char *when = cli_date(held ? ck->done : j->start + off, d);
 		/* TRANSLATORS: D+30: thirty days after the job started;
 		 * French J+30. */
-		snprintf(labels[i], sizeof labels[i],
-			 held ? _("D+%d (held %s)") : _("D+%d (due %s)"), off,
-			 cli_date(held ? ck->done : j->start + off, d));
+		int len = snprintf(labels[i], sizeof labels[i], _("D+%d"), off);
+
+		if (len < 0 || (size_t)len >= sizeof labels[i])
+			len = 0;
+		snprintf(labels[i] + len, sizeof labels[i] - (size_t)len,
+			 held ? _(" (held %s)") : _(" (due %s)"), when);
 		if ((ck == NULL || ck->done == DATE_NONE) &&
 		    first_open == SIZE_MAX)
 			first_open = i;

@@ -51,7 +51,7 @@ if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$'; then
 	keys E
 	expect export-form-fr "Exporter"
 	keys Tab C-u "$WORK/fr.csv" Enter
-	expect export-saved-fr "$WORK/fr.csv"
+	expect export-saved-fr "Synthèse écrite dans $WORK/fr.csv"
 	head -c 40 "$WORK/fr.csv" | grep -q $'^\xef\xbb\xbfid;last_name;' && ok ||
 		ko "French CSV from the interface: $(head -c 40 "$WORK/fr.csv" | od -c | head -2)"
 fi
