@@ -68,6 +68,12 @@ static const char *date_cell(pdate d, const char *pattern, char *buf,
 				   size);
 }
 
+/* A text of the participant, whole, never NULL. */
+static const char *text(const char *s)
+{
+	return s ? s : "";
+}
+
 const char *export_cell(const struct summary *s, const struct caseload_entry *e,
 			enum row_column c, bool pseudonymise,
 			const char *date_pattern, char *buf, size_t size)
@@ -82,34 +88,25 @@ const char *export_cell(const struct summary *s, const struct caseload_entry *e,
 		snprintf(buf, size, "%llu", (unsigned long long)p->id);
 		break;
 	case COL_LAST_NAME:
-		if (pseudonymise)
-			snprintf(buf, size, "P%llu", (unsigned long long)p->id);
-		else
-			snprintf(buf, size, "%s",
-				 p->last_name ? p->last_name : "");
+		if (!pseudonymise)
+			return text(p->last_name);
+		snprintf(buf, size, "P%llu", (unsigned long long)p->id);
 		break;
 	case COL_FIRST_NAME:
-		if (!pseudonymise)
-			snprintf(buf, size, "%s",
-				 p->first_name ? p->first_name : "");
-		break;
+		return pseudonymise ? "" : text(p->first_name);
 	case COL_REFERENT:
-		snprintf(buf, size, "%s", p->referent ? p->referent : "");
-		break;
+		return text(p->referent);
 	case COL_STAGE_NO:
 		if (known)
 			snprintf(buf, size, "%zu", e->stage_index + 1);
 		break;
 	case COL_STAGE_ID:
-		snprintf(buf, size, "%s", p->stage ? p->stage : "");
-		break;
+		return text(p->stage);
 	case COL_STAGE:
-		snprintf(buf, size, "%s",
-			 known ? s->config->stages[e->stage_index].label : "");
-		break;
+		return known ? text(s->config->stages[e->stage_index].label)
+			     : "";
 	case COL_STATUS:
-		snprintf(buf, size, "%s", participant_status_name(p->status));
-		break;
+		return participant_status_name(p->status);
 	case COL_ENTRY_DATE:
 		date_cell(p->entry_date, date_pattern, buf, size);
 		break;
@@ -138,13 +135,9 @@ const char *export_cell(const struct summary *s, const struct caseload_entry *e,
 			date_cell(p->birth_date, date_pattern, buf, size);
 		break;
 	case COL_PHONE:
-		if (!pseudonymise)
-			snprintf(buf, size, "%s", p->phone ? p->phone : "");
-		break;
+		return pseudonymise ? "" : text(p->phone);
 	case COL_EMAIL:
-		if (!pseudonymise)
-			snprintf(buf, size, "%s", p->email ? p->email : "");
-		break;
+		return pseudonymise ? "" : text(p->email);
 	default:
 		break;
 	}

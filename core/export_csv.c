@@ -23,7 +23,7 @@ static void field(FILE *out, const char *s, char delimiter)
 int export_csv(FILE *out, const struct summary *s,
 	       const struct export_options *o)
 {
-	char buf[512];
+	char buf[EXPORT_CELL_SIZE];
 
 	if (o->bom)
 		fputs("\xef\xbb\xbf", out);

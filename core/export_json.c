@@ -142,7 +142,7 @@ static void period(FILE *out, const struct summary *s)
 static void participants(FILE *out, const struct summary *s,
 			 const struct export_options *o)
 {
-	char buf[512];
+	char buf[EXPORT_CELL_SIZE];
 
 	fputc('[', out);
 	for (size_t i = 0; i < s->n_rows; i++) {
