@@ -4,20 +4,35 @@
 
 #include <string.h>
 
-/* A field, quoted when it holds the delimiter, a quote or a line break. */
+/*
+ * A field, quoted when it holds the delimiter, a quote or a line break.
+ * Tabs and line feeds are kept (in quotes); other control characters and
+ * invalid bytes are written as export_char shows them.
+ */
 static void field(FILE *out, const char *s, char delimiter)
 {
-	if (strchr(s, delimiter) == NULL && strpbrk(s, "\"\r\n") == NULL) {
-		fputs(s, out);
-		return;
+	bool quote = strchr(s, delimiter) != NULL || strpbrk(s, "\"\n") != NULL;
+	size_t n = strlen(s);
+	char shown[EXPORT_CHAR_MAX];
+
+	if (quote)
+		fputc('"', out);
+	while (n > 0) {
+		size_t len = 1;
+
+		if (*s == '"') {
+			fputs("\"\"", out);
+		} else if (*s == '\t' || *s == '\n') {
+			fputc(*s, out);
+		} else {
+			len = export_char(s, n, shown);
+			fputs(shown, out);
+		}
+		s += len;
+		n -= len;
 	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
+	if (quote)
+		fputc('"', out);
 }
 
 int export_csv(FILE *out, const struct summary *s,

@@ -3,32 +3,53 @@
 #include "error.h"
 #include "export_report.h"
 
-/* Table cells cannot hold '|' or line breaks. */
-static void cell(FILE *out, const char *s)
+#include <stdbool.h>
+#include <string.h>
+
+/*
+ * Write `s` on one line of Markdown: line breaks and tabs become spaces,
+ * '|' (a table's) is escaped; control characters and invalid bytes are
+ * written as export_char shows them.
+ */
+static void text(FILE *out, const char *s)
 {
-	for (; *s; s++) {
-		if (*s == '|')
-			fputs("\\|", out);
-		else if (*s == '\n' || *s == '\r')
+	size_t n = strlen(s);
+	char shown[EXPORT_CHAR_MAX];
+
+	while (n > 0) {
+		size_t len = 1;
+
+		if (*s == '\n' || *s == '\r' || *s == '\t') {
 			fputc(' ', out);
-		else
-			fputc(*s, out);
+		} else if (*s == '|') {
+			fputs("\\|", out);
+		} else {
+			len = export_char(s, n, shown);
+			fputs(shown, out);
+		}
+		s += len;
+		n -= len;
 	}
 }
 
 static void begin(void *ctx, const char *title)
 {
-	fprintf(ctx, "# %s\n\n", title);
+	fputs("# ", ctx);
+	text(ctx, title);
+	fputs("\n\n", ctx);
 }
 
-static void heading(void *ctx, const char *text)
+static void heading(void *ctx, const char *s)
 {
-	fprintf(ctx, "## %s\n\n", text);
+	fputs("## ", ctx);
+	text(ctx, s);
+	fputs("\n\n", ctx);
 }
 
-static void para(void *ctx, const char *text)
+static void para(void *ctx, const char *s)
 {
-	fprintf(ctx, "%s\n\n", text);
+	text(ctx, s);
+	fputs("\n\n", ctx);
 }
 
 static void row(void *ctx, const char *const *cells, size_t n)
@@ -36,7 +57,7 @@ static void row(void *ctx, const char *const *cells, size_t n)
 	fputc('|', ctx);
 	for (size_t i = 0; i < n; i++) {
 		fputc(' ', ctx);
-		cell(ctx, cells[i]);
+		text(ctx, cells[i]);
 		fputs(" |", ctx);
 	}
 	fputc('\n', ctx);
