@@ -5,27 +5,45 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
+
+/* What CommonMark and GFM give a meaning to inside a line. */
+static const char special[] = "\\`*_[]<>&|~";
 
 /*
- * Write `s` on one line of Markdown: line breaks and tabs become spaces,
- * '|' (a table's) is escaped; control characters and invalid bytes are
- * written as export_char shows them.
+ * Write `s` as Markdown shows it, literally and on one line: no text of
+ * the data becomes an image, a link, HTML, emphasis or a table cell of
+ * its own. Line breaks and tabs become spaces; the characters of
+ * `special` are escaped with a backslash, the ':' of "scheme://" and the
+ * '.' of "www." too (GFM makes links of them without brackets); control
+ * characters and invalid bytes are written as export_char shows them,
+ * escaped in turn ("^[" is "^\[").
+ *
+ * GFM still links an e-mail address ("a@b.fr" becomes mailto:a@b.fr
+ * whatever is escaped): such a link loads and runs nothing.
  */
 static void text(FILE *out, const char *s)
 {
+	const char *start = s;
 	size_t n = strlen(s);
 	char shown[EXPORT_CHAR_MAX];
 
 	while (n > 0) {
-		size_t len = 1;
+		size_t len = export_char(s, n, shown);
 
 		if (*s == '\n' || *s == '\r' || *s == '\t') {
 			fputc(' ', out);
-		} else if (*s == '|') {
-			fputs("\\|", out);
+		} else if ((*s == ':' && strncmp(s + 1, "//", 2) == 0) ||
+			   (*s == '.' && s - start >= 3 &&
+			    strncasecmp(s - 3, "www", 3) == 0)) {
+			fputc('\\', out);
+			fputc(*s, out);
 		} else {
-			len = export_char(s, n, shown);
-			fputs(shown, out);
+			for (const char *c = shown; *c; c++) {
+				if (strchr(special, *c) != NULL)
+					fputc('\\', out);
+				fputc(*c, out);
+			}
 		}
 		s += len;
 		n -= len;

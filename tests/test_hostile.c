@@ -218,6 +218,8 @@ static void exports_clean(void **state)
 		/* ESC is shown, its sequence after it as text. */
 		if (fmt == EXPORT_JSON)
 			assert_non_null(strstr(text, "\\u001b]0;PWNED"));
+		else if (fmt == EXPORT_MD)
+			assert_non_null(strstr(text, "^\\[\\]0;PWNED"));
 		else
 			assert_non_null(strstr(text, "^[]0;PWNED"));
 		free(text);
