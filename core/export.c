@@ -48,6 +48,78 @@ const char *export_flag_label(enum flag_kind k)
 	return k < FLAG_COUNT ? _(flag_labels[k]) : "?";
 }
 
+/* Bytes of the valid UTF-8 sequence at s (n bytes left), 0 if none. */
+static size_t utf8_length(const unsigned char *s, size_t n)
+{
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t len;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	/* No overlong form, no surrogate, nothing past U+10FFFF. */
+	if (s[0] == 0xe0)
+		lo = 0xa0;
+	else if (s[0] == 0xed)
+		hi = 0x9f;
+	else if (s[0] == 0xf0)
+		lo = 0x90;
+	else if (s[0] == 0xf4)
+		hi = 0x8f;
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < len; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
+size_t export_char(const char *s, size_t n, char shown[EXPORT_CHAR_MAX])
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = utf8_length(u, n);
+
+	if (len == 0) {
+		memcpy(shown, "\xef\xbf\xbd", 4);
+		return 1;
+	}
+	if (u[0] < 0x20 || u[0] == 0x7f) {
+		shown[0] = '^';
+		shown[1] = u[0] == 0x7f ? '?' : (char)(u[0] + '@');
+		shown[2] = '\0';
+	} else if (u[0] == 0xc2 && u[1] < 0xa0) {
+		/* U+0080 to U+009F, the C1 controls (CSI is U+009B). */
+		shown[0] = '~';
+		shown[1] = (char)(u[1] - 0x80 + '@');
+		shown[2] = '\0';
+	} else {
+		memcpy(shown, s, len);
+		shown[len] = '\0';
+	}
+	return len;
+}
+
+void export_text(FILE *out, const char *s)
+{
+	size_t n = strlen(s);
+	char shown[EXPORT_CHAR_MAX];
+
+	while (n > 0) {
+		size_t len = export_char(s, n, shown);
+
+		fputs(shown, out);
+		s += len;
+		n -= len;
+	}
+}
+
 int export_format_by_name(const char *name, enum export_format *out)
 {
 	static const char *const names[] = { "csv", "json", "md", "html" };
@@ -68,6 +140,12 @@ static const char *date_cell(pdate d, const char *pattern, char *buf,
 				   size);
 }
 
+/* A text of the participant, whole, never NULL. */
+static const char *text(const char *s)
+{
+	return s ? s : "";
+}
+
 const char *export_cell(const struct summary *s, const struct caseload_entry *e,
 			enum row_column c, bool pseudonymise,
 			const char *date_pattern, char *buf, size_t size)
@@ -82,34 +160,25 @@ const char *export_cell(const struct summary *s, const struct caseload_entry *e,
 		snprintf(buf, size, "%llu", (unsigned long long)p->id);
 		break;
 	case COL_LAST_NAME:
-		if (pseudonymise)
-			snprintf(buf, size, "P%llu", (unsigned long long)p->id);
-		else
-			snprintf(buf, size, "%s",
-				 p->last_name ? p->last_name : "");
+		if (!pseudonymise)
+			return text(p->last_name);
+		snprintf(buf, size, "P%llu", (unsigned long long)p->id);
 		break;
 	case COL_FIRST_NAME:
-		if (!pseudonymise)
-			snprintf(buf, size, "%s",
-				 p->first_name ? p->first_name : "");
-		break;
+		return pseudonymise ? "" : text(p->first_name);
 	case COL_REFERENT:
-		snprintf(buf, size, "%s", p->referent ? p->referent : "");
-		break;
+		return text(p->referent);
 	case COL_STAGE_NO:
 		if (known)
 			snprintf(buf, size, "%zu", e->stage_index + 1);
 		break;
 	case COL_STAGE_ID:
-		snprintf(buf, size, "%s", p->stage ? p->stage : "");
-		break;
+		return text(p->stage);
 	case COL_STAGE:
-		snprintf(buf, size, "%s",
-			 known ? s->config->stages[e->stage_index].label : "");
-		break;
+		return known ? text(s->config->stages[e->stage_index].label)
+			     : "";
 	case COL_STATUS:
-		snprintf(buf, size, "%s", participant_status_name(p->status));
-		break;
+		return participant_status_name(p->status);
 	case COL_ENTRY_DATE:
 		date_cell(p->entry_date, date_pattern, buf, size);
 		break;
@@ -138,13 +207,9 @@ const char *export_cell(const struct summary *s, const struct caseload_entry *e,
 			date_cell(p->birth_date, date_pattern, buf, size);
 		break;
 	case COL_PHONE:
-		if (!pseudonymise)
-			snprintf(buf, size, "%s", p->phone ? p->phone : "");
-		break;
+		return pseudonymise ? "" : text(p->phone);
 	case COL_EMAIL:
-		if (!pseudonymise)
-			snprintf(buf, size, "%s", p->email ? p->email : "");
-		break;
+		return pseudonymise ? "" : text(p->email);
 	default:
 		break;
 	}

@@ -27,6 +27,23 @@ struct export_options {
  * storage; "?" for a kind out of range. */
 const char *export_flag_label(enum flag_kind k);
 
+/* The most bytes export_char writes for one character, with the NUL. */
+#define EXPORT_CHAR_MAX 5
+
+/*
+ * The character at the start of `s` (`n` >= 1 bytes) as exports and the
+ * command line write it, in `shown`: the character itself when it is
+ * printable UTF-8; a control character as ncurses' unctrl shows it, text
+ * no terminal obeys: ^@ to ^_ for C0 (ESC is "^["), "^?" for DEL, ~@ to ~_
+ * for C1 (U+0080 to U+009F); an invalid byte as U+FFFD. Returns how many
+ * bytes of `s` that character takes, at least 1.
+ */
+size_t export_char(const char *s, size_t n, char shown[EXPORT_CHAR_MAX]);
+
+/* Write `s` to `out` character by character as export_char shows them:
+ * valid UTF-8 without a control character. */
+void export_text(FILE *out, const char *s);
+
 /* The format called `name` ("csv", "json", "md", "html") in *out; PC_EINVAL,
  * *out untouched, for any other name. */
 int export_format_by_name(const char *name, enum export_format *out);

@@ -4,26 +4,81 @@
 
 #include <string.h>
 
-/* A field, quoted when it holds the delimiter, a quote or a line break. */
-static void field(FILE *out, const char *s, char delimiter)
+/*
+ * A phone number a spreadsheet can only read as text: '+', a digit, then
+ * digits in groups split by spaces or dots ("+33 6 12 34 56 78",
+ * "+33.6.12.34.56.78"). Neither a number (a space, or two dots) nor a sum
+ * (no '-'), and without a letter no function, reference or link.
+ */
+static bool plain_phone(const char *s)
 {
-	if (strchr(s, delimiter) == NULL && strpbrk(s, "\"\r\n") == NULL) {
-		fputs(s, out);
-		return;
+	size_t spaces = 0, dots = 0;
+
+	if (s[0] != '+' || s[1] < '0' || s[1] > '9')
+		return false;
+	for (s++; *s; s++) {
+		if (*s == ' ')
+			spaces++;
+		else if (*s == '.')
+			dots++;
+		else if (*s < '0' || *s > '9')
+			return false;
 	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
+	return spaces > 0 || dots > 1;
+}
+
+/*
+ * A cell a spreadsheet could take for a formula (OWASP's "CSV injection":
+ * '=', '+', '-', '@', tab or CR first) is written after a "'", which
+ * spreadsheets read as text; a plain phone number is left as typed.
+ */
+static bool needs_mark(const char *s, enum row_column c)
+{
+	/* The numbers the export makes itself may be negative. */
+	if (c == COL_ID || c == COL_STAGE_NO || c == COL_DAYS_IN_STAGE)
+		return false;
+	if (s[0] == '\0' || strchr("=+-@\t\r", s[0]) == NULL)
+		return false;
+	return !(c == COL_PHONE && plain_phone(s));
+}
+
+/*
+ * A field, quoted when it holds the delimiter, a quote or a line break.
+ * Tabs and line feeds are kept (in quotes); other control characters and
+ * invalid bytes are written as export_char shows them.
+ */
+static void field(FILE *out, const char *s, char delimiter, enum row_column c)
+{
+	bool quote = strchr(s, delimiter) != NULL || strpbrk(s, "\"\n") != NULL;
+	size_t n = strlen(s);
+	char shown[EXPORT_CHAR_MAX];
+
+	if (quote)
+		fputc('"', out);
+	if (needs_mark(s, c))
+		fputc('\'', out);
+	while (n > 0) {
+		size_t len = 1;
+
+		if (*s == '"') {
+			fputs("\"\"", out);
+		} else if (*s == '\t' || *s == '\n') {
+			fputc(*s, out);
+		} else {
+			len = export_char(s, n, shown);
+			fputs(shown, out);
+		}
+		s += len;
+		n -= len;
 	}
-	fputc('"', out);
+	if (quote)
+		fputc('"', out);
 }
 
 int export_csv(FILE *out, const struct summary *s,
 	       const struct export_options *o)
 {
-	char buf[512];
+	char buf[EXPORT_CELL_SIZE];
 
 	if (o->bom)
 		fputs("\xef\xbb\xbf", out);
@@ -43,7 +98,7 @@ int export_csv(FILE *out, const struct summary *s,
 			      export_cell(s, e, (enum row_column)c,
 					  o->pseudonymise, NULL, buf,
 					  sizeof buf),
-			      o->delimiter);
+			      o->delimiter, (enum row_column)c);
 		}
 		fputs("\r\n", out);
 	}

@@ -5,9 +5,21 @@
 #include "export_report.h"
 #include "i18n.h"
 
+#include <string.h>
+
+/*
+ * Text as HTML shows it literally: markup characters as entities, control
+ * characters and invalid bytes as export_char shows them (a page must be
+ * valid UTF-8; HTML forbids most controls).
+ */
 static void esc(FILE *out, const char *s)
 {
-	for (; *s; s++) {
+	size_t n = strlen(s);
+	char shown[EXPORT_CHAR_MAX];
+
+	while (n > 0) {
+		size_t len = 1;
+
 		switch (*s) {
 		case '&':
 			fputs("&amp;", out);
@@ -24,9 +36,16 @@ static void esc(FILE *out, const char *s)
 		case '\'':
 			fputs("&#39;", out);
 			break;
-		default:
+		case '\n':
+		case '\t':
 			fputc(*s, out);
+			break;
+		default:
+			len = export_char(s, n, shown);
+			fputs(shown, out);
 		}
+		s += len;
+		n -= len;
 	}
 }
 

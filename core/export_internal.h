@@ -30,11 +30,14 @@ enum row_column {
 const char *export_column_name(enum row_column c);
 
 /*
- * The text of column `c` for entry `e` in buf (`size` bytes, truncated):
- * dates as YYYY-MM-DD when `date_pattern` is NULL; pseudonymising, the last
- * name becomes "P<id>" and the first name, contacts and birth date are left
- * empty. Returns buf.
+ * The text of column `c` for entry `e`, whole: the entry's own string
+ * (names, contacts, stage: valid until the caseload is freed), or what it
+ * makes of numbers, dates and flags in buf (EXPORT_CELL_SIZE bytes
+ * suffice). Dates as YYYY-MM-DD when `date_pattern` is NULL;
+ * pseudonymising, the last name becomes "P<id>" and the first name,
+ * contacts and birth date are left empty. Never NULL; not escaped.
  */
+#define EXPORT_CELL_SIZE 512
 const char *export_cell(const struct summary *s, const struct caseload_entry *e,
 			enum row_column c, bool pseudonymise,
 			const char *date_pattern, char *buf, size_t size);

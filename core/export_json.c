@@ -1,13 +1,42 @@
 /* export_json.c: the whole summary as one JSON document. */
 #include "export_internal.h"
 #include "error.h"
-#include "json.h"
 
 #include <string.h>
 
+/*
+ * A JSON string, valid UTF-8 whatever `s` holds (an invalid byte becomes
+ * U+FFFD), with every control character, DEL and C1 included, escaped:
+ * the value is kept, and a terminal showing the file obeys none of them.
+ */
 static void jstr(FILE *out, const char *s)
 {
-	json_write_string(out, s ? s : "");
+	size_t n = strlen(s ? s : "");
+	char shown[EXPORT_CHAR_MAX];
+
+	fputc('"', out);
+	while (n > 0) {
+		unsigned char b = (unsigned char)*s;
+		size_t len = export_char(s, n, shown);
+
+		if (b == '"' || b == '\\')
+			fprintf(out, "\\%c", b);
+		else if (b == '\n')
+			fputs("\\n", out);
+		else if (b == '\r')
+			fputs("\\r", out);
+		else if (b == '\t')
+			fputs("\\t", out);
+		else if (b < 0x20 || b == 0x7f)
+			fprintf(out, "\\u%04x", b);
+		else if (b == 0xc2 && len == 2 && shown[0] == '~')
+			fprintf(out, "\\u%04x", (unsigned char)s[1]);
+		else
+			fputs(shown, out);
+		s += len;
+		n -= len;
+	}
+	fputc('"', out);
 }
 
 static void jdate(FILE *out, pdate d)
@@ -142,7 +171,7 @@ static void period(FILE *out, const struct summary *s)
 static void participants(FILE *out, const struct summary *s,
 			 const struct export_options *o)
 {
-	char buf[512];
+	char buf[EXPORT_CELL_SIZE];
 
 	fputc('[', out);
 	for (size_t i = 0; i < s->n_rows; i++) {

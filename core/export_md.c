@@ -3,32 +3,71 @@
 #include "error.h"
 #include "export_report.h"
 
-/* Table cells cannot hold '|' or line breaks. */
-static void cell(FILE *out, const char *s)
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+
+/* What CommonMark and GFM give a meaning to inside a line. */
+static const char special[] = "\\`*_[]<>&|~";
+
+/*
+ * Write `s` as Markdown shows it, literally and on one line: no text of
+ * the data becomes an image, a link, HTML, emphasis or a table cell of
+ * its own. Line breaks and tabs become spaces; the characters of
+ * `special` are escaped with a backslash, the ':' of "scheme://" and the
+ * '.' of "www." too (GFM makes links of them without brackets); control
+ * characters and invalid bytes are written as export_char shows them,
+ * escaped in turn ("^[" is "^\[").
+ *
+ * GFM still links an e-mail address ("a@b.fr" becomes mailto:a@b.fr
+ * whatever is escaped): such a link loads and runs nothing.
+ */
+static void text(FILE *out, const char *s)
 {
-	for (; *s; s++) {
-		if (*s == '|')
-			fputs("\\|", out);
-		else if (*s == '\n' || *s == '\r')
+	const char *start = s;
+	size_t n = strlen(s);
+	char shown[EXPORT_CHAR_MAX];
+
+	while (n > 0) {
+		size_t len = export_char(s, n, shown);
+
+		if (*s == '\n' || *s == '\r' || *s == '\t') {
 			fputc(' ', out);
-		else
+		} else if ((*s == ':' && strncmp(s + 1, "//", 2) == 0) ||
+			   (*s == '.' && s - start >= 3 &&
+			    strncasecmp(s - 3, "www", 3) == 0)) {
+			fputc('\\', out);
 			fputc(*s, out);
+		} else {
+			for (const char *c = shown; *c; c++) {
+				if (strchr(special, *c) != NULL)
+					fputc('\\', out);
+				fputc(*c, out);
+			}
+		}
+		s += len;
+		n -= len;
 	}
 }
 
 static void begin(void *ctx, const char *title)
 {
-	fprintf(ctx, "# %s\n\n", title);
+	fputs("# ", ctx);
+	text(ctx, title);
+	fputs("\n\n", ctx);
 }
 
-static void heading(void *ctx, const char *text)
+static void heading(void *ctx, const char *s)
 {
-	fprintf(ctx, "## %s\n\n", text);
+	fputs("## ", ctx);
+	text(ctx, s);
+	fputs("\n\n", ctx);
 }
 
-static void para(void *ctx, const char *text)
+static void para(void *ctx, const char *s)
 {
-	fprintf(ctx, "%s\n\n", text);
+	text(ctx, s);
+	fputs("\n\n", ctx);
 }
 
 static void row(void *ctx, const char *const *cells, size_t n)
@@ -36,7 +75,7 @@ static void row(void *ctx, const char *const *cells, size_t n)
 	fputc('|', ctx);
 	for (size_t i = 0; i < n; i++) {
 		fputc(' ', ctx);
-		cell(ctx, cells[i]);
+		text(ctx, cells[i]);
 		fputs(" |", ctx);
 	}
 	fputc('\n', ctx);

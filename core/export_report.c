@@ -9,14 +9,65 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CELL 512
-
 struct report {
 	const struct summary *s;
 	const struct export_options *o;
 	const struct report_renderer *r;
 	void *ctx;
 };
+
+/* A string that grows: no text of the data is ever cut. */
+struct str {
+	char *s;
+	size_t len, cap;
+	bool failed; /* out of memory: s holds what came before */
+};
+
+static void str_add(struct str *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void str_add(struct str *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->failed)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->failed = true;
+		return;
+	}
+	if (b->len + (size_t)n + 1 > b->cap) {
+		size_t cap = (b->len + (size_t)n + 1) * 2;
+		char *grown = realloc(b->s, cap);
+
+		if (grown == NULL) {
+			b->failed = true;
+			return;
+		}
+		b->s = grown;
+		b->cap = cap;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+/* The text of `b`, "" when empty. */
+static const char *str_text(const struct str *b)
+{
+	return b->s ? b->s : "";
+}
+
+static void str_free(struct str *b)
+{
+	free(b->s);
+	*b = (struct str){ 0 };
+}
 
 static const char *date(const struct report *rp, pdate d, char *buf)
 {
@@ -26,23 +77,23 @@ static const char *date(const struct report *rp, pdate d, char *buf)
 				   DATE_BUFSZ);
 }
 
-/* "Lefèvre Élodie", or "P42" when pseudonymising. */
-static const char *who(const struct report *rp, const struct caseload_entry *e,
-		       char *buf, size_t size)
+/* Add "Lefèvre Élodie", or "P42" when pseudonymising, to `b`. */
+static void who(const struct report *rp, const struct caseload_entry *e,
+		struct str *b)
 {
 	const struct participant *p = &e->file.p;
 
 	if (rp->o->pseudonymise)
-		snprintf(buf, size, "P%llu", (unsigned long long)p->id);
+		str_add(b, "P%llu", (unsigned long long)p->id);
 	else
-		snprintf(buf, size, "%s %s", p->last_name ? p->last_name : "",
-			 p->first_name ? p->first_name : "");
-	return buf;
+		str_add(b, "%s %s", p->last_name ? p->last_name : "",
+			p->first_name ? p->first_name : "");
 }
 
 static void para(const struct report *rp, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* A paragraph of the report's own words, numbers and dates. */
 static void para(const struct report *rp, const char *fmt, ...)
 {
 	char buf[1024];
@@ -54,7 +105,8 @@ static void para(const struct report *rp, const char *fmt, ...)
 	rp->r->para(rp->ctx, buf);
 }
 
-static void stages(const struct report *rp)
+/* PC_OK, or PC_ENOMEM with the section left unfinished. */
+static int stages(const struct report *rp)
 {
 	const struct summary *s = rp->s;
 	const struct config *c = s->config;
@@ -63,40 +115,54 @@ static void stages(const struct report *rp)
 			       _("Median days in stage") };
 	const char *labels[64];
 	size_t values[64];
-	char names[64][CELL];
+	struct str names[64] = { 0 };
+	bool failed = false;
 
 	rp->r->heading(rp->ctx, _("Participants per stage"));
 	if (rp->r->chart) {
 		for (size_t i = 0; i < n && i < 64; i++) {
 			if (i < c->n_stages)
-				snprintf(names[i], CELL, "%zu %s", i + 1,
-					 c->stages[i].short_label);
+				str_add(&names[i], "%zu %s", i + 1,
+					c->stages[i].short_label);
 			else
-				snprintf(names[i], CELL, "%s", _("? unknown"));
-			labels[i] = names[i];
+				str_add(&names[i], "%s", _("? unknown"));
+			labels[i] = str_text(&names[i]);
 			values[i] = s->stages[i].count;
+			failed |= names[i].failed;
 		}
-		rp->r->chart(rp->ctx, _("Participants per stage"), labels,
-			     values, n < 64 ? n : 64);
+		if (!failed)
+			rp->r->chart(rp->ctx, _("Participants per stage"),
+				     labels, values, n < 64 ? n : 64);
+		for (size_t i = 0; i < 64; i++)
+			str_free(&names[i]);
+		if (failed)
+			return PC_ENOMEM;
 	}
 	rp->r->table_begin(rp->ctx, head, 3);
 	for (size_t i = 0; i < n; i++) {
-		char a[CELL], b[32], m[32];
-		const char *row[] = { a, b, m };
+		struct str a = { 0 };
+		char b[32], m[32];
+		const char *row[] = { NULL, b, m };
 
 		if (i < c->n_stages)
-			snprintf(a, sizeof a, "%zu %s", i + 1,
-				 c->stages[i].label);
+			str_add(&a, "%zu %s", i + 1, c->stages[i].label);
 		else
-			snprintf(a, sizeof a, "%s", _("? unknown"));
+			str_add(&a, "%s", _("? unknown"));
+		if (a.failed) {
+			str_free(&a);
+			return PC_ENOMEM;
+		}
+		row[0] = str_text(&a);
 		snprintf(b, sizeof b, "%zu", s->stages[i].count);
 		if (s->stages[i].median_days < 0)
 			snprintf(m, sizeof m, "—");
 		else
 			snprintf(m, sizeof m, "%d", s->stages[i].median_days);
 		rp->r->row(rp->ctx, row, 3);
+		str_free(&a);
 	}
 	rp->r->table_end(rp->ctx);
+	return PC_OK;
 }
 
 /* PC_OK, or PC_ENOMEM with the table left unfinished. */
@@ -109,33 +175,31 @@ static int flags(const struct report *rp)
 	rp->r->table_begin(rp->ctx, head, 3);
 	for (int k = 0; k < FLAG_COUNT; k++) {
 		const struct summary_flag *f = &s->flags[k];
-		size_t size = 64 + f->count * 80, len = 0;
-		char *names = malloc(size), count[32];
+		struct str names = { 0 };
+		char count[32];
 		const char *row[] = { export_flag_label((enum flag_kind)k),
-				      count, names };
+				      count, NULL };
 
-		if (names == NULL)
-			return PC_ENOMEM;
 		snprintf(count, sizeof count, "%zu", f->count);
-		names[0] = '\0';
 		for (size_t i = 0; i < f->count; i++) {
-			char one[CELL];
-
-			who(rp, &s->cl->entries[f->entries[i]], one,
-			    sizeof one);
-			len += (size_t)snprintf(names + len, size - len, "%s%s",
-						i ? ", " : "", one);
-			if (len >= size)
-				break;
+			if (i)
+				str_add(&names, ", ");
+			who(rp, &s->cl->entries[f->entries[i]], &names);
 		}
+		if (names.failed) {
+			str_free(&names);
+			return PC_ENOMEM;
+		}
+		row[2] = str_text(&names);
 		rp->r->row(rp->ctx, row, 3);
-		free(names);
+		str_free(&names);
 	}
 	rp->r->table_end(rp->ctx);
 	return PC_OK;
 }
 
-static void followups(const struct report *rp)
+/* PC_OK, or PC_ENOMEM with the table left unfinished. */
+static int followups(const struct report *rp)
 {
 	const struct summary *s = rp->s;
 	const char *head[] = { _("Participant"), _("Job start"),
@@ -144,7 +208,7 @@ static void followups(const struct report *rp)
 	rp->r->heading(rp->ctx, _("In-work follow-up"));
 	if (s->n_followups == 0) {
 		rp->r->para(rp->ctx, _("Nobody in in-work follow-up."));
-		return;
+		return PC_OK;
 	}
 	rp->r->table_begin(rp->ctx, head, 3);
 	for (size_t i = 0; i < s->n_followups; i++) {
@@ -153,10 +217,16 @@ static void followups(const struct report *rp)
 		const struct job *j = participant_file_current_job(&e->file);
 		int off = 0;
 		pdate next = summary_next_checkin(s->config, &e->file, &off);
-		char name[CELL], start[DATE_BUFSZ], when[DATE_BUFSZ], nx[64];
-		const char *row[] = { name, start, nx };
+		struct str name = { 0 };
+		char start[DATE_BUFSZ], when[DATE_BUFSZ], nx[64];
+		const char *row[] = { NULL, start, nx };
 
-		who(rp, e, name, sizeof name);
+		who(rp, e, &name);
+		if (name.failed) {
+			str_free(&name);
+			return PC_ENOMEM;
+		}
+		row[0] = str_text(&name);
 		date(rp, j ? j->start : DATE_NONE, start);
 		if (next == DATE_NONE)
 			snprintf(nx, sizeof nx, "%s", _("all held"));
@@ -164,8 +234,10 @@ static void followups(const struct report *rp)
 			snprintf(nx, sizeof nx, _("D+%d on %s"), off,
 				 date(rp, next, when));
 		rp->r->row(rp->ctx, row, 3);
+		str_free(&name);
 	}
 	rp->r->table_end(rp->ctx);
+	return PC_OK;
 }
 
 static void exits(const struct report *rp)
@@ -261,7 +333,8 @@ static void referents(const struct report *rp)
 	rp->r->table_end(rp->ctx);
 }
 
-static void participants(const struct report *rp)
+/* PC_OK, or PC_ENOMEM with the table left unfinished. */
+static int participants(const struct report *rp)
 {
 	const struct summary *s = rp->s;
 	const enum row_column cols[] = { COL_ID,	   COL_STAGE_NO,
@@ -281,41 +354,54 @@ static void participants(const struct report *rp)
 	rp->r->table_begin(rp->ctx, head, 8);
 	for (size_t i = 0; i < s->n_rows; i++) {
 		const struct caseload_entry *e = &s->cl->entries[s->rows[i]];
-		char cells[8][CELL];
+		char cells[8][EXPORT_CELL_SIZE];
+		struct str name = { 0 }, todo = { 0 };
 		const char *row[8];
 
-		export_cell(s, e, cols[0], rp->o->pseudonymise,
-			    rp->o->date_pattern, cells[0], CELL);
-		who(rp, e, cells[1], CELL);
+		row[0] = export_cell(s, e, cols[0], rp->o->pseudonymise,
+				     rp->o->date_pattern, cells[0],
+				     EXPORT_CELL_SIZE);
+		who(rp, e, &name);
+		row[1] = str_text(&name);
 		for (int c = 1; c < 6; c++)
-			export_cell(s, e, cols[c], rp->o->pseudonymise,
-				    rp->o->date_pattern, cells[c + 1], CELL);
+			row[c + 1] =
+				export_cell(s, e, cols[c], rp->o->pseudonymise,
+					    rp->o->date_pattern, cells[c + 1],
+					    EXPORT_CELL_SIZE);
 		/* People read what is to do, not the flags' names. */
-		cells[7][0] = '\0';
-		for (size_t k = 0; k < e->summary.n_flags; k++) {
-			size_t len = strlen(cells[7]);
-
-			snprintf(cells[7] + len, CELL - len, "%s%s",
-				 k ? ", " : "",
-				 export_flag_label(e->summary.flags[k].kind));
+		for (size_t k = 0; k < e->summary.n_flags; k++)
+			str_add(&todo, "%s%s", k ? ", " : "",
+				export_flag_label(e->summary.flags[k].kind));
+		row[7] = str_text(&todo);
+		if (!name.failed && !todo.failed)
+			rp->r->row(rp->ctx, row, 8);
+		str_free(&todo);
+		if (name.failed || todo.failed) {
+			str_free(&name);
+			return PC_ENOMEM;
 		}
-		for (int c = 0; c < 8; c++)
-			row[c] = cells[c];
-		rp->r->row(rp->ctx, row, 8);
+		str_free(&name);
 	}
 	rp->r->table_end(rp->ctx);
+	return PC_OK;
 }
 
 int export_report(const struct summary *s, const struct export_options *o,
 		  const struct report_renderer *r, void *ctx)
 {
 	struct report rp = { s, o, r, ctx };
-	char title[512], today[DATE_BUFSZ];
+	struct str title = { 0 };
+	char today[DATE_BUFSZ];
 	int rc;
 
-	snprintf(title, sizeof title, _("Caseload summary — %s"),
-		 s->referent ? s->referent : _("All referents"));
-	r->begin(ctx, title);
+	str_add(&title, _("Caseload summary — %s"),
+		s->referent ? s->referent : _("All referents"));
+	if (title.failed) {
+		str_free(&title);
+		return PC_ENOMEM;
+	}
+	r->begin(ctx, str_text(&title));
+	str_free(&title);
 	para(&rp, _("Made on %s%s."), date(&rp, s->today, today),
 	     o->pseudonymise ? _(", pseudonymised (participants by number)")
 			     : "");
@@ -327,16 +413,15 @@ int export_report(const struct summary *s, const struct export_options *o,
 	     (s->caseload * 100 + (size_t)s->config->caseload_target / 2) /
 		     (size_t)s->config->caseload_target,
 	     s->flagged);
-	stages(&rp);
-	rc = flags(&rp);
-	if (rc != PC_OK)
+	if ((rc = stages(&rp)) != PC_OK || (rc = flags(&rp)) != PC_OK ||
+	    (rc = followups(&rp)) != PC_OK)
 		return rc;
-	followups(&rp);
 	exits(&rp);
 	completeness(&rp);
 	if (s->referent == NULL)
 		referents(&rp);
-	participants(&rp);
+	if ((rc = participants(&rp)) != PC_OK)
+		return rc;
 	r->end(ctx);
 	return PC_OK;
 }

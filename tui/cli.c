@@ -4,6 +4,7 @@
 #include "demo.h"
 #include "error.h"
 #include "i18n.h"
+#include "text.h"
 
 #include <getopt.h>
 #include <locale.h>
@@ -17,12 +18,23 @@
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg = NULL;
+	int n;
 
-	fputs("parcours: ", stderr);
+	/* Messages quote names and cells of files: whatever control
+	 * characters those hold are shown, never obeyed (text_put). */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
+	if (n >= 0 && (msg = malloc((size_t)n + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	fputs("parcours: ", stderr);
+	text_put(stderr, msg ? msg : error_string(PC_ENOMEM));
 	fputc('\n', stderr);
+	free(msg);
 }
 
 int cli_exit_status(int code)

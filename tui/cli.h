@@ -25,7 +25,8 @@ struct cli {
 	struct store *store;   /* opened by cli_store() */
 };
 
-/* Print "parcours: " and the message to stderr. */
+/* Print "parcours: " and the message to stderr, its control characters
+ * (a line break too) shown as text_put shows them. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The exit status for a core error code: 2 for bad input, else 1. */

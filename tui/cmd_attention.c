@@ -73,14 +73,15 @@ static void print_text(struct cli *cli, const struct caseload *cl,
 {
 	size_t flagged = 0;
 	char d[DATE_BUFSZ];
+	char *who = text_shown(all ? _("All referents") : cli_referent(cli));
 
 	for (size_t i = 0; i < cl->n; i++)
 		flagged += cl->entries[i].summary.n_flags > 0;
 	printf(P_("%s — %zu of %zu participant needs attention · %s\n",
 		  "%s — %zu of %zu participants need attention · %s\n",
 		  flagged),
-	       all ? _("All referents") : cli_referent(cli), flagged, cl->n,
-	       cli_date(cli->today, d));
+	       who ? who : "", flagged, cl->n, cli_date(cli->today, d));
+	free(who);
 	if (n == 0) {
 		puts(_("Nothing needs attention today."));
 		return;
@@ -97,8 +98,11 @@ static void print_text(struct cli *cli, const struct caseload *cl,
 		putchar(' ');
 		text_pad(stdout, rules_flag_name(items[i].f->kind), 20);
 		printf(" %-10s  %s", cli_date(items[i].f->date, d), reason);
-		if (all)
-			printf(" (%s)", items[i].e->file.p.referent);
+		if (all) {
+			fputs(" (", stdout);
+			text_put(stdout, items[i].e->file.p.referent);
+			putchar(')');
+		}
 		putchar('\n');
 	}
 }

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "import.h"
+#include "text.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -10,7 +11,8 @@
 #include <string.h>
 #include <time.h>
 
-/* Print each line of `text` to stderr as "parcours: LINE". */
+/* Print each line of `text` to stderr as "parcours: LINE" (cli_error:
+ * the names and cells it quotes are shown, never obeyed). */
 static void report_lines(char *text)
 {
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
@@ -29,7 +31,7 @@ static int import_run(struct cli *cli, int argc, char **argv)
 	bool dry_run = false;
 	const struct config *c;
 	struct store *s;
-	char *cause = NULL;
+	char *cause = NULL, *path;
 	int opt, rc, status = EXIT_OK;
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
@@ -67,14 +69,16 @@ static int import_run(struct cli *cli, int argc, char **argv)
 		import_report_free(&rep);
 		return cli_fail(rc, cause);
 	}
+	path = text_shown(argv[optind]);
 	if (dry_run)
 		printf(_("%s: %zu participants would be imported, %zu already "
 			 "there (nothing written).\n"),
-		       argv[optind], rep.imported, rep.skipped);
+		       path ? path : "", rep.imported, rep.skipped);
 	else
 		printf(_("%s: %zu participants imported, %zu already there "
 			 "skipped.\n"),
-		       argv[optind], rep.imported, rep.skipped);
+		       path ? path : "", rep.imported, rep.skipped);
+	free(path);
 	import_report_free(&rep);
 	return EXIT_OK;
 }

@@ -8,6 +8,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void print_tsv(const struct caseload *cl)
@@ -51,13 +52,14 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 {
 	const struct config *c = cli->config;
 	char today[DATE_BUFSZ];
+	char *who = text_shown(all ? _("All referents") : cli_referent(cli));
 
 	printf(P_("%s — %zu/%d participants · %zu needs attention · %s\n",
 		  "%s — %zu/%d participants · %zu need attention · %s\n",
 		  count_flagged(cl)),
-	       all ? _("All referents") : cli_referent(cli), cl->n,
-	       c->caseload_target, count_flagged(cl),
+	       who ? who : "", cl->n, c->caseload_target, count_flagged(cl),
 	       cli_date(cli->today, today));
+	free(who);
 	printf("!  ");
 	text_pad(stdout, _("Name"), 26);
 	text_pad(stdout, _("Stage"), 18);
@@ -88,8 +90,7 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 				 : "—",
 			 12);
 		if (all)
-			fputs(e->file.p.referent ? e->file.p.referent : "",
-			      stdout);
+			text_put(stdout, e->file.p.referent);
 		else if (e->file.p.status == STATUS_EXITED)
 			printf(_("exited %s"),
 			       cli_date(e->file.p.exit_date, d));

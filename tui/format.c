@@ -7,6 +7,27 @@
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* After a snprintf into buf (n bytes) that may have cut the text, drop
+ * the start of a character left without its end. */
+static void whole_chars(char *buf, size_t n)
+{
+	size_t len = strlen(buf), start = len, need;
+	unsigned char lead;
+
+	if (n == 0 || len + 1 < n)
+		return;
+	while (start > 0 && ((unsigned char)buf[start - 1] & 0xc0) == 0x80 &&
+	       len - start < 3)
+		start--;
+	if (start == 0)
+		return;
+	lead = (unsigned char)buf[start - 1];
+	need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+	if (len - (start - 1) < need)
+		buf[start - 1] = '\0';
+}
 
 void format_name(const struct participant *p, char *buf, size_t n)
 {
@@ -15,6 +36,7 @@ void format_name(const struct participant *p, char *buf, size_t n)
 	snprintf(buf, n, "%s %s", upper ? upper : p->last_name,
 		 p->first_name ? p->first_name : "");
 	free(upper);
+	whole_chars(buf, n);
 }
 
 void format_stage(const struct config *c, const struct caseload_entry *e,
@@ -26,6 +48,7 @@ void format_stage(const struct config *c, const struct caseload_entry *e,
 	else
 		snprintf(buf, n, "%zu %s", e->stage_index + 1,
 			 c->stages[e->stage_index].short_label);
+	whole_chars(buf, n);
 }
 
 const char *format_marker(const struct rules_summary *s)

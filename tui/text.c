@@ -1,5 +1,6 @@
 /* text.c: display width, truncation and case of UTF-8 strings. */
 #include "text.h"
+#include "export.h"
 
 #include <limits.h>
 #include <stdbool.h>
@@ -30,16 +31,40 @@ static int char_width(wchar_t wc)
 	return w < 0 ? 1 : w;
 }
 
+/*
+ * The character at s (n > 0 bytes left) as a terminal is given it: in
+ * shown (NUL-terminated), a control character or an invalid byte made
+ * visible (export_char), and *width the columns that takes. Returns the
+ * bytes of s it used.
+ */
+static size_t visible(const char *s, size_t n, char shown[EXPORT_CHAR_MAX],
+		      int *width)
+{
+	size_t len = export_char(s, n, shown);
+	wchar_t wc;
+
+	if (strncmp(shown, s, len) != 0 || shown[len] != '\0') {
+		/* "^[", "~[" or U+FFFD: what a terminal shows of those. */
+		*width =
+			(unsigned char)shown[0] < 0x80 ? (int)strlen(shown) : 1;
+		return len;
+	}
+	decode(s, len, &wc);
+	*width = char_width(wc);
+	return len;
+}
+
 int text_width(const char *s)
 {
 	size_t n = strlen(s);
 	int w = 0;
 
 	while (n > 0) {
-		wchar_t wc;
-		size_t len = decode(s, n, &wc);
+		char shown[EXPORT_CHAR_MAX];
+		int cw;
+		size_t len = visible(s, n, shown, &cw);
 
-		w += char_width(wc);
+		w += cw;
 		s += len;
 		n -= len;
 	}
@@ -58,14 +83,14 @@ char *text_fit(const char *s, int width, char *buf, size_t size)
 	/* Whole characters, with their combining marks, that fit; when the
 	 * text is cut, one column is kept for the ellipsis. */
 	while (n > 0) {
-		wchar_t wc;
-		size_t len = decode(p, n, &wc);
-		int cw = char_width(wc);
+		char shown[EXPORT_CHAR_MAX];
+		int cw;
+		size_t len = visible(p, n, shown, &cw), k = strlen(shown);
 
-		if (w + cw > width - (cut ? 1 : 0) || used + len + 4 > size)
+		if (w + cw > width - (cut ? 1 : 0) || used + k + 4 > size)
 			break;
-		memcpy(buf + used, p, len);
-		used += len;
+		memcpy(buf + used, shown, k);
+		used += k;
 		w += cw;
 		p += len;
 		n -= len;
@@ -138,6 +163,45 @@ char *text_upper(const char *s)
 
 void text_tsv_field(FILE *out, const char *s)
 {
-	for (; s != NULL && *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+	size_t n = strlen(s ? s : "");
+
+	while (n > 0) {
+		char shown[EXPORT_CHAR_MAX];
+		size_t len = 1;
+
+		if (*s == '\t' || *s == '\n' || *s == '\r') {
+			fputc(' ', out);
+		} else {
+			len = export_char(s, n, shown);
+			fputs(shown, out);
+		}
+		s += len;
+		n -= len;
+	}
+}
+
+void text_put(FILE *out, const char *s)
+{
+	export_text(out, s ? s : "");
+}
+
+char *text_shown(const char *s)
+{
+	size_t n = strlen(s ? s : ""), used = 0;
+	/* At most 3 bytes for each byte of s (U+FFFD for an invalid one). */
+	char *out = malloc(n * 3 + 1);
+
+	if (out == NULL)
+		return NULL;
+	while (n > 0) {
+		char shown[EXPORT_CHAR_MAX];
+		size_t len = export_char(s, n, shown), k = strlen(shown);
+
+		memcpy(out + used, shown, k);
+		used += k;
+		s += len;
+		n -= len;
+	}
+	out[used] = '\0';
+	return out;
 }

@@ -5,7 +5,13 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Columns `s` takes on a terminal; invalid bytes count one column each. */
+/*
+ * Every function here shows a control character or an invalid byte as
+ * export_char does ("^[" for ESC, "~[" for U+009B, U+FFFD): a terminal
+ * is never given one to obey.
+ */
+
+/* Columns `s` takes on a terminal, as these functions show it. */
 int text_width(const char *s);
 
 /*
@@ -18,15 +24,24 @@ void text_pad(FILE *out, const char *s, int width);
 /*
  * Write into buf (of `size` bytes) `s` made exactly `width` columns wide:
  * truncated with "…" when longer, padded with spaces when shorter. A buf
- * of strlen(s) + width + 8 bytes always suffices; a smaller one gets as
- * much as fits. Returns buf.
+ * of strlen(s) + 2 * width + 8 bytes always suffices (strlen(s) + width +
+ * 8 when s is valid UTF-8); a smaller one gets as much as fits. Returns
+ * buf.
  */
 char *text_fit(const char *s, int width, char *buf, size_t size);
 
 /* Upper-case copy of `s` (caller frees), or NULL when out of memory. */
 char *text_upper(const char *s);
 
-/* Write `s` as one TSV field: tabs and line breaks become spaces. */
+/* Write `s` as one TSV field: tabs and line breaks become spaces. NULL
+ * writes nothing. */
 void text_tsv_field(FILE *out, const char *s);
+
+/* Write `s` (NULL: nothing) as it may be shown on a terminal. */
+void text_put(FILE *out, const char *s);
+
+/* `s` (NULL: "") as it may be shown on a terminal, a copy the caller
+ * frees; NULL when out of memory. */
+char *text_shown(const char *s);
 
 #endif
