@@ -5,6 +5,7 @@
 #include "export_report.h"
 #include "i18n.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -122,37 +123,117 @@ static void table_end(void *ctx)
 	fputs("</tbody>\n</table>\n", ctx);
 }
 
-/* Horizontal bars, labels at the left, values at the end of each bar. */
+/* The chart's geometry, in pixels: each row is its label, whole, on as
+ * many lines as it needs, then its bar. */
+enum {
+	CHART_W = 700,	  /* the drawing's width */
+	CHART_BAR_W = 600, /* the longest bar; its value follows it */
+	CHART_LINE_H = 15, /* a line of label */
+	CHART_BAR_H = 14,
+	CHART_GAP = 10,	       /* between rows */
+	CHART_LINE_CHARS = 72, /* characters a label line holds at 10pt */
+};
+
+/* Characters (code points) in the first `len` bytes of s. */
+static size_t chars_in(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}
+
+/*
+ * The length in bytes of the next line of `s`: as many whole words as
+ * hold in CHART_LINE_CHARS characters (a longer word alone, cut at a
+ * character boundary). Never 0 while s is not empty.
+ */
+static size_t next_line(const char *s)
+{
+	size_t end = 0, i = 0, fit = 0;
+
+	while (s[i] != '\0') {
+		size_t w = i;
+
+		while (s[w] != '\0' && s[w] != ' ')
+			w++;
+		if (chars_in(s, w) > CHART_LINE_CHARS)
+			break;
+		end = w;
+		fit = 1;
+		i = s[w] == ' ' ? w + 1 : w;
+	}
+	if (fit)
+		return end;
+	/* One word too long for a line: cut it between characters. */
+	for (i = 0; s[i] != '\0' && chars_in(s, i) < CHART_LINE_CHARS; i++)
+		;
+	while (s[i] != '\0' && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i++;
+	return i;
+}
+
+/* Lines a label takes. */
+static size_t label_lines(const char *s)
+{
+	size_t n = 0;
+
+	while (*s != '\0') {
+		s += next_line(s);
+		while (*s == ' ')
+			s++;
+		n++;
+	}
+	return n ? n : 1;
+}
+
+/* Horizontal bars, each under its label (whole, wrapped, never cut), its
+ * value at the end of the bar. */
 static void chart(void *ctx, const char *title, const char *const *labels,
 		  const size_t *values, size_t n)
 {
 	FILE *out = ctx;
-	const int label_w = 260, bar_w = 380, row_h = 24;
-	size_t max = 1;
+	size_t max = 1, height = CHART_GAP / 2, y;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (values[i] > max)
 			max = values[i];
+		height += label_lines(labels[i]) * CHART_LINE_H + CHART_BAR_H +
+			  CHART_GAP;
+	}
 	fprintf(out,
 		"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
 		"width=\"%d\" height=\"%zu\" viewBox=\"0 0 %d %zu\">\n<title>",
-		label_w + bar_w + 60, n * (size_t)row_h + 8,
-		label_w + bar_w + 60, n * (size_t)row_h + 8);
+		CHART_W, height, CHART_W, height);
 	esc(out, title);
 	fputs("</title>\n", out);
+	y = CHART_GAP / 2;
 	for (size_t i = 0; i < n; i++) {
-		size_t w = values[i] * (size_t)bar_w / max;
-		size_t y = i * (size_t)row_h + 4;
+		size_t w = values[i] * (size_t)CHART_BAR_W / max;
+		const char *s = labels[i];
 
-		fprintf(out, "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\">",
-			label_w - 8, y + 15);
-		esc(out, labels[i]);
+		fputs("<text>", out);
+		do {
+			size_t len = next_line(s);
+			char *line = strndup(s, len);
+
+			y += CHART_LINE_H;
+			fprintf(out, "<tspan x=\"0\" y=\"%zu\">", y - 3);
+			esc(out, line ? line : "");
+			fputs("</tspan>", out);
+			free(line);
+			s += len;
+			while (*s == ' ')
+				s++;
+		} while (*s != '\0');
 		fprintf(out,
-			"</text><rect x=\"%d\" y=\"%zu\" width=\"%zu\" "
+			"</text><rect x=\"0\" y=\"%zu\" width=\"%zu\" "
 			"height=\"%d\" fill=\"#3b6ea5\"/><text x=\"%zu\" "
 			"y=\"%zu\">%zu</text>\n",
-			label_w, y + 2, w, row_h - 8, (size_t)label_w + w + 6,
-			y + 15, values[i]);
+			y + 2, w, CHART_BAR_H - 2, w + 6, y + CHART_BAR_H - 1,
+			values[i]);
+		y += CHART_BAR_H + CHART_GAP;
 	}
 	fputs("</svg>\n", out);
 }

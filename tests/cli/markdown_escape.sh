@@ -50,7 +50,7 @@ cat >"$WORK/check.py" <<'PY'
 import sys, html.parser
 exec(open(sys.argv[2]).read())
 own = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "table",
-       "thead", "tbody", "tr", "th", "td", "svg", "text", "rect"}
+       "thead", "tbody", "tr", "th", "td", "svg", "text", "tspan", "rect"}
 class P(html.parser.HTMLParser):
     def __init__(s):
         super().__init__(convert_charrefs=True)
