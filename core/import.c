@@ -54,9 +54,11 @@ static const bool required[C_COUNT] = {
 	[C_BIRTH] = true,
 };
 
+/* A growing text, one message a line; it doubles, as a million rows may
+ * each add a line. */
 struct text {
 	char *s;
-	size_t len;
+	size_t len, cap;
 };
 
 static void addf(struct text *t, const char *fmt, ...)
@@ -66,17 +68,24 @@ static void addf(struct text *t, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
-	char *grown;
 
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;
-	grown = realloc(t->s, t->len + (size_t)n + 2);
-	if (grown == NULL)
-		return;
-	t->s = grown;
+	if (t->len + (size_t)n + 2 > t->cap) {
+		size_t cap = t->cap ? t->cap : 256;
+		char *grown;
+
+		while (cap < t->len + (size_t)n + 2)
+			cap *= 2;
+		grown = realloc(t->s, cap);
+		if (grown == NULL)
+			return;
+		t->s = grown;
+		t->cap = cap;
+	}
 	va_start(ap, fmt);
 	vsnprintf(t->s + t->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
