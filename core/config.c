@@ -496,6 +496,48 @@ static void parse_map(struct reader *r, const yaml_node_t *map,
 				keys[i].name);
 }
 
+/*
+ * Walk the events of the file, before libyaml builds the document, and
+ * refuse nesting deeper than CONFIG_MAX_DEPTH at its line and column: a
+ * hostile file of 100,000 '[' otherwise keeps the parser busy for
+ * minutes. A syntax error is left to the load that follows, which meets it
+ * at the same place; f is rewound.
+ */
+static int check_depth(FILE *f, const char *path, char **cause)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int depth = 0, rc = PC_OK;
+	bool done = false;
+
+	if (!yaml_parser_initialize(&parser))
+		return error_set(cause, PC_ENOMEM, "out of memory");
+	yaml_parser_set_input_file(&parser, f);
+	while (!done && yaml_parser_parse(&parser, &ev)) {
+		if (ev.type == YAML_SEQUENCE_START_EVENT ||
+		    ev.type == YAML_MAPPING_START_EVENT) {
+			if (++depth > CONFIG_MAX_DEPTH) {
+				rc = error_set(cause, PC_EINVAL,
+					       _("%s:%zu:%zu: nested deeper "
+						 "than %d levels"),
+					       path, ev.start_mark.line + 1,
+					       ev.start_mark.column + 1,
+					       CONFIG_MAX_DEPTH);
+				done = true;
+			}
+		} else if (ev.type == YAML_SEQUENCE_END_EVENT ||
+			   ev.type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		} else if (ev.type == YAML_STREAM_END_EVENT) {
+			done = true;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	rewind(f);
+	return rc;
+}
+
 /* Read one file over *c. Returns PC_OK, PC_EIO or PC_EINVAL. */
 static int read_file(struct config *c, const char *path, char **cause)
 {
@@ -510,6 +552,11 @@ static int read_file(struct config *c, const char *path, char **cause)
 	if (f == NULL)
 		return error_set(cause, PC_EIO, _("%s: cannot read: %s"), path,
 				 strerror(errno));
+	rc = check_depth(f, path, cause);
+	if (rc != PC_OK) {
+		fclose(f);
+		return rc;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		fclose(f);
 		return error_set(cause, PC_ENOMEM, "out of memory");

@@ -56,11 +56,15 @@ struct config {
 	size_t stages_line, stages_column; /* 1-based */
 };
 
+/* Lists and mappings nested deeper than this are refused, early. */
+#define CONFIG_MAX_DEPTH 32
+
 /*
  * Load `base` (complete), then `user` over it unless NULL, into a new *out
  * the caller frees with config_free(); on failure *out is untouched and
  * *cause says why: PC_EINVAL, every problem one a line ("FILE:LINE:COLUMN:
- * what is wrong"); PC_EIO, a file cannot be read; PC_ENOMEM.
+ * what is wrong"; nesting beyond CONFIG_MAX_DEPTH included); PC_EIO, a file
+ * cannot be read; PC_ENOMEM.
  */
 int config_load(const char *base, const char *user, struct config **out,
 		char **cause);

@@ -5,6 +5,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *csv_wide_encoding(const char *data, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)data;
+	size_t n = len < 4096 ? len : 4096, nul = 0, odd = 0;
+
+	if (len >= 4 && (memcmp(b, "\xff\xfe\0\0", 4) == 0 ||
+			 memcmp(b, "\0\0\xfe\xff", 4) == 0))
+		return "UTF-32";
+	if (len >= 2 &&
+	    (memcmp(b, "\xff\xfe", 2) == 0 || memcmp(b, "\xfe\xff", 2) == 0))
+		return "UTF-16";
+	/* Without a mark: Latin text in UTF-16 has a NUL every other byte,
+	 * in UTF-32 three in four. Text in UTF-8 has none. */
+	for (size_t i = 0; i < n; i++) {
+		if (b[i] == 0) {
+			nul++;
+			odd += i % 2;
+		}
+	}
+	if (n < 4 || nul * 4 < n)
+		return NULL;
+	if (nul * 8 >= n * 5)
+		return "UTF-32";
+	return odd * 4 >= nul * 3 || odd * 4 <= nul ? "UTF-16" : NULL;
+}
+
 void csv_open(struct csv_reader *r, const char *data, size_t len)
 {
 	size_t commas = 0, semicolons = 0;
@@ -15,7 +41,8 @@ void csv_open(struct csv_reader *r, const char *data, size_t len)
 	r->line = 1;
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		r->p += 3;
-	for (const char *q = r->p; q < r->end && (quoted || *q != '\n'); q++) {
+	for (const char *q = r->p;
+	     q < r->end && (quoted || (*q != '\n' && *q != '\r')); q++) {
 		if (*q == '"')
 			quoted = !quoted;
 		else if (!quoted && *q == ',')
@@ -31,7 +58,9 @@ void csv_record_clear(struct csv_record *rec)
 	for (size_t i = 0; i < rec->n; i++)
 		free(rec->fields[i]);
 	free(rec->fields);
+	free(rec->lens);
 	rec->fields = NULL;
+	rec->lens = NULL;
 	rec->n = 0;
 }
 
@@ -75,6 +104,7 @@ static bool put(struct buf *b, char c)
 static bool add_field(struct csv_record *rec, struct buf *b)
 {
 	char **grown;
+	size_t *lens;
 
 	if (!ensure(b))
 		return false;
@@ -82,6 +112,11 @@ static bool add_field(struct csv_record *rec, struct buf *b)
 	if (grown == NULL)
 		return false;
 	rec->fields = grown;
+	lens = realloc(rec->lens, (rec->n + 1) * sizeof *lens);
+	if (lens == NULL)
+		return false;
+	rec->lens = lens;
+	rec->lens[rec->n] = b->len;
 	rec->fields[rec->n++] = b->s;
 	b->s = NULL;
 	b->len = b->cap = 0;
@@ -118,7 +153,9 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
 				}
 				continue;
 			}
-			if (c == '\n')
+			/* A line break inside quotes: LF, CRLF or a lone CR. */
+			if (c == '\n' ||
+			    (c == '\r' && (r->p >= r->end || *r->p != '\n')))
 				r->line++;
 			if (!put(&b, c))
 				goto nomem;
@@ -136,7 +173,7 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
 		}
 		if (c == '\r' && r->p < r->end && *r->p == '\n')
 			continue; /* CRLF: the LF ends the record */
-		if (c == '\n') {
+		if (c == '\n' || c == '\r') {
 			r->line++;
 			break;
 		}

@@ -10,12 +10,24 @@ struct csv_reader {
 	size_t line;	/* the physical line the next record starts on */
 };
 
-/* One record; fields are malloc'd, NUL-terminated, owned by the record. */
+/*
+ * One record; fields are malloc'd, NUL-terminated, owned by the record.
+ * lens[i] is the length of fields[i] in bytes: more than strlen() when the
+ * field holds a NUL byte, which the caller must refuse, not cut.
+ */
 struct csv_record {
 	char **fields;
+	size_t *lens;
 	size_t n;
 	size_t line; /* where the record starts (1-based) */
 };
+
+/*
+ * The encoding of text that is not UTF-8 or ASCII but reads as CSV garbage:
+ * "UTF-16" or "UTF-32" for a byte order mark of either, or for text where
+ * NUL bytes alternate with characters; NULL otherwise. Static string.
+ */
+const char *csv_wide_encoding(const char *data, size_t len);
 
 /*
  * Start reading `len` bytes at `data` (kept, not copied): skip a UTF-8
@@ -26,9 +38,10 @@ void csv_open(struct csv_reader *r, const char *data, size_t len);
 
 /*
  * Read the next record into *rec, cleared first: quoted fields may hold ""
- * and line breaks; lines end in LF or CRLF; a blank line is one empty field.
- * 1: a record; 0: the end; -1: no memory, or a quote left open (rec->line:
- * where it started). Clear the last record with csv_record_clear().
+ * and line breaks; lines end in LF, CRLF or CR alone (old Mac files); a
+ * blank line is one empty field. 1: a record; 0: the end; -1: no memory,
+ * or a quote left open (rec->line: where it started). Clear the last
+ * record with csv_record_clear().
  */
 int csv_next(struct csv_reader *r, struct csv_record *rec);
 

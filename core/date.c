@@ -23,10 +23,22 @@ int date_days_in_month(int y, int m)
 	return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
+/* A real day of the proleptic Gregorian calendar, whatever the year. */
+static bool calendar_day(int y, int m, int d)
+{
+	return m >= 1 && m <= 12 && d >= 1 && d <= date_days_in_month(y, m);
+}
+
 bool date_valid_ymd(int y, int m, int d)
 {
-	return y >= DATE_YEAR_MIN && y <= DATE_YEAR_MAX && m >= 1 && m <= 12 &&
-	       d >= 1 && d <= date_days_in_month(y, m);
+	return y >= DATE_YEAR_MIN && y <= DATE_YEAR_MAX &&
+	       calendar_day(y, m, d);
+}
+
+bool date_in_range(pdate date)
+{
+	return date != DATE_NONE && date >= DATE_DAY_MIN &&
+	       date <= DATE_DAY_MAX;
 }
 
 pdate date_from_ymd(int y, int m, int d)
@@ -77,67 +89,102 @@ static const char *skip_blanks(const char *s)
 	return s;
 }
 
-/* Parse y-m-d or d/m/y from p; on success *rest points after it. */
-static bool parse_calendar(const char *p, const char **rest, pdate *out)
-{
-	int y, m, d;
+/* How a text reads as a date: not at all, a day outside the range, a day. */
+enum reading { NOT_A_DATE, OUT_OF_RANGE, A_DATE };
 
-	if (read_digits(&p, 4, &y)) {
-		if (*p++ != '-' || !read_digits(&p, 2, &m) || *p++ != '-' ||
-		    !read_digits(&p, 2, &d))
+/* Read y-m-d or d/m/y from p into y, m, d; *rest points after it. */
+static bool read_calendar(const char *p, const char **rest, int *y, int *m,
+			  int *d)
+{
+	if (read_digits(&p, 4, y)) {
+		if (*p++ != '-' || !read_digits(&p, 2, m) || *p++ != '-' ||
+		    !read_digits(&p, 2, d))
 			return false;
 	} else {
-		if (!read_digits(&p, 2, &d) || *p++ != '/' ||
-		    !read_digits(&p, 2, &m) || *p++ != '/' ||
-		    !read_digits(&p, 4, &y))
+		if (!read_digits(&p, 2, d) || *p++ != '/' ||
+		    !read_digits(&p, 2, m) || *p++ != '/' ||
+		    !read_digits(&p, 4, y))
 			return false;
 	}
-	if (!date_valid_ymd(y, m, d))
-		return false;
 	*rest = p;
-	*out = date_from_ymd(y, m, d);
-	return true;
+	return calendar_day(*y, *m, *d);
 }
 
-int date_parse_iso(const char *s, pdate *out)
+/* A calendar day within the range, or why not. */
+static enum reading ymd_reading(int y, int m, int d, pdate *out)
+{
+	if (!date_valid_ymd(y, m, d))
+		return OUT_OF_RANGE;
+	*out = date_from_ymd(y, m, d);
+	return A_DATE;
+}
+
+static enum reading read_iso(const char *s, pdate *out)
 {
 	const char *p = s;
 	int y, m, d;
 
 	if (s == NULL || !read_digits(&p, 4, &y) || *p++ != '-' ||
 	    !read_digits(&p, 2, &m) || *p++ != '-' || !read_digits(&p, 2, &d) ||
-	    *p != '\0' || !date_valid_ymd(y, m, d))
+	    *p != '\0' || !calendar_day(y, m, d))
+		return NOT_A_DATE;
+	return ymd_reading(y, m, d, out);
+}
+
+static enum reading read_date(const char *s, pdate today, pdate *out)
+{
+	const char *p, *rest;
+	int y, m, d;
+
+	if (s == NULL)
+		return NOT_A_DATE;
+	p = skip_blanks(s);
+	if ((*p == '+' || *p == '-') && today != DATE_NONE) {
+		char *end;
+		long n;
+		pdate value;
+
+		if (!isdigit((unsigned char)p[1]))
+			return NOT_A_DATE;
+		n = strtol(p + 1, &end, 10);
+		if (n > 36500 || *skip_blanks(end) != '\0')
+			return NOT_A_DATE;
+		value = today + (pdate)(*p == '-' ? -n : n);
+		if (!date_in_range(value))
+			return OUT_OF_RANGE;
+		*out = value;
+		return A_DATE;
+	}
+	if (!read_calendar(p, &rest, &y, &m, &d) || *skip_blanks(rest) != '\0')
+		return NOT_A_DATE;
+	return ymd_reading(y, m, d, out);
+}
+
+int date_parse_iso(const char *s, pdate *out)
+{
+	pdate value;
+
+	if (read_iso(s, &value) != A_DATE)
 		return PC_EINVAL;
-	*out = date_from_ymd(y, m, d);
+	*out = value;
 	return PC_OK;
 }
 
 int date_parse(const char *s, pdate today, pdate *out)
 {
-	const char *p, *rest;
 	pdate value;
 
-	if (s == NULL)
-		return PC_EINVAL;
-	p = skip_blanks(s);
-	if ((*p == '+' || *p == '-') && today != DATE_NONE) {
-		char *end;
-		long n;
-
-		if (!isdigit((unsigned char)p[1]))
-			return PC_EINVAL;
-		n = strtol(p + 1, &end, 10);
-		if (n > 36500)
-			return PC_EINVAL;
-		value = today + (pdate)(*p == '-' ? -n : n);
-		rest = end;
-	} else if (!parse_calendar(p, &rest, &value)) {
-		return PC_EINVAL;
-	}
-	if (*skip_blanks(rest) != '\0')
+	if (read_date(s, today, &value) != A_DATE)
 		return PC_EINVAL;
 	*out = value;
 	return PC_OK;
+}
+
+bool date_out_of_range(const char *s, pdate today)
+{
+	pdate value;
+
+	return read_date(s, today, &value) == OUT_OF_RANGE;
 }
 
 pdate date_add_months(pdate date, int months)

@@ -13,9 +13,20 @@
 typedef int32_t pdate;
 #define DATE_NONE INT32_MIN
 
-/* Years accepted anywhere: enough for birth dates and far plans. */
+/*
+ * The one range of dates of the program, 1900-01-01 to 2199-12-31: enough
+ * for birth dates and far plans. Parsing refuses dates outside it, edits
+ * refuse them, the demo keeps inside it and the record decoder rejects
+ * anything else, so what is written can always be read back.
+ */
 #define DATE_YEAR_MIN 1900
 #define DATE_YEAR_MAX 2199
+#define DATE_DAY_MIN  (-25567) /* 1900-01-01 as a day number */
+#define DATE_DAY_MAX  84005    /* 2199-12-31 as a day number */
+
+/* True when `date` lies within DATE_DAY_MIN..DATE_DAY_MAX (DATE_NONE does
+ * not). */
+bool date_in_range(pdate date);
 
 /* Buffer size for any formatted date, terminating NUL included. */
 #define DATE_BUFSZ 11
@@ -36,13 +47,20 @@ int date_days_in_month(int y, int m);
  * Parse `s` as YYYY-MM-DD, DD/MM/YYYY, or +N / -N (days from `today`,
  * unless DATE_NONE), blanks around ignored. PC_OK and *out set, or PC_EINVAL
  * with *out unchanged for anything else: a NULL s, impossible days (31/04,
- * 29/02 of a common year), N above 36500.
+ * 29/02 of a common year), N above 36500, a day outside the range above.
  */
 int date_parse(const char *s, pdate today, pdate *out);
 
-/* Parse strictly YYYY-MM-DD; PC_OK, or PC_EINVAL (a NULL s included) with
- * *out unchanged. */
+/* Parse strictly YYYY-MM-DD within the range above; PC_OK, or PC_EINVAL (a
+ * NULL s included) with *out unchanged. */
 int date_parse_iso(const char *s, pdate *out);
+
+/*
+ * Why date_parse(s, today) refused `s`: true when it is a date in its form
+ * (a real calendar day, or +N / -N) that falls outside 1900-2199, to be
+ * reported as "outside 1900–2199"; false when it is no date at all.
+ */
+bool date_out_of_range(const char *s, pdate today);
 
 /*
  * `date` plus `months` calendar months, the day clamped to the end of the

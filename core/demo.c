@@ -11,6 +11,15 @@
  * enough to keep a transaction's dirty pages modest. */
 #define BATCH 200
 
+/* Ages of the participants, in years. */
+#define AGE_MIN 18
+#define AGE_MAX 62
+/* The longest a participant who left has been in the PLIE, in days. */
+#define EXITED_SPAN_MAX 900
+/* The latest date is a fixed-term contract's planned end, at most this
+ * many months after today. */
+#define MONTHS_AHEAD 12
+
 struct first_name {
 	const char *name;
 	enum gender gender;
@@ -207,7 +216,8 @@ static int add_job(struct store_txn *t, const struct config *c, uint64_t pid,
 	j.contract = (char *)contracts[between(r, 0, COUNT(contracts) - 1)];
 	j.start = today - days_ago;
 	if (strcmp(j.contract, "cdd") == 0)
-		j.planned_end = date_add_months(j.start, 6 + between(r, 0, 6));
+		j.planned_end = date_add_months(
+			j.start, MONTHS_AHEAD - 6 + between(r, 0, 6));
 	j.weekly_minutes = (chance(r, 70) ? 35 : between(r, 18, 30)) * 60;
 	for (size_t i = 0; i < c->n_checkins; i++) {
 		int off = c->checkin_days[i];
@@ -252,7 +262,7 @@ static int make_participant(struct store_txn *t, struct batch *b, size_t k)
 	p.last_name = (char *)last_names[between(&r, 0, COUNT(last_names) - 1)];
 	p.first_name = (char *)fn->name;
 	p.gender = fn->gender;
-	age = between(&r, 18, 62);
+	age = between(&r, AGE_MIN, AGE_MAX);
 	p.birth_date = today - age * 365 - between(&r, 0, 364);
 	snprintf(phone, sizeof phone, "06 %02d %02d %02d %02d",
 		 between(&r, 0, 99), between(&r, 0, 99), between(&r, 0, 99),
@@ -278,7 +288,7 @@ static int make_participant(struct store_txn *t, struct batch *b, size_t k)
 
 	/* When they came and where they are now. */
 	stage = pick_stage(&r, c->n_stages);
-	span = exited ? between(&r, 400, 900)
+	span = exited ? between(&r, 400, EXITED_SPAN_MAX)
 		      : between(&r, 20 + 40 * (int)stage,
 				120 + 150 * (int)stage);
 	if (c->max_duration_months > 0 && !exited && chance(&r, 4))
@@ -429,6 +439,21 @@ out:
 	return rc;
 }
 
+/* How many days before today the dates of this configuration's demo reach:
+ * the oldest birth date, unless a stage's or the longest stay is longer. */
+static int days_back(const struct config *c)
+{
+	int back = AGE_MAX * 365 + 364;
+	int stage = 120 + 150 * ((int)c->n_stages - 1);
+	int stay = c->max_duration_months * 30;
+
+	if (stage > back)
+		back = stage;
+	if (stay > back)
+		back = stay;
+	return back > EXITED_SPAN_MAX ? back : EXITED_SPAN_MAX;
+}
+
 static int write_batch(struct store_txn *t, void *arg, char **cause)
 {
 	struct batch *b = arg;
@@ -459,10 +484,26 @@ int demo_fill(struct store *s, const struct config *c,
 	struct batch b = { .c = c, .opt = opt, .n_current = n_current };
 	int rc = PC_OK;
 
+	pdate earliest, latest;
+	char from[DATE_BUFSZ], to[DATE_BUFSZ], today[DATE_BUFSZ];
+
 	memset(res, 0, sizeof *res);
 	if (n_current == 0)
 		return error_set(cause, PC_EINVAL,
 				 _("the demo needs at least one participant"));
+	/* Every date written must read back (date.h): keep them in range. */
+	earliest = DATE_DAY_MIN + days_back(c);
+	latest = date_from_ymd(DATE_YEAR_MAX - 1, 12, 31);
+	_Static_assert(MONTHS_AHEAD == 12, "latest: a year before the end");
+	if (!date_in_range(opt->today) || opt->today < earliest ||
+	    opt->today > latest)
+		return error_set(cause, PC_EINVAL,
+				 _("today %s: the demo's dates would fall "
+				   "outside %d–%d; choose a day from %s to %s"),
+				 date_format_iso(opt->today, today),
+				 DATE_YEAR_MIN, DATE_YEAR_MAX,
+				 date_format_iso(earliest, from),
+				 date_format_iso(latest, to));
 	b.n_referents =
 		(n_current + DEMO_CASELOAD_SIZE - 1) / DEMO_CASELOAD_SIZE;
 	for (size_t first = 0; first < total && rc == PC_OK; first += BATCH) {

@@ -1,7 +1,6 @@
 /* edit.c: validated changes, each in one write transaction with a journal line.
  */
 #include "edit.h"
-#include "codec.h"
 #include "error.h"
 #include "i18n.h"
 
@@ -33,34 +32,15 @@ static int journal(struct store_txn *t, const struct edit_ctx *ctx,
 	return store_journal_add(t, &e);
 }
 
-/* True when s holds visible text: not NULL, not blank, valid UTF-8. */
-static bool has_text(const char *s)
-{
-	if (s == NULL || !codec_utf8_valid((const uint8_t *)s, strlen(s)))
-		return false;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t')
-			return true;
-	return false;
-}
-
-/* Optional text: NULL or empty is fine, otherwise valid UTF-8. */
-static bool text_ok(const char *s)
-{
-	return s == NULL || codec_utf8_valid((const uint8_t *)s, strlen(s));
-}
-
+/* A date within the one range of the program (date.h). */
 static int check_date(pdate d, const char *what, char **cause)
 {
-	int y, m, dd;
-
 	if (d == DATE_NONE)
 		return error_set(cause, PC_EINVAL, _("%s: a date is needed"),
 				 what);
-	date_to_ymd(d, &y, &m, &dd);
-	if (!date_valid_ymd(y, m, dd))
-		return error_set(cause, PC_EINVAL, _("%s: date out of range"),
-				 what);
+	if (!date_in_range(d))
+		return error_set(cause, PC_EINVAL, _("%s: outside %d–%d"), what,
+				 DATE_YEAR_MIN, DATE_YEAR_MAX);
 	return PC_OK;
 }
 
@@ -118,12 +98,24 @@ struct add_args {
 int edit_check_identity(const struct edit_ctx *ctx, const struct participant *p,
 			char **cause)
 {
-	if (!has_text(p->last_name))
-		return error_set(cause, PC_EINVAL, _("last name: required"));
-	if (!has_text(p->first_name))
-		return error_set(cause, PC_EINVAL, _("first name: required"));
-	if (!text_ok(p->phone) || !text_ok(p->email))
-		return error_set(cause, PC_EINVAL, _("contact: invalid text"));
+	int rc;
+
+	if ((rc = model_text_check(_("last name"), p->last_name,
+				   MODEL_TEXT_NAME, true, cause)) != PC_OK ||
+	    (rc = model_text_check(_("first name"), p->first_name,
+				   MODEL_TEXT_NAME, true, cause)) != PC_OK ||
+	    (rc = model_text_check(_("phone"), p->phone, MODEL_TEXT_LINE, false,
+				   cause)) != PC_OK ||
+	    (rc = model_text_check(_("email"), p->email, MODEL_TEXT_LINE, false,
+				   cause)) != PC_OK ||
+	    (rc = model_text_check(_("referent"), p->referent, MODEL_TEXT_NAME,
+				   false, cause)) != PC_OK ||
+	    (rc = model_text_check("publics", p->publics, MODEL_TEXT_LINE,
+				   false, cause)) != PC_OK)
+		return rc;
+	if (p->birth_date != DATE_NONE &&
+	    (rc = check_date(p->birth_date, _("birth date"), cause)) != PC_OK)
+		return rc;
 	if (p->birth_date != DATE_NONE && p->birth_date >= ctx->today)
 		return error_set(cause, PC_EINVAL,
 				 _("birth date: must be in the past"));
@@ -255,8 +247,9 @@ int edit_appointment_plan(struct store *s, const struct edit_ctx *ctx,
 		return rc;
 	if (minute != APPT_NO_TIME && (minute < 0 || minute >= 24 * 60))
 		return error_set(cause, PC_EINVAL, _("time: out of range"));
-	if (!has_text(kind))
-		return error_set(cause, PC_EINVAL, _("kind: required"));
+	rc = model_text_check(_("kind"), kind, MODEL_TEXT_NAME, true, cause);
+	if (rc != PC_OK)
+		return rc;
 	appointment_init(&a.a);
 	a.a.participant = participant;
 	a.a.date = date;
@@ -323,12 +316,12 @@ int edit_appointment_outcome(struct store *s, const struct edit_ctx *ctx,
 			     char **cause)
 {
 	struct outcome_args o = { ctx, appointment, status, note };
+	int rc;
 
 	if (status == APPT_PLANNED || status > APPT_CANCELLED)
 		return error_set(cause, PC_EINVAL, _("not an outcome"));
-	if (!text_ok(note))
-		return error_set(cause, PC_EINVAL, _("note: invalid text"));
-	return store_write(s, outcome_cb, &o, cause);
+	rc = model_text_check(_("note"), note, MODEL_TEXT_NOTE, false, cause);
+	return rc == PC_OK ? store_write(s, outcome_cb, &o, cause) : rc;
 }
 
 /* ---- notes ---- */
@@ -359,11 +352,10 @@ int edit_note_add(struct store *s, const struct edit_ctx *ctx,
 	struct note_args a = { ctx, { participant, 0, date, (char *)text } };
 	int rc = check_date(date, _("date"), cause);
 
-	if (rc != PC_OK)
-		return rc;
-	if (!has_text(text))
-		return error_set(cause, PC_EINVAL, _("note: empty"));
-	return store_write(s, note_cb, &a, cause);
+	if (rc == PC_OK)
+		rc = model_text_check(_("note"), text, MODEL_TEXT_NOTE, true,
+				      cause);
+	return rc == PC_OK ? store_write(s, note_cb, &a, cause) : rc;
 }
 
 /* ---- stages ---- */
@@ -478,12 +470,16 @@ int edit_job_start(struct store *s, const struct edit_ctx *ctx,
 	struct job_args a = { ctx, participant, job, 0, DATE_NONE };
 	int rc = check_date(job->start, _("start date"), cause);
 
+	if (rc == PC_OK)
+		rc = model_text_check(_("employer"), job->employer,
+				      MODEL_TEXT_NAME, true, cause);
+	if (rc == PC_OK)
+		rc = model_text_check(_("contract"), job->contract,
+				      MODEL_TEXT_LINE, false, cause);
+	if (rc == PC_OK && job->planned_end != DATE_NONE)
+		rc = check_date(job->planned_end, _("planned end"), cause);
 	if (rc != PC_OK)
 		return rc;
-	if (!has_text(job->employer))
-		return error_set(cause, PC_EINVAL, _("employer: required"));
-	if (!text_ok(job->contract))
-		return error_set(cause, PC_EINVAL, _("contract: invalid text"));
 	if (job->planned_end != DATE_NONE && job->planned_end < job->start)
 		return error_set(cause, PC_EINVAL,
 				 _("planned end: before the start"));
@@ -708,9 +704,11 @@ int edit_transfer(struct store *s, const struct edit_ctx *ctx,
 {
 	struct participant who;
 	struct identity_args a = { ctx, &who, referent };
+	int rc = model_text_check(_("referent"), referent, MODEL_TEXT_NAME,
+				  true, cause);
 
-	if (!has_text(referent))
-		return error_set(cause, PC_EINVAL, _("referent: required"));
+	if (rc != PC_OK)
+		return rc;
 	participant_init(&who);
 	who.id = participant;
 	return store_write(s, transfer_cb, &a, cause);

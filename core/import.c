@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,11 +17,15 @@
 /* Bigger than any caseload's spreadsheet; protects memory from a wrong file. */
 #define IMPORT_MAX_BYTES ((size_t)64 << 20)
 
+/* Rows between two calls of the progress function. */
+#define PROGRESS_EVERY 4096
+
 enum column {
 	C_LAST,
 	C_FIRST,
 	C_BIRTH,
 	C_STAGE,
+	C_STAGE_ID,
 	C_ENTRY,
 	C_PHONE,
 	C_EMAIL,
@@ -28,13 +33,15 @@ enum column {
 };
 
 /* Accepted header names, folded (case and accents ignored, spaces and
- * hyphens as '_'); the first is the one messages use. */
+ * hyphens as '_'); the first is the one messages use. An export's own
+ * columns are among them: `stage_id` (preferred) and `stage` (the label). */
 static const char *const headers[C_COUNT][5] = {
 	[C_LAST] = { "last_name", "nom", "nom_de_famille" },
 	[C_FIRST] = { "first_name", "prenom" },
 	[C_BIRTH] = { "birth_date", "date_naissance", "date_de_naissance",
 		      "naissance" },
 	[C_STAGE] = { "stage", "etape" },
+	[C_STAGE_ID] = { "stage_id", "id_etape" },
 	[C_ENTRY] = { "entry_date", "date_entree", "date_d'entree",
 		      "date_dentree", "entree" },
 	[C_PHONE] = { "phone", "telephone", "tel" },
@@ -47,9 +54,11 @@ static const bool required[C_COUNT] = {
 	[C_BIRTH] = true,
 };
 
+/* A growing text, one message a line; it doubles, as a million rows may
+ * each add a line. */
 struct text {
 	char *s;
-	size_t len;
+	size_t len, cap;
 };
 
 static void addf(struct text *t, const char *fmt, ...)
@@ -59,17 +68,24 @@ static void addf(struct text *t, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
-	char *grown;
 
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;
-	grown = realloc(t->s, t->len + (size_t)n + 2);
-	if (grown == NULL)
-		return;
-	t->s = grown;
+	if (t->len + (size_t)n + 2 > t->cap) {
+		size_t cap = t->cap ? t->cap : 256;
+		char *grown;
+
+		while (cap < t->len + (size_t)n + 2)
+			cap *= 2;
+		grown = realloc(t->s, cap);
+		if (grown == NULL)
+			return;
+		t->s = grown;
+		t->cap = cap;
+	}
 	va_start(ap, fmt);
 	vsnprintf(t->s + t->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -110,60 +126,191 @@ static int column_of(const char *h)
 	return found;
 }
 
-/* Who is already there: folded "last first" and birth date. */
-struct known {
-	char *key;
+/*
+ * Every string the import keeps (cells, folded keys) lives in one growing
+ * buffer, addressed by offset: a million rows make a few big allocations,
+ * not millions of small ones.
+ */
+#define NO_TEXT UINT32_MAX
+
+struct arena {
+	char *s;
+	size_t len, cap;
+};
+
+/* Copy n bytes and a NUL; the offset, or NO_TEXT when out of memory. */
+static uint32_t arena_add(struct arena *a, const char *s, size_t n)
+{
+	uint32_t at;
+
+	if (a->len + n + 1 >= NO_TEXT)
+		return NO_TEXT;
+	if (a->len + n + 1 > a->cap) {
+		size_t cap = a->cap ? a->cap : 1 << 16;
+		char *grown;
+
+		while (cap < a->len + n + 1)
+			cap *= 2;
+		grown = realloc(a->s, cap);
+		if (grown == NULL)
+			return NO_TEXT;
+		a->s = grown;
+		a->cap = cap;
+	}
+	at = (uint32_t)a->len;
+	memcpy(a->s + at, s, n);
+	a->s[at + n] = '\0';
+	a->len += n + 1;
+	return at;
+}
+
+/*
+ * Who is already there, in the database or earlier in the file: an
+ * open-addressing hash set of (folded "last first", birth date), so each
+ * row costs one lookup instead of a scan of every row before it.
+ */
+struct person {
+	uint64_t hash; /* 0: an empty slot */
+	uint32_t key;  /* offset of the folded key in the arena */
 	pdate birth;
+};
+
+struct people {
+	struct person *slots;
+	size_t n, cap; /* cap: a power of two, at most half full */
+};
+
+static uint64_t person_hash(const char *key, pdate birth)
+{
+	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a */
+
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 0x100000001b3u;
+	h = (h ^ (uint32_t)birth) * 0x100000001b3u;
+	h ^= h >> 29;
+	return h ? h : 1;
+}
+
+/* The slot of (key, birth): where it is, or the empty one it would take. */
+static struct person *people_slot(const struct people *ps,
+				  const struct arena *a, const char *key,
+				  pdate birth, uint64_t h)
+{
+	size_t i = (size_t)h & (ps->cap - 1);
+
+	while (ps->slots[i].hash != 0) {
+		const struct person *q = &ps->slots[i];
+
+		if (q->hash == h && q->birth == birth &&
+		    strcmp(a->s + q->key, key) == 0)
+			break;
+		i = (i + 1) & (ps->cap - 1);
+	}
+	return &ps->slots[i];
+}
+
+static int people_grow(struct people *ps)
+{
+	size_t cap = ps->cap ? ps->cap * 2 : 1024;
+	struct person *slots = calloc(cap, sizeof *slots);
+
+	if (slots == NULL)
+		return PC_ENOMEM;
+	for (size_t i = 0; i < ps->cap; i++) {
+		size_t j;
+
+		if (ps->slots[i].hash == 0)
+			continue;
+		j = (size_t)ps->slots[i].hash & (cap - 1);
+		while (slots[j].hash != 0)
+			j = (j + 1) & (cap - 1);
+		slots[j] = ps->slots[i];
+	}
+	free(ps->slots);
+	ps->slots = slots;
+	ps->cap = cap;
+	return PC_OK;
+}
+
+/* Add (key, birth) unless there; *known tells which. */
+static int people_add(struct people *ps, struct arena *a, const char *key,
+		      pdate birth, bool *known)
+{
+	uint64_t h = person_hash(key, birth);
+	struct person *slot;
+	uint32_t at;
+
+	if ((ps->n + 1) * 2 > ps->cap && people_grow(ps) != PC_OK)
+		return PC_ENOMEM;
+	slot = people_slot(ps, a, key, birth, h);
+	*known = slot->hash != 0;
+	if (*known)
+		return PC_OK;
+	at = arena_add(a, key, strlen(key));
+	if (at == NO_TEXT)
+		return PC_ENOMEM;
+	slot->hash = h;
+	slot->key = at;
+	slot->birth = birth;
+	ps->n++;
+	return PC_OK;
+}
+
+/* One row to add: its strings in the arena (NO_TEXT: none). */
+struct row {
+	size_t line;
+	uint32_t last, first, phone, email;
+	pdate birth, entry;
+	const char *stage; /* a stage id of the configuration, or NULL */
 };
 
 struct state {
 	const struct edit_ctx *ctx;
+	const struct import_options *opt;
 	const char *path;
 	struct import_report *report;
 	struct text problems, notices;
-	struct known *known;
-	size_t n_known, cap_known;
-	struct participant *rows; /* what will be added */
-	pdate *entries;
-	size_t n_rows;
+	struct arena arena;
+	struct people people;
+	char **stage_keys; /* folded label and short label of each stage */
+	struct row *rows;  /* what will be added */
+	size_t n_rows, cap_rows;
 };
 
-static char *person_key(const char *last, const char *first)
+static void progress(const struct state *st, enum import_stage stage,
+		     size_t done, size_t total)
 {
-	size_t n = strlen(last) + strlen(first) + 2;
-	char *joined = malloc(n), *key;
+	if (st->opt->progress != NULL)
+		st->opt->progress(st->opt->progress_arg, stage, done, total);
+}
+
+/* Trim blanks around n bytes at *s; returns the new length. */
+static size_t trim(const char **s, size_t n)
+{
+	while (n > 0 && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		n--;
+	}
+	while (n > 0 && ((*s)[n - 1] == ' ' || (*s)[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+/* The folded "last first" of trimmed names; NULL when out of memory. */
+static char *person_key(const char *last, size_t nl, const char *first,
+			size_t nf)
+{
+	char *joined = malloc(nl + nf + 2), *key;
 
 	if (joined == NULL)
 		return NULL;
-	snprintf(joined, n, "%s %s", last, first);
+	memcpy(joined, last, nl);
+	joined[nl] = ' ';
+	memcpy(joined + nl + 1, first, nf);
+	joined[nl + nf + 1] = '\0';
 	key = fold_key(joined);
 	free(joined);
 	return key;
-}
-
-static bool is_known(struct state *st, const char *key, pdate birth)
-{
-	for (size_t i = 0; i < st->n_known; i++)
-		if (st->known[i].birth == birth &&
-		    strcmp(st->known[i].key, key) == 0)
-			return true;
-	return false;
-}
-
-static int remember(struct state *st, char *key, pdate birth)
-{
-	if (st->n_known == st->cap_known) {
-		size_t cap = st->cap_known ? st->cap_known * 2 : 64;
-		struct known *k = realloc(st->known, cap * sizeof *k);
-
-		if (k == NULL)
-			return PC_ENOMEM;
-		st->known = k;
-		st->cap_known = cap;
-	}
-	st->known[st->n_known].key = key;
-	st->known[st->n_known++].birth = birth;
-	return PC_OK;
 }
 
 static int load_known(struct state *st, struct store *s, char **cause)
@@ -177,16 +324,23 @@ static int load_known(struct state *st, struct store *s, char **cause)
 		rc = store_caseload_ids(t, NULL, &ids, &n);
 	for (size_t i = 0; rc == PC_OK && i < n; i++) {
 		struct participant p;
+		const char *last, *first;
+		size_t nl, nf;
 		char *key;
+		bool known;
 
 		rc = store_participant_get(t, ids[i], &p);
 		if (rc != PC_OK)
 			break;
-		key = person_key(p.last_name ? p.last_name : "",
-				 p.first_name ? p.first_name : "");
-		rc = key ? remember(st, key, p.birth_date) : PC_ENOMEM;
-		if (rc != PC_OK)
-			free(key);
+		last = p.last_name ? p.last_name : "";
+		first = p.first_name ? p.first_name : "";
+		nl = trim(&last, strlen(last));
+		nf = trim(&first, strlen(first));
+		key = person_key(last, nl, first, nf);
+		rc = key ? people_add(&st->people, &st->arena, key,
+				      p.birth_date, &known)
+			 : PC_ENOMEM;
+		free(key);
 		participant_clear(&p);
 	}
 	free(ids);
@@ -194,23 +348,87 @@ static int load_known(struct state *st, struct store *s, char **cause)
 	return rc;
 }
 
-static const char *cell(const struct csv_record *rec, const int *at, int c)
+/* The folded labels of the stages, to take "Orienter" for `orienter`. */
+static int fold_stage_labels(struct state *st)
 {
-	if (at[c] < 0 || (size_t)at[c] >= rec->n)
-		return "";
-	return rec->fields[at[c]];
+	const struct config *c = st->ctx->config;
+
+	st->stage_keys = calloc(c->n_stages * 2, sizeof *st->stage_keys);
+	if (st->stage_keys == NULL)
+		return PC_ENOMEM;
+	for (size_t i = 0; i < c->n_stages; i++) {
+		st->stage_keys[2 * i] = fold_key(c->stages[i].label);
+		st->stage_keys[2 * i + 1] = fold_key(c->stages[i].short_label);
+		if (st->stage_keys[2 * i] == NULL ||
+		    st->stage_keys[2 * i + 1] == NULL)
+			return PC_ENOMEM;
+	}
+	return PC_OK;
 }
 
-static char *trimmed_dup(const char *s)
+/* The stage a cell names, by id or by label (case and accents aside);
+ * NULL when none does, or out of memory (*rc). */
+static const char *stage_named(struct state *st, const char *v, int *rc)
 {
-	const char *e;
+	const struct config *c = st->ctx->config;
+	const struct config_stage *stage = config_stage(c, v, NULL);
+	char *k;
 
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-		e--;
-	return strndup(s, (size_t)(e - s));
+	if (stage != NULL)
+		return stage->id;
+	k = fold_key(v);
+	if (k == NULL) {
+		*rc = PC_ENOMEM;
+		return NULL;
+	}
+	for (size_t i = 0; i < c->n_stages && stage == NULL; i++)
+		if (strcmp(k, st->stage_keys[2 * i]) == 0 ||
+		    strcmp(k, st->stage_keys[2 * i + 1]) == 0)
+			stage = &c->stages[i];
+	free(k);
+	return stage ? stage->id : NULL;
+}
+
+/* A cell, trimmed, with its length in bytes (NUL bytes included). */
+struct cell {
+	const char *s;
+	size_t n;
+};
+
+static struct cell cell(const struct csv_record *rec, const int *at, int c)
+{
+	struct cell v = { "", 0 };
+
+	if (at[c] >= 0 && (size_t)at[c] < rec->n) {
+		v.s = rec->fields[at[c]];
+		v.n = trim(&v.s, rec->lens[at[c]]);
+	}
+	return v;
+}
+
+/* Parse a date cell (no +N here) or say why not. */
+static bool date_cell(struct state *st, size_t line, int c, const char *v,
+		      pdate *out)
+{
+	if (*v != '+' && *v != '-' && date_parse(v, DATE_NONE, out) == PC_OK)
+		return true;
+	if (date_out_of_range(v, DATE_NONE))
+		addf(&st->problems, _("%s:%zu: %s: '%s' is outside %d–%d"),
+		     st->path, line, headers[c][0], v, DATE_YEAR_MIN,
+		     DATE_YEAR_MAX);
+	else
+		addf(&st->problems,
+		     _("%s:%zu: %s: '%s' is not a date (YYYY-MM-DD or "
+		       "DD/MM/YYYY)"),
+		     st->path, line, headers[c][0], v);
+	return false;
+}
+
+/* Keep n bytes at s as a string of the row; false when out of memory. */
+static bool keep(struct state *st, struct cell v, uint32_t *at)
+{
+	*at = v.n ? arena_add(&st->arena, v.s, v.n) : NO_TEXT;
+	return v.n == 0 || *at != NO_TEXT;
 }
 
 /* Check one row; add it to st->rows when right. */
@@ -219,101 +437,140 @@ static int check_row(struct state *st, const struct csv_record *rec,
 {
 	const char *p = st->path;
 	size_t line = rec->line, before = st->problems.len;
-	struct participant *out;
+	struct cell v[C_COUNT];
+	struct row *out;
 	pdate birth = DATE_NONE, entry = st->ctx->today;
-	const char *v;
-	char *key;
+	const char *stage = NULL;
+	char *key, *why;
+	bool known;
+	int rc = PC_OK;
 
+	/* Every cell read is text a record may hold (model.h), names at
+	 * most MODEL_NAME_MAX bytes, before anything quotes it back. */
 	for (int c = 0; c < C_COUNT; c++) {
-		v = cell(rec, at, c);
-		if (!codec_utf8_valid((const uint8_t *)v, strlen(v)))
+		enum model_text kind = c == C_LAST || c == C_FIRST
+					       ? MODEL_TEXT_NAME
+					       : MODEL_TEXT_LINE;
+
+		v[c] = cell(rec, at, c);
+		why = NULL;
+		if (required[c] && v[c].n == 0)
+			addf(&st->problems, _("%s:%zu: %s: empty"), p, line,
+			     headers[c][0]);
+		else if (memchr(v[c].s, '\0', v[c].n) == NULL &&
+			 !codec_utf8_valid((const uint8_t *)v[c].s, v[c].n))
 			addf(&st->problems,
 			     _("%s:%zu: %s: not UTF-8 text (save the file as "
 			       "UTF-8)"),
 			     p, line, headers[c][0]);
-		else if (required[c] && *v == '\0')
-			addf(&st->problems, _("%s:%zu: %s: empty"), p, line,
-			     headers[c][0]);
+		else if (model_text_check_n(headers[c][0], v[c].s, v[c].n, kind,
+					    required[c], &why) != PC_OK) {
+			if (why == NULL)
+				return PC_ENOMEM;
+			addf(&st->problems, "%s:%zu: %s", p, line, why);
+			free(why);
+		}
 	}
 	if (st->problems.len != before)
 		return PC_OK;
-	v = cell(rec, at, C_BIRTH);
-	if ((*v == '+' || *v == '-') ||
-	    date_parse(v, DATE_NONE, &birth) != PC_OK)
-		addf(&st->problems,
-		     _("%s:%zu: %s: '%s' is not a date (YYYY-MM-DD or "
-		       "DD/MM/YYYY)"),
-		     p, line, headers[C_BIRTH][0], v);
-	else if (birth >= st->ctx->today)
+	/* The cells are text without NUL now: C strings, trimmed in place. */
+	for (int c = 0; c < C_COUNT; c++)
+		if (at[c] >= 0 && (size_t)at[c] < rec->n)
+			((char *)v[c].s)[v[c].n] = '\0';
+	if (date_cell(st, line, C_BIRTH, v[C_BIRTH].s, &birth) &&
+	    birth >= st->ctx->today)
 		addf(&st->problems, _("%s:%zu: %s: %s is not in the past"), p,
-		     line, headers[C_BIRTH][0], v);
-	v = cell(rec, at, C_ENTRY);
-	if (*v != '\0') {
-		if (*v == '+' || *v == '-' ||
-		    date_parse(v, DATE_NONE, &entry) != PC_OK)
+		     line, headers[C_BIRTH][0], v[C_BIRTH].s);
+	if (v[C_ENTRY].n &&
+	    date_cell(st, line, C_ENTRY, v[C_ENTRY].s, &entry) &&
+	    entry > st->ctx->today)
+		addf(&st->problems, _("%s:%zu: %s: %s is in the future"), p,
+		     line, headers[C_ENTRY][0], v[C_ENTRY].s);
+	for (int c = C_STAGE_ID; stage == NULL && c >= C_STAGE; c--) {
+		if (v[c].n == 0)
+			continue;
+		stage = stage_named(st, v[c].s, &rc);
+		if (rc != PC_OK)
+			return rc;
+		if (stage == NULL)
 			addf(&st->problems,
-			     _("%s:%zu: %s: '%s' is not a date (YYYY-MM-DD or "
-			       "DD/MM/YYYY)"),
-			     p, line, headers[C_ENTRY][0], v);
-		else if (entry > st->ctx->today)
-			addf(&st->problems,
-			     _("%s:%zu: %s: %s is in the future"), p, line,
-			     headers[C_ENTRY][0], v);
+			     _("%s:%zu: %s: '%s' is not a stage of the "
+			       "configuration"),
+			     p, line, headers[c][0], v[c].s);
+		break;
 	}
-	v = cell(rec, at, C_STAGE);
-	if (*v != '\0' && config_stage(st->ctx->config, v, NULL) == NULL)
-		addf(&st->problems,
-		     _("%s:%zu: %s: '%s' is not a stage of the configuration"),
-		     p, line, headers[C_STAGE][0], v);
 	if (st->problems.len != before)
 		return PC_OK;
 
-	key = person_key(cell(rec, at, C_LAST), cell(rec, at, C_FIRST));
+	key = person_key(v[C_LAST].s, v[C_LAST].n, v[C_FIRST].s, v[C_FIRST].n);
 	if (key == NULL)
 		return PC_ENOMEM;
-	if (is_known(st, key, birth)) {
+	rc = people_add(&st->people, &st->arena, key, birth, &known);
+	free(key);
+	if (rc != PC_OK)
+		return rc;
+	if (known) {
 		addf(&st->notices, _("%s:%zu: %s %s is already there: skipped"),
-		     p, line, cell(rec, at, C_FIRST), cell(rec, at, C_LAST));
+		     p, line, v[C_FIRST].s, v[C_LAST].s);
 		st->report->skipped++;
-		free(key);
 		return PC_OK;
 	}
-	if (remember(st, key, birth) != PC_OK) {
-		free(key);
-		return PC_ENOMEM;
+	if (st->n_rows == st->cap_rows) {
+		size_t cap = st->cap_rows ? st->cap_rows * 2 : 256;
+		struct row *grown = realloc(st->rows, cap * sizeof *grown);
+
+		if (grown == NULL)
+			return PC_ENOMEM;
+		st->rows = grown;
+		st->cap_rows = cap;
 	}
 	out = &st->rows[st->n_rows];
-	participant_init(out);
-	out->last_name = trimmed_dup(cell(rec, at, C_LAST));
-	out->first_name = trimmed_dup(cell(rec, at, C_FIRST));
-	out->birth_date = birth;
-	if (*cell(rec, at, C_STAGE))
-		out->stage = strdup(cell(rec, at, C_STAGE));
-	if (*cell(rec, at, C_PHONE))
-		out->phone = trimmed_dup(cell(rec, at, C_PHONE));
-	if (*cell(rec, at, C_EMAIL))
-		out->email = trimmed_dup(cell(rec, at, C_EMAIL));
-	out->referent =
-		strdup(st->ctx->who ? st->ctx->who : st->ctx->config->referent);
-	st->entries[st->n_rows++] = entry;
-	if (out->last_name == NULL || out->first_name == NULL ||
-	    out->referent == NULL)
+	out->line = line;
+	out->birth = birth;
+	out->entry = entry;
+	out->stage = stage;
+	if (!keep(st, v[C_LAST], &out->last) ||
+	    !keep(st, v[C_FIRST], &out->first) ||
+	    !keep(st, v[C_PHONE], &out->phone) ||
+	    !keep(st, v[C_EMAIL], &out->email))
 		return PC_ENOMEM;
+	st->n_rows++;
 	return PC_OK;
+}
+
+static char *text_at(const struct state *st, uint32_t at)
+{
+	return at == NO_TEXT ? NULL : st->arena.s + at;
 }
 
 static int write_all(struct store_txn *t, void *arg, char **cause)
 {
 	struct state *st = arg;
+	const struct edit_ctx *ctx = st->ctx;
 	int rc = PC_OK;
 
 	(void)cause;
 	for (size_t i = 0; rc == PC_OK && i < st->n_rows; i++) {
+		const struct row *r = &st->rows[i];
+		struct participant p;
 		uint64_t id;
 
-		rc = edit_participant_add_txn(t, st->ctx, &st->rows[i],
-					      st->entries[i], "imported", &id);
+		participant_init(&p);
+		p.last_name = text_at(st, r->last);
+		p.first_name = text_at(st, r->first);
+		p.phone = text_at(st, r->phone);
+		p.email = text_at(st, r->email);
+		p.birth_date = r->birth;
+		p.stage = (char *)r->stage;
+		p.referent =
+			(char *)(ctx->who ? ctx->who : ctx->config->referent);
+		rc = edit_participant_add_txn(t, ctx, &p, r->entry, "imported",
+					      &id);
+		if (i % PROGRESS_EVERY == 0)
+			progress(st, IMPORT_WRITING, i, st->n_rows);
 	}
+	if (rc == PC_OK)
+		progress(st, IMPORT_WRITING, st->n_rows, st->n_rows);
 	return rc;
 }
 
@@ -367,10 +624,17 @@ static int read_header(struct state *st, struct csv_reader *r, int *at,
 		int c = column_of(h.fields[i]);
 
 		if (c < 0) {
-			if (*h.fields[i])
+			if (*h.fields[i] &&
+			    model_text_check_n("", h.fields[i], h.lens[i],
+					       MODEL_TEXT_LINE, false,
+					       NULL) == PC_OK)
 				addf(&st->notices,
 				     _("%s:1: column '%s' ignored"), st->path,
 				     h.fields[i]);
+			else if (*h.fields[i])
+				addf(&st->notices,
+				     _("%s:1: column %zu ignored"), st->path,
+				     i + 1);
 		} else if (at[c] >= 0) {
 			addf(&st->problems, _("%s:1: %s: column given twice"),
 			     st->path, headers[c][0]);
@@ -387,15 +651,75 @@ static int read_header(struct state *st, struct csv_reader *r, int *at,
 	return PC_OK;
 }
 
-int import_csv(struct store *s, const struct edit_ctx *ctx, const char *path,
-	       bool dry_run, struct import_report *report, char **cause)
+/* Rows with more cells than headings are shifted (an unquoted comma),
+ * unless the extra cells are all empty. */
+static bool row_fits(const struct csv_record *rec, const int *at,
+		     size_t n_headers)
 {
-	struct state st = { .ctx = ctx, .path = path, .report = report };
+	size_t expect = 0;
+
+	for (int c = 0; c < C_COUNT; c++)
+		if (at[c] >= 0 && (size_t)at[c] + 1 > expect)
+			expect = (size_t)at[c] + 1;
+	if (rec->n < expect)
+		return false;
+	for (size_t i = n_headers; i < rec->n; i++)
+		if (rec->lens[i] != 0)
+			return false;
+	return true;
+}
+
+static int read_rows(struct state *st, const char *data, size_t len)
+{
 	struct csv_reader r;
 	struct csv_record rec = { 0 };
-	char *data = NULL;
-	size_t len = 0, max_rows, n_headers = 0;
+	size_t n_headers = 0;
 	int at[C_COUNT], rc, more;
+
+	csv_open(&r, data, len);
+	rc = read_header(st, &r, at, &n_headers);
+	if (rc != PC_OK || st->problems.len)
+		return rc;
+	while ((more = csv_next(&r, &rec)) == 1) {
+		/* A blank line (often the last) is not a participant. */
+		if (rec.n == 1 && rec.lens[0] == 0)
+			continue;
+		if (++st->report->rows % PROGRESS_EVERY == 0)
+			progress(st, IMPORT_CHECKING, (size_t)(r.p - data),
+				 len);
+		if (!row_fits(&rec, at, n_headers)) {
+			addf(&st->problems,
+			     _("%s:%zu: %zu fields where the header has %zu"),
+			     st->path, rec.line, rec.n, n_headers);
+			continue;
+		}
+		rc = check_row(st, &rec, at);
+		if (rc != PC_OK)
+			break;
+	}
+	if (rc == PC_OK && more < 0)
+		addf(&st->problems,
+		     _("%s:%zu: a quote is opened and never closed"), st->path,
+		     rec.line);
+	csv_record_clear(&rec);
+	if (rc == PC_OK)
+		progress(st, IMPORT_CHECKING, len, len);
+	return rc;
+}
+
+int import_csv_opts(struct store *s, const struct edit_ctx *ctx,
+		    const char *path, const struct import_options *opt,
+		    struct import_report *report, char **cause)
+{
+	static const struct import_options none = { 0 };
+	struct state st = { .ctx = ctx,
+			    .opt = opt ? opt : &none,
+			    .path = path,
+			    .report = report };
+	const char *wide;
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
 
 	memset(report, 0, sizeof *report);
 	rc = slurp(path, &data, &len, cause);
@@ -405,79 +729,53 @@ int import_csv(struct store *s, const struct edit_ctx *ctx, const char *path,
 		addf(&st.problems, _("%s: the file is empty"), path);
 		goto done;
 	}
-	/* At most one participant per line: room for them all at once. */
-	max_rows = 1;
-	for (size_t i = 0; i < len; i++)
-		max_rows += data[i] == '\n';
-	st.rows = calloc(max_rows, sizeof *st.rows);
-	st.entries = calloc(max_rows, sizeof *st.entries);
-	if (st.rows == NULL || st.entries == NULL) {
-		rc = error_set(cause, PC_ENOMEM, "out of memory");
+	if ((wide = csv_wide_encoding(data, len)) != NULL) {
+		addf(&st.problems,
+		     _("%s: %s text; save it as UTF-8 (CSV UTF-8)"), path,
+		     wide);
 		goto done;
 	}
-	rc = load_known(&st, s, cause);
+	rc = fold_stage_labels(&st);
+	if (rc == PC_OK)
+		rc = load_known(&st, s, cause);
+	if (rc == PC_OK)
+		rc = read_rows(&st, data, len);
+	/* Every cell kept is in the arena now. */
+	free(data);
+	data = NULL;
 	if (rc != PC_OK)
 		goto done;
-	csv_open(&r, data, len);
-	rc = read_header(&st, &r, at, &n_headers);
-	if (rc != PC_OK || st.problems.len)
-		goto done;
-	while ((more = csv_next(&r, &rec)) == 1) {
-		/* A blank line (often the last) is not a participant. */
-		if (rec.n == 1 && rec.fields[0][0] == '\0')
-			continue;
-		report->rows++;
-		{
-			size_t expect = 0;
-
-			for (int c = 0; c < C_COUNT; c++)
-				if (at[c] >= 0 && (size_t)at[c] + 1 > expect)
-					expect = (size_t)at[c] + 1;
-			bool extra = false;
-
-			/* More cells than headings is a shifted row (an
-			 * unquoted comma), unless they are all empty. */
-			for (size_t i = n_headers; i < rec.n; i++)
-				extra = extra || rec.fields[i][0] != '\0';
-			if (rec.n < expect || extra) {
-				addf(&st.problems,
-				     _("%s:%zu: %zu fields where the header "
-				       "has %zu"),
-				     path, rec.line, rec.n, n_headers);
-				continue;
-			}
-		}
-		rc = check_row(&st, &rec, at);
-		if (rc != PC_OK)
-			goto done;
-	}
-	if (more < 0)
-		addf(&st.problems,
-		     _("%s:%zu: a quote is opened and never closed"), path,
-		     rec.line);
 	if (report->rows == 0 && st.problems.len == 0)
 		addf(&st.problems, _("%s: a header and no participant"), path);
-	if (st.problems.len == 0 && !dry_run && st.n_rows > 0)
+	if (st.problems.len == 0 && !st.opt->dry_run && st.n_rows > 0)
 		rc = store_write(s, write_all, &st, cause);
 	if (rc == PC_OK)
 		report->imported = st.n_rows;
 done:
-	csv_record_clear(&rec);
+	if (rc == PC_ENOMEM)
+		rc = error_set(cause, rc, "out of memory");
 	if (rc == PC_OK && st.problems.len) {
 		rc = PC_EINVAL;
 		report->imported = 0;
 	}
 	report->problems = st.problems.s;
 	report->notices = st.notices.s;
-	for (size_t i = 0; i < st.n_known; i++)
-		free(st.known[i].key);
-	free(st.known);
-	for (size_t i = 0; i < st.n_rows; i++)
-		participant_clear(&st.rows[i]);
+	for (size_t i = 0; st.stage_keys && i < ctx->config->n_stages * 2; i++)
+		free(st.stage_keys[i]);
+	free(st.stage_keys);
+	free(st.people.slots);
+	free(st.arena.s);
 	free(st.rows);
-	free(st.entries);
 	free(data);
 	return rc;
+}
+
+int import_csv(struct store *s, const struct edit_ctx *ctx, const char *path,
+	       bool dry_run, struct import_report *report, char **cause)
+{
+	struct import_options opt = { .dry_run = dry_run };
+
+	return import_csv_opts(s, ctx, path, &opt, report, cause);
 }
 
 void import_report_free(struct import_report *report)

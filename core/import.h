@@ -1,6 +1,6 @@
 /* import.h: participants from a spreadsheet, all or nothing. The CSV has a
- * header line naming the columns, ',' or ';', an optional BOM, LF or CRLF
- * line ends and RFC 4180 quotes. */
+ * header line naming the columns, ',' or ';', an optional BOM, LF, CRLF or
+ * CR line ends and RFC 4180 quotes. */
 #ifndef PARCOURS_IMPORT_H
 #define PARCOURS_IMPORT_H
 
@@ -18,12 +18,35 @@ struct import_report {
 	char *notices;	 /* skipped rows and ignored columns, one a line */
 };
 
+/* What a long import is doing, for a progress line. */
+enum import_stage {
+	IMPORT_CHECKING, /* done/total: bytes of the file read */
+	IMPORT_WRITING,	 /* done/total: participants written */
+};
+
+/* Called every few thousand rows, and once with done == total at the end
+ * of each stage (writing may start over once when the map grows). */
+typedef void (*import_progress_fn)(void *arg, enum import_stage stage,
+				   size_t done, size_t total);
+
+struct import_options {
+	bool dry_run;		     /* check only, write nothing */
+	import_progress_fn progress; /* NULL: none */
+	void *progress_arg;
+};
+
 /*
  * Check every row of `path`; when none is wrong, add the new ones to
- * ctx->who's caseload in one transaction, unless `dry_run`. A failure writes
- * nothing: PC_EINVAL, every problem in report->problems (or too big a file);
- * PC_EIO, unreadable. Free *report, set either way, with import_report_free().
+ * ctx->who's caseload in one transaction, unless opt->dry_run. A failure
+ * writes nothing: PC_EINVAL, every problem in report->problems (or too big
+ * a file); PC_EIO, unreadable. Free *report, set either way, with
+ * import_report_free(). `opt` may be NULL (a real import, no progress).
  */
+int import_csv_opts(struct store *s, const struct edit_ctx *ctx,
+		    const char *path, const struct import_options *opt,
+		    struct import_report *report, char **cause);
+
+/* import_csv_opts() without progress. */
 int import_csv(struct store *s, const struct edit_ctx *ctx, const char *path,
 	       bool dry_run, struct import_report *report, char **cause);
 

@@ -20,12 +20,99 @@ struct loader {
 	bool failed;
 };
 
-static bool bad(struct loader *l, const struct json *at, const char *what,
-		const char *key)
+static bool bad_line(struct loader *l, size_t line, const char *what,
+		     const char *key)
 {
 	if (!l->failed)
 		error_set(l->cause, PC_EINVAL, _("%s: line %zu: %s: %s"),
-			  l->path, at ? at->line : 0, key, what);
+			  l->path, line, key, what);
+	l->failed = true;
+	return false;
+}
+
+static bool bad(struct loader *l, const struct json *at, const char *what,
+		const char *key)
+{
+	return bad_line(l, at ? at->line : 0, what, key);
+}
+
+/* A sequence number and the line of its record. */
+struct seq_at {
+	int64_t seq;
+	size_t line;
+};
+
+static int seq_at_cmp(const void *a, const void *b)
+{
+	const struct seq_at *x = a, *y = b;
+
+	if (x->seq != y->seq)
+		return x->seq < y->seq ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/*
+ * The store keeps one record per (participant, seq) and one journal line
+ * per seq: a number used twice would keep one record and lose the other
+ * in silence. Refuse it, at the first line that reuses a number; the
+ * records without a readable seq are left to the reading that follows.
+ */
+static bool seqs_unique(struct loader *l, const struct json *list)
+{
+	struct seq_at *v;
+	size_t n = 0, dup = 0;
+
+	if (list->n < 2)
+		return true;
+	v = malloc(list->n * sizeof *v);
+	if (v == NULL)
+		return bad(l, list, _("out of memory"), "seq");
+	for (size_t i = 0; i < list->n; i++) {
+		const struct json *seq = json_get(&list->items[i], "seq");
+
+		if (seq != NULL && seq->type == JSON_INT)
+			v[n++] = (struct seq_at){ seq->i, seq->line };
+	}
+	qsort(v, n, sizeof *v, seq_at_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (v[i].seq == v[i - 1].seq && (dup == 0 || v[i].line < dup))
+			dup = v[i].line;
+	free(v);
+	return dup == 0 ||
+	       bad_line(l, dup, _("this number is used twice"), "seq");
+}
+
+/*
+ * `check` wants a participant's stage to be the one of its last move (by
+ * seq): refuse a dump where it is not. Moves without a readable seq or
+ * stage are left to the reading that follows.
+ */
+static bool stage_is_last_move(struct loader *l, const struct json *o,
+			       const struct participant *p,
+			       const struct json *moves)
+{
+	const struct json *last = NULL, *stage;
+	int64_t best = 0;
+
+	for (size_t i = 0; i < moves->n; i++) {
+		const struct json *seq = json_get(&moves->items[i], "seq");
+
+		if (seq != NULL && seq->type == JSON_INT &&
+		    (last == NULL || seq->i > best)) {
+			last = &moves->items[i];
+			best = seq->i;
+		}
+	}
+	stage = json_get(last, "stage");
+	if (stage == NULL || stage->type != JSON_STRING || p->stage == NULL ||
+	    strcmp(stage->s, p->stage) == 0)
+		return true;
+	if (!l->failed)
+		error_set(l->cause, PC_EINVAL,
+			  _("%s: line %zu: stage: '%s', but the last stage "
+			    "move (seq %lld, line %zu) is to '%s'"),
+			  l->path, json_get(o, "stage")->line, p->stage,
+			  (long long)best, stage->line, stage->s);
 	l->failed = true;
 	return false;
 }
@@ -55,6 +142,26 @@ static bool get_str(struct loader *l, const struct json *obj, const char *key,
 		return bad(l, v, _("expected text"), key);
 	*out = strdup(v->s);
 	return *out != NULL || bad(l, v, _("out of memory"), key);
+}
+
+/* Text a record may hold (model.h); "PATH: line N: KEY: what" otherwise. */
+static bool get_text(struct loader *l, const struct json *obj, const char *key,
+		     enum model_text kind, bool required, char **out)
+{
+	const struct json *v;
+	char *why = NULL;
+
+	if (!get_str(l, obj, key, !required, out))
+		return false;
+	if (model_text_check(key, *out, kind, required, &why) == PC_OK)
+		return true;
+	v = json_get(obj, key);
+	if (!l->failed)
+		error_set(l->cause, PC_EINVAL, _("%s: line %zu: %s"), l->path,
+			  v ? v->line : obj->line, why ? why : key);
+	l->failed = true;
+	free(why);
+	return false;
 }
 
 static bool get_date(struct loader *l, const struct json *obj, const char *key,
@@ -134,23 +241,28 @@ static bool read_participant(struct loader *l, const struct json *o,
 	if (!get_int(l, o, "id", 1, INT64_MAX, &id))
 		return false;
 	p->id = (uint64_t)id;
-	return get_str(l, o, "last_name", true, &p->last_name) &&
-	       get_str(l, o, "first_name", true, &p->first_name) &&
+	/* The text as the forms and the import take it: the same checks. */
+	return get_text(l, o, "last_name", MODEL_TEXT_NAME, true,
+			&p->last_name) &&
+	       get_text(l, o, "first_name", MODEL_TEXT_NAME, true,
+			&p->first_name) &&
 	       get_date(l, o, "birth_date", &p->birth_date) &&
 	       get_enum(l, o, "gender", ENUM_GENDER, &g) &&
-	       get_str(l, o, "phone", true, &p->phone) &&
-	       get_str(l, o, "email", true, &p->email) &&
-	       get_str(l, o, "publics", true, &p->publics) &&
+	       get_text(l, o, "phone", MODEL_TEXT_LINE, false, &p->phone) &&
+	       get_text(l, o, "email", MODEL_TEXT_LINE, false, &p->email) &&
+	       get_text(l, o, "publics", MODEL_TEXT_LINE, false, &p->publics) &&
 	       get_enum(l, o, "education", ENUM_EDUCATION, &ed) &&
 	       get_enum(l, o, "employment", ENUM_EMPLOYMENT, &em) &&
 	       get_date(l, o, "entry_date", &p->entry_date) &&
-	       get_str(l, o, "referent", true, &p->referent) &&
-	       get_str(l, o, "stage", true, &p->stage) &&
+	       get_text(l, o, "referent", MODEL_TEXT_NAME, true,
+			&p->referent) &&
+	       get_text(l, o, "stage", MODEL_TEXT_LINE, true, &p->stage) &&
 	       get_date(l, o, "stage_since", &p->stage_since) &&
 	       get_enum(l, o, "status", ENUM_STATUS, &st) &&
 	       get_bool(l, o, "legal_hold", &p->legal_hold) &&
 	       get_date(l, o, "exit_date", &p->exit_date) &&
-	       get_str(l, o, "exit_reason", true, &p->exit_reason) &&
+	       get_text(l, o, "exit_reason", MODEL_TEXT_LINE, false,
+			&p->exit_reason) &&
 	       get_bool(l, o, "exit_positive", &p->exit_positive) &&
 	       get_date(l, o, "exit_validated", &p->exit_validated) &&
 	       ((p->gender = (enum gender)g),
@@ -160,15 +272,17 @@ static bool read_participant(struct loader *l, const struct json *o,
 }
 
 static int load_children(struct loader *l, struct store_txn *t,
-			 const struct json *o, uint64_t pid)
+			 const struct json *o, const struct participant *p)
 {
 	const struct json *moves = get_array(l, o, "moves");
 	const struct json *appts = get_array(l, o, "appointments");
 	const struct json *jobs = get_array(l, o, "jobs");
 	const struct json *notes = get_array(l, o, "notes");
+	uint64_t pid = p->id;
 	int rc = PC_OK;
 
-	if (l->failed)
+	if (l->failed || !seqs_unique(l, moves) || !seqs_unique(l, jobs) ||
+	    !seqs_unique(l, notes) || !stage_is_last_move(l, o, p, moves))
 		return PC_EINVAL;
 	for (size_t i = 0; rc == PC_OK && i < moves->n; i++) {
 		const struct json *m = &moves->items[i];
@@ -177,8 +291,9 @@ static int load_children(struct loader *l, struct store_txn *t,
 
 		if (!get_int(l, m, "seq", 1, UINT32_MAX, &seq) ||
 		    !get_date(l, m, "date", &sm.date) ||
-		    !get_str(l, m, "stage", true, &sm.stage) ||
-		    !get_str(l, m, "note", true, &sm.note))
+		    !get_text(l, m, "stage", MODEL_TEXT_LINE, true,
+			      &sm.stage) ||
+		    !get_text(l, m, "note", MODEL_TEXT_NOTE, false, &sm.note))
 			rc = PC_EINVAL;
 		sm.seq = (uint32_t)seq;
 		if (rc == PC_OK)
@@ -198,10 +313,10 @@ static int load_children(struct loader *l, struct store_txn *t,
 		    !get_date(l, a, "date", &ap.date) || minute == NULL ||
 		    (minute->type != JSON_NULL &&
 		     !get_int(l, a, "minute", 0, 24 * 60 - 1, &min)) ||
-		    !get_str(l, a, "kind", true, &ap.kind) ||
+		    !get_text(l, a, "kind", MODEL_TEXT_NAME, true, &ap.kind) ||
 		    !get_enum(l, a, "mode", ENUM_MODE, &mode) ||
 		    !get_enum(l, a, "status", ENUM_APPT_STATUS, &status) ||
-		    !get_str(l, a, "note", true, &ap.note))
+		    !get_text(l, a, "note", MODEL_TEXT_NOTE, false, &ap.note))
 			rc = PC_EINVAL;
 		ap.id = (uint64_t)id;
 		ap.minute = (int)min;
@@ -224,8 +339,10 @@ static int load_children(struct loader *l, struct store_txn *t,
 		job_init(&jb);
 		jb.participant = pid;
 		if (!get_int(l, j, "seq", 1, UINT32_MAX, &seq) ||
-		    !get_str(l, j, "employer", true, &jb.employer) ||
-		    !get_str(l, j, "contract", true, &jb.contract) ||
+		    !get_text(l, j, "employer", MODEL_TEXT_NAME, true,
+			      &jb.employer) ||
+		    !get_text(l, j, "contract", MODEL_TEXT_LINE, false,
+			      &jb.contract) ||
 		    !get_date(l, j, "start", &jb.start) ||
 		    !get_date(l, j, "planned_end", &jb.planned_end) ||
 		    !get_date(l, j, "ended", &jb.ended) ||
@@ -260,7 +377,7 @@ static int load_children(struct loader *l, struct store_txn *t,
 
 		if (!get_int(l, n, "seq", 1, UINT32_MAX, &seq) ||
 		    !get_date(l, n, "date", &nt.date) ||
-		    !get_str(l, n, "text", true, &nt.text))
+		    !get_text(l, n, "text", MODEL_TEXT_NOTE, true, &nt.text))
 			rc = PC_EINVAL;
 		nt.seq = (uint32_t)seq;
 		if (rc == PC_OK)
@@ -297,7 +414,7 @@ static int load_cb(struct store_txn *t, void *arg, char **cause)
 				 _("%s: a dump of a newer parcours"), l->path);
 	parts = get_array(l, l->root, "participants");
 	journal = get_array(l, l->root, "journal");
-	if (l->failed)
+	if (l->failed || !seqs_unique(l, journal))
 		return PC_EINVAL;
 	for (size_t i = 0; i < parts->n; i++) {
 		struct participant p;
@@ -311,7 +428,7 @@ static int load_cb(struct store_txn *t, void *arg, char **cause)
 			bad(l, &parts->items[i], _("this id is used twice"),
 			    "id");
 		if (rc == PC_OK)
-			rc = load_children(l, t, &parts->items[i], p.id);
+			rc = load_children(l, t, &parts->items[i], &p);
 		participant_clear(&p);
 		if (rc != PC_OK)
 			return rc;
@@ -323,9 +440,9 @@ static int load_cb(struct store_txn *t, void *arg, char **cause)
 
 		if (!get_int(l, e, "seq", 1, INT64_MAX, &seq) ||
 		    !get_int(l, e, "time", INT64_MIN, INT64_MAX, &time) ||
-		    !get_str(l, e, "who", true, &je.who) ||
+		    !get_text(l, e, "who", MODEL_TEXT_LINE, false, &je.who) ||
 		    !get_int(l, e, "participant", 0, INT64_MAX, &pid) ||
-		    !get_str(l, e, "what", true, &je.what)) {
+		    !get_text(l, e, "what", MODEL_TEXT_LINE, false, &je.what)) {
 			journal_entry_clear(&je);
 			return PC_EINVAL;
 		}

@@ -1,5 +1,8 @@
 /* model.c: record initialisation, release and small queries. */
 #include "model.h"
+#include "codec.h"
+#include "error.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -200,4 +203,85 @@ const struct job *participant_file_current_job(const struct participant_file *f)
 			cur = j;
 	}
 	return cur;
+}
+
+/* The code point at *p (valid UTF-8, NUL bytes included); advances *p. */
+static uint32_t next_code_point(const uint8_t **p)
+{
+	const uint8_t *b = *p;
+	uint32_t c;
+	int extra;
+
+	if (b[0] < 0x80) {
+		c = b[0];
+		extra = 0;
+	} else if (b[0] < 0xe0) {
+		c = b[0] & 0x1f;
+		extra = 1;
+	} else if (b[0] < 0xf0) {
+		c = b[0] & 0x0f;
+		extra = 2;
+	} else {
+		c = b[0] & 0x07;
+		extra = 3;
+	}
+	for (int i = 1; i <= extra; i++)
+		c = (c << 6) | (b[i] & 0x3f);
+	*p = b + 1 + extra;
+	return c;
+}
+
+/* Characters that show nothing: a name made only of them is blank. */
+static bool invisible(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == 0xa0 || c == 0x1680 ||
+	       (c >= 0x2000 && c <= 0x200d) || c == 0x2028 || c == 0x2029 ||
+	       c == 0x202f || c == 0x205f || c == 0x2060 || c == 0x3000 ||
+	       c == 0xfeff;
+}
+
+int model_text_check_n(const char *field, const char *s, size_t len,
+		       enum model_text kind, bool required, char **cause)
+{
+	static const size_t max[] = { [MODEL_TEXT_NAME] = MODEL_NAME_MAX,
+				      [MODEL_TEXT_LINE] = MODEL_LINE_MAX,
+				      [MODEL_TEXT_NOTE] = MODEL_NOTE_MAX };
+	const uint8_t *p, *end;
+	bool visible = false;
+
+	if (s == NULL)
+		len = 0;
+	if (len > max[kind])
+		return error_set(cause, PC_EINVAL,
+				 _("%s: too long (%zu bytes, at most %zu)"),
+				 field, len, max[kind]);
+	if (len > 0 && memchr(s, '\0', len) != NULL)
+		return error_set(cause, PC_EINVAL, _("%s: holds a NUL byte"),
+				 field);
+	if (len > 0 && !codec_utf8_valid((const uint8_t *)s, len))
+		return error_set(cause, PC_EINVAL, _("%s: not UTF-8 text"),
+				 field);
+	p = (const uint8_t *)s;
+	end = p + len;
+	while (p < end) {
+		uint32_t c = next_code_point(&p);
+
+		if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) &&
+		    !(kind == MODEL_TEXT_NOTE && (c == '\n' || c == '\t')))
+			return error_set(
+				cause, PC_EINVAL,
+				_("%s: holds a control character (U+%04X)"),
+				field, (unsigned)c);
+		visible = visible || !invisible(c);
+	}
+	if (required && !visible)
+		return error_set(cause, PC_EINVAL, _("%s: required"), field);
+	return PC_OK;
+}
+
+int model_text_check(const char *field, const char *s, enum model_text kind,
+		     bool required, char **cause)
+{
+	return model_text_check_n(field, s, s ? strlen(s) : 0, kind, required,
+				  cause);
 }

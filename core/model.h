@@ -151,6 +151,36 @@ const struct checkin *job_checkin(const struct job *j, int offset_days);
 /* True when `id` is among the comma-separated ids of `list` (NULL: none). */
 bool model_list_has(const char *list, const char *id);
 
+/*
+ * The text a record may hold, the same wherever it comes from (a form, an
+ * import, a load): valid UTF-8 without NUL bytes or control characters
+ * (U+0000-U+001F, U+007F-U+009F), except that a note may hold line breaks
+ * (LF) and tabs; no longer than its kind allows, in bytes; and, where a
+ * value is required, not blank (spaces and other invisible characters only).
+ */
+#define MODEL_NAME_MAX 200   /* names: people, referents, employers, kinds */
+#define MODEL_LINE_MAX 1000  /* other one-line fields: contacts, ids, lists */
+#define MODEL_NOTE_MAX 10000 /* notes */
+
+enum model_text {
+	MODEL_TEXT_NAME, /* one line, at most MODEL_NAME_MAX bytes */
+	MODEL_TEXT_LINE, /* one line, at most MODEL_LINE_MAX bytes */
+	MODEL_TEXT_NOTE, /* LF and tab allowed, at most MODEL_NOTE_MAX bytes */
+};
+
+/*
+ * Check `len` bytes at `s` (NULL: no value) as the field named `field` in
+ * messages. PC_OK, or PC_EINVAL with "FIELD: what is wrong" in *cause
+ * (translated; caller frees): not UTF-8, a NUL byte, a control character
+ * (said as U+XXXX), too long, or blank or missing when `required`.
+ */
+int model_text_check_n(const char *field, const char *s, size_t len,
+		       enum model_text kind, bool required, char **cause);
+
+/* The same for a NUL-terminated `s` (NULL: no value). */
+int model_text_check(const char *field, const char *s, enum model_text kind,
+		     bool required, char **cause);
+
 /* The enums that have stable names in dumps and exports. */
 enum model_enum {
 	ENUM_GENDER,

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -247,9 +248,44 @@ static void unreadable_and_not_utf8(void **state)
 	free(cause);
 }
 
+/* Nesting is limited before libyaml builds the document: 100,000 '['
+ * took it past 20 s (issue 10, item 21). */
+static void deep_nesting(void **state)
+{
+	size_t n = 100000, head = strlen("referent: ");
+	char *text = malloc(head + n + 2), *cause;
+	char where[32];
+
+	(void)state;
+	memcpy(text, "referent: ", head);
+	memset(text + head, '[', n);
+	strcpy(text + head + n, "\n");
+	/* The top mapping is level 1: the 32nd '[' is level 33. */
+	snprintf(where, sizeof where, "1:%zu:", head + CONFIG_MAX_DEPTH);
+	expect_error(text, where, "nested deeper than 32 levels");
+	memset(text + head, '{', n);
+	expect_error(text, where, "nested deeper than 32 levels");
+	/* Thirty-two levels are still read (and refused for what they are). */
+	memset(text + head, '[', CONFIG_MAX_DEPTH - 1);
+	memset(text + head + CONFIG_MAX_DEPTH - 1, ']', CONFIG_MAX_DEPTH - 1);
+	strcpy(text + head + 2 * (CONFIG_MAX_DEPTH - 1), "\n");
+	cause = load_user(text, NULL);
+	assert_non_null(cause);
+	assert_null(strstr(cause, "nested deeper"));
+	free(cause);
+	/* Block style counts the same. */
+	text[0] = '\0';
+	for (int i = 0; i <= CONFIG_MAX_DEPTH; i++)
+		strcat(text, "- ");
+	strcat(text, "x\n");
+	expect_error(text, "1:", "nested deeper than 32 levels");
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(deep_nesting),
 		cmocka_unit_test(default_config),
 		cmocka_unit_test(user_file_overrides),
 		cmocka_unit_test(syntax_error),

@@ -92,6 +92,56 @@ static void parse_rejects(void **state)
 	assert_int_equal(date_parse_iso("2026-11-26 ", &d), PC_EINVAL);
 }
 
+/* One range, 1900-2199, tested at both ends, and told apart from "not a
+ * date" (issue 10, item 13). */
+static void range_both_ends(void **state)
+{
+	pdate d = 12345;
+
+	(void)state;
+	assert_int_equal(DATE_DAY_MIN, date_from_ymd(DATE_YEAR_MIN, 1, 1));
+	assert_int_equal(DATE_DAY_MAX, date_from_ymd(DATE_YEAR_MAX, 12, 31));
+	assert_true(date_in_range(DATE_DAY_MIN));
+	assert_true(date_in_range(DATE_DAY_MAX));
+	assert_false(date_in_range(DATE_DAY_MIN - 1));
+	assert_false(date_in_range(DATE_DAY_MAX + 1));
+	assert_false(date_in_range(DATE_NONE));
+
+	assert_int_equal(date_parse_iso("1900-01-01", &d), PC_OK);
+	assert_int_equal(d, DATE_DAY_MIN);
+	assert_int_equal(date_parse_iso("2199-12-31", &d), PC_OK);
+	assert_int_equal(d, DATE_DAY_MAX);
+	assert_int_equal(date_parse("01/01/1900", DATE_NONE, &d), PC_OK);
+	assert_int_equal(d, DATE_DAY_MIN);
+	assert_int_equal(date_parse("31/12/2199", DATE_NONE, &d), PC_OK);
+	assert_int_equal(d, DATE_DAY_MAX);
+
+	d = 12345;
+	assert_int_equal(date_parse_iso("1899-12-31", &d), PC_EINVAL);
+	assert_int_equal(date_parse_iso("2200-01-01", &d), PC_EINVAL);
+	assert_int_equal(date_parse_iso("0001-01-01", &d), PC_EINVAL);
+	assert_int_equal(d, 12345);
+	assert_true(date_out_of_range("0001-01-01", DATE_NONE));
+	assert_true(date_out_of_range("1899-12-31", DATE_NONE));
+	assert_true(date_out_of_range("01/01/2200", DATE_NONE));
+	assert_true(date_out_of_range(" 9999-12-31 ", DATE_NONE));
+	assert_false(date_out_of_range("1900-01-01", DATE_NONE));
+	assert_false(date_out_of_range("2199-12-31", DATE_NONE));
+	assert_false(date_out_of_range("not a date", DATE_NONE));
+	assert_false(date_out_of_range("0001-02-30", DATE_NONE));
+	assert_false(date_out_of_range("2026-13-01", DATE_NONE));
+	assert_false(date_out_of_range(NULL, DATE_NONE));
+
+	/* +N and -N stay inside the range too. */
+	assert_int_equal(date_parse("+1", DATE_DAY_MAX, &d), PC_EINVAL);
+	assert_true(date_out_of_range("+1", DATE_DAY_MAX));
+	assert_int_equal(date_parse("-1", DATE_DAY_MIN, &d), PC_EINVAL);
+	assert_true(date_out_of_range("-1", DATE_DAY_MIN));
+	assert_int_equal(d, 12345);
+	assert_int_equal(date_parse("+0", DATE_DAY_MAX, &d), PC_OK);
+	assert_int_equal(d, DATE_DAY_MAX);
+}
+
 static void add_months_clamps(void **state)
 {
 	(void)state;
@@ -142,6 +192,7 @@ int main(void)
 		cmocka_unit_test(leap_years),
 		cmocka_unit_test(parse_formats),
 		cmocka_unit_test(parse_rejects),
+		cmocka_unit_test(range_both_ends),
 		cmocka_unit_test(add_months_clamps),
 		cmocka_unit_test(formatting),
 	};

@@ -349,7 +349,7 @@ static void notes(void **state)
 		PC_OK);
 	REFUSED(edit_note_add(f->s, &f->ctx, f->pid, D(2026, 10, 14), "  ",
 			      &rcause),
-		"empty");
+		"note: required");
 	assert_int_equal(edit_note_add(f->s, &f->ctx, 4242, D(2026, 10, 14),
 				       "x", &cause),
 			 PC_ENOTFOUND);
@@ -359,6 +359,93 @@ static void notes(void **state)
 	assert_string_equal(pf.notes[0].text,
 			    "Dossier logement déposé, relancer la CAF");
 	participant_file_clear(&pf);
+}
+
+/* The shared validation of text (model.h) behind every form: control
+ * characters, blank names, absurd lengths (issue 10, item 18). */
+static void text_fields(void **state)
+{
+	struct fixture *f = *state;
+	struct participant p;
+	struct job j;
+	char *big = malloc(MODEL_NOTE_MAX + 2), *cause = NULL;
+
+	participant_init(&p);
+	p.first_name = (char *)"Zoë";
+	p.birth_date = D(1990, 1, 1);
+	p.last_name = (char *)"\xc2\xa0 \xe2\x80\x8b"; /* NBSP, space, ZWSP */
+	REFUSED(edit_participant_add(f->s, &f->ctx, &p, D(2025, 1, 1), NULL,
+				     &rcause),
+		"last name: required");
+	p.last_name = (char *)"PWNED\x1b]0;title\x07";
+	REFUSED(edit_participant_add(f->s, &f->ctx, &p, D(2025, 1, 1), NULL,
+				     &rcause),
+		"last name: holds a control character (U+001B)");
+	p.last_name = (char *)"DUPONT\nFAKE ROW";
+	REFUSED(edit_participant_add(f->s, &f->ctx, &p, D(2025, 1, 1), NULL,
+				     &rcause),
+		"U+000A");
+	p.last_name = (char *)"C1\xc2\x9b";
+	REFUSED(edit_participant_add(f->s, &f->ctx, &p, D(2025, 1, 1), NULL,
+				     &rcause),
+		"U+009B");
+	memset(big, 'a', MODEL_NAME_MAX + 1);
+	big[MODEL_NAME_MAX + 1] = '\0';
+	p.last_name = big;
+	REFUSED(edit_participant_add(f->s, &f->ctx, &p, D(2025, 1, 1), NULL,
+				     &rcause),
+		"last name: too long (201 bytes, at most 200)");
+	big[MODEL_NAME_MAX] = '\0';
+	p.phone = (char *)"06\t12";
+	REFUSED(edit_participant_add(f->s, &f->ctx, &p, D(2025, 1, 1), NULL,
+				     &rcause),
+		"phone");
+	p.phone = NULL;
+	p.birth_date = D(1900, 1, 1) - 1;
+	REFUSED(edit_participant_add(f->s, &f->ctx, &p, D(2025, 1, 1), NULL,
+				     &rcause),
+		"birth date: outside 1900–2199");
+	p.birth_date = D(1900, 1, 1);
+	assert_int_equal(edit_participant_add(f->s, &f->ctx, &p, D(2025, 1, 1),
+					      NULL, &cause),
+			 PC_OK);
+
+	/* A note may hold line breaks and tabs, nothing else below U+0020. */
+	assert_int_equal(edit_note_add(f->s, &f->ctx, f->pid, D(2026, 10, 14),
+				       "deux\nlignes\tet un tab", &cause),
+			 PC_OK);
+	REFUSED(edit_note_add(f->s, &f->ctx, f->pid, D(2026, 10, 14),
+			      "retour\rchariot", &rcause),
+		"note: holds a control character (U+000D)");
+	memset(big, 'n', MODEL_NOTE_MAX + 1);
+	big[MODEL_NOTE_MAX + 1] = '\0';
+	REFUSED(edit_note_add(f->s, &f->ctx, f->pid, D(2026, 10, 14), big,
+			      &rcause),
+		"note: too long (10001 bytes, at most 10000)");
+	big[MODEL_NOTE_MAX] = '\0';
+	assert_int_equal(edit_note_add(f->s, &f->ctx, f->pid, D(2026, 10, 14),
+				       big, &cause),
+			 PC_OK);
+	REFUSED(edit_note_add(f->s, &f->ctx, f->pid, DATE_DAY_MAX + 1, "x",
+			      &rcause),
+		"date: outside 1900–2199");
+	REFUSED(edit_appointment_plan(f->s, &f->ctx, f->pid, D(2026, 12, 1),
+				      600, "entretien\x1b[2J", MODE_PHONE, NULL,
+				      &rcause),
+		"kind: holds a control character");
+	REFUSED(edit_transfer(f->s, &f->ctx, f->pid, " ", &rcause),
+		"referent: required");
+
+	job_init(&j);
+	j.employer = (char *)"EHPAD\x7f";
+	j.start = D(2026, 10, 31);
+	REFUSED(edit_job_start(f->s, &f->ctx, f->pid, &j, &rcause),
+		"employer: holds a control character (U+007F)");
+	j.employer = (char *)"EHPAD";
+	j.planned_end = DATE_DAY_MAX + 1;
+	REFUSED(edit_job_start(f->s, &f->ctx, f->pid, &j, &rcause),
+		"planned end: outside 1900–2199");
+	free(big);
 }
 
 int main(void)
@@ -372,6 +459,7 @@ int main(void)
 		T(exit_and_after),
 		T(identity_and_transfer),
 		T(notes),
+		T(text_fields),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

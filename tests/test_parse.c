@@ -67,6 +67,88 @@ static void csv_comma_and_open_quote(void **state)
 	assert_int_equal(csv_next(&r, &rec), 0);
 }
 
+/* Old Mac files end lines with CR alone (issue 10, item 23). */
+static void csv_cr_only(void **state)
+{
+	const char text[] =
+		"nom;prenom\rDupont;\"Jean\rLuc\"\rMartin;Zo\xc3\xab\r"
+		"Petit;Al\r\n"
+		"Roux;Li";
+	struct csv_reader r;
+	struct csv_record rec = { 0 };
+
+	(void)state;
+	csv_open(&r, text, strlen(text));
+	assert_int_equal(r.delimiter, ';');
+	assert_int_equal(csv_next(&r, &rec), 1);
+	assert_int_equal(rec.n, 2);
+	assert_string_equal(rec.fields[1], "prenom");
+	assert_int_equal(csv_next(&r, &rec), 1);
+	assert_int_equal(rec.line, 2);
+	assert_string_equal(rec.fields[1], "Jean\rLuc");
+	assert_int_equal(csv_next(&r, &rec), 1);
+	assert_int_equal(rec.line, 4); /* the quoted CR counted */
+	assert_string_equal(rec.fields[0], "Martin");
+	assert_string_equal(rec.fields[1], "Zoë");
+	assert_int_equal(csv_next(&r, &rec), 1);
+	assert_int_equal(rec.line, 5);
+	assert_string_equal(rec.fields[1], "Al"); /* CRLF still one break */
+	assert_int_equal(csv_next(&r, &rec), 1);
+	assert_int_equal(rec.line, 6);
+	assert_string_equal(rec.fields[0], "Roux");
+	assert_int_equal(csv_next(&r, &rec), 0);
+	csv_record_clear(&rec);
+}
+
+/* A NUL byte does not cut a field silently: its length tells (item 18). */
+static void csv_nul_bytes(void **state)
+{
+	const char text[] = "nom,prenom\nDUPONT\0EXTRA,Jean\n";
+	struct csv_reader r;
+	struct csv_record rec = { 0 };
+
+	(void)state;
+	csv_open(&r, text, sizeof text - 1);
+	assert_int_equal(csv_next(&r, &rec), 1);
+	assert_int_equal(rec.lens[0], 3);
+	assert_int_equal(csv_next(&r, &rec), 1);
+	assert_int_equal(rec.lens[0], 12);
+	assert_int_equal(strlen(rec.fields[0]), 6);
+	assert_memory_equal(rec.fields[0], "DUPONT\0EXTRA", 12);
+	assert_int_equal(rec.lens[1], 4);
+	csv_record_clear(&rec);
+}
+
+/* UTF-16 and UTF-32 are named, with or without a byte order mark (item
+ * 23); UTF-8 and a stray NUL are not mistaken for them. */
+static void csv_wide_text(void **state)
+{
+	static const char le16[] = "\xff\xfen\0o\0m\0,\0p\0\n\0";
+	static const char be16[] = "\xfe\xff\0n\0o\0m\0,\0p\0\n";
+	static const char le32[] = "\xff\xfe\0\0n\0\0\0";
+	static const char be32[] = "\0\0\xfe\xffn\0\0\0";
+	static const char bare16[] = "n\0o\0m\0,\0p\0r\0e\0n\0o\0m\0\n\0";
+	static const char bare16be[] = "\0n\0o\0m\0,\0p\0r\0e\0n\0o\0m\0\n";
+	static const char bare32[] = "n\0\0\0o\0\0\0m\0\0\0,\0\0\0";
+	static const char utf8[] = "\xef\xbb\xbfnom,pr\xc3\xa9nom\n";
+	static const char stray[] = "nom,prenom\nDUPONT\0EXTRA,Jean\n";
+
+	(void)state;
+	assert_string_equal(csv_wide_encoding(le16, sizeof le16 - 1), "UTF-16");
+	assert_string_equal(csv_wide_encoding(be16, sizeof be16 - 1), "UTF-16");
+	assert_string_equal(csv_wide_encoding(le32, sizeof le32 - 1), "UTF-32");
+	assert_string_equal(csv_wide_encoding(be32, sizeof be32 - 1), "UTF-32");
+	assert_string_equal(csv_wide_encoding(bare16, sizeof bare16 - 1),
+			    "UTF-16");
+	assert_string_equal(csv_wide_encoding(bare16be, sizeof bare16be - 1),
+			    "UTF-16");
+	assert_string_equal(csv_wide_encoding(bare32, sizeof bare32 - 1),
+			    "UTF-32");
+	assert_null(csv_wide_encoding(utf8, sizeof utf8 - 1));
+	assert_null(csv_wide_encoding(stray, sizeof stray - 1));
+	assert_null(csv_wide_encoding("", 0));
+}
+
 static struct json *parse(const char *text, int expect, const char *msg)
 {
 	struct json *v = NULL;
@@ -162,6 +244,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(csv_quotes_and_lines),
 		cmocka_unit_test(csv_comma_and_open_quote),
+		cmocka_unit_test(csv_cr_only),
+		cmocka_unit_test(csv_nul_bytes),
+		cmocka_unit_test(csv_wide_text),
 		cmocka_unit_test(json_values),
 		cmocka_unit_test(json_bad),
 		cmocka_unit_test(json_garbage),
