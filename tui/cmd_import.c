@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Print each line of `text` to stderr as "parcours: LINE" (cli_error:
  * the names and cells it quotes are shown, never obeyed). */
@@ -17,6 +18,19 @@ static void report_lines(char *text)
 {
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
 		cli_error("%s", line);
+}
+
+/* A long import's progress, on a terminal: one line, erased at the end. */
+static void show_progress(void *arg, enum import_stage stage, size_t done,
+			  size_t total)
+{
+	(void)arg;
+	fprintf(stderr, "\r%s %3zu%%",
+		stage == IMPORT_CHECKING ? _("checking the file")
+					 : _("writing"),
+		total ? done * 100 / total : 100);
+	if (done == total)
+		fputs("\r\033[K", stderr);
 }
 
 static int import_run(struct cli *cli, int argc, char **argv)
@@ -27,6 +41,7 @@ static int import_run(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct import_report rep;
+	struct import_options io = { 0 };
 	struct edit_ctx ctx = { 0 };
 	bool dry_run = false;
 	const struct config *c;
@@ -54,7 +69,10 @@ static int import_run(struct cli *cli, int argc, char **argv)
 	ctx.who = cli_referent(cli);
 	ctx.now = (int64_t)time(NULL);
 	ctx.today = cli->today;
-	rc = import_csv(s, &ctx, argv[optind], dry_run, &rep, &cause);
+	io.dry_run = dry_run;
+	if (isatty(STDERR_FILENO))
+		io.progress = show_progress;
+	rc = import_csv_opts(s, &ctx, argv[optind], &io, &rep, &cause);
 	if (rep.notices != NULL)
 		report_lines(rep.notices);
 	if (rc == PC_EINVAL && rep.problems != NULL) {

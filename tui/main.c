@@ -223,8 +223,13 @@ static int resolve(struct cli *cli, const char *db, const char *config,
 		return EXIT_USAGE;
 	if (today != NULL) {
 		if (date_parse_iso(today, &cli->today) != PC_OK) {
-			cli_error(_("--today: '%s' is not a date (YYYY-MM-DD)"),
-				  today);
+			if (date_out_of_range(today, DATE_NONE))
+				cli_error(_("--today: '%s' is outside %d–%d"),
+					  today, DATE_YEAR_MIN, DATE_YEAR_MAX);
+			else
+				cli_error(_("--today: '%s' is not a date "
+					    "(YYYY-MM-DD)"),
+					  today);
 			return EXIT_USAGE;
 		}
 	} else {

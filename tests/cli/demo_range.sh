@@ -20,5 +20,12 @@ for day in "$first" 2198-12-31; do
 	out_has "check-$day" "the database is whole"
 	run "list-$day" 0 --db "$WORK/d-$day" --today "$day" list --all --exited --format tsv
 done
+# A --today outside the range says so ("not a date" before).
+run t0001 2 --today 0001-01-01 list
+err_has t0001 "is outside 1900–2199"
+run t2200 2 --today 2200-01-01 list
+err_has t2200 "is outside 1900–2199"
+run t-bad 2 --today 2026-02-30 list
+err_has t-bad "is not a date"
 
 finish

@@ -63,7 +63,9 @@ mkdir -p "$IMP"
 printf 'nom,prenom,date_naissance,\e]0;col\a\nDurand,Karim,\e]0;PWNED\a,x\n' >"$IMP/bad.csv"
 run import-bad 2 --db "$WORK/imp-db" --today $T import "$IMP/bad.csv"
 raw import-bad "$WORK/err"
-shows import-bad "$WORK/err" "'^[]0;PWNED^G' is not a date"
+# The cell is refused at input now (a control character), and the file's
+# name in the message is shown, not obeyed.
+shows import-bad "$WORK/err" "imp^[]0;file^G/bad.csv:2: birth_date: holds a control character (U+001B)"
 printf 'nom,prenom,date_naissance\nDurand,Karim,1980-01-01\n' >"$IMP/good.csv"
 run import-good 0 --db "$WORK/imp-db" --today $T import "$IMP/good.csv"
 raw import-good "$WORK/out"

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # cli/long_names.sh: no field is cut in an export, and every export is
-# valid UTF-8: a last name of 300 "é" (600 bytes), flagged so that it
-# shows in every table of the report, comes out whole in CSV, JSON,
+# valid UTF-8: a last name of 100 "é" (200 bytes, the longest a name may
+# be) and a first name of two- and three-byte characters, flagged so that
+# they show in every table of the report, come out whole in CSV, JSON,
 # Markdown and HTML, and each file reads back.
 . "$(dirname "$0")/../lib.sh"
 
-LONG=$(python3 -c 'print("é" * 300)')
-FIRST=$(python3 -c 'print("Ŀ€" * 100)')
+LONG=$(python3 -c 'print("é" * 100)')
+FIRST=$(python3 -c 'print("Ŀ€" * 39)')
 IMP=$WORK/imp
 mkdir -p "$IMP"
 {
