@@ -10,20 +10,13 @@
 
 static int check_run(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store *s = NULL;
 	char *cause = NULL, *report = NULL;
 	size_t problems = 0;
 	int opt, rc;
 
-	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
-		if (opt == 'h')
-			return command_help(&command_check);
-		return EXIT_USAGE;
-	}
+	if ((opt = command_only_help(&command_check, argc, argv)) >= 0)
+		return opt;
 	if (!command_no_operand(argc, argv))
 		return EXIT_USAGE;
 	rc = store_open_readonly(cli->db_dir, &s, &cause);

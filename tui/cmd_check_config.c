@@ -72,18 +72,11 @@ static int check_data(struct cli *cli, const struct config *c)
 
 static int check_config_run(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const struct config *c;
 	int opt, status = EXIT_OK, problems;
 
-	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
-		if (opt == 'h')
-			return command_help(&command_check_config);
-		return EXIT_USAGE;
-	}
+	if ((opt = command_only_help(&command_check_config, argc, argv)) >= 0)
+		return opt;
 	if (argc - optind > 1) {
 		cli_error(_("%s: one file at most"), "check-config");
 		return EXIT_USAGE;

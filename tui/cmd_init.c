@@ -8,18 +8,11 @@
 
 static int init_run(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	bool existed;
 	int opt, status = EXIT_OK;
 
-	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
-		if (opt == 'h')
-			return command_help(&command_init);
-		return EXIT_USAGE;
-	}
+	if ((opt = command_only_help(&command_init, argc, argv)) >= 0)
+		return opt;
 	if (!command_no_operand(argc, argv))
 		return EXIT_USAGE;
 	existed = cli_database_exists(cli);

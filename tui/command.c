@@ -86,6 +86,19 @@ void command_print_list(const struct command *const *table, FILE *out)
 	}
 }
 
+int command_only_help(const struct command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt = cli_getopt(argc, argv, ":", options);
+
+	if (opt == -1)
+		return -1;
+	return opt == 'h' ? command_help(cmd) : EXIT_USAGE;
+}
+
 bool command_no_operand(int argc, char **argv)
 {
 	if (optind >= argc)

@@ -47,6 +47,13 @@ int command_help(const struct command *cmd);
 void command_print_list(const struct command *const *table, FILE *out);
 
 /*
+ * Parse the options of a command whose only option is --help. Returns -1
+ * to go on, else the exit status to end with: EXIT_OK after the help,
+ * EXIT_USAGE after reporting an unknown option.
+ */
+int command_only_help(const struct command *cmd, int argc, char **argv);
+
+/*
  * Report an operand the command does not take ("NAME: unexpected argument
  * 'X'") and return false; true when argv has nothing past `optind`.
  */
