@@ -45,7 +45,7 @@ same "export into the database refused" "$(dbsum)" "$before"
 # Under a French locale the CSV is as the command line writes it: ';'
 # and the UTF-8 mark French spreadsheets need.
 if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$'; then
-	keys q
+	# (main stays open: the last session's end stops the tmux server)
 	start fr 100 30 LC_ALL=fr_FR.UTF-8
 	ready "80/80 participants"
 	keys E
