@@ -39,7 +39,8 @@ struct store_txn;
  * Open the database in `dir`, making the directory (0700) and an empty
  * database when missing; close *out with store_close(). PC_ESCHEMA: a newer
  * schema; PC_EIO: a path that is a symbolic link, another user's or open to
- * others; PC_EDB: a restore or an erasure holds the database.
+ * others; PC_EDB: a restore or an erasure holds the database; PC_ECORRUPT:
+ * data.mdb is empty or shorter than its pages (it is left as it is).
  */
 int store_open(const char *dir, struct store **out, char **cause);
 
@@ -102,18 +103,32 @@ int store_copy_to_fd(struct store *s, int fd, char **cause);
 
 /*
  * Check that `file` is a parcours database file (as `backup` writes it)
- * of a schema this build reads, without changing it or creating anything
- * beside it. PC_ECORRUPT or PC_ESCHEMA with *cause otherwise.
+ * of a schema this build reads and whole, as store_check_dir() checks,
+ * without changing it or creating anything beside it. PC_ECORRUPT or
+ * PC_ESCHEMA with *cause otherwise, the first few problems in it.
  */
 int store_check_file(const char *file, char **cause);
 
 /*
- * Verify, read-only, every invariant: records decode, indexes and records
+ * Verify, read-only, every invariant: the file's pages (walked before LMDB
+ * reads them: see store_check_dir), records decode, indexes and records
  * match, stages are the last moves', nothing lacks its participant, the
  * schema version. *problems: how many; *report: one line each (caller frees;
  * NULL if none), set on PC_ENOMEM too, then perhaps incomplete.
  */
 int store_check(struct store *s, size_t *problems, char **report, char **cause);
+
+/*
+ * Open the database in `dir` read-only and check it as store_check() does,
+ * but with its file's size and pages verified before LMDB reads any of
+ * them, so that a damaged file is reported, never a crash. PC_ECORRUPT with
+ * *cause saying what to do when the file is damaged: *problems and *report
+ * (as store_check's) are set then too, or left untouched when the file did
+ * not even open (cut short, empty: *cause says). Otherwise as store_check()
+ * and store_open_readonly().
+ */
+int store_check_dir(const char *dir, size_t *problems, char **report,
+		    char **cause);
 
 /* The map size now in use, in bytes (grows on demand). */
 size_t store_map_size(const struct store *s);
