@@ -137,6 +137,21 @@ static bool read_meta(const uint8_t *p, struct meta *m)
 	return true;
 }
 
+static bool trees_alike(const struct tree_rec *a, const struct tree_rec *b)
+{
+	return a->flags == b->flags && a->depth == b->depth &&
+	       a->branch == b->branch && a->leaf == b->leaf &&
+	       a->overflow == b->overflow && a->entries == b->entries &&
+	       a->root == b->root;
+}
+
+static bool metas_alike(const struct meta *a, const struct meta *b)
+{
+	return a->psize == b->psize && a->last_pg == b->last_pg &&
+	       trees_alike(&a->free, &b->free) &&
+	       trees_alike(&a->main, &b->main);
+}
+
 static bool power_of_two(uint32_t n)
 {
 	return n != 0 && (n & (n - 1)) == 0;
@@ -177,10 +192,18 @@ static int read_metas(int fd, uint64_t size, uint64_t txnid, struct meta *m)
 			return METAS_DAMAGED;
 		off = two[0].psize;
 	}
+	/* Transaction N writes the meta page N % 2 (a new file has both at
+	 * 0, alike). LMDB opens a file on the newer one (the first on a tie)
+	 * and a read transaction reads the one its id names: they must
+	 * agree, or the walk and LMDB would not read the same trees. */
+	if (two[0].txnid == two[1].txnid
+		    ? !metas_alike(&two[0], &two[1])
+		    : (two[0].txnid & 1) != 0 || (two[1].txnid & 1) != 1)
+		return METAS_DAMAGED;
 	if (txnid == 0)
 		*m = two[two[0].txnid < two[1].txnid];
-	else if (two[0].txnid == txnid || two[1].txnid == txnid)
-		*m = two[two[1].txnid == txnid];
+	else if (two[txnid & 1].txnid == txnid)
+		*m = two[txnid & 1];
 	else
 		return METAS_ABSENT;
 	/* Page numbers times the page size must not overflow. */

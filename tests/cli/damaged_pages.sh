@@ -68,4 +68,19 @@ err_has "garbled header" "bad/data.mdb: the database file is damaged; it was lef
 run "garbled header: list" 1 --db "$WORK/bad" --today $T list
 err_has "garbled header: list" "bad/data.mdb: the database file is damaged (parcours check tells where)"
 
+# Two meta pages with the same transaction id but different trees: LMDB
+# would read one or the other, so the walk cannot vouch for what LMDB reads.
+cp "$DB/data.mdb" "$WORK/bad/data.mdb"
+python3 -c '
+import struct, sys
+f = open(sys.argv[1], "r+b")
+d = f.read(8192)
+psize = struct.unpack_from("<I", d, 16 + 24)[0]
+txnid = struct.unpack_from("<Q", d, 16 + 128)[0]
+f.seek(psize + 16 + 128)
+f.write(struct.pack("<Q", txnid))
+' "$WORK/bad/data.mdb"
+run "same transaction twice" 1 --db "$WORK/bad" check
+err_has "same transaction twice" "bad/data.mdb: damaged: its meta pages do not read"
+
 finish
