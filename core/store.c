@@ -4,6 +4,7 @@
 #include "i18n.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -598,6 +599,46 @@ void store_close(struct store **s)
 const char *store_path(const struct store *s)
 {
 	return s->path;
+}
+
+void store_set_notice(struct store *s, store_notice_fn fn, void *arg)
+{
+	s->notice = fn;
+	s->notice_arg = arg;
+}
+
+void store_notice(struct store *s, const char *fmt, ...)
+{
+	char message[512];
+	va_list ap;
+
+	if (s->notice == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+	s->notice(message, s->notice_arg);
+}
+
+int store_verify(struct store *s, char **cause)
+{
+	struct store_report r = { 0 };
+	int rc = store_walk(s, &r, cause);
+
+	free(r.text);
+	if (rc == PC_OK && r.problems > 0) {
+		size_t n = strlen(s->path) + sizeof "/data.mdb";
+		char *data = malloc(n);
+
+		if (data != NULL)
+			snprintf(data, n, "%s/data.mdb", s->path);
+		rc = error_set(cause, PC_ECORRUPT,
+			       _("%s: the database file is damaged "
+				 "(parcours check tells where); %s"),
+			       data != NULL ? data : s->path, advice_db());
+		free(data);
+	}
+	return rc;
 }
 
 int store_copy_to_fd(struct store *s, int fd, char **cause)

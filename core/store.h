@@ -73,6 +73,28 @@ void store_close(struct store **s);
  * it is closed). */
 const char *store_path(const struct store *s);
 
+/*
+ * Who hears of damaged data a reader skips (a participant left out of a
+ * caseload, a record a salvage leaves out): `fn` gets each message, in the
+ * interface language, with `arg`; the core itself never prints. With no
+ * function (the default, or fn NULL) skipping is silent.
+ */
+typedef void (*store_notice_fn)(const char *message, void *arg);
+void store_set_notice(struct store *s, store_notice_fn fn, void *arg);
+
+/* Tell the notice function, if any, a printf-formatted message (cut at
+ * 511 bytes). */
+void store_notice(struct store *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Walk the pages of the database file, as store_check_dir() does before
+ * LMDB reads them, so that a reader about to read everything (a salvage)
+ * never crashes on them: PC_ECORRUPT, *cause saying what to do, when they
+ * are damaged.
+ */
+int store_verify(struct store *s, char **cause);
+
 /* Start a read transaction in *out; end it with store_read_end(), which
  * sets *t to NULL and accepts t or *t NULL. */
 int store_read_begin(struct store *s, struct store_txn **out, char **cause);
@@ -222,6 +244,20 @@ int store_journal_insert(struct store_txn *t, const struct journal_entry *e);
  */
 int store_file_load(struct store_txn *t, uint64_t id,
 		    struct participant_file *out);
+
+/*
+ * The same for a salvage: a stage move, appointment, job or note that does
+ * not decode (or an appointment index entry without its record) is left
+ * out and told to the store's notice function, *left_out counting it; the
+ * participant's own record not decoding is still PC_ECORRUPT.
+ */
+int store_file_salvage(struct store_txn *t, uint64_t id,
+		       struct participant_file *out, size_t *left_out);
+
+/* Every journal line as store_journal_list(t, 0, ...) gives them, but those
+ * that do not decode left out, told and counted in *left_out. */
+int store_journal_salvage(struct store_txn *t, struct journal_entry **out,
+			  size_t *n, size_t *left_out);
 
 /* The LMDB error behind the last failure in this transaction (for
  * mdb_strerror), or 0. */

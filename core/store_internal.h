@@ -32,6 +32,8 @@ struct store {
 	bool readonly;
 	int lock_fd;	/* a flock on parcours.lock while open, or -1 */
 	bool exclusive; /* the lock is exclusive: no other process has it */
+	store_notice_fn notice; /* who hears of damaged data skipped, or NULL */
+	void *notice_arg;
 };
 
 struct store_txn {

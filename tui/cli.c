@@ -71,6 +71,13 @@ const char *cli_referent(struct cli *cli)
 	return cli->referent ? cli->referent : cli->config->referent;
 }
 
+/* Damaged data a reader skips, told on stderr as it is skipped. */
+static void notice(const char *message, void *arg)
+{
+	(void)arg;
+	cli_error("%s", message);
+}
+
 struct store *cli_store(struct cli *cli, int *status)
 {
 	char *cause = NULL;
@@ -81,6 +88,8 @@ struct store *cli_store(struct cli *cli, int *status)
 	if (cli->demo && cli_config(cli, status) == NULL)
 		return NULL;
 	rc = store_open(cli->db_dir, &cli->store, &cause);
+	if (rc == PC_OK)
+		store_set_notice(cli->store, notice, NULL);
 	if (rc == PC_OK && cli->demo) {
 		struct store_txn *t = NULL;
 		bool empty = false;

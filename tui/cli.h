@@ -43,7 +43,8 @@ const char *cli_referent(struct cli *cli);
 
 /*
  * The store, opened on first use (with --demo, filled with the demo
- * caseload when empty); NULL after reporting an error.
+ * caseload when empty); NULL after reporting an error. Damaged data its
+ * readers skip are told on stderr (store_set_notice).
  */
 struct store *cli_store(struct cli *cli, int *status);
 
