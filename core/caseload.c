@@ -140,6 +140,15 @@ static int load(struct store *s, const struct config *c, const char *referent,
 		struct participant_file f;
 
 		rc = store_file_load(t, ids[i], &f);
+		if (rc == PC_ECORRUPT) {
+			store_notice(s,
+				     _("participant %llu: corrupt record, see "
+				       "`parcours check`"),
+				     (unsigned long long)ids[i]);
+			out->n_corrupt++;
+			rc = PC_OK;
+			continue;
+		}
 		if (rc != PC_OK) {
 			error_set(cause, rc, _("participant %llu: %s"),
 				  (unsigned long long)ids[i], error_string(rc));

@@ -26,13 +26,17 @@ struct caseload {
 	struct caseload_entry *entries;
 	size_t n;
 	size_t n_unknown_stage; /* entries whose stage the config lacks */
+	size_t n_corrupt;	/* participants left out: corrupt records */
 };
 
 /*
  * Load, in one read transaction, the participants of `referent` (NULL: all)
  * but those who exited unless `include_exited`, the rules evaluated as of
  * `today`, most urgent first, then by name; free with caseload_free(). On
- * failure (a store code) *out is empty and *cause says why.
+ * failure (a store code) *out is empty and *cause says why. A participant
+ * with a record that does not decode is left out, counted in n_corrupt and
+ * told to the store's notice function (store_set_notice): one damaged
+ * record does not hide the others.
  */
 int caseload_load(struct store *s, const struct config *c, const char *referent,
 		  bool include_exited, pdate today, struct caseload *out,

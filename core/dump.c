@@ -153,14 +153,17 @@ int dump_cmp_appt_id(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-int dump_write(struct store *s, FILE *out, char **cause)
+int dump_write(struct store *s, FILE *out, bool salvage, size_t *left_out,
+	       char **cause)
 {
 	struct store_txn *t = NULL;
 	struct journal_entry *j = NULL;
 	uint64_t *ids = NULL;
-	size_t n = 0, nj = 0;
-	int rc = store_read_begin(s, &t, cause);
+	size_t n = 0, nj = 0, written = 0, skipped = 0;
+	int rc = salvage ? store_verify(s, cause) : PC_OK;
 
+	if (rc == PC_OK)
+		rc = store_read_begin(s, &t, cause);
 	if (rc == PC_OK)
 		rc = store_caseload_ids(t, NULL, &ids, &n);
 	if (rc != PC_OK)
@@ -172,18 +175,45 @@ int dump_write(struct store *s, FILE *out, char **cause)
 	for (size_t i = 0; i < n; i++) {
 		struct participant_file f;
 
-		rc = store_file_load(t, ids[i], &f);
+		rc = salvage ? store_file_salvage(t, ids[i], &f, &skipped)
+			     : store_file_load(t, ids[i], &f);
+		if (rc == PC_ECORRUPT && salvage) {
+			store_notice(s,
+				     _("participant %llu: corrupt record, left "
+				       "out with everything attached to it"),
+				     (unsigned long long)ids[i]);
+			skipped++;
+			continue;
+		}
+		if (rc == PC_ECORRUPT) {
+			error_set(cause, rc,
+				  _("participant %llu: corrupt record; "
+				    "`parcours check` tells more, `parcours "
+				    "dump --salvage` writes every readable "
+				    "record"),
+				  (unsigned long long)ids[i]);
+			goto done;
+		}
 		if (rc != PC_OK)
 			goto done;
 		if (f.n_appts > 1)
 			qsort(f.appts, f.n_appts, sizeof *f.appts,
 			      dump_cmp_appt_id);
+		fputs(written++ > 0 ? ",\n" : "", out);
 		dump_write_file(out, &f);
-		fputs(i + 1 < n ? ",\n" : "\n", out);
 		participant_file_clear(&f);
 	}
-	fputs(" ],\n \"journal\": [", out);
-	rc = store_journal_list(t, 0, &j, &nj);
+	fputs(written > 0 ? "\n ],\n \"journal\": [" : " ],\n \"journal\": [",
+	      out);
+	rc = salvage ? store_journal_salvage(t, &j, &nj, &skipped)
+		     : store_journal_list(t, 0, &j, &nj);
+	if (rc == PC_ECORRUPT && !salvage) {
+		error_set(cause, rc,
+			  _("the journal: a corrupt record; `parcours check` "
+			    "tells more, `parcours dump --salvage` writes "
+			    "every readable record"));
+		goto done;
+	}
 	if (rc != PC_OK)
 		goto done;
 	for (size_t i = 0; i < nj; i++) {
@@ -204,6 +234,8 @@ done:
 	free(j);
 	free(ids);
 	store_read_end(&t);
+	if (left_out != NULL)
+		*left_out = skipped;
 	if (rc != PC_OK)
 		return error_set(cause, rc, "%s: %s", store_path(s),
 				 error_string(rc));

@@ -4,6 +4,8 @@
 
 #include "store.h"
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* The layout of the dump document ("format": "parcours-dump"). */
@@ -13,9 +15,15 @@
  * Write every participant with its stage moves, appointments, jobs and
  * notes, and the journal, in one read transaction, in a fixed order (ids,
  * then sequence numbers), so equal databases give equal dumps. On failure
- * (a store code; PC_EIO, a write) `out` may hold part of it.
+ * (a store code; PC_EIO, a write) `out` may hold part of it. A record that
+ * does not decode stops it (PC_ECORRUPT, *cause saying what to do), unless
+ * `salvage`: then the file's pages are walked first (store_verify), and
+ * each record that does not decode is left out, told to the store's notice
+ * function and counted in *left_out (a participant whose own record does
+ * not decode, with everything attached to it). left_out may be NULL.
  */
-int dump_write(struct store *s, FILE *out, char **cause);
+int dump_write(struct store *s, FILE *out, bool salvage, size_t *left_out,
+	       char **cause);
 
 /*
  * Read a dump from `path` into an EMPTY database (PC_ENOTEMPTY otherwise)

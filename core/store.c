@@ -4,6 +4,7 @@
 #include "i18n.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,16 @@ static const char *const db_names[DB_COUNT] = {
 #define MAP_SIZE_LIMIT ((size_t)1 << 40)
 
 static size_t initial_map_size = MAP_SIZE_DEFAULT;
+
+/*
+ * Every open walks the pages of a database file up to this size before
+ * LMDB reads them (store_walk: 0.05 ms at 80 participants, 0.6 ms at
+ * 2,000, 3.4 MB), so that no command crashes on a damaged one; a larger
+ * file would cost more than the command (2.6 ms at 8 MB, 70 ms at 155 MB
+ * and 100,000 participants, where `attention` takes 4 ms) and is walked by
+ * check and restore only.
+ */
+#define WALK_AT_OPEN_MAX ((uint64_t)4 << 20)
 
 int store_map_error(int rc)
 {
@@ -340,12 +351,28 @@ static int lock_store(struct store *s, const char *dir, bool exclusive,
 	return PC_OK;
 }
 
+/* What to do about a damaged database file, for the end of a message. */
+static const char *advice_db(void)
+{
+	return _("it was left as it is: restore a backup (parcours restore "
+		 "FILE)");
+}
+
+/*
+ * Open the environment in `dir`. With `walk`, its pages are walked first
+ * (store_walk) and LMDB reads none of a damaged file: PC_ECORRUPT then,
+ * the problems in `walk`.
+ */
 static int open_env(const char *dir, bool readonly, bool exclusive,
-		    struct store **out, char **cause)
+		    struct store_report *walk, struct store **out, char **cause)
 {
 	struct store *s;
 	MDB_envinfo info;
 	unsigned flags = MDB_NOTLS | (readonly ? MDB_RDONLY : 0);
+	size_t n = strlen(dir) + sizeof "/data.mdb";
+	struct store_report mine = { 0 };
+	uint64_t size;
+	char *data;
 	int rc;
 
 	s = calloc(1, sizeof *s);
@@ -359,6 +386,18 @@ static int open_env(const char *dir, bool readonly, bool exclusive,
 		store_close(&s);
 		return rc;
 	}
+	/* Past the end of a file cut short, LMDB's map is a SIGBUS. */
+	if ((data = malloc(n)) == NULL) {
+		store_close(&s);
+		return error_set(cause, PC_ENOMEM, "out of memory");
+	}
+	snprintf(data, n, "%s/data.mdb", dir);
+	rc = store_verify_size(data, advice_db(), &size, cause);
+	if (rc != PC_OK) {
+		free(data);
+		store_close(&s);
+		return rc;
+	}
 	rc = mdb_env_create(&s->env);
 	if (rc == 0)
 		rc = mdb_env_set_maxdbs(s->env, DB_COUNT + 2);
@@ -369,6 +408,7 @@ static int open_env(const char *dir, bool readonly, bool exclusive,
 	if (rc != 0) {
 		int code = store_map_error(rc);
 
+		free(data);
 		error_set(cause, code == PC_ECORRUPT ? code : PC_EDB,
 			  _("%s: cannot open database: %s"), dir,
 			  mdb_strerror(rc));
@@ -378,6 +418,29 @@ static int open_env(const char *dir, bool readonly, bool exclusive,
 	mdb_env_info(s->env, &info);
 	s->map_size = info.me_mapsize;
 
+	/* A small file is walked at every open, a large one by check (see
+	 * WALK_AT_OPEN_MAX). */
+	if (walk != NULL) {
+		rc = store_walk(s, walk, cause);
+		if (rc == PC_OK && walk->problems > 0)
+			rc = error_set(
+				cause, PC_ECORRUPT,
+				_("%s: the database file is damaged; %s"), data,
+				advice_db());
+	} else if (size <= WALK_AT_OPEN_MAX) {
+		rc = store_walk(s, &mine, cause);
+		if (rc == PC_OK && mine.problems > 0)
+			rc = error_set(cause, PC_ECORRUPT,
+				       _("%s: the database file is damaged "
+					 "(parcours check tells where); %s"),
+				       data, advice_db());
+		free(mine.text);
+	}
+	free(data);
+	if (rc != PC_OK) {
+		store_close(&s);
+		return rc;
+	}
 	/* A read transaction finds everything in place in an existing
 	 * database; only a new one needs a write (and its disk sync). */
 	rc = open_handles(s, false, cause);
@@ -462,7 +525,7 @@ int store_open(const char *dir, struct store **out, char **cause)
 		return error_set(cause, PC_EIO, _("%s: cannot create: %s"), dir,
 				 strerror(errno));
 	rc = check_paths(dir, cause);
-	return rc != PC_OK ? rc : open_env(dir, false, false, out, cause);
+	return rc != PC_OK ? rc : open_env(dir, false, false, NULL, out, cause);
 }
 
 int store_open_exclusive(const char *dir, struct store **out, char **cause)
@@ -472,10 +535,11 @@ int store_open_exclusive(const char *dir, struct store **out, char **cause)
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
 		return error_set(cause, PC_ENOTFOUND, _("%s: no database"),
 				 dir);
-	return open_env(dir, false, true, out, cause);
+	return open_env(dir, false, true, NULL, out, cause);
 }
 
-int store_open_readonly(const char *dir, struct store **out, char **cause)
+static int open_readonly(const char *dir, struct store_report *walk,
+			 struct store **out, char **cause)
 {
 	struct stat st;
 	size_t n = strlen(dir) + sizeof "/data.mdb";
@@ -492,7 +556,31 @@ int store_open_readonly(const char *dir, struct store **out, char **cause)
 				 dir);
 	if (check_paths(dir, cause) != PC_OK)
 		return PC_EIO;
-	return open_env(dir, true, false, out, cause);
+	return open_env(dir, true, false, walk, out, cause);
+}
+
+int store_open_readonly(const char *dir, struct store **out, char **cause)
+{
+	return open_readonly(dir, NULL, out, cause);
+}
+
+int store_check_dir(const char *dir, size_t *problems, char **report,
+		    char **cause)
+{
+	struct store_report r = { 0 };
+	struct store *s = NULL;
+	int rc = open_readonly(dir, &r, &s, cause);
+
+	if (rc == PC_OK)
+		rc = store_check_records(s, &r, cause);
+	store_close(&s);
+	if (rc == PC_OK || (rc == PC_ECORRUPT && r.problems > 0)) {
+		*problems = r.problems;
+		*report = r.text;
+		return rc == PC_OK && r.nomem ? PC_ENOMEM : rc;
+	}
+	free(r.text);
+	return rc;
 }
 
 void store_close(struct store **s)
@@ -513,6 +601,46 @@ const char *store_path(const struct store *s)
 	return s->path;
 }
 
+void store_set_notice(struct store *s, store_notice_fn fn, void *arg)
+{
+	s->notice = fn;
+	s->notice_arg = arg;
+}
+
+void store_notice(struct store *s, const char *fmt, ...)
+{
+	char message[512];
+	va_list ap;
+
+	if (s->notice == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+	s->notice(message, s->notice_arg);
+}
+
+int store_verify(struct store *s, char **cause)
+{
+	struct store_report r = { 0 };
+	int rc = store_walk(s, &r, cause);
+
+	free(r.text);
+	if (rc == PC_OK && r.problems > 0) {
+		size_t n = strlen(s->path) + sizeof "/data.mdb";
+		char *data = malloc(n);
+
+		if (data != NULL)
+			snprintf(data, n, "%s/data.mdb", s->path);
+		rc = error_set(cause, PC_ECORRUPT,
+			       _("%s: the database file is damaged "
+				 "(parcours check tells where); %s"),
+			       data != NULL ? data : s->path, advice_db());
+		free(data);
+	}
+	return rc;
+}
+
 int store_copy_to_fd(struct store *s, int fd, char **cause)
 {
 	int rc = mdb_env_copyfd2(s->env, fd, MDB_CP_COMPACT);
@@ -523,9 +651,42 @@ int store_copy_to_fd(struct store *s, int fd, char **cause)
 	return PC_OK;
 }
 
+/* At most this many problems of a damaged backup are told. */
+#define BACKUP_PROBLEMS_TOLD 5
+
+/* The cause for a backup with problems: how many, the first few. */
+static int damaged_backup(const char *file, const struct store_report *r,
+			  char **cause)
+{
+	char *lines = r->text != NULL ? strdup(r->text) : NULL;
+	size_t told = 0, cut = 0;
+
+	/* Keep the first lines, each indented under the first line. */
+	for (size_t i = 0; lines != NULL && lines[i] != '\0'; i++) {
+		if (lines[i] == '\n' && ++told == BACKUP_PROBLEMS_TOLD) {
+			cut = i;
+			break;
+		}
+	}
+	if (cut > 0)
+		lines[cut] = '\0';
+	else if (lines != NULL && lines[0] != '\0')
+		lines[strlen(lines) - 1] = '\0';
+	error_set(cause, PC_ECORRUPT,
+		  P_("%s: a damaged backup (%zu problem); nothing was "
+		     "changed:\n  %s",
+		     "%s: a damaged backup (%zu problems); nothing was "
+		     "changed; the first:\n  %s",
+		     r->problems),
+		  file, r->problems, lines != NULL ? lines : "");
+	free(lines);
+	return PC_ECORRUPT;
+}
+
 int store_check_file(const char *file, char **cause)
 {
 	struct store *s = calloc(1, sizeof *s);
+	struct store_report r = { 0 };
 	int rc;
 
 	if (s == NULL || (s->path = strdup(file)) == NULL) {
@@ -534,6 +695,11 @@ int store_check_file(const char *file, char **cause)
 	}
 	s->readonly = true;
 	s->lock_fd = -1;
+	rc = store_verify_size(file, _("nothing was changed"), NULL, cause);
+	if (rc != PC_OK) {
+		store_close(&s);
+		return rc;
+	}
 	rc = mdb_env_create(&s->env);
 	if (rc == 0)
 		rc = mdb_env_set_maxdbs(s->env, DB_COUNT + 2);
@@ -546,12 +712,21 @@ int store_check_file(const char *file, char **cause)
 				 _("%s: not a parcours backup (%s)"), file,
 				 mdb_strerror(rc));
 	}
-	rc = open_handles(s, false, cause);
-	if (rc == PC_ENOTFOUND)
-		rc = error_set(cause, PC_ECORRUPT,
-			       _("%s: not a parcours backup (an LMDB file "
-				 "without parcours's data)"),
-			       file);
+	/* LMDB reads no page of it before they are walked. */
+	rc = store_walk(s, &r, cause);
+	if (rc == PC_OK && r.problems == 0) {
+		rc = open_handles(s, false, cause);
+		if (rc == PC_ENOTFOUND)
+			rc = error_set(cause, PC_ECORRUPT,
+				       _("%s: not a parcours backup (an LMDB "
+					 "file without parcours's data)"),
+				       file);
+	}
+	if (rc == PC_OK && r.problems == 0)
+		rc = store_check_records(s, &r, cause);
+	if (rc == PC_OK && r.problems > 0)
+		rc = damaged_backup(file, &r, cause);
+	free(r.text);
 	store_close(&s);
 	return rc;
 }

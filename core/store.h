@@ -39,7 +39,8 @@ struct store_txn;
  * Open the database in `dir`, making the directory (0700) and an empty
  * database when missing; close *out with store_close(). PC_ESCHEMA: a newer
  * schema; PC_EIO: a path that is a symbolic link, another user's or open to
- * others; PC_EDB: a restore or an erasure holds the database.
+ * others; PC_EDB: a restore or an erasure holds the database; PC_ECORRUPT:
+ * data.mdb is empty or shorter than its pages (it is left as it is).
  */
 int store_open(const char *dir, struct store **out, char **cause);
 
@@ -72,6 +73,28 @@ void store_close(struct store **s);
  * it is closed). */
 const char *store_path(const struct store *s);
 
+/*
+ * Who hears of damaged data a reader skips (a participant left out of a
+ * caseload, a record a salvage leaves out): `fn` gets each message, in the
+ * interface language, with `arg`; the core itself never prints. With no
+ * function (the default, or fn NULL) skipping is silent.
+ */
+typedef void (*store_notice_fn)(const char *message, void *arg);
+void store_set_notice(struct store *s, store_notice_fn fn, void *arg);
+
+/* Tell the notice function, if any, a printf-formatted message (cut at
+ * 511 bytes). */
+void store_notice(struct store *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Walk the pages of the database file, as store_check_dir() does before
+ * LMDB reads them, so that a reader about to read everything (a salvage)
+ * never crashes on them: PC_ECORRUPT, *cause saying what to do, when they
+ * are damaged.
+ */
+int store_verify(struct store *s, char **cause);
+
 /* Start a read transaction in *out; end it with store_read_end(), which
  * sets *t to NULL and accepts t or *t NULL. */
 int store_read_begin(struct store *s, struct store_txn **out, char **cause);
@@ -102,18 +125,32 @@ int store_copy_to_fd(struct store *s, int fd, char **cause);
 
 /*
  * Check that `file` is a parcours database file (as `backup` writes it)
- * of a schema this build reads, without changing it or creating anything
- * beside it. PC_ECORRUPT or PC_ESCHEMA with *cause otherwise.
+ * of a schema this build reads and whole, as store_check_dir() checks,
+ * without changing it or creating anything beside it. PC_ECORRUPT or
+ * PC_ESCHEMA with *cause otherwise, the first few problems in it.
  */
 int store_check_file(const char *file, char **cause);
 
 /*
- * Verify, read-only, every invariant: records decode, indexes and records
+ * Verify, read-only, every invariant: the file's pages (walked before LMDB
+ * reads them: see store_check_dir), records decode, indexes and records
  * match, stages are the last moves', nothing lacks its participant, the
  * schema version. *problems: how many; *report: one line each (caller frees;
  * NULL if none), set on PC_ENOMEM too, then perhaps incomplete.
  */
 int store_check(struct store *s, size_t *problems, char **report, char **cause);
+
+/*
+ * Open the database in `dir` read-only and check it as store_check() does,
+ * but with its file's size and pages verified before LMDB reads any of
+ * them, so that a damaged file is reported, never a crash. PC_ECORRUPT with
+ * *cause saying what to do when the file is damaged: *problems and *report
+ * (as store_check's) are set then too, or left untouched when the file did
+ * not even open (cut short, empty: *cause says). Otherwise as store_check()
+ * and store_open_readonly().
+ */
+int store_check_dir(const char *dir, size_t *problems, char **report,
+		    char **cause);
 
 /* The map size now in use, in bytes (grows on demand). */
 size_t store_map_size(const struct store *s);
@@ -216,6 +253,20 @@ int store_journal_insert(struct store_txn *t, const struct journal_entry *e);
  */
 int store_file_load(struct store_txn *t, uint64_t id,
 		    struct participant_file *out);
+
+/*
+ * The same for a salvage: a stage move, appointment, job or note that does
+ * not decode (or an appointment index entry without its record) is left
+ * out and told to the store's notice function, *left_out counting it; the
+ * participant's own record not decoding is still PC_ECORRUPT.
+ */
+int store_file_salvage(struct store_txn *t, uint64_t id,
+		       struct participant_file *out, size_t *left_out);
+
+/* Every journal line as store_journal_list(t, 0, ...) gives them, but those
+ * that do not decode left out, told and counted in *left_out. */
+int store_journal_salvage(struct store_txn *t, struct journal_entry **out,
+			  size_t *n, size_t *left_out);
 
 /* The LMDB error behind the last failure in this transaction (for
  * mdb_strerror), or 0. */

@@ -11,40 +11,36 @@
 
 struct checker {
 	struct store_txn *t;
-	char *text; /* the problems, one a line */
-	size_t len;
-	size_t problems;
-	bool nomem;
+	struct store_report *r;
 };
 
-static void problem(struct checker *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void problem(struct checker *c, const char *fmt, ...)
+void store_report_add(struct store_report *r, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 	char *grown;
 
-	c->problems++;
+	r->problems++;
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0 || c->nomem)
+	if (n < 0 || r->nomem)
 		return;
-	grown = realloc(c->text, c->len + (size_t)n + 2);
+	grown = realloc(r->text, r->len + (size_t)n + 2);
 	if (grown == NULL) {
-		c->nomem = true;
+		r->nomem = true;
 		return;
 	}
-	c->text = grown;
+	r->text = grown;
 	va_start(ap, fmt);
-	vsnprintf(c->text + c->len, (size_t)n + 1, fmt, ap);
+	vsnprintf(r->text + r->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	c->len += (size_t)n;
-	c->text[c->len++] = '\n';
-	c->text[c->len] = '\0';
+	r->len += (size_t)n;
+	r->text[r->len++] = '\n';
+	r->text[r->len] = '\0';
 }
+
+#define problem(c, ...) store_report_add((c)->r, __VA_ARGS__)
 
 static bool exists(struct checker *c, int db, const void *k, size_t klen)
 {
@@ -342,9 +338,37 @@ static int check_journal(const MDB_val *key, const MDB_val *val, void *arg)
 	return PC_OK;
 }
 
-int store_check(struct store *s, size_t *problems, char **report, char **cause)
+int store_walk(struct store *s, struct store_report *r, char **cause)
 {
-	struct checker c = { 0 };
+	/* The read transaction keeps its snapshot's pages from writers; the
+	 * walk reads that snapshot's meta page, unless two commits went by
+	 * and replaced it meanwhile: then again. */
+	for (int tries = 0; tries < 20; tries++) {
+		struct store_txn *t = NULL;
+		mdb_filehandle_t fd;
+		int rc = store_read_begin(s, &t, cause);
+
+		if (rc != PC_OK)
+			return rc;
+		rc = mdb_env_get_fd(s->env, &fd) == 0
+			     ? store_verify_pages(fd, mdb_txn_id(t->txn), r)
+			     : PC_EDB;
+		store_read_end(&t);
+		if (rc != PC_EDB)
+			return rc == PC_OK ? PC_OK
+					   : error_set(cause, rc, "%s: %s",
+						       store_path(s),
+						       error_string(rc));
+	}
+	return error_set(cause, PC_EDB,
+			 _("%s: the database changed too often to be "
+			   "checked; try again"),
+			 store_path(s));
+}
+
+int store_check_records(struct store *s, struct store_report *r, char **cause)
+{
+	struct checker c = { .r = r };
 	struct child_check moves = { &c, "stage moves", dec_move, clr_move, 0 };
 	struct child_check jobs = { &c, "jobs", dec_job, clr_job, 0 };
 	struct child_check notes = { &c, "notes", dec_note, clr_note, 0 };
@@ -383,12 +407,25 @@ int store_check(struct store *s, size_t *problems, char **report, char **cause)
 	if (rc == PC_OK)
 		rc = store_scan(c.t, DB_JOURNAL, NULL, 0, check_journal, &c);
 	store_read_end(&c.t);
-	if (rc != PC_OK) {
-		free(c.text);
+	if (rc != PC_OK)
 		return error_set(cause, rc, "%s: %s", store_path(s),
 				 error_string(rc));
+	return PC_OK;
+}
+
+int store_check(struct store *s, size_t *problems, char **report, char **cause)
+{
+	struct store_report r = { 0 };
+	int rc = store_walk(s, &r, cause);
+
+	/* Damaged pages are not handed to LMDB. */
+	if (rc == PC_OK && r.problems == 0)
+		rc = store_check_records(s, &r, cause);
+	if (rc != PC_OK) {
+		free(r.text);
+		return rc;
 	}
-	*problems = c.problems;
-	*report = c.text;
-	return c.nomem ? PC_ENOMEM : PC_OK;
+	*problems = r.problems;
+	*report = r.text;
+	return r.nomem ? PC_ENOMEM : PC_OK;
 }

@@ -1,6 +1,7 @@
 /* store_history.c: stage moves, jobs, notes and the journal. */
 #include "store_internal.h"
 #include "error.h"
+#include "i18n.h"
 #include "record.h"
 
 #include <stdlib.h>
@@ -180,9 +181,11 @@ int store_journal_insert(struct store_txn *t, const struct journal_entry *e)
 }
 
 struct journal_list {
+	struct store_txn *t;
 	uint64_t participant;
 	struct journal_entry *e;
 	size_t n, cap;
+	size_t *left_out; /* a salvage: lines that do not decode are left out */
 };
 
 static int collect_journal(const MDB_val *key, const MDB_val *val, void *arg)
@@ -191,8 +194,16 @@ static int collect_journal(const MDB_val *key, const MDB_val *val, void *arg)
 	struct journal_entry e;
 	int rc;
 
-	(void)key;
 	rc = record_decode_journal(val->mv_data, val->mv_size, &e);
+	if (rc != PC_OK && rc != PC_ENOMEM && l->left_out != NULL) {
+		(*l->left_out)++;
+		store_notice(l->t->s,
+			     _("journal line %llu: corrupt record, left out"),
+			     key->mv_size == 8 ? (unsigned long long)get_be64(
+							 key->mv_data)
+					       : 0ULL);
+		return PC_OK;
+	}
 	if (rc != PC_OK)
 		return rc;
 	if (l->participant != 0 && e.participant != l->participant) {
@@ -207,19 +218,34 @@ static int collect_journal(const MDB_val *key, const MDB_val *val, void *arg)
 	return PC_OK;
 }
 
+static int journal_list(struct journal_list *l, struct journal_entry **out,
+			size_t *n)
+{
+	int rc = store_scan(l->t, DB_JOURNAL, NULL, 0, collect_journal, l);
+
+	if (rc != PC_OK) {
+		for (size_t i = 0; i < l->n; i++)
+			journal_entry_clear(&l->e[i]);
+		free(l->e);
+		return rc;
+	}
+	*out = l->e;
+	*n = l->n;
+	return PC_OK;
+}
+
 int store_journal_list(struct store_txn *t, uint64_t participant,
 		       struct journal_entry **out, size_t *n)
 {
-	struct journal_list l = { .participant = participant };
-	int rc = store_scan(t, DB_JOURNAL, NULL, 0, collect_journal, &l);
+	struct journal_list l = { .t = t, .participant = participant };
 
-	if (rc != PC_OK) {
-		for (size_t i = 0; i < l.n; i++)
-			journal_entry_clear(&l.e[i]);
-		free(l.e);
-		return rc;
-	}
-	*out = l.e;
-	*n = l.n;
-	return PC_OK;
+	return journal_list(&l, out, n);
+}
+
+int store_journal_salvage(struct store_txn *t, struct journal_entry **out,
+			  size_t *n, size_t *left_out)
+{
+	struct journal_list l = { .t = t, .left_out = left_out };
+
+	return journal_list(&l, out, n);
 }

@@ -32,6 +32,8 @@ struct store {
 	bool readonly;
 	int lock_fd;	/* a flock on parcours.lock while open, or -1 */
 	bool exclusive; /* the lock is exclusive: no other process has it */
+	store_notice_fn notice; /* who hears of damaged data skipped, or NULL */
+	void *notice_arg;
 };
 
 struct store_txn {
@@ -120,5 +122,50 @@ int store_collect_id(const MDB_val *key, const MDB_val *val, void *arg);
 
 /* Remove an appointment's index entries (the record itself stays). */
 int store_appointment_unindex(struct store_txn *t, const struct appointment *a);
+
+/* Problems found by a check: a malloc'd text, one a line, and how many. */
+struct store_report {
+	char *text;
+	size_t len;
+	size_t problems;
+	bool nomem; /* a line could not be kept: the text is incomplete */
+};
+
+/* Count a problem and add its line to r->text. */
+void store_report_add(struct store_report *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Before LMDB maps the file at `path`: PC_ECORRUPT, *cause naming the file
+ * and ending with `advice` (what to do), for an empty file, meta pages
+ * LMDB cannot use, or a file shorter than the pages in use its newer meta
+ * page counts. PC_OK for no file, or a file without LMDB's header (LMDB
+ * refuses it with its own message); PC_EIO when it cannot be read. *size
+ * (unless size is NULL): the file's size, 0 when there is none.
+ */
+int store_verify_size(const char *path, const char *advice, uint64_t *size,
+		      char **cause);
+
+/*
+ * Walk, bounds-checked, every page of the snapshot `txnid` (0: the newer
+ * meta page's) of the LMDB file open on `fd`: page headers, nodes within
+ * their pages, keys in order, child and overflow pages within the file and
+ * used once, lists of free pages, tree records' counts, and no page left
+ * neither used nor free. Each problem goes to `r`; PC_OK whether or not
+ * there are any. PC_EDB: no meta page has `txnid` any more (a writer went
+ * on; begin again); PC_EIO, PC_ENOMEM: the walk could not be made.
+ */
+int store_verify_pages(int fd, uint64_t txnid, struct store_report *r);
+
+/*
+ * Walk the pages of the snapshot of a read transaction on `s` (LMDB reads
+ * none of them meanwhile); problems go to `r`. Codes as store_verify_pages
+ * but PC_EDB, retried.
+ */
+int store_walk(struct store *s, struct store_report *r, char **cause);
+
+/* The invariants of the records and indexes (store_check's second part):
+ * only for a store whose pages store_walk() found sound. */
+int store_check_records(struct store *s, struct store_report *r, char **cause);
 
 #endif

@@ -1,6 +1,7 @@
 /* store_participant.c: participants, caseloads and whole files. */
 #include "store_internal.h"
 #include "error.h"
+#include "i18n.h"
 #include "record.h"
 
 #include <stdlib.h>
@@ -193,7 +194,61 @@ struct file_loader {
 	struct store_txn *t;
 	struct participant_file *f;
 	size_t cap_moves, cap_appts, cap_jobs, cap_notes;
+	uint64_t id;	  /* the participant's */
+	size_t *left_out; /* a salvage: what does not decode is left out */
 };
+
+/* The sequence number in a moves, jobs or notes key (0 if malformed). */
+static unsigned key_seq(const MDB_val *key)
+{
+	return key->mv_size == 12 ? get_be32((const uint8_t *)key->mv_data + 8)
+				  : 0;
+}
+
+/* The records of a participant's file a salvage may leave out. */
+enum child { CHILD_MOVE, CHILD_APPOINTMENT, CHILD_JOB, CHILD_NOTE };
+
+/*
+ * What a loader does with a record that did not decode (rc): in a
+ * salvage, tell it (which one, its number) and go on; otherwise stop.
+ */
+static int salvage(struct file_loader *l, int rc, enum child what,
+		   unsigned long long number)
+{
+	unsigned long long pid = l->id;
+	struct store *s = l->t->s;
+
+	if (rc == PC_OK || rc == PC_ENOMEM || l->left_out == NULL)
+		return rc;
+	(*l->left_out)++;
+	switch (what) {
+	case CHILD_MOVE:
+		store_notice(s,
+			     _("participant %llu: stage move %llu: corrupt "
+			       "record, left out"),
+			     pid, number);
+		break;
+	case CHILD_APPOINTMENT:
+		store_notice(s,
+			     _("participant %llu: appointment %llu: corrupt "
+			       "record, left out"),
+			     pid, number);
+		break;
+	case CHILD_JOB:
+		store_notice(s,
+			     _("participant %llu: job %llu: corrupt record, "
+			       "left out"),
+			     pid, number);
+		break;
+	case CHILD_NOTE:
+		store_notice(s,
+			     _("participant %llu: note %llu: corrupt record, "
+			       "left out"),
+			     pid, number);
+		break;
+	}
+	return PC_OK;
+}
 
 static int load_move(const MDB_val *key, const MDB_val *val, void *arg)
 {
@@ -201,7 +256,6 @@ static int load_move(const MDB_val *key, const MDB_val *val, void *arg)
 	struct participant_file *f = l->f;
 	int rc;
 
-	(void)key;
 	if (store_reserve((void **)&f->moves, &l->cap_moves, f->n_moves + 1,
 			  sizeof *f->moves))
 		return PC_ENOMEM;
@@ -209,7 +263,7 @@ static int load_move(const MDB_val *key, const MDB_val *val, void *arg)
 				      &f->moves[f->n_moves]);
 	if (rc == PC_OK)
 		f->n_moves++;
-	return rc;
+	return salvage(l, rc, CHILD_MOVE, key_seq(key));
 }
 
 static int load_job(const MDB_val *key, const MDB_val *val, void *arg)
@@ -218,14 +272,13 @@ static int load_job(const MDB_val *key, const MDB_val *val, void *arg)
 	struct participant_file *f = l->f;
 	int rc;
 
-	(void)key;
 	if (store_reserve((void **)&f->jobs, &l->cap_jobs, f->n_jobs + 1,
 			  sizeof *f->jobs))
 		return PC_ENOMEM;
 	rc = record_decode_job(val->mv_data, val->mv_size, &f->jobs[f->n_jobs]);
 	if (rc == PC_OK)
 		f->n_jobs++;
-	return rc;
+	return salvage(l, rc, CHILD_JOB, key_seq(key));
 }
 
 static int load_note(const MDB_val *key, const MDB_val *val, void *arg)
@@ -234,7 +287,6 @@ static int load_note(const MDB_val *key, const MDB_val *val, void *arg)
 	struct participant_file *f = l->f;
 	int rc;
 
-	(void)key;
 	if (store_reserve((void **)&f->notes, &l->cap_notes, f->n_notes + 1,
 			  sizeof *f->notes))
 		return PC_ENOMEM;
@@ -242,7 +294,7 @@ static int load_note(const MDB_val *key, const MDB_val *val, void *arg)
 				&f->notes[f->n_notes]);
 	if (rc == PC_OK)
 		f->n_notes++;
-	return rc;
+	return salvage(l, rc, CHILD_NOTE, key_seq(key));
 }
 
 static int load_appt(const MDB_val *key, const MDB_val *val, void *arg)
@@ -253,7 +305,7 @@ static int load_appt(const MDB_val *key, const MDB_val *val, void *arg)
 
 	(void)val;
 	if (key->mv_size != 16)
-		return PC_ECORRUPT;
+		return salvage(l, PC_ECORRUPT, CHILD_APPOINTMENT, 0);
 	if (store_reserve((void **)&f->appts, &l->cap_appts, f->n_appts + 1,
 			  sizeof *f->appts))
 		return PC_ENOMEM;
@@ -264,7 +316,8 @@ static int load_appt(const MDB_val *key, const MDB_val *val, void *arg)
 		rc = PC_ECORRUPT; /* an index entry without its record */
 	if (rc == PC_OK)
 		f->n_appts++;
-	return rc;
+	return salvage(l, rc, CHILD_APPOINTMENT,
+		       get_be64((const uint8_t *)key->mv_data + 8));
 }
 
 static int cmp_appt(const void *a, const void *b)
@@ -287,10 +340,12 @@ static int cmp_job(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-int store_file_load(struct store_txn *t, uint64_t id,
-		    struct participant_file *out)
+static int file_load(struct store_txn *t, uint64_t id,
+		     struct participant_file *out, size_t *left_out)
 {
-	struct file_loader l = { .t = t, .f = out };
+	struct file_loader l = {
+		.t = t, .f = out, .id = id, .left_out = left_out
+	};
 	uint8_t prefix[8];
 	int rc;
 
@@ -315,6 +370,18 @@ int store_file_load(struct store_txn *t, uint64_t id,
 	if (out->n_jobs > 1)
 		qsort(out->jobs, out->n_jobs, sizeof *out->jobs, cmp_job);
 	return PC_OK;
+}
+
+int store_file_load(struct store_txn *t, uint64_t id,
+		    struct participant_file *out)
+{
+	return file_load(t, id, out, NULL);
+}
+
+int store_file_salvage(struct store_txn *t, uint64_t id,
+		       struct participant_file *out, size_t *left_out)
+{
+	return file_load(t, id, out, left_out);
 }
 
 int store_participant_delete(struct store_txn *t, uint64_t id)

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dump.h"
 #include "error.h"
 #include "helpers.h"
 #include "store.h"
@@ -636,6 +637,119 @@ static void check_finds_damage(void **state)
 			 3);
 }
 
+static int journal_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct journal_entry e = { 0, 1767225600, (char *)"test",
+				   *(uint64_t *)arg, (char *)"note added" };
+	int rc = PC_OK;
+
+	(void)cause;
+	for (int i = 0; i < 3 && rc == PC_OK; i++)
+		rc = store_journal_add(t, &e);
+	return rc;
+}
+
+/* What the store tells of data it skips, one message a line. */
+static void collect_notice(const char *message, void *arg)
+{
+	char **all = arg;
+	size_t n = *all ? strlen(*all) : 0;
+	char *grown = realloc(*all, n + strlen(message) + 2);
+
+	assert_non_null(grown);
+	sprintf(grown + n, "%s\n", message);
+	*all = grown;
+}
+
+static void put_be(uint8_t *p, uint64_t v, int bytes)
+{
+	for (int i = bytes - 1; i >= 0; i--, v >>= 8)
+		p[i] = (uint8_t)v;
+}
+
+static void salvage_leaves_out_what_does_not_decode(void **state)
+{
+	struct fixture *f = *state;
+	struct history h = { 0 };
+	struct participant_file pf;
+	struct journal_entry *j = NULL;
+	struct store_txn *t = NULL;
+	uint64_t other;
+	uint8_t key[12];
+	char *cause = NULL, *told = NULL, *text = NULL, expect[64];
+	size_t left_out = 0, n = 0, len = 0;
+	FILE *out;
+
+	h.pid = add_person(f->s, "Lefèvre", "Marie Dupont");
+	other = add_person(f->s, "Garnier", "Marie Dupont");
+	assert_int_equal(store_write(f->s, history_cb, &h, &cause), PC_OK);
+	assert_int_equal(store_write(f->s, journal_cb, &h.pid, &cause), PC_OK);
+	store_close(&f->s);
+	/* Note 1 and the third appointment of the first, the second's own
+	 * record and journal line 2 turn to garbage. */
+	put_be(key, h.pid, 8);
+	put_be(key + 8, 1, 4);
+	raw_edit(f->dir, "notes", key, 12, "junk", 4);
+	put_be(key, h.appt[2], 8);
+	raw_edit(f->dir, "appointments", key, 8, "junk", 4);
+	put_be(key, other, 8);
+	raw_edit(f->dir, "participants", key, 8, "junk", 4);
+	put_be(key, 2, 8);
+	raw_edit(f->dir, "journal", key, 8, "junk", 4);
+	assert_int_equal(store_open(f->dir, &f->s, &cause), PC_OK);
+	store_set_notice(f->s, collect_notice, &told);
+
+	assert_int_equal(store_read_begin(f->s, &t, &cause), PC_OK);
+	assert_int_equal(store_file_load(t, h.pid, &pf), PC_ECORRUPT);
+	assert_null(told); /* a plain load stops, and tells nothing */
+	assert_int_equal(store_file_salvage(t, h.pid, &pf, &left_out), PC_OK);
+	assert_int_equal(left_out, 2);
+	assert_int_equal(pf.n_moves, 2);
+	assert_int_equal(pf.n_appts, 3);
+	assert_int_equal(pf.n_jobs, 1);
+	assert_int_equal(pf.n_notes, 0);
+	participant_file_clear(&pf);
+	assert_non_null(strstr(told, "note 1: corrupt record, left out"));
+	snprintf(expect, sizeof expect,
+		 "appointment %llu: corrupt record, left out",
+		 (unsigned long long)h.appt[2]);
+	assert_non_null(strstr(told, expect));
+	assert_int_equal(store_file_salvage(t, other, &pf, &left_out),
+			 PC_ECORRUPT);
+	assert_int_equal(store_journal_list(t, 0, &j, &n), PC_ECORRUPT);
+	left_out = 0;
+	assert_int_equal(store_journal_salvage(t, &j, &n, &left_out), PC_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(left_out, 1);
+	assert_non_null(strstr(told, "journal line 2: corrupt record"));
+	for (size_t i = 0; i < n; i++)
+		journal_entry_clear(&j[i]);
+	free(j);
+	store_read_end(&t);
+
+	/* dump stops at the first, says what to do; --salvage writes the
+	 * rest and counts what it left out. */
+	out = open_memstream(&text, &len);
+	assert_int_equal(dump_write(f->s, out, false, NULL, &cause),
+			 PC_ECORRUPT);
+	assert_non_null(strstr(cause, "parcours dump --salvage"));
+	free(cause);
+	cause = NULL;
+	fclose(out);
+	free(text);
+	free(told);
+	told = NULL;
+	out = open_memstream(&text, &len);
+	assert_int_equal(dump_write(f->s, out, true, &left_out, &cause), PC_OK);
+	fclose(out);
+	assert_int_equal(left_out, 4);
+	assert_non_null(strstr(text, "Lefèvre"));
+	assert_null(strstr(text, "Garnier"));
+	assert_non_null(strstr(told, "left out with everything attached"));
+	free(text);
+	free(told);
+}
+
 static void not_a_directory(void **state)
 {
 	char *dir = helper_tmpdir(), *cause = NULL;
@@ -673,6 +787,9 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(readonly_reads, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(
+			salvage_leaves_out_what_does_not_decode, setup,
+			teardown),
 		cmocka_unit_test(not_a_directory),
 	};
 

@@ -109,6 +109,13 @@ bool cli_need_database(const struct cli *cli, int *status)
 	return false;
 }
 
+/* Damaged data a reader skips, told on stderr as it is skipped. */
+static void notice(const char *message, void *arg)
+{
+	(void)arg;
+	cli_error("%s", message);
+}
+
 struct store *cli_store(struct cli *cli, int *status)
 {
 	if (cli->store == NULL && !cli_need_database(cli, status))
@@ -126,6 +133,8 @@ struct store *cli_store_create(struct cli *cli, int *status)
 	if (cli->demo && cli_config(cli, status) == NULL)
 		return NULL;
 	rc = store_open(cli->db_dir, &cli->store, &cause);
+	if (rc == PC_OK)
+		store_set_notice(cli->store, notice, NULL);
 	if (rc == PC_OK && cli->demo) {
 		struct store_txn *t = NULL;
 		bool empty = false;

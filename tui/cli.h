@@ -48,6 +48,7 @@ const char *cli_referent(struct cli *cli);
  * created and filled with the demo caseload when missing or empty); NULL
  * after reporting an error ("no database in DIR" when there is none), with
  * *status set. The cli owns it.
+ * Damaged data its readers skip are told on stderr (store_set_notice).
  */
 struct store *cli_store(struct cli *cli, int *status);
 

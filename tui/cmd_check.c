@@ -8,9 +8,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Each problem on a line of its own, after the directory, then how many;
+ * nothing for none. */
+static void print_report(const char *dir, char *report, size_t problems)
+{
+	if (problems == 0)
+		return;
+	for (char *line = report ? strtok(report, "\n") : NULL; line;
+	     line = strtok(NULL, "\n"))
+		printf("%s: %s\n", dir, line);
+	printf(P_("%s: %zu problem found.\n", "%s: %zu problems found.\n",
+		  problems),
+	       dir, problems);
+}
+
 static int check_run(struct cli *cli, int argc, char **argv)
 {
-	struct store *s = NULL;
 	char *cause = NULL, *report = NULL;
 	size_t problems = 0;
 	int opt, rc;
@@ -19,11 +32,13 @@ static int check_run(struct cli *cli, int argc, char **argv)
 		return opt;
 	if (!command_no_operand(argc, argv))
 		return EXIT_USAGE;
-	rc = store_open_readonly(cli->db_dir, &s, &cause);
-	if (rc == PC_OK)
-		rc = store_check(s, &problems, &report, &cause);
-	store_close(&s);
+	/* Its pages are walked before LMDB reads them: a damaged file is
+	 * reported, not a crash. */
+	rc = store_check_dir(cli->db_dir, &problems, &report, &cause);
 	if (rc != PC_OK) {
+		print_report(cli->db_dir, report, problems);
+		free(report);
+		fflush(stdout);
 		cli_fail(rc, cause);
 		return EXIT_RUNTIME; /* a database that does not open is not
 					whole */
@@ -33,11 +48,7 @@ static int check_run(struct cli *cli, int argc, char **argv)
 		free(report);
 		return EXIT_OK;
 	}
-	for (char *line = strtok(report, "\n"); line; line = strtok(NULL, "\n"))
-		printf("%s: %s\n", cli->db_dir, line);
-	printf(P_("%s: %zu problem found.\n", "%s: %zu problems found.\n",
-		  problems),
-	       cli->db_dir, problems);
+	print_report(cli->db_dir, report, problems);
 	free(report);
 	return EXIT_RUNTIME;
 }

@@ -12,6 +12,7 @@ static int dump_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "salvage", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -19,11 +20,15 @@ static int dump_run(struct cli *cli, int argc, char **argv)
 	struct atomic_file af;
 	struct store *s;
 	char *cause = NULL;
+	size_t left_out = 0;
+	bool salvage = false;
 	int opt, rc, status = EXIT_OK;
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
 		if (opt == 'o') {
 			output = optarg;
+		} else if (opt == 's') {
+			salvage = true;
 		} else if (opt == 'h') {
 			return command_help(&command_dump);
 		} else {
@@ -35,15 +40,25 @@ static int dump_run(struct cli *cli, int argc, char **argv)
 	if ((s = cli_store(cli, &status)) == NULL)
 		return status;
 	if (output == NULL) {
-		rc = dump_write(s, stdout, &cause);
+		rc = dump_write(s, stdout, salvage, &left_out, &cause);
 	} else if ((rc = atomic_open(&af, output, &cause)) == PC_OK) {
-		rc = dump_write(s, af.f, &cause);
+		rc = dump_write(s, af.f, salvage, &left_out, &cause);
 		if (rc == PC_OK)
 			rc = atomic_commit(&af, &cause);
 		else
 			atomic_abort(&af);
 	}
-	return rc == PC_OK ? EXIT_OK : cli_fail(rc, cause);
+	if (rc != PC_OK)
+		return cli_fail(rc, cause);
+	/* Each record left out was told as it was skipped. */
+	if (left_out > 0)
+		cli_error(P_("%zu corrupt record left out; the dump holds every "
+			     "other one",
+			     "%zu corrupt records left out; the dump holds "
+			     "every other one",
+			     left_out),
+			  left_out);
+	return EXIT_OK;
 }
 
 static int load_run(struct cli *cli, int argc, char **argv)
@@ -77,11 +92,17 @@ static int load_run(struct cli *cli, int argc, char **argv)
 
 const struct command command_dump = {
 	.name = "dump",
-	.args = N_("[--output FILE]"),
+	.args = N_("[--output FILE] [--salvage]"),
 	.summary = N_("the whole database as JSON"),
 	.help = N_("The whole database as JSON (participants with their "
 		   "stages, appointments,\njobs and notes, and the journal), "
-		   "for `parcours load`."),
+		   "for `parcours load`.\n"
+		   "  --output FILE  write FILE atomically, mode 0600 "
+		   "(default: standard output)\n"
+		   "  --salvage      leave out the records that do not decode, "
+		   "each told on\n"
+		   "                 standard error, and write every other "
+		   "one"),
 	.run = dump_run,
 };
 

@@ -31,7 +31,7 @@ _parcours()
 	list) opts="--all --exited --format --help" ;;
 	export) opts="--format --output --all --from --to --pseudonymise --delimiter --help" ;;
 	import) opts="--dry-run --help" ;;
-	dump) opts="--output --help" ;;
+	dump) opts="--output --salvage --help" ;;
 	erase) opts="--force --help" ;;
 	purge) opts="--exited-before --dry-run --help" ;;
 	hold) opts="--off --help" ;;

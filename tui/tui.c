@@ -86,7 +86,9 @@ void tui_fail(struct tui *t, int code, char *cause)
 	free(cause);
 }
 
-void tui_reload(struct tui *t)
+/* Load the caseload afresh; false after telling the failure on the
+ * status line. Participants left out (corrupt records) are told there. */
+static bool reload(struct tui *t)
 {
 	struct caseload fresh;
 	char *cause = NULL;
@@ -96,12 +98,26 @@ void tui_reload(struct tui *t)
 			   t->today, &fresh, &cause);
 	if (rc != PC_OK) {
 		tui_fail(t, rc, cause);
-		return;
+		return false;
 	}
 	caseload_free(&t->cl);
 	t->cl = fresh;
 	t->generation = store_generation(t->store);
 	tui_rebuild(t);
+	if (t->cl.n_corrupt > 0)
+		tui_message(t, STYLE_ERROR,
+			    P_("%zu participant left out: a corrupt record; "
+			       "see `parcours check`",
+			       "%zu participants left out: corrupt records; "
+			       "see `parcours check`",
+			       t->cl.n_corrupt),
+			    t->cl.n_corrupt);
+	return true;
+}
+
+void tui_reload(struct tui *t)
+{
+	reload(t);
 }
 
 void tui_refresh_participant(struct tui *t, uint64_t pid)
@@ -313,8 +329,9 @@ static int prepare(struct tui *t, struct cli *cli)
 		if (tui_views[v]->init != NULL)
 			tui_views[v]->init(t, t->data[v]);
 	}
-	tui_reload(t);
-	if (t->message[0] != '\0') {
+	/* The screen tells of participants left out, not stderr. */
+	store_set_notice(t->store, NULL, NULL);
+	if (!reload(t)) {
 		cli_error("%s", t->message);
 		return EXIT_RUNTIME;
 	}
