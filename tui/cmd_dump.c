@@ -52,12 +52,13 @@ static int dump_run(struct cli *cli, int argc, char **argv)
 		return cli_fail(rc, cause);
 	/* Each record left out was told as it was skipped. */
 	if (left_out > 0)
-		cli_error(P_("%zu corrupt record left out; the dump holds every "
-			     "other one",
-			     "%zu corrupt records left out; the dump holds "
-			     "every other one",
-			     left_out),
-			  left_out);
+		cli_error(
+			P_("%zu corrupt record left out; the dump holds every "
+			   "other one",
+			   "%zu corrupt records left out; the dump holds "
+			   "every other one",
+			   left_out),
+			left_out);
 	return EXIT_OK;
 }
 
