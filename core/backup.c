@@ -109,14 +109,14 @@ static char *aside_name(const char *dir, time_t t, char **cause)
 int backup_restore(const char *dir, const char *file, int64_t now, char **aside,
 		   char **cause)
 {
-	char *lock = join(dir, STORE_LOCK_FILE), *data = join(dir, "data.mdb");
+	char *data = join(dir, "data.mdb");
 	char *kept = NULL;
 	struct stat st;
 	time_t t = (time_t)now;
 	int fd = -1, rc;
 
 	*aside = NULL;
-	if (lock == NULL || data == NULL) {
+	if (data == NULL) {
 		rc = error_set(cause, PC_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -128,13 +128,15 @@ int backup_restore(const char *dir, const char *file, int64_t now, char **aside,
 			       strerror(errno));
 		goto out;
 	}
-	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		rc = error_set(cause, PC_EIO, _("%s: cannot write: %s"), lock,
+	/* The database file itself is locked by whoever has it open (see
+	 * store.c): alone, or not at all. No file, nobody has it open. */
+	fd = open(data, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno != ENOENT) {
+		rc = error_set(cause, PC_EIO, _("%s: cannot read: %s"), data,
 			       strerror(errno));
 		goto out;
 	}
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		rc = error_set(cause, PC_EDB,
 			       _("%s: parcours is open in another window; "
 				 "close it before restoring"),
@@ -163,7 +165,6 @@ out:
 	if (fd >= 0)
 		close(fd); /* releases the lock */
 	free(kept);
-	free(lock);
 	free(data);
 	return rc;
 }

@@ -312,32 +312,34 @@ static int open_handles(struct store *s, bool write, char **cause)
 }
 
 /*
- * Every process with the database open holds a shared lock on
- * DIR/parcours.lock; a restore takes it exclusively, so it never replaces
- * the file under an open window. A file that cannot be created (a
- * read-only directory) is no lock to respect: no error.
+ * Every process with the database open holds a flock on the database file
+ * itself: shared, or exclusive for a restore or an erasure, which replace
+ * that file and so need it alone. A lock on a separate file could be
+ * removed from under them (then the exclusive lock was taken on a new
+ * file while others still wrote to the old one); the file that holds the
+ * data cannot go without the data going too, which the inode check of
+ * store_write then notices. The lock is taken on the file LMDB opened:
+ * if data.mdb was replaced between LMDB's open and ours, the open is
+ * refused.
  */
 static int lock_store(struct store *s, const char *dir, bool exclusive,
 		      char **cause)
 {
-	size_t n = strlen(dir) + sizeof "/" STORE_LOCK_FILE;
+	size_t n = strlen(dir) + sizeof "/data.mdb";
 	char *path = malloc(n);
+	struct stat ours, lmdb;
+	int lfd = -1;
 
 	s->lock_fd = -1;
 	if (path == NULL)
 		return error_set(cause, PC_ENOMEM, "out of memory");
-	snprintf(path, n, "%s/%s", dir, STORE_LOCK_FILE);
-	s->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (s->lock_fd < 0)
-		s->lock_fd = open(path, O_RDONLY | O_CLOEXEC);
+	snprintf(path, n, "%s/data.mdb", dir);
+	s->lock_fd = open(path, O_RDONLY | O_CLOEXEC);
 	free(path);
-	if (exclusive && s->lock_fd < 0)
+	if (s->lock_fd < 0)
 		return error_set(cause, PC_EIO, _("%s: cannot lock: %s"), dir,
 				 strerror(errno));
-	if (s->lock_fd >= 0 &&
-	    flock(s->lock_fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
-		close(s->lock_fd);
-		s->lock_fd = -1;
+	if (flock(s->lock_fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0)
 		return error_set(cause, PC_EDB,
 				 exclusive
 					 ? _("%s: parcours is open in another "
@@ -346,7 +348,14 @@ static int lock_store(struct store *s, const char *dir, bool exclusive,
 					     "replaced (a restore or an "
 					     "erasure); try again in a moment"),
 				 dir);
-	}
+	if (mdb_env_get_fd(s->env, &lfd) != 0 || fstat(lfd, &lmdb) != 0 ||
+	    fstat(s->lock_fd, &ours) != 0 || ours.st_dev != lmdb.st_dev ||
+	    ours.st_ino != lmdb.st_ino)
+		return error_set(cause, PC_EDB,
+				 _("%s: the database is being replaced (a "
+				   "restore or an erasure); try again in a "
+				   "moment"),
+				 dir);
 	s->exclusive = exclusive;
 	return PC_OK;
 }
@@ -381,11 +390,7 @@ static int open_env(const char *dir, bool readonly, bool exclusive,
 		return error_set(cause, PC_ENOMEM, "out of memory");
 	}
 	s->readonly = readonly;
-	rc = lock_store(s, dir, exclusive, cause);
-	if (rc != PC_OK) {
-		store_close(&s);
-		return rc;
-	}
+	s->lock_fd = -1;
 	/* Past the end of a file cut short, LMDB's map is a SIGBUS. */
 	if ((data = malloc(n)) == NULL) {
 		store_close(&s);
@@ -414,6 +419,12 @@ static int open_env(const char *dir, bool readonly, bool exclusive,
 			  mdb_strerror(rc));
 		store_close(&s);
 		return code == PC_ECORRUPT ? code : PC_EDB;
+	}
+	rc = lock_store(s, dir, exclusive, cause);
+	if (rc != PC_OK) {
+		free(data);
+		store_close(&s);
+		return rc;
 	}
 	mdb_env_info(s->env, &info);
 	s->map_size = info.me_mapsize;
@@ -899,6 +910,22 @@ void store_read_end(struct store_txn **t)
 	*t = NULL;
 }
 
+bool store_replaced(const struct store *s)
+{
+	size_t n = strlen(s->path) + sizeof "/data.mdb";
+	struct stat now, ours;
+	char *path;
+	bool replaced;
+
+	if (s->lock_fd < 0 || (path = malloc(n)) == NULL)
+		return false;
+	snprintf(path, n, "%s/data.mdb", s->path);
+	replaced = stat(path, &now) != 0 || fstat(s->lock_fd, &ours) != 0 ||
+		   now.st_dev != ours.st_dev || now.st_ino != ours.st_ino;
+	free(path);
+	return replaced;
+}
+
 int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 {
 	struct store_txn t = { .s = s };
@@ -917,6 +944,19 @@ int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 			return error_set(cause, store_map_error(mrc), "%s: %s",
 					 s->path, mdb_strerror(mrc));
 		rc = fn(&t, arg, &fn_cause);
+		/* The file this process has open is no longer the database
+		 * (removed, or replaced by hand): a change committed to it
+		 * would be lost, though it would look saved. */
+		if (rc == PC_OK && store_replaced(s)) {
+			mdb_txn_abort(t.txn);
+			free(fn_cause);
+			return error_set(cause, PC_EDB,
+					 _("Not saved: the database file was "
+					   "removed or replaced since parcours "
+					   "opened it; close parcours and open "
+					   "it again (%s)"),
+					 s->path);
+		}
 		if (rc == PC_OK) {
 			mrc = mdb_txn_commit(t.txn);
 			if (mrc != 0 && mrc != MDB_MAP_FULL) {

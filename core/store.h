@@ -100,6 +100,10 @@ int store_verify(struct store *s, char **cause);
 int store_read_begin(struct store *s, struct store_txn **out, char **cause);
 void store_read_end(struct store_txn **t);
 
+/* True when DIR/data.mdb is no longer the file this store opened (removed
+ * or replaced since): what it writes would be lost. */
+bool store_replaced(const struct store *s);
+
 /*
  * Run `fn` in one write transaction and commit it. If `fn` fails, nothing is
  * written and its code and *cause are passed on. A full map grows and `fn`

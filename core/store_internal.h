@@ -30,7 +30,7 @@ struct store {
 	char *path;
 	size_t map_size;
 	bool readonly;
-	int lock_fd;	/* a flock on parcours.lock while open, or -1 */
+	int lock_fd;	/* data.mdb, flocked while open (see lock_store), or -1 */
 	bool exclusive; /* the lock is exclusive: no other process has it */
 	store_notice_fn notice; /* who hears of damaged data skipped, or NULL */
 	void *notice_arg;

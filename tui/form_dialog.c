@@ -103,6 +103,44 @@ static void show_choice(struct dialog *d, struct form_field *f, size_t i)
 	set_field_buffer(d->fields[i], 0, buf);
 }
 
+/*
+ * The length in bytes of the first line of `s` that holds in `width`
+ * columns, broken after a space when there is one: a message on two lines
+ * reads whole where one line cut it.
+ */
+static size_t first_line(const char *s, int width)
+{
+	size_t i = 0, last_space = 0, len = strlen(s);
+	mbstate_t st;
+	int used = 0;
+
+	memset(&st, 0, sizeof st);
+	while (i < len) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s + i, len - i, &st);
+		int w;
+
+		if (k == (size_t)-1 || k == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			k = 1;
+			w = 1;
+		} else {
+			w = wcwidth(wc);
+			if (k == 0)
+				k = 1;
+		}
+		if (w < 0)
+			w = 1;
+		if (used + w > width)
+			return last_space > 0 ? last_space : i;
+		if (s[i] == ' ')
+			last_space = i + 1;
+		used += w;
+		i += k;
+	}
+	return len;
+}
+
 /* Draw what surrounds the fields; the form library draws the fields. */
 static void dialog_paint(struct dialog *d, const char *title,
 			 struct form_field *f)
@@ -120,8 +158,17 @@ static void dialog_paint(struct dialog *d, const char *title,
 		ui_put(d->win, y + 1, 3 + d->label_w, d->width - 5 - d->label_w,
 		       f[i].error, f[i].error[0] ? STYLE_ERROR : STYLE_NORMAL);
 	}
-	ui_put(d->win, d->height - 3, 2, d->width - 4, d->message,
-	       d->message[0] ? STYLE_ERROR : STYLE_NORMAL);
+	/* The message on up to two lines. */
+	{
+		size_t cut = first_line(d->message, d->width - 4);
+		char line[sizeof d->message];
+
+		snprintf(line, sizeof line, "%.*s", (int)cut, d->message);
+		ui_put(d->win, d->height - 4, 2, d->width - 4, line,
+		       STYLE_ERROR);
+		ui_put(d->win, d->height - 3, 2, d->width - 4,
+		       d->message + cut, STYLE_ERROR);
+	}
 	ui_put(d->win, d->height - 2, 2, d->width - 4,
 	       _("⏎ save · Tab ↓ ↑ fields · ←/→ Space choose · Esc cancel"),
 	       STYLE_DIM);
@@ -136,7 +183,7 @@ static bool dialog_build(struct dialog *d, const char *title,
 	memset(d, 0, sizeof *d);
 	d->n = n;
 	d->width = COLS - 4 < 78 ? COLS - 4 : 78;
-	d->height = 2 * (int)n + 5;
+	d->height = 2 * (int)n + 6; /* and two lines of message */
 	for (size_t i = 0; i < n; i++) {
 		int w = text_width(f[i].label) + 1;
 

@@ -27,10 +27,10 @@ err_has erase-held "under a legal hold"
 P2 list --format tsv | grep -q Zygomatique && ok || ko "held participant erased"
 # Not while another process has the database open: the lock is held
 # (shared) before erase is tried.
-flock -s "$R/parcours.lock" sleep 3 &
+flock -s "$R/data.mdb" sleep 3 &
 holder=$!
 for _ in $(seq 50); do
-	flock -n -x "$R/parcours.lock" true || break
+	flock -n -x "$R/data.mdb" true || break
 	sleep 0.05
 done
 run erase-open 1 --db "$R" --today $T erase "$zid" --force
