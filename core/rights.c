@@ -88,6 +88,10 @@ static int erase_one(struct store_txn *t, const struct erase_args *a,
 	 * stays. */
 	if (rc == PC_OK)
 		rc = store_journal_forget(t, id, &forgotten);
+	/* With the deletion, the note that the file is still to rewrite:
+	 * an interrupted rewrite is finished at the next open. */
+	if (rc == PC_OK)
+		rc = store_mark_rewrite(t);
 	if (rc != PC_OK)
 		return rc;
 	/* Nothing personal: the number and the date only. */
@@ -149,22 +153,6 @@ static int purge_cb(struct store_txn *t, void *arg, char **cause)
 		participant_clear(&p);
 	}
 	free(ids);
-	return rc;
-}
-
-/* Run `fn` on the database opened alone, then rewrite its file. */
-static int alone(const char *dir, store_write_fn fn, struct erase_args *a,
-		 bool rewrite, char **cause)
-{
-	struct store *s = NULL;
-	int rc = store_open_exclusive(dir, &s, cause);
-
-	if (rc != PC_OK)
-		return rc;
-	rc = store_write(s, fn, a, cause);
-	if (rc == PC_OK && rewrite)
-		return store_rewrite_close(&s, cause);
-	store_close(&s);
 	return rc;
 }
 
@@ -281,15 +269,65 @@ static int erase_from_copies(const char *dir, store_write_fn fn,
 	return rc;
 }
 
+/* Can participant a->id be erased (there, and no hold unless forced)? */
+static int erase_allowed(struct store *s, const struct erase_args *a,
+			 char **cause)
+{
+	struct store_txn *t = NULL;
+	struct participant p;
+	int rc = store_read_begin(s, &t, cause);
+
+	if (rc == PC_OK)
+		rc = store_participant_get(t, a->id, &p);
+	store_read_end(&t);
+	if (rc == PC_ENOTFOUND)
+		return error_set(cause, rc, _("participant %llu not found"),
+				 (unsigned long long)a->id);
+	if (rc != PC_OK)
+		return rc;
+	if (p.legal_hold && !a->force)
+		rc = error_set(cause, PC_EINVAL,
+			       _("participant %llu is under a legal hold (the "
+				 "funder's retention period): not erased; "
+				 "--force erases all the same"),
+			       (unsigned long long)a->id);
+	participant_clear(&p);
+	return rc;
+}
+
+/*
+ * Run `fn` on the database opened alone, then rewrite its file. An
+ * erasure first reaches the copies kept aside (the person stays in the
+ * database until they are clean, so an interruption there is undone by
+ * erasing again), then deletes and marks the rewrite in one transaction
+ * (an interruption after it is finished at the next open).
+ */
+static int alone(const char *dir, store_write_fn fn, struct erase_args *a,
+		 bool rewrite, char **cause)
+{
+	struct store *s = NULL;
+	int rc = store_open_exclusive(dir, &s, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (rewrite && a->id != 0)
+		rc = erase_allowed(s, a, cause);
+	if (rc == PC_OK && rewrite)
+		rc = erase_from_copies(dir, fn, a, cause);
+	if (rc == PC_OK)
+		rc = store_write(s, fn, a, cause);
+	if (rc == PC_OK && rewrite)
+		return store_rewrite_close(&s, cause);
+	store_close(&s);
+	return rc;
+}
+
 int rights_erase(const char *dir, const struct edit_ctx *ctx, uint64_t id,
 		 bool force, char **cause)
 {
 	struct erase_args a = { .ctx = ctx, .id = id, .force = force };
-	int rc = alone(dir, erase_cb, &a, true, cause);
 
-	if (rc == PC_OK)
-		rc = erase_from_copies(dir, erase_cb, &a, cause);
-	return rc;
+	return alone(dir, erase_cb, &a, true, cause);
 }
 
 int rights_purge(const char *dir, const struct edit_ctx *ctx, pdate before,
@@ -305,7 +343,5 @@ int rights_purge(const char *dir, const struct edit_ctx *ctx, pdate before,
 	rc = alone(dir, purge_cb, &a, !dry_run, cause);
 	*erased = a.erased;
 	*held = a.held;
-	if (rc == PC_OK && !dry_run)
-		rc = erase_from_copies(dir, purge_cb, &a, cause);
 	return rc;
 }

@@ -3,7 +3,9 @@
 #include "error.h"
 #include "i18n.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -174,6 +176,32 @@ int store_reserve(void **arr, size_t *cap, size_t n, size_t sz)
 /* ---- meta: schema version and id counters ---- */
 
 static const char META_SCHEMA[] = "schema_version";
+/* Set in the transaction of an erasure, gone once the file is rewritten:
+ * its rewrite is still to do. Never copied by the rewrite. */
+static const char META_REWRITE[] = "rewrite_pending";
+
+int store_mark_rewrite(struct store_txn *t)
+{
+	static const uint8_t one = 1;
+
+	return store_put(t, DB_META, META_REWRITE, strlen(META_REWRITE), &one,
+			 1);
+}
+
+/* True when the last erasure's rewrite did not finish. */
+static bool rewrite_pending(struct store *s)
+{
+	struct store_txn *t = NULL;
+	MDB_val v;
+	bool pending = false;
+
+	if (store_read_begin(s, &t, NULL) != PC_OK)
+		return false;
+	pending = store_get(t, DB_META, META_REWRITE, strlen(META_REWRITE),
+			    &v) == PC_OK;
+	store_read_end(&t);
+	return pending;
+}
 
 int store_next_seq(struct store_txn *t, const char *name, uint64_t *out)
 {
@@ -536,17 +564,87 @@ int store_open(const char *dir, struct store **out, char **cause)
 		return error_set(cause, PC_EIO, _("%s: cannot create: %s"), dir,
 				 strerror(errno));
 	rc = check_paths(dir, cause);
-	return rc != PC_OK ? rc : open_env(dir, false, false, NULL, out, cause);
+	if (rc == PC_OK)
+		rc = open_env(dir, false, false, NULL, out, cause);
+	if (rc == PC_OK && rewrite_pending(*out)) {
+		/* An erasure was interrupted before its rewrite: finish it
+		 * now if the database can be had alone, else at a later
+		 * open; the person's data are already out of every record. */
+		struct store *alone = NULL;
+		char *why = NULL;
+
+		store_close(out);
+		if (store_open_exclusive(dir, &alone, &why) == PC_OK &&
+		    store_rewrite_close(&alone, &why) == PC_OK) {
+			rc = open_env(dir, false, false, NULL, out, cause);
+			if (rc == PC_OK)
+				(*out)->finished_erasure = true;
+		} else {
+			store_close(&alone);
+			rc = open_env(dir, false, false, NULL, out, cause);
+		}
+		free(why);
+	}
+	return rc;
+}
+
+bool store_finished_erasure(const struct store *s)
+{
+	return s != NULL && s->finished_erasure;
+}
+
+/* Is `name` one of the working directories an erasure makes here? */
+static bool working_dir(const char *name)
+{
+	return strncmp(name, ".rewrite-", 9) == 0 ||
+	       strncmp(name, ".erase-", 7) == 0;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag,
+			struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/*
+ * Remove the working directories an erasure interrupted left in `dir`
+ * (`.rewrite-*`: a copy of the live records; `.erase-*`: a link to a
+ * copy kept aside). Only with the database held alone: then no erasure
+ * is going on.
+ */
+static void remove_working_dirs(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		char *path;
+
+		if (!working_dir(e->d_name) ||
+		    asprintf(&path, "%s/%s", dir, e->d_name) < 0)
+			continue;
+		nftw(path, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+		free(path);
+	}
+	if (d != NULL)
+		closedir(d);
 }
 
 int store_open_exclusive(const char *dir, struct store **out, char **cause)
 {
 	struct stat st;
 
+	int rc;
+
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
 		return error_set(cause, PC_ENOTFOUND, _("%s: no database"),
 				 dir);
-	return open_env(dir, false, true, NULL, out, cause);
+	rc = open_env(dir, false, true, NULL, out, cause);
+	if (rc == PC_OK)
+		remove_working_dirs(dir);
+	return rc;
 }
 
 static int open_readonly(const char *dir, struct store_report *walk,
@@ -764,6 +862,10 @@ static int copy_entries(struct store *s, MDB_env *to, char **cause)
 			break;
 		while ((rc = mdb_cursor_get(c, &k, &v, op)) == 0) {
 			op = MDB_NEXT;
+			if (i == DB_META &&
+			    k.mv_size == sizeof META_REWRITE - 1 &&
+			    memcmp(k.mv_data, META_REWRITE, k.mv_size) == 0)
+				continue; /* the rewrite is this copy */
 			rc = mdb_put(wt, dbi, &k, &v, MDB_APPEND);
 			if (rc != 0)
 				break;

@@ -100,6 +100,15 @@ int store_verify(struct store *s, char **cause);
 int store_read_begin(struct store *s, struct store_txn **out, char **cause);
 void store_read_end(struct store_txn **t);
 
+/* Mark, in an erasure's transaction, that the file is to be rewritten:
+ * store_rewrite_close() clears it; until then every store_open() tries to
+ * finish the rewrite. Store codes on failure. */
+int store_mark_rewrite(struct store_txn *t);
+
+/* True when store_open() finished an erasure an interruption had left
+ * without its rewrite (so the caller can say so); NULL is accepted. */
+bool store_finished_erasure(const struct store *s);
+
 /* True when DIR/data.mdb is no longer the file this store opened (removed
  * or replaced since): what it writes would be lost. */
 bool store_replaced(const struct store *s);

@@ -32,6 +32,7 @@ struct store {
 	bool readonly;
 	int lock_fd;	/* data.mdb, flocked while open (see lock_store), or -1 */
 	bool exclusive; /* the lock is exclusive: no other process has it */
+	bool finished_erasure; /* store_open finished an erasure's rewrite */
 	store_notice_fn notice; /* who hears of damaged data skipped, or NULL */
 	void *notice_arg;
 };

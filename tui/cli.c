@@ -135,6 +135,10 @@ struct store *cli_store_create(struct cli *cli, int *status)
 	rc = store_open(cli->db_dir, &cli->store, &cause);
 	if (rc == PC_OK)
 		store_set_notice(cli->store, notice, NULL);
+	if (rc == PC_OK && store_finished_erasure(cli->store))
+		cli_error(_("%s: an erasure interrupted earlier is now "
+			    "complete (the database file was rewritten)"),
+			  cli->db_dir);
 	if (rc == PC_OK && cli->demo) {
 		struct store_txn *t = NULL;
 		bool empty = false;

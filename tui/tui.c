@@ -335,6 +335,9 @@ static int prepare(struct tui *t, struct cli *cli)
 		cli_error("%s", t->message);
 		return EXIT_RUNTIME;
 	}
+	if (t->message[0] == '\0' && store_finished_erasure(t->store))
+		tui_message(t, STYLE_OK, "%s",
+			    _("An erasure interrupted earlier is now complete."));
 	return EXIT_OK;
 }
 
