@@ -3,9 +3,11 @@
 #include "error.h"
 #include "export.h"
 #include "i18n.h"
+#include "text.h"
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool parse_delimiter(const char *s, char *out)
@@ -114,8 +116,13 @@ static int export_run(struct cli *cli, int argc, char **argv)
 			     from, to, &o, output, stdout, &cause);
 	if (rc != PC_OK)
 		return cli_fail(rc, cause);
-	if (output != NULL)
-		fprintf(stderr, _("parcours: summary written to %s\n"), output);
+	if (output != NULL) {
+		char *shown = text_shown(output);
+
+		fprintf(stderr, _("parcours: summary written to %s\n"),
+			shown ? shown : "");
+		free(shown);
+	}
 	return EXIT_OK;
 }
 

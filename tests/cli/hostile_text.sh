@@ -71,4 +71,9 @@ run import-good 0 --db "$WORK/imp-db" --today $T import "$IMP/good.csv"
 raw import-good "$WORK/out"
 shows import-good "$WORK/out" 'imp^[]0;file^G/good.csv: 1 participants imported'
 
+# export --output: the path it names back is shown, not obeyed.
+run export-path 0 --db "$DB" --today $T export --format csv --output "$IMP/out.csv"
+raw export-path "$WORK/err"
+shows export-path "$WORK/err" 'imp^[]0;file^G/out.csv'
+
 finish
