@@ -104,15 +104,26 @@ static int erase_one(struct store_txn *t, const struct erase_args *a,
 	return store_journal_add(t, &e);
 }
 
-static int erase_cb(struct store_txn *t, void *arg, char **cause)
+/* Can participant a->id be erased: there, readable, and not held (unless
+ * forced)? The refusal says why and what to do. */
+static int erasable(struct store_txn *t, const struct erase_args *a,
+		    char **cause)
 {
-	struct erase_args *a = arg;
 	struct participant p;
 	int rc = store_participant_get(t, a->id, &p);
 
 	if (rc == PC_ENOTFOUND)
 		return error_set(cause, rc, _("participant %llu not found"),
 				 (unsigned long long)a->id);
+	if (rc == PC_ECORRUPT)
+		return error_set(
+			cause, rc,
+			_("participant %llu: the record is damaged and cannot "
+			  "be erased as it is; restore a backup (parcours "
+			  "restore FILE), or write what reads (parcours dump "
+			  "--salvage), load it into a new database and erase "
+			  "there"),
+			(unsigned long long)a->id);
 	if (rc != PC_OK)
 		return rc;
 	if (p.legal_hold && !a->force)
@@ -122,6 +133,14 @@ static int erase_cb(struct store_txn *t, void *arg, char **cause)
 				 "--force erases all the same"),
 			       (unsigned long long)a->id);
 	participant_clear(&p);
+	return rc;
+}
+
+static int erase_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct erase_args *a = arg;
+	int rc = erasable(t, a, cause);
+
 	return rc == PC_OK ? erase_one(t, a, a->id) : rc;
 }
 
@@ -269,29 +288,16 @@ static int erase_from_copies(const char *dir, store_write_fn fn,
 	return rc;
 }
 
-/* Can participant a->id be erased (there, and no hold unless forced)? */
+/* erasable(), in a read transaction of its own. */
 static int erase_allowed(struct store *s, const struct erase_args *a,
 			 char **cause)
 {
 	struct store_txn *t = NULL;
-	struct participant p;
 	int rc = store_read_begin(s, &t, cause);
 
 	if (rc == PC_OK)
-		rc = store_participant_get(t, a->id, &p);
+		rc = erasable(t, a, cause);
 	store_read_end(&t);
-	if (rc == PC_ENOTFOUND)
-		return error_set(cause, rc, _("participant %llu not found"),
-				 (unsigned long long)a->id);
-	if (rc != PC_OK)
-		return rc;
-	if (p.legal_hold && !a->force)
-		rc = error_set(cause, PC_EINVAL,
-			       _("participant %llu is under a legal hold (the "
-				 "funder's retention period): not erased; "
-				 "--force erases all the same"),
-			       (unsigned long long)a->id);
-	participant_clear(&p);
 	return rc;
 }
 

@@ -77,4 +77,11 @@ if command -v tmux >/dev/null; then
 	same "interface exit" "$(dead_status)" 0
 fi
 
+# Erasing the damaged participant says what to do (it said "corrupt
+# data"), and changes nothing.
+before=$(md5sum <"$WORK/bad/data.mdb")
+run erase-damaged 1 --db "$WORK/bad" --today $T erase 30
+err_has erase-damaged "participant 30: the record is damaged and cannot be erased as it is; restore a backup"
+same "erase of a damaged record changes nothing" "$(md5sum <"$WORK/bad/data.mdb")" "$before"
+
 finish
