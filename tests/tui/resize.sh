@@ -24,19 +24,21 @@ tm resize-window -t "$S" -x 100 -y 30
 expect after-resize "80/80 participants"
 
 # A resize while a pick list is open: the form comes back at the new
-# size, its right border on screen (it kept its old width before).
+# size, its right border on screen (it kept its old width before). In a
+# session of its own, resized once, as a person drags a window.
+start pick 100 30
+ready "80/80 participants"
 keys g Enter a Tab Tab Tab " "
 expect pick-open "⏎ choose"
-sleep 0.3
+sleep 0.5
 tm resize-window -t "$S" -x 80 -y 24
-sleep 0.4
+sleep 0.5
 keys Escape
-sleep 0.4
+sleep 0.5
 screen | grep "Plan an appointment" | grep -q "┐" && ok ||
 	ko "the form lost its right border after the resize"
-keys Escape Escape
-tm resize-window -t "$S" -x 100 -y 30
-expect after-pick-resize "80/80 participants"
+keys Escape Escape Escape q
+S=main
 
 # q leaves even from the too-small notice.
 start tiny 40 12
