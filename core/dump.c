@@ -120,6 +120,8 @@ void dump_write_file(FILE *out, const struct participant_file *f)
 		date(out, j->planned_end);
 		key(out, "ended", false);
 		date(out, j->ended);
+		key(out, "end_reason", false);
+		json_write_string(out, j->end_reason);
 		fprintf(out, ", \"weekly_minutes\": %d, \"checkins\": [",
 			j->weekly_minutes);
 		for (size_t k = 0; k < j->n_checkins; k++) {

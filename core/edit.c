@@ -489,6 +489,86 @@ int edit_job_start(struct store *s, const struct edit_ctx *ctx,
 	return store_write(s, job_cb, &a, cause);
 }
 
+const char *const job_end_reasons[JOB_END_REASONS] = {
+	"contract-ended", "resigned", "dismissed", "trial-period", "other",
+};
+
+struct job_end_args {
+	const struct edit_ctx *ctx;
+	uint64_t pid;
+	uint32_t seq;
+	pdate ended;
+	const char *reason;
+};
+
+static int job_end_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct job_end_args *a = arg;
+	struct participant_file f;
+	char d[DATE_BUFSZ];
+	int rc = load_file(t, a->pid, &f, cause);
+	struct job *j = NULL;
+
+	if (rc != PC_OK)
+		return rc;
+	for (size_t i = 0; i < f.n_jobs; i++)
+		if (f.jobs[i].seq == a->seq)
+			j = &f.jobs[i];
+	if (j == NULL)
+		rc = error_set(cause, PC_ENOTFOUND, _("job %u not found"),
+			       (unsigned)a->seq);
+	else if (j->ended != DATE_NONE)
+		rc = error_set(cause, PC_EINVAL, _("this job ended on %s"),
+			       date_format_iso(j->ended, d));
+	else if (a->ended < j->start)
+		rc = error_set(cause, PC_EINVAL,
+			       _("end date: before the job started (%s)"),
+			       date_format_iso(j->start, d));
+	if (rc == PC_OK) {
+		char *reason = strdup(a->reason);
+
+		if (reason == NULL) {
+			rc = PC_ENOMEM;
+		} else {
+			free(j->end_reason);
+			j->end_reason = reason;
+			j->ended = a->ended;
+			rc = store_job_update(t, j);
+		}
+	}
+	if (rc == PC_OK)
+		rc = journal(t, a->ctx, a->pid, "job %u ended on %s (%s)",
+			     (unsigned)a->seq, date_format_iso(a->ended, d),
+			     a->reason);
+	participant_file_clear(&f);
+	return rc;
+}
+
+int edit_job_end(struct store *s, const struct edit_ctx *ctx,
+		 uint64_t participant, uint32_t job_seq, pdate ended,
+		 const char *reason, char **cause)
+{
+	struct job_end_args a = { ctx, participant, job_seq, ended, reason };
+	bool known = false;
+	int rc = check_date(ended, _("end date"), cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (ended > ctx->today)
+		return error_set(cause, PC_EINVAL,
+				 _("end date: after today; record the end on "
+				   "the day it comes"));
+	for (size_t i = 0; reason != NULL && i < JOB_END_REASONS; i++)
+		known |= strcmp(reason, job_end_reasons[i]) == 0;
+	if (!known)
+		return error_set(cause, PC_EINVAL,
+				 _("end reason: '%s' is not one of "
+				   "contract-ended, resigned, dismissed, "
+				   "trial-period, other"),
+				 reason ? reason : "");
+	return store_write(s, job_end_cb, &a, cause);
+}
+
 static int checkin_cb(struct store_txn *t, void *arg, char **cause)
 {
 	struct job_args *a = arg;

@@ -69,7 +69,23 @@ int edit_stage_move(struct store *s, const struct edit_ctx *ctx,
 		    uint64_t participant, const char *stage, pdate date,
 		    char **cause);
 
-/* Record a job start: the in-work follow-up begins. */
+/* Why a job ends, the ids edit_job_end() accepts. */
+#define JOB_END_REASONS 5
+extern const char *const job_end_reasons[JOB_END_REASONS];
+
+/*
+ * End job `job_seq` of a participant on `ended` (from its start to today)
+ * for `reason` (one of job_end_reasons): PC_EINVAL otherwise, PC_ENOTFOUND
+ * for no such job or participant; a job already ended is refused. One
+ * transaction with its journal line.
+ */
+int edit_job_end(struct store *s, const struct edit_ctx *ctx,
+		 uint64_t participant, uint32_t job_seq, pdate ended,
+		 const char *reason, char **cause);
+
+/* Record a job start: the in-work follow-up begins. A job already open
+ * stays open (two jobs at once are possible): end it with
+ * edit_job_end(). */
 int edit_job_start(struct store *s, const struct edit_ctx *ctx,
 		   uint64_t participant, const struct job *job, char **cause);
 

@@ -346,6 +346,10 @@ static int load_children(struct loader *l, struct store_txn *t,
 		    !get_date(l, j, "start", &jb.start) ||
 		    !get_date(l, j, "planned_end", &jb.planned_end) ||
 		    !get_date(l, j, "ended", &jb.ended) ||
+		    /* absent from dumps made before jobs could end */
+		    (json_get(j, "end_reason") != NULL &&
+		     !get_text(l, j, "end_reason", MODEL_TEXT_LINE, false,
+			       &jb.end_reason)) ||
 		    !get_int(l, j, "weekly_minutes", 0, 7 * 24 * 60,
 			     &minutes) ||
 		    (cks = get_array(l, j, "checkins")) == NULL ||

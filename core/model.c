@@ -64,6 +64,7 @@ void job_clear(struct job *j)
 {
 	free(j->employer);
 	free(j->contract);
+	free(j->end_reason);
 	job_init(j);
 }
 

@@ -111,6 +111,7 @@ struct job {
 	pdate start;
 	pdate planned_end; /* DATE_NONE for open-ended */
 	pdate ended;	   /* DATE_NONE while the job goes on */
+	char *end_reason;  /* why it ended: an id of job_end_reasons, or NULL */
 	int weekly_minutes;
 	size_t n_checkins;
 	struct checkin checkins[JOB_MAX_CHECKINS];

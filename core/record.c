@@ -103,6 +103,7 @@ static const struct field job_fields[] = {
 	FIELD(7, F_DATE, struct job, ended),
 	FIELD(8, F_INT, struct job, weekly_minutes),
 	FIELD(9, F_CHECKINS, struct job, checkins),
+	FIELD(10, F_STR, struct job, end_reason),
 };
 
 static const struct field note_fields[] = {

@@ -260,6 +260,61 @@ static void job_and_checkins(void **state)
 	REFUSED(edit_job_start(f->s, &f->ctx, f->pid, &j, &rcause), "end");
 }
 
+/* A job ends with a date and a reason; a second job leaves the first as
+ * it was (it went on, or it ended on its own record). */
+static void job_end(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	struct job j;
+	char *cause = NULL;
+
+	job_init(&j);
+	j.employer = (char *)"Carrefour";
+	j.contract = (char *)"cdd";
+	j.start = D(2026, 9, 1);
+	j.weekly_minutes = 35 * 60;
+	assert_int_equal(edit_job_start(f->s, &f->ctx, f->pid, &j, &cause),
+			 PC_OK);
+	j.employer = (char *)"Lidl";
+	j.start = D(2026, 11, 2);
+	assert_int_equal(edit_job_start(f->s, &f->ctx, f->pid, &j, &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.n_jobs, 2);
+	assert_int_equal(pf.jobs[0].ended, DATE_NONE); /* both go on */
+	assert_int_equal(pf.jobs[1].ended, DATE_NONE);
+	participant_file_clear(&pf);
+
+	REFUSED(edit_job_end(f->s, &f->ctx, f->pid, 1, D(2026, 11, 1),
+			     "holidays", &rcause),
+		"end reason");
+	REFUSED(edit_job_end(f->s, &f->ctx, f->pid, 1, D(2026, 8, 1),
+			     "contract-ended", &rcause),
+		"before the job started");
+	REFUSED(edit_job_end(f->s, &f->ctx, f->pid, 1, D(2026, 12, 1),
+			     "contract-ended", &rcause),
+		"after today");
+	assert_int_equal(edit_job_end(f->s, &f->ctx, f->pid, 9, D(2026, 11, 1),
+				      "resigned", &cause),
+			 PC_ENOTFOUND);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(edit_job_end(f->s, &f->ctx, f->pid, 1, D(2026, 10, 31),
+				      "contract-ended", &cause),
+			 PC_OK);
+	REFUSED(edit_job_end(f->s, &f->ctx, f->pid, 1, D(2026, 11, 1),
+			     "resigned", &rcause),
+		"ended on 2026-10-31");
+	load(f, &pf);
+	assert_int_equal(pf.jobs[0].ended, D(2026, 10, 31));
+	assert_string_equal(pf.jobs[0].end_reason, "contract-ended");
+	assert_int_equal(pf.jobs[1].ended, DATE_NONE);
+	assert_string_equal(participant_file_current_job(&pf)->employer,
+			    "Lidl");
+	participant_file_clear(&pf);
+}
+
 static void exit_and_after(void **state)
 {
 	struct fixture *f = *state;
@@ -456,6 +511,7 @@ int main(void)
 		T(plan_then_outcome),
 		T(stage_moves),
 		T(job_and_checkins),
+		T(job_end),
 		T(exit_and_after),
 		T(identity_and_transfer),
 		T(notes),

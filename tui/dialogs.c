@@ -386,8 +386,150 @@ static bool job_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 		message, msize);
 }
 
+/* ---- the end of a job ---- */
+
+static const char *const end_reason_names[JOB_END_REASONS] = {
+	N_("contract ended"), N_("resigned"), N_("dismissed"),
+	N_("trial period not passed"), N_("other"),
+};
+
+/* The fields of the job end form, in the order it shows them. */
+enum { END_DATE, END_REASON };
+
+static bool job_end_submit(struct tui *t, struct form_field *f, size_t n,
+			   void *arg, char *message, size_t msize)
+{
+	struct ctx *x = arg;
+	char *cause = NULL;
+
+	(void)n;
+	return form_edited(
+		edit_job_end(t->store, &t->ctx, x->pid, (uint32_t)x->index,
+			     f[END_DATE].date,
+			     job_end_reasons[f[END_REASON].choice], &cause),
+		&cause, message, msize);
+}
+
+/*
+ * Ask when and why `j` ended, and record it; true when recorded. `why`
+ * heads the form ("Record that a job ended · Carrefour").
+ */
+static bool ask_job_end(struct tui *t, const struct caseload_entry *e,
+			const struct job *j)
+{
+	const char *reasons[JOB_END_REASONS];
+	struct ctx x = { .pid = e->file.p.id, .index = j->seq };
+	pdate proposed = j->planned_end != DATE_NONE && j->planned_end < t->today
+				 ? j->planned_end
+				 : t->today;
+	struct form_field f[] = {
+		[END_DATE] = { .label = _("End date"),
+			       .kind = FIELD_DATE,
+			       .required = true,
+			       .width = 12,
+			       .text = form_date_text(proposed) },
+		[END_REASON] = { .label = _("Reason"),
+				 .kind = FIELD_CHOICE,
+				 .choices = reasons,
+				 .n_choices = JOB_END_REASONS },
+	};
+	char title[300], employer[200];
+	bool saved;
+
+	/* The entry (and j in it) is read again once the end is saved. */
+	snprintf(employer, sizeof employer, "%s",
+		 j->employer ? j->employer : "");
+	for (size_t i = 0; i < JOB_END_REASONS; i++)
+		reasons[i] = _(end_reason_names[i]);
+	snprintf(title, sizeof title, _("Record that a job ended · %s"),
+		 employer);
+	saved = form_dialog_run(t, title, f, COUNT(f), job_end_submit, &x);
+	if (saved) {
+		tui_refresh_participant(t, x.pid);
+		tui_message(t, STYLE_OK, _("Job at %s ended."), employer);
+	}
+	form_fields_free(f, COUNT(f));
+	return saved;
+}
+
+/* The jobs going on, latest first, in `out` (at most `max`). */
+static size_t open_jobs(const struct caseload_entry *e, const struct job **out,
+			size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = e->file.n_jobs; i-- > 0 && n < max;)
+		if (e->file.jobs[i].start != DATE_NONE &&
+		    e->file.jobs[i].ended == DATE_NONE)
+			out[n++] = &e->file.jobs[i];
+	return n;
+}
+
+/* A job's line in a pick list: "Carrefour · CDI · since 01/09/2026". */
+static void job_label(const struct job *j, char *buf, size_t size)
+{
+	char d[DATE_BUFSZ];
+
+	snprintf(buf, size, _("%s · %s · since %s"),
+		 j->employer ? j->employer : "", format_contract(j->contract),
+		 cli_date(j->start, d));
+}
+
+void dialog_job_end(struct tui *t, const struct caseload_entry *e)
+{
+	const struct job *jobs[8];
+	char labels[8][200];
+	const char *items[8];
+	size_t n = open_jobs(e, jobs, 8), pick = 0;
+
+	if (n == 0) {
+		tui_message(t, STYLE_ERROR, "%s",
+			    _("No job going on: J records one."));
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		job_label(jobs[i], labels[i], sizeof labels[i]);
+		items[i] = labels[i];
+	}
+	if (n > 1 && !form_dialog_pick(t, _("Which job ended?"), items, n,
+				       &pick))
+		return;
+	ask_job_end(t, e, jobs[pick]);
+}
+
+/*
+ * Before a new job, when one is going on: did it end (then when and why),
+ * or does it go on beside the new one? False when the referent gave up.
+ */
+static bool settle_open_job(struct tui *t, const struct caseload_entry **ep)
+{
+	const struct job *jobs[8];
+	uint64_t pid = (*ep)->file.p.id;
+	char label[200], title[300];
+	const char *items[2];
+	size_t pick = 0;
+
+	if (open_jobs(*ep, jobs, 8) == 0)
+		return true;
+	job_label(jobs[0], label, sizeof label);
+	snprintf(title, sizeof title, _("%s: still going on?"), label);
+	items[0] = _("it ended: record when and why");
+	items[1] = _("it goes on beside the new job");
+	if (!form_dialog_pick(t, title, items, 2, &pick))
+		return false;
+	if (pick == 1)
+		return true;
+	if (!ask_job_end(t, *ep, jobs[0]))
+		return false;
+	*ep = tui_entry(t, pid);
+	return *ep != NULL;
+}
+
 void dialog_job(struct tui *t, const struct caseload_entry *e)
 {
+	if (!settle_open_job(t, &e))
+		return;
+
 	const char *c[FORMAT_N_CONTRACTS];
 	struct ctx x = { .pid = e->file.p.id };
 	struct form_field f[] = {
