@@ -657,6 +657,35 @@ static bool exit_submit(struct tui *t, struct form_field *f, size_t n,
 		&cause, message, msize);
 }
 
+/*
+ * The reason the exit form proposes: the positive reason that names the
+ * contract of the job going on (a CDI job: "cdi"; a CDD: "cdd-..."),
+ * else, without a job, the first reason that is not positive. Never a
+ * positive reason for someone who holds no job.
+ */
+static size_t proposed_reason(const struct config *c,
+			      const struct participant_file *f)
+{
+	const struct job *j = participant_file_current_job(f);
+	size_t first_other = 0;
+	bool found_other = false;
+
+	for (size_t i = 0; i < c->n_exit_reasons; i++) {
+		const struct config_exit_reason *r = &c->exit_reasons[i];
+		size_t n = j && j->contract ? strlen(j->contract) : 0;
+
+		if (j != NULL && r->positive && n > 0 &&
+		    strncmp(r->id, j->contract, n) == 0 &&
+		    (r->id[n] == '\0' || r->id[n] == '-'))
+			return i;
+		if (!r->positive && !found_other) {
+			first_other = i;
+			found_other = true;
+		}
+	}
+	return first_other;
+}
+
 void dialog_exit(struct tui *t, const struct caseload_entry *e)
 {
 	size_t n = t->config->n_exit_reasons;
@@ -687,6 +716,7 @@ void dialog_exit(struct tui *t, const struct caseload_entry *e)
 	}
 	f[EXIT_REASON].choices = choices;
 	f[EXIT_REASON].n_choices = n;
+	f[EXIT_REASON].choice = proposed_reason(t->config, &e->file);
 	if (form_dialog_run(t, _("Record an exit"), f, COUNT(f), exit_submit,
 			    &x)) {
 		tui_refresh_participant(t, x.pid);

@@ -10,6 +10,10 @@ keys F1 g Enter
 expect exit-open "Appointments"
 keys x
 expect exit-form "Record an exit"
+# Someone who never worked is not offered a positive exit first (the form
+# proposed "CDI (six mois en emploi)").
+expect exit-proposed "Déménagement"
+expect_not exit-not-cdi "‹ CDI (six mois en emploi)"
 keys Tab Right Enter
 expect exit-saved "Exit recorded"
 expect exit-shown "left on 2026-11-26"
@@ -20,5 +24,13 @@ expect transfer-form "Transfer to another referent"
 keys "Karim Benali" Enter
 expect transferred "now followed by Karim Benali"
 same "transferred" "$("$BIN" --db "$DB" --today $T --referent "Karim Benali" list --format tsv | wc -l)" 2
+
+# In work on a CDD: the form proposes the positive reason of that contract.
+keys F1 / l a u r e n t " " s a r Enter Enter
+expect in-work "LAURENT Sarah"
+keys x
+expect exit-form-2 "Record an exit"
+expect exit-proposed-interim "‹ Missions d'intérim cumulant six mois (positive) ›"
+keys Escape
 
 finish
