@@ -136,6 +136,20 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 			 j->weekly_minutes / 60);
 		if (y < bottom)
 			ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
+		/* Other jobs going on at the same time, one line each. */
+		for (size_t i = f->n_jobs; i-- > 0 && y < bottom;) {
+			const struct job *o = &f->jobs[i];
+
+			if (o == j || o->start == DATE_NONE ||
+			    o->ended != DATE_NONE)
+				continue;
+			snprintf(line, sizeof line,
+				 _("also %s · %s · since %s · %d h/week"),
+				 o->employer ? o->employer : "",
+				 format_contract(o->contract),
+				 cli_date(o->start, d), o->weekly_minutes / 60);
+			ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
+		}
 		for (size_t i = 0; i < t->config->n_checkins && y < bottom;
 		     i++) {
 			int off = t->config->checkin_days[i];
