@@ -48,6 +48,15 @@ const char *export_flag_label(enum flag_kind k)
 	return k < FLAG_COUNT ? _(flag_labels[k]) : "?";
 }
 
+const char *export_halves(int half, const char *mark, char *buf, size_t size)
+{
+	if (half % 2)
+		snprintf(buf, size, "%d%s5", half / 2, mark);
+	else
+		snprintf(buf, size, "%d", half / 2);
+	return buf;
+}
+
 /* Bytes of the valid UTF-8 sequence at s (n bytes left), 0 if none. */
 static size_t utf8_length(const unsigned char *s, size_t n)
 {

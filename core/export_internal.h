@@ -43,6 +43,13 @@ const char *export_cell(const struct summary *s, const struct caseload_entry *e,
 			const char *date_pattern, char *buf, size_t size);
 
 /*
+ * `half` halves (a median of days) in buf: whole, or with one decimal
+ * after `mark` ("." in JSON, the locale's in reports) when it is a half:
+ * 172 gives "86", 173 "86.5" or "86,5". Returns buf.
+ */
+const char *export_halves(int half, const char *mark, char *buf, size_t size);
+
+/*
  * Each format's writer: PC_OK, PC_EIO when `out` reports a write error
  * (ferror), or PC_ENOMEM; on failure the output is partial.
  */

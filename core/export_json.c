@@ -71,6 +71,7 @@ static void ids(FILE *out, const struct summary *s, const size_t *entries,
 static void stages(FILE *out, const struct summary *s)
 {
 	const struct config *c = s->config;
+	char m[32];
 
 	fputc('[', out);
 	for (size_t i = 0; i <= c->n_stages; i++) {
@@ -86,10 +87,12 @@ static void stages(FILE *out, const struct summary *s)
 		jstr(out, i < c->n_stages ? c->stages[i].label : "?");
 		fprintf(out, ", \"count\": %zu, \"median_days_in_stage\": ",
 			s->stages[i].count);
-		if (s->stages[i].median_days < 0)
+		if (s->stages[i].median_half_days < 0)
 			fputs("null}", out);
 		else
-			fprintf(out, "%d}", s->stages[i].median_days);
+			fprintf(out, "%s}",
+				export_halves(s->stages[i].median_half_days,
+					      ".", m, sizeof m));
 	}
 	fputs("\n  ]", out);
 }
@@ -137,6 +140,7 @@ static void period(FILE *out, const struct summary *s)
 {
 	const struct config *c = s->config;
 	int rate = summary_positive_rate(s);
+	size_t n = 0;
 
 	fputs("{\n    \"from\": ", out);
 	jdate(out, s->from);
@@ -151,19 +155,27 @@ static void period(FILE *out, const struct summary *s)
 	else
 		fprintf(out, "%d", rate);
 	fputs(",\n    \"exits_by_reason\": [", out);
-	for (size_t i = 0, n = 0; i <= c->n_exit_reasons; i++) {
-		if (s->exits_by_reason[i] == 0)
+	/* The configured reasons in their order, then the unknown ones under
+	 * the id stored, never positive. */
+	for (size_t i = 0; i < c->n_exit_reasons + s->n_unknown_reasons; i++) {
+		bool known = i < c->n_exit_reasons;
+		const struct summary_unknown_reason *u =
+			known ? NULL
+			      : &s->unknown_reasons[i - c->n_exit_reasons];
+		size_t count = known ? s->exits_by_reason[i] : u->count;
+
+		if (count == 0)
 			continue;
 		fprintf(out, "%s\n      {\"id\": ", n++ ? "," : "");
-		jstr(out, i < c->n_exit_reasons ? c->exit_reasons[i].id : NULL);
+		if (known || u->id != NULL)
+			jstr(out, known ? c->exit_reasons[i].id : u->id);
+		else
+			fputs("null", out);
 		fputs(", \"label\": ", out);
-		jstr(out,
-		     i < c->n_exit_reasons ? c->exit_reasons[i].label : "?");
+		jstr(out, known ? c->exit_reasons[i].label : "?");
 		fprintf(out, ", \"positive\": %s, \"count\": %zu}",
-			i < c->n_exit_reasons && c->exit_reasons[i].positive
-				? "true"
-				: "false",
-			s->exits_by_reason[i]);
+			known && c->exit_reasons[i].positive ? "true" : "false",
+			count);
 	}
 	fputs("\n    ]\n  }", out);
 }

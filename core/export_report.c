@@ -4,6 +4,7 @@
 #include "error.h"
 #include "i18n.h"
 
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +106,16 @@ static void para(const struct report *rp, const char *fmt, ...)
 	rp->r->para(rp->ctx, buf);
 }
 
+/* The locale's decimal mark, as people there write a half: "," in French. */
+static const char *decimal_mark(void)
+{
+	const struct lconv *lc = localeconv();
+
+	return lc != NULL && lc->decimal_point != NULL && *lc->decimal_point
+		       ? lc->decimal_point
+		       : ".";
+}
+
 /* PC_OK, or PC_ENOMEM with the section left unfinished. */
 static int stages(const struct report *rp)
 {
@@ -154,10 +165,11 @@ static int stages(const struct report *rp)
 		}
 		row[0] = str_text(&a);
 		snprintf(b, sizeof b, "%zu", s->stages[i].count);
-		if (s->stages[i].median_days < 0)
+		if (s->stages[i].median_half_days < 0)
 			snprintf(m, sizeof m, "—");
 		else
-			snprintf(m, sizeof m, "%d", s->stages[i].median_days);
+			export_halves(s->stages[i].median_half_days,
+				      decimal_mark(), m, sizeof m);
 		rp->r->row(rp->ctx, row, 3);
 		str_free(&a);
 	}
@@ -240,15 +252,45 @@ static int followups(const struct report *rp)
 	return PC_OK;
 }
 
-static void exits(const struct report *rp)
+/* Exits for reason `i`: a configured one, then the unknown ones. */
+static size_t reason_count(const struct summary *s, size_t i)
+{
+	size_t n = s->config->n_exit_reasons;
+
+	return i < n ? s->exits_by_reason[i] : s->unknown_reasons[i - n].count;
+}
+
+/* The name of exit reason `i` of the report: the configured reasons, then
+ * the unknown ones under their stored id, in *name (caller frees). */
+static void reason_name(const struct summary *s, size_t i, struct str *name)
+{
+	const struct config *c = s->config;
+	const struct summary_unknown_reason *u;
+
+	if (i < c->n_exit_reasons) {
+		str_add(name, "%s", c->exit_reasons[i].label);
+		return;
+	}
+	u = &s->unknown_reasons[i - c->n_exit_reasons];
+	if (u->id != NULL && *u->id)
+		str_add(name, "%s (%s)", _("? unknown"), u->id);
+	else
+		str_add(name, "%s", _("? unknown"));
+}
+
+/* PC_OK, or PC_ENOMEM with the section left unfinished. */
+static int exits(const struct report *rp)
 {
 	const struct summary *s = rp->s;
 	const struct config *c = s->config;
 	const char *head[] = { _("Reason"), _("Positive"), _("Exits") };
 	const char *labels[64];
 	size_t values[64], n = 0;
+	size_t n_reasons = c->n_exit_reasons + s->n_unknown_reasons;
+	struct str names[64] = { 0 };
 	char from[DATE_BUFSZ], to[DATE_BUFSZ];
 	int rate = summary_positive_rate(s);
+	bool failed = false;
 
 	rp->r->heading(rp->ctx, _("Entries and exits"));
 	para(rp,
@@ -258,33 +300,47 @@ static void exits(const struct report *rp)
 	if (rate >= 0)
 		para(rp, _("Positive-exit rate: %d %%."), rate);
 	if (s->exits == 0)
-		return;
-	for (size_t i = 0; i <= c->n_exit_reasons && n < 64; i++) {
-		if (s->exits_by_reason[i] == 0)
+		return PC_OK;
+	for (size_t i = 0; i < n_reasons && n < 64; i++) {
+		size_t count = reason_count(s, i);
+
+		if (count == 0)
 			continue;
-		labels[n] = i < c->n_exit_reasons ? c->exit_reasons[i].label
-						  : _("? unknown");
-		values[n++] = s->exits_by_reason[i];
+		reason_name(s, i, &names[n]);
+		failed |= names[n].failed;
+		labels[n] = str_text(&names[n]);
+		values[n++] = count;
 	}
-	if (rp->r->chart)
+	if (rp->r->chart && !failed)
 		rp->r->chart(rp->ctx, _("Exits by reason"), labels, values, n);
+	for (size_t i = 0; i < 64; i++)
+		str_free(&names[i]);
+	if (failed)
+		return PC_ENOMEM;
 	rp->r->table_begin(rp->ctx, head, 3);
-	for (size_t i = 0; i <= c->n_exit_reasons; i++) {
+	for (size_t i = 0; i < n_reasons; i++) {
+		struct str name = { 0 };
 		char count[32];
 		const char *row[3];
 
-		if (s->exits_by_reason[i] == 0)
+		if (reason_count(s, i) == 0)
 			continue;
-		snprintf(count, sizeof count, "%zu", s->exits_by_reason[i]);
-		row[0] = i < c->n_exit_reasons ? c->exit_reasons[i].label
-					       : _("? unknown");
+		reason_name(s, i, &name);
+		if (name.failed) {
+			str_free(&name);
+			return PC_ENOMEM;
+		}
+		snprintf(count, sizeof count, "%zu", reason_count(s, i));
+		row[0] = str_text(&name);
 		row[1] = i < c->n_exit_reasons && c->exit_reasons[i].positive
 				 ? _("yes")
 				 : _("no");
 		row[2] = count;
 		rp->r->row(rp->ctx, row, 3);
+		str_free(&name);
 	}
 	rp->r->table_end(rp->ctx);
+	return PC_OK;
 }
 
 static void completeness(const struct report *rp)
@@ -414,9 +470,8 @@ int export_report(const struct summary *s, const struct export_options *o,
 		     (size_t)s->config->caseload_target,
 	     s->flagged);
 	if ((rc = stages(&rp)) != PC_OK || (rc = flags(&rp)) != PC_OK ||
-	    (rc = followups(&rp)) != PC_OK)
+	    (rc = followups(&rp)) != PC_OK || (rc = exits(&rp)) != PC_OK)
 		return rc;
-	exits(&rp);
 	completeness(&rp);
 	if (s->referent == NULL)
 		referents(&rp);

@@ -191,9 +191,11 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 		pdate ref = out->last_contact != DATE_NONE ? out->last_contact
 							   : f->p.entry_date;
 
+		/* Dated the first day past the interval: with 30 days
+		 * allowed, a contact on 1 March is overdue from 1 April. */
 		if (ref != DATE_NONE && today - ref > stage->contact_days)
 			add(out, FLAG_CONTACT_OVERDUE,
-			    ref + stage->contact_days, today - ref, 0);
+			    ref + stage->contact_days + 1, today - ref, 0);
 	}
 
 	if (c->max_duration_months > 0 && f->p.entry_date != DATE_NONE) {

@@ -54,6 +54,19 @@ pdate summary_next_checkin(const struct config *c,
 	return DATE_NONE;
 }
 
+bool summary_exit_positive(const struct config *c, const struct participant *p)
+{
+	const struct config_exit_reason *why =
+		config_exit_reason(c, p->exit_reason);
+
+	if (p->status != STATUS_EXITED || why == NULL || !why->positive)
+		return false;
+	/* What was stored in exit_positive followed the configuration of
+	 * the day of the exit: the figures follow today's. */
+	return c->exit_validation != EXIT_AFTER_FOLLOWUP ||
+	       p->exit_validated != DATE_NONE;
+}
+
 int summary_positive_rate(const struct summary *s)
 {
 	if (s->exits == 0)
@@ -90,13 +103,12 @@ static int stage_medians(struct summary *s)
 		}
 		s->stages[st].count = k;
 		if (k == 0) {
-			s->stages[st].median_days = -1;
+			s->stages[st].median_half_days = -1;
 			continue;
 		}
 		qsort(days, k, sizeof *days, cmp_int);
-		s->stages[st].median_days =
-			k % 2 ? days[k / 2]
-			      : (days[k / 2 - 1] + days[k / 2]) / 2;
+		s->stages[st].median_half_days =
+			k % 2 ? 2 * days[k / 2] : days[k / 2 - 1] + days[k / 2];
 	}
 	free(days);
 	return PC_OK;
@@ -118,6 +130,38 @@ static struct summary_referent *referent_of(struct summary *s, const char *name)
 	if (grown[s->n_referents].name == NULL)
 		return NULL;
 	return &grown[s->n_referents++];
+}
+
+static int cmp_reason_id(const char *x, const char *y)
+{
+	return x == NULL ? (y == NULL ? 0 : -1) : y == NULL ? 1 : strcmp(x, y);
+}
+
+/* Count one more exit for the unknown reason `id`; PC_ENOMEM. */
+static int count_unknown(struct summary *s, const char *id)
+{
+	struct summary_unknown_reason *grown;
+	size_t i = 0;
+
+	while (i < s->n_unknown_reasons &&
+	       cmp_reason_id(s->unknown_reasons[i].id, id) < 0)
+		i++;
+	if (i < s->n_unknown_reasons &&
+	    cmp_reason_id(s->unknown_reasons[i].id, id) == 0) {
+		s->unknown_reasons[i].count++;
+		return PC_OK;
+	}
+	grown = realloc(s->unknown_reasons,
+			(s->n_unknown_reasons + 1) * sizeof *grown);
+	if (grown == NULL)
+		return PC_ENOMEM;
+	s->unknown_reasons = grown;
+	memmove(&grown[i + 1], &grown[i],
+		(s->n_unknown_reasons - i) * sizeof *grown);
+	grown[i].id = id;
+	grown[i].count = 1;
+	s->n_unknown_reasons++;
+	return PC_OK;
 }
 
 static const struct summary *sort_ctx;
@@ -196,14 +240,20 @@ int summary_build(struct summary *s, const struct config *c,
 		if (left) {
 			const struct config_exit_reason *why =
 				config_exit_reason(c, p->exit_reason);
+			bool positive = summary_exit_positive(c, p);
 
 			s->exits++;
-			s->positive += p->exit_positive;
+			s->positive += positive;
 			s->exits_by_reason[why ? (size_t)(why - c->exit_reasons)
 					       : c->n_exit_reasons]++;
+			if (why == NULL &&
+			    count_unknown(s, p->exit_reason) != PC_OK) {
+				summary_free(s);
+				return PC_ENOMEM;
+			}
 			if (r) {
 				r->exits++;
-				r->positive += p->exit_positive;
+				r->positive += positive;
 			}
 		}
 		if (p->status == STATUS_EXITED)
@@ -254,6 +304,7 @@ void summary_free(struct summary *s)
 		free(s->flags[k].entries);
 	free(s->stages);
 	free(s->exits_by_reason);
+	free(s->unknown_reasons);
 	free(s->followups);
 	free(s->rows);
 	memset(s, 0, sizeof *s);

@@ -20,7 +20,16 @@ enum completeness_field {
 
 struct summary_stage {
 	size_t count;
-	int median_days; /* -1 when the stage is empty */
+	/* Twice the median of the days in stage, since the median of an even
+	 * count is the mean of the two middle ones, maybe a half; -1 when the
+	 * stage is empty. */
+	int median_half_days;
+};
+
+/* Exits whose reason the configuration does not know, by stored id. */
+struct summary_unknown_reason {
+	const char *id; /* in the caseload; NULL when none was stored */
+	size_t count;
 };
 
 /* Who a flag concerns: indexes into the caseload's entries. */
@@ -51,6 +60,8 @@ struct summary {
 	size_t n_followups;
 	size_t entries, exits, positive;
 	size_t *exits_by_reason; /* n_exit_reasons + 1: the last is unknown */
+	struct summary_unknown_reason *unknown_reasons; /* by id, NULL first */
+	size_t n_unknown_reasons;
 	size_t missing[FIELD_COUNT];
 	struct summary_referent *referents; /* with every referent only */
 	size_t n_referents;
@@ -81,6 +92,13 @@ bool summary_lacks(const struct caseload_entry *e, enum completeness_field f);
  * gets its day offset unless offset is NULL (untouched for DATE_NONE). */
 pdate summary_next_checkin(const struct config *c,
 			   const struct participant_file *f, int *offset);
+
+/*
+ * True when the exit of `p` counts as positive in the figures: the reason
+ * is positive in `c` as it is now (an unknown reason is not), and, under
+ * `exit_validation: followup`, the exit has been validated.
+ */
+bool summary_exit_positive(const struct config *c, const struct participant *p);
 
 /* Positive exits per hundred exits, rounded; -1 when there is no exit. */
 int summary_positive_rate(const struct summary *s);

@@ -35,7 +35,7 @@ static void draw(struct tui *t, void *data)
 		if (p->status == STATUS_EXITED) {
 			if (p->exit_date >= jan1 && p->exit_date <= t->today) {
 				exits++;
-				positive += p->exit_positive;
+				positive += summary_exit_positive(t->config, p);
 			}
 			continue;
 		}
