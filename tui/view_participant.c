@@ -1,6 +1,7 @@
 /* view_participant.c: everything about one participant, and the actions. */
 #include "dialogs.h"
 #include "format.h"
+#include "summary.h"
 #include "i18n.h"
 #include "text.h"
 #include "tui.h"
@@ -185,7 +186,9 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 			 cli_date(f->p.exit_date, d),
 			 r ? r->label
 			   : (f->p.exit_reason ? f->p.exit_reason : ""),
-			 f->p.exit_positive ? _(" (positive)") : "");
+			 summary_exit_positive(t->config, &f->p)
+				 ? _(" (positive)")
+				 : "");
 		ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
 	}
 	if (e->summary.n_flags > 0 && y + 1 < bottom) {
