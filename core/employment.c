@@ -50,6 +50,7 @@ static bool span(const struct ctx *x, size_t i, pdate *first, pdate *last)
 static bool qualifies(const struct ctx *x, pdate day)
 {
 	long minutes = 0;
+	bool held = false;
 	pdate a, b;
 
 	for (size_t i = 0; i < x->n; i++) {
@@ -59,8 +60,9 @@ static bool qualifies(const struct ctx *x, pdate day)
 			return true;
 		if (x->jobs[i].weekly_minutes > 0)
 			minutes += x->jobs[i].weekly_minutes;
+		held = true;
 	}
-	return minutes >= x->min_minutes;
+	return held && minutes >= x->min_minutes;
 }
 
 /* The first day after `day` on which what is held changes (a start, or

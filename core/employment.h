@@ -16,7 +16,7 @@
 /*
  * What the jobs say as of `today`.
  *
- * A day is qualifying when the jobs held that day add up to at least
+ * A day is qualifying when jobs are held that day and add up to at least
  * c->min_weekly_minutes a week, or one of them is a work-study contract
  * ("alternance", whatever its hours). A job covers its start to its end:
  * `ended` when recorded, else its planned end (past or coming), else, for

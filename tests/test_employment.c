@@ -299,6 +299,23 @@ static void future_and_odd(void **state)
 	assert_int_equal(e.since, D(2026, 12, 1));
 }
 
+/* A threshold of zero still needs a job: days without one never count. */
+static void zero_threshold(void **state)
+{
+	struct config zero = cfg;
+	struct job j = job("cdd", D(2026, 1, 1), D(2026, 1, 31), NONE, 0);
+	struct employment_status e;
+
+	(void)state;
+	zero.min_weekly_minutes = 0;
+	employment_evaluate(&zero, &j, 1, D(2026, 1, 10), &e);
+	assert_true(e.qualifying);
+	assert_int_equal(e.until, D(2026, 1, 31));
+	employment_evaluate(&zero, &j, 1, D(2026, 3, 1), &e);
+	assert_false(e.qualifying);
+	assert_int_equal(e.worked_days, 31);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -311,6 +328,7 @@ int main(void)
 		cmocka_unit_test(seasonal),
 		cmocka_unit_test(work_study),
 		cmocka_unit_test(future_and_odd),
+		cmocka_unit_test(zero_threshold),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
