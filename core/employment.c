@@ -226,12 +226,39 @@ static bool season_met(const struct ctx *x, pdate day, int *worked,
 	return *worked >= *needed;
 }
 
+/*
+ * The first day of the stretch ending today on which seasonal work was met
+ * every day, within the last twelve months. The window of day D - 1 is
+ * that of D less D, plus the days its start moved back by (a day or
+ * none, the months being clamped): one day's look at the jobs per step,
+ * not a count over the year, so many short missions stay cheap.
+ */
+static pdate season_since(const struct ctx *x, pdate today, int worked)
+{
+	pdate limit = date_add_months(today, -EMPLOYMENT_SEASON_OF);
+	pdate day = today, year = limit;
+
+	while (day - 1 > limit) {
+		pdate prev = day - 1;
+		pdate prev_year = date_add_months(prev, -EMPLOYMENT_SEASON_OF);
+
+		worked -= qualifies(x, day);
+		for (pdate d = prev_year + 1; d <= year; d++)
+			worked += qualifies(x, d);
+		if (worked < prev - date_add_months(
+					 prev, -EMPLOYMENT_SEASON_MONTHS))
+			break;
+		day = prev;
+		year = prev_year;
+	}
+	return day;
+}
+
 void employment_evaluate(const struct config *c, const struct job *jobs,
 			 size_t n, pdate today, struct employment_status *out)
 {
 	struct ctx x = { jobs, jobs != NULL ? n : 0, today,
 			 c->min_weekly_minutes };
-	int worked, needed;
 
 	memset(out, 0, sizeof *out);
 	out->since = DATE_NONE;
@@ -242,13 +269,6 @@ void employment_evaluate(const struct config *c, const struct job *jobs,
 
 	out->seasonal = season_met(&x, today, &out->worked_days,
 				   &out->season_days);
-	if (out->seasonal) {
-		pdate limit = date_add_months(today, -EMPLOYMENT_SEASON_OF);
-		pdate day = today;
-
-		while (day - 1 > limit && season_met(&x, day - 1, &worked,
-						     &needed))
-			day--;
-		out->seasonal_since = day;
-	}
+	if (out->seasonal)
+		out->seasonal_since = season_since(&x, today, out->worked_days);
 }
