@@ -160,8 +160,8 @@ static void set_run(const struct config *c, const struct ctx *x, pdate since,
 	out->until = until;
 	out->six_months = date_add_months(since, c->followup_months);
 	out->qualifying =
-		since <= x->today &&
-		(until == EMPLOYMENT_OPEN || x->today <= until + c->max_gap_days);
+		since <= x->today && (until == EMPLOYMENT_OPEN ||
+				      x->today <= until + c->max_gap_days);
 	out->on_course = until >= out->six_months - 1;
 	out->reached = out->on_course && out->six_months <= x->today;
 	out->work_study = false;
@@ -215,8 +215,7 @@ static void runs(const struct config *c, const struct ctx *x,
 
 /* Seasonal work on `day`: worked days in its last twelve months against
  * the days of its last eight. */
-static bool season_met(const struct ctx *x, pdate day, int *worked,
-		       int *needed)
+static bool season_met(const struct ctx *x, pdate day, int *worked, int *needed)
 {
 	pdate year = date_add_months(day, -EMPLOYMENT_SEASON_OF);
 	pdate season = date_add_months(day, -EMPLOYMENT_SEASON_MONTHS);
@@ -245,8 +244,8 @@ static pdate season_since(const struct ctx *x, pdate today, int worked)
 		worked -= qualifies(x, day);
 		for (pdate d = prev_year + 1; d <= year; d++)
 			worked += qualifies(x, d);
-		if (worked < prev - date_add_months(
-					 prev, -EMPLOYMENT_SEASON_MONTHS))
+		if (worked <
+		    prev - date_add_months(prev, -EMPLOYMENT_SEASON_MONTHS))
 			break;
 		day = prev;
 		year = prev_year;
@@ -267,8 +266,8 @@ void employment_evaluate(const struct config *c, const struct job *jobs,
 	out->seasonal_since = DATE_NONE;
 	runs(c, &x, out);
 
-	out->seasonal = season_met(&x, today, &out->worked_days,
-				   &out->season_days);
+	out->seasonal =
+		season_met(&x, today, &out->worked_days, &out->season_days);
 	if (out->seasonal)
 		out->seasonal_since = season_since(&x, today, out->worked_days);
 }

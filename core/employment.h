@@ -29,19 +29,19 @@ struct employment_status {
 	/* The run: the one holding today (a gap within the tolerance
 	 * included), else the latest run that reached six months before
 	 * today, else none (since = DATE_NONE and the rest zero). */
-	pdate since;	    /* its first day: check-ins count from it */
-	pdate until;	    /* its last day as known; EMPLOYMENT_OPEN for a CDI */
-	pdate six_months;   /* since + c->followup_months, clamped (date.h) */
-	bool qualifying;    /* today lies in the run */
-	bool on_course;	    /* the run covers the day before six_months */
-	bool reached;	    /* on_course and six_months <= today */
-	bool work_study;    /* a work-study contract is part of the run */
+	pdate since;	  /* its first day: check-ins count from it */
+	pdate until;	  /* its last day as known; EMPLOYMENT_OPEN for a CDI */
+	pdate six_months; /* since + c->followup_months, clamped (date.h) */
+	bool qualifying;  /* today lies in the run */
+	bool on_course;	  /* the run covers the day before six_months */
+	bool reached;	  /* on_course and six_months <= today */
+	bool work_study;  /* a work-study contract is part of the run */
 	/* Seasonal work: qualifying days in the twelve months to today, that
 	 * is today - date_add_months(today, -12) days ending today, against
 	 * the days of the last eight months likewise. */
 	int worked_days;
-	int season_days;    /* days needed: today - (today - 8 months) */
-	bool seasonal;	    /* worked_days >= season_days */
+	int season_days;      /* days needed: today - (today - 8 months) */
+	bool seasonal;	      /* worked_days >= season_days */
 	pdate seasonal_since; /* the first of the days up to today that each
 				 met the rule, looked for over the last
 				 twelve months; DATE_NONE when !seasonal */

@@ -61,8 +61,8 @@ int main(void)
 		    date_arg(a, &today) == 0 && today != DATE_NONE) {
 			n = 0;
 		} else if (n < MAX_JOBS &&
-			   sscanf(line, "J %63s %63s %63s %63s %d", contracts[n],
-				  a, b, d, &minutes) == 5) {
+			   sscanf(line, "J %63s %63s %63s %63s %d",
+				  contracts[n], a, b, d, &minutes) == 5) {
 			job_init(&jobs[n]);
 			jobs[n].contract = contracts[n];
 			jobs[n].weekly_minutes = minutes;

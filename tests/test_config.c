@@ -99,13 +99,14 @@ static void weekly_hours(void **state)
 		const char *text;
 		int minutes;
 	} good[] = {
-		{ "20", 20 * 60 },   { "17.25", 1035 }, { "0", 0 },
-		{ "17.5", 1050 },    { "8.33", 500 },	{ "168", 168 * 60 },
+		{ "20", 20 * 60 },    { "17.25", 1035 }, { "0", 0 },
+		{ "17.5", 1050 },     { "8.33", 500 },	 { "168", 168 * 60 },
 		{ "\"35.0\"", 2100 },
 	};
-	static const char *const bad[] = { "abc", "-1",	 "17,5", "17.",
-					   ".5",  "1.234", "1e3",  "169",
-					   "99999999999999999999", "[1]" };
+	static const char *const bad[] = { "abc", "-1",	 "17,5",
+					   "17.", ".5",	 "1.234",
+					   "1e3", "169", "99999999999999999999",
+					   "[1]" };
 	char text[200];
 
 	(void)state;
@@ -126,10 +127,10 @@ static void weekly_hours(void **state)
 			 "followup:\n  min_weekly_hours: %s\n", bad[i]);
 		expect_error(text, "2:21:", "min_weekly_hours: ");
 	}
-	expect_error("followup:\n  min_weekly_hours: 169\n", "2:21:",
-		     "out of range (0 to 168 hours)");
-	expect_error("followup:\n  max_gap_days: 32\n", "2:17:",
-		     "out of range (0 to 31)");
+	expect_error("followup:\n  min_weekly_hours: 169\n",
+		     "2:21:", "out of range (0 to 168 hours)");
+	expect_error("followup:\n  max_gap_days: 32\n",
+		     "2:17:", "out of range (0 to 31)");
 }
 
 static void user_file_overrides(void **state)

@@ -19,7 +19,7 @@ static const struct config cfg = {
 
 #define D(y, m, d) date_from_ymd(y, m, d)
 #define NONE	   DATE_NONE
-#define H(h)	   ((int)((h) * 60))
+#define H(h)	   ((int)((h)*60))
 
 static struct job job(const char *contract, pdate start, pdate planned,
 		      pdate ended, int minutes)
@@ -35,7 +35,8 @@ static struct job job(const char *contract, pdate start, pdate planned,
 	return j;
 }
 
-static struct employment_status eval(const struct job *jobs, size_t n, pdate today)
+static struct employment_status eval(const struct job *jobs, size_t n,
+				     pdate today)
 {
 	struct employment_status e;
 
@@ -91,8 +92,8 @@ static void cdd_short(void **state)
 		job("cdd", D(2026, 1, 15), D(2026, 5, 31), NONE, H(35)),
 		job("cdd", D(2026, 6, 1), D(2026, 12, 31), NONE, H(35)),
 	};
-	struct job exact = job("cdd", D(2026, 1, 15), D(2026, 7, 14), NONE,
-			       H(35));
+	struct job exact =
+		job("cdd", D(2026, 1, 15), D(2026, 7, 14), NONE, H(35));
 	struct employment_status e;
 
 	(void)state;
@@ -209,8 +210,7 @@ static void month_ends(void **state)
 	assert_true(eval(&j, 1, D(2027, 2, 28)).reached);
 
 	j.start = D(2027, 8, 31); /* to a leap February */
-	assert_int_equal(eval(&j, 1, D(2027, 9, 1)).six_months,
-			 D(2028, 2, 29));
+	assert_int_equal(eval(&j, 1, D(2027, 9, 1)).six_months, D(2028, 2, 29));
 	j.start = D(2028, 2, 29);
 	e = eval(&j, 1, D(2028, 8, 28));
 	assert_int_equal(e.six_months, D(2028, 8, 29));
@@ -264,8 +264,8 @@ static void seasonal(void **state)
 /* Work-study contracts count whatever their weekly hours. */
 static void work_study(void **state)
 {
-	struct job j = job("alternance", D(2026, 9, 1), D(2028, 8, 31), NONE,
-			   H(10));
+	struct job j =
+		job("alternance", D(2026, 9, 1), D(2028, 8, 31), NONE, H(10));
 	struct employment_status e;
 
 	(void)state;
