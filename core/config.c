@@ -17,6 +17,8 @@ enum key_type {
 	K_ID,	       /* [a-z0-9][a-z0-9_-]*, stored in the data */
 	K_INT,	       /* integer within min..max */
 	K_INT_OR_NULL, /* the same, or null for "none" (stored as 0) */
+	K_HOURS,       /* hours, two decimals at most, stored as whole minutes
+			  within min..max (minutes) */
 	K_BOOL,
 	K_ENUM,	   /* one of `names`, stored as its index */
 	K_INTLIST, /* ascending integers, into an int[JOB_MAX_CHECKINS] */
@@ -98,6 +100,10 @@ static const struct key followup_keys[] = {
 	    .max = 1095, .count_offset = offsetof(struct config, n_checkins)),
 	KEY("notice_days", K_INT, struct config, checkin_notice_days, .min = 0,
 	    .max = 90),
+	KEY("min_weekly_hours", K_HOURS, struct config, min_weekly_minutes,
+	    .min = 0, .max = 168 * 60),
+	KEY("max_gap_days", K_INT, struct config, max_gap_days, .min = 0,
+	    .max = 31),
 	END,
 };
 
@@ -222,6 +228,51 @@ static bool parse_int(struct reader *r, const yaml_node_t *n,
 	}
 	*out = (int)v;
 	return true;
+}
+
+/*
+ * Hours as "17.5" or "35": digits, then at most two decimals after a point
+ * (never a comma: YAML is the same in every locale), rounded to the minute.
+ */
+static void parse_hours(struct reader *r, const yaml_node_t *n,
+			const struct key *k, int *out)
+{
+	const char *s = n->type == YAML_SCALAR_NODE ? scalar(n) : "";
+	long hundredths = 0;
+	int digits = 0, decimals = -1;
+
+	for (; *s; s++) {
+		if (*s == '.' && decimals < 0 && digits > 0) {
+			decimals = 0;
+		} else if (*s >= '0' && *s <= '9' && decimals < 2) {
+			/* Saturate: far beyond any bound, never overflowing. */
+			if (hundredths < 100000000L)
+				hundredths = hundredths * 10 + (*s - '0');
+			digits++;
+			if (decimals >= 0)
+				decimals++;
+		} else {
+			break;
+		}
+	}
+	if (n->type != YAML_SCALAR_NODE || *s != '\0' || digits == 0 ||
+	    decimals == 0) {
+		problem(r, n,
+			_("%s: expected a number of hours such as 17.5, "
+			  "found '%s'"),
+			k->name,
+			n->type == YAML_SCALAR_NODE ? scalar(n) : kind_name(n));
+		return;
+	}
+	for (int i = decimals < 0 ? 0 : decimals; i < 2; i++)
+		hundredths *= 10;
+	if (hundredths * 60 < (long)k->min * 100 ||
+	    hundredths * 60 > (long)k->max * 100) {
+		problem(r, n, _("%s: %s is out of range (%d to %d hours)"),
+			k->name, scalar(n), k->min / 60, k->max / 60);
+		return;
+	}
+	*out = (int)((hundredths * 60 + 50) / 100);
 }
 
 static bool valid_id(const char *s)
@@ -379,6 +430,9 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 		/* fall through */
 	case K_INT:
 		parse_int(r, v, k, (int *)dst);
+		return;
+	case K_HOURS:
+		parse_hours(r, v, k, (int *)dst);
 		return;
 	case K_BOOL: {
 		static const char *const yes[] = { "true", "yes", "on" };
@@ -613,6 +667,8 @@ int config_load(const char *base, const char *user, struct config **out,
 	if (c == NULL)
 		return error_set(cause, PC_ENOMEM, "out of memory");
 	c->exit_validation = EXIT_AFTER_FOLLOWUP;
+	c->min_weekly_minutes = CONFIG_MIN_WEEKLY_MINUTES;
+	c->max_gap_days = CONFIG_MAX_GAP_DAYS;
 	rc = read_file(c, base, cause);
 	if (rc == PC_OK && user != NULL)
 		rc = read_file(c, user, cause);

@@ -43,6 +43,11 @@ struct config {
 	int checkin_days[JOB_MAX_CHECKINS]; /* ascending, after job start */
 	size_t n_checkins;
 	int checkin_notice_days;
+	/* Qualifying employment (core/employment.h): at least this many
+	 * minutes a week over the jobs held at once, and contracts chained
+	 * with at most this many days between them. */
+	int min_weekly_minutes;
+	int max_gap_days;
 	int exit_validation; /* enum exit_validation */
 	int csv_delimiter;   /* enum csv_delimiter */
 	struct config_stage *stages;
@@ -55,6 +60,11 @@ struct config {
 	char *stages_file;
 	size_t stages_line, stages_column; /* 1-based */
 };
+
+/* The defaults of followup.min_weekly_hours (half of 35 hours, in
+ * minutes) and followup.max_gap_days (a weekend and a day). */
+#define CONFIG_MIN_WEEKLY_MINUTES (17 * 60 + 30)
+#define CONFIG_MAX_GAP_DAYS	  3
 
 /* Lists and mappings nested deeper than this are refused, early. */
 #define CONFIG_MAX_DEPTH 32

@@ -1,5 +1,7 @@
 /* rules.c: the attention flags. Pure: no I/O, no clock. */
 #include "rules.h"
+#include "date.h"
+#include "employment.h"
 #include "i18n.h"
 
 #include <stdio.h>
@@ -116,17 +118,35 @@ static void appointment_rules(const struct participant_file *f, pdate today,
 	}
 }
 
-static void checkin_rules(const struct config *c, const struct job *j,
-			  pdate today, struct rules_summary *s)
+/* Whether the check-in at `offset` was held, on any job started from
+ * `lo` to `hi` (the jobs of a run keep the check-ins of the run). */
+static bool checkin_held(const struct participant_file *f, pdate lo, pdate hi,
+			 int offset)
+{
+	for (size_t i = 0; i < f->n_jobs; i++) {
+		const struct job *j = &f->jobs[i];
+		const struct checkin *ck = job_checkin(j, offset);
+
+		if (j->start >= lo && j->start <= hi && ck != NULL &&
+		    ck->done != DATE_NONE)
+			return true;
+	}
+	return false;
+}
+
+/* The check-ins due from `start`, held on the jobs started lo..hi. */
+static void checkin_rules(const struct config *c,
+			  const struct participant_file *f, pdate start,
+			  pdate lo, pdate hi, pdate today,
+			  struct rules_summary *s)
 {
 	bool overdue_done = false;
 
 	for (size_t i = 0; i < c->n_checkins; i++) {
 		int offset = c->checkin_days[i];
-		const struct checkin *ck = job_checkin(j, offset);
-		pdate due = j->start + offset;
+		pdate due = start + offset;
 
-		if (ck != NULL && ck->done != DATE_NONE)
+		if (checkin_held(f, lo, hi, offset))
 			continue;
 		if (due < today) {
 			if (!overdue_done)
@@ -166,6 +186,7 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 {
 	const struct config_stage *stage = config_stage(c, f->p.stage, NULL);
 	const struct job *job = participant_file_current_job(f);
+	struct employment_status work;
 	bool any_planned;
 
 	memset(out, 0, sizeof *out);
@@ -179,14 +200,26 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 		return;
 	}
 
-	/* In work, the check-ins set the rhythm instead of the stage. */
-	if (job != NULL && job->start <= today) {
-		pdate six = date_add_months(job->start, c->followup_months);
-
-		checkin_rules(c, job, today, out);
-		if (six <= today)
-			add(out, FLAG_READY_TO_EXIT, six, today - six,
-			    c->followup_months);
+	/*
+	 * In work, the check-ins set the rhythm instead of the stage: those
+	 * of the qualifying run count from its start, whichever contract of
+	 * the run is current; work under half-time keeps its job's own.
+	 * Ready to exit once the run reaches six months, or on eight months
+	 * of seasonal work in twelve.
+	 */
+	employment_evaluate(c, f->jobs, f->n_jobs, today, &work);
+	if (work.reached)
+		add(out, FLAG_READY_TO_EXIT, work.six_months,
+		    today - work.six_months, c->followup_months);
+	else if (work.seasonal)
+		add(out, FLAG_READY_TO_EXIT, work.seasonal_since,
+		    today - work.seasonal_since, EMPLOYMENT_SEASON_MONTHS);
+	if (work.qualifying) {
+		checkin_rules(c, f, work.since, work.since, work.until, today,
+			      out);
+	} else if (job != NULL && job->start <= today) {
+		checkin_rules(c, f, job->start, job->start, job->start, today,
+			      out);
 	} else if (stage != NULL && !any_planned) {
 		pdate ref = out->last_contact != DATE_NONE ? out->last_contact
 							   : f->p.entry_date;

@@ -35,6 +35,8 @@ static void default_config(void **state)
 	assert_int_equal(c->checkin_days[0], 7);
 	assert_int_equal(c->checkin_days[3], 180);
 	assert_int_equal(c->max_duration_months, 36);
+	assert_int_equal(c->min_weekly_minutes, 17 * 60 + 30);
+	assert_int_equal(c->max_gap_days, 3);
 	assert_true(c->n_publics >= 6);
 	assert_non_null(config_public(c, "rqth"));
 	assert_non_null(config_exit_reason(c, "cdi"));
@@ -88,6 +90,47 @@ static void expect_error(const char *text, const char *where, const char *what)
 		fail_msg("expected 'user.yaml:%s ... %s', got '%s'", where,
 			 what, cause);
 	free(cause);
+}
+
+/* followup.min_weekly_hours: decimal hours, stored in minutes. */
+static void weekly_hours(void **state)
+{
+	static const struct {
+		const char *text;
+		int minutes;
+	} good[] = {
+		{ "20", 20 * 60 },    { "17.25", 1035 }, { "0", 0 },
+		{ "17.5", 1050 },     { "8.33", 500 },	 { "168", 168 * 60 },
+		{ "\"35.0\"", 2100 },
+	};
+	static const char *const bad[] = { "abc", "-1",	 "17,5",
+					   "17.", ".5",	 "1.234",
+					   "1e3", "169", "99999999999999999999",
+					   "[1]" };
+	char text[200];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		struct config *c = NULL;
+
+		snprintf(text, sizeof text,
+			 "followup:\n  min_weekly_hours: %s\n  max_gap_days: "
+			 "%d\n",
+			 good[i].text, (int)i);
+		assert_null(load_user(text, &c));
+		assert_int_equal(c->min_weekly_minutes, good[i].minutes);
+		assert_int_equal(c->max_gap_days, (int)i);
+		config_free(&c);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(text, sizeof text,
+			 "followup:\n  min_weekly_hours: %s\n", bad[i]);
+		expect_error(text, "2:21:", "min_weekly_hours: ");
+	}
+	expect_error("followup:\n  min_weekly_hours: 169\n",
+		     "2:21:", "out of range (0 to 168 hours)");
+	expect_error("followup:\n  max_gap_days: 32\n",
+		     "2:17:", "out of range (0 to 31)");
 }
 
 static void user_file_overrides(void **state)
@@ -288,6 +331,7 @@ int main(void)
 		cmocka_unit_test(deep_nesting),
 		cmocka_unit_test(default_config),
 		cmocka_unit_test(user_file_overrides),
+		cmocka_unit_test(weekly_hours),
 		cmocka_unit_test(syntax_error),
 		cmocka_unit_test(unknown_key),
 		cmocka_unit_test(wrong_types),

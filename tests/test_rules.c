@@ -62,6 +62,8 @@ static struct job *fx_job(struct fx *x, pdate start)
 	struct job *j = &x->jobs[x->f.n_jobs++];
 
 	job_init(j);
+	j->contract = "cdi"; /* full time: qualifying employment */
+	j->weekly_minutes = 35 * 60;
 	j->start = start;
 	x->f.p.status = STATUS_FOLLOWUP;
 	return j;
@@ -263,9 +265,13 @@ static void checkins(void **state)
 	j->start = today - 22;
 	s = eval(&x, today);
 	assert_null(find(&s, FLAG_CHECKIN_DUE));
-	/* A job that ended is no longer followed. */
+	/* A job that ended is no longer followed, once the days allowed
+	 * between two contracts (followup.max_gap_days, 3) have passed. */
 	j->start = today - 25;
-	j->ended = today - 2;
+	j->ended = today - 3;
+	s = eval(&x, today);
+	assert_non_null(find(&s, FLAG_CHECKIN_DUE));
+	j->ended = today - 4;
 	s = eval(&x, today);
 	assert_null(find(&s, FLAG_CHECKIN_DUE));
 }
@@ -301,6 +307,102 @@ static void ready_to_exit(void **state)
 	j->start = D(2025, 8, 31);
 	s = eval(&x, D(2026, 2, 28));
 	assert_non_null(find(&s, FLAG_READY_TO_EXIT));
+}
+
+/* Ready to exit only in qualifying employment (core/employment.h). */
+static void ready_needs_qualifying_work(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+	struct job *j;
+
+	(void)state;
+	fx_init(&x, "emploi-durable", D(2025, 1, 1));
+	/* A CDI of 4 hours a week: never ready, its check-ins still kept. */
+	j = fx_job(&x, D(2026, 1, 1));
+	j->weekly_minutes = 4 * 60;
+	s = eval(&x, D(2026, 11, 1));
+	assert_null(find(&s, FLAG_READY_TO_EXIT));
+	assert_non_null(find(&s, FLAG_CHECKIN_OVERDUE));
+	assert_int_equal(find(&s, FLAG_CHECKIN_OVERDUE)->date, D(2026, 1, 8));
+
+	/* A CDD planned to end before six months, then continued. */
+	j->weekly_minutes = 35 * 60;
+	j->contract = "cdd";
+	j->planned_end = D(2026, 5, 31);
+	s = eval(&x, D(2026, 7, 1));
+	assert_null(find(&s, FLAG_READY_TO_EXIT));
+	j = fx_job(&x, D(2026, 6, 1));
+	j->contract = "cdd";
+	j->planned_end = D(2026, 12, 31);
+	s = eval(&x, D(2026, 7, 1));
+	assert_non_null(find(&s, FLAG_READY_TO_EXIT));
+	assert_int_equal(find(&s, FLAG_READY_TO_EXIT)->date, D(2026, 7, 1));
+
+	/* Six months reached, then the job ended: still ready. */
+	x.f.n_jobs = 1;
+	x.jobs[0].planned_end = DATE_NONE;
+	x.jobs[0].contract = "cdi";
+	x.jobs[0].ended = D(2026, 8, 15);
+	s = eval(&x, D(2026, 9, 1));
+	assert_non_null(find(&s, FLAG_READY_TO_EXIT));
+	assert_int_equal(find(&s, FLAG_READY_TO_EXIT)->date, D(2026, 7, 1));
+}
+
+/* Temp missions chained: six months and check-ins from the first. */
+static void interim_run(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+	struct job *j;
+
+	(void)state;
+	fx_init(&x, "emploi-durable", D(2025, 1, 1));
+	j = fx_job(&x, D(2026, 1, 15));
+	j->contract = "interim";
+	j->ended = D(2026, 4, 30);
+	j->checkins[j->n_checkins++] = (struct checkin){ 7, D(2026, 1, 22) };
+	j->checkins[j->n_checkins++] = (struct checkin){ 30, D(2026, 2, 14) };
+	j = fx_job(&x, D(2026, 5, 1));
+	j->contract = "interim";
+	/* The second mission's D+7 is not asked: the run's D+90 is. */
+	s = eval(&x, D(2026, 5, 5));
+	assert_null(find(&s, FLAG_CHECKIN_DUE));
+	assert_non_null(find(&s, FLAG_CHECKIN_OVERDUE));
+	assert_int_equal(find(&s, FLAG_CHECKIN_OVERDUE)->count, 90);
+	assert_int_equal(find(&s, FLAG_CHECKIN_OVERDUE)->date, D(2026, 4, 15));
+	/* Held on the current mission, it counts for the run. */
+	j->checkins[j->n_checkins++] = (struct checkin){ 90, D(2026, 5, 4) };
+	s = eval(&x, D(2026, 5, 5));
+	assert_null(find(&s, FLAG_CHECKIN_OVERDUE));
+	s = eval(&x, D(2026, 7, 14));
+	assert_null(find(&s, FLAG_READY_TO_EXIT));
+	s = eval(&x, D(2026, 7, 15));
+	assert_non_null(find(&s, FLAG_READY_TO_EXIT));
+	assert_int_equal(find(&s, FLAG_READY_TO_EXIT)->date, D(2026, 7, 15));
+}
+
+/* Seasonal work, eight months in twelve: ready, counted as 8 months. */
+static void seasonal_ready(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+	struct job *j;
+
+	(void)state;
+	fx_init(&x, "emploi-durable", D(2025, 1, 1));
+	j = fx_job(&x, D(2025, 12, 1));
+	j->contract = "cdd";
+	j->ended = D(2026, 3, 31);
+	j = fx_job(&x, D(2026, 5, 1));
+	j->contract = "cdd";
+	j->ended = D(2026, 9, 30);
+	s = eval(&x, D(2026, 8, 29));
+	assert_null(find(&s, FLAG_READY_TO_EXIT));
+	s = eval(&x, D(2026, 11, 28));
+	assert_non_null(find(&s, FLAG_READY_TO_EXIT));
+	assert_int_equal(find(&s, FLAG_READY_TO_EXIT)->date, D(2026, 8, 30));
+	assert_int_equal(find(&s, FLAG_READY_TO_EXIT)->count, 8);
 }
 
 static void max_duration(void **state)
@@ -413,6 +515,9 @@ int main(void)
 		cmocka_unit_test(checkin_is_a_contact),
 		cmocka_unit_test(checkins),
 		cmocka_unit_test(ready_to_exit),
+		cmocka_unit_test(ready_needs_qualifying_work),
+		cmocka_unit_test(interim_run),
+		cmocka_unit_test(seasonal_ready),
 		cmocka_unit_test(max_duration),
 		cmocka_unit_test(exited_has_no_flag),
 		cmocka_unit_test(order_and_urgency),
