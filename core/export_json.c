@@ -119,7 +119,8 @@ static void followups(FILE *out, const struct summary *s)
 			&s->cl->entries[s->followups[i]].file;
 		const struct job *j = participant_file_current_job(f);
 		int offset = 0;
-		pdate next = summary_next_checkin(s->config, f, &offset);
+		pdate next = summary_next_checkin(s->config, f, s->today,
+						  &offset);
 
 		fprintf(out,
 			"%s\n    {\"id\": %llu, \"job_start\": ", i ? "," : "",

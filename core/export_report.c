@@ -228,7 +228,8 @@ static int followups(const struct report *rp)
 			&s->cl->entries[s->followups[i]];
 		const struct job *j = participant_file_current_job(&e->file);
 		int off = 0;
-		pdate next = summary_next_checkin(s->config, &e->file, &off);
+		pdate next = summary_next_checkin(s->config, &e->file,
+						  s->today, &off);
 		struct str name = { 0 };
 		char start[DATE_BUFSZ], when[DATE_BUFSZ], nx[64];
 		const char *row[] = { NULL, start, nx };

@@ -118,10 +118,10 @@ static void appointment_rules(const struct participant_file *f, pdate today,
 	}
 }
 
-/* Whether the check-in at `offset` was held, on any job started from
- * `lo` to `hi` (the jobs of a run keep the check-ins of the run). */
-static bool checkin_held(const struct participant_file *f, pdate lo, pdate hi,
-			 int offset)
+/* When the check-in at `offset` was held, on any job started from `lo` to
+ * `hi` (the jobs of a run keep the check-ins of the run); DATE_NONE. */
+static pdate checkin_held_on(const struct participant_file *f, pdate lo,
+			     pdate hi, int offset)
 {
 	for (size_t i = 0; i < f->n_jobs; i++) {
 		const struct job *j = &f->jobs[i];
@@ -129,9 +129,41 @@ static bool checkin_held(const struct participant_file *f, pdate lo, pdate hi,
 
 		if (j->start >= lo && j->start <= hi && ck != NULL &&
 		    ck->done != DATE_NONE)
-			return true;
+			return ck->done;
 	}
+	return DATE_NONE;
+}
+
+static bool checkin_held(const struct participant_file *f, pdate lo, pdate hi,
+			 int offset)
+{
+	return checkin_held_on(f, lo, hi, offset) != DATE_NONE;
+}
+
+bool rules_followup(const struct config *c, const struct participant_file *f,
+		    pdate today, struct rules_followup *out)
+{
+	const struct job *job = participant_file_current_job(f);
+	struct employment_status work;
+
+	employment_evaluate(c, f->jobs, f->n_jobs, today, &work);
+	if (work.qualifying) {
+		out->start = out->lo = work.since;
+		out->hi = work.until;
+		return true;
+	}
+	if (job != NULL && job->start <= today) {
+		out->start = out->lo = out->hi = job->start;
+		return true;
+	}
+	out->start = out->lo = out->hi = DATE_NONE;
 	return false;
+}
+
+pdate rules_checkin_held(const struct participant_file *f,
+			 const struct rules_followup *fu, int offset)
+{
+	return checkin_held_on(f, fu->lo, fu->hi, offset);
 }
 
 /* The check-ins due from `start`, held on the jobs started lo..hi. */
@@ -218,6 +250,7 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 		checkin_rules(c, f, work.since, work.since, work.until, today,
 			      out);
 	} else if (job != NULL && job->start <= today) {
+		/* the same window as rules_followup() gives */
 		checkin_rules(c, f, job->start, job->start, job->start, today,
 			      out);
 	} else if (stage != NULL && !any_planned) {

@@ -53,6 +53,25 @@ enum flag_level rules_flag_level(const struct flag *fl);
  * a kind out of range. Never translated. */
 const char *rules_flag_name(enum flag_kind kind);
 
+/* The in-work follow-up the check-ins belong to: they fall due from
+ * `start`, and one held on any job started from `lo` to `hi` counts. */
+struct rules_followup {
+	pdate start, lo, hi;
+};
+
+/*
+ * The follow-up as rules_evaluate() sees it as of `today`: the qualifying
+ * run, else the job going on (under half-time: its own check-ins). False,
+ * *out all DATE_NONE, when there is none. The screens show what the flags
+ * say with it.
+ */
+bool rules_followup(const struct config *c, const struct participant_file *f,
+		    pdate today, struct rules_followup *out);
+
+/* When the check-in at `offset` of that follow-up was held, or DATE_NONE. */
+pdate rules_checkin_held(const struct participant_file *f,
+			 const struct rules_followup *fu, int offset);
+
 /* The flag kind called `name`, or FLAG_COUNT. */
 enum flag_kind rules_flag_by_name(const char *name);
 

@@ -38,17 +38,21 @@ bool summary_lacks(const struct caseload_entry *e, enum completeness_field f)
 }
 
 pdate summary_next_checkin(const struct config *c,
-			   const struct participant_file *f, int *offset)
+			   const struct participant_file *f, pdate today,
+			   int *offset)
 {
-	const struct job *j = participant_file_current_job(f);
+	struct rules_followup fu;
 
-	for (size_t i = 0; j != NULL && i < c->n_checkins; i++) {
-		const struct checkin *ck = job_checkin(j, c->checkin_days[i]);
+	/* The follow-up the flags follow: the qualifying run's. */
+	if (!rules_followup(c, f, today, &fu))
+		return DATE_NONE;
+	for (size_t i = 0; i < c->n_checkins; i++) {
+		int day = c->checkin_days[i];
 
-		if (ck == NULL || ck->done == DATE_NONE) {
+		if (rules_checkin_held(f, &fu, day) == DATE_NONE) {
 			if (offset != NULL)
-				*offset = c->checkin_days[i];
-			return j->start + c->checkin_days[i];
+				*offset = day;
+			return fu.start + day;
 		}
 	}
 	return DATE_NONE;
@@ -172,8 +176,10 @@ static int cmp_followup(const void *a, const void *b)
 		&sort_ctx->cl->entries[*(const size_t *)a];
 	const struct caseload_entry *y =
 		&sort_ctx->cl->entries[*(const size_t *)b];
-	pdate dx = summary_next_checkin(sort_ctx->config, &x->file, NULL);
-	pdate dy = summary_next_checkin(sort_ctx->config, &y->file, NULL);
+	pdate dx = summary_next_checkin(sort_ctx->config, &x->file,
+					sort_ctx->today, NULL);
+	pdate dy = summary_next_checkin(sort_ctx->config, &y->file,
+					sort_ctx->today, NULL);
 
 	if (dx != dy)
 		return dx == DATE_NONE	 ? 1

@@ -88,10 +88,12 @@ const char *summary_field_name(enum completeness_field f);
 /* True when entry `e` lacks field `f`. */
 bool summary_lacks(const struct caseload_entry *e, enum completeness_field f);
 
-/* The next check-in not yet held of the current job, or DATE_NONE; *offset
- * gets its day offset unless offset is NULL (untouched for DATE_NONE). */
+/* The next check-in not yet held of the follow-up the rules follow as of
+ * `today` (rules_followup), or DATE_NONE; *offset gets its day offset
+ * unless offset is NULL (untouched for DATE_NONE). */
 pdate summary_next_checkin(const struct config *c,
-			   const struct participant_file *f, int *offset);
+			   const struct participant_file *f, pdate today,
+			   int *offset);
 
 /*
  * True when the exit of `p` counts as positive in the figures: the reason

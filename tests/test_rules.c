@@ -11,6 +11,7 @@
 #include "error.h"
 #include "helpers.h"
 #include "rules.h"
+#include "summary.h"
 
 static struct config *cfg;
 
@@ -380,6 +381,24 @@ static void interim_run(void **state)
 	s = eval(&x, D(2026, 7, 15));
 	assert_non_null(find(&s, FLAG_READY_TO_EXIT));
 	assert_int_equal(find(&s, FLAG_READY_TO_EXIT)->date, D(2026, 7, 15));
+
+	/* What the screens and exports show follows the same run: the
+	 * check-ins from 15 January, those held on either mission. */
+	{
+		struct rules_followup fu;
+		int offset = 0;
+
+		assert_true(rules_followup(cfg, &x.f, D(2026, 5, 5), &fu));
+		assert_int_equal(fu.start, D(2026, 1, 15));
+		assert_int_equal(rules_checkin_held(&x.f, &fu, 30),
+				 D(2026, 2, 14));
+		assert_int_equal(rules_checkin_held(&x.f, &fu, 90),
+				 D(2026, 5, 4));
+		assert_int_equal(summary_next_checkin(cfg, &x.f, D(2026, 5, 5),
+						      &offset),
+				 D(2026, 1, 15) + 180);
+		assert_int_equal(offset, 180);
+	}
 }
 
 /* Seasonal work, eight months in twelve: ready, counted as 8 months. */

@@ -605,14 +605,19 @@ void dialog_checkin(struct tui *t, const struct caseload_entry *e)
 		form_fields_free(f, COUNT(f));
 		return;
 	}
+	struct rules_followup fu;
+
+	/* The follow-up the flags follow: the qualifying run's dates. */
+	if (!rules_followup(t->config, &e->file, t->today, &fu))
+		fu.start = fu.lo = fu.hi = j->start;
 	for (size_t i = 0; i < t->config->n_checkins; i++) {
 		int off = t->config->checkin_days[i];
-		const struct checkin *ck = job_checkin(j, off);
+		pdate done = rules_checkin_held(&e->file, &fu, off);
 		char d[DATE_BUFSZ];
 
-		bool held = ck != NULL && ck->done != DATE_NONE;
+		bool held = done != DATE_NONE;
 
-		const char *when = cli_date(held ? ck->done : j->start + off, d);
+		const char *when = cli_date(held ? done : fu.start + off, d);
 		/* TRANSLATORS: D+30: thirty days after the job started;
 		 * French J+30. */
 		int len = snprintf(labels[i], sizeof labels[i], _("D+%d"), off);
@@ -621,8 +626,7 @@ void dialog_checkin(struct tui *t, const struct caseload_entry *e)
 			len = 0;
 		snprintf(labels[i] + len, sizeof labels[i] - (size_t)len,
 			 held ? _(" (held %s)") : _(" (due %s)"), when);
-		if ((ck == NULL || ck->done == DATE_NONE) &&
-		    first_open == SIZE_MAX)
+		if (!held && first_open == SIZE_MAX)
 			first_open = i;
 		choices[i] = labels[i];
 	}

@@ -151,17 +151,23 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 				 cli_date(o->start, d), o->weekly_minutes / 60);
 			ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
 		}
+		/* The check-ins of the follow-up the rules follow (the
+		 * qualifying run, from its first day), as the flags say. */
+		struct rules_followup fu;
+
+		if (!rules_followup(t->config, f, t->today, &fu))
+			fu.start = fu.lo = fu.hi = j->start;
 		for (size_t i = 0; i < t->config->n_checkins && y < bottom;
 		     i++) {
 			int off = t->config->checkin_days[i];
-			const struct checkin *ck = job_checkin(j, off);
-			pdate due = j->start + off;
+			pdate held = rules_checkin_held(f, &fu, off);
+			pdate due = fu.start + off;
 			enum ui_style st = STYLE_NORMAL;
 
-			if (ck != NULL && ck->done != DATE_NONE) {
+			if (held != DATE_NONE) {
 				snprintf(line, sizeof line,
 					 _("D+%-3d ✓ held %s"), off,
-					 cli_date(ck->done, d));
+					 cli_date(held, d));
 				st = STYLE_DIM;
 			} else {
 				snprintf(line, sizeof line,
