@@ -1,6 +1,7 @@
 /* helpers.c: test plumbing. */
 #include "helpers.h"
 #include "build_config.h"
+#include "config.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -68,4 +69,24 @@ pdate D(int y, int m, int d)
 	if (!date_valid_ymd(y, m, d))
 		abort();
 	return date_from_ymd(y, m, d);
+}
+
+struct config *helper_config;
+
+int helper_config_load(void **state)
+{
+	char *cause = NULL;
+	int rc;
+
+	(void)state;
+	rc = config_load(helper_default_config(), NULL, &helper_config, &cause);
+	free(cause);
+	return rc;
+}
+
+int helper_config_free(void **state)
+{
+	(void)state;
+	config_free(&helper_config);
+	return 0;
 }

@@ -16,6 +16,13 @@ char *helper_write(const char *dir, const char *name, const char *text);
 /* The default configuration file of the source tree. */
 const char *helper_default_config(void);
 
+/* The default configuration, loaded by helper_config_load (a cmocka group
+ * setup) into helper_config and freed by helper_config_free (teardown). */
+struct config;
+extern struct config *helper_config;
+int helper_config_load(void **state);
+int helper_config_free(void **state);
+
 /* y-m-d as a date, for readable tests. */
 pdate D(int y, int m, int d);
 

@@ -13,23 +13,7 @@
 #include "error.h"
 #include "helpers.h"
 
-static struct config *cfg;
 static const pdate today = 20783; /* 2026-11-26 */
-
-static int load_config(void **state)
-{
-	char *cause = NULL;
-
-	(void)state;
-	return config_load(helper_default_config(), NULL, &cfg, &cause);
-}
-
-static int free_config(void **state)
-{
-	(void)state;
-	config_free(&cfg);
-	return 0;
-}
 
 static struct store *fill(char *dir, size_t n, uint64_t seed, int expect)
 {
@@ -39,7 +23,8 @@ static struct store *fill(char *dir, size_t n, uint64_t seed, int expect)
 	char *cause = NULL;
 
 	assert_int_equal(store_open(dir, &s, &cause), PC_OK);
-	assert_int_equal(demo_fill(s, cfg, &opt, &res, &cause), expect);
+	assert_int_equal(demo_fill(s, helper_config, &opt, &res, &cause),
+			 expect);
 	free(cause);
 	return s;
 }
@@ -55,9 +40,10 @@ static void caseload_looks_real(void **state)
 
 	(void)state;
 	assert_int_equal(date_from_ymd(2026, 11, 26), today);
-	assert_int_equal(
-		caseload_load(s, cfg, cfg->referent, false, today, &cl, &cause),
-		PC_OK);
+	assert_int_equal(caseload_load(s, helper_config,
+				       helper_config->referent, false, today,
+				       &cl, &cause),
+			 PC_OK);
 	assert_int_equal(cl.n, 80);
 	assert_int_equal(cl.n_unknown_stage, 0);
 	for (size_t i = 0; i < cl.n; i++) {
@@ -69,7 +55,7 @@ static void caseload_looks_real(void **state)
 			kinds[e->summary.flags[f].kind]++;
 		followup += p->status == STATUS_FOLLOWUP;
 		appts += e->file.n_appts;
-		assert_string_equal(p->referent, cfg->referent);
+		assert_string_equal(p->referent, helper_config->referent);
 		assert_true(p->entry_date < today);
 		assert_true(p->stage_since >= p->entry_date);
 		assert_true(p->stage_since <= today);
@@ -95,7 +81,8 @@ static void caseload_looks_real(void **state)
 	assert_true(kinds[FLAG_APPOINTMENT_OVERDUE] < 20);
 	caseload_free(&cl);
 
-	assert_int_equal(caseload_load(s, cfg, NULL, true, today, &all, &cause),
+	assert_int_equal(caseload_load(s, helper_config, NULL, true, today,
+				       &all, &cause),
 			 PC_OK);
 	for (size_t i = 0; i < all.n; i++) {
 		const struct participant *p = &all.entries[i].file.p;
@@ -105,9 +92,11 @@ static void caseload_looks_real(void **state)
 		exited++;
 		assert_true(p->exit_date <= today);
 		assert_true(p->exit_date >= date_from_ymd(2026, 1, 1));
-		assert_non_null(config_exit_reason(cfg, p->exit_reason));
+		assert_non_null(
+			config_exit_reason(helper_config, p->exit_reason));
 		assert_int_equal(
-			config_exit_reason(cfg, p->exit_reason)->positive,
+			config_exit_reason(helper_config, p->exit_reason)
+				->positive,
 			p->exit_positive);
 	}
 	assert_int_equal(exited, 10);
@@ -128,12 +117,15 @@ static void same_seed_same_caseload(void **state)
 	size_t differ = 0;
 
 	(void)state;
-	assert_int_equal(caseload_load(s1, cfg, NULL, true, today, &a, &cause),
-			 0);
-	assert_int_equal(caseload_load(s2, cfg, NULL, true, today, &b, &cause),
-			 0);
-	assert_int_equal(caseload_load(s3, cfg, NULL, true, today, &c, &cause),
-			 0);
+	assert_int_equal(
+		caseload_load(s1, helper_config, NULL, true, today, &a, &cause),
+		0);
+	assert_int_equal(
+		caseload_load(s2, helper_config, NULL, true, today, &b, &cause),
+		0);
+	assert_int_equal(
+		caseload_load(s3, helper_config, NULL, true, today, &c, &cause),
+		0);
 	assert_int_equal(a.n, b.n);
 	for (size_t i = 0; i < a.n; i++) {
 		const struct participant_file *x = &a.entries[i].file,
@@ -171,12 +163,14 @@ static void refuses_non_empty(void **state)
 	char *cause = NULL;
 
 	(void)state;
-	assert_int_equal(demo_fill(s, cfg, &opt, &res, &cause), PC_ENOTEMPTY);
+	assert_int_equal(demo_fill(s, helper_config, &opt, &res, &cause),
+			 PC_ENOTEMPTY);
 	assert_non_null(strstr(cause, "empty"));
 	free(cause);
 	cause = NULL;
-	assert_int_equal(caseload_load(s, cfg, NULL, true, today, &cl, &cause),
-			 PC_OK);
+	assert_int_equal(
+		caseload_load(s, helper_config, NULL, true, today, &cl, &cause),
+		PC_OK);
 	assert_int_equal(cl.n, 5 + 1); /* unchanged: 5 current, 1 exited */
 	caseload_free(&cl);
 	store_close(&s);
@@ -205,8 +199,9 @@ static void spread_over_referents(void **state)
 		free(names[i]);
 	}
 	free(names);
-	assert_int_equal(store_caseload_ids(t, cfg->referent, &ids, &n_ids),
-			 PC_OK);
+	assert_int_equal(
+		store_caseload_ids(t, helper_config->referent, &ids, &n_ids),
+		PC_OK);
 	assert_true(n_ids >= 80);
 	free(ids);
 	store_read_end(&t);
@@ -223,5 +218,6 @@ int main(void)
 		cmocka_unit_test(spread_over_referents),
 	};
 
-	return cmocka_run_group_tests(tests, load_config, free_config);
+	return cmocka_run_group_tests(tests, helper_config_load,
+				      helper_config_free);
 }

@@ -13,23 +13,6 @@
 #include "rules.h"
 #include "summary.h"
 
-static struct config *cfg;
-
-static int load_config(void **state)
-{
-	char *cause = NULL;
-
-	(void)state;
-	return config_load(helper_default_config(), NULL, &cfg, &cause);
-}
-
-static int free_config(void **state)
-{
-	(void)state;
-	config_free(&cfg);
-	return 0;
-}
-
 /* A participant file built on the stack; strings are not owned. */
 struct fx {
 	struct participant_file f;
@@ -83,7 +66,7 @@ static struct rules_summary eval(const struct fx *x, pdate today)
 {
 	struct rules_summary s;
 
-	rules_evaluate(cfg, &x->f, today, &s);
+	rules_evaluate(helper_config, &x->f, today, &s);
 	return s;
 }
 
@@ -388,14 +371,15 @@ static void interim_run(void **state)
 		struct rules_followup fu;
 		int offset = 0;
 
-		assert_true(rules_followup(cfg, &x.f, D(2026, 5, 5), &fu));
+		assert_true(rules_followup(helper_config, &x.f, D(2026, 5, 5),
+					   &fu));
 		assert_int_equal(fu.start, D(2026, 1, 15));
 		assert_int_equal(rules_checkin_held(&x.f, &fu, 30),
 				 D(2026, 2, 14));
 		assert_int_equal(rules_checkin_held(&x.f, &fu, 90),
 				 D(2026, 5, 4));
-		assert_int_equal(summary_next_checkin(cfg, &x.f, D(2026, 5, 5),
-						      &offset),
+		assert_int_equal(summary_next_checkin(helper_config, &x.f,
+						      D(2026, 5, 5), &offset),
 				 D(2026, 1, 15) + 180);
 		assert_int_equal(offset, 180);
 	}
@@ -446,9 +430,9 @@ static void max_duration(void **state)
 	assert_int_equal(f->days, -4);
 	assert_int_equal(rules_flag_level(f), LEVEL_OVERDUE);
 	/* No maximum configured: never. */
-	cfg->max_duration_months = 0;
+	helper_config->max_duration_months = 0;
 	s = eval(&x, D(2030, 1, 1));
-	cfg->max_duration_months = 36;
+	helper_config->max_duration_months = 36;
 	assert_null(find(&s, FLAG_MAX_DURATION));
 }
 
@@ -543,5 +527,6 @@ int main(void)
 		cmocka_unit_test(names_and_reasons),
 	};
 
-	return cmocka_run_group_tests(tests, load_config, free_config);
+	return cmocka_run_group_tests(tests, helper_config_load,
+				      helper_config_free);
 }

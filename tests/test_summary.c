@@ -12,23 +12,6 @@
 #include "helpers.h"
 #include "summary.h"
 
-static struct config *cfg;
-
-static int load_config(void **state)
-{
-	char *cause = NULL;
-
-	(void)state;
-	return config_load(helper_default_config(), NULL, &cfg, &cause);
-}
-
-static int free_config(void **state)
-{
-	(void)state;
-	config_free(&cfg);
-	return 0;
-}
-
 #define N 8
 static struct caseload_entry entries[N];
 static struct caseload cl = { .entries = entries };
@@ -67,16 +50,17 @@ static struct summary build(void)
 {
 	struct summary s;
 
-	assert_int_equal(summary_build(&s, cfg, &cl, NULL, D(2026, 11, 26),
-				       D(2026, 1, 1), D(2026, 12, 31)),
+	assert_int_equal(summary_build(&s, helper_config, &cl, NULL,
+				       D(2026, 11, 26), D(2026, 1, 1),
+				       D(2026, 12, 31)),
 			 PC_OK);
 	return s;
 }
 
 static size_t by_reason(const struct summary *s, const char *id)
 {
-	return s->exits_by_reason[config_exit_reason(cfg, id) -
-				  cfg->exit_reasons];
+	return s->exits_by_reason[config_exit_reason(helper_config, id) -
+				  helper_config->exit_reasons];
 }
 
 /* The case of the issue: what was stored does not count, the
@@ -85,7 +69,8 @@ static void positive_from_configuration(void **state)
 {
 	struct summary s;
 	struct config_exit_reason *cdi =
-		(struct config_exit_reason *)config_exit_reason(cfg, "cdi");
+		(struct config_exit_reason *)config_exit_reason(helper_config,
+								"cdi");
 
 	(void)state;
 	cl.n = 0;
@@ -98,7 +83,7 @@ static void positive_from_configuration(void **state)
 	exited("ancien-motif", false, false);
 	exited("", false, false);
 
-	cfg->exit_validation = EXIT_AFTER_FOLLOWUP;
+	helper_config->exit_validation = EXIT_AFTER_FOLLOWUP;
 	s = build();
 	assert_int_equal(s.exits, 8);
 	assert_int_equal(s.positive, 2);
@@ -106,7 +91,7 @@ static void positive_from_configuration(void **state)
 	assert_int_equal(s.n_referents, 1);
 	assert_int_equal(s.referents[0].positive, 2);
 	assert_int_equal(by_reason(&s, "cdi"), 2);
-	assert_int_equal(s.exits_by_reason[cfg->n_exit_reasons], 4);
+	assert_int_equal(s.exits_by_reason[helper_config->n_exit_reasons], 4);
 	/* Unknown reasons by stored id: none first, then "", then the ids. */
 	assert_int_equal(s.n_unknown_reasons, 3);
 	assert_null(s.unknown_reasons[0].id);
@@ -117,20 +102,20 @@ static void positive_from_configuration(void **state)
 	summary_free(&s);
 
 	/* Recorded at hiring: the exit counts from the start. */
-	cfg->exit_validation = EXIT_AT_HIRING;
+	helper_config->exit_validation = EXIT_AT_HIRING;
 	s = build();
 	assert_int_equal(s.positive, 3);
-	assert_true(summary_exit_positive(cfg, &entries[4].file.p));
+	assert_true(summary_exit_positive(helper_config, &entries[4].file.p));
 	summary_free(&s);
 
 	/* A reason made non-positive no longer counts, in past periods too. */
 	cdi->positive = false;
 	s = build();
 	assert_int_equal(s.positive, 1);
-	assert_false(summary_exit_positive(cfg, &entries[0].file.p));
+	assert_false(summary_exit_positive(helper_config, &entries[0].file.p));
 	summary_free(&s);
 	cdi->positive = true;
-	cfg->exit_validation = EXIT_AFTER_FOLLOWUP;
+	helper_config->exit_validation = EXIT_AFTER_FOLLOWUP;
 }
 
 static void median_halves(void **state)
@@ -163,5 +148,6 @@ int main(void)
 		cmocka_unit_test(median_halves),
 	};
 
-	return cmocka_run_group_tests(tests, load_config, free_config);
+	return cmocka_run_group_tests(tests, helper_config_load,
+				      helper_config_free);
 }
