@@ -73,12 +73,17 @@ static const struct key public_keys[] = {
 	END,
 };
 
+static const char *const needs_names[] = { "nothing", "six-months",
+					   "season", NULL };
+
 static const struct key exit_keys[] = {
 	KEY("id", K_ID, struct config_exit_reason, id, .required = true),
 	KEY("label", K_STRING, struct config_exit_reason, label,
 	    .required = true),
 	KEY("positive", K_BOOL, struct config_exit_reason, positive,
 	    .required = true),
+	KEY("needs", K_ENUM, struct config_exit_reason, needs,
+	    .names = needs_names),
 	END,
 };
 

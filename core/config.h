@@ -22,10 +22,18 @@ struct config_public {
 	char *label;
 };
 
+/* What a positive exit reason needs behind it (domain.md, "Exits"). */
+enum exit_needs {
+	EXIT_NEEDS_NOTHING,    /* an event: business creation, training */
+	EXIT_NEEDS_SIX_MONTHS, /* six months of qualifying work */
+	EXIT_NEEDS_SEASON,     /* eight months of work in the last twelve */
+};
+
 struct config_exit_reason {
 	char *id;
 	char *label;
 	bool positive;
+	int needs; /* enum exit_needs; `needs:` in the file */
 };
 
 /* The CSV delimiter of exports: from the locale, or fixed. */

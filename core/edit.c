@@ -1,6 +1,7 @@
 /* edit.c: validated changes, each in one write transaction with a journal line.
  */
 #include "edit.h"
+#include "employment.h"
 #include "error.h"
 #include "i18n.h"
 
@@ -635,7 +636,50 @@ struct exit_args {
 	uint64_t pid;
 	pdate date;
 	const struct config_exit_reason *reason;
+	const char *forced; /* the note that forces a refused reason, or NULL */
 };
+
+/*
+ * Under `exit_validation: followup`, a positive reason that needs six
+ * months of qualifying work, or eight months in twelve, is refused until
+ * the jobs show them on the exit date: the refusal says what they show.
+ */
+static int exit_backed(const struct exit_args *a,
+		       const struct participant_file *f, char **cause)
+{
+	const struct config *c = a->ctx->config;
+	struct employment_status w;
+	char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+
+	if (c->exit_validation != EXIT_AFTER_FOLLOWUP || !a->reason->positive ||
+	    a->reason->needs == EXIT_NEEDS_NOTHING || a->forced != NULL)
+		return PC_OK;
+	employment_evaluate(c, f->jobs, f->n_jobs, a->date, &w);
+	if (a->reason->needs == EXIT_NEEDS_SEASON) {
+		if (w.seasonal)
+			return PC_OK;
+		return error_set(cause, PC_EINVAL,
+				 _("Needs eight months of work in the last "
+				   "twelve: the jobs show %d days of %d. "
+				   "Choose another reason, or say why in "
+				   "\"Forced, why\"."),
+				 w.worked_days, w.season_days);
+	}
+	if (w.reached)
+		return PC_OK;
+	if (w.since == DATE_NONE)
+		return error_set(cause, PC_EINVAL,
+				 _("Needs six months of qualifying work (at "
+				   "least half-time): none is recorded. Choose "
+				   "another reason, or say why in \"Forced, "
+				   "why\"."));
+	return error_set(cause, PC_EINVAL,
+			 _("Needs six months of qualifying work: from %s, "
+			   "reached on %s. Choose another reason, or say why "
+			   "in \"Forced, why\"."),
+			 date_format_iso(w.since, d1),
+			 date_format_iso(w.six_months, d2));
+}
 
 static int exit_cb(struct store_txn *t, void *arg, char **cause)
 {
@@ -654,6 +698,8 @@ static int exit_cb(struct store_txn *t, void *arg, char **cause)
 		rc = error_set(cause, PC_EINVAL,
 			       _("date: before the entry (%s)"),
 			       date_format_iso(f.p.entry_date, d));
+	else
+		rc = exit_backed(a, &f, cause);
 	/* Planned appointments after the exit will not take place. */
 	for (size_t i = 0; rc == PC_OK && i < f.n_appts; i++) {
 		if (f.appts[i].status != APPT_PLANNED ||
@@ -673,7 +719,11 @@ static int exit_cb(struct store_txn *t, void *arg, char **cause)
 		f.p.exit_validated = a->reason->positive ? a->date : DATE_NONE;
 		rc = store_participant_update(t, &f.p);
 	}
-	if (rc == PC_OK)
+	if (rc == PC_OK && a->forced != NULL)
+		rc = journal(t, a->ctx, a->pid, "exit on %s: %s, forced: %s",
+			     date_format_iso(a->date, d), a->reason->id,
+			     a->forced);
+	else if (rc == PC_OK)
 		rc = journal(t, a->ctx, a->pid, "exit on %s: %s",
 			     date_format_iso(a->date, d), a->reason->id);
 	participant_file_clear(&f);
@@ -681,11 +731,17 @@ static int exit_cb(struct store_txn *t, void *arg, char **cause)
 }
 
 int edit_exit(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
-	      pdate date, const char *reason, char **cause)
+	      pdate date, const char *reason, const char *forced, char **cause)
 {
 	struct exit_args a = { ctx, participant, date,
-			       config_exit_reason(ctx->config, reason) };
+			       config_exit_reason(ctx->config, reason),
+			       forced != NULL && *forced != '\0' ? forced
+								 : NULL };
 	int rc = check_past_date(date, ctx->today, _("date"), cause);
+
+	if (rc == PC_OK && a.forced != NULL)
+		rc = model_text_check(_("note"), a.forced, MODEL_TEXT_NOTE,
+				      true, cause);
 
 	if (rc != PC_OK)
 		return rc;

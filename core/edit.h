@@ -95,10 +95,16 @@ int edit_checkin(struct store *s, const struct edit_ctx *ctx,
 		 uint64_t participant, int offset_days, pdate done,
 		 char **cause);
 
-/* Record an exit for a reason of the configuration; planned appointments
- * after the exit date are cancelled. */
+/*
+ * Record an exit for a reason of the configuration; planned appointments
+ * after the exit date are cancelled. Under exit_validation: followup a
+ * positive reason needing six months (or eight in twelve) is PC_EINVAL
+ * until the jobs show them, unless `forced` holds a note (NULL or "":
+ * none), which the journal keeps.
+ */
 int edit_exit(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
-	      pdate date, const char *reason, char **cause);
+	      pdate date, const char *reason, const char *forced,
+	      char **cause);
 
 /* Replace the identity fields (names, birth date, gender, contacts,
  * publics, education, employment) with those of `p` (p->id says who); a

@@ -315,6 +315,37 @@ static void job_end(void **state)
 	participant_file_clear(&pf);
 }
 
+/* A CDI held six months, at least half-time, backs a CDI exit; four hours
+ * a week do not; an event reason needs nothing. */
+static void exit_backed_by_work(void **state)
+{
+	struct fixture *f = *state;
+	struct job j;
+	char *cause = NULL;
+
+	job_init(&j);
+	j.employer = (char *)"Mairie";
+	j.contract = (char *)"cdi";
+	j.start = D(2026, 5, 26);
+	j.weekly_minutes = 4 * 60;
+	assert_int_equal(edit_job_start(f->s, &f->ctx, f->pid, &j, &cause),
+			 PC_OK);
+	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdi", NULL,
+			  &rcause),
+		"none is recorded");
+	j.employer = (char *)"Hôpital";
+	j.weekly_minutes = 35 * 60;
+	j.start = D(2026, 6, 1);
+	assert_int_equal(edit_job_start(f->s, &f->ctx, f->pid, &j, &cause),
+			 PC_OK);
+	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdi", NULL,
+			  &rcause),
+		"reached on 2026-12-01");
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
+				   "creation", NULL, &cause),
+			 PC_OK);
+}
+
 static void exit_and_after(void **state)
 {
 	struct fixture *f = *state;
@@ -326,12 +357,19 @@ static void exit_and_after(void **state)
 					       MODE_IN_PERSON, NULL, &cause),
 			 PC_OK);
 	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "lottery",
-			  &rcause),
+			  NULL, &rcause),
 		"lottery");
-	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2024, 1, 1), "cdi", &rcause),
+	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2024, 1, 1), "cdi", NULL,
+			  &rcause),
 		"entry");
+	/* Under followup, a CDI exit needs six months of qualifying work:
+	 * refused with nothing behind it (it was accepted), unless forced. */
+	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdi", NULL,
+			  &rcause),
+		"Needs six months of qualifying work");
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
-				   "cdi", &cause),
+				   "cdi", "contrat signé, pièces au dossier",
+				   &cause),
 			 PC_OK);
 	load(f, &pf);
 	assert_int_equal(pf.p.status, STATUS_EXITED);
@@ -340,7 +378,24 @@ static void exit_and_after(void **state)
 	assert_int_equal(pf.p.exit_validated, D(2026, 11, 26));
 	assert_int_equal(pf.appts[0].status, APPT_CANCELLED);
 	participant_file_clear(&pf);
-	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdi",
+	{
+		struct store_txn *t = NULL;
+		struct journal_entry *j = NULL;
+		size_t n = 0;
+		bool forced = false;
+
+		assert_int_equal(store_read_begin(f->s, &t, NULL), PC_OK);
+		assert_int_equal(store_journal_list(t, f->pid, &j, &n), PC_OK);
+		store_read_end(&t);
+		for (size_t i = 0; i < n; i++) {
+			forced |= strstr(j[i].what, "forced: contrat signé") !=
+				  NULL;
+			journal_entry_clear(&j[i]);
+		}
+		free(j);
+		assert_true(forced);
+	}
+	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdi", NULL,
 			  &rcause),
 		"already");
 	REFUSED(edit_appointment_plan(f->s, &f->ctx, f->pid, D(2026, 12, 3),
@@ -512,6 +567,7 @@ int main(void)
 		T(stage_moves),
 		T(job_and_checkins),
 		T(job_end),
+		T(exit_backed_by_work),
 		T(exit_and_after),
 		T(identity_and_transfer),
 		T(notes),

@@ -139,7 +139,8 @@ void dialog_new_participant(struct tui *t)
 		tui_refresh_participant(t, x.pid);
 		tui_open(t, &to);
 		tui_message(t, STYLE_OK, _("%s %s added."),
-			    f[PERSON_FIRST_NAME].text, f[PERSON_LAST_NAME].text);
+			    f[PERSON_FIRST_NAME].text,
+			    f[PERSON_LAST_NAME].text);
 	}
 	form_fields_free(f, COUNT(f));
 	free(g);
@@ -363,7 +364,6 @@ void dialog_stage(struct tui *t, const struct caseload_entry *e, size_t index)
 
 /* ---- job and check-ins ---- */
 
-
 /* The fields of the job form, in the order it shows them. */
 enum { JOB_EMPLOYER, JOB_CONTRACT, JOB_START, JOB_PLANNED_END, JOB_HOURS };
 
@@ -389,7 +389,7 @@ static bool job_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 /* ---- the end of a job ---- */
 
 static const char *const end_reason_names[JOB_END_REASONS] = {
-	N_("contract ended"), N_("resigned"), N_("dismissed"),
+	N_("contract ended"),	       N_("resigned"), N_("dismissed"),
 	N_("trial period not passed"), N_("other"),
 };
 
@@ -403,11 +403,11 @@ static bool job_end_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
-	return form_edited(
-		edit_job_end(t->store, &t->ctx, x->pid, (uint32_t)x->index,
-			     f[END_DATE].date,
-			     job_end_reasons[f[END_REASON].choice], &cause),
-		&cause, message, msize);
+	return form_edited(edit_job_end(t->store, &t->ctx, x->pid,
+					(uint32_t)x->index, f[END_DATE].date,
+					job_end_reasons[f[END_REASON].choice],
+					&cause),
+			   &cause, message, msize);
 }
 
 /*
@@ -419,9 +419,10 @@ static bool ask_job_end(struct tui *t, const struct caseload_entry *e,
 {
 	const char *reasons[JOB_END_REASONS];
 	struct ctx x = { .pid = e->file.p.id, .index = j->seq };
-	pdate proposed = j->planned_end != DATE_NONE && j->planned_end < t->today
-				 ? j->planned_end
-				 : t->today;
+	pdate proposed =
+		j->planned_end != DATE_NONE && j->planned_end < t->today
+			? j->planned_end
+			: t->today;
 	struct form_field f[] = {
 		[END_DATE] = { .label = _("End date"),
 			       .kind = FIELD_DATE,
@@ -491,8 +492,8 @@ void dialog_job_end(struct tui *t, const struct caseload_entry *e)
 		job_label(jobs[i], labels[i], sizeof labels[i]);
 		items[i] = labels[i];
 	}
-	if (n > 1 && !form_dialog_pick(t, _("Which job ended?"), items, n,
-				       &pick))
+	if (n > 1 &&
+	    !form_dialog_pick(t, _("Which job ended?"), items, n, &pick))
 		return;
 	ask_job_end(t, e, jobs[pick]);
 }
@@ -556,8 +557,8 @@ void dialog_job(struct tui *t, const struct caseload_entry *e)
 
 	for (size_t i = 0; i < FORMAT_N_CONTRACTS; i++)
 		c[i] = _(format_contracts[i].name);
-	if (form_dialog_run(t, _("Record a job start"), f, COUNT(f),
-			    job_submit, &x)) {
+	if (form_dialog_run(t, _("Record a job start"), f, COUNT(f), job_submit,
+			    &x)) {
 		tui_refresh_participant(t, x.pid);
 		tui_message(t, STYLE_OK, "%s",
 			    _("Job recorded: the in-work follow-up starts."));
@@ -645,7 +646,7 @@ void dialog_checkin(struct tui *t, const struct caseload_entry *e)
 /* ---- exit ---- */
 
 /* The fields of the exit form, in the order it shows them. */
-enum { EXIT_DATE, EXIT_REASON };
+enum { EXIT_DATE, EXIT_REASON, EXIT_FORCED };
 
 static bool exit_submit(struct tui *t, struct form_field *f, size_t n,
 			void *arg, char *message, size_t msize)
@@ -657,7 +658,7 @@ static bool exit_submit(struct tui *t, struct form_field *f, size_t n,
 	return form_edited(
 		edit_exit(t->store, &t->ctx, x->pid, f[EXIT_DATE].date,
 			  t->config->exit_reasons[f[EXIT_REASON].choice].id,
-			  &cause),
+			  f[EXIT_FORCED].text, &cause),
 		&cause, message, msize);
 }
 
@@ -703,6 +704,9 @@ void dialog_exit(struct tui *t, const struct caseload_entry *e)
 				.width = 12,
 				.text = form_date_text(t->today) },
 		[EXIT_REASON] = { .label = _("Reason"), .kind = FIELD_CHOICE },
+		/* Only to record a positive reason its rule refuses. */
+		[EXIT_FORCED] = { .label = _("Forced, why"),
+				  .kind = FIELD_TEXT },
 	};
 
 	if (e->file.p.status == STATUS_EXITED) {

@@ -31,6 +31,13 @@ expect in-work "LAURENT Sarah"
 keys x
 expect exit-form-2 "Record an exit"
 expect exit-proposed-interim "‹ Missions d'intérim cumulant six mois (positive) ›"
-keys Escape
+# Two weeks into the missions, that reason is refused with what the jobs
+# show (it was accepted); forced with a note, it is recorded.
+keys Enter
+expect exit-refused "Needs six months of qualifying work: from 2026-11-10, reached on"
+keys Tab Tab "Contrat de 7 mois signé, au dossier" Enter
+expect exit-forced "Exit recorded"
+"$BIN" --db "$DB" --today $T dump | grep -q "forced: Contrat de 7 mois sign" && ok ||
+	ko "the forced exit's note is not in the journal"
 
 finish
