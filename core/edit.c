@@ -2,6 +2,7 @@
  */
 #include "edit.h"
 #include "employment.h"
+#include "rules.h"
 #include "error.h"
 #include "i18n.h"
 
@@ -654,7 +655,7 @@ static int exit_backed(const struct exit_args *a,
 	if (c->exit_validation != EXIT_AFTER_FOLLOWUP || !a->reason->positive ||
 	    a->reason->needs == EXIT_NEEDS_NOTHING || a->forced != NULL)
 		return PC_OK;
-	employment_evaluate(c, f->jobs, f->n_jobs, a->date, &w);
+	rules_employment(c, f, a->date, &w);
 	if (a->reason->needs == EXIT_NEEDS_SEASON) {
 		if (w.seasonal)
 			return PC_OK;

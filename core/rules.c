@@ -140,13 +140,51 @@ static bool checkin_held(const struct participant_file *f, pdate lo, pdate hi,
 	return checkin_held_on(f, lo, hi, offset) != DATE_NONE;
 }
 
+/* Jobs looked at by the rules: any realistic history; beyond it, the
+ * latest ones. */
+#define RULES_MAX_JOBS 128
+
+/*
+ * The employment the follow-up counts: work from the entry into the PLIE
+ * on (a job held before it counts from the entry date; one ended before
+ * it, not at all), evaluated as of `today`.
+ */
+void rules_employment(const struct config *c, const struct participant_file *f,
+		      pdate today, struct employment_status *work)
+{
+	struct job jobs[RULES_MAX_JOBS];
+	pdate entry = f->p.entry_date;
+	size_t n = 0, first = f->n_jobs > RULES_MAX_JOBS
+				      ? f->n_jobs - RULES_MAX_JOBS
+				      : 0;
+
+	for (size_t i = first; i < f->n_jobs; i++) {
+		struct job j = f->jobs[i]; /* a shallow copy: strings shared */
+
+		if (entry != DATE_NONE && j.start != DATE_NONE &&
+		    j.start < entry) {
+			pdate end = j.ended != DATE_NONE ? j.ended
+							 : j.planned_end;
+
+			if (end != DATE_NONE && end < entry &&
+			    j.ended != DATE_NONE)
+				continue;
+			j.start = entry;
+			if (j.planned_end != DATE_NONE && j.planned_end < entry)
+				j.planned_end = entry;
+		}
+		jobs[n++] = j;
+	}
+	employment_evaluate(c, jobs, n, today, work);
+}
+
 bool rules_followup(const struct config *c, const struct participant_file *f,
 		    pdate today, struct rules_followup *out)
 {
 	const struct job *job = participant_file_current_job(f);
 	struct employment_status work;
 
-	employment_evaluate(c, f->jobs, f->n_jobs, today, &work);
+	rules_employment(c, f, today, &work);
 	if (work.qualifying) {
 		out->start = out->lo = work.since;
 		out->hi = work.until;
@@ -239,7 +277,7 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 	 * Ready to exit once the run reaches six months, or on eight months
 	 * of seasonal work in twelve.
 	 */
-	employment_evaluate(c, f->jobs, f->n_jobs, today, &work);
+	rules_employment(c, f, today, &work);
 	if (work.reached)
 		add(out, FLAG_READY_TO_EXIT, work.six_months,
 		    today - work.six_months, c->followup_months);

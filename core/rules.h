@@ -53,6 +53,15 @@ enum flag_level rules_flag_level(const struct flag *fl);
  * a kind out of range. Never translated. */
 const char *rules_flag_name(enum flag_kind kind);
 
+/*
+ * The participant's qualifying employment as the rules count it: work
+ * from the entry into the PLIE on (a job held before counts from the
+ * entry, one over before it not at all), as of `today`.
+ */
+struct employment_status;
+void rules_employment(const struct config *c, const struct participant_file *f,
+		      pdate today, struct employment_status *work);
+
 /* The in-work follow-up the check-ins belong to: they fall due from
  * `start`, and one held on any job started from `lo` to `hi` counts. */
 struct rules_followup {

@@ -282,7 +282,8 @@ static void ready_to_exit(void **state)
 	assert_null(find(&s, FLAG_READY_TO_EXIT));
 	s = eval(&x, D(2026, 11, 30));
 	assert_non_null(find(&s, FLAG_READY_TO_EXIT));
-	/* ... and on 28 or 29 February. */
+	/* ... and on 28 or 29 February (entered before, so it counts). */
+	x.f.p.entry_date = D(2023, 1, 1);
 	j->start = D(2023, 8, 31);
 	s = eval(&x, D(2024, 2, 28));
 	assert_null(find(&s, FLAG_READY_TO_EXIT));
@@ -291,6 +292,31 @@ static void ready_to_exit(void **state)
 	j->start = D(2025, 8, 31);
 	s = eval(&x, D(2026, 2, 28));
 	assert_non_null(find(&s, FLAG_READY_TO_EXIT));
+}
+
+/* Work before the entry into the PLIE counts from the entry: six months
+ * in the PLIE, not before it (a run that had reached six months before
+ * the entry raised the flag at once). */
+static void work_counts_from_entry(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+	struct job *j;
+
+	(void)state;
+	fx_init(&x, "emploi-durable", D(2026, 3, 1));
+	j = fx_job(&x, D(2025, 6, 1)); /* a CDI held since before */
+	s = eval(&x, D(2026, 3, 2));
+	assert_null(find(&s, FLAG_READY_TO_EXIT));
+	s = eval(&x, D(2026, 8, 31));
+	assert_null(find(&s, FLAG_READY_TO_EXIT));
+	s = eval(&x, D(2026, 9, 1));
+	assert_non_null(find(&s, FLAG_READY_TO_EXIT));
+	assert_int_equal(find(&s, FLAG_READY_TO_EXIT)->date, D(2026, 9, 1));
+	/* A job over before the entry does not count at all. */
+	j->ended = D(2026, 1, 31);
+	s = eval(&x, D(2026, 9, 1));
+	assert_null(find(&s, FLAG_READY_TO_EXIT));
 }
 
 /* Ready to exit only in qualifying employment (core/employment.h). */
@@ -519,6 +545,7 @@ int main(void)
 		cmocka_unit_test(checkins),
 		cmocka_unit_test(ready_to_exit),
 		cmocka_unit_test(ready_needs_qualifying_work),
+		cmocka_unit_test(work_counts_from_entry),
 		cmocka_unit_test(interim_run),
 		cmocka_unit_test(seasonal_ready),
 		cmocka_unit_test(max_duration),
