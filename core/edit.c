@@ -466,10 +466,9 @@ static int job_cb(struct store_txn *t, void *arg, char **cause)
 	return rc;
 }
 
-int edit_job_start(struct store *s, const struct edit_ctx *ctx,
-		   uint64_t participant, const struct job *job, char **cause)
+/* What a job must be, started or corrected. */
+static int check_job(const struct job *job, char **cause)
 {
-	struct job_args a = { ctx, participant, job, 0, DATE_NONE };
 	int rc = check_date(job->start, _("start date"), cause);
 
 	if (rc == PC_OK)
@@ -488,6 +487,17 @@ int edit_job_start(struct store *s, const struct edit_ctx *ctx,
 	if (job->weekly_minutes < 0 || job->weekly_minutes > 60 * 60)
 		return error_set(cause, PC_EINVAL,
 				 _("weekly hours: out of range"));
+	return PC_OK;
+}
+
+int edit_job_start(struct store *s, const struct edit_ctx *ctx,
+		   uint64_t participant, const struct job *job, char **cause)
+{
+	struct job_args a = { ctx, participant, job, 0, DATE_NONE };
+	int rc = check_job(job, cause);
+
+	if (rc != PC_OK)
+		return rc;
 	return store_write(s, job_cb, &a, cause);
 }
 
@@ -544,6 +554,76 @@ static int job_end_cb(struct store_txn *t, void *arg, char **cause)
 			     a->reason);
 	participant_file_clear(&f);
 	return rc;
+}
+
+struct job_fix_args {
+	const struct edit_ctx *ctx;
+	uint64_t pid;
+	const struct job *fixed;
+};
+
+static int job_fix_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct job_fix_args *a = arg;
+	struct participant_file f;
+	struct job *j = NULL;
+	char d[DATE_BUFSZ];
+	int rc = load_file(t, a->pid, &f, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	for (size_t i = 0; i < f.n_jobs; i++)
+		if (f.jobs[i].seq == a->fixed->seq)
+			j = &f.jobs[i];
+	if (j == NULL)
+		rc = error_set(cause, PC_ENOTFOUND, _("job %u not found"),
+			       (unsigned)a->fixed->seq);
+	else if (j->ended != DATE_NONE && j->ended < a->fixed->start)
+		rc = error_set(cause, PC_EINVAL,
+			       _("start date: after the job ended (%s)"),
+			       date_format_iso(j->ended, d));
+	for (size_t k = 0; rc == PC_OK && k < j->n_checkins; k++)
+		if (j->checkins[k].done != DATE_NONE &&
+		    j->checkins[k].done < a->fixed->start)
+			rc = error_set(cause, PC_EINVAL,
+				       _("start date: after a check-in held on "
+					 "%s"),
+				       date_format_iso(j->checkins[k].done, d));
+	if (rc == PC_OK) {
+		char *employer = strdup(a->fixed->employer);
+		char *contract = dup_or_null(a->fixed->contract);
+
+		if (employer == NULL ||
+		    (a->fixed->contract != NULL && contract == NULL)) {
+			free(employer);
+			free(contract);
+			rc = PC_ENOMEM;
+		} else {
+			free(j->employer);
+			free(j->contract);
+			j->employer = employer;
+			j->contract = contract;
+			j->start = a->fixed->start;
+			j->planned_end = a->fixed->planned_end;
+			j->weekly_minutes = a->fixed->weekly_minutes;
+			rc = store_job_update(t, j);
+		}
+	}
+	if (rc == PC_OK)
+		rc = journal(t, a->ctx, a->pid, "job %u corrected",
+			     (unsigned)a->fixed->seq);
+	participant_file_clear(&f);
+	return rc;
+}
+
+int edit_job_correct(struct store *s, const struct edit_ctx *ctx,
+		     uint64_t participant, const struct job *fixed,
+		     char **cause)
+{
+	struct job_fix_args a = { ctx, participant, fixed };
+	int rc = check_job(fixed, cause);
+
+	return rc != PC_OK ? rc : store_write(s, job_fix_cb, &a, cause);
 }
 
 int edit_job_end(struct store *s, const struct edit_ctx *ctx,

@@ -69,6 +69,17 @@ int edit_stage_move(struct store *s, const struct edit_ctx *ctx,
 		    uint64_t participant, const char *stage, pdate date,
 		    char **cause);
 
+/*
+ * Correct job `fixed->seq` of a participant, entered wrongly: employer,
+ * contract, start, planned end and hours are replaced (its end and
+ * check-ins kept); checked as edit_job_start() checks, and a start after
+ * its end or after a check-in held is PC_EINVAL. PC_ENOTFOUND: no such
+ * job. One transaction with its journal line.
+ */
+int edit_job_correct(struct store *s, const struct edit_ctx *ctx,
+		     uint64_t participant, const struct job *fixed,
+		     char **cause);
+
 /* Why a job ends, the ids edit_job_end() accepts. */
 #define JOB_END_REASONS 5
 extern const char *const job_end_reasons[JOB_END_REASONS];

@@ -313,6 +313,31 @@ static void job_end(void **state)
 	assert_string_equal(participant_file_current_job(&pf)->employer,
 			    "Lidl");
 	participant_file_clear(&pf);
+
+	/* A job entered wrongly is corrected, its end and check-ins kept;
+	 * a start after its end is refused. */
+	j.seq = 1;
+	j.employer = (char *)"Carrefour Market";
+	j.contract = (char *)"cdi";
+	j.start = D(2026, 9, 2);
+	j.weekly_minutes = 30 * 60;
+	assert_int_equal(edit_job_correct(f->s, &f->ctx, f->pid, &j, &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_string_equal(pf.jobs[0].employer, "Carrefour Market");
+	assert_string_equal(pf.jobs[0].contract, "cdi");
+	assert_int_equal(pf.jobs[0].start, D(2026, 9, 2));
+	assert_int_equal(pf.jobs[0].weekly_minutes, 30 * 60);
+	assert_int_equal(pf.jobs[0].ended, D(2026, 10, 31));
+	participant_file_clear(&pf);
+	j.start = D(2026, 11, 1);
+	REFUSED(edit_job_correct(f->s, &f->ctx, f->pid, &j, &rcause),
+		"after the job ended");
+	j.seq = 7;
+	j.start = D(2026, 9, 2);
+	assert_int_equal(edit_job_correct(f->s, &f->ctx, f->pid, &j, &cause),
+			 PC_ENOTFOUND);
+	free(cause);
 }
 
 /* A CDI held six months, at least half-time, backs a CDI exit; four hours

@@ -381,9 +381,13 @@ static bool job_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 	j.start = f[JOB_START].date;
 	j.planned_end = f[JOB_PLANNED_END].date;
 	j.weekly_minutes = (int)(f[JOB_HOURS].hundredths * 60 / 100);
-	return form_edited(
-		edit_job_start(t->store, &t->ctx, x->pid, &j, &cause), &cause,
-		message, msize);
+	/* x->index: the job corrected, 0 for a new one. */
+	j.seq = (uint32_t)x->index;
+	return form_edited(x->index != 0 ? edit_job_correct(t->store, &t->ctx,
+							    x->pid, &j, &cause)
+					 : edit_job_start(t->store, &t->ctx,
+							  x->pid, &j, &cause),
+			   &cause, message, msize);
 }
 
 /* ---- the end of a job ---- */
@@ -526,13 +530,17 @@ static bool settle_open_job(struct tui *t, const struct caseload_entry **ep)
 	return *ep != NULL;
 }
 
-void dialog_job(struct tui *t, const struct caseload_entry *e)
+/*
+ * The job form, empty for a new job or filled from `old` to correct it;
+ * true when saved.
+ */
+static bool job_form(struct tui *t, const struct caseload_entry *e,
+		     const struct job *old)
 {
-	if (!settle_open_job(t, &e))
-		return;
-
 	const char *c[FORMAT_N_CONTRACTS];
-	struct ctx x = { .pid = e->file.p.id };
+	struct ctx x = { .pid = e->file.p.id, .index = old ? old->seq : 0 };
+	char hours[16];
+	size_t contract = 0;
 	struct form_field f[] = {
 		[JOB_EMPLOYER] = { .label = _("Employer"),
 				   .kind = FIELD_TEXT,
@@ -544,26 +552,78 @@ void dialog_job(struct tui *t, const struct caseload_entry *e)
 		[JOB_START] = { .label = _("Start date"),
 				.kind = FIELD_DATE,
 				.required = true,
-				.width = 12,
-				.text = form_date_text(t->today) },
+				.width = 12 },
 		[JOB_PLANNED_END] = { .label = _("Planned end"),
 				      .kind = FIELD_DATE,
 				      .width = 12 },
 		[JOB_HOURS] = { .label = _("Weekly hours"),
 				.kind = FIELD_NUMBER,
-				.width = 6,
-				.text = strdup("35") },
+				.width = 6 },
 	};
+	bool saved;
 
-	for (size_t i = 0; i < FORMAT_N_CONTRACTS; i++)
+	for (size_t i = 0; i < FORMAT_N_CONTRACTS; i++) {
 		c[i] = _(format_contracts[i].name);
-	if (form_dialog_run(t, _("Record a job start"), f, COUNT(f), job_submit,
-			    &x)) {
+		if (old != NULL && old->contract != NULL &&
+		    strcmp(old->contract, format_contracts[i].id) == 0)
+			contract = i;
+	}
+	f[JOB_CONTRACT].choice = contract;
+	form_field_set(&f[JOB_EMPLOYER], old ? old->employer : NULL);
+	f[JOB_START].text = form_date_text(old ? old->start : t->today);
+	if (old != NULL && old->planned_end != DATE_NONE)
+		f[JOB_PLANNED_END].text = form_date_text(old->planned_end);
+	if (old != NULL && old->weekly_minutes % 60 != 0)
+		snprintf(hours, sizeof hours, "%d,%02d",
+			 old->weekly_minutes / 60,
+			 old->weekly_minutes % 60 * 100 / 60);
+	else
+		snprintf(hours, sizeof hours, "%d",
+			 old ? old->weekly_minutes / 60 : 35);
+	form_field_set(&f[JOB_HOURS], hours);
+	saved = form_dialog_run(
+		t, old ? _("Correct a job") : _("Record a job start"), f,
+		COUNT(f), job_submit, &x);
+	if (saved) {
 		tui_refresh_participant(t, x.pid);
 		tui_message(t, STYLE_OK, "%s",
-			    _("Job recorded: the in-work follow-up starts."));
+			    old ? _("Job corrected.")
+				: _("Job recorded: the in-work follow-up "
+				    "starts."));
 	}
 	form_fields_free(f, COUNT(f));
+	return saved;
+}
+
+void dialog_job(struct tui *t, const struct caseload_entry *e)
+{
+	if (settle_open_job(t, &e))
+		job_form(t, e, NULL);
+}
+
+void dialog_job_correct(struct tui *t, const struct caseload_entry *e)
+{
+	const struct job *jobs[8];
+	char labels[8][200];
+	const char *items[8];
+	size_t n = 0, pick = 0;
+
+	/* Every job, latest first. */
+	for (size_t i = e->file.n_jobs; i-- > 0 && n < 8;) {
+		jobs[n] = &e->file.jobs[i];
+		job_label(jobs[n], labels[n], sizeof labels[n]);
+		items[n] = labels[n];
+		n++;
+	}
+	if (n == 0) {
+		tui_message(t, STYLE_ERROR, "%s",
+			    _("No job recorded: J records one."));
+		return;
+	}
+	if (n > 1 &&
+	    !form_dialog_pick(t, _("Which job to correct?"), items, n, &pick))
+		return;
+	job_form(t, e, jobs[pick]);
 }
 
 /* The fields of the check-in form, in the order it shows them. */

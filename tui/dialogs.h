@@ -24,6 +24,8 @@ void dialog_note(struct tui *t, const struct caseload_entry *e);
 /* Move to stage `index` of the config; SIZE_MAX asks which first. */
 void dialog_stage(struct tui *t, const struct caseload_entry *e, size_t index);
 void dialog_job(struct tui *t, const struct caseload_entry *e);
+/* Correct a job entered wrongly (picked first when several). */
+void dialog_job_correct(struct tui *t, const struct caseload_entry *e);
 /* End one of the jobs going on (picked first when several): date and
  * reason. */
 void dialog_job_end(struct tui *t, const struct caseload_entry *e);

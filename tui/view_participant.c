@@ -379,6 +379,9 @@ static void handle(struct tui *t, void *data, enum action a)
 	case ACT_JOB:
 		dialog_job(t, e);
 		break;
+	case ACT_JOB_CORRECT:
+		dialog_job_correct(t, e);
+		break;
 	case ACT_JOB_END:
 		dialog_job_end(t, e);
 		break;

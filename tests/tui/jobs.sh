@@ -49,6 +49,18 @@ expect both-shown "also Carrefour"
 keys L
 expect which "Which job ended?"
 keys Escape
+# C corrects a job entered wrongly: the latest one first.
+keys C
+expect correct-which "Which job to correct?"
+keys Enter
+expect correct-form "Correct a job"
+keys C-u "Lidl Nord" Enter
+expect corrected "Job corrected."
+same "correction stored" "$(P dump | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+p = [p for p in d["participants"] if p["last_name"] == "Laurent" and p["first_name"] == "Sarah"][0]
+print(sorted(j["employer"] for j in p["jobs"] if j["ended"] is None))')" "['Carrefour', 'Lidl Nord']"
 keys Escape
 
 finish
