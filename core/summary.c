@@ -168,18 +168,19 @@ static int count_unknown(struct summary *s, const char *id)
 	return PC_OK;
 }
 
-static const struct summary *sort_ctx;
+/* A participant in work and their next check-in, computed once before
+ * sorting (the comparison would compute it twice per comparison). */
+struct followup_key {
+	const struct caseload_entry *e;
+	size_t entry;
+	pdate next;
+};
 
 static int cmp_followup(const void *a, const void *b)
 {
-	const struct caseload_entry *x =
-		&sort_ctx->cl->entries[*(const size_t *)a];
-	const struct caseload_entry *y =
-		&sort_ctx->cl->entries[*(const size_t *)b];
-	pdate dx = summary_next_checkin(sort_ctx->config, &x->file,
-					sort_ctx->today, NULL);
-	pdate dy = summary_next_checkin(sort_ctx->config, &y->file,
-					sort_ctx->today, NULL);
+	const struct followup_key *kx = a, *ky = b;
+	const struct caseload_entry *x = kx->e, *y = ky->e;
+	pdate dx = kx->next, dy = ky->next;
 
 	if (dx != dy)
 		return dx == DATE_NONE	 ? 1
@@ -187,6 +188,27 @@ static int cmp_followup(const void *a, const void *b)
 		       : dx < dy	 ? -1
 					 : 1;
 	return caseload_compare_name(x, y);
+}
+
+/* The participants in work, by next check-in, then by name. */
+static int sort_followups(struct summary *s)
+{
+	struct followup_key *keys =
+		malloc((s->n_followups ? s->n_followups : 1) * sizeof *keys);
+
+	if (keys == NULL)
+		return PC_ENOMEM;
+	for (size_t i = 0; i < s->n_followups; i++) {
+		keys[i].entry = s->followups[i];
+		keys[i].e = &s->cl->entries[keys[i].entry];
+		keys[i].next = summary_next_checkin(s->config, &keys[i].e->file,
+						    s->today, NULL);
+	}
+	qsort(keys, s->n_followups, sizeof *keys, cmp_followup);
+	for (size_t i = 0; i < s->n_followups; i++)
+		s->followups[i] = keys[i].entry;
+	free(keys);
+	return PC_OK;
 }
 
 static int cmp_name_by_referent(const void *a, const void *b)
@@ -290,9 +312,11 @@ int summary_build(struct summary *s, const struct config *c,
 		summary_free(s);
 		return rc;
 	}
-	sort_ctx = s;
-	qsort(s->followups, s->n_followups, sizeof *s->followups, cmp_followup);
-	sort_ctx = NULL;
+	rc = sort_followups(s);
+	if (rc != PC_OK) {
+		summary_free(s);
+		return rc;
+	}
 	if (s->n_referents > 1)
 		qsort(s->referents, s->n_referents, sizeof *s->referents,
 		      cmp_name_by_referent);
