@@ -30,9 +30,9 @@ struct store {
 	char *path;
 	size_t map_size;
 	bool readonly;
-	int lock_fd;	/* data.mdb, flocked while open (see lock_store), or -1 */
+	int lock_fd; /* data.mdb, flocked while open (see lock_store), or -1 */
 	bool exclusive; /* the lock is exclusive: no other process has it */
-	bool finished_erasure; /* store_open finished an erasure's rewrite */
+	bool finished_erasure;	/* store_open finished an erasure's rewrite */
 	store_notice_fn notice; /* who hears of damaged data skipped, or NULL */
 	void *notice_arg;
 };
@@ -168,5 +168,17 @@ int store_walk(struct store *s, struct store_report *r, char **cause);
 /* The invariants of the records and indexes (store_check's second part):
  * only for a store whose pages store_walk() found sound. */
 int store_check_records(struct store *s, struct store_report *r, char **cause);
+
+/* The names of the sub-databases, indexed by DB_*. */
+extern const char *const store_db_names[DB_COUNT];
+
+/* True when an erasure's rewrite did not finish (store_mark_rewrite). */
+bool store_rewrite_pending(struct store *s);
+
+/*
+ * Remove the working directories an interrupted erasure left in `dir`
+ * (`.rewrite-*`, `.erase-*`). Only with the database held alone.
+ */
+void store_remove_working_dirs(const char *dir);
 
 #endif

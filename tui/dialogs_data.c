@@ -15,8 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 /* ---- export ---- */
 
 static const char *const export_formats[] = { "csv", "json", "md", "html" };

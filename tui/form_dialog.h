@@ -9,6 +9,9 @@
 
 struct tui;
 
+/* The number of fields (or items) of an array. */
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 enum field_kind {
 	FIELD_TEXT,   /* free UTF-8 text, scrolls when longer than the box */
 	FIELD_DATE,   /* dd/mm/yyyy, yyyy-mm-dd, +N */
