@@ -707,7 +707,7 @@ static int read_rows(struct state *st, const char *data, size_t len)
 	return rc;
 }
 
-int import_csv_opts(struct store *s, const struct edit_ctx *ctx,
+int import_csv(struct store *s, const struct edit_ctx *ctx,
 		    const char *path, const struct import_options *opt,
 		    struct import_report *report, char **cause)
 {
@@ -768,14 +768,6 @@ done:
 	free(st.rows);
 	free(data);
 	return rc;
-}
-
-int import_csv(struct store *s, const struct edit_ctx *ctx, const char *path,
-	       bool dry_run, struct import_report *report, char **cause)
-{
-	struct import_options opt = { .dry_run = dry_run };
-
-	return import_csv_opts(s, ctx, path, &opt, report, cause);
 }
 
 void import_report_free(struct import_report *report)

@@ -42,13 +42,9 @@ struct import_options {
  * a file); PC_EIO, unreadable. Free *report, set either way, with
  * import_report_free(). `opt` may be NULL (a real import, no progress).
  */
-int import_csv_opts(struct store *s, const struct edit_ctx *ctx,
+int import_csv(struct store *s, const struct edit_ctx *ctx,
 		    const char *path, const struct import_options *opt,
 		    struct import_report *report, char **cause);
-
-/* import_csv_opts() without progress. */
-int import_csv(struct store *s, const struct edit_ctx *ctx, const char *path,
-	       bool dry_run, struct import_report *report, char **cause);
 
 /* Free the report's strings and zero it; NULL is accepted. */
 void import_report_free(struct import_report *report);

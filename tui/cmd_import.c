@@ -72,7 +72,7 @@ static int import_run(struct cli *cli, int argc, char **argv)
 	io.dry_run = dry_run;
 	if (isatty(STDERR_FILENO))
 		io.progress = show_progress;
-	rc = import_csv_opts(s, &ctx, argv[optind], &io, &rep, &cause);
+	rc = import_csv(s, &ctx, argv[optind], &io, &rep, &cause);
 	if (rep.notices != NULL)
 		report_lines(rep.notices);
 	if (rc == PC_EINVAL && rep.problems != NULL) {
