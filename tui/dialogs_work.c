@@ -115,16 +115,27 @@ static bool ask_job_end(struct tui *t, const struct caseload_entry *e,
 }
 
 /* The jobs going on, latest first, in `out` (at most `max`). */
-static size_t open_jobs(const struct caseload_entry *e, const struct job **out,
-			size_t max)
+/* The jobs, latest first, in `out` (at most `max`): those going on only
+ * when `open_only`. */
+static size_t list_jobs(const struct caseload_entry *e, bool open_only,
+			const struct job **out, size_t max)
 {
 	size_t n = 0;
 
-	for (size_t i = e->file.n_jobs; i-- > 0 && n < max;)
-		if (e->file.jobs[i].start != DATE_NONE &&
-		    e->file.jobs[i].ended == DATE_NONE)
-			out[n++] = &e->file.jobs[i];
+	for (size_t i = e->file.n_jobs; i-- > 0 && n < max;) {
+		const struct job *j = &e->file.jobs[i];
+
+		if (!open_only ||
+		    (j->start != DATE_NONE && j->ended == DATE_NONE))
+			out[n++] = j;
+	}
 	return n;
+}
+
+static size_t open_jobs(const struct caseload_entry *e, const struct job **out,
+			size_t max)
+{
+	return list_jobs(e, true, out, max);
 }
 
 /* A job's line in a pick list: "Carrefour · CDI · since 01/09/2026". */
@@ -137,26 +148,40 @@ static void job_label(const struct job *j, char *buf, size_t size)
 		 cli_date(j->start, d));
 }
 
-void dialog_job_end(struct tui *t, const struct caseload_entry *e)
+/*
+ * One of the jobs (those going on when `open_only`), picked from a list
+ * titled `question` when there are several; NULL, said on the message
+ * line as `none`, when there is none, or when the referent gave up.
+ */
+static const struct job *pick_job(struct tui *t, const struct caseload_entry *e,
+				  bool open_only, const char *question,
+				  const char *none)
 {
 	const struct job *jobs[8];
 	char labels[8][200];
 	const char *items[8];
-	size_t n = open_jobs(e, jobs, 8), pick = 0;
+	size_t n = list_jobs(e, open_only, jobs, 8), pick = 0;
 
 	if (n == 0) {
-		tui_message(t, STYLE_ERROR, "%s",
-			    _("No job going on: J records one."));
-		return;
+		tui_message(t, STYLE_ERROR, "%s", none);
+		return NULL;
 	}
 	for (size_t i = 0; i < n; i++) {
 		job_label(jobs[i], labels[i], sizeof labels[i]);
 		items[i] = labels[i];
 	}
-	if (n > 1 &&
-	    !form_dialog_pick(t, _("Which job ended?"), items, n, &pick))
-		return;
-	ask_job_end(t, e, jobs[pick]);
+	if (n > 1 && !form_dialog_pick(t, question, items, n, &pick))
+		return NULL;
+	return jobs[pick];
+}
+
+void dialog_job_end(struct tui *t, const struct caseload_entry *e)
+{
+	const struct job *j = pick_job(t, e, true, _("Which job ended?"),
+				       _("No job going on: J records one."));
+
+	if (j != NULL)
+		ask_job_end(t, e, j);
 }
 
 /*
@@ -261,27 +286,11 @@ void dialog_job(struct tui *t, const struct caseload_entry *e)
 
 void dialog_job_correct(struct tui *t, const struct caseload_entry *e)
 {
-	const struct job *jobs[8];
-	char labels[8][200];
-	const char *items[8];
-	size_t n = 0, pick = 0;
+	const struct job *j = pick_job(t, e, false, _("Which job to correct?"),
+				       _("No job recorded: J records one."));
 
-	/* Every job, latest first. */
-	for (size_t i = e->file.n_jobs; i-- > 0 && n < 8;) {
-		jobs[n] = &e->file.jobs[i];
-		job_label(jobs[n], labels[n], sizeof labels[n]);
-		items[n] = labels[n];
-		n++;
-	}
-	if (n == 0) {
-		tui_message(t, STYLE_ERROR, "%s",
-			    _("No job recorded: J records one."));
-		return;
-	}
-	if (n > 1 &&
-	    !form_dialog_pick(t, _("Which job to correct?"), items, n, &pick))
-		return;
-	job_form(t, e, jobs[pick]);
+	if (j != NULL)
+		job_form(t, e, j);
 }
 
 /* The fields of the check-in form, in the order it shows them. */
