@@ -154,7 +154,8 @@ static int load(struct store *s, const struct config *c, const char *referent,
 				  (unsigned long long)ids[i], error_string(rc));
 			goto done;
 		}
-		if (!include_exited && f.p.status == STATUS_EXITED) {
+		if (!include_exited && f.p.status == STATUS_EXITED &&
+		    !participant_exit_pending(&f.p)) {
 			participant_file_clear(&f);
 			continue;
 		}
@@ -176,6 +177,15 @@ done:
 		caseload_free(out);
 	}
 	return rc;
+}
+
+size_t caseload_current(const struct caseload *cl)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < cl->n; i++)
+		n += cl->entries[i].file.p.status != STATUS_EXITED;
+	return n;
 }
 
 void caseload_free(struct caseload *cl)

@@ -31,7 +31,8 @@ struct caseload {
 
 /*
  * Load, in one read transaction, the participants of `referent` (NULL: all)
- * but those who exited unless `include_exited`, the rules evaluated as of
+ * but those who exited unless `include_exited` (those whose exit at
+ * hiring waits for its validation are always in), the rules evaluated as of
  * `today`, most urgent first, then by name; free with caseload_free(). On
  * failure (a store code) *out is empty and *cause says why. A participant
  * with a record that does not decode is left out, counted in n_corrupt and
@@ -50,6 +51,10 @@ int caseload_load(struct store *s, const struct config *c, const char *referent,
 int caseload_load_summaries(struct store *s, const struct config *c,
 			    const char *referent, bool include_exited,
 			    pdate today, struct caseload *out, char **cause);
+
+/* The entries still in the PLIE (not exited), those left at hiring and
+ * followed in work excluded. */
+size_t caseload_current(const struct caseload *cl);
 
 /* Free every entry and zero *cl (freeing twice is safe); NULL is accepted. */
 void caseload_free(struct caseload *cl);

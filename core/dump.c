@@ -64,6 +64,12 @@ static void participant(FILE *out, const struct participant *p)
 		p->exit_positive ? "true" : "false");
 	key(out, "exit_validated", false);
 	date(out, p->exit_validated);
+	key(out, "exit_hired", false);
+	date(out, p->exit_hired);
+	key(out, "exit_lost", false);
+	date(out, p->exit_lost);
+	key(out, "exit_lost_reason", false);
+	json_write_string(out, p->exit_lost_reason);
 }
 
 void dump_write_file(FILE *out, const struct participant_file *f)

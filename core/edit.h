@@ -108,14 +108,37 @@ int edit_checkin(struct store *s, const struct edit_ctx *ctx,
 
 /*
  * Record an exit for a reason of the configuration; planned appointments
- * after the exit date are cancelled. Under exit_validation: followup a
- * positive reason needing six months (or eight in twelve) is PC_EINVAL
- * until the jobs show them, unless `forced` holds a note (NULL or "":
- * none), which the journal keeps.
+ * after the exit date are cancelled. A positive reason that needs six
+ * months (or eight in twelve) is PC_EINVAL, unless `forced` holds a note
+ * (NULL or "": none) which the journal keeps: under exit_validation:
+ * followup until the jobs show the months, and the exit is validated;
+ * under hiring, without qualifying work going on on the exit date, and the
+ * exit stores its hiring date (the start of that work) and waits for its
+ * validation (participant_exit_pending, edit_exit_outcome). A reason that
+ * needs nothing is validated at once.
  */
 int edit_exit(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
 	      pdate date, const char *reason, const char *forced,
 	      char **cause);
+
+/* What became of an exit at hiring. */
+enum exit_outcome {
+	EXIT_VALIDATED, /* the months were reached: a positive exit */
+	EXIT_LOST,	/* the work was lost before: not positive */
+};
+
+/*
+ * Record the outcome of an exit at hiring waiting for its validation
+ * (PC_EINVAL otherwise), on `date` (from the hiring to today). Validated:
+ * the jobs must show the months the reason needs by `date`, unless
+ * `forced` holds a note. Lost: `reason` is one of job_end_reasons; the
+ * exit is no longer positive, and keeps its date and reason. One
+ * transaction with its journal line.
+ */
+int edit_exit_outcome(struct store *s, const struct edit_ctx *ctx,
+		      uint64_t participant, enum exit_outcome outcome,
+		      pdate date, const char *reason, const char *forced,
+		      char **cause);
 
 /* Replace the identity fields (names, birth date, gender, contacts,
  * publics, education, employment) with those of `p` (p->id says who); a

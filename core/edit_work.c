@@ -31,10 +31,12 @@ static int job_cb(struct store_txn *t, void *arg, char **cause)
 
 	if (rc != PC_OK)
 		return rc;
-	if (p.status == STATUS_EXITED) {
+	/* After an exit at hiring, the follow-up goes on: a new contract
+	 * may continue the work. */
+	if (p.status == STATUS_EXITED && !participant_exit_pending(&p)) {
 		rc = error_set(cause, PC_EINVAL, _("%s %s has left the PLIE"),
 			       p.first_name, p.last_name);
-	} else {
+	} else if (p.status != STATUS_EXITED) {
 		p.status = STATUS_FOLLOWUP;
 		rc = store_participant_update(t, &p);
 	}
@@ -304,35 +306,20 @@ struct exit_args {
 	const char *forced; /* the note that forces a refused reason, or NULL */
 };
 
-/*
- * Under `exit_validation: followup`, a positive reason that needs six
- * months of qualifying work, or eight months in twelve, is refused until
- * the jobs show them on the exit date: the refusal says what they show.
- */
-static int exit_backed(const struct exit_args *a,
-		       const struct participant_file *f, char **cause)
+/* The refusal of a reason whose months the jobs do not show yet. */
+static int not_backed(const struct employment_status *w, bool season,
+		      char **cause)
 {
-	const struct config *c = a->ctx->config;
-	struct employment_status w;
 	char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
 
-	if (c->exit_validation != EXIT_AFTER_FOLLOWUP || !a->reason->positive ||
-	    a->reason->needs == EXIT_NEEDS_NOTHING || a->forced != NULL)
-		return PC_OK;
-	rules_employment(c, f, a->date, &w);
-	if (a->reason->needs == EXIT_NEEDS_SEASON) {
-		if (w.seasonal)
-			return PC_OK;
+	if (season)
 		return error_set(cause, PC_EINVAL,
 				 _("Needs eight months of work in the last "
 				   "twelve: the jobs show %d days of %d. "
 				   "Choose another reason, or say why in "
 				   "\"Forced, why\"."),
-				 w.worked_days, w.season_days);
-	}
-	if (w.reached)
-		return PC_OK;
-	if (w.since == DATE_NONE)
+				 w->worked_days, w->season_days);
+	if (w->since == DATE_NONE)
 		return error_set(cause, PC_EINVAL,
 				 _("Needs six months of qualifying work (at "
 				   "least half-time): none is recorded. Choose "
@@ -342,14 +329,72 @@ static int exit_backed(const struct exit_args *a,
 			 _("Needs six months of qualifying work: from %s, "
 			   "reached on %s. Choose another reason, or say why "
 			   "in \"Forced, why\"."),
-			 date_format_iso(w.since, d1),
-			 date_format_iso(w.six_months, d2));
+			 date_format_iso(w->since, d1),
+			 date_format_iso(w->six_months, d2));
+}
+
+/* True when the months a reason needs are there in `w`. */
+static bool months_reached(const struct employment_status *w, bool season)
+{
+	return season ? w->seasonal : w->reached;
+}
+
+/* The dates an exit stores, as edit_exit() sets them. */
+struct exit_dates {
+	pdate hired, validated;
+};
+
+/*
+ * What backs the exit, and its dates. A reason that is not positive has
+ * neither date; one that needs nothing is validated at once. For one that
+ * needs six months (eight in twelve for seasonal work): under `followup`
+ * the jobs must show them on the exit date, and the exit is validated;
+ * under `hiring` qualifying work must hold on the exit date, and the exit
+ * waits for its months from the hiring, the start of that work (validated
+ * at once when already there). A note in `forced` passes either check.
+ */
+static int exit_backed(const struct exit_args *a,
+		       const struct participant_file *f,
+		       struct exit_dates *out, char **cause)
+{
+	const struct config *c = a->ctx->config;
+	bool season = a->reason->needs == EXIT_NEEDS_SEASON;
+	struct employment_status w;
+
+	out->hired = out->validated = DATE_NONE;
+	if (!a->reason->positive)
+		return PC_OK;
+	rules_employment(c, f, a->date, &w);
+	if (w.qualifying || w.reached)
+		out->hired = w.since;
+	out->validated = a->date;
+	if (a->reason->needs == EXIT_NEEDS_NOTHING)
+		return PC_OK;
+	if (c->exit_validation == EXIT_AFTER_FOLLOWUP) {
+		if (months_reached(&w, season) || a->forced != NULL)
+			return PC_OK;
+		return not_backed(&w, season, cause);
+	}
+	if (months_reached(&w, season))
+		return PC_OK;
+	if (w.qualifying) {
+		out->validated = DATE_NONE; /* waits for its months */
+		return PC_OK;
+	}
+	if (a->forced != NULL)
+		return PC_OK;
+	return error_set(cause, PC_EINVAL,
+			 _("An exit at hiring needs qualifying work (at least "
+			   "half-time) going on on the exit date: record the "
+			   "job first (J), choose another reason, or say why "
+			   "in \"Forced, why\"."));
 }
 
 static int exit_cb(struct store_txn *t, void *arg, char **cause)
 {
 	struct exit_args *a = arg;
 	struct participant_file f;
+	struct exit_dates dates = { DATE_NONE, DATE_NONE };
 	char *reason;
 	char d[DATE_BUFSZ];
 	int rc = edit_load_file(t, a->pid, &f, cause);
@@ -364,7 +409,7 @@ static int exit_cb(struct store_txn *t, void *arg, char **cause)
 			       _("date: before the entry (%s)"),
 			       date_format_iso(f.p.entry_date, d));
 	else
-		rc = exit_backed(a, &f, cause);
+		rc = exit_backed(a, &f, &dates, cause);
 	/* Planned appointments after the exit will not take place. */
 	for (size_t i = 0; rc == PC_OK && i < f.n_appts; i++) {
 		if (f.appts[i].status != APPT_PLANNED ||
@@ -381,7 +426,11 @@ static int exit_cb(struct store_txn *t, void *arg, char **cause)
 		f.p.status = STATUS_EXITED;
 		f.p.exit_date = a->date;
 		f.p.exit_positive = a->reason->positive;
-		f.p.exit_validated = a->reason->positive ? a->date : DATE_NONE;
+		f.p.exit_validated = dates.validated;
+		f.p.exit_hired = dates.hired;
+		f.p.exit_lost = DATE_NONE;
+		free(f.p.exit_lost_reason);
+		f.p.exit_lost_reason = NULL;
 		rc = store_participant_update(t, &f.p);
 	}
 	if (rc == PC_OK && a->forced != NULL)
@@ -389,8 +438,11 @@ static int exit_cb(struct store_txn *t, void *arg, char **cause)
 			t, a->ctx, a->pid, "exit on %s: %s, forced: %s",
 			date_format_iso(a->date, d), a->reason->id, a->forced);
 	else if (rc == PC_OK)
-		rc = edit_journal(t, a->ctx, a->pid, "exit on %s: %s",
-				  date_format_iso(a->date, d), a->reason->id);
+		rc = edit_journal(t, a->ctx, a->pid, "exit on %s: %s%s",
+				  date_format_iso(a->date, d), a->reason->id,
+				  participant_exit_pending(&f.p)
+					  ? ", at hiring: to validate"
+					  : "");
 	participant_file_clear(&f);
 	return rc;
 }
@@ -415,4 +467,132 @@ int edit_exit(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
 				 _("unknown exit reason '%s'"),
 				 reason ? reason : "");
 	return store_write(s, exit_cb, &a, cause);
+}
+
+/* ---- the outcome of an exit at hiring ---- */
+
+struct outcome_args {
+	const struct edit_ctx *ctx;
+	uint64_t pid;
+	enum exit_outcome outcome;
+	pdate date;
+	const char *reason; /* EXIT_LOST: an id of job_end_reasons */
+	const char *forced;
+};
+
+/* Validate: the months the reason needs, reached by `date`. */
+static int outcome_validated(const struct outcome_args *a,
+			     const struct participant_file *f, char **cause)
+{
+	const struct config_exit_reason *why =
+		config_exit_reason(a->ctx->config, f->p.exit_reason);
+	bool season = why != NULL && why->needs == EXIT_NEEDS_SEASON;
+	struct employment_status w;
+
+	char d[DATE_BUFSZ];
+
+	if (a->forced != NULL)
+		return PC_OK;
+	rules_employment(a->ctx->config, f, a->date, &w);
+	if (months_reached(&w, season) &&
+	    (season || w.six_months > f->p.exit_hired))
+		return PC_OK;
+	if (season)
+		return error_set(cause, PC_EINVAL,
+				 _("Not validated: eight months of work in "
+				   "the last twelve are needed, the jobs show "
+				   "%d days of %d. Validate later, or say why "
+				   "in \"Forced, why\"."),
+				 w.worked_days, w.season_days);
+	if (!w.qualifying || w.since == DATE_NONE)
+		return error_set(cause, PC_EINVAL,
+				 _("Not validated: no qualifying work goes on "
+				   "on that date. Record the work lost, or say "
+				   "why in \"Forced, why\"."));
+	return error_set(cause, PC_EINVAL,
+			 _("Not validated: the six months of work are reached "
+			   "on %s. Validate from then, or say why in "
+			   "\"Forced, why\"."),
+			 date_format_iso(w.six_months, d));
+}
+
+static int outcome_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct outcome_args *a = arg;
+	struct participant_file f;
+	char d[DATE_BUFSZ];
+	int rc = edit_load_file(t, a->pid, &f, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (!participant_exit_pending(&f.p))
+		rc = error_set(cause, PC_EINVAL,
+			       _("%s %s has no exit at hiring waiting for "
+				 "its validation"),
+			       f.p.first_name, f.p.last_name);
+	else if (a->date < f.p.exit_hired)
+		rc = error_set(cause, PC_EINVAL,
+			       _("date: before the hiring (%s)"),
+			       date_format_iso(f.p.exit_hired, d));
+	else if (a->outcome == EXIT_VALIDATED)
+		rc = outcome_validated(a, &f, cause);
+	if (rc == PC_OK && a->outcome == EXIT_VALIDATED) {
+		f.p.exit_validated = a->date;
+	} else if (rc == PC_OK) {
+		char *why = strdup(a->reason);
+
+		if (why == NULL) {
+			rc = PC_ENOMEM;
+		} else {
+			free(f.p.exit_lost_reason);
+			f.p.exit_lost_reason = why;
+			f.p.exit_lost = a->date;
+			f.p.exit_positive = false;
+		}
+	}
+	if (rc == PC_OK)
+		rc = store_participant_update(t, &f.p);
+	if (rc == PC_OK && a->outcome == EXIT_LOST)
+		rc = edit_journal(t, a->ctx, a->pid,
+				  "exit not validated: work lost on %s (%s)",
+				  date_format_iso(a->date, d), a->reason);
+	else if (rc == PC_OK && a->forced != NULL)
+		rc = edit_journal(t, a->ctx, a->pid,
+				  "exit validated on %s, forced: %s",
+				  date_format_iso(a->date, d), a->forced);
+	else if (rc == PC_OK)
+		rc = edit_journal(t, a->ctx, a->pid, "exit validated on %s",
+				  date_format_iso(a->date, d));
+	participant_file_clear(&f);
+	return rc;
+}
+
+int edit_exit_outcome(struct store *s, const struct edit_ctx *ctx,
+		      uint64_t participant, enum exit_outcome outcome,
+		      pdate date, const char *reason, const char *forced,
+		      char **cause)
+{
+	struct outcome_args a = { ctx,	  participant, outcome, date,
+				  reason, forced != NULL && *forced != '\0'
+						  ? forced
+						  : NULL };
+	bool known = false;
+	int rc = edit_check_past_date(date, ctx->today, _("date"), cause);
+
+	if (rc == PC_OK && a.forced != NULL)
+		rc = model_text_check(_("note"), a.forced, MODEL_TEXT_NOTE,
+				      true, cause);
+	if (rc != PC_OK)
+		return rc;
+	if (outcome != EXIT_VALIDATED && outcome != EXIT_LOST)
+		return error_set(cause, PC_EINVAL, _("unknown outcome"));
+	for (size_t i = 0; reason != NULL && i < JOB_END_REASONS; i++)
+		known |= strcmp(reason, job_end_reasons[i]) == 0;
+	if (outcome == EXIT_LOST && !known)
+		return error_set(cause, PC_EINVAL,
+				 _("end reason: '%s' is not one of "
+				   "contract-ended, resigned, dismissed, "
+				   "trial-period, other"),
+				 reason ? reason : "");
+	return store_write(s, outcome_cb, &a, cause);
 }

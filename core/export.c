@@ -31,11 +31,13 @@ static const char *const column_names[COL_COUNT] = {
 static const char *const flag_labels[FLAG_COUNT] = {
 	[FLAG_APPOINTMENT_OVERDUE] = N_("appointments without outcome"),
 	[FLAG_CHECKIN_OVERDUE] = N_("late in-work check-ins"),
+	[FLAG_WORK_LOST] = N_("left at hiring, work lost before six months"),
 	[FLAG_NO_SHOW] = N_("no-shows to invite again"),
 	[FLAG_CONTACT_OVERDUE] = N_("without contact for too long"),
 	[FLAG_MAX_DURATION] = N_("near or past the maximum duration"),
 	[FLAG_CHECKIN_DUE] = N_("in-work check-ins due this week"),
 	[FLAG_READY_TO_EXIT] = N_("ready for a positive exit"),
+	[FLAG_VALIDATE_EXIT] = N_("left at hiring, exit to validate"),
 };
 
 const char *export_column_name(enum row_column c)

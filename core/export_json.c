@@ -2,6 +2,7 @@
 #include "export_internal.h"
 #include "error.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -123,8 +124,10 @@ static void followups(FILE *out, const struct summary *s)
 						  &offset);
 
 		fprintf(out,
-			"%s\n    {\"id\": %llu, \"job_start\": ", i ? "," : "",
-			(unsigned long long)f->p.id);
+			"%s\n    {\"id\": %llu, \"after_exit\": %s, "
+			"\"job_start\": ",
+			i ? "," : "", (unsigned long long)f->p.id,
+			f->p.status == STATUS_EXITED ? "true" : "false");
 		jdate(out, j ? j->start : DATE_NONE);
 		fputs(", \"next_checkin\": ", out);
 		jdate(out, next);
@@ -137,13 +140,90 @@ static void followups(FILE *out, const struct summary *s)
 	fputs(s->n_followups ? "\n  ]" : "]", out);
 }
 
-static void period(FILE *out, const struct summary *s)
+/* Where an exit stands: "validated", "pending" (left at hiring, waiting
+ * for its months), "lost" (the work stopped before), or "none" (a reason
+ * that is not positive). */
+static const char *exit_state(const struct participant *p)
+{
+	if (p->exit_lost != DATE_NONE)
+		return "lost";
+	if (participant_exit_pending(p))
+		return "pending";
+	return p->exit_validated != DATE_NONE ? "validated" : "none";
+}
+
+/* Exits of the period by date, then id. */
+static int cmp_exit(const void *a, const void *b, void *arg)
+{
+	const struct caseload *cl = arg;
+	const struct participant *x = &cl->entries[*(const size_t *)a].file.p;
+	const struct participant *y = &cl->entries[*(const size_t *)b].file.p;
+
+	if (x->exit_date != y->exit_date)
+		return x->exit_date < y->exit_date ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The exits of the period, one object each, by date. */
+static int exit_list(FILE *out, const struct summary *s)
+{
+	size_t *rows = malloc((s->cl->n ? s->cl->n : 1) * sizeof *rows);
+	size_t n = 0;
+
+	if (rows == NULL)
+		return PC_ENOMEM;
+	for (size_t i = 0; i < s->cl->n; i++) {
+		const struct participant *p = &s->cl->entries[i].file.p;
+
+		if (p->status == STATUS_EXITED && p->exit_date >= s->from &&
+		    p->exit_date <= s->to)
+			rows[n++] = i;
+	}
+	qsort_r(rows, n, sizeof *rows, cmp_exit, (void *)s->cl);
+	fputc('[', out);
+	for (size_t i = 0; i < n; i++) {
+		const struct participant *p = &s->cl->entries[rows[i]].file.p;
+
+		fprintf(out, "%s\n      {\"id\": %llu, \"date\": ",
+			i ? "," : "", (unsigned long long)p->id);
+		jdate(out, p->exit_date);
+		fputs(", \"reason\": ", out);
+		if (p->exit_reason != NULL)
+			jstr(out, p->exit_reason);
+		else
+			fputs("null", out);
+		fprintf(out, ", \"positive\": %s, \"state\": ",
+			summary_exit_positive(s->config, p) ? "true"
+							    : "false");
+		jstr(out, exit_state(p));
+		fputs(", \"hired\": ", out);
+		jdate(out, p->exit_hired);
+		fputs(", \"validated\": ", out);
+		jdate(out, p->exit_validated);
+		fputs(", \"lost\": ", out);
+		jdate(out, p->exit_lost);
+		fputs(", \"lost_reason\": ", out);
+		if (p->exit_lost_reason != NULL)
+			jstr(out, p->exit_lost_reason);
+		else
+			fputs("null", out);
+		fputc('}', out);
+	}
+	fputs(n ? "\n    ]" : "]", out);
+	free(rows);
+	return PC_OK;
+}
+
+static int period(FILE *out, const struct summary *s)
 {
 	const struct config *c = s->config;
 	int rate = summary_positive_rate(s);
 	size_t n = 0;
 
-	fputs("{\n    \"from\": ", out);
+	fputs("{\n    \"exit_validation\": ", out);
+	jstr(out, c->exit_validation == EXIT_AT_HIRING ? "hiring"
+						       : "followup");
+	fputs(",\n    \"from\": ", out);
 	jdate(out, s->from);
 	fputs(",\n    \"to\": ", out);
 	jdate(out, s->to);
@@ -178,7 +258,16 @@ static void period(FILE *out, const struct summary *s)
 			known && c->exit_reasons[i].positive ? "true" : "false",
 			count);
 	}
-	fputs("\n    ]\n  }", out);
+	fputs("\n    ]", out);
+	fprintf(out,
+		",\n    \"exits_pending_validation\": %zu,"
+		"\n    \"exits_lost_after_hiring\": %zu",
+		s->exits_pending, s->exits_lost);
+	fputs(",\n    \"exit_list\": ", out);
+	if (exit_list(out, s) != PC_OK)
+		return PC_ENOMEM;
+	fputs("\n  }", out);
+	return PC_OK;
 }
 
 static void participants(FILE *out, const struct summary *s,
@@ -229,8 +318,10 @@ int export_json(FILE *out, const struct summary *s,
 	fputs(o->pseudonymise ? "true" : "false", out);
 	key(out, 2, false, "caseload");
 	fprintf(out,
-		"{\"size\": %zu, \"target\": %d, \"needing_attention\": %zu}",
-		s->caseload, s->config->caseload_target, s->flagged);
+		"{\"size\": %zu, \"target\": %d, \"needing_attention\": %zu, "
+		"\"after_exit\": %zu}",
+		s->caseload, s->config->caseload_target, s->flagged,
+		s->after_exit);
 	key(out, 2, false, "stages");
 	stages(out, s);
 	key(out, 2, false, "flags");
@@ -238,7 +329,8 @@ int export_json(FILE *out, const struct summary *s,
 	key(out, 2, false, "followups");
 	followups(out, s);
 	key(out, 2, false, "period");
-	period(out, s);
+	if (period(out, s) != PC_OK)
+		return PC_ENOMEM;
 	key(out, 2, false, "completeness");
 	fputc('[', out);
 	for (int f = 0; f < FIELD_COUNT; f++) {

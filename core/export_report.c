@@ -192,6 +192,10 @@ static int flags(const struct report *rp)
 		const char *row[] = { export_flag_label((enum flag_kind)k),
 				      count, NULL };
 
+		/* The follow-up after exit only when someone is in it. */
+		if (f->count == 0 &&
+		    (k == FLAG_WORK_LOST || k == FLAG_VALIDATE_EXIT))
+			continue;
 		snprintf(count, sizeof count, "%zu", f->count);
 		for (size_t i = 0; i < f->count; i++) {
 			if (i)
@@ -239,6 +243,8 @@ static int followups(const struct report *rp)
 			str_free(&name);
 			return PC_ENOMEM;
 		}
+		if (e->file.p.status == STATUS_EXITED)
+			str_add(&name, " %s", _("(left at hiring)"));
 		row[0] = str_text(&name);
 		date(rp, j ? j->start : DATE_NONE, start);
 		if (next == DATE_NONE)
@@ -300,6 +306,11 @@ static int exits(const struct report *rp)
 	     s->positive);
 	if (rate >= 0)
 		para(rp, _("Positive-exit rate: %d %%."), rate);
+	if (s->exits_pending + s->exits_lost > 0)
+		para(rp,
+		     _("Exits at hiring: %zu waiting for their validation, "
+		       "%zu lost before six months (not positive)."),
+		     s->exits_pending, s->exits_lost);
 	if (s->exits == 0)
 		return PC_OK;
 	for (size_t i = 0; i < n_reasons && n < 64; i++) {

@@ -265,6 +265,14 @@ static bool read_participant(struct loader *l, const struct json *o,
 			&p->exit_reason) &&
 	       get_bool(l, o, "exit_positive", &p->exit_positive) &&
 	       get_date(l, o, "exit_validated", &p->exit_validated) &&
+	       /* absent from dumps made before the exit at hiring */
+	       (json_get(o, "exit_hired") == NULL ||
+		get_date(l, o, "exit_hired", &p->exit_hired)) &&
+	       (json_get(o, "exit_lost") == NULL ||
+		get_date(l, o, "exit_lost", &p->exit_lost)) &&
+	       (json_get(o, "exit_lost_reason") == NULL ||
+		get_text(l, o, "exit_lost_reason", MODEL_TEXT_LINE, false,
+			 &p->exit_lost_reason)) &&
 	       ((p->gender = (enum gender)g),
 		(p->education = (enum education)ed),
 		(p->employment = (enum employment)em),

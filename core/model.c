@@ -15,6 +15,14 @@ void participant_init(struct participant *p)
 	p->stage_since = DATE_NONE;
 	p->exit_date = DATE_NONE;
 	p->exit_validated = DATE_NONE;
+	p->exit_hired = DATE_NONE;
+	p->exit_lost = DATE_NONE;
+}
+
+bool participant_exit_pending(const struct participant *p)
+{
+	return p->status == STATUS_EXITED && p->exit_hired != DATE_NONE &&
+	       p->exit_validated == DATE_NONE && p->exit_lost == DATE_NONE;
 }
 
 void participant_clear(struct participant *p)
@@ -27,6 +35,7 @@ void participant_clear(struct participant *p)
 	free(p->referent);
 	free(p->stage);
 	free(p->exit_reason);
+	free(p->exit_lost_reason);
 	participant_init(p);
 }
 

@@ -61,6 +61,12 @@ struct participant {
 	char *exit_reason; /* exit reason id of the config */
 	bool exit_positive;
 	pdate exit_validated; /* date a positive exit was validated */
+	/* The start of the qualifying work a positive exit rests on; with
+	 * `exit_validation: hiring` the exit waits for its six months from
+	 * it (participant_exit_pending) until validated or lost. */
+	pdate exit_hired;
+	pdate exit_lost;	/* the work was lost before six months */
+	char *exit_lost_reason; /* why: an id of job_end_reasons, or NULL */
 };
 
 /* One dated move into a stage; a parcours may go back or skip. */
@@ -145,6 +151,13 @@ void journal_entry_clear(struct journal_entry *e);
 void participant_init(struct participant *p);
 void appointment_init(struct appointment *a);
 void job_init(struct job *j);
+
+/*
+ * True when `p` left at hiring and the exit waits for its validation: an
+ * exit with a hiring date, neither validated nor lost. Such a participant
+ * has left the caseload but stays in the in-work follow-up after exit.
+ */
+bool participant_exit_pending(const struct participant *p);
 
 /* The check-in of `j` at offset_days (inside j), or NULL when none is. */
 const struct checkin *job_checkin(const struct job *j, int offset_days);

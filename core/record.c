@@ -72,6 +72,9 @@ static const struct field participant_fields[] = {
 	FIELD(18, F_STR, struct participant, exit_reason),
 	FIELD(19, F_BOOL, struct participant, exit_positive),
 	FIELD(20, F_DATE, struct participant, exit_validated),
+	FIELD(21, F_DATE, struct participant, exit_hired),
+	FIELD(22, F_DATE, struct participant, exit_lost),
+	FIELD(23, F_STR, struct participant, exit_lost_reason),
 };
 
 static const struct field stage_move_fields[] = {

@@ -160,8 +160,9 @@ static int purge_cb(struct store_txn *t, void *arg, char **cause)
 		rc = store_participant_get(t, ids[i], &p);
 		if (rc != PC_OK)
 			break;
+		/* An exit at hiring still followed is not gone yet. */
 		gone = p.status == STATUS_EXITED && p.exit_date != DATE_NONE &&
-		       p.exit_date < a->before;
+		       p.exit_date < a->before && !participant_exit_pending(&p);
 		if (gone && p.legal_hold)
 			a->held++;
 		else if (gone) {

@@ -10,11 +10,13 @@
 static const char *const flag_names[FLAG_COUNT] = {
 	[FLAG_APPOINTMENT_OVERDUE] = "appointment-overdue",
 	[FLAG_CHECKIN_OVERDUE] = "checkin-overdue",
+	[FLAG_WORK_LOST] = "work-lost",
 	[FLAG_NO_SHOW] = "no-show",
 	[FLAG_CONTACT_OVERDUE] = "contact-overdue",
 	[FLAG_MAX_DURATION] = "max-duration",
 	[FLAG_CHECKIN_DUE] = "checkin-due",
 	[FLAG_READY_TO_EXIT] = "ready-to-exit",
+	[FLAG_VALIDATE_EXIT] = "validate-exit",
 };
 
 const char *rules_flag_name(enum flag_kind kind)
@@ -30,6 +32,7 @@ enum flag_level rules_flag_level(const struct flag *fl)
 	case FLAG_MAX_DURATION:
 		return fl->days < 0 ? LEVEL_OVERDUE : LEVEL_SOON;
 	case FLAG_READY_TO_EXIT:
+	case FLAG_VALIDATE_EXIT:
 		return LEVEL_READY;
 	default:
 		return LEVEL_OVERDUE;
@@ -251,6 +254,57 @@ static void sort_flags(struct rules_summary *s)
 	}
 }
 
+/* The first day without work after the hiring, up to today: the day
+ * after the latest end of a job (recorded, else planned). */
+static pdate work_stopped(const struct participant_file *f, pdate today)
+{
+	pdate stop = f->p.exit_hired;
+
+	for (size_t i = 0; i < f->n_jobs; i++) {
+		const struct job *j = &f->jobs[i];
+		pdate end = j->ended != DATE_NONE ? j->ended : j->planned_end;
+
+		if (j->start != DATE_NONE && j->start <= today &&
+		    end != DATE_NONE && end >= f->p.exit_hired && end >= stop)
+			stop = end + 1;
+	}
+	return stop > today ? today : stop;
+}
+
+/*
+ * The in-work follow-up after an exit at hiring: the check-ins of the run
+ * that holds today; once its six months are reached (eight months in
+ * twelve for a seasonal reason), the exit is to validate; when no work
+ * holds today any more and the months were not reached, it was lost.
+ */
+static void after_exit_rules(const struct config *c,
+			     const struct participant_file *f, pdate today,
+			     struct rules_summary *out)
+{
+	const struct config_exit_reason *why =
+		config_exit_reason(c, f->p.exit_reason);
+	bool season = why != NULL && why->needs == EXIT_NEEDS_SEASON;
+	struct employment_status work;
+
+	rules_employment(c, f, today, &work);
+	if (season && work.seasonal)
+		add(out, FLAG_VALIDATE_EXIT, work.seasonal_since,
+		    today - work.seasonal_since, EMPLOYMENT_SEASON_MONTHS);
+	else if (!season && work.reached &&
+		 work.six_months > f->p.exit_hired)
+		add(out, FLAG_VALIDATE_EXIT, work.six_months,
+		    today - work.six_months, c->followup_months);
+	else if (work.qualifying)
+		checkin_rules(c, f, work.since, work.since, work.until, today,
+			      out);
+	else {
+		pdate stop = work_stopped(f, today);
+
+		add(out, FLAG_WORK_LOST, stop, today - stop, 0);
+	}
+	sort_flags(out);
+}
+
 void rules_evaluate(const struct config *c, const struct participant_file *f,
 		    pdate today, struct rules_summary *out)
 {
@@ -267,6 +321,8 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 	appointment_rules(f, today, out, &any_planned);
 	if (f->p.status == STATUS_EXITED) {
 		out->n_flags = 0;
+		if (participant_exit_pending(&f->p))
+			after_exit_rules(c, f, today, out);
 		return;
 	}
 
@@ -378,6 +434,16 @@ void rules_flag_reason(const struct flag *fl, char *buf, size_t n)
 		snprintf(buf, n,
 			 P_("%d month in work reached",
 			    "%d months in work reached", fl->count),
+			 fl->count);
+		break;
+	case FLAG_WORK_LOST:
+		snprintf(buf, n, "%s", _("work stopped before six months"));
+		break;
+	case FLAG_VALIDATE_EXIT:
+		snprintf(buf, n,
+			 P_("%d month in work reached: validate the exit",
+			    "%d months in work reached: validate the exit",
+			    fl->count),
 			 fl->count);
 		break;
 	default:

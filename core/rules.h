@@ -11,11 +11,14 @@
 enum flag_kind {
 	FLAG_APPOINTMENT_OVERDUE, /* planned, in the past, no outcome */
 	FLAG_CHECKIN_OVERDUE,	  /* an in-work check-in date has passed */
+	FLAG_WORK_LOST,		  /* left at hiring: the work stopped before
+				     its six months */
 	FLAG_NO_SHOW,		  /* last appointment missed, none planned */
 	FLAG_CONTACT_OVERDUE,	  /* no contact within the stage's interval */
 	FLAG_MAX_DURATION,	  /* maximum parcours duration near or past */
 	FLAG_CHECKIN_DUE,	  /* an in-work check-in in the next days */
 	FLAG_READY_TO_EXIT,	  /* config followup_months in work reached */
+	FLAG_VALIDATE_EXIT,	  /* left at hiring: six months reached */
 	FLAG_COUNT
 };
 
@@ -37,8 +40,10 @@ struct rules_summary {
 
 /*
  * Evaluate every rule for `f` as of `today` into *out, wholly overwritten
- * (nothing to free). An exited participant has no flag. A stage missing
- * from the config uses no contact interval.
+ * (nothing to free). An exited participant has no flag, but one whose
+ * exit at hiring waits for its validation (participant_exit_pending) has
+ * those of the in-work follow-up: check-ins, validate-exit, work-lost. A
+ * stage missing from the config uses no contact interval.
  */
 void rules_evaluate(const struct config *c, const struct participant_file *f,
 		    pdate today, struct rules_summary *out);

@@ -67,6 +67,8 @@ bool summary_exit_positive(const struct config *c, const struct participant *p)
 		return false;
 	/* What was stored in exit_positive followed the configuration of
 	 * the day of the exit: the figures follow today's. */
+	if (p->exit_lost != DATE_NONE)
+		return false;
 	return c->exit_validation != EXIT_AFTER_FOLLOWUP ||
 	       p->exit_validated != DATE_NONE;
 }
@@ -211,6 +213,17 @@ static int sort_followups(struct summary *s)
 	return PC_OK;
 }
 
+/* Note entry i under each of its flags. */
+static void add_flags(struct summary *s, const struct caseload_entry *e,
+		      size_t i)
+{
+	for (size_t k = 0; k < e->summary.n_flags; k++) {
+		struct summary_flag *f = &s->flags[e->summary.flags[k].kind];
+
+		f->entries[f->count++] = i;
+	}
+}
+
 static int cmp_name_by_referent(const void *a, const void *b)
 {
 	const struct summary_referent *x = a, *y = b;
@@ -272,6 +285,8 @@ int summary_build(struct summary *s, const struct config *c,
 
 			s->exits++;
 			s->positive += positive;
+			s->exits_pending += participant_exit_pending(p);
+			s->exits_lost += p->exit_lost != DATE_NONE;
 			s->exits_by_reason[why ? (size_t)(why - c->exit_reasons)
 					       : c->n_exit_reasons]++;
 			if (why == NULL &&
@@ -284,8 +299,15 @@ int summary_build(struct summary *s, const struct config *c,
 				r->positive += positive;
 			}
 		}
-		if (p->status == STATUS_EXITED)
+		if (p->status == STATUS_EXITED) {
+			/* Left at hiring: the in-work follow-up goes on. */
+			if (participant_exit_pending(p)) {
+				s->after_exit++;
+				add_flags(s, e, i);
+				s->followups[s->n_followups++] = i;
+			}
 			continue;
+		}
 		s->caseload++;
 		s->rows[s->n_rows++] = i;
 		if (r)
@@ -295,12 +317,7 @@ int summary_build(struct summary *s, const struct config *c,
 			if (r)
 				r->flagged++;
 		}
-		for (size_t k = 0; k < e->summary.n_flags; k++) {
-			struct summary_flag *f =
-				&s->flags[e->summary.flags[k].kind];
-
-			f->entries[f->count++] = i;
-		}
+		add_flags(s, e, i);
 		if (participant_file_current_job(&e->file) != NULL)
 			s->followups[s->n_followups++] = i;
 		for (int f = 0; f < FIELD_COUNT; f++)

@@ -55,10 +55,16 @@ struct summary {
 	size_t caseload; /* current participants */
 	size_t flagged;
 	struct summary_stage *stages; /* n_stages + 1: the last is unknown */
-	struct summary_flag flags[FLAG_COUNT];
-	size_t *followups; /* entries in work, by next check-in */
+	struct summary_flag flags[FLAG_COUNT]; /* current and after_exit */
+	/* Entries in work, by next check-in: current participants, and
+	 * those left at hiring whose exit waits for its validation. */
+	size_t *followups;
 	size_t n_followups;
+	size_t after_exit; /* participants left at hiring, still followed */
 	size_t entries, exits, positive;
+	/* Exits of the period left at hiring: still waiting for their
+	 * validation, and lost (the work stopped before six months). */
+	size_t exits_pending, exits_lost;
 	size_t *exits_by_reason; /* n_exit_reasons + 1: the last is unknown */
 	struct summary_unknown_reason *unknown_reasons; /* by id, NULL first */
 	size_t n_unknown_reasons;
@@ -97,8 +103,9 @@ pdate summary_next_checkin(const struct config *c,
 
 /*
  * True when the exit of `p` counts as positive in the figures: the reason
- * is positive in `c` as it is now (an unknown reason is not), and, under
- * `exit_validation: followup`, the exit has been validated.
+ * is positive in `c` as it is now (an unknown reason is not), the work
+ * was not lost after an exit at hiring, and, under `exit_validation:
+ * followup`, the exit has been validated.
  */
 bool summary_exit_positive(const struct config *c, const struct participant *p);
 

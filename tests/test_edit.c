@@ -11,6 +11,8 @@
 #include "edit.h"
 #include "error.h"
 #include "helpers.h"
+#include "rules.h"
+#include "summary.h"
 
 struct fixture {
 	char *dir;
@@ -429,6 +431,191 @@ static void exit_and_after(void **state)
 		"left");
 }
 
+/* True when the rules as of `today` raise `kind` for the fixture's
+ * participant; its date in *date. */
+static bool flagged(struct fixture *f, pdate today, enum flag_kind kind,
+		    pdate *date)
+{
+	struct participant_file pf;
+	struct rules_summary s;
+	bool found = false;
+
+	load(f, &pf);
+	rules_evaluate(f->c, &pf, today, &s);
+	for (size_t i = 0; i < s.n_flags; i++)
+		if (s.flags[i].kind == kind) {
+			found = true;
+			if (date != NULL)
+				*date = s.flags[i].date;
+		}
+	participant_file_clear(&pf);
+	return found;
+}
+
+/* A job of 35 hours a week from `start`. */
+static void full_time_job(struct fixture *f, const char *contract,
+			  pdate start, pdate planned_end)
+{
+	struct job j;
+	char *cause = NULL;
+
+	job_init(&j);
+	j.employer = (char *)"Carrefour";
+	j.contract = (char *)contract;
+	j.start = start;
+	j.planned_end = planned_end;
+	j.weekly_minutes = 35 * 60;
+	assert_int_equal(edit_job_start(f->s, &f->ctx, f->pid, &j, &cause),
+			 PC_OK);
+}
+
+/*
+ * `exit_validation: hiring`: the exit at hiring keeps the in-work
+ * follow-up (check-ins, flags) until validated once six months are
+ * reached. Before, the exit made every flag vanish and was validated on
+ * the spot.
+ */
+static void exit_at_hiring_validated(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	struct caseload cl;
+	pdate d = DATE_NONE;
+	char *cause = NULL;
+
+	f->c->exit_validation = EXIT_AT_HIRING;
+	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 10, 1), "cdi", NULL,
+			  &rcause),
+		"needs qualifying work");
+	full_time_job(f, "cdi", D(2026, 10, 1), DATE_NONE);
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 10, 1),
+				   "cdi", NULL, &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.p.status, STATUS_EXITED);
+	assert_int_equal(pf.p.exit_hired, D(2026, 10, 1));
+	assert_int_equal(pf.p.exit_validated, DATE_NONE);
+	assert_true(participant_exit_pending(&pf.p));
+	/* Counted at hiring under `hiring`, not yet under `followup`. */
+	assert_true(summary_exit_positive(f->c, &pf.p));
+	f->c->exit_validation = EXIT_AFTER_FOLLOWUP;
+	assert_false(summary_exit_positive(f->c, &pf.p));
+	f->c->exit_validation = EXIT_AT_HIRING;
+	participant_file_clear(&pf);
+
+	/* Still followed: in the caseload, with its check-ins. */
+	assert_int_equal(caseload_load(f->s, f->c, NULL, false, f->ctx.today,
+				       &cl, &cause),
+			 PC_OK);
+	assert_int_equal(cl.n, 1);
+	assert_int_equal(caseload_current(&cl), 0);
+	caseload_free(&cl);
+	assert_true(flagged(f, D(2026, 11, 26), FLAG_CHECKIN_OVERDUE, &d));
+	assert_int_equal(d, D(2026, 10, 8)); /* D+7 */
+	assert_int_equal(edit_checkin(f->s, &f->ctx, f->pid, 7,
+				      D(2026, 10, 8), &cause),
+			 PC_OK);
+	assert_true(flagged(f, D(2026, 11, 26), FLAG_CHECKIN_OVERDUE, &d));
+	assert_int_equal(d, D(2026, 10, 31)); /* D+30 */
+	assert_int_equal(edit_checkin(f->s, &f->ctx, f->pid, 30,
+				      D(2026, 11, 2), &cause),
+			 PC_OK);
+	assert_false(flagged(f, D(2026, 11, 26), FLAG_CHECKIN_OVERDUE, NULL));
+	assert_false(flagged(f, D(2026, 11, 26), FLAG_VALIDATE_EXIT, NULL));
+	assert_false(flagged(f, D(2026, 11, 26), FLAG_WORK_LOST, NULL));
+	/* Six months on 2027-04-01: to validate from then, not before. */
+	assert_true(flagged(f, D(2027, 4, 5), FLAG_VALIDATE_EXIT, &d));
+	assert_int_equal(d, D(2027, 4, 1));
+	f->ctx.today = D(2027, 4, 5);
+	REFUSED(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_VALIDATED,
+				  D(2027, 3, 31), NULL, NULL, &rcause),
+		"reached on 2027-04-01");
+	REFUSED(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_VALIDATED,
+				  D(2027, 3, 31), NULL, NULL, &rcause),
+		"Not validated");
+	REFUSED(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_VALIDATED,
+				  D(2027, 4, 6), NULL, NULL, &rcause),
+		"in the future");
+	assert_int_equal(edit_exit_outcome(f->s, &f->ctx, f->pid,
+					   EXIT_VALIDATED, D(2027, 4, 2), NULL,
+					   NULL, &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.p.exit_validated, D(2027, 4, 2));
+	assert_false(participant_exit_pending(&pf.p));
+	f->c->exit_validation = EXIT_AFTER_FOLLOWUP;
+	assert_true(summary_exit_positive(f->c, &pf.p));
+	participant_file_clear(&pf);
+	assert_false(flagged(f, D(2027, 4, 5), FLAG_VALIDATE_EXIT, NULL));
+	REFUSED(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_VALIDATED,
+				  D(2027, 4, 2), NULL, NULL, &rcause),
+		"waiting for its validation");
+}
+
+/* Left at hiring, then the work lost before six months: the exit is no
+ * longer positive, dated, with the reason. */
+static void exit_at_hiring_lost(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	pdate d = DATE_NONE;
+	char *cause = NULL;
+
+	f->c->exit_validation = EXIT_AT_HIRING;
+	full_time_job(f, "cdd", D(2026, 10, 1), D(2027, 6, 30));
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 10, 5),
+				   "cdd-6-mois", NULL, &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.p.exit_hired, D(2026, 10, 1));
+	assert_int_equal(edit_job_end(f->s, &f->ctx, f->pid, pf.jobs[0].seq,
+				      D(2026, 11, 20), "dismissed", &cause),
+			 PC_OK);
+	participant_file_clear(&pf);
+	/* Within the tolerance of a gap (3 days) the work may go on. */
+	assert_false(flagged(f, D(2026, 11, 22), FLAG_WORK_LOST, NULL));
+	assert_true(flagged(f, D(2026, 11, 26), FLAG_WORK_LOST, &d));
+	assert_int_equal(d, D(2026, 11, 21));
+	REFUSED(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_LOST,
+				  D(2026, 11, 20), "bored", NULL, &rcause),
+		"end reason");
+	REFUSED(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_LOST,
+				  D(2026, 9, 30), "dismissed", NULL, &rcause),
+		"before the hiring");
+	assert_int_equal(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_LOST,
+					   D(2026, 11, 20), "dismissed", NULL,
+					   &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.p.exit_lost, D(2026, 11, 20));
+	assert_string_equal(pf.p.exit_lost_reason, "dismissed");
+	assert_false(pf.p.exit_positive);
+	assert_false(participant_exit_pending(&pf.p));
+	assert_false(summary_exit_positive(f->c, &pf.p));
+	participant_file_clear(&pf);
+	assert_false(flagged(f, D(2026, 11, 26), FLAG_WORK_LOST, NULL));
+}
+
+/* Under `followup` the exit keeps the hiring date of the six months it
+ * rests on, and is validated at once. */
+static void exit_after_followup_dates(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	char *cause = NULL;
+
+	full_time_job(f, "cdi", D(2026, 5, 20), DATE_NONE);
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
+				   "cdi", NULL, &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.p.exit_hired, D(2026, 5, 20));
+	assert_int_equal(pf.p.exit_validated, D(2026, 11, 26));
+	assert_false(participant_exit_pending(&pf.p));
+	participant_file_clear(&pf);
+	assert_false(flagged(f, D(2026, 11, 26), FLAG_CHECKIN_OVERDUE, NULL));
+}
+
 static void identity_and_transfer(void **state)
 {
 	struct fixture *f = *state;
@@ -594,6 +781,9 @@ int main(void)
 		T(job_end),
 		T(exit_backed_by_work),
 		T(exit_and_after),
+		T(exit_at_hiring_validated),
+		T(exit_at_hiring_lost),
+		T(exit_after_followup_dates),
 		T(identity_and_transfer),
 		T(notes),
 		T(text_fields),

@@ -80,7 +80,8 @@ static void print_text(struct cli *cli, const struct caseload *cl,
 	printf(P_("%s — %zu of %zu participant needs attention · %s\n",
 		  "%s — %zu of %zu participants need attention · %s\n",
 		  flagged),
-	       who ? who : "", flagged, cl->n, cli_date(cli->today, d));
+	       who ? who : "", flagged, caseload_current(cl),
+	       cli_date(cli->today, d));
 	free(who);
 	if (n == 0) {
 		puts(_("Nothing needs attention today."));

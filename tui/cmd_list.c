@@ -14,7 +14,7 @@
 static void print_tsv(const struct caseload *cl)
 {
 	puts("id\tlast_name\tfirst_name\tstage_no\tstage_id\tdays_in_stage\t"
-	     "last_contact\tnext_appointment\tflags");
+	     "last_contact\tnext_appointment\tflags\tstatus");
 	for (size_t i = 0; i < cl->n; i++) {
 		const struct caseload_entry *e = &cl->entries[i];
 		const struct rules_summary *s = &e->summary;
@@ -35,7 +35,12 @@ static void print_tsv(const struct caseload *cl)
 		for (size_t f = 0; f < s->n_flags; f++)
 			printf("%s%s", f ? "," : "",
 			       rules_flag_name(s->flags[f].kind));
-		putchar('\n');
+		/* "after-exit": left at hiring, followed in work. */
+		printf("\t%s\n",
+		       participant_exit_pending(&e->file.p)
+			       ? "after-exit"
+			       : model_enum_name(ENUM_STATUS,
+						 (int)e->file.p.status));
 	}
 }
 
@@ -57,7 +62,7 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 	printf(P_("%s — %zu/%d participants · %zu needs attention · %s\n",
 		  "%s — %zu/%d participants · %zu need attention · %s\n",
 		  count_flagged(cl)),
-	       who ? who : "", cl->n, c->caseload_target, count_flagged(cl),
+	       who ? who : "", caseload_current(cl), c->caseload_target, count_flagged(cl),
 	       cli_date(cli->today, today));
 	free(who);
 	printf("!  ");
@@ -91,13 +96,15 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 			 12);
 		if (all)
 			text_put(stdout, e->file.p.referent);
-		else if (e->file.p.status == STATUS_EXITED)
-			printf(_("exited %s"),
-			       cli_date(e->file.p.exit_date, d));
 		else if (s->n_flags > 0) {
 			rules_flag_reason(&s->flags[0], reason, sizeof reason);
 			fputs(reason, stdout);
-		}
+		} else if (participant_exit_pending(&e->file.p))
+			printf(_("left at hiring %s, in work"),
+			       cli_date(e->file.p.exit_date, d));
+		else if (e->file.p.status == STATUS_EXITED)
+			printf(_("exited %s"),
+			       cli_date(e->file.p.exit_date, d));
 		putchar('\n');
 	}
 }

@@ -31,6 +31,9 @@ void dialog_job_correct(struct tui *t, const struct caseload_entry *e);
 void dialog_job_end(struct tui *t, const struct caseload_entry *e);
 void dialog_checkin(struct tui *t, const struct caseload_entry *e);
 void dialog_exit(struct tui *t, const struct caseload_entry *e);
+/* The outcome of an exit at hiring: validated, or the work lost (date,
+ * reason). */
+void dialog_exit_outcome(struct tui *t, const struct caseload_entry *e);
 void dialog_identity(struct tui *t, const struct caseload_entry *e);
 void dialog_transfer(struct tui *t, const struct caseload_entry *e);
 /* Erase a participant after their last name is typed back; erase

@@ -49,11 +49,6 @@ static bool job_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 
 /* ---- the end of a job ---- */
 
-static const char *const end_reason_names[JOB_END_REASONS] = {
-	N_("contract ended"),	       N_("resigned"), N_("dismissed"),
-	N_("trial period not passed"), N_("other"),
-};
-
 /* The fields of the job end form, in the order it shows them. */
 enum { END_DATE, END_REASON };
 
@@ -102,7 +97,7 @@ static bool ask_job_end(struct tui *t, const struct caseload_entry *e,
 	snprintf(employer, sizeof employer, "%s",
 		 j->employer ? j->employer : "");
 	for (size_t i = 0; i < JOB_END_REASONS; i++)
-		reasons[i] = _(end_reason_names[i]);
+		reasons[i] = format_job_end_reason(job_end_reasons[i]);
 	snprintf(title, sizeof title, _("Record that a job ended · %s"),
 		 employer);
 	saved = form_dialog_run(t, title, f, COUNT(f), job_end_submit, &x);
@@ -452,15 +447,118 @@ void dialog_exit(struct tui *t, const struct caseload_entry *e)
 	f[EXIT_REASON].choices = choices;
 	f[EXIT_REASON].n_choices = n;
 	f[EXIT_REASON].choice = proposed_reason(t->config, &e->file);
-	if (form_dialog_run(t, _("Record an exit"), f, COUNT(f), exit_submit,
-			    &x)) {
+	if (form_dialog_run(t,
+			    t->config->exit_validation == EXIT_AT_HIRING
+				    ? _("Record an exit (counted at hiring)")
+				    : _("Record an exit"),
+			    f, COUNT(f), exit_submit, &x)) {
+		const struct caseload_entry *now;
+
 		tui_refresh_participant(t, x.pid);
-		tui_message(t, STYLE_OK, "%s",
-			    _("Exit recorded; planned appointments after it "
-			      "are cancelled."));
+		now = tui_entry(t, x.pid);
+		if (now != NULL && participant_exit_pending(&now->file.p)) {
+			char d[DATE_BUFSZ];
+
+			tui_message(t, STYLE_OK,
+				    _("Exit recorded at hiring (%s): the "
+				      "in-work follow-up goes on until V "
+				      "validates it."),
+				    cli_date(now->file.p.exit_hired, d));
+		} else {
+			tui_message(t, STYLE_OK, "%s",
+				    _("Exit recorded; planned appointments "
+				      "after it are cancelled."));
+		}
 	}
 out:
 	form_fields_free(f, COUNT(f));
 	free(labels);
 	free(choices);
+}
+
+/* ---- the outcome of an exit at hiring ---- */
+
+/* The fields of the outcome form, in the order it shows them. */
+enum { OUTCOME_WHICH, OUTCOME_DATE, OUTCOME_REASON, OUTCOME_FORCED };
+
+static bool outcome_submit(struct tui *t, struct form_field *f, size_t n,
+			   void *arg, char *message, size_t msize)
+{
+	struct work_ctx *x = arg;
+	enum exit_outcome o = f[OUTCOME_WHICH].choice == 0 ? EXIT_VALIDATED
+							   : EXIT_LOST;
+	char *cause = NULL;
+
+	(void)n;
+	return form_edited(
+		edit_exit_outcome(t->store, &t->ctx, x->pid, o,
+				  f[OUTCOME_DATE].date,
+				  job_end_reasons[f[OUTCOME_REASON].choice],
+				  o == EXIT_VALIDATED ? f[OUTCOME_FORCED].text
+						      : NULL,
+				  &cause),
+		&cause, message, msize);
+}
+
+void dialog_exit_outcome(struct tui *t, const struct caseload_entry *e)
+{
+	const char *reasons[JOB_END_REASONS];
+	const char *outcomes[2] = {
+		_("validated: the months in work are reached"),
+		_("not validated: the work was lost before"),
+	};
+	struct work_ctx x = { .pid = e->file.p.id };
+	pdate proposed = t->today;
+	size_t which = 0;
+	struct form_field f[] = {
+		[OUTCOME_WHICH] = { .label = _("Outcome"),
+				    .kind = FIELD_CHOICE,
+				    .choices = outcomes,
+				    .n_choices = 2 },
+		[OUTCOME_DATE] = { .label = _("Date"),
+				   .kind = FIELD_DATE,
+				   .required = true,
+				   .width = 12 },
+		[OUTCOME_REASON] = { .label = _("If lost, why"),
+				     .kind = FIELD_CHOICE,
+				     .choices = reasons,
+				     .n_choices = JOB_END_REASONS },
+		/* Only to validate before the jobs show the months. */
+		[OUTCOME_FORCED] = { .label = _("Forced, why"),
+				     .kind = FIELD_TEXT },
+	};
+
+	if (!participant_exit_pending(&e->file.p)) {
+		tui_message(t, STYLE_ERROR, "%s",
+			    _("No exit at hiring waiting for its validation: "
+			      "x records an exit."));
+		return;
+	}
+	/* What the flags say: the date the months were reached, or the
+	 * first day without work. */
+	for (size_t i = 0; i < e->summary.n_flags; i++) {
+		const struct flag *fl = &e->summary.flags[i];
+
+		if (fl->kind == FLAG_VALIDATE_EXIT) {
+			proposed = fl->date;
+			which = 0;
+		} else if (fl->kind == FLAG_WORK_LOST) {
+			proposed = fl->date;
+			which = 1;
+		}
+	}
+	for (size_t i = 0; i < JOB_END_REASONS; i++)
+		reasons[i] = format_job_end_reason(job_end_reasons[i]);
+	f[OUTCOME_WHICH].choice = which;
+	f[OUTCOME_DATE].text = form_date_text(proposed);
+	if (form_dialog_run(t, _("The exit at hiring: validated or lost"), f,
+			    COUNT(f), outcome_submit, &x)) {
+		tui_refresh_participant(t, x.pid);
+		tui_message(t, STYLE_OK, "%s",
+			    f[OUTCOME_WHICH].choice == 0
+				    ? _("Exit validated: a positive exit.")
+				    : _("Work lost: the exit is no longer "
+					"positive."));
+	}
+	form_fields_free(f, COUNT(f));
 }

@@ -1,6 +1,7 @@
 /* format.c: shared presentation of caseload entries. */
 #include "format.h"
 #include "cli.h"
+#include "edit.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -42,7 +43,11 @@ void format_name(const struct participant *p, char *buf, size_t n)
 void format_stage(const struct config *c, const struct caseload_entry *e,
 		  char *buf, size_t n)
 {
-	if (e->stage_index == CASELOAD_NO_STAGE)
+	if (participant_exit_pending(&e->file.p))
+		/* TRANSLATORS: the stage column of someone who left the PLIE
+		 * at hiring and is still followed in work. */
+		snprintf(buf, n, "%s", _("left, in work"));
+	else if (e->stage_index == CASELOAD_NO_STAGE)
 		snprintf(buf, n, "? %s",
 			 e->file.p.stage ? e->file.p.stage : "");
 	else
@@ -99,6 +104,12 @@ void format_flag_short(const struct flag *fl, char *buf, size_t n)
 		break;
 	case FLAG_READY_TO_EXIT:
 		snprintf(buf, n, _("%d months reached"), fl->count);
+		break;
+	case FLAG_WORK_LOST:
+		snprintf(buf, n, "%s", _("work lost: outcome"));
+		break;
+	case FLAG_VALIDATE_EXIT:
+		snprintf(buf, n, "%s", _("exit to validate"));
 		break;
 	default:
 		snprintf(buf, n, "?");
@@ -180,6 +191,21 @@ const struct format_contract format_contracts[FORMAT_N_CONTRACTS] = {
 	{ "alternance", N_("work-study") },
 	{ "autre", N_("other") },
 };
+
+static const char *const end_reason_names[JOB_END_REASONS] = {
+	N_("contract ended"),	       N_("resigned"), N_("dismissed"),
+	N_("trial period not passed"), N_("other"),
+};
+
+const char *format_job_end_reason(const char *id)
+{
+	if (id == NULL)
+		return "";
+	for (size_t i = 0; i < JOB_END_REASONS; i++)
+		if (strcmp(job_end_reasons[i], id) == 0)
+			return _(end_reason_names[i]);
+	return id;
+}
 
 const char *format_contract(const char *id)
 {

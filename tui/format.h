@@ -50,6 +50,10 @@ extern const struct format_contract format_contracts[FORMAT_N_CONTRACTS];
  * NULL). */
 const char *format_contract(const char *id);
 
+/* The translated name of job end reason `id` (one of job_end_reasons),
+ * or `id` itself when unknown ("" for NULL). */
+const char *format_job_end_reason(const char *id);
+
 /* Translated names of appointment statuses and modes. */
 const char *format_appt_status(enum appointment_status s);
 const char *format_appt_mode(enum appointment_mode m);

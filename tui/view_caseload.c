@@ -32,7 +32,9 @@ struct caseload_view {
 	 * may have been replaced (reload, erasure) when rows are rebuilt. */
 	uint64_t selected;
 	enum sort_mode sort;
-	size_t stage_filter; /* 0: every stage; k: stage k-1 only */
+	/* 0: everyone; k: stage k-1 only; after_exit_filter(): those
+	 * left at hiring, followed in work until their exit is validated. */
+	size_t stage_filter;
 	bool attention_only;
 	bool searching;	  /* typing after '/' */
 	char search[256]; /* what was typed, UTF-8 */
@@ -101,6 +103,28 @@ static int cmp_rows(const void *x, const void *y, void *arg)
 	return r != 0 ? r : caseload_compare_name(a, b);
 }
 
+/* The stage filter's last value: the in-work follow-up after exit. */
+static size_t after_exit_filter(const struct tui *t)
+{
+	return t->config->n_stages + 1;
+}
+
+/* True when `e` is shown under the stage filter: those who left are
+ * not, but for those followed in work after an exit at hiring. */
+static bool passes_filter(const struct tui *t, const struct caseload_view *v,
+			  const struct caseload_entry *e)
+{
+	bool after_exit = participant_exit_pending(&e->file.p);
+
+	if (e->file.p.status == STATUS_EXITED && !after_exit)
+		return false;
+	if (v->stage_filter == 0)
+		return true;
+	if (v->stage_filter == after_exit_filter(t))
+		return after_exit;
+	return !after_exit && e->stage_index == v->stage_filter - 1;
+}
+
 static int page_size(void)
 {
 	return LINES - 6;
@@ -134,9 +158,7 @@ static void rebuild(struct tui *t, void *data)
 	for (size_t i = 0; i < t->cl.n; i++) {
 		const struct caseload_entry *e = &t->cl.entries[i];
 
-		if (e->file.p.status == STATUS_EXITED)
-			continue;
-		if (v->stage_filter && e->stage_index != v->stage_filter - 1)
+		if (!passes_filter(t, v, e))
 			continue;
 		if (v->attention_only && e->summary.n_flags == 0)
 			continue;
@@ -224,28 +246,44 @@ static void append(char *buf, size_t size, const char *fmt, ...)
 
 static void draw_status(struct tui *t, const struct caseload_view *v)
 {
-	size_t current = 0, flagged = 0;
+	size_t current = 0, flagged = 0, after_exit = 0;
 	char line[512], when[64], right[640];
 
 	for (size_t i = 0; i < t->cl.n; i++) {
 		const struct caseload_entry *e = &t->cl.entries[i];
 
+		if (participant_exit_pending(&e->file.p)) {
+			after_exit++;
+			flagged += e->summary.n_flags > 0;
+		}
 		if (e->file.p.status == STATUS_EXITED)
 			continue;
 		current++;
 		flagged += e->summary.n_flags > 0;
 	}
-	format_long_date(t->today, when, sizeof when);
-	snprintf(line, sizeof line,
-		 P_("%zu/%d participants · %zu needs attention · %s",
-		    "%zu/%d participants · %zu need attention · %s", flagged),
-		 current, t->config->caseload_target, flagged, when);
+	if (after_exit > 0)
+		snprintf(line, sizeof line,
+			 P_("%zu/%d participants · %zu in work after exit · "
+			    "%zu needs attention",
+			    "%zu/%d participants · %zu in work after exit · "
+			    "%zu need attention",
+			    flagged),
+			 current, t->config->caseload_target, after_exit,
+			 flagged);
+	else
+		snprintf(line, sizeof line,
+			 P_("%zu/%d participants · %zu needs attention",
+			    "%zu/%d participants · %zu need attention",
+			    flagged),
+			 current, t->config->caseload_target, flagged);
 
 	/* What narrows or orders the list, at the right. */
 	right[0] = '\0';
 	if (v->search[0])
 		append(right, sizeof right, "/%s", v->search);
-	if (v->stage_filter)
+	if (v->stage_filter == after_exit_filter(t))
+		append(right, sizeof right, "%s", _("after exit"));
+	else if (v->stage_filter)
 		append(right, sizeof right, "%s %zu %s", _("stage"),
 		       v->stage_filter,
 		       t->config->stages[v->stage_filter - 1].short_label);
@@ -253,6 +291,11 @@ static void draw_status(struct tui *t, const struct caseload_view *v)
 		append(right, sizeof right, "%s", _("to do only"));
 	append(right, sizeof right, "%s %s", _("sort:"),
 	       _(sort_names[v->sort]));
+	/* The date when there is room for it beside the rest. */
+	format_long_date(t->today, when, sizeof when);
+	if (text_width(line) + text_width(when) + text_width(right) + 7 <=
+	    COLS)
+		append(line, sizeof line, "%s", when);
 	/* The counts come first; what narrows the list takes the rest. */
 	{
 		int lw = text_width(line), w = text_width(right);
@@ -463,7 +506,7 @@ static void handle(struct tui *t, void *data, enum action a)
 		break;
 	case ACT_FILTER_STAGE:
 		v->stage_filter =
-			(v->stage_filter + 1) % (t->config->n_stages + 1);
+			(v->stage_filter + 1) % (after_exit_filter(t) + 1);
 		restart(t, v);
 		break;
 	case ACT_ATTENTION_ONLY:

@@ -14,7 +14,7 @@ static void draw(struct tui *t, void *data)
 {
 	size_t n_stages = t->config->n_stages;
 	size_t *per_stage = calloc(n_stages + 1, sizeof *per_stage);
-	size_t flags[FLAG_COUNT] = { 0 }, current = 0, max = 1;
+	size_t flags[FLAG_COUNT] = { 0 }, current = 0, max = 1, after_exit = 0;
 	size_t entries = 0, exits = 0, positive = 0;
 	int year, m, d, y = 1, label_w = 0, bar_w;
 	pdate jan1;
@@ -36,6 +36,12 @@ static void draw(struct tui *t, void *data)
 			if (p->exit_date >= jan1 && p->exit_date <= t->today) {
 				exits++;
 				positive += summary_exit_positive(t->config, p);
+			}
+			/* Left at hiring: their follow-up's flags count. */
+			if (participant_exit_pending(p)) {
+				after_exit++;
+				for (size_t k = 0; k < e->summary.n_flags; k++)
+					flags[e->summary.flags[k].kind]++;
 			}
 			continue;
 		}
@@ -87,6 +93,11 @@ static void draw(struct tui *t, void *data)
 	for (int k = 0; k < FLAG_COUNT && y < LINES - 6; k++) {
 		struct flag f = { .kind = (enum flag_kind)k, .days = 1 };
 
+		/* The follow-up after exit only when someone is in it. */
+		if (flags[k] == 0 &&
+		    (k == FLAG_WORK_LOST || k == FLAG_VALIDATE_EXIT))
+			continue;
+
 		snprintf(line, sizeof line, "%4zu  %s", flags[k],
 			 export_flag_label((enum flag_kind)k));
 		ui_put(stdscr, y++, 2, COLS - 4, line,
@@ -111,6 +122,16 @@ static void draw(struct tui *t, void *data)
 			 (size_t)t->config->caseload_target);
 	if (y < LINES - 2)
 		ui_put(stdscr, y++, 1, COLS - 2, line, STYLE_NORMAL);
+	if (after_exit > 0 && y < LINES - 2) {
+		snprintf(line, sizeof line,
+			 P_("%zu left at hiring, followed in work until "
+			    "validated",
+			    "%zu left at hiring, followed in work until "
+			    "validated",
+			    after_exit),
+			 after_exit);
+		ui_put(stdscr, y++, 1, COLS - 2, line, STYLE_NORMAL);
+	}
 	free(per_stage);
 }
 

@@ -70,7 +70,10 @@ static void draw_identity(struct tui *t, const struct caseload_entry *e)
 		char shown[128];
 		int w;
 
-		snprintf(shown, sizeof shown, _("left on %s"),
+		snprintf(shown, sizeof shown,
+			 participant_exit_pending(p)
+				 ? _("left at hiring on %s · in work")
+				 : _("left on %s"),
 			 cli_date(p->exit_date, d1));
 		w = text_width(shown);
 		ui_put(stdscr, 1, COLS - w - 1, w, shown, STYLE_DIM);
@@ -88,6 +91,30 @@ static void draw_identity(struct tui *t, const struct caseload_entry *e)
 		 publics[0] ? publics : "—", p->referent ? p->referent : "—",
 		 p->phone ? p->phone : "", p->email ? p->email : "");
 	ui_put(stdscr, 2, 1, COLS - 2, line, STYLE_NORMAL);
+}
+
+/* Where an exit stands beyond its date and reason: the hiring, the
+ * validation, the work lost. False when there is nothing to say. */
+static bool exit_state(const struct participant *p, char *buf, size_t n)
+{
+	char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+
+	if (p->exit_lost != DATE_NONE) {
+		snprintf(buf, n, _("work lost %s: %s"),
+			 cli_date(p->exit_lost, d1),
+			 format_job_end_reason(p->exit_lost_reason));
+	} else if (participant_exit_pending(p)) {
+		snprintf(buf, n, _("hired %s · awaiting validation (V)"),
+			 cli_date(p->exit_hired, d1));
+	} else if (p->exit_hired != DATE_NONE &&
+		   p->exit_validated != DATE_NONE) {
+		snprintf(buf, n, _("hired %s · validated %s"),
+			 cli_date(p->exit_hired, d1),
+			 cli_date(p->exit_validated, d2));
+	} else {
+		return false;
+	}
+	return true;
 }
 
 /* The left column: stages, job and follow-up, exit, flags. Returns y. */
@@ -196,6 +223,10 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 				 ? _(" (positive)")
 				 : "");
 		ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
+		if (y < bottom && exit_state(&f->p, line, sizeof line))
+			ui_put(stdscr, y++, 2, w - 1, line,
+			       participant_exit_pending(&f->p) ? STYLE_SOON
+							       : STYLE_DIM);
 	}
 	if (e->summary.n_flags > 0 && y + 1 < bottom) {
 		y++;
@@ -390,6 +421,9 @@ static void handle(struct tui *t, void *data, enum action a)
 		break;
 	case ACT_EXIT:
 		dialog_exit(t, e);
+		break;
+	case ACT_EXIT_OUTCOME:
+		dialog_exit_outcome(t, e);
 		break;
 	case ACT_EDIT:
 		dialog_identity(t, e);

@@ -12,20 +12,27 @@ make_db 1
 # Exits of this year made to disagree with what was stored: `cdi` stored
 # non-positive and not validated, `abandon` stored positive, a positive
 # `formation-qualifiante`, an unknown reason stored positive, a validated
-# `cdi`, and an exit without a reason.
+# `cdi`, an exit without a reason, and two exits at hiring.
 python3 - "$WORK/demo.json" "$WORK/cases.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 exited = sorted((p for p in d["participants"]
                  if p["status"] == "exited" and p["exit_date"] >= "2026-01-01"),
                 key=lambda p: p["id"])
+# Then two exits at hiring: a `cdi` still waiting for its validation, a
+# `cdd-6-mois` whose work was lost (stored positive).
 cases = [("cdi", False, None), ("abandon", True, "v"),
          ("formation-qualifiante", True, "v"), ("ancien-motif", True, "v"),
-         ("cdi", True, "v"), (None, False, None)]
+         ("cdi", True, "v"), (None, False, None),
+         ("cdi", True, "pending"), ("cdd-6-mois", True, "lost")]
 assert len(exited) >= len(cases), len(exited)
 for p, (why, pos, val) in zip(exited, cases):
     p["exit_reason"], p["exit_positive"] = why, pos
-    p["exit_validated"] = p["exit_date"] if val else None
+    p["exit_validated"] = p["exit_date"] if val == "v" else None
+    if val in ("pending", "lost"):
+        p["exit_hired"] = p["exit_date"]
+    if val == "lost":
+        p["exit_lost"], p["exit_lost_reason"] = p["exit_date"], "dismissed"
 json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False, indent=1)
 PY
 run load 0 --db "$WORK/db2" load "$WORK/cases.json"
@@ -86,8 +93,24 @@ per = e["period"]
 left = [p for p in ps if p["status"] == "exited"
         and per["from"] <= p["exit_date"] <= per["to"]]
 def is_pos(p):
-    return positive.get(p["exit_reason"], False) and (
+    return positive.get(p["exit_reason"], False) and \
+        p.get("exit_lost") is None and (
         cfg["validation"] == "hiring" or p["exit_validated"] is not None)
+def state(p):
+    if p.get("exit_lost") is not None:
+        return "lost"
+    if p.get("exit_hired") is not None and p["exit_validated"] is None:
+        return "pending"
+    return "validated" if p["exit_validated"] is not None else "none"
+# Every exit of the period, with its dates and its state.
+want = sorted((p["exit_date"], p["id"], p["exit_reason"], is_pos(p), state(p),
+               p.get("exit_hired"), p["exit_validated"], p.get("exit_lost"),
+               p.get("exit_lost_reason")) for p in left)
+got = [(x["date"], x["id"], x["reason"], x["positive"], x["state"], x["hired"],
+        x["validated"], x["lost"], x["lost_reason"]) for x in per["exit_list"]]
+assert got == want, (got, want)
+assert per["exits_pending_validation"] == sum(state(p) == "pending" for p in left)
+assert per["exits_lost_after_hiring"] == sum(state(p) == "lost" for p in left)
 pos = sum(map(is_pos, left))
 want = {"exits": len(left), "positive_exits": pos,
         "positive_rate": (pos * 100 + len(left) // 2) // len(left)}
@@ -120,11 +143,12 @@ check followup
 check hiring --config "$WORK/hiring.yaml"
 check nocdi --config "$WORK/nocdi.yaml"
 # The three differ as they should (the demo's other exits of the year add
-# 3 positive ones): the unvalidated `cdi` counts at hiring only; without
-# `cdi` positive, the validated one no longer counts.
+# 1 positive one): the unvalidated `cdi` and the one waiting for its
+# validation count at hiring only; the lost one never; without `cdi`
+# positive, the validated one no longer counts.
 same "positive exits by mode" "$(for n in followup hiring nocdi; do
 	python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["period"]["positive_exits"])' "$WORK/$n.json"
-done | tr '\n' ' ')" "4 5 3 "
+done | tr '\n' ' ')" "3 5 2 "
 # The unknown reason keeps its id, never positive; no reason at all is null.
 same unknown-id "$(python3 -c '
 import json, sys

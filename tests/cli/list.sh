@@ -7,15 +7,16 @@ make_db 42
 run list-tsv 0 --db "$DB" --today $T list --format tsv
 err_empty list-tsv
 same "list header" "$(head -1 "$WORK/out")" \
-	"$(printf 'id\tlast_name\tfirst_name\tstage_no\tstage_id\tdays_in_stage\tlast_contact\tnext_appointment\tflags')"
+	"$(printf 'id\tlast_name\tfirst_name\tstage_no\tstage_id\tdays_in_stage\tlast_contact\tnext_appointment\tflags\tstatus')"
 same "list rows" "$(tail -n +2 "$WORK/out" | wc -l)" 80
 bad=$(tail -n +2 "$WORK/out" | awk -F'\t' '
-	NF != 9 { print "fields " NR; next }
+	NF != 10 { print "fields " NR; next }
+	$10 !~ /^(active|follow-up)$/ { print "status " NR }
 	$1 !~ /^[0-9]+$/ || $4 !~ /^[1-5]$/ || $6 !~ /^[0-9]+$/ { print "row " NR }
 	$7 !~ /^([0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9])?$/ { print "date " NR }
 	$8 !~ /^([0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9])?$/ { print "date " NR }
 	$8 != "" && $8 < "2026-11-26" { print "next in the past " NR }
-	$9 !~ /^((appointment-overdue|contact-overdue|no-show|checkin-due|checkin-overdue|ready-to-exit|max-duration),?)*$/ { print "flags " NR }')
+	$9 !~ /^((appointment-overdue|contact-overdue|no-show|checkin-due|checkin-overdue|ready-to-exit|max-duration|work-lost|validate-exit),?)*$/ { print "flags " NR }')
 same "list rows well formed" "$bad" ""
 # Stage numbers match stage ids of the default config.
 bad=$(tail -n +2 "$WORK/out" | awk -F'\t' '
