@@ -596,6 +596,30 @@ static void exit_at_hiring_lost(void **state)
 	assert_false(flagged(f, D(2026, 11, 26), FLAG_WORK_LOST, NULL));
 }
 
+/* A seasonal exit at hiring is to validate once eight months of work in
+ * the last twelve are there, not six months in a row. */
+static void exit_at_hiring_season(void **state)
+{
+	struct fixture *f = *state;
+	pdate d = DATE_NONE;
+	char *cause = NULL;
+
+	f->c->exit_validation = EXIT_AT_HIRING;
+	f->ctx.today = D(2026, 3, 2);
+	full_time_job(f, "saisonnier", D(2026, 3, 1), D(2026, 11, 30));
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 3, 1),
+				   "saisonnier", NULL, &cause),
+			 PC_OK);
+	/* Six months in a row are not what this reason needs. */
+	assert_false(flagged(f, D(2026, 9, 5), FLAG_VALIDATE_EXIT, NULL));
+	assert_true(flagged(f, D(2026, 11, 5), FLAG_VALIDATE_EXIT, &d));
+	assert_true(d >= D(2026, 10, 28) && d <= D(2026, 11, 2));
+	f->ctx.today = D(2026, 9, 5);
+	REFUSED(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_VALIDATED,
+				  D(2026, 9, 5), NULL, NULL, &rcause),
+		"eight months");
+}
+
 /* Under `followup` the exit keeps the hiring date of the six months it
  * rests on, and is validated at once. */
 static void exit_after_followup_dates(void **state)
@@ -783,6 +807,7 @@ int main(void)
 		T(exit_and_after),
 		T(exit_at_hiring_validated),
 		T(exit_at_hiring_lost),
+		T(exit_at_hiring_season),
 		T(exit_after_followup_dates),
 		T(identity_and_transfer),
 		T(notes),
