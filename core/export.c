@@ -33,6 +33,7 @@ static const char *const flag_labels[FLAG_COUNT] = {
 	[FLAG_CHECKIN_OVERDUE] = N_("late in-work check-ins"),
 	[FLAG_WORK_LOST] = N_("left at hiring, work lost before six months"),
 	[FLAG_NO_SHOW] = N_("no-shows to invite again"),
+	[FLAG_FIRST_APPOINTMENT] = N_("newcomers without a first appointment"),
 	[FLAG_CONTACT_OVERDUE] = N_("without contact for too long"),
 	[FLAG_MAX_DURATION] = N_("near or past the maximum duration"),
 	[FLAG_CHECKIN_DUE] = N_("in-work check-ins due this week"),

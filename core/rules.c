@@ -12,6 +12,7 @@ static const char *const flag_names[FLAG_COUNT] = {
 	[FLAG_CHECKIN_OVERDUE] = "checkin-overdue",
 	[FLAG_WORK_LOST] = "work-lost",
 	[FLAG_NO_SHOW] = "no-show",
+	[FLAG_FIRST_APPOINTMENT] = "first-appointment",
 	[FLAG_CONTACT_OVERDUE] = "contact-overdue",
 	[FLAG_MAX_DURATION] = "max-duration",
 	[FLAG_CHECKIN_DUE] = "checkin-due",
@@ -31,6 +32,9 @@ enum flag_level rules_flag_level(const struct flag *fl)
 		return LEVEL_SOON;
 	case FLAG_MAX_DURATION:
 		return fl->days < 0 ? LEVEL_OVERDUE : LEVEL_SOON;
+	case FLAG_FIRST_APPOINTMENT:
+		/* count: the stage's contact interval, in days */
+		return fl->days > fl->count ? LEVEL_OVERDUE : LEVEL_SOON;
 	case FLAG_READY_TO_EXIT:
 	case FLAG_VALIDATE_EXIT:
 		return LEVEL_READY;
@@ -119,6 +123,16 @@ static void appointment_rules(const struct participant_file *f, pdate today,
 			add(s, FLAG_NO_SHOW, last_outcome, today - last_outcome,
 			    0);
 	}
+}
+
+/* True when no appointment was ever planned or held: only cancelled ones,
+ * or none. */
+static bool never_seen(const struct participant_file *f)
+{
+	for (size_t i = 0; i < f->n_appts; i++)
+		if (f->appts[i].status != APPT_CANCELLED)
+			return false;
+	return true;
 }
 
 /* When the check-in at `offset` was held, on any job started from `lo` to
@@ -347,6 +361,12 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 		/* the same window as rules_followup() gives */
 		checkin_rules(c, f, job->start, job->start, job->start, today,
 			      out);
+	} else if (!any_planned && never_seen(f) &&
+		   f->p.entry_date != DATE_NONE) {
+		/* A newcomer: the first appointment to plan, from day one. */
+		add(out, FLAG_FIRST_APPOINTMENT, f->p.entry_date,
+		    today - f->p.entry_date,
+		    stage != NULL ? stage->contact_days : 0);
 	} else if (stage != NULL && !any_planned) {
 		pdate ref = out->last_contact != DATE_NONE ? out->last_contact
 							   : f->p.entry_date;
@@ -402,6 +422,13 @@ void rules_flag_reason(const struct flag *fl, char *buf, size_t n)
 	case FLAG_CONTACT_OVERDUE:
 		snprintf(buf, n,
 			 P_("no contact for %d day", "no contact for %d days",
+			    d),
+			 d);
+		break;
+	case FLAG_FIRST_APPOINTMENT:
+		snprintf(buf, n,
+			 P_("first appointment to plan (entered %d day ago)",
+			    "first appointment to plan (entered %d days ago)",
 			    d),
 			 d);
 		break;

@@ -14,6 +14,7 @@ enum flag_kind {
 	FLAG_WORK_LOST,		  /* left at hiring: the work stopped before
 				     its six months */
 	FLAG_NO_SHOW,		  /* last appointment missed, none planned */
+	FLAG_FIRST_APPOINTMENT,	  /* no appointment yet, none planned */
 	FLAG_CONTACT_OVERDUE,	  /* no contact within the stage's interval */
 	FLAG_MAX_DURATION,	  /* maximum parcours duration near or past */
 	FLAG_CHECKIN_DUE,	  /* an in-work check-in in the next days */

@@ -154,6 +154,10 @@ static void contact_counts_from_entry(void **state)
 
 	(void)state;
 	fx_init(&x, "orienter", today - 31);
+	/* Never seen: the first appointment is what to do (below). */
+	fx_appt(&x, today - 40, APPT_MISSED);
+	fx_appt(&x, today - 35, APPT_DONE);
+	x.appts[1].status = APPT_MISSED;
 	s = eval(&x, today);
 	assert_non_null(find(&s, FLAG_CONTACT_OVERDUE));
 	assert_int_equal(s.last_contact, DATE_NONE);
@@ -165,6 +169,37 @@ static void contact_counts_from_entry(void **state)
 	x.f.p.stage = (char *)"not-in-config";
 	s = eval(&x, today);
 	assert_null(find(&s, FLAG_CONTACT_OVERDUE));
+}
+
+/* A newcomer with no appointment is flagged from the day of entry, not
+ * once the contact interval has passed ("0 d — —" for a month before). */
+static void first_appointment(void **state)
+{
+	struct fx x;
+	struct rules_summary s;
+	pdate today = D(2026, 11, 26);
+	const struct flag *fl;
+
+	(void)state;
+	fx_init(&x, "freins", today);
+	s = eval(&x, today);
+	fl = find(&s, FLAG_FIRST_APPOINTMENT);
+	assert_non_null(fl);
+	assert_int_equal(fl->date, today);
+	assert_int_equal(rules_flag_level(fl), LEVEL_SOON);
+	assert_null(find(&s, FLAG_CONTACT_OVERDUE));
+	/* Past the stage's interval (freins: 30 days), it is overdue. */
+	s = eval(&x, today + 31);
+	assert_int_equal(rules_flag_level(find(&s, FLAG_FIRST_APPOINTMENT)),
+			 LEVEL_OVERDUE);
+	/* A cancelled appointment does not count; a planned one does. */
+	fx_appt(&x, today + 3, APPT_CANCELLED);
+	s = eval(&x, today);
+	assert_non_null(find(&s, FLAG_FIRST_APPOINTMENT));
+	fx_appt(&x, today + 5, APPT_PLANNED);
+	s = eval(&x, today);
+	assert_null(find(&s, FLAG_FIRST_APPOINTMENT));
+	assert_int_equal(s.n_flags, 0);
 }
 
 static void no_show(void **state)
@@ -540,6 +575,7 @@ int main(void)
 		cmocka_unit_test(several_overdue_counted),
 		cmocka_unit_test(contact_overdue_boundary),
 		cmocka_unit_test(contact_counts_from_entry),
+		cmocka_unit_test(first_appointment),
 		cmocka_unit_test(no_show),
 		cmocka_unit_test(checkin_is_a_contact),
 		cmocka_unit_test(checkins),

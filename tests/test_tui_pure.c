@@ -125,18 +125,34 @@ static void no_collision(void **state)
 static void hint_bar(void **state)
 {
 	char buf[512];
+	struct hint_focus f = { .n_lead = 0 };
 
 	(void)state;
-	keys_hint_bar(VIEW_CASELOAD, 100, buf, sizeof buf);
+	keys_hint_bar(VIEW_CASELOAD, 100, NULL, buf, sizeof buf);
 	assert_non_null(strstr(buf, "? help"));
 	assert_non_null(strstr(buf, "q quit"));
 	assert_non_null(strstr(buf, "/ search"));
 	assert_true(text_width(buf) <= 100);
 	/* Narrow: the essential hints stay, the others give way. */
-	keys_hint_bar(VIEW_PARTICIPANT, 40, buf, sizeof buf);
+	keys_hint_bar(VIEW_PARTICIPANT, 40, NULL, buf, sizeof buf);
 	assert_true(text_width(buf) <= 40);
 	assert_non_null(strstr(buf, "? help"));
 	assert_non_null(strstr(buf, "Esc q back"));
+	/* Keys hinted on focus only: not without it. */
+	keys_hint_bar(VIEW_PARTICIPANT, 200, NULL, buf, sizeof buf);
+	assert_null(strstr(buf, "K check-in"));
+	assert_non_null(strstr(buf, "J job"));
+	/* What the selection calls for comes first, even when narrow; what
+	 * it hides is not offered. */
+	hint_focus_lead(&f, ACT_CHECKIN);
+	hint_focus_lead(&f, ACT_CHECKIN);
+	hint_focus_hide(&f, ACT_JOB);
+	keys_hint_bar(VIEW_PARTICIPANT, 60, &f, buf, sizeof buf);
+	assert_true(strncmp(buf, "K check-in", 10) == 0);
+	assert_null(strstr(buf + 1, "K check-in"));
+	assert_null(strstr(buf, "J job"));
+	assert_non_null(strstr(buf, "? help"));
+	assert_true(text_width(buf) <= 60);
 }
 
 static void times(void **state)

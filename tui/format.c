@@ -76,40 +76,48 @@ const char *format_marker(const struct rules_summary *s)
 	return markers[best];
 }
 
+/*
+ * What to do, in at most 17 columns (the list's column at 80 columns) in
+ * English and French: the marker (▲ ● ★) says how pressing it is.
+ */
 void format_flag_short(const struct flag *fl, char *buf, size_t n)
 {
 	int d = fl->days;
 
 	switch (fl->kind) {
 	case FLAG_APPOINTMENT_OVERDUE:
-		/* TRANSLATORS: short, for a list column; "d" for days. */
-		snprintf(buf, n, _("appt. late %d d"), d);
+		/* TRANSLATORS: the "to do" column, 17 columns at most: what
+		 * to do about a past appointment without outcome. */
+		snprintf(buf, n, "%s", _("record outcome"));
 		break;
 	case FLAG_CHECKIN_OVERDUE:
-		snprintf(buf, n, _("check-in D+%d late"), fl->count);
+	case FLAG_CHECKIN_DUE:
+		/* TRANSLATORS: 17 columns at most with D+180; French J+. */
+		snprintf(buf, n, _("do check-in D+%d"), fl->count);
+		break;
+	case FLAG_WORK_LOST:
+		snprintf(buf, n, "%s", _("record work lost"));
 		break;
 	case FLAG_NO_SHOW:
-		snprintf(buf, n, "%s", _("no-show"));
+		snprintf(buf, n, "%s", _("re-invite"));
+		break;
+	case FLAG_FIRST_APPOINTMENT:
+		snprintf(buf, n, "%s", _("plan 1st appt."));
 		break;
 	case FLAG_CONTACT_OVERDUE:
-		snprintf(buf, n, _("no contact %d d"), d);
+		/* TRANSLATORS: "d" for days; 17 columns at most. */
+		snprintf(buf, n, _("get in touch %d d"), d);
 		break;
 	case FLAG_MAX_DURATION:
 		snprintf(buf, n, "%s",
-			 d < 0 ? _("max. duration passed")
-			       : _("max. duration near"));
-		break;
-	case FLAG_CHECKIN_DUE:
-		snprintf(buf, n, _("check-in D+%d"), fl->count);
+			 d < 0 ? _("max. passed: exit")
+			       : _("prepare the exit"));
 		break;
 	case FLAG_READY_TO_EXIT:
-		snprintf(buf, n, _("%d months reached"), fl->count);
-		break;
-	case FLAG_WORK_LOST:
-		snprintf(buf, n, "%s", _("work lost: outcome"));
+		snprintf(buf, n, _("%d months: exit"), fl->count);
 		break;
 	case FLAG_VALIDATE_EXIT:
-		snprintf(buf, n, "%s", _("exit to validate"));
+		snprintf(buf, n, "%s", _("validate the exit"));
 		break;
 	default:
 		snprintf(buf, n, "?");

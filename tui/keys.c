@@ -47,6 +47,18 @@ static const struct binding table[] = {
 	  N_("previous page"),
 	  NULL,
 	  LISTS },
+	{ ACT_HALF_DOWN,
+	  { CTRL('d') },
+	  N_("Ctrl-D"),
+	  N_("half a page down"),
+	  NULL,
+	  LISTS },
+	{ ACT_HALF_UP,
+	  { CTRL('u') },
+	  N_("Ctrl-U"),
+	  N_("half a page up"),
+	  NULL,
+	  LISTS },
 	{ ACT_TOP,
 	  { 'g', KEY_HOME },
 	  N_("g Home"),
@@ -68,8 +80,21 @@ static const struct binding table[] = {
 	{ ACT_SEARCH,
 	  { '/' },
 	  "/",
-	  N_("search by name (case and accents ignored)"),
+	  N_("search by name, case and accents ignored (again: a new "
+	     "search)"),
 	  N_("search"),
+	  HOME },
+	{ ACT_SEARCH_NEXT,
+	  { 'n' },
+	  "n",
+	  N_("next participant matching the search"),
+	  NULL,
+	  HOME },
+	{ ACT_SEARCH_PREV,
+	  { 'N' },
+	  "N",
+	  N_("previous participant matching the search"),
+	  NULL,
 	  HOME },
 	{ ACT_FILTER_STAGE,
 	  { 'f' },
@@ -89,7 +114,8 @@ static const struct binding table[] = {
 	  N_("sort by urgency, name, stage, last contact, next appointment"),
 	  N_("sort"),
 	  HOME },
-	{ ACT_NEW, { 'N' }, "N", N_("new participant"), N_("new"), HOME },
+	{ ACT_NEW, { 'A', '+' }, N_("A +"), N_("add a participant"), N_("add"),
+	  HOME },
 	{ ACT_EXPORT,
 	  { 'E' },
 	  "E",
@@ -144,7 +170,7 @@ static const struct binding table[] = {
 	  { 'L' },
 	  "L",
 	  N_("record that a job ended (date, reason)"),
-	  NULL,
+	  N_("job ended"),
 	  PART },
 	{ ACT_JOB_CORRECT,
 	  { 'C' },
@@ -156,14 +182,19 @@ static const struct binding table[] = {
 	  { 'K' },
 	  "K",
 	  N_("record an in-work check-in"),
-	  NULL,
+	  N_("check-in"),
 	  PART },
-	{ ACT_EXIT, { 'x' }, "x", N_("record an exit"), N_("exit"), PART },
+	{ ACT_EXIT,
+	  { 'x' },
+	  "x",
+	  N_("record an exit"),
+	  N_("exit"),
+	  PART },
 	{ ACT_EXIT_OUTCOME,
 	  { 'V' },
 	  "V",
 	  N_("left at hiring: validate the exit, or record the work lost"),
-	  NULL,
+	  N_("exit outcome"),
 	  PART },
 	{ ACT_EDIT, { 'e' }, "e", N_("edit identity and contact"), NULL, PART },
 	{ ACT_TRANSFER,
@@ -189,6 +220,12 @@ static const struct binding table[] = {
 	  N_("Tab"),
 	  N_("next view"),
 	  N_("views"),
+	  ALL },
+	{ ACT_PREV_VIEW,
+	  { KEY_BTAB },
+	  N_("Shift-Tab"),
+	  N_("previous view"),
+	  NULL,
 	  ALL },
 	{ ACT_VIEW_CASELOAD, { KEY_F(1) }, "F1", N_("caseload"), NULL, ALL },
 	{ ACT_VIEW_AGENDA,
@@ -223,6 +260,12 @@ static const struct binding table[] = {
 	  N_("back"),
 	  BACKABLE },
 	{ ACT_BACK,
+	  { 'h', KEY_LEFT },
+	  N_("h ←"),
+	  N_("back, as Esc"),
+	  NULL,
+	  BACKABLE },
+	{ ACT_BACK,
 	  { ESC },
 	  N_("Esc"),
 	  N_("clear the search and filters"),
@@ -255,47 +298,121 @@ static bool essential(enum action a)
 	return a == ACT_HELP || a == ACT_BACK || a == ACT_QUIT;
 }
 
+/* Hinted only when the selection calls for them: a check-in, an exit,
+ * the end of a job. */
+static bool on_focus_only(enum action a)
+{
+	return a == ACT_CHECKIN || a == ACT_JOB_END || a == ACT_EXIT ||
+	       a == ACT_EXIT_OUTCOME;
+}
+
+/* The moves, hinted last: arrows and Tab are known. */
+static bool moving(enum action a)
+{
+	return a == ACT_DOWN || a == ACT_NEXT_VIEW;
+}
+
+static bool in(const enum action *list, size_t n, enum action a)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i] == a)
+			return true;
+	return false;
+}
+
+void hint_focus_lead(struct hint_focus *f, enum action a)
+{
+	if (f->n_lead < HINT_FOCUS_MAX && !in(f->lead, f->n_lead, a))
+		f->lead[f->n_lead++] = a;
+}
+
+void hint_focus_hide(struct hint_focus *f, enum action a)
+{
+	if (f->n_hide < HINT_FOCUS_MAX && !in(f->hide, f->n_hide, a))
+		f->hide[f->n_hide++] = a;
+}
+
 static int hint_item(const struct binding *b, bool first, char *item,
 		     size_t size)
 {
 	snprintf(item, size, "%s%s %s", first ? "" : "  ", _(b->label),
-		 _(b->hint));
+		 _(b->hint ? b->hint : b->help));
 	return text_width(item);
 }
 
-char *keys_hint_bar(enum view_id view, int width, char *buf, size_t size)
+/* The first binding of `a` in `view` that has a hint, or NULL. */
+static const struct binding *hinted(enum view_id view, enum action a)
+{
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+		if (table[i].action == a && table[i].hint != NULL &&
+		    (table[i].views & VIEW_BIT(view)))
+			return &table[i];
+	return NULL;
+}
+
+/* The hint bar in the making. */
+struct bar {
+	char *buf;
+	size_t size, used;
+	int width, w;
+	const struct binding *shown[64];
+	size_t n_shown;
+};
+
+/* Append b's hint when it fits in the width less `keep`; once only. */
+static void bar_add(struct bar *bar, const struct binding *b, int keep)
+{
+	char item[128];
+	size_t len;
+	int iw;
+
+	if (b == NULL || bar->n_shown == sizeof bar->shown / sizeof *bar->shown)
+		return;
+	for (size_t i = 0; i < bar->n_shown; i++)
+		if (bar->shown[i]->action == b->action)
+			return;
+	iw = hint_item(b, bar->used == 0, item, sizeof item);
+	len = strlen(item);
+	if (bar->w + iw + keep > bar->width || bar->used + len + 1 > bar->size)
+		return;
+	memcpy(bar->buf + bar->used, item, len + 1);
+	bar->used += len;
+	bar->w += iw;
+	bar->shown[bar->n_shown++] = b;
+}
+
+char *keys_hint_bar(enum view_id view, int width,
+		    const struct hint_focus *focus, char *buf, size_t size)
 {
 	const size_t n = sizeof table / sizeof table[0];
-	size_t used = 0;
-	int reserved = 0, w = 0;
+	struct bar bar = { .buf = buf, .size = size, .width = width };
+	int reserved = 0;
 	char item[128];
 
 	if (size == 0)
 		return buf;
 	buf[0] = '\0';
-	/* Room for the essential hints first, then the others in order. */
+	/* Room for the essential hints first, then the others. */
 	for (size_t i = 0; i < n; i++)
 		if (table[i].hint && (table[i].views & VIEW_BIT(view)) &&
 		    essential(table[i].action))
 			reserved +=
 				hint_item(&table[i], false, item, sizeof item);
-	for (int pass = 0; pass < 2; pass++) {
+	for (size_t i = 0; focus != NULL && i < focus->n_lead; i++)
+		bar_add(&bar, hinted(view, focus->lead[i]), reserved);
+	for (int pass = 0; pass < 3; pass++) {
 		for (size_t i = 0; i < n; i++) {
-			size_t len;
-			int iw;
+			const struct binding *b = &table[i];
+			int step = essential(b->action) ? 2
+				   : moving(b->action)	 ? 1
+							 : 0;
 
-			if (table[i].hint == NULL ||
-			    !(table[i].views & VIEW_BIT(view)) ||
-			    essential(table[i].action) != (pass == 1))
+			if (b->hint == NULL || !(b->views & VIEW_BIT(view)) ||
+			    step != pass || on_focus_only(b->action) ||
+			    (focus != NULL &&
+			     in(focus->hide, focus->n_hide, b->action)))
 				continue;
-			iw = hint_item(&table[i], used == 0, item, sizeof item);
-			len = strlen(item);
-			if (w + iw + (pass == 0 ? reserved : 0) > width ||
-			    used + len + 1 > size)
-				continue;
-			memcpy(buf + used, item, len + 1);
-			used += len;
-			w += iw;
+			bar_add(&bar, b, pass < 2 ? reserved : 0);
 		}
 	}
 	return buf;

@@ -23,12 +23,15 @@ enum action {
 	ACT_UP,
 	ACT_PAGE_DOWN,
 	ACT_PAGE_UP,
+	ACT_HALF_DOWN,
+	ACT_HALF_UP,
 	ACT_TOP,
 	ACT_BOTTOM,
 	ACT_OPEN,
 	ACT_BACK,
 	ACT_QUIT,
 	ACT_NEXT_VIEW,
+	ACT_PREV_VIEW,
 	ACT_VIEW_CASELOAD,
 	ACT_VIEW_AGENDA,
 	ACT_VIEW_DASHBOARD,
@@ -36,6 +39,8 @@ enum action {
 	ACT_HELP,
 	ACT_REFRESH,
 	ACT_SEARCH,
+	ACT_SEARCH_NEXT,
+	ACT_SEARCH_PREV,
 	ACT_SORT,
 	ACT_FILTER_STAGE,
 	ACT_ATTENTION_ONLY,
@@ -72,6 +77,22 @@ struct binding {
 	unsigned views;	   /* VIEW_BIT()s where it applies */
 };
 
+/* What the selection suggests to the hint bar: the actions it calls for,
+ * most useful first, and those that would be refused. */
+#define HINT_FOCUS_MAX 8
+struct hint_focus {
+	enum action lead[HINT_FOCUS_MAX];
+	size_t n_lead;
+	enum action hide[HINT_FOCUS_MAX];
+	size_t n_hide;
+};
+
+/* Add `a` to the actions called for (once; beyond the room, dropped). */
+void hint_focus_lead(struct hint_focus *f, enum action a);
+
+/* Add `a` to the actions not to offer. */
+void hint_focus_hide(struct hint_focus *f, enum action a);
+
 /* The action of `key` in `view`, or ACT_NONE. */
 enum action keys_action(enum view_id view, int key);
 
@@ -79,10 +100,13 @@ enum action keys_action(enum view_id view, int key);
 const struct binding *keys_table(size_t *n);
 
 /*
- * Write the hint bar of `view` into buf: "label hint" pairs of the keys
- * that have a hint, in table order, translated, as many as fit in
- * `width` columns. Returns buf.
+ * Write the hint bar of `view` into buf: "label hint" pairs, translated,
+ * as many as fit in `width` columns: first those `focus` calls for (NULL:
+ * none), then the keys that have a hint in table order (those `focus`
+ * hides and those hinted only when called for left out), the moves last; help,
+ * back and quit always. Returns buf.
  */
-char *keys_hint_bar(enum view_id view, int width, char *buf, size_t size);
+char *keys_hint_bar(enum view_id view, int width,
+		    const struct hint_focus *focus, char *buf, size_t size);
 
 #endif

@@ -26,6 +26,19 @@ void list_fit(struct list *l, size_t n, int page)
 		l->top = n > p ? n - p : 0;
 }
 
+void list_follow(struct list *l, size_t n, int page)
+{
+	size_t p = page > 1 ? (size_t)page : 1;
+
+	l->n = n;
+	if (n > 0 && l->sel >= n)
+		l->sel = n - 1;
+	/* Out of view: a third down the page, with what lies above it. */
+	if (l->sel < l->top || l->sel >= l->top + p)
+		l->top = l->sel > p / 3 ? l->sel - p / 3 : 0;
+	list_fit(l, n, page);
+}
+
 bool list_move(struct list *l, enum action a, int page)
 {
 	size_t p = page > 1 ? (size_t)page : 1;
@@ -43,6 +56,14 @@ bool list_move(struct list *l, enum action a, int page)
 		l->sel = l->sel + p < l->n ? l->sel + p : l->n ? l->n - 1 : 0;
 		break;
 	case ACT_PAGE_UP:
+		l->sel = l->sel > p ? l->sel - p : 0;
+		break;
+	case ACT_HALF_DOWN:
+		p = p > 1 ? p / 2 : 1;
+		l->sel = l->sel + p < l->n ? l->sel + p : l->n ? l->n - 1 : 0;
+		break;
+	case ACT_HALF_UP:
+		p = p > 1 ? p / 2 : 1;
 		l->sel = l->sel > p ? l->sel - p : 0;
 		break;
 	case ACT_TOP:

@@ -23,7 +23,15 @@ struct list {
 void list_fit(struct list *l, size_t n, int page);
 
 /*
- * Move the selection for `a` (down, up, page down and up, top, bottom),
+ * As list_fit, after the items changed under the selection (an edit moved
+ * the selected item): when the selection left the screen, it comes back a
+ * third down the page, so that the items above it stay in view.
+ */
+void list_follow(struct list *l, size_t n, int page);
+
+/*
+ * Move the selection for `a` (down, up, page and half page down and up,
+ * top, bottom),
  * then fit. Returns false, changing nothing, for any other action.
  */
 bool list_move(struct list *l, enum action a, int page);

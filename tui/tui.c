@@ -214,7 +214,12 @@ void tui_draw_frame(struct tui *t, const char *title)
 		ui_put(stdscr, LINES - 1, 0, COLS - 1, t->message,
 		       t->message_style);
 	} else {
-		keys_hint_bar(t->view, COLS - 2, hints, sizeof hints);
+		struct hint_focus focus = { .n_lead = 0 };
+		const struct view *v = tui_views[t->view];
+
+		if (v->hints != NULL)
+			v->hints(t, t->data[t->view], &focus);
+		keys_hint_bar(t->view, COLS - 2, &focus, hints, sizeof hints);
 		ui_put(stdscr, LINES - 1, 1, COLS - 2, hints, STYLE_DIM);
 	}
 }
@@ -262,6 +267,24 @@ static enum view_id next_tab(enum view_id from)
 }
 
 /* Keys every view shares; returns true when handled. */
+/* The tab before `from` (wrapping); from a view that is not a tab, the
+ * last tab. */
+static enum view_id prev_tab(enum view_id from)
+{
+	int last = -1;
+	bool from_tab = from < VIEW_COUNT && tui_views[from]->tab;
+
+	for (int v = VIEW_COUNT - 1; v >= 0; v--) {
+		if (!tui_views[v]->tab)
+			continue;
+		if (last < 0)
+			last = v;
+		if (from_tab && v < (int)from)
+			return (enum view_id)v;
+	}
+	return (enum view_id)(last < 0 ? 0 : last);
+}
+
 bool tui_open(struct tui *t, const struct view_target *to)
 {
 	for (int v = 0; v < VIEW_COUNT; v++)
@@ -286,6 +309,9 @@ static bool handle_common(struct tui *t, enum action a)
 	switch (a) {
 	case ACT_NEXT_VIEW:
 		tui_show(t, next_tab(t->view), NULL);
+		return true;
+	case ACT_PREV_VIEW:
+		tui_show(t, prev_tab(t->view), NULL);
 		return true;
 	case ACT_REFRESH:
 		tui_reload(t);

@@ -48,6 +48,8 @@ struct view {
 	bool (*key)(struct tui *t, void *data, int r, wint_t ch);
 	void (*draw)(struct tui *t, void *data);
 	void (*handle)(struct tui *t, void *data, enum action a);
+	/* What the selection calls for in the hint bar (keys.h). */
+	void (*hints)(struct tui *t, void *data, struct hint_focus *focus);
 };
 
 /* The views, indexed by their id (views.c). */

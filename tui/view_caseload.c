@@ -174,7 +174,9 @@ static void rebuild(struct tui *t, void *data)
 	for (size_t r = 0; keep && r < n; r++)
 		if (t->cl.entries[rows[r]].file.p.id == keep)
 			v->list.sel = r;
-	list_fit(&v->list, n, page_size());
+	/* An edit may have moved the participant: back in view, with the
+	 * rows above. */
+	list_follow(&v->list, n, page_size());
 	remember(t, v);
 }
 
@@ -203,22 +205,34 @@ static const char *next_heading(void)
 	return COLS >= 100 ? _("Next appt.") : _("Next");
 }
 
+/*
+ * The columns for the current width. Dates are never cut (10 columns and
+ * a space); the "to do" column keeps the 17 its short words need; the
+ * name and the stage share the rest, and give way first.
+ */
 static struct columns layout(void)
 {
 	struct columns c;
-	int rest;
+	int date_w = COLS >= 100 ? 12 : 11, avail;
 
 	c.since = 7;
 	c.last = text_width(last_heading()) + 2;
 	c.next = text_width(next_heading()) + 2;
-	if (c.last < 12)
-		c.last = 12;
-	if (c.next < 12)
-		c.next = 12;
-	rest = COLS - 4 - c.since - c.last - c.next - 1;
-	c.name = rest * 38 / 100;
-	c.stage = rest * 27 / 100;
-	c.reason = rest - c.name - c.stage;
+	if (c.last < date_w)
+		c.last = date_w;
+	if (c.next < date_w)
+		c.next = date_w;
+	/* name + 1 + stage + since + 1 + last + next + reason, from x = 4 */
+	avail = COLS - 4 - 1 - c.since - 1 - c.last - c.next;
+	c.reason = avail * 35 / 100;
+	if (c.reason < 17)
+		c.reason = 17;
+	c.stage = avail * 27 / 100;
+	c.name = avail - c.reason - c.stage;
+	if (c.name < 12) {
+		c.reason -= 12 - c.name;
+		c.name = 12;
+	}
 	if (c.reason < 10) {
 		c.name += c.reason;
 		c.reason = 0;
@@ -405,7 +419,7 @@ static void draw(struct tui *t, void *data)
 		       v->search[0] || v->stage_filter || v->attention_only
 			       ? _("Nobody matches; Esc clears the search "
 				   "and filters.")
-			       : _("No participant yet: N adds one."),
+			       : _("No participant yet: A adds one."),
 		       STYLE_DIM);
 	if (v->searching) {
 		char prompt[300];
@@ -496,7 +510,27 @@ static void handle(struct tui *t, void *data, enum action a)
 		}
 		break;
 	case ACT_SEARCH:
+		/* A new search, not more letters to the last one. */
 		v->searching = true;
+		if (v->search[0] != '\0') {
+			v->search[0] = '\0';
+			rebuild(t, v);
+		}
+		break;
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		if (v->search[0] == '\0') {
+			tui_message(t, STYLE_ERROR, "%s",
+				    _("No search: / searches by name."));
+		} else if (v->list.n > 0) {
+			/* The rows are the matches: round and round. */
+			v->list.sel = a == ACT_SEARCH_NEXT
+					      ? (v->list.sel + 1) % v->list.n
+					      : (v->list.sel + v->list.n - 1) %
+							v->list.n;
+			list_fit(&v->list, v->list.n, page_size());
+			remember(t, v);
+		}
 		break;
 	case ACT_SORT:
 		v->sort = (enum sort_mode)((v->sort + 1) % SORT_COUNT);
@@ -535,6 +569,16 @@ static void handle(struct tui *t, void *data, enum action a)
 	}
 }
 
+/* Opening comes first: the participant's own keys are in their view. */
+static void hints(struct tui *t, void *data, struct hint_focus *focus)
+{
+	struct caseload_view *v = data;
+
+	(void)t;
+	if (v->list.sel < v->list.n)
+		hint_focus_lead(focus, ACT_OPEN);
+}
+
 static void release(void *data)
 {
 	struct caseload_view *v = data;
@@ -553,4 +597,5 @@ const struct view view_caseload = {
 	.key = key,
 	.draw = draw,
 	.handle = handle,
+	.hints = hints,
 };

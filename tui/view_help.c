@@ -1,4 +1,6 @@
 /* view_help.c: every key of the view the user came from. */
+#include "export.h"
+#include "format.h"
 #include "i18n.h"
 #include "text.h"
 #include "tui.h"
@@ -25,6 +27,37 @@ static int lines_for(enum view_id v, const struct binding **out, int max)
 	return k;
 }
 
+/* After the keys: a blank line, the markers, then each flag. */
+#define LEGEND_LINES (2 + FLAG_COUNT)
+
+/* Legend line `i`: its left part (a marker, or what the list says) and
+ * what it means. */
+static void legend_line(int i, char *left, size_t ln, char *right, size_t rn)
+{
+	struct flag fl = { .days = 45, .count = 30 };
+	struct rules_summary one = { .n_flags = 1 };
+	char shown[128];
+
+	left[0] = right[0] = '\0';
+	if (i == 0)
+		return;
+	if (i == 1) {
+		snprintf(left, ln, "%s", _("▲ ● ★"));
+		snprintf(right, rn, "%s",
+			 _("overdue · due soon · ready for a step (red, yellow, "
+			   "green)"));
+		return;
+	}
+	fl.kind = (enum flag_kind)(i - 2);
+	if (fl.kind == FLAG_READY_TO_EXIT || fl.kind == FLAG_VALIDATE_EXIT)
+		fl.count = 6;
+	one.flags[0] = fl;
+	format_flag_short(&fl, shown, sizeof shown);
+	snprintf(left, ln, "%s %s", format_marker(&one), shown);
+	snprintf(right, rn, "%s (%s)", export_flag_label(fl.kind),
+		 rules_flag_name(fl.kind));
+}
+
 static int page_size(void)
 {
 	return LINES - 6;
@@ -41,7 +74,8 @@ static bool enter(struct tui *t, void *data, enum view_id from,
 	if (from == VIEW_HELP)
 		return true;
 	v->of = from;
-	v->list = (struct list){ .n = (size_t)lines_for(from, lines, 64) };
+	v->list = (struct list){ .n = (size_t)lines_for(from, lines, 64) +
+				      LEGEND_LINES };
 	return true;
 }
 
@@ -49,7 +83,8 @@ static void draw(struct tui *t, void *data)
 {
 	struct help_view *v = data;
 	const struct binding *lines[64];
-	int n = lines_for(v->of, lines, 64), page = page_size();
+	int keys = lines_for(v->of, lines, 64), page = page_size();
+	int n = keys + LEGEND_LINES;
 	char title[200];
 
 	tui_draw_frame(t, _("Help"));
@@ -63,10 +98,20 @@ static void draw(struct tui *t, void *data)
 	list_fit(&v->list, v->list.n, page);
 	v->list.sel = v->list.top;
 	for (int i = 0; i < page && (int)v->list.top + i < n; i++) {
-		const struct binding *b = lines[(int)v->list.top + i];
+		int k = (int)v->list.top + i;
+		char left[160], right[200];
 
-		ui_put(stdscr, 3 + i, 2, 10, _(b->label), STYLE_TITLE);
-		ui_put(stdscr, 3 + i, 13, COLS - 15, _(b->help), STYLE_NORMAL);
+		if (k < keys) {
+			ui_put(stdscr, 3 + i, 2, 10, _(lines[k]->label),
+			       STYLE_TITLE);
+			ui_put(stdscr, 3 + i, 13, COLS - 15, _(lines[k]->help),
+			       STYLE_NORMAL);
+			continue;
+		}
+		/* The legend: what the markers and the "to do" words say. */
+		legend_line(k - keys, left, sizeof left, right, sizeof right);
+		ui_put(stdscr, 3 + i, 2, 20, left, STYLE_TITLE);
+		ui_put(stdscr, 3 + i, 23, COLS - 25, right, STYLE_NORMAL);
 	}
 	list_draw_more(&v->list, page, 2, COLS - 1);
 }
@@ -95,6 +140,15 @@ static void handle(struct tui *t, void *data, enum action a)
 		break;
 	case ACT_PAGE_UP:
 		v->list.sel = v->list.sel > page ? v->list.sel - page : 0;
+		break;
+	case ACT_HALF_DOWN:
+		v->list.sel = v->list.sel + page / 2 < last
+				      ? v->list.sel + page / 2
+				      : last;
+		break;
+	case ACT_HALF_UP:
+		v->list.sel =
+			v->list.sel > page / 2 ? v->list.sel - page / 2 : 0;
 		break;
 	case ACT_TOP:
 		v->list.sel = 0;

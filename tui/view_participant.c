@@ -19,65 +19,94 @@ struct participant_view {
 	int appt_page;	   /* appointment lines at the last draw */
 };
 
-static void draw_identity(struct tui *t, const struct caseload_entry *e)
+/* The identity line, with as much as `level` keeps: 0 everything, 1
+ * without the months since entry, 2 without the birth date either. */
+static void identity_line(const struct tui *t, const struct participant *p,
+			  int level, char *line, size_t size)
 {
-	const struct participant *p = &e->file.p;
-	char line[512], name[256], d1[DATE_BUFSZ], d2[DATE_BUFSZ];
-	char publics[256] = "";
-	int months = 0, x;
+	char name[256], d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+	int months = 0;
+	size_t len;
 
 	format_name(p, name, sizeof name);
 	if (p->entry_date != DATE_NONE)
 		months = (t->today - p->entry_date) * 12 / 365;
-	snprintf(line, sizeof line, "%s", name);
-	if (p->birth_date != DATE_NONE) {
-		size_t len = strlen(line);
-
-		snprintf(line + len, sizeof line - len, _(" · born %s"),
+	snprintf(line, size, "%s", name);
+	len = strlen(line);
+	if (p->birth_date != DATE_NONE && level < 2)
+		snprintf(line + len, size - len, _(" · born %s"),
 			 cli_date(p->birth_date, d1));
-	}
-	{
-		size_t len = strlen(line);
-
-		snprintf(line + len, sizeof line - len,
+	len = strlen(line);
+	if (level < 1)
+		snprintf(line + len, size - len,
 			 P_(" · entered %s (%d month)",
 			    " · entered %s (%d months)", months),
 			 cli_date(p->entry_date, d2), months);
-	}
-	x = text_width(line) + 2;
-	ui_put(stdscr, 1, 1, x, line, STYLE_TITLE);
-	/* The most pressing flag, at the right of the first line: in full
-	 * when it fits, else in short. */
+	else
+		snprintf(line + len, size - len, _(" · entered %s"),
+			 cli_date(p->entry_date, d2));
+}
+
+/* What shows at the right of the identity line, in `form` 0 (long) or 1
+ * (short): the most pressing flag, or the exit. "" for nothing. */
+static void header_state(const struct caseload_entry *e, int form,
+			 char *shown, size_t size)
+{
+	const struct participant *p = &e->file.p;
+	char reason[160], d[DATE_BUFSZ];
+
+	shown[0] = '\0';
 	if (e->summary.n_flags > 0) {
-		const struct flag *fl = &e->summary.flags[0];
-		char reason[160], shown[200];
-		int w;
-
-		format_flag_long(fl, reason, sizeof reason);
-		snprintf(shown, sizeof shown, "%s %s",
-			 format_marker(&e->summary), reason);
-		if (text_width(shown) > COLS - x - 2) {
-			format_flag_short(fl, reason, sizeof reason);
-			snprintf(shown, sizeof shown, "%s %s",
-				 format_marker(&e->summary), reason);
-		}
-		w = text_width(shown);
-		if (w > COLS - x - 2)
-			w = COLS - x - 2;
-		ui_put(stdscr, 1, COLS - w - 1, w, shown,
-		       format_summary_style(&e->summary));
+		if (form == 0)
+			format_flag_long(&e->summary.flags[0], reason,
+					 sizeof reason);
+		else
+			format_flag_short(&e->summary.flags[0], reason,
+					  sizeof reason);
+		snprintf(shown, size, "%s %s", format_marker(&e->summary),
+			 reason);
 	} else if (p->status == STATUS_EXITED) {
-		char shown[128];
-		int w;
-
-		snprintf(shown, sizeof shown,
+		snprintf(shown, size,
 			 participant_exit_pending(p)
 				 ? _("left at hiring on %s · in work")
 				 : _("left on %s"),
-			 cli_date(p->exit_date, d1));
-		w = text_width(shown);
-		ui_put(stdscr, 1, COLS - w - 1, w, shown, STYLE_DIM);
+			 cli_date(p->exit_date, d));
 	}
+}
+
+/*
+ * The first line: who, and what is most pressing at the right. When it
+ * does not fit, things give way in this order: the flag's long wording
+ * for its short one, the months since entry, the birth date; dates are
+ * never cut.
+ */
+static void draw_identity(struct tui *t, const struct caseload_entry *e)
+{
+	const struct participant *p = &e->file.p;
+	char line[512], shown[200];
+	char publics[256] = "";
+	int x, w, level = 0, form = 0;
+
+	for (;;) {
+		identity_line(t, p, level, line, sizeof line);
+		header_state(e, form, shown, sizeof shown);
+		x = text_width(line) + 2;
+		w = text_width(shown);
+		if (x + w + 2 <= COLS || level == 2)
+			break;
+		if (form == 0)
+			form = 1;
+		else
+			level++;
+	}
+	ui_put(stdscr, 1, 1, x, line, STYLE_TITLE);
+	if (w > COLS - x - 2)
+		w = COLS - x - 2;
+	if (shown[0] != '\0' && w > 0)
+		ui_put(stdscr, 1, COLS - w - 1, w, shown,
+		       e->summary.n_flags > 0
+			       ? format_summary_style(&e->summary)
+			       : STYLE_DIM);
 	/* Publics by their labels, then the contacts. */
 	for (size_t i = 0; i < t->config->n_publics; i++) {
 		if (!model_list_has(p->publics, t->config->publics[i].id))
@@ -145,10 +174,17 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 			snprintf(stage, sizeof stage, "? %s", m->stage);
 		snprintf(line, sizeof line, "%s  ", cli_date(m->date, d));
 		ui_put(stdscr, y, 2, 12, line, STYLE_NORMAL);
-		ui_put(stdscr, y, 14, w - 24, stage,
-		       i + 1 == f->n_moves ? STYLE_TITLE : STYLE_NORMAL);
+		/* The days in the stage give way to the stage's name. */
 		snprintf(line, sizeof line, _("%d d"), until - m->date);
-		ui_put(stdscr, y, w - 8, 8, line, STYLE_DIM);
+		if (text_width(stage) <= w - 14 - text_width(line) - 2) {
+			ui_put(stdscr, y, w - text_width(line), text_width(line),
+			       line, STYLE_DIM);
+		}
+		ui_put(stdscr, y, 14,
+		       text_width(stage) <= w - 14 - text_width(line) - 2
+			       ? w - 14 - text_width(line) - 2
+			       : w - 13,
+		       stage, i + 1 == f->n_moves ? STYLE_TITLE : STYLE_NORMAL);
 		y++;
 	}
 	y++;
@@ -158,10 +194,15 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 		ui_put(stdscr, y++, 2, w - 1, _("— (J records a job start)"),
 		       STYLE_DIM);
 	} else if (j != NULL) {
-		snprintf(line, sizeof line, _("%s · %s · since %s · %d h/week"),
+		/* Who, then when: the date on a line of its own is never
+		 * cut. */
+		snprintf(line, sizeof line, "%s · %s",
 			 j->employer ? j->employer : "",
-			 format_contract(j->contract), cli_date(j->start, d),
-			 j->weekly_minutes / 60);
+			 format_contract(j->contract));
+		if (y < bottom)
+			ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
+		snprintf(line, sizeof line, _("since %s · %d h/week"),
+			 cli_date(j->start, d), j->weekly_minutes / 60);
 		if (y < bottom)
 			ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
 		/* Other jobs going on at the same time, one line each. */
@@ -171,11 +212,9 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 			if (o == j || o->start == DATE_NONE ||
 			    o->ended != DATE_NONE)
 				continue;
-			snprintf(line, sizeof line,
-				 _("also %s · %s · since %s · %d h/week"),
-				 o->employer ? o->employer : "",
-				 format_contract(o->contract),
-				 cli_date(o->start, d), o->weekly_minutes / 60);
+			snprintf(line, sizeof line, _("also since %s · %d h · %s"),
+				 cli_date(o->start, d), o->weekly_minutes / 60,
+				 o->employer ? o->employer : "");
 			ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
 		}
 		/* The check-ins of the follow-up the rules follow (the
@@ -240,6 +279,13 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 					 sizeof reason);
 			snprintf(line, sizeof line, "%s %s",
 				 format_marker(&one), reason);
+			/* Too long for the column: what to do, in short. */
+			if (text_width(line) > w - 1) {
+				format_flag_short(&e->summary.flags[i], reason,
+						  sizeof reason);
+				snprintf(line, sizeof line, "%s %s",
+					 format_marker(&one), reason);
+			}
 			ui_put(stdscr, y++, 2, w - 1, line,
 			       format_flag_style(&e->summary.flags[i]));
 		}
@@ -498,6 +544,81 @@ static void init(struct tui *t, void *data)
 	v->appt_page = 1;
 }
 
+/* What each flag calls for, the most urgent first. */
+static enum action flag_action(enum flag_kind k)
+{
+	switch (k) {
+	case FLAG_APPOINTMENT_OVERDUE:
+		return ACT_DONE;
+	case FLAG_CHECKIN_OVERDUE:
+	case FLAG_CHECKIN_DUE:
+		return ACT_CHECKIN;
+	case FLAG_WORK_LOST:
+	case FLAG_VALIDATE_EXIT:
+		return ACT_EXIT_OUTCOME;
+	case FLAG_NO_SHOW:
+	case FLAG_FIRST_APPOINTMENT:
+	case FLAG_CONTACT_OVERDUE:
+		return ACT_PLAN;
+	case FLAG_MAX_DURATION:
+	case FLAG_READY_TO_EXIT:
+		return ACT_EXIT;
+	default:
+		return ACT_NONE;
+	}
+}
+
+/*
+ * The hint bar follows the participant: the keys their flags call for
+ * first (K on a late check-in, x at six months, a with nothing planned),
+ * the selected appointment's outcomes when it is planned; never what would
+ * be refused (J to someone in work, any change to someone who left).
+ */
+static void hints(struct tui *t, void *data, struct hint_focus *focus)
+{
+	struct participant_view *v = data;
+	const struct caseload_entry *e = tui_entry(t, v->pid);
+	const struct participant_file *f;
+	bool pending;
+
+	if (e == NULL)
+		return;
+	f = &e->file;
+	pending = participant_exit_pending(&f->p);
+	for (size_t i = 0; i < e->summary.n_flags; i++) {
+		enum action a = flag_action(e->summary.flags[i].kind);
+
+		if (a == ACT_DONE) {
+			hint_focus_lead(focus, ACT_DONE);
+			hint_focus_lead(focus, ACT_MISSED);
+		} else if (a != ACT_NONE) {
+			hint_focus_lead(focus, a);
+		}
+	}
+	if (v->appts.sel < f->n_appts &&
+	    f->appts[v->appts.sel].status == APPT_PLANNED &&
+	    f->p.status != STATUS_EXITED) {
+		hint_focus_lead(focus, ACT_DONE);
+		hint_focus_lead(focus, ACT_MISSED);
+		hint_focus_lead(focus, ACT_CANCELLED);
+	}
+	if (participant_file_current_job(f) != NULL) {
+		hint_focus_hide(focus, ACT_JOB);
+		if (!pending || e->summary.n_flags == 0)
+			hint_focus_lead(focus, ACT_CHECKIN);
+	}
+	if (f->p.status == STATUS_EXITED) {
+		static const enum action refused[] = {
+			ACT_PLAN,	ACT_DONE,	ACT_MISSED,
+			ACT_CANCELLED,	ACT_STAGE_NEXT, ACT_JOB,
+		};
+
+		for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+			if (!(pending && refused[i] == ACT_JOB))
+				hint_focus_hide(focus, refused[i]);
+	}
+}
+
 const struct view view_participant = {
 	.id = VIEW_PARTICIPANT,
 	.title = N_("Participant"),
@@ -509,4 +630,5 @@ const struct view view_participant = {
 	.enter = enter,
 	.draw = draw,
 	.handle = handle,
+	.hints = hints,
 };

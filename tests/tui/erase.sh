@@ -10,7 +10,7 @@ ready "80/80 participants"
 # as two_windows.sh does; this one sees it once it reloads.
 start other 100 30
 ready "80/80 participants"
-keys N
+keys A
 ready "New participant"
 keys "Quentinovà" Tab "Zoë" Enter
 ready "Zoë Quentinovà added."
@@ -38,7 +38,7 @@ same "erased from the file" "$(cat "$DB"/* | grep -a -c 'Quentinov' || true)" 0
 # Added and erased in the same window: the caseload shrinks under the
 # list's selection (read past the caseload's end before the fix, which
 # AddressSanitizer caught).
-keys F1 N
+keys F1 A
 ready "New participant"
 keys "Yannickovà" Tab "Xavier" Enter
 expect same-window-added "Xavier Yannickovà added."

@@ -44,7 +44,7 @@ import json, sys
 d = json.load(sys.stdin)
 p = [p for p in d["participants"] if p["last_name"] == "Laurent" and p["first_name"] == "Sarah"][0]
 print(sorted(j["employer"] for j in p["jobs"] if j["ended"] is None))')" "['Carrefour', 'Lidl']"
-expect both-shown "also Carrefour"
+expect both-shown "· Carrefour"
 # L with two going on asks which.
 keys L
 expect which "Which job ended?"

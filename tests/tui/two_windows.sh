@@ -10,7 +10,7 @@ S2=second
 start "$S2" 100 30
 S=$S2
 expect second-open "80/80 participants"
-keys N
+keys A
 expect new-form "New participant"
 keys "Quentinovà" Tab "Zoë" Enter
 expect new-saved "Zoë Quentinovà added."
