@@ -237,6 +237,41 @@ static void list_moves(void **state)
 	}
 }
 
+/* After an edit moved the selected item out of view, it comes back a
+ * third down the page, with the items above it shown; in view, nothing
+ * moves. Before, the item came back at the top edge, hiding the urgent
+ * rows above it. */
+static void list_following(void **state)
+{
+	struct list l = { .n = 100, .sel = 50, .top = 45 };
+
+	(void)state;
+	list_follow(&l, 100, 20);
+	assert_int_equal(l.top, 45);
+	l.sel = 10; /* the participant moved up, above the screen */
+	list_follow(&l, 100, 20);
+	assert_int_equal(l.top, 4);
+	assert_true(l.sel >= l.top && l.sel < l.top + 20);
+	l.sel = 3;
+	l.top = 40;
+	list_follow(&l, 100, 20);
+	assert_int_equal(l.top, 0);
+	l.sel = 99; /* to the end: the last page, full */
+	list_follow(&l, 100, 20);
+	assert_int_equal(l.top, 80);
+	l.sel = 7; /* the list shrank under it */
+	l.top = 60;
+	list_follow(&l, 5, 20);
+	assert_int_equal(l.sel, 4);
+	assert_int_equal(l.top, 0);
+	/* Half pages. */
+	l = (struct list){ .n = 100, .sel = 0 };
+	assert_true(list_move(&l, ACT_HALF_DOWN, 20));
+	assert_int_equal(l.sel, 10);
+	assert_true(list_move(&l, ACT_HALF_UP, 20));
+	assert_int_equal(l.sel, 0);
+}
+
 static void list_more_text(void **state)
 {
 	struct list l = { 0 };
@@ -271,6 +306,7 @@ int main(void)
 		cmocka_unit_test(times),
 		cmocka_unit_test(numbers),
 		cmocka_unit_test(list_moves),
+		cmocka_unit_test(list_following),
 		cmocka_unit_test(list_more_text),
 	};
 
