@@ -59,11 +59,15 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 	char today[DATE_BUFSZ];
 	char *who = text_shown(all ? _("All referents") : cli_referent(cli));
 
-	printf(P_("%s — %zu/%d participants · %zu needs attention · %s\n",
-		  "%s — %zu/%d participants · %zu need attention · %s\n",
+	printf("%s — ", who ? who : "");
+	printf(P_("%zu participant · target %d", "%zu participants · target %d",
+		  caseload_current(cl)),
+	       caseload_current(cl), c->caseload_target);
+	fputs(" · ", stdout);
+	printf(P_("%zu needs attention", "%zu need attention",
 		  count_flagged(cl)),
-	       who ? who : "", caseload_current(cl), c->caseload_target, count_flagged(cl),
-	       cli_date(cli->today, today));
+	       count_flagged(cl));
+	printf(" · %s\n", cli_date(cli->today, today));
 	free(who);
 	printf("!  ");
 	text_pad(stdout, _("Name"), 26);

@@ -275,21 +275,19 @@ static void draw_status(struct tui *t, const struct caseload_view *v)
 		current++;
 		flagged += e->summary.n_flags > 0;
 	}
+	/* Counts as what they are: "82 participants · target 80". */
+	snprintf(line, sizeof line,
+		 P_("%zu participant · target %d",
+		    "%zu participants · target %d", current),
+		 current, t->config->caseload_target);
 	if (after_exit > 0)
-		snprintf(line, sizeof line,
-			 P_("%zu/%d participants · %zu in work after exit · "
-			    "%zu needs attention",
-			    "%zu/%d participants · %zu in work after exit · "
-			    "%zu need attention",
-			    flagged),
-			 current, t->config->caseload_target, after_exit,
-			 flagged);
-	else
-		snprintf(line, sizeof line,
-			 P_("%zu/%d participants · %zu needs attention",
-			    "%zu/%d participants · %zu need attention",
-			    flagged),
-			 current, t->config->caseload_target, flagged);
+		append(line, sizeof line,
+		       P_("%zu in work after exit", "%zu in work after exit",
+			  after_exit),
+		       after_exit);
+	append(line, sizeof line,
+	       P_("%zu needs attention", "%zu need attention", flagged),
+	       flagged);
 
 	/* What narrows or orders the list, at the right. */
 	right[0] = '\0';

@@ -26,7 +26,7 @@ err_has list-bad-config "bad.yaml:2:18"
 mkdir -p "$HOME/.config/parcours"
 cp "$WORK/good.yaml" "$HOME/.config/parcours/config.yaml"
 run xdg-config 0 --db "$DB" --today $T --referent "Marie Dupont" list
-out_has xdg-config "80/60 participants"
+out_has xdg-config "80 participants · target 60"
 rm "$HOME/.config/parcours/config.yaml"
 
 # A configuration without a stage the data use: reported, data untouched.

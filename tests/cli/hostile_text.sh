@@ -41,7 +41,7 @@ same "list --format tsv: one line each" "$(wc -l <"$WORK/out")" 4
 # The referent given on the command line is shown the same way.
 run list-referent 0 --db "$DB" --today $T --referent $'\e]0;x\a' list
 raw list-referent "$WORK/out"
-shows list-referent "$WORK/out" '^[]0;x^G — 0/'
+shows list-referent "$WORK/out" '^[]0;x^G — 0 participants'
 
 # attention, both formats.
 for args in "" "--all" "--format tsv" "--all --format tsv"; do

@@ -27,7 +27,7 @@ same "stage numbers" "$bad" ""
 # Accented names come out as stored, in UTF-8.
 if tail -n +2 "$WORK/out" | cut -f2,3 | grep -q 'é\|è\|ë\|ï\|ô\|É\|ễ\|ặ\|Ð'; then ok; else ko "no accented name in the demo"; fi
 run list-text 0 --db "$DB" --today $T list
-out_has list-text "^Marie Dupont — 80/80 participants · [0-9]* need attention · 2026-11-26"
+out_has list-text "^Marie Dupont — 80 participants · target 80 · [0-9]* need attention · 2026-11-26"
 same "list text rows" "$(tail -n +3 "$WORK/out" | wc -l)" 80
 run list-exited 0 --db "$DB" --today $T list --exited --format tsv
 same "list --exited rows" "$(tail -n +2 "$WORK/out" | wc -l)" 90

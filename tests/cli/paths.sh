@@ -18,7 +18,7 @@ run db-isolation 0 --db "$WORK/iso" --today $T init
 run db-isolation-list 0 --db "$WORK/iso" --today $T list --format tsv
 same "--db isolation" "$(wc -l <"$WORK/out")" 1
 # A command that only reads never makes a database: a mistyped --db says
-# so (it made an empty one, "0/80 participants", exit 0).
+# so (it made an empty one, "0 participants · target 80", exit 0).
 for cmd in list attention export dump "backup $WORK/b.bak" "access 1" "hold 1" "erase 1" \
 	"purge --exited-before 2020-01-01" check; do
 	# shellcheck disable=SC2086

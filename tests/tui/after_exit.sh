@@ -48,10 +48,10 @@ out_has attention-lost "	Zorn	Bastien	work-lost	2026-11-21	"
 run list 0 --db "$DB" --today $T list --format tsv
 out_has list-after-exit "	Zorn	Bastien	.*	after-exit$"
 run list-text 0 --db "$DB" --today $T list
-out_has list-count "— 79/80 participants"
+out_has list-count "— 79 participants · target 80"
 
 start hiring 100 30 "PARCOURS_CONFIG=$WORK/hiring.yaml"
-ready "79/80 participants · 1 in work after exit ·"
+ready "79 participants · target 80 · 1 in work after exit ·"
 expect lost-row "left, in work"
 # Zorn: the work was lost; V records it, with its reason.
 keys / z o r n Enter Enter
@@ -66,7 +66,7 @@ keys Tab Tab Right Right Enter
 expect saved "Work lost: the exit is no longer positive."
 expect lost-shown "work lost 2026-11-21: dismissed"
 keys Escape Escape
-expect gone "79/80 participants · "
+expect gone "79 participants · target 80 · "
 expect_not gone-count "in work after exit"
 
 # Abadie: the exit at hiring, then still followed.
@@ -89,7 +89,7 @@ expect outcome-validate "validated: the months in work are reached"
 keys Enter
 expect refused "Not validated: the six months of work are reached"
 keys Escape Escape Escape
-expect count "78/80 participants · 1 in work after exit ·"
+expect count "78 participants · target 80 · 1 in work after exit ·"
 # The stage filter's last step: those followed after their exit.
 keys f f f f f f
 expect filter "after exit · sort:"

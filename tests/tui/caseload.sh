@@ -6,7 +6,7 @@
 make_db 1
 flagged=$(tsv | awk -F'\t' 'NR > 1 && $9 != ""' | wc -l)
 start main 100 30
-expect opening "80/80 participants · $flagged need attention · Thursday 2026-11-26"
+expect opening "80 participants · target 80 · $flagged need attention · Thursday 2026-11-26"
 expect opening-tabs "Caseload  Agenda  Dashboard"
 expect opening-hints "? help"
 expect opening-marker "▲"
@@ -35,6 +35,6 @@ keys Tab
 expect dashboard "Participants per stage"
 expect dashboard-rate "positive"
 keys F1
-expect f1-home "80/80 participants"
+expect f1-home "80 participants · target 80"
 
 finish

@@ -5,22 +5,22 @@
 
 make_db 1
 start main 100 30
-ready "80/80 participants"
+ready "80 participants · target 80"
 # The participant to erase, added from the interface in another window,
 # as two_windows.sh does; this one sees it once it reloads.
 start other 100 30
-ready "80/80 participants"
+ready "80 participants · target 80"
 keys A
 ready "New participant"
 keys "Quentinovà" Tab "Zoë" Enter
 ready "Zoë Quentinovà added."
 keys Escape
-ready "81/80 participants"
+ready "81 participants · target 80"
 keys q
 [ "$(dead_status)" = 0 ] || ko "the other window did not quit"
 S=main
 keys C-l
-ready "81/80 participants"
+ready "81 participants · target 80"
 
 keys Escape F1 / q u e n t Enter
 expect erase-found "QUENTINOVÀ Zoë"
@@ -31,7 +31,7 @@ keys "Quentin" Enter
 expect erase-wrong "type the last name exactly to confirm"
 keys C-u "quentinova" Enter
 expect erased "QUENTINOVÀ Zoë erased."
-expect erased-count "80/80 participants"
+expect erased-count "80 participants · target 80"
 keys Escape
 same "erased from the file" "$(cat "$DB"/* | grep -a -c 'Quentinov' || true)" 0
 
@@ -48,9 +48,9 @@ keys Enter X
 expect same-window-form "Erase YANNICKOVÀ Xavier and every trace of them"
 keys "yannickova" Enter
 expect same-window-erased "YANNICKOVÀ Xavier erased."
-expect same-window-count "80/80 participants"
+expect same-window-count "80 participants · target 80"
 keys j k
-expect same-window-alive "80/80 participants"
+expect same-window-alive "80 participants · target 80"
 same "same window: erased from the file" "$(cat "$DB"/* | grep -a -c 'Yannickov' || true)" 0
 
 finish

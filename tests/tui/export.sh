@@ -5,7 +5,7 @@
 
 make_db 1
 start main 100 30
-ready "80/80 participants"
+ready "80 participants · target 80"
 keys E
 expect export-form "Export the caseload summary"
 keys Tab C-u "$WORK/from-tui.csv" Enter
@@ -47,7 +47,7 @@ same "export into the database refused" "$(dbsum)" "$before"
 if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$'; then
 	# (main stays open: the last session's end stops the tmux server)
 	start fr 100 30 LC_ALL=fr_FR.UTF-8
-	ready "80/80 participants"
+	ready "80 participants · target 80"
 	keys E
 	expect export-form-fr "Exporter"
 	keys Tab C-u "$WORK/fr.csv" Enter

@@ -5,7 +5,7 @@
 
 make_db 1
 start main 100 30
-ready "80/80 participants"
+ready "80 participants · target 80"
 keys g Enter
 ready "Appointments"
 

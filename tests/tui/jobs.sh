@@ -6,7 +6,7 @@
 
 make_db 1
 start main 100 30
-ready "80/80 participants"
+ready "80 participants · target 80"
 # Laurent Sarah: in temp work since 10/11 in the demo.
 keys / l a u r e n t " " s a r Enter Enter
 expect participant "LAURENT Sarah"

@@ -6,7 +6,7 @@
 
 make_db 1
 start main 100 30
-ready "80/80 participants"
+ready "80 participants · target 80"
 
 # --- open a participant ----------------------------------------------------------
 keys g Enter
@@ -69,6 +69,6 @@ expect help-plan "plan an appointment"
 keys Escape
 expect help-back "Appointments"
 keys Escape
-expect back-home "80/80 participants"
+expect back-home "80 participants · target 80"
 
 finish

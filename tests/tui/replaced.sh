@@ -8,7 +8,7 @@
 
 make_db 1
 start main 100 30
-ready "80/80 participants"
+ready "80 participants · target 80"
 
 # The lock cannot be removed from under the window.
 rm -f "$DB/parcours.lock"

@@ -6,13 +6,13 @@
 
 make_db 1
 start main 100 30
-ready "80/80 participants"
+ready "80 participants · target 80"
 
 # --- resize: too small, then back; inside a form too -----------------------------------
 tm resize-window -t "$S" -x 60 -y 15
 expect too-small "Terminal too small: 60×15."
 tm resize-window -t "$S" -x 100 -y 30
-expect resized-back "80/80 participants"
+expect resized-back "80 participants · target 80"
 keys g Enter n Tab "texte gardé"
 expect form-typed "texte gardé"
 tm resize-window -t "$S" -x 50 -y 12
@@ -21,13 +21,13 @@ tm resize-window -t "$S" -x 80 -y 24
 expect form-kept "texte gardé"
 keys Escape Escape
 tm resize-window -t "$S" -x 100 -y 30
-expect after-resize "80/80 participants"
+expect after-resize "80 participants · target 80"
 
 # A resize while a pick list is open: the form comes back at the new
 # size, its right border on screen (it kept its old width before). In a
 # session of its own, resized once, as a person drags a window.
 start pick 100 30
-ready "80/80 participants"
+ready "80 participants · target 80"
 keys g Enter a Tab Tab Tab " "
 expect pick-open "⏎ choose"
 sleep 0.5
@@ -50,7 +50,7 @@ S=main
 
 # --- 80x24 draws the whole home view ------------------------------------------------
 tm resize-window -t "$S" -x 80 -y 24
-expect small-status "80/80 participants"
+expect small-status "80 participants · target 80"
 expect small-hints "q quit"
 tm resize-window -t "$S" -x 100 -y 30
 

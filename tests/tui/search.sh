@@ -4,7 +4,7 @@
 
 make_db 1
 start main 100 30
-ready "80/80 participants"
+ready "80 participants · target 80"
 keys / l e f e v r e
 expect search-plain "LEFÈVRE Camille"
 expect_not search-filters "LAMBERT Bernard"

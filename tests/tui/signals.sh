@@ -6,7 +6,7 @@
 
 make_db 1
 start main 100 30
-ready "80/80 participants"
+ready "80 participants · target 80"
 keys C-c
 same "Ctrl-C status" "$(dead_status)" 130
 "$BIN" --db "$DB" --today $T list --format tsv >/dev/null && ok || ko "database unreadable after Ctrl-C"
