@@ -44,9 +44,10 @@ void format_stage(const struct config *c, const struct caseload_entry *e,
 		  char *buf, size_t n)
 {
 	if (participant_exit_pending(&e->file.p))
-		/* TRANSLATORS: the stage column of someone who left the PLIE
-		 * at hiring and is still followed in work. */
-		snprintf(buf, n, "%s", _("left, in work"));
+		/* TRANSLATORS: the stage column (12 columns at 80) of
+		 * someone who left the PLIE at hiring and is still followed
+		 * in work. */
+		snprintf(buf, n, "%s", _("after exit"));
 	else if (e->stage_index == CASELOAD_NO_STAGE)
 		snprintf(buf, n, "? %s",
 			 e->file.p.stage ? e->file.p.stage : "");

@@ -44,8 +44,7 @@ static void legend_line(int i, char *left, size_t ln, char *right, size_t rn)
 	if (i == 1) {
 		snprintf(left, ln, "%s", _("▲ ● ★"));
 		snprintf(right, rn, "%s",
-			 _("overdue · due soon · ready for a step (red, yellow, "
-			   "green)"));
+			 _("overdue · due soon · ready for a step"));
 		return;
 	}
 	fl.kind = (enum flag_kind)(i - 2);
@@ -56,6 +55,9 @@ static void legend_line(int i, char *left, size_t ln, char *right, size_t rn)
 	snprintf(left, ln, "%s %s", format_marker(&one), shown);
 	snprintf(right, rn, "%s (%s)", export_flag_label(fl.kind),
 		 rules_flag_name(fl.kind));
+	/* The name scripts see, when there is room for it. */
+	if (text_width(right) > COLS - 25)
+		snprintf(right, rn, "%s", export_flag_label(fl.kind));
 }
 
 static int page_size(void)

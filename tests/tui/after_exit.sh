@@ -52,7 +52,7 @@ out_has list-count "— 79 participants · target 80"
 
 start hiring 100 30 "PARCOURS_CONFIG=$WORK/hiring.yaml"
 ready "79 participants · target 80 · 1 in work after exit ·"
-expect lost-row "left, in work"
+expect lost-row "after exit"
 # Zorn: the work was lost; V records it, with its reason.
 keys / z o r n Enter Enter
 expect header "▲ work stopped before six months"
@@ -94,7 +94,7 @@ expect count "78 participants · target 80 · 1 in work after exit ·"
 keys f f f f f f
 expect filter "after exit · sort:"
 expect filtered "ABADIE Zéphyrine"
-expect filtered-stage "left, in work"
+expect filtered-stage "after exit"
 keys q
 # purge leaves an exit still waiting for its validation.
 same "purge keeps the exit waiting" "$(P purge --exited-before 2026-12-01 --dry-run | grep -o '^[0-9]*')" \

@@ -47,7 +47,7 @@ same "export into the database refused" "$(dbsum)" "$before"
 if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$'; then
 	# (main stays open: the last session's end stops the tmux server)
 	start fr 100 30 LC_ALL=fr_FR.UTF-8
-	ready "80 participants · target 80"
+	ready "80 participants · objectif 80"
 	keys E
 	expect export-form-fr "Exporter"
 	keys Tab C-u "$WORK/fr.csv" Enter
