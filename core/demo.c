@@ -395,7 +395,7 @@ static void walk_to(struct rng *r, struct batch *b, pdate entry, size_t target,
 		    int days)
 {
 	draw_lengths(r, b->c, b->len);
-	scale(b->len, target, days);
+	scale(b->len, target, days > 0 ? days : 0);
 	walk(b, entry, target);
 }
 
@@ -554,6 +554,9 @@ static void plan_exited(struct rng *r, struct batch *b, int age,
 	}
 	days = pl->exit - pl->entry;
 	pl->job_start = job_start_for(r, c, pl->kind, pl->exit);
+	/* A maximum shorter than the work a reason needs: what fits. */
+	if (pl->job_start != DATE_NONE && pl->job_start < pl->entry)
+		pl->job_start = pl->entry;
 	if (pl->job_start != DATE_NONE) {
 		/* the last stage entered before the job starts */
 		int before = pl->job_start - pl->entry, lead = before / 4;
