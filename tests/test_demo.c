@@ -243,8 +243,9 @@ static void spread_over_referents(void **state)
  *  - mean months in the PLIE of the exits: 24 to 31;
  *  - median months of the current participants: 9 to 20;
  *  - positive exits: 30 % to 60 % of exits;
- *  - in in-work follow-up: 8 % to 40 % of the current; at least one
- *    check-in held, and the flags of in-work (check-ins, ready) shown.
+ *  - in in-work follow-up: 8 % to 40 % of the current, with check-ins
+ *    held (at least one for two of them), some due or late; ready to
+ *    exit (six months reached): 1 to 8 (10 %).
  * Over all seeds: entries and exits of the last twelve months within 15 %
  * of each other.
  */
@@ -257,7 +258,7 @@ struct steady {
 	size_t entries_12, exits_12;	 /* in the last twelve months */
 	size_t exits, positive, followup, current;
 	double mean_exit_months, median_exit_months, median_current_months;
-	size_t in_work_flags;
+	size_t in_work_flags, ready, checkins_held;
 };
 
 static int cmp_int(const void *a, const void *b)
@@ -384,6 +385,9 @@ static void check_current(const struct caseload_entry *e, struct steady *st)
 		assert_true(e->file.n_jobs >= 1);
 	st->current++;
 	st->followup += p->status == STATUS_FOLLOWUP;
+	st->ready += has_flag(&e->summary, FLAG_READY_TO_EXIT);
+	for (size_t i = 0; i < e->file.n_jobs; i++)
+		st->checkins_held += e->file.jobs[i].n_checkins;
 	st->in_work_flags += has_flag(&e->summary, FLAG_CHECKIN_DUE) ||
 			     has_flag(&e->summary, FLAG_CHECKIN_OVERDUE) ||
 			     has_flag(&e->summary, FLAG_READY_TO_EXIT);
@@ -458,19 +462,19 @@ static void steady_state(void **state)
 	(void)state;
 	print_message("seed  entries/exits since 1 Jan  last 12 months  "
 		      "exit months mean/median  current median  in work  "
-		      "positive/exits\n");
+		      "positive/exits  ready\n");
 	for (uint64_t seed = 1; seed <= SEEDS; seed++) {
 		struct steady st;
 
 		measure(seed, &st);
 		print_message("%4llu  %13zu/%-11zu  %7zu/%-6zu  %11.1f/%-11.1f "
-			      " %14.1f  %6.0f %%  %8zu/%zu\n",
+			      " %14.1f  %6.0f %%  %8zu/%-5zu  %5zu\n",
 			      (unsigned long long)seed, st.entries_year,
 			      st.exits_year, st.entries_12, st.exits_12,
 			      st.mean_exit_months, st.median_exit_months,
 			      st.median_current_months,
 			      100.0 * (double)st.followup / (double)st.current,
-			      st.positive, st.exits);
+			      st.positive, st.exits, st.ready);
 		assert_int_equal(st.current, 80);
 		assert_true(st.exits_12 >= 20 && st.exits_12 <= 50);
 		assert_true(st.entries_12 >= 20 && st.entries_12 <= 50);
@@ -483,6 +487,8 @@ static void steady_state(void **state)
 		assert_true(st.followup * 100 >= st.current * 8 &&
 			    st.followup * 100 <= st.current * 40);
 		assert_true(st.in_work_flags >= 1);
+		assert_true(st.ready >= 1 && st.ready <= 8);
+		assert_true(st.checkins_held * 2 >= st.followup);
 		entries += st.entries_12;
 		exits += st.exits_12;
 	}
