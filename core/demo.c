@@ -599,6 +599,8 @@ static void plan_current(struct rng *r, struct batch *b, struct plan *pl)
 	}
 }
 
+/* The public categories, comma-separated (malloc'd; NULL when out of
+ * memory): by age, then drawn. */
 static char *publics_for(struct rng *r, int age)
 {
 	char buf[64] = "";
@@ -621,6 +623,7 @@ static char *publics_for(struct rng *r, int age)
 	return strdup(buf);
 }
 
+/* One appointment of pid on `date`, at a drawn hour, counted in b. */
 static int add_appt(struct store_txn *t, struct batch *b, uint64_t pid,
 		    pdate date, enum appointment_status status,
 		    const char *kind, struct rng *r)
@@ -1007,6 +1010,8 @@ static int days_back(const struct config *c)
 	return stay > back ? stay : back;
 }
 
+/* One transaction: participants b->first to b->last, the first batch
+ * checking the database is empty. */
 static int write_batch(struct store_txn *t, void *arg, char **cause)
 {
 	struct batch *b = arg;
@@ -1040,6 +1045,7 @@ static bool scratch_new(struct batch *b)
 	return b->len != NULL && b->move_stage != NULL && b->move_date != NULL;
 }
 
+/* Free what scratch_new allocated (NULL pointers too). */
 static void scratch_free(struct batch *b)
 {
 	free(b->len);
