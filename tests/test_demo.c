@@ -243,11 +243,13 @@ static void spread_over_referents(void **state)
  *  - mean months in the PLIE of the exits: 24 to 31;
  *  - median months of the current participants: 9 to 20;
  *  - positive exits: 30 % to 60 % of exits;
- *  - in in-work follow-up: 8 % to 40 % of the current, with check-ins
- *    held (at least one for two of them), some due or late; ready to
- *    exit (six months reached): 1 to 8 (10 %).
+ *  - in in-work follow-up: 10 % to 45 % of the current (about 27 %
+ *    expected), with check-ins held (at least one for two of them), some
+ *    due or late; ready to exit (six months reached): 1 to 8 (about 3
+ *    expected: none would be unlucky, not wrong, on another seed).
  * Over all seeds: entries and exits of the last twelve months within 15 %
- * of each other.
+ * of each other. The figures of every seed are printed as a table: run
+ * build/tests/test_demo to read them.
  */
 #define SEEDS 10
 #define FAR   3
@@ -484,8 +486,8 @@ static void steady_state(void **state)
 			    st.median_current_months <= 20);
 		assert_true(st.positive * 100 >= st.exits * 30 &&
 			    st.positive * 100 <= st.exits * 60);
-		assert_true(st.followup * 100 >= st.current * 8 &&
-			    st.followup * 100 <= st.current * 40);
+		assert_true(st.followup * 100 >= st.current * 10 &&
+			    st.followup * 100 <= st.current * 45);
 		assert_true(st.in_work_flags >= 1);
 		assert_true(st.ready >= 1 && st.ready <= 8);
 		assert_true(st.checkins_held * 2 >= st.followup);
