@@ -1,6 +1,7 @@
-/* demo.h: a fictitious caseload a referent would recognise: French names,
- * histories over every stage, past and coming appointments (a few overdue),
- * some in in-work follow-up, and exits of this year. */
+/* demo.h: a fictitious caseload a referent would recognise, in a steady
+ * state: French names, histories over every stage, past and coming
+ * appointments (a few overdue), some in in-work follow-up, and the exits
+ * of the last three years, as many as the entries (demo.c says how). */
 #ifndef PARCOURS_DEMO_H
 #define PARCOURS_DEMO_H
 
@@ -14,8 +15,8 @@
 #define DEMO_CASELOAD_SIZE	  80
 
 struct demo_options {
-	size_t participants; /* current participants; about 1 in 8 more exited
-			      */
+	size_t participants; /* current participants; about 1.3 times as many
+				more exited over three years */
 	uint64_t seed;	     /* same seed, same today: same caseload */
 	pdate today;	     /* every date is relative to it */
 	int64_t now;	     /* journal time stamp */

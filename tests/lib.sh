@@ -104,8 +104,15 @@ start() {
 	for e in LC_ALL=C.UTF-8 TZ=UTC TERM=screen-256color "HOME=$HOME" "$@"; do envs+=(-e "$e"); done
 	rm -f "$WORK/status-$s"
 	S=$s
-	tm new-session -d -s "$s" -x "$x" -y "$y" "${envs[@]}" \
-		"trap '' INT TERM HUP; '$BIN' --db '$DB' --today $T; echo \$? >'$WORK/status-$s'"
+	# Quitting the last session ends the server: a session started at
+	# that moment may find it going; try again, 2 s at most.
+	for _ in $(seq 20); do
+		tm new-session -d -s "$s" -x "$x" -y "$y" "${envs[@]}" \
+			"trap '' INT TERM HUP; '$BIN' --db '$DB' --today $T; echo \$? >'$WORK/status-$s'" \
+			2>/dev/null && return 0
+		sleep 0.1
+	done
+	ko "start $s: no tmux session"
 }
 screen() { tm capture-pane -p -t "$S"; }
 keys() { tm send-keys -t "$S" "$@"; }

@@ -109,6 +109,15 @@ static size_t after_exit_filter(const struct tui *t)
 	return t->config->n_stages + 1;
 }
 
+/* True when someone is followed in work after an exit at hiring. */
+static bool any_after_exit(const struct tui *t)
+{
+	for (size_t i = 0; i < t->cl.n; i++)
+		if (participant_exit_pending(&t->cl.entries[i].file.p))
+			return true;
+	return false;
+}
+
 /* True when `e` is shown under the stage filter: those who left are
  * not, but for those followed in work after an exit at hiring. */
 static bool passes_filter(const struct tui *t, const struct caseload_view *v,
@@ -539,6 +548,11 @@ static void handle(struct tui *t, void *data, enum action a)
 	case ACT_FILTER_STAGE:
 		v->stage_filter =
 			(v->stage_filter + 1) % (after_exit_filter(t) + 1);
+		/* The step of those followed after an exit only when there
+		 * are some. */
+		if (v->stage_filter == after_exit_filter(t) &&
+		    !any_after_exit(t))
+			v->stage_filter = 0;
 		restart(t, v);
 		break;
 	case ACT_ATTENTION_ONLY:

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 run demo 0 --db "$DB" --today $T demo --seed 42
-out_has demo "90 participants (80 current)"
+out_has demo "185 participants (80 current)"
 same "db dir mode" "$(stat -c %a "$DB")" 700
 same "data file mode" "$(stat -c %a "$DB/data.mdb")" 600
 same "lock file mode" "$(stat -c %a "$DB/lock.mdb")" 600

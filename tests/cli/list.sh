@@ -30,7 +30,7 @@ run list-text 0 --db "$DB" --today $T list
 out_has list-text "^Marie Dupont — 80 participants · target 80 · [0-9]* need attention · 2026-11-26"
 same "list text rows" "$(tail -n +3 "$WORK/out" | wc -l)" 80
 run list-exited 0 --db "$DB" --today $T list --exited --format tsv
-same "list --exited rows" "$(tail -n +2 "$WORK/out" | wc -l)" 90
+same "list --exited rows" "$(tail -n +2 "$WORK/out" | wc -l)" 185
 run list-format 2 --db "$DB" list --format xml
 err_has list-format "'xml' is not a format"
 run list-other-referent 0 --db "$DB" --today $T --referent "Nobody Here" list --format tsv

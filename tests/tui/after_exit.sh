@@ -96,6 +96,7 @@ expect filter "after exit · sort:"
 expect filtered "ABADIE Zéphyrine"
 expect filtered-stage "after exit"
 keys q
+[ "$(dead_status)" = 0 ] || ko "the first session did not quit"
 # purge leaves an exit still waiting for its validation.
 same "purge keeps the exit waiting" "$(P purge --exited-before 2026-12-01 --dry-run | grep -o '^[0-9]*')" \
 	"$(P dump | python3 -c '

@@ -37,20 +37,28 @@ print("%d exits, %d positive (%d %%)" % (p["exits"], p["positive_exits"], p["pos
 followup=$(figures)
 hiring=$(figures --config "$WORK/hiring.yaml")
 # cli/figures checks the export against a recomputation from the dump;
-# here, of this referent's ten exits of the year, the `cdi` not yet
-# validated counts at hiring only.
-same "export followup" "$followup" "10 exits, 5 positive (50 %)"
-same "export hiring" "$hiring" "10 exits, 6 positive (60 %)"
+# here, of this referent's exits of the year, the `cdi` not yet validated
+# counts at hiring only, and the dashboard says what export says.
+count() { sed 's/^\([0-9]*\) exits, \([0-9]*\) positive.*/\1 \2/' <<<"$1"; }
+read -r n_exits pos_followup <<<"$(count "$followup")"
+read -r n_hiring pos_hiring <<<"$(count "$hiring")"
+same "exits of the year" "$n_exits" "$(python3 -c '
+import json, sys
+print(sum(1 for p in json.load(open(sys.argv[1]))["participants"]
+          if p["status"] == "exited" and p["referent"] == sys.argv[2]
+          and "2026-01-01" <= p["exit_date"] <= "2026-11-26"))' "$WORK/cases.json" "$who")"
+same "exits by mode" "$n_hiring" "$n_exits"
+same "hiring adds the unvalidated cdi" $((pos_hiring - pos_followup)) 1
 
 start followup 100 30
 ready "participants"
 keys Tab Tab
-expect dashboard-followup "10 exits, 5 positive (50 %)"
+expect dashboard-followup "$followup"
 keys q
 start hiring 100 30 "PARCOURS_CONFIG=$WORK/hiring.yaml"
 ready "participants"
 keys Tab Tab
-expect dashboard-hiring "10 exits, 6 positive (60 %)"
+expect dashboard-hiring "$hiring"
 keys q
 
 finish

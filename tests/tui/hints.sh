@@ -37,7 +37,8 @@ for line in sys.stdin.read().splitlines()[4:-2]:
     if "…" in line[col:]:
         print(line[col:])' "${size% *}")
 	same "$size: to-do words whole" "$cut" ""
-	keys q
+	# Left open: quitting the last session would end the tmux server
+	# while the next one starts.
 done
 
 start main 100 30

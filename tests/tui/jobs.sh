@@ -5,16 +5,29 @@
 . "$(dirname "$0")/../lib.sh"
 
 make_db 1
+# Someone in work on one job going on, the only one of that name: their
+# id, how to find them, the name as shown, the employer.
+pick=$(P dump | python3 -c '
+import json, sys, unicodedata
+def fold(s):
+    return "".join(c for c in unicodedata.normalize("NFD", s)
+                   if not unicodedata.combining(c)).casefold()
+ps = [p for p in json.load(sys.stdin)["participants"]
+      if p["status"] != "exited" and p["referent"] == "Marie Dupont"]
+names = [fold(p["last_name"] + " " + p["first_name"]) for p in ps]
+for p, n in zip(ps, names):
+    going = [j for j in p["jobs"] if j["ended"] is None]
+    if p["status"] == "follow-up" and len(going) == 1 and names.count(n) == 1:
+        print(p["id"], n, p["last_name"].upper() + " " + p["first_name"],
+              going[0]["employer"], sep="\t")
+        break
+')
+[ -n "$pick" ] && ok || ko "no one in work on one job"
+IFS=$'\t' read -r who search name employer <<<"$pick"
 start main 100 30
 ready "80 participants · target 80"
-# Laurent Sarah: in temp work since 10/11 in the demo.
-keys / l a u r e n t " " s a r Enter Enter
-expect participant "LAURENT Sarah"
-employer=$(P dump | python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-p = [p for p in d["participants"] if p["last_name"] == "Laurent" and p["first_name"] == "Sarah"][0]
-print([j for j in p["jobs"] if j["ended"] is None][0]["employer"])')
+keys / "$search" Enter Enter
+expect participant "$name"
 keys L
 expect end-form "Record that a job ended · $employer"
 keys Tab Right Enter
@@ -23,8 +36,8 @@ expect no-job-now "J records a job start"
 same "end stored" "$(P dump | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-p = [p for p in d["participants"] if p["last_name"] == "Laurent" and p["first_name"] == "Sarah"][0]
-print([(j["ended"], j["end_reason"]) for j in p["jobs"] if j["employer"] == sys.argv[1]])' "$employer")" \
+p = [p for p in d["participants"] if p["id"] == int(sys.argv[2])][0]
+print([(j["ended"], j["end_reason"]) for j in p["jobs"] if j["employer"] == sys.argv[1]])' "$employer" "$who")" \
 	"[('2026-11-26', 'resigned')]"
 
 # No job going on: J asks nothing first.
@@ -42,8 +55,8 @@ expect second-saved "Job recorded"
 same "two jobs going on" "$(P dump | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-p = [p for p in d["participants"] if p["last_name"] == "Laurent" and p["first_name"] == "Sarah"][0]
-print(sorted(j["employer"] for j in p["jobs"] if j["ended"] is None))')" "['Carrefour', 'Lidl']"
+p = [p for p in d["participants"] if p["id"] == int(sys.argv[1])][0]
+print(sorted(j["employer"] for j in p["jobs"] if j["ended"] is None))' "$who")" "['Carrefour', 'Lidl']"
 expect both-shown "· Carrefour"
 # L with two going on asks which.
 keys L
@@ -59,8 +72,8 @@ expect corrected "Job corrected."
 same "correction stored" "$(P dump | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-p = [p for p in d["participants"] if p["last_name"] == "Laurent" and p["first_name"] == "Sarah"][0]
-print(sorted(j["employer"] for j in p["jobs"] if j["ended"] is None))')" "['Carrefour', 'Lidl Nord']"
+p = [p for p in d["participants"] if p["id"] == int(sys.argv[1])][0]
+print(sorted(j["employer"] for j in p["jobs"] if j["ended"] is None))' "$who")" "['Carrefour', 'Lidl Nord']"
 keys Escape
 
 finish

@@ -16,6 +16,10 @@ expect_not search-accents-filters "LAMBERT Bernard"
 keys / C-u n g u y e n Enter
 expect search-vietnamese "NGUYỄN"
 keys Escape
-expect search-escape "LAMBERT Bernard"
+# Esc clears the search: the whole list is back, the participant found
+# still selected and in view.
+expect search-escape "more ─"
+expect_not search-escape-cleared "/nguyen"
+same "still on the one found" "$(screen | grep '^›' | grep -c 'NGUYỄN')" 1
 
 finish
