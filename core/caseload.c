@@ -155,7 +155,7 @@ static int load(struct store *s, const struct config *c, const char *referent,
 			goto done;
 		}
 		if (!include_exited && f.p.status == STATUS_EXITED &&
-		    !participant_exit_pending(&f.p)) {
+		    !rules_after_exit(c, &f.p)) {
 			participant_file_clear(&f);
 			continue;
 		}

@@ -10,21 +10,64 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A journal line holds at most this many bytes (a load takes up to
+ * MODEL_LINE_MAX): a long note is cut, at a character's boundary. */
+#define JOURNAL_WHAT_MAX 900
+
+/*
+ * Make `s` one line a load takes back: control characters (a line break
+ * or a tab in a note, C1 controls) become spaces, and it is cut at
+ * JOURNAL_WHAT_MAX bytes on a character's boundary, with "…".
+ */
+static void journal_line(char *s)
+{
+	size_t n = strlen(s), keep;
+	unsigned char *u = (unsigned char *)s;
+
+	for (size_t i = 0; i < n; i++) {
+		if (u[i] < 0x20 || u[i] == 0x7f)
+			u[i] = ' ';
+		else if (u[i] == 0xc2 && i + 1 < n && u[i + 1] >= 0x80 &&
+			 u[i + 1] <= 0x9f)
+			u[i] = u[i + 1] = ' ';
+	}
+	if (n <= JOURNAL_WHAT_MAX)
+		return;
+	/* Cut before the character that would not leave room for "…". */
+	keep = JOURNAL_WHAT_MAX - 3;
+	while (keep > 0 && (u[keep] & 0xc0) == 0x80)
+		keep--;
+	memcpy(s + keep, "…", sizeof "…");
+}
+
 int edit_journal(struct store_txn *t, const struct edit_ctx *ctx, uint64_t pid,
 		 const char *fmt, ...)
 {
 	struct journal_entry e = { 0 };
-	char what[256];
+	char *what = NULL;
 	va_list ap;
+	int rc, len;
 
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
+	len = vasprintf(&what, fmt, ap);
 	va_end(ap);
+	if (len < 0)
+		return PC_ENOMEM;
+	journal_line(what);
 	e.time = ctx->now;
 	e.who = (char *)(ctx->who ? ctx->who : "");
 	e.participant = pid;
 	e.what = what;
-	return store_journal_add(t, &e);
+	rc = store_journal_add(t, &e);
+	free(what);
+	return rc;
+}
+
+char *edit_date(pdate d, char buf[DATE_BUFSZ])
+{
+	/* TRANSLATORS: how dates are written: YYYY, MM and DD stand for the
+	 * year, month and day. French: DD/MM/YYYY. */
+	return date_format_pattern(d, _("YYYY-MM-DD"), buf, DATE_BUFSZ);
 }
 
 int edit_check_date(pdate d, const char *what, char **cause)
@@ -283,7 +326,7 @@ static int outcome_cb(struct store_txn *t, void *arg, char **cause)
 		rc = error_set(cause, PC_EINVAL,
 			       _("this appointment is on %s: its outcome can "
 				 "be recorded from that day"),
-			       date_format_iso(a.date, d));
+			       edit_date(a.date, d));
 	if (rc == PC_OK) {
 		a.status = o->status;
 		if (o->note != NULL && *o->note != '\0') {
@@ -380,7 +423,7 @@ static int move_cb(struct store_txn *t, void *arg, char **cause)
 	else if (p.stage_since != DATE_NONE && a->date < p.stage_since)
 		rc = error_set(cause, PC_EINVAL,
 			       _("date: the last stage change was on %s"),
-			       date_format_iso(p.stage_since, d));
+			       edit_date(p.stage_since, d));
 	else if (p.stage != NULL && strcmp(p.stage, a->stage) == 0)
 		rc = error_set(cause, PC_EINVAL, _("already in this stage"));
 	if (rc == PC_OK) {

@@ -33,7 +33,7 @@ static int job_cb(struct store_txn *t, void *arg, char **cause)
 		return rc;
 	/* After an exit at hiring, the follow-up goes on: a new contract
 	 * may continue the work. */
-	if (p.status == STATUS_EXITED && !participant_exit_pending(&p)) {
+	if (p.status == STATUS_EXITED && !rules_after_exit(a->ctx->config, &p)) {
 		rc = error_set(cause, PC_EINVAL, _("%s %s has left the PLIE"),
 			       p.first_name, p.last_name);
 	} else if (p.status != STATUS_EXITED) {
@@ -50,6 +50,17 @@ static int job_cb(struct store_txn *t, void *arg, char **cause)
 				  date_format_iso(j.start, d));
 	participant_clear(&p);
 	return rc;
+}
+
+/* After an exit, only the work of an exit at hiring still followed may
+ * change: PC_EINVAL "has left" otherwise. */
+static int still_followed(const struct edit_ctx *ctx,
+			  const struct participant *p, char **cause)
+{
+	if (p->status != STATUS_EXITED || rules_after_exit(ctx->config, p))
+		return PC_OK;
+	return error_set(cause, PC_EINVAL, _("%s %s has left the PLIE"),
+			 p->first_name, p->last_name);
 }
 
 /* What a job must be, started or corrected. */
@@ -112,16 +123,17 @@ static int job_end_cb(struct store_txn *t, void *arg, char **cause)
 	for (size_t i = 0; i < f.n_jobs; i++)
 		if (f.jobs[i].seq == a->seq)
 			j = &f.jobs[i];
-	if (j == NULL)
+	rc = still_followed(a->ctx, &f.p, cause);
+	if (rc == PC_OK && j == NULL)
 		rc = error_set(cause, PC_ENOTFOUND, _("job %u not found"),
 			       (unsigned)a->seq);
-	else if (j->ended != DATE_NONE)
+	else if (rc == PC_OK && j->ended != DATE_NONE)
 		rc = error_set(cause, PC_EINVAL, _("this job ended on %s"),
-			       date_format_iso(j->ended, d));
-	else if (a->ended < j->start)
+			       edit_date(j->ended, d));
+	else if (rc == PC_OK && a->ended < j->start)
 		rc = error_set(cause, PC_EINVAL,
 			       _("end date: before the job started (%s)"),
-			       date_format_iso(j->start, d));
+			       edit_date(j->start, d));
 	if (rc == PC_OK) {
 		char *reason = strdup(a->reason);
 
@@ -161,20 +173,22 @@ static int job_fix_cb(struct store_txn *t, void *arg, char **cause)
 	for (size_t i = 0; i < f.n_jobs; i++)
 		if (f.jobs[i].seq == a->fixed->seq)
 			j = &f.jobs[i];
-	if (j == NULL)
+	rc = still_followed(a->ctx, &f.p, cause);
+	if (rc == PC_OK && j == NULL)
 		rc = error_set(cause, PC_ENOTFOUND, _("job %u not found"),
 			       (unsigned)a->fixed->seq);
-	else if (j->ended != DATE_NONE && j->ended < a->fixed->start)
+	else if (rc == PC_OK && j->ended != DATE_NONE &&
+		 j->ended < a->fixed->start)
 		rc = error_set(cause, PC_EINVAL,
 			       _("start date: after the job ended (%s)"),
-			       date_format_iso(j->ended, d));
+			       edit_date(j->ended, d));
 	for (size_t k = 0; rc == PC_OK && k < j->n_checkins; k++)
 		if (j->checkins[k].done != DATE_NONE &&
 		    j->checkins[k].done < a->fixed->start)
 			rc = error_set(cause, PC_EINVAL,
 				       _("start date: after a check-in held on "
 					 "%s"),
-				       date_format_iso(j->checkins[k].done, d));
+				       edit_date(j->checkins[k].done, d));
 	if (rc == PC_OK) {
 		char *employer = strdup(a->fixed->employer);
 		char *contract = edit_dup(a->fixed->contract);
@@ -189,10 +203,19 @@ static int job_fix_cb(struct store_txn *t, void *arg, char **cause)
 			free(j->contract);
 			j->employer = employer;
 			j->contract = contract;
+			/* The hiring an exit rests on moves with the start
+			 * of its job. */
+			if (rules_after_exit(a->ctx->config, &f.p) &&
+			    f.p.exit_hired == j->start &&
+			    f.p.exit_hired != a->fixed->start) {
+				f.p.exit_hired = a->fixed->start;
+				rc = store_participant_update(t, &f.p);
+			}
 			j->start = a->fixed->start;
 			j->planned_end = a->fixed->planned_end;
 			j->weekly_minutes = a->fixed->weekly_minutes;
-			rc = store_job_update(t, j);
+			if (rc == PC_OK)
+				rc = store_job_update(t, j);
 		}
 	}
 	if (rc == PC_OK)
@@ -248,6 +271,11 @@ static int checkin_cb(struct store_txn *t, void *arg, char **cause)
 
 	if (rc != PC_OK)
 		return rc;
+	rc = still_followed(a->ctx, &f.p, cause);
+	if (rc != PC_OK) {
+		participant_file_clear(&f);
+		return rc;
+	}
 	cur = participant_file_current_job(&f);
 	if (cur == NULL) {
 		participant_file_clear(&f);
@@ -257,7 +285,7 @@ static int checkin_cb(struct store_txn *t, void *arg, char **cause)
 	if (a->done < j.start)
 		rc = error_set(cause, PC_EINVAL,
 			       _("date: before the job started (%s)"),
-			       date_format_iso(j.start, d));
+			       edit_date(j.start, d));
 	if (rc == PC_OK) {
 		size_t i;
 
@@ -329,8 +357,8 @@ static int not_backed(const struct employment_status *w, bool season,
 			 _("Needs six months of qualifying work: from %s, "
 			   "reached on %s. Choose another reason, or say why "
 			   "in \"Forced, why\"."),
-			 date_format_iso(w->since, d1),
-			 date_format_iso(w->six_months, d2));
+			 edit_date(w->since, d1),
+			 edit_date(w->six_months, d2));
 }
 
 /* True when the months a reason needs are there in `w`. */
@@ -339,10 +367,44 @@ static bool months_reached(const struct employment_status *w, bool season)
 	return season ? w->seasonal : w->reached;
 }
 
-/* The dates an exit stores, as edit_exit() sets them. */
+/* The dates an exit stores, as edit_exit() sets them, and whether the
+ * note in "Forced, why" was needed. */
 struct exit_dates {
 	pdate hired, validated;
+	bool forced;
 };
+
+/* Under `exit_validation: hiring`: qualifying work must hold on the exit
+ * date itself; the exit rests on its run (see exit_backed). */
+static int backed_at_hiring(const struct exit_args *a,
+			    const struct participant_file *f,
+			    struct exit_dates *out, char **cause)
+{
+	const struct config *c = a->ctx->config;
+	bool season = a->reason->needs == EXIT_NEEDS_SEASON;
+	struct employment_status w, run;
+	bool holds = rules_exit_run(c, f, a->date, a->date, &run);
+
+	rules_employment(c, f, a->date, &w);
+	if (holds)
+		out->hired = run.since;
+	/* Already there: validated at once, as under `followup`. */
+	if (season ? w.seasonal : holds && run.reached)
+		return PC_OK;
+	if (holds) {
+		out->validated = DATE_NONE; /* waits for its months */
+		return PC_OK;
+	}
+	if (a->forced != NULL) {
+		out->forced = true;
+		return PC_OK;
+	}
+	return error_set(cause, PC_EINVAL,
+			 _("An exit at hiring needs qualifying work (at least "
+			   "half-time) going on on the exit date: record the "
+			   "job first (J), choose another reason, or say why "
+			   "in \"Forced, why\"."));
+}
 
 /*
  * What backs the exit, and its dates. A reason that is not positive has
@@ -350,8 +412,9 @@ struct exit_dates {
  * needs six months (eight in twelve for seasonal work): under `followup`
  * the jobs must show them on the exit date, and the exit is validated;
  * under `hiring` qualifying work must hold on the exit date, and the exit
- * waits for its months from the hiring, the start of that work (validated
- * at once when already there). A note in `forced` passes either check.
+ * waits for its months from the hiring, the first day of that work's run
+ * (validated at once when they are already there). A note in `forced`
+ * passes either check, and is then recorded as what forced it.
  */
 static int exit_backed(const struct exit_args *a,
 		       const struct participant_file *f,
@@ -362,39 +425,31 @@ static int exit_backed(const struct exit_args *a,
 	struct employment_status w;
 
 	out->hired = out->validated = DATE_NONE;
+	out->forced = false;
 	if (!a->reason->positive)
 		return PC_OK;
-	rules_employment(c, f, a->date, &w);
-	if (w.qualifying || w.reached)
-		out->hired = w.since;
 	out->validated = a->date;
 	if (a->reason->needs == EXIT_NEEDS_NOTHING)
 		return PC_OK;
-	if (c->exit_validation == EXIT_AFTER_FOLLOWUP) {
-		if (months_reached(&w, season) || a->forced != NULL)
-			return PC_OK;
-		return not_backed(&w, season, cause);
-	}
+	if (c->exit_validation == EXIT_AT_HIRING)
+		return backed_at_hiring(a, f, out, cause);
+	rules_employment(c, f, a->date, &w);
+	if (w.qualifying || w.reached)
+		out->hired = w.since;
 	if (months_reached(&w, season))
 		return PC_OK;
-	if (w.qualifying) {
-		out->validated = DATE_NONE; /* waits for its months */
+	if (a->forced != NULL) {
+		out->forced = true;
 		return PC_OK;
 	}
-	if (a->forced != NULL)
-		return PC_OK;
-	return error_set(cause, PC_EINVAL,
-			 _("An exit at hiring needs qualifying work (at least "
-			   "half-time) going on on the exit date: record the "
-			   "job first (J), choose another reason, or say why "
-			   "in \"Forced, why\"."));
+	return not_backed(&w, season, cause);
 }
 
 static int exit_cb(struct store_txn *t, void *arg, char **cause)
 {
 	struct exit_args *a = arg;
 	struct participant_file f;
-	struct exit_dates dates = { DATE_NONE, DATE_NONE };
+	struct exit_dates dates = { DATE_NONE, DATE_NONE, false };
 	char *reason;
 	char d[DATE_BUFSZ];
 	int rc = edit_load_file(t, a->pid, &f, cause);
@@ -403,11 +458,11 @@ static int exit_cb(struct store_txn *t, void *arg, char **cause)
 		return rc;
 	if (f.p.status == STATUS_EXITED)
 		rc = error_set(cause, PC_EINVAL, _("already left on %s"),
-			       date_format_iso(f.p.exit_date, d));
+			       edit_date(f.p.exit_date, d));
 	else if (f.p.entry_date != DATE_NONE && a->date < f.p.entry_date)
 		rc = error_set(cause, PC_EINVAL,
 			       _("date: before the entry (%s)"),
-			       date_format_iso(f.p.entry_date, d));
+			       edit_date(f.p.entry_date, d));
 	else
 		rc = exit_backed(a, &f, &dates, cause);
 	/* Planned appointments after the exit will not take place. */
@@ -433,7 +488,7 @@ static int exit_cb(struct store_txn *t, void *arg, char **cause)
 		f.p.exit_lost_reason = NULL;
 		rc = store_participant_update(t, &f.p);
 	}
-	if (rc == PC_OK && a->forced != NULL)
+	if (rc == PC_OK && dates.forced)
 		rc = edit_journal(
 			t, a->ctx, a->pid, "exit on %s: %s, forced: %s",
 			date_format_iso(a->date, d), a->reason->id, a->forced);
@@ -480,52 +535,102 @@ struct outcome_args {
 	const char *forced;
 };
 
-/* Validate: the months the reason needs, reached by `date`. */
+/* Validate: the months the reason needs, reached by `date` on the work
+ * the exit rests on (the run holding the hiring day). *forced when the
+ * note passed what the jobs do not show. */
 static int outcome_validated(const struct outcome_args *a,
-			     const struct participant_file *f, char **cause)
+			     const struct participant_file *f, bool *forced,
+			     char **cause)
 {
+	const struct config *c = a->ctx->config;
 	const struct config_exit_reason *why =
-		config_exit_reason(a->ctx->config, f->p.exit_reason);
+		config_exit_reason(c, f->p.exit_reason);
 	bool season = why != NULL && why->needs == EXIT_NEEDS_SEASON;
-	struct employment_status w;
-
+	struct employment_status run, w;
 	char d[DATE_BUFSZ];
 
-	if (a->forced != NULL)
+	*forced = false;
+	if (season ? employment_season_reached(c, f->jobs, f->n_jobs,
+					       f->p.entry_date,
+					       f->p.exit_hired,
+					       a->date) != DATE_NONE
+		   : rules_exit_run(c, f, f->p.exit_hired, a->date, &run) &&
+			     run.reached)
 		return PC_OK;
-	rules_employment(a->ctx->config, f, a->date, &w);
-	if (months_reached(&w, season) &&
-	    (season || w.six_months > f->p.exit_hired))
+	if (a->forced != NULL) {
+		*forced = true;
 		return PC_OK;
-	if (season)
+	}
+	if (season) {
+		rules_employment(c, f, a->date, &w);
 		return error_set(cause, PC_EINVAL,
 				 _("Not validated: eight months of work in "
 				   "the last twelve are needed, the jobs show "
 				   "%d days of %d. Validate later, or say why "
 				   "in \"Forced, why\"."),
 				 w.worked_days, w.season_days);
-	if (!w.qualifying || w.since == DATE_NONE)
+	}
+	if (!rules_exit_run(c, f, f->p.exit_hired, a->ctx->today, &run) ||
+	    !run.on_course)
 		return error_set(cause, PC_EINVAL,
-				 _("Not validated: no qualifying work goes on "
-				   "on that date. Record the work lost, or say "
-				   "why in \"Forced, why\"."));
+				 _("Not validated: the work of the hiring "
+				   "stopped before six months. Record the work "
+				   "lost, or say why in \"Forced, why\"."));
 	return error_set(cause, PC_EINVAL,
 			 _("Not validated: the six months of work are reached "
 			   "on %s. Validate from then, or say why in "
 			   "\"Forced, why\"."),
-			 date_format_iso(w.six_months, d));
+			 edit_date(run.six_months, d));
+}
+
+/* The work lost: it must have stopped by `date`, before its months. */
+static int outcome_lost(const struct outcome_args *a,
+			const struct participant_file *f, char **cause)
+{
+	const struct config *c = a->ctx->config;
+	const struct config_exit_reason *why =
+		config_exit_reason(c, f->p.exit_reason);
+	struct employment_status run;
+	char d[DATE_BUFSZ];
+
+	if (why != NULL && why->needs == EXIT_NEEDS_SEASON) {
+		pdate met = employment_season_reached(
+			c, f->jobs, f->n_jobs, f->p.entry_date,
+			f->p.exit_hired, a->date);
+
+		if (met == DATE_NONE)
+			return PC_OK;
+		return error_set(cause, PC_EINVAL,
+				 _("Eight months of work in twelve were "
+				   "reached on %s: validate the exit."),
+				 edit_date(met, d));
+	}
+	if (!rules_exit_run(c, f, f->p.exit_hired, a->ctx->today, &run))
+		return PC_OK;
+	if (run.on_course && run.six_months <= a->date)
+		return error_set(cause, PC_EINVAL,
+				 _("Six months of work were reached on %s: "
+				   "validate the exit."),
+				 edit_date(run.six_months, d));
+	if (run.until == EMPLOYMENT_OPEN || a->date <= run.until)
+		return error_set(cause, PC_EINVAL,
+				 _("The work goes on on that date: record the "
+				   "end of the job first (L), then the work "
+				   "lost from the day after."));
+	return PC_OK;
 }
 
 static int outcome_cb(struct store_txn *t, void *arg, char **cause)
 {
 	struct outcome_args *a = arg;
 	struct participant_file f;
+	bool forced = false;
 	char d[DATE_BUFSZ];
 	int rc = edit_load_file(t, a->pid, &f, cause);
 
 	if (rc != PC_OK)
 		return rc;
-	if (!participant_exit_pending(&f.p))
+	if (!rules_after_exit(a->ctx->config, &f.p))
 		rc = error_set(cause, PC_EINVAL,
 			       _("%s %s has no exit at hiring waiting for "
 				 "its validation"),
@@ -533,9 +638,15 @@ static int outcome_cb(struct store_txn *t, void *arg, char **cause)
 	else if (a->date < f.p.exit_hired)
 		rc = error_set(cause, PC_EINVAL,
 			       _("date: before the hiring (%s)"),
-			       date_format_iso(f.p.exit_hired, d));
+			       edit_date(f.p.exit_hired, d));
+	else if (a->date < f.p.exit_date)
+		rc = error_set(cause, PC_EINVAL,
+			       _("date: before the exit (%s)"),
+			       edit_date(f.p.exit_date, d));
 	else if (a->outcome == EXIT_VALIDATED)
-		rc = outcome_validated(a, &f, cause);
+		rc = outcome_validated(a, &f, &forced, cause);
+	else
+		rc = outcome_lost(a, &f, cause);
 	if (rc == PC_OK && a->outcome == EXIT_VALIDATED) {
 		f.p.exit_validated = a->date;
 	} else if (rc == PC_OK) {
@@ -556,7 +667,7 @@ static int outcome_cb(struct store_txn *t, void *arg, char **cause)
 		rc = edit_journal(t, a->ctx, a->pid,
 				  "exit not validated: work lost on %s (%s)",
 				  date_format_iso(a->date, d), a->reason);
-	else if (rc == PC_OK && a->forced != NULL)
+	else if (rc == PC_OK && forced)
 		rc = edit_journal(t, a->ctx, a->pid,
 				  "exit validated on %s, forced: %s",
 				  date_format_iso(a->date, d), a->forced);

@@ -21,6 +21,7 @@ struct ctx {
 	size_t n;
 	pdate today;
 	int min_minutes;
+	pdate from; /* work before this day does not count; DATE_NONE: all */
 };
 
 /* The first and last day job i covers; false when it covers none. */
@@ -43,6 +44,13 @@ static bool span(const struct ctx *x, size_t i, pdate *first, pdate *last)
 		return false;
 	*first = j->start;
 	*last = end;
+	/* Work before `from` does not count: a job over by then not at
+	 * all, one going on from that day. */
+	if (x->from != DATE_NONE && *first < x->from) {
+		if (*last < x->from)
+			return false;
+		*first = x->from;
+	}
 	return true;
 }
 
@@ -171,9 +179,25 @@ static void set_run(const struct config *c, const struct ctx *x, pdate since,
 			out->work_study = true;
 }
 
-/* The runs, in order: keep the one holding today, else the latest that
- * reached six months. */
-static void runs(const struct config *c, const struct ctx *x,
+/* Copy the run r into *out, the seasonal fields left as they are. */
+static void take_run(const struct employment_status *r,
+		     struct employment_status *out)
+{
+	out->since = r->since;
+	out->until = r->until;
+	out->six_months = r->six_months;
+	out->qualifying = r->qualifying;
+	out->on_course = r->on_course;
+	out->reached = r->reached;
+	out->work_study = r->work_study;
+}
+
+/*
+ * The runs, in order. With `day` DATE_NONE: keep the one holding today,
+ * else the latest that reached six months. Else: keep the one whose days
+ * hold `day` (its first day to its last), and return whether there is one.
+ */
+static bool runs(const struct config *c, const struct ctx *x, pdate day,
 		 struct employment_status *out)
 {
 	pdate from = earliest(x), first, last, since = DATE_NONE, until = 0;
@@ -181,7 +205,7 @@ static void runs(const struct config *c, const struct ctx *x,
 	bool more = true;
 
 	if (from == DATE_NONE)
-		return;
+		return false;
 	while (more) {
 		more = until != EMPLOYMENT_OPEN &&
 		       next_interval(x, since == DATE_NONE ? from : until + 1,
@@ -193,24 +217,23 @@ static void runs(const struct config *c, const struct ctx *x,
 		}
 		if (since != DATE_NONE) {
 			/* The run since..until is complete. */
-			if (since > x->today)
-				return;
+			if (since > x->today ||
+			    (day != DATE_NONE && since > day))
+				return false;
 			set_run(c, x, since, until, &r);
-			if (r.qualifying || r.reached) {
-				out->since = r.since;
-				out->until = r.until;
-				out->six_months = r.six_months;
-				out->qualifying = r.qualifying;
-				out->on_course = r.on_course;
-				out->reached = r.reached;
-				out->work_study = r.work_study;
+			if (day != DATE_NONE && day <= until) {
+				take_run(&r, out);
+				return true;
 			}
+			if (day == DATE_NONE && (r.qualifying || r.reached))
+				take_run(&r, out);
 		}
 		if (more) {
 			since = first;
 			until = last;
 		}
 	}
+	return false;
 }
 
 /* Seasonal work on `day`: worked days in its last twelve months against
@@ -253,18 +276,59 @@ static pdate season_since(const struct ctx *x, pdate today, int worked)
 	return day;
 }
 
-void employment_evaluate(const struct config *c, const struct job *jobs,
-			 size_t n, pdate today, struct employment_status *out)
+/* *out as employment_evaluate leaves it before it looks at the jobs. */
+static void clear_status(struct employment_status *out)
 {
-	struct ctx x = { jobs, jobs != NULL ? n : 0, today,
-			 c->min_weekly_minutes };
-
 	memset(out, 0, sizeof *out);
 	out->since = DATE_NONE;
 	out->until = DATE_NONE;
 	out->six_months = DATE_NONE;
 	out->seasonal_since = DATE_NONE;
-	runs(c, &x, out);
+}
+
+void employment_evaluate(const struct config *c, const struct job *jobs,
+			 size_t n, pdate today, struct employment_status *out)
+{
+	employment_evaluate_from(c, jobs, n, DATE_NONE, today, out);
+}
+
+bool employment_run_at(const struct config *c, const struct job *jobs,
+		       size_t n, pdate from, pdate day, pdate today,
+		       struct employment_status *out)
+{
+	struct ctx x = { jobs, jobs != NULL ? n : 0, today,
+			 c->min_weekly_minutes, from };
+
+	clear_status(out);
+	if (day == DATE_NONE)
+		return false;
+	return runs(c, &x, day, out);
+}
+
+pdate employment_season_reached(const struct config *c, const struct job *jobs,
+				size_t n, pdate from, pdate first, pdate today)
+{
+	struct ctx x = { jobs, jobs != NULL ? n : 0, today,
+			 c->min_weekly_minutes, from };
+	int worked, needed;
+
+	/* A day at a time from `first`: the window moves by a day, or by
+	 * none or two where the months are clamped; count it again then. */
+	for (pdate day = first; day != DATE_NONE && day <= today; day++)
+		if (season_met(&x, day, &worked, &needed))
+			return day;
+	return DATE_NONE;
+}
+
+void employment_evaluate_from(const struct config *c, const struct job *jobs,
+			      size_t n, pdate from, pdate today,
+			      struct employment_status *out)
+{
+	struct ctx x = { jobs, jobs != NULL ? n : 0, today,
+			 c->min_weekly_minutes, from };
+
+	clear_status(out);
+	runs(c, &x, DATE_NONE, out);
 
 	out->seasonal =
 		season_met(&x, today, &out->worked_days, &out->season_days);

@@ -58,6 +58,32 @@ struct employment_status {
 void employment_evaluate(const struct config *c, const struct job *jobs,
 			 size_t n, pdate today, struct employment_status *out);
 
+/* The same, counting work from `from` only (DATE_NONE: all of it): a job
+ * over before `from` does not count, one going on counts from `from`. */
+void employment_evaluate_from(const struct config *c, const struct job *jobs,
+			      size_t n, pdate from, pdate today,
+			      struct employment_status *out);
+
+/*
+ * The run whose days hold `day` (from its first qualifying day to its
+ * last), as the jobs known as of `today` make it, work counted from
+ * `from` as above: its since, until, six_months, on_course, reached and
+ * qualifying (as of today) in *out, the seasonal fields zero. False, *out
+ * as for no work, when no qualifying work holds `day`.
+ */
+bool employment_run_at(const struct config *c, const struct job *jobs,
+		       size_t n, pdate from, pdate day, pdate today,
+		       struct employment_status *out);
+
+/*
+ * The first day from `first` to `today` on which seasonal work was met
+ * (eight months of work in the twelve before it, work counted from
+ * `from`), or DATE_NONE. Once met, it stays met: the season was done.
+ */
+pdate employment_season_reached(const struct config *c, const struct job *jobs,
+				size_t n, pdate from, pdate first,
+				pdate today);
+
 /* True when the contract id is open-ended ("cdi"). */
 bool employment_open_ended(const char *contract);
 

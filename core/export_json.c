@@ -143,11 +143,17 @@ static void followups(FILE *out, const struct summary *s)
 /* Where an exit stands: "validated", "pending" (left at hiring, waiting
  * for its months), "lost" (the work stopped before), or "none" (a reason
  * that is not positive). */
-static const char *exit_state(const struct participant *p)
+static const char *exit_state(const struct config *c,
+			      const struct participant *p)
 {
+	const struct config_exit_reason *why =
+		config_exit_reason(c, p->exit_reason);
+
 	if (p->exit_lost != DATE_NONE)
 		return "lost";
-	if (participant_exit_pending(p))
+	if (why == NULL || !why->positive)
+		return "none";
+	if (rules_after_exit(c, p))
 		return "pending";
 	return p->exit_validated != DATE_NONE ? "validated" : "none";
 }
@@ -195,7 +201,7 @@ static int exit_list(FILE *out, const struct summary *s)
 		fprintf(out, ", \"positive\": %s, \"state\": ",
 			summary_exit_positive(s->config, p) ? "true"
 							    : "false");
-		jstr(out, exit_state(p));
+		jstr(out, exit_state(s->config, p));
 		fputs(", \"hired\": ", out);
 		jdate(out, p->exit_hired);
 		fputs(", \"validated\": ", out);

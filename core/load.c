@@ -1,5 +1,6 @@
 /* load.c: read a dump back into an empty database, in one transaction. */
 #include "dump.h"
+#include "edit.h"
 #include "error.h"
 #include "i18n.h"
 #include "json.h"
@@ -229,6 +230,45 @@ static const struct json *get_array(struct loader *l, const struct json *obj,
 	return v;
 }
 
+/*
+ * The exit as the edits make it, nothing else: its dates only for someone
+ * who left, in their order (hired, exit, then validated or lost, not
+ * both); a lost exit with its reason, one of job_end_reasons.
+ */
+static bool exit_whole(struct loader *l, const struct json *o,
+		       const struct participant *p)
+{
+	bool reason_known = false;
+
+	for (size_t i = 0; p->exit_lost_reason && i < JOB_END_REASONS; i++)
+		reason_known |= strcmp(p->exit_lost_reason,
+				       job_end_reasons[i]) == 0;
+	if (p->status != STATUS_EXITED &&
+	    (p->exit_date != DATE_NONE || p->exit_hired != DATE_NONE ||
+	     p->exit_validated != DATE_NONE || p->exit_lost != DATE_NONE))
+		return bad(l, o, _("an exit's dates for someone who has not left"),
+			   "status");
+	if (p->exit_hired != DATE_NONE && p->exit_date != DATE_NONE &&
+	    p->exit_hired > p->exit_date)
+		return bad(l, o, _("the hiring after the exit"), "exit_hired");
+	if (p->exit_validated != DATE_NONE && p->exit_lost != DATE_NONE)
+		return bad(l, o, _("both validated and lost"), "exit_lost");
+	if ((p->exit_lost != DATE_NONE) != (p->exit_lost_reason != NULL))
+		return bad(l, o, _("a lost exit needs its date and its reason"),
+			   "exit_lost_reason");
+	if (p->exit_lost_reason != NULL && !reason_known)
+		return bad(l, o,
+			   _("expected contract-ended, resigned, dismissed, "
+			     "trial-period or other"),
+			   "exit_lost_reason");
+	if (p->exit_lost != DATE_NONE && p->exit_lost < p->exit_date)
+		return bad(l, o, _("lost before the exit"), "exit_lost");
+	if (p->exit_validated != DATE_NONE && p->exit_validated < p->exit_date)
+		return bad(l, o, _("validated before the exit"),
+			   "exit_validated");
+	return true;
+}
+
 static bool read_participant(struct loader *l, const struct json *o,
 			     struct participant *p)
 {
@@ -431,7 +471,8 @@ static int load_cb(struct store_txn *t, void *arg, char **cause)
 	for (size_t i = 0; i < parts->n; i++) {
 		struct participant p;
 
-		if (!read_participant(l, &parts->items[i], &p)) {
+		if (!read_participant(l, &parts->items[i], &p) ||
+		    !exit_whole(l, &parts->items[i], &p)) {
 			participant_clear(&p);
 			return PC_EINVAL;
 		}

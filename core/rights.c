@@ -1,5 +1,6 @@
 /* rights.c: access and erasure, erasure that leaves no trace. */
 #include "rights.h"
+#include "rules.h"
 #include "dump.h"
 #include "error.h"
 #include "i18n.h"
@@ -162,7 +163,7 @@ static int purge_cb(struct store_txn *t, void *arg, char **cause)
 			break;
 		/* An exit at hiring still followed is not gone yet. */
 		gone = p.status == STATUS_EXITED && p.exit_date != DATE_NONE &&
-		       p.exit_date < a->before && !participant_exit_pending(&p);
+		       p.exit_date < a->before && !rules_after_exit(a->ctx->config, &p);
 		if (gone && p.legal_hold)
 			a->held++;
 		else if (gone) {

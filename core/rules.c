@@ -157,42 +157,33 @@ static bool checkin_held(const struct participant_file *f, pdate lo, pdate hi,
 	return checkin_held_on(f, lo, hi, offset) != DATE_NONE;
 }
 
-/* Jobs looked at by the rules: any realistic history; beyond it, the
- * latest ones. */
-#define RULES_MAX_JOBS 128
-
 /*
  * The employment the follow-up counts: work from the entry into the PLIE
- * on (a job held before it counts from the entry date; one ended before
- * it, not at all), evaluated as of `today`.
+ * on (a job held before it counts from the entry date; one over before
+ * it, not at all), evaluated as of `today`. Every job counts: a year of
+ * daily missions is a few hundred.
  */
 void rules_employment(const struct config *c, const struct participant_file *f,
 		      pdate today, struct employment_status *work)
 {
-	struct job jobs[RULES_MAX_JOBS];
-	pdate entry = f->p.entry_date;
-	size_t n = 0, first = f->n_jobs > RULES_MAX_JOBS
-				      ? f->n_jobs - RULES_MAX_JOBS
-				      : 0;
+	employment_evaluate_from(c, f->jobs, f->n_jobs, f->p.entry_date, today,
+				 work);
+}
 
-	for (size_t i = first; i < f->n_jobs; i++) {
-		struct job j = f->jobs[i]; /* a shallow copy: strings shared */
+bool rules_exit_run(const struct config *c, const struct participant_file *f,
+		    pdate day, pdate today, struct employment_status *run)
+{
+	return employment_run_at(c, f->jobs, f->n_jobs, f->p.entry_date, day,
+				 today, run);
+}
 
-		if (entry != DATE_NONE && j.start != DATE_NONE &&
-		    j.start < entry) {
-			pdate end = j.ended != DATE_NONE ? j.ended
-							 : j.planned_end;
+bool rules_after_exit(const struct config *c, const struct participant *p)
+{
+	const struct config_exit_reason *why =
+		config_exit_reason(c, p->exit_reason);
 
-			if (end != DATE_NONE && end < entry &&
-			    j.ended != DATE_NONE)
-				continue;
-			j.start = entry;
-			if (j.planned_end != DATE_NONE && j.planned_end < entry)
-				j.planned_end = entry;
-		}
-		jobs[n++] = j;
-	}
-	employment_evaluate(c, jobs, n, today, work);
+	return participant_exit_pending(p) && why != NULL && why->positive &&
+	       why->needs != EXIT_NEEDS_NOTHING;
 }
 
 bool rules_followup(const struct config *c, const struct participant_file *f,
@@ -268,28 +259,15 @@ static void sort_flags(struct rules_summary *s)
 	}
 }
 
-/* The first day without work after the hiring, up to today: the day
- * after the latest end of a job (recorded, else planned). */
-static pdate work_stopped(const struct participant_file *f, pdate today)
-{
-	pdate stop = f->p.exit_hired;
-
-	for (size_t i = 0; i < f->n_jobs; i++) {
-		const struct job *j = &f->jobs[i];
-		pdate end = j->ended != DATE_NONE ? j->ended : j->planned_end;
-
-		if (j->start != DATE_NONE && j->start <= today &&
-		    end != DATE_NONE && end >= f->p.exit_hired && end >= stop)
-			stop = end + 1;
-	}
-	return stop > today ? today : stop;
-}
-
 /*
- * The in-work follow-up after an exit at hiring: the check-ins of the run
- * that holds today; once its six months are reached (eight months in
- * twelve for a seasonal reason), the exit is to validate; when no work
- * holds today any more and the months were not reached, it was lost.
+ * The in-work follow-up after an exit at hiring, on the work the exit was
+ * recorded on: the run that holds the hiring day, as the jobs known today
+ * make it. A break in it is not mended by a job found later, and six
+ * months it reached stay reached. Its check-ins while it goes on; once
+ * its six months are reached, the exit is to validate; once it stopped
+ * before, the work was lost, from the day after its last day. Seasonal
+ * work: to validate once eight months in twelve were met on a day since
+ * the hiring; lost when twelve months passed without.
  */
 static void after_exit_rules(const struct config *c,
 			     const struct participant_file *f, pdate today,
@@ -297,22 +275,39 @@ static void after_exit_rules(const struct config *c,
 {
 	const struct config_exit_reason *why =
 		config_exit_reason(c, f->p.exit_reason);
-	bool season = why != NULL && why->needs == EXIT_NEEDS_SEASON;
-	struct employment_status work;
+	pdate hired = f->p.exit_hired;
+	struct employment_status run, now;
 
-	rules_employment(c, f, today, &work);
-	if (season && work.seasonal)
-		add(out, FLAG_VALIDATE_EXIT, work.seasonal_since,
-		    today - work.seasonal_since, EMPLOYMENT_SEASON_MONTHS);
-	else if (!season && work.reached &&
-		 work.six_months > f->p.exit_hired)
-		add(out, FLAG_VALIDATE_EXIT, work.six_months,
-		    today - work.six_months, c->followup_months);
-	else if (work.qualifying)
-		checkin_rules(c, f, work.since, work.since, work.until, today,
+	if (why != NULL && why->needs == EXIT_NEEDS_SEASON) {
+		pdate met = employment_season_reached(c, f->jobs, f->n_jobs,
+						       f->p.entry_date, hired,
+						       today);
+		pdate year = date_add_months(hired, EMPLOYMENT_SEASON_OF);
+
+		if (met != DATE_NONE) {
+			add(out, FLAG_VALIDATE_EXIT, met, today - met,
+			    EMPLOYMENT_SEASON_MONTHS);
+		} else if (today > year) {
+			add(out, FLAG_WORK_LOST, year, today - year, 0);
+		} else {
+			rules_employment(c, f, today, &now);
+			if (now.qualifying)
+				checkin_rules(c, f, now.since, now.since,
+					      now.until, today, out);
+		}
+		sort_flags(out);
+		return;
+	}
+	if (!rules_exit_run(c, f, hired, today, &run)) {
+		add(out, FLAG_WORK_LOST, hired, today - hired, 0);
+	} else if (run.reached) {
+		add(out, FLAG_VALIDATE_EXIT, run.six_months,
+		    today - run.six_months, c->followup_months);
+	} else if (run.qualifying) {
+		checkin_rules(c, f, run.since, run.since, run.until, today,
 			      out);
-	else {
-		pdate stop = work_stopped(f, today);
+	} else {
+		pdate stop = run.until + 1;
 
 		add(out, FLAG_WORK_LOST, stop, today - stop, 0);
 	}
@@ -335,7 +330,7 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 	appointment_rules(f, today, out, &any_planned);
 	if (f->p.status == STATUS_EXITED) {
 		out->n_flags = 0;
-		if (participant_exit_pending(&f->p))
+		if (rules_after_exit(c, &f->p))
 			after_exit_rules(c, f, today, out);
 		return;
 	}

@@ -41,10 +41,10 @@ struct rules_summary {
 
 /*
  * Evaluate every rule for `f` as of `today` into *out, wholly overwritten
- * (nothing to free). An exited participant has no flag, but one whose
- * exit at hiring waits for its validation (participant_exit_pending) has
- * those of the in-work follow-up: check-ins, validate-exit, work-lost. A
- * stage missing from the config uses no contact interval.
+ * (nothing to free). An exited participant has no flag, but one still
+ * followed after an exit at hiring (rules_after_exit) has those of the
+ * in-work follow-up: check-ins, validate-exit, work-lost. A stage missing
+ * from the config uses no contact interval.
  */
 void rules_evaluate(const struct config *c, const struct participant_file *f,
 		    pdate today, struct rules_summary *out);
@@ -67,6 +67,23 @@ const char *rules_flag_name(enum flag_kind kind);
 struct employment_status;
 void rules_employment(const struct config *c, const struct participant_file *f,
 		      pdate today, struct employment_status *work);
+
+/*
+ * The run of qualifying work that holds `day` (the hiring of an exit at
+ * hiring), as the jobs known as of `today` make it, work counted from the
+ * entry (employment_run_at). False when no qualifying work held that day.
+ */
+bool rules_exit_run(const struct config *c, const struct participant_file *f,
+		    pdate day, pdate today, struct employment_status *run);
+
+/*
+ * True when `p` left at hiring and is still followed in work, as the
+ * configuration says now: the exit waits for its validation
+ * (participant_exit_pending), and its reason is positive and needs six
+ * months or a season. A reason made non-positive since, or one that needs
+ * nothing, has nothing left to follow.
+ */
+bool rules_after_exit(const struct config *c, const struct participant *p);
 
 /* The in-work follow-up the check-ins belong to: they fall due from
  * `start`, and one held on any job started from `lo` to `hi` counts. */

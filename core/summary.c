@@ -285,7 +285,7 @@ int summary_build(struct summary *s, const struct config *c,
 
 			s->exits++;
 			s->positive += positive;
-			s->exits_pending += participant_exit_pending(p);
+			s->exits_pending += rules_after_exit(c, p);
 			s->exits_lost += p->exit_lost != DATE_NONE;
 			s->exits_by_reason[why ? (size_t)(why - c->exit_reasons)
 					       : c->n_exit_reasons]++;
@@ -301,8 +301,13 @@ int summary_build(struct summary *s, const struct config *c,
 		}
 		if (p->status == STATUS_EXITED) {
 			/* Left at hiring: the in-work follow-up goes on. */
-			if (participant_exit_pending(p)) {
+			if (rules_after_exit(c, p)) {
 				s->after_exit++;
+				if (e->summary.n_flags > 0) {
+					s->flagged++;
+					if (r)
+						r->flagged++;
+				}
 				add_flags(s, e, i);
 				s->followups[s->n_followups++] = i;
 			}

@@ -582,12 +582,16 @@ static void exit_at_hiring_lost(void **state)
 	REFUSED(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_LOST,
 				  D(2026, 9, 30), "dismissed", NULL, &rcause),
 		"before the hiring");
+	/* On its last day, the work still went on. */
+	REFUSED(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_LOST,
+				  D(2026, 11, 20), "dismissed", NULL, &rcause),
+		"goes on");
 	assert_int_equal(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_LOST,
-					   D(2026, 11, 20), "dismissed", NULL,
+					   D(2026, 11, 21), "dismissed", NULL,
 					   &cause),
 			 PC_OK);
 	load(f, &pf);
-	assert_int_equal(pf.p.exit_lost, D(2026, 11, 20));
+	assert_int_equal(pf.p.exit_lost, D(2026, 11, 21));
 	assert_string_equal(pf.p.exit_lost_reason, "dismissed");
 	assert_false(pf.p.exit_positive);
 	assert_false(participant_exit_pending(&pf.p));
@@ -618,6 +622,216 @@ static void exit_at_hiring_season(void **state)
 	REFUSED(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_VALIDATED,
 				  D(2026, 9, 5), NULL, NULL, &rcause),
 		"eight months");
+}
+
+/* A job of `hours` a week from `start` to `planned_end` (DATE_NONE: open);
+ * its seq in *seq unless NULL. */
+static void add_job(struct fixture *f, const char *contract, pdate start,
+		    pdate planned_end)
+{
+	full_time_job(f, contract, start, planned_end);
+}
+
+/* The journal's last line about the fixture's participant (caller frees). */
+static char *last_journal(struct fixture *f)
+{
+	struct store_txn *t;
+	struct journal_entry *e;
+	size_t n;
+	char *cause = NULL, *what;
+
+	assert_int_equal(store_read_begin(f->s, &t, &cause), PC_OK);
+	assert_int_equal(store_journal_list(t, f->pid, &e, &n), PC_OK);
+	store_read_end(&t);
+	assert_true(n > 0);
+	what = strdup(e[n - 1].what);
+	for (size_t i = 0; i < n; i++)
+		journal_entry_clear(&e[i]);
+	free(e);
+	return what;
+}
+
+/*
+ * The follow-up after an exit at hiring rests on the work of the hiring:
+ * a break in it beyond the tolerance is work lost, and a job found later
+ * does not mend it (before, the new run was followed instead and the exit
+ * validated on its six months).
+ */
+static void exit_at_hiring_break(void **state)
+{
+	struct fixture *f = *state;
+	pdate d = DATE_NONE;
+	char *cause = NULL;
+
+	f->c->exit_validation = EXIT_AT_HIRING;
+	f->ctx.today = D(2026, 6, 2);
+	add_job(f, "interim", D(2026, 6, 1), D(2026, 6, 30));
+	add_job(f, "interim", D(2026, 7, 3), D(2026, 7, 31)); /* 2 days */
+	add_job(f, "interim", D(2026, 8, 5), D(2027, 3, 31)); /* 4 days */
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 6, 1),
+				   "interim-6-mois", NULL, &cause),
+			 PC_OK);
+	assert_false(flagged(f, D(2026, 7, 20), FLAG_WORK_LOST, NULL));
+	assert_true(flagged(f, D(2026, 8, 10), FLAG_WORK_LOST, &d));
+	assert_int_equal(d, D(2026, 8, 1));
+	assert_true(flagged(f, D(2027, 2, 5), FLAG_WORK_LOST, &d));
+	assert_int_equal(d, D(2026, 8, 1));
+	assert_false(flagged(f, D(2027, 2, 5), FLAG_VALIDATE_EXIT, NULL));
+	f->ctx.today = D(2027, 2, 5);
+	REFUSED(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_VALIDATED,
+				  D(2027, 2, 5), NULL, NULL, &rcause),
+		"stopped before six months");
+	assert_int_equal(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_LOST,
+					   D(2026, 8, 1), "contract-ended",
+					   NULL, &cause),
+			 PC_OK);
+}
+
+/* Six months reached on the work of the hiring stay reached when that
+ * work ends later and another begins (before, the new job hid them). */
+static void exit_at_hiring_reached_stays(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	pdate d = DATE_NONE;
+	char *cause = NULL, *line;
+
+	f->c->exit_validation = EXIT_AT_HIRING;
+	f->ctx.today = D(2026, 3, 1);
+	add_job(f, "cdi", D(2026, 3, 1), DATE_NONE);
+	/* A note not needed is not "forced". */
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 3, 1), "cdi",
+				   "signé", &cause),
+			 PC_OK);
+	line = last_journal(f);
+	assert_null(strstr(line, "forced"));
+	assert_non_null(strstr(line, "at hiring"));
+	free(line);
+	f->ctx.today = D(2026, 11, 28);
+	load(f, &pf);
+	assert_int_equal(edit_job_end(f->s, &f->ctx, f->pid, pf.jobs[0].seq,
+				      D(2026, 10, 15), "resigned", &cause),
+			 PC_OK);
+	participant_file_clear(&pf);
+	add_job(f, "cdi", D(2026, 11, 1), DATE_NONE);
+	assert_true(flagged(f, D(2026, 11, 28), FLAG_VALIDATE_EXIT, &d));
+	assert_int_equal(d, D(2026, 9, 1));
+	REFUSED(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_LOST,
+				  D(2026, 10, 16), "resigned", NULL, &rcause),
+		"Six months of work were reached");
+	assert_int_equal(edit_exit_outcome(f->s, &f->ctx, f->pid,
+					   EXIT_VALIDATED, D(2026, 11, 28),
+					   NULL, "pas besoin", &cause),
+			 PC_OK);
+	line = last_journal(f);
+	assert_string_equal(line, "exit validated on 2026-11-28");
+	free(line);
+}
+
+/* Seasonal work: once eight months in twelve were met since the hiring,
+ * the exit is to validate, and stays so between seasons (before, the flag
+ * turned into work lost a month later). */
+static void exit_at_hiring_seasons(void **state)
+{
+	struct fixture *f = *state;
+	pdate d = DATE_NONE;
+	char *cause = NULL;
+
+	f->c->exit_validation = EXIT_AT_HIRING;
+	f->ctx.today = D(2025, 12, 1);
+	add_job(f, "saisonnier", D(2025, 12, 1), D(2026, 3, 31));
+	add_job(f, "saisonnier", D(2026, 6, 1), D(2026, 9, 30));
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2025, 12, 1),
+				   "saisonnier", NULL, &cause),
+			 PC_OK);
+	/* Between seasons, nothing is lost. */
+	assert_false(flagged(f, D(2026, 5, 1), FLAG_WORK_LOST, NULL));
+	assert_true(flagged(f, D(2026, 11, 28), FLAG_VALIDATE_EXIT, &d));
+	assert_int_equal(d, D(2026, 9, 30));
+	assert_false(flagged(f, D(2026, 11, 28), FLAG_WORK_LOST, NULL));
+	f->ctx.today = D(2026, 11, 28);
+	assert_int_equal(edit_exit_outcome(f->s, &f->ctx, f->pid,
+					   EXIT_VALIDATED, D(2026, 11, 28),
+					   NULL, NULL, &cause),
+			 PC_OK);
+}
+
+/* The exit at hiring needs work on its date: not a job ended three days
+ * before (within the gap a run tolerates), nor one over before the entry.
+ * After the exit, a corrected start moves the hiring; once the exit is
+ * settled, nothing about work changes any more. */
+static void exit_at_hiring_needs_work(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	struct job fixed;
+	char *cause = NULL, *line;
+
+	f->c->exit_validation = EXIT_AT_HIRING;
+	add_job(f, "cdd", D(2026, 6, 1), D(2027, 5, 31));
+	load(f, &pf);
+	assert_int_equal(edit_job_end(f->s, &f->ctx, f->pid, pf.jobs[0].seq,
+				      D(2026, 11, 23), "dismissed", &cause),
+			 PC_OK);
+	participant_file_clear(&pf);
+	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdd-6-mois",
+			  NULL, &rcause),
+		"needs qualifying work");
+	/* A new job the next day: one run with the first, from its start. */
+	add_job(f, "cdi", D(2026, 11, 25), DATE_NONE);
+	/* A note with a line break and a tab: one line in the journal. */
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
+				   "cdi", "ligne 1\nligne\t2", &cause),
+			 PC_OK);
+	line = last_journal(f);
+	assert_null(strchr(line, '\n'));
+	assert_null(strchr(line, '\t'));
+	free(line);
+	load(f, &pf);
+	assert_int_equal(pf.p.exit_hired, D(2026, 6, 1));
+	fixed = pf.jobs[0];
+	fixed.start = D(2026, 5, 15);
+	assert_int_equal(edit_job_correct(f->s, &f->ctx, f->pid, &fixed,
+					  &cause),
+			 PC_OK);
+	participant_file_clear(&pf);
+	load(f, &pf);
+	assert_int_equal(pf.p.exit_hired, D(2026, 5, 15));
+	assert_int_equal(pf.jobs[0].start, D(2026, 5, 15));
+	assert_int_equal(edit_exit_outcome(f->s, &f->ctx, f->pid,
+					   EXIT_VALIDATED, D(2026, 11, 26),
+					   NULL, "contrat signé", &cause),
+			 PC_OK);
+	REFUSED(edit_job_end(f->s, &f->ctx, f->pid, pf.jobs[1].seq,
+			     D(2026, 11, 26), "resigned", &rcause),
+		"has left");
+	REFUSED(edit_checkin(f->s, &f->ctx, f->pid, 7, D(2026, 11, 26),
+			     &rcause),
+		"has left");
+	participant_file_clear(&pf);
+}
+
+/* A journal line is one line of at most 900 bytes, cut on a character's
+ * boundary: a load takes it back (before, a long note was cut in the
+ * middle of a character at 255 bytes). */
+static void journal_long_note(void **state)
+{
+	struct fixture *f = *state;
+	char note[3001], *line, *cause = NULL;
+
+	for (size_t i = 0; i < 1000; i++)
+		memcpy(note + 3 * i, "é\n", 3);
+	note[3000] = '\0';
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
+				   "cdi", note, &cause),
+			 PC_OK);
+	line = last_journal(f);
+	assert_true(strlen(line) <= 900);
+	assert_int_equal(model_text_check("what", line, MODEL_TEXT_LINE, true,
+					  &cause),
+			 PC_OK);
+	assert_non_null(strstr(line, "…"));
+	free(line);
 }
 
 /* Under `followup` the exit keeps the hiring date of the six months it
@@ -808,6 +1022,11 @@ int main(void)
 		T(exit_at_hiring_validated),
 		T(exit_at_hiring_lost),
 		T(exit_at_hiring_season),
+		T(exit_at_hiring_break),
+		T(exit_at_hiring_reached_stays),
+		T(exit_at_hiring_seasons),
+		T(exit_at_hiring_needs_work),
+		T(journal_long_note),
 		T(exit_after_followup_dates),
 		T(identity_and_transfer),
 		T(notes),

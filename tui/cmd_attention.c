@@ -80,7 +80,7 @@ static void print_text(struct cli *cli, const struct caseload *cl,
 	printf(P_("%s — %zu of %zu participant needs attention · %s\n",
 		  "%s — %zu of %zu participants need attention · %s\n",
 		  flagged),
-	       who ? who : "", flagged, caseload_current(cl),
+	       who ? who : "", flagged, cl->n,
 	       cli_date(cli->today, d));
 	free(who);
 	if (n == 0) {

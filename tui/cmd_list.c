@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void print_tsv(const struct caseload *cl)
+static void print_tsv(const struct config *c, const struct caseload *cl)
 {
 	puts("id\tlast_name\tfirst_name\tstage_no\tstage_id\tdays_in_stage\t"
 	     "last_contact\tnext_appointment\tflags\tstatus");
@@ -37,7 +37,7 @@ static void print_tsv(const struct caseload *cl)
 			       rules_flag_name(s->flags[f].kind));
 		/* "after-exit": left at hiring, followed in work. */
 		printf("\t%s\n",
-		       participant_exit_pending(&e->file.p)
+		       rules_after_exit(c, &e->file.p)
 			       ? "after-exit"
 			       : model_enum_name(ENUM_STATUS,
 						 (int)e->file.p.status));
@@ -58,12 +58,22 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 	const struct config *c = cli->config;
 	char today[DATE_BUFSZ];
 	char *who = text_shown(all ? _("All referents") : cli_referent(cli));
+	size_t after_exit = 0;
+
+	for (size_t i = 0; i < cl->n; i++)
+		after_exit += rules_after_exit(c, &cl->entries[i].file.p);
 
 	printf("%s — ", who ? who : "");
 	printf(P_("%zu participant · target %d", "%zu participants · target %d",
 		  caseload_current(cl)),
 	       caseload_current(cl), c->caseload_target);
 	fputs(" · ", stdout);
+	if (after_exit > 0) {
+		printf(P_("%zu in work after exit", "%zu in work after exit",
+			  after_exit),
+		       after_exit);
+		fputs(" · ", stdout);
+	}
 	printf(P_("%zu needs attention", "%zu need attention",
 		  count_flagged(cl)),
 	       count_flagged(cl));
@@ -103,7 +113,7 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 		else if (s->n_flags > 0) {
 			rules_flag_reason(&s->flags[0], reason, sizeof reason);
 			fputs(reason, stdout);
-		} else if (participant_exit_pending(&e->file.p))
+		} else if (rules_after_exit(c, &e->file.p))
 			printf(_("left at hiring %s, in work"),
 			       cli_date(e->file.p.exit_date, d));
 		else if (e->file.p.status == STATUS_EXITED)
@@ -150,7 +160,7 @@ static int list_run(struct cli *cli, int argc, char **argv)
 	if (status != EXIT_OK)
 		return status;
 	if (tsv)
-		print_tsv(&cl);
+		print_tsv(cli->config, &cl);
 	else
 		print_text(cli, &cl, all);
 	caseload_free(&cl);

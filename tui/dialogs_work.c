@@ -456,7 +456,7 @@ void dialog_exit(struct tui *t, const struct caseload_entry *e)
 
 		tui_refresh_participant(t, x.pid);
 		now = tui_entry(t, x.pid);
-		if (now != NULL && participant_exit_pending(&now->file.p)) {
+		if (now != NULL && rules_after_exit(t->config, &now->file.p)) {
 			char d[DATE_BUFSZ];
 
 			tui_message(t, STYLE_OK,
@@ -528,7 +528,7 @@ void dialog_exit_outcome(struct tui *t, const struct caseload_entry *e)
 				     .kind = FIELD_TEXT },
 	};
 
-	if (!participant_exit_pending(&e->file.p)) {
+	if (!rules_after_exit(t->config, &e->file.p)) {
 		tui_message(t, STYLE_ERROR, "%s",
 			    _("No exit at hiring waiting for its validation: "
 			      "x records an exit."));

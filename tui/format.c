@@ -43,7 +43,7 @@ void format_name(const struct participant *p, char *buf, size_t n)
 void format_stage(const struct config *c, const struct caseload_entry *e,
 		  char *buf, size_t n)
 {
-	if (participant_exit_pending(&e->file.p))
+	if (rules_after_exit(c, &e->file.p))
 		/* TRANSLATORS: the stage column (12 columns at 80) of
 		 * someone who left the PLIE at hiring and is still followed
 		 * in work. */

@@ -113,7 +113,7 @@ static size_t after_exit_filter(const struct tui *t)
 static bool any_after_exit(const struct tui *t)
 {
 	for (size_t i = 0; i < t->cl.n; i++)
-		if (participant_exit_pending(&t->cl.entries[i].file.p))
+		if (rules_after_exit(t->config, &t->cl.entries[i].file.p))
 			return true;
 	return false;
 }
@@ -123,7 +123,7 @@ static bool any_after_exit(const struct tui *t)
 static bool passes_filter(const struct tui *t, const struct caseload_view *v,
 			  const struct caseload_entry *e)
 {
-	bool after_exit = participant_exit_pending(&e->file.p);
+	bool after_exit = rules_after_exit(t->config, &e->file.p);
 
 	if (e->file.p.status == STATUS_EXITED && !after_exit)
 		return false;
@@ -275,7 +275,7 @@ static void draw_status(struct tui *t, const struct caseload_view *v)
 	for (size_t i = 0; i < t->cl.n; i++) {
 		const struct caseload_entry *e = &t->cl.entries[i];
 
-		if (participant_exit_pending(&e->file.p)) {
+		if (rules_after_exit(t->config, &e->file.p)) {
 			after_exit++;
 			flagged += e->summary.n_flags > 0;
 		}

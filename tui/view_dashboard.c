@@ -38,7 +38,7 @@ static void draw(struct tui *t, void *data)
 				positive += summary_exit_positive(t->config, p);
 			}
 			/* Left at hiring: their follow-up's flags count. */
-			if (participant_exit_pending(p)) {
+			if (rules_after_exit(t->config, p)) {
 				after_exit++;
 				for (size_t k = 0; k < e->summary.n_flags; k++)
 					flags[e->summary.flags[k].kind]++;

@@ -49,8 +49,9 @@ static void identity_line(const struct tui *t, const struct participant *p,
 
 /* What shows at the right of the identity line, in `form` 0 (long) or 1
  * (short): the most pressing flag, or the exit. "" for nothing. */
-static void header_state(const struct caseload_entry *e, int form,
-			 char *shown, size_t size)
+static void header_state(const struct config *c,
+			 const struct caseload_entry *e, int form, char *shown,
+			 size_t size)
 {
 	const struct participant *p = &e->file.p;
 	char reason[160], d[DATE_BUFSZ];
@@ -67,7 +68,7 @@ static void header_state(const struct caseload_entry *e, int form,
 			 reason);
 	} else if (p->status == STATUS_EXITED) {
 		snprintf(shown, size,
-			 participant_exit_pending(p)
+			 rules_after_exit(c, p)
 				 ? _("left at hiring on %s · in work")
 				 : _("left on %s"),
 			 cli_date(p->exit_date, d));
@@ -89,7 +90,7 @@ static void draw_identity(struct tui *t, const struct caseload_entry *e)
 
 	for (;;) {
 		identity_line(t, p, level, line, sizeof line);
-		header_state(e, form, shown, sizeof shown);
+		header_state(t->config, e, form, shown, sizeof shown);
 		x = text_width(line) + 2;
 		w = text_width(shown);
 		if (x + w + 2 <= COLS || level == 2)
@@ -124,7 +125,8 @@ static void draw_identity(struct tui *t, const struct caseload_entry *e)
 
 /* Where an exit stands beyond its date and reason: the hiring, the
  * validation, the work lost. False when there is nothing to say. */
-static bool exit_state(const struct participant *p, char *buf, size_t n)
+static bool exit_state(const struct config *c, const struct participant *p,
+		       char *buf, size_t n)
 {
 	char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
 
@@ -132,9 +134,12 @@ static bool exit_state(const struct participant *p, char *buf, size_t n)
 		snprintf(buf, n, _("work lost %s: %s"),
 			 cli_date(p->exit_lost, d1),
 			 format_job_end_reason(p->exit_lost_reason));
-	} else if (participant_exit_pending(p)) {
+	} else if (rules_after_exit(c, p)) {
 		snprintf(buf, n, _("hired %s · awaiting validation (V)"),
 			 cli_date(p->exit_hired, d1));
+	} else if (p->exit_hired != DATE_NONE &&
+		   p->exit_validated == DATE_NONE) {
+		snprintf(buf, n, _("hired %s"), cli_date(p->exit_hired, d1));
 	} else if (p->exit_hired != DATE_NONE &&
 		   p->exit_validated != DATE_NONE) {
 		snprintf(buf, n, _("hired %s · validated %s"),
@@ -262,9 +267,9 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 				 ? _(" (positive)")
 				 : "");
 		ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
-		if (y < bottom && exit_state(&f->p, line, sizeof line))
+		if (y < bottom && exit_state(t->config, &f->p, line, sizeof line))
 			ui_put(stdscr, y++, 2, w - 1, line,
-			       participant_exit_pending(&f->p) ? STYLE_SOON
+			       rules_after_exit(t->config, &f->p) ? STYLE_SOON
 							       : STYLE_DIM);
 	}
 	if (e->summary.n_flags > 0 && y + 1 < bottom) {
@@ -584,7 +589,7 @@ static void hints(struct tui *t, void *data, struct hint_focus *focus)
 	if (e == NULL)
 		return;
 	f = &e->file;
-	pending = participant_exit_pending(&f->p);
+	pending = rules_after_exit(t->config, &f->p);
 	for (size_t i = 0; i < e->summary.n_flags; i++) {
 		enum action a = flag_action(e->summary.flags[i].kind);
 

@@ -97,8 +97,12 @@ def is_pos(p):
         p.get("exit_lost") is None and (
         cfg["validation"] == "hiring" or p["exit_validated"] is not None)
 def state(p):
+    # As the configuration of the day says: a reason not positive (or
+    # unknown) has nothing to validate.
     if p.get("exit_lost") is not None:
         return "lost"
+    if not positive.get(p["exit_reason"], False):
+        return "none"
     if p.get("exit_hired") is not None and p["exit_validated"] is None:
         return "pending"
     return "validated" if p["exit_validated"] is not None else "none"
