@@ -731,8 +731,14 @@ bool form_dialog_pick(struct tui *t, const char *title,
 			box(win, 0, 0);
 			wattrset(win, A_NORMAL);
 			ui_title(win, width, title);
-			ui_put(win, height - 1, 2, width - 4,
-			       _("⏎ choose · Esc"), STYLE_DIM);
+			{
+				const char *hint = _("⏎ choose · Esc");
+				int hw = text_width(hint);
+
+				ui_put(win, height - 1, 2,
+				       hw < width - 4 ? hw : width - 4, hint,
+				       STYLE_DIM);
+			}
 			update_panels();
 			doupdate();
 			r = wget_wch(win, &ch);

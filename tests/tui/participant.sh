@@ -19,11 +19,11 @@ lambert=$(tsv | awk -F'\t' '$2 == "Lambert" && $3 == "Bernard" { print $1 }')
 # --- plan an appointment today, then record it done -----------------------------
 keys a
 expect plan-form-2 "Plan an appointment"
-keys C-u 2 6 / 1 1 / 2 0 2 6 Tab C-u 1 4 : 3 0 Tab C-u "Entretien bilan" Enter
+keys C-u 2 6 / 1 1 / 2 0 2 6 Tab C-u 1 4 : 3 0 Enter
 expect planned "Appointment planned on 2026-11-26"
 same "next appointment is today" "$(field "$lambert" 8)" "2026-11-26"
 keys d
-expect outcome-form "Appointment of 2026-11-26 14:30 (Entretien bilan): done"
+expect outcome-form "Appointment of 2026-11-26 14:30 (Interview): done"
 keys "Projet : aide à domicile. Œuvre à suivre." Enter
 expect recorded "Recorded as done."
 expect outcome-note "» Projet : aide à domicile. Œuvre à suivre."
@@ -32,7 +32,7 @@ same "nothing planned any more" "$(field "$lambert" 8)" ""
 # The older appointment left without outcome: up two lines, missed.
 same "still one overdue" "$(field "$lambert" 9 | tr ',' '\n' | grep -c appointment-overdue)" 1
 keys k k m
-expect missed-form "Appointment of 2026-11-14 11:30 (entretien): missed"
+expect missed-form "Appointment of 2026-11-14 11:30 (Interview): missed"
 keys Enter
 expect missed-saved "Recorded as missed"
 same "no longer overdue" "$(field "$lambert" 9 | tr ',' '\n' | grep -c appointment-overdue)" 0
@@ -57,7 +57,7 @@ same "check-in due" "$(field "$lambert" 9 | tr ',' '\n' | grep -c checkin-due)" 
 # --- a note keeps accents, ligatures and combining marks as typed ----------------------
 keys n
 expect note-form-2 "Add a note"
-keys Tab $'Cœur : Zoë Le\xcc\x81a'
+keys $'Cœur : Zoë Le\xcc\x81a'
 keys Enter
 expect note-saved "Note added."
 expect note-shown $'2026-11-26 Cœur : Zoë Le\xcc\x81a'
