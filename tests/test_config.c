@@ -330,12 +330,12 @@ static void appointment_kinds(void **state)
 	assert_null(config_appt_kind(c, "entretien"));
 	config_free(&c);
 
-	expect_error("appointment_kinds: []\n", "1:20:",
-		     "appointment_kinds: the list is empty");
+	expect_error("appointment_kinds: []\n",
+		     "1:20:", "appointment_kinds: the list is empty");
 	expect_error("appointment_kinds: entretien\n", "1:20:",
 		     "appointment_kinds: expected a list, found a value");
-	expect_error("appointment_kinds:\n  - id: entretien\n", "2:5:",
-		     "appointment_kinds: missing key 'label'");
+	expect_error("appointment_kinds:\n  - id: entretien\n",
+		     "2:5:", "appointment_kinds: missing key 'label'");
 	expect_error("appointment_kinds:\n  - id: Entretien\n"
 		     "    label: Entretien\n",
 		     "2:9:", "'Entretien' is not a valid id");

@@ -231,9 +231,10 @@ static bool plan_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	/* A kind picked is stored by its id; without a list, as typed. */
-	const char *kind = f[PLAN_KIND].kind == FIELD_CHOICE
-				   ? t->config->appt_kinds[f[PLAN_KIND].choice].id
-				   : f[PLAN_KIND].text;
+	const char *kind =
+		f[PLAN_KIND].kind == FIELD_CHOICE
+			? t->config->appt_kinds[f[PLAN_KIND].choice].id
+			: f[PLAN_KIND].text;
 
 	(void)n;
 	return form_edited(edit_appointment_plan(

@@ -207,8 +207,7 @@ void dialog_erase(struct tui *t, const struct caseload_entry *e)
 		 _("Erase %s and every trace of them? Type the last name"),
 		 name);
 	if (x.name_key != NULL &&
-	    form_dialog_run_with(t, title, f, COUNT(f), erase_submit, &x,
-				 &o)) {
+	    form_dialog_run_with(t, title, f, COUNT(f), erase_submit, &x, &o)) {
 		tui_message(t, STYLE_OK, _("%s erased."), name);
 	}
 	form_fields_free(f, COUNT(f));

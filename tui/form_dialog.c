@@ -338,9 +338,9 @@ static void draw_choice(struct dialog *d, const struct form_field *f, int y,
 		free(shown);
 		free(on);
 	}
-	ui_put(d->win, y, x, text_width(buf) < d->field_w ? text_width(buf)
-							 : d->field_w,
-	       buf, STYLE_NORMAL);
+	ui_put(d->win, y, x,
+	       text_width(buf) < d->field_w ? text_width(buf) : d->field_w, buf,
+	       STYLE_NORMAL);
 }
 
 /* What the keys do, as short as fits: the choices' keys only when the
@@ -621,9 +621,8 @@ bool form_dialog_run_with(struct tui *t, const char *title,
 			size_t k;
 
 			memset(&st, 0, sizeof st);
-			if (ch != ' ' &&
-			    (k = wcrtomb(first, (wchar_t)ch, &st)) !=
-				    (size_t)-1)
+			if (ch != ' ' && (k = wcrtomb(first, (wchar_t)ch,
+						      &st)) != (size_t)-1)
 				first[k] = '\0';
 			multi_pick(t, &f[d.cur], first);
 		} else {

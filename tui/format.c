@@ -244,8 +244,8 @@ const char *format_appt_kind(const struct config *c, const char *kind)
 
 const char **format_appt_kind_labels(const struct config *c)
 {
-	const char **out = calloc(c->n_appt_kinds ? c->n_appt_kinds : 1,
-				  sizeof *out);
+	const char **out =
+		calloc(c->n_appt_kinds ? c->n_appt_kinds : 1, sizeof *out);
 
 	for (size_t i = 0; out != NULL && i < c->n_appt_kinds; i++)
 		out[i] = format_appt_kind_label(&c->appt_kinds[i]);

@@ -277,17 +277,20 @@ void input_line_scroll(struct input_line *l, int width)
 {
 	/* The cursor's cell: the character under it, or a blank at the
 	 * end. */
-	int at = l->cur < l->len ? input_line_columns(l, l->cur, next_cluster(l, l->cur))
+	int at = l->cur < l->len ? input_line_columns(l, l->cur,
+						      next_cluster(l, l->cur))
 				 : 1;
 
 	if (at < 1)
 		at = 1;
 	if (l->left > l->cur)
 		l->left = l->cur;
-	while (l->left < l->cur && input_line_columns(l, l->left, l->cur) + at > width)
+	while (l->left < l->cur &&
+	       input_line_columns(l, l->left, l->cur) + at > width)
 		l->left = next_cluster(l, l->left);
 	/* Show as much as fits before the cursor (after an erasure, say). */
 	while (l->left > 0 &&
-	       input_line_columns(l, prev_cluster(l, l->left), l->cur) + at <= width)
+	       input_line_columns(l, prev_cluster(l, l->left), l->cur) + at <=
+		       width)
 		l->left = prev_cluster(l, l->left);
 }

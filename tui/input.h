@@ -47,13 +47,13 @@ bool input_line_insert(struct input_line *l, wchar_t c);
 
 /* What a key asks of a line. */
 enum input_move {
-	INPUT_LEFT,	  /* one cluster back */
-	INPUT_RIGHT,	  /* one cluster on */
-	INPUT_HOME,	  /* to the start */
-	INPUT_END,	  /* to the end */
-	INPUT_DEL_PREV,	  /* erase the cluster before the cursor */
-	INPUT_DEL_NEXT,	  /* erase the cluster at the cursor */
-	INPUT_CLEAR,	  /* erase everything */
+	INPUT_LEFT,	/* one cluster back */
+	INPUT_RIGHT,	/* one cluster on */
+	INPUT_HOME,	/* to the start */
+	INPUT_END,	/* to the end */
+	INPUT_DEL_PREV, /* erase the cluster before the cursor */
+	INPUT_DEL_NEXT, /* erase the cluster at the cursor */
+	INPUT_CLEAR,	/* erase everything */
 };
 
 /* Move the cursor or erase; false when nothing changed (at an end). */
