@@ -539,6 +539,8 @@ bool form_dialog_run_with(struct tui *t, const char *title,
 	struct dialog d = { .n = n };
 	bool saved = false;
 
+	if (n == 0)
+		return false;
 	d.save = o != NULL && o->save != NULL ? o->save : _("save");
 	d.cur = o != NULL && o->first < n ? o->first : 0;
 	d.lines = calloc(n ? n : 1, sizeof *d.lines);
