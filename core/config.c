@@ -2,6 +2,7 @@
 #include "config.h"
 #include "codec.h"
 #include "error.h"
+#include "fold.h"
 #include "i18n.h"
 
 #include <errno.h>
@@ -87,12 +88,23 @@ static const struct key exit_keys[] = {
 	END,
 };
 
+static const struct key appt_kind_keys[] = {
+	KEY("id", K_ID, struct config_appt_kind, id, .required = true),
+	KEY("label", K_STRING, struct config_appt_kind, label,
+	    .required = true),
+	KEY("label_en", K_STRING, struct config_appt_kind, label_en),
+	END,
+};
+
 static const struct list_spec stage_list = { sizeof(struct config_stage),
 					     stage_keys };
 static const struct list_spec public_list = { sizeof(struct config_public),
 					      public_keys };
 static const struct list_spec exit_list = { sizeof(struct config_exit_reason),
 					    exit_keys };
+static const struct list_spec appt_kind_list = {
+	sizeof(struct config_appt_kind), appt_kind_keys
+};
 
 static const char *const validation_names[] = { "hiring", "followup", NULL };
 static const char *const delimiter_names[] = { "auto", "comma", "semicolon",
@@ -133,6 +145,9 @@ static const struct key top_keys[] = {
 	KEY("exit_reasons", K_LIST, struct config, exit_reasons,
 	    .list = &exit_list,
 	    .count_offset = offsetof(struct config, n_exit_reasons)),
+	KEY("appointment_kinds", K_LIST, struct config, appt_kinds,
+	    .list = &appt_kind_list,
+	    .count_offset = offsetof(struct config, n_appt_kinds)),
 	END,
 };
 
@@ -704,6 +719,8 @@ void config_free(struct config **c)
 	free_items(&public_list, (char *)(*c)->publics, (*c)->n_publics);
 	free_items(&exit_list, (char *)(*c)->exit_reasons,
 		   (*c)->n_exit_reasons);
+	free_items(&appt_kind_list, (char *)(*c)->appt_kinds,
+		   (*c)->n_appt_kinds);
 	free(*c);
 	*c = NULL;
 }
@@ -737,4 +754,36 @@ const struct config_public *config_public(const struct config *c,
 		if (strcmp(c->publics[i].id, id) == 0)
 			return &c->publics[i];
 	return NULL;
+}
+
+/* True when `b` folds to `key` (from fold_key). */
+static bool same_folded(const char *key, const char *b)
+{
+	char *other = b ? fold_key(b) : NULL;
+	bool same = other != NULL && strcmp(key, other) == 0;
+
+	free(other);
+	return same;
+}
+
+const struct config_appt_kind *config_appt_kind(const struct config *c,
+						const char *kind)
+{
+	const struct config_appt_kind *found = NULL;
+	char *key;
+
+	for (size_t i = 0; kind != NULL && i < c->n_appt_kinds; i++)
+		if (strcmp(c->appt_kinds[i].id, kind) == 0)
+			return &c->appt_kinds[i];
+	key = kind ? fold_key(kind) : NULL;
+	for (size_t i = 0; key != NULL && found == NULL && i < c->n_appt_kinds;
+	     i++) {
+		const struct config_appt_kind *k = &c->appt_kinds[i];
+
+		if (same_folded(key, k->id) || same_folded(key, k->label) ||
+		    same_folded(key, k->label_en))
+			found = k;
+	}
+	free(key);
+	return found;
 }

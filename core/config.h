@@ -1,6 +1,6 @@
 /* config.h: stages and rules, read from YAML: the installed default, then
  * the user's file over it (a key replaces the default's, a list of stages,
- * publics or exit reasons replaces it whole). */
+ * publics, exit reasons or appointment kinds replaces it whole). */
 #ifndef PARCOURS_CONFIG_H
 #define PARCOURS_CONFIG_H
 
@@ -20,6 +20,14 @@ struct config_stage {
 struct config_public {
 	char *id;
 	char *label;
+};
+
+/* A kind of appointment: the id stored, its label in French and in
+ * English (label_en; NULL when not given: label serves). */
+struct config_appt_kind {
+	char *id;
+	char *label;
+	char *label_en;
 };
 
 /* What a positive exit reason needs behind it (domain.md, "Exits"). */
@@ -64,6 +72,8 @@ struct config {
 	size_t n_publics;
 	struct config_exit_reason *exit_reasons;
 	size_t n_exit_reasons;
+	struct config_appt_kind *appt_kinds; /* may be empty */
+	size_t n_appt_kinds;
 	/* Where the stage list was read, to point at it in messages. */
 	char *stages_file;
 	size_t stages_line, stages_column; /* 1-based */
@@ -103,5 +113,11 @@ const struct config_exit_reason *config_exit_reason(const struct config *c,
  * included. */
 const struct config_public *config_public(const struct config *c,
 					  const char *id);
+
+/* The appointment kind `kind` stands for (inside c), or NULL, a NULL kind
+ * included: its id, or else its id or either label with case and accents
+ * ignored ("Interview" finds entretien when its label_en is Interview). */
+const struct config_appt_kind *config_appt_kind(const struct config *c,
+						const char *kind);
 
 #endif

@@ -291,6 +291,65 @@ static void unreadable_and_not_utf8(void **state)
 	free(cause);
 }
 
+/* Appointment kinds: the default list, a kind found by its id or either
+ * label, a user's list replacing it, and a bad list refused where it is
+ * wrong. */
+static void appointment_kinds(void **state)
+{
+	struct config *c = NULL;
+	const struct config_appt_kind *k;
+
+	(void)state;
+	assert_null(load_user("", &c));
+	assert_true(c->n_appt_kinds >= 3);
+	k = config_appt_kind(c, "entretien");
+	assert_non_null(k);
+	assert_string_equal(k->label, "Entretien");
+	assert_string_equal(k->label_en, "Interview");
+	/* Typed in English, in capitals, or without its accents. */
+	assert_ptr_equal(config_appt_kind(c, "interview"), k);
+	assert_ptr_equal(config_appt_kind(c, "ENTRETIEN"), k);
+	assert_non_null(config_appt_kind(c, "atelier"));
+	assert_ptr_equal(config_appt_kind(c, "Workshop"),
+			 config_appt_kind(c, "atelier"));
+	assert_null(config_appt_kind(c, "visite à domicile"));
+	assert_null(config_appt_kind(c, NULL));
+	config_free(&c);
+
+	assert_null(load_user("appointment_kinds:\n"
+			      "  - id: accueil\n"
+			      "    label: \"Accueil, café\"\n"
+			      "  - id: reunion\n"
+			      "    label: Réunion\n"
+			      "    label_en: Meeting\n",
+			      &c));
+	assert_int_equal(c->n_appt_kinds, 2);
+	assert_null(c->appt_kinds[0].label_en);
+	assert_string_equal(config_appt_kind(c, "REUNION")->id, "reunion");
+	assert_string_equal(config_appt_kind(c, "meeting")->id, "reunion");
+	assert_null(config_appt_kind(c, "entretien"));
+	config_free(&c);
+
+	expect_error("appointment_kinds: []\n",
+		     "1:20:", "appointment_kinds: the list is empty");
+	expect_error("appointment_kinds: entretien\n", "1:20:",
+		     "appointment_kinds: expected a list, found a value");
+	expect_error("appointment_kinds:\n  - id: entretien\n",
+		     "2:5:", "appointment_kinds: missing key 'label'");
+	expect_error("appointment_kinds:\n  - id: Entretien\n"
+		     "    label: Entretien\n",
+		     "2:9:", "'Entretien' is not a valid id");
+	expect_error("appointment_kinds:\n  - id: a\n    label: A\n"
+		     "  - id: a\n    label: B\n",
+		     "4:5:", "appointment_kinds: duplicate id 'a'");
+	expect_error("appointment_kinds:\n  - id: a\n    label: A\n"
+		     "    label_fr: A\n",
+		     "4:5:", "appointment_kinds: unknown key 'label_fr'");
+	expect_error("appointment_kinds:\n  - id: a\n    label: A\n"
+		     "    label_en: [A]\n",
+		     "4:15:", "label_en: expected text, found a list");
+}
+
 /* Nesting is limited before libyaml builds the document: 100,000 '['
  * took it past 20 s (issue 10, item 21). */
 static void deep_nesting(void **state)
@@ -341,6 +400,7 @@ int main(void)
 		cmocka_unit_test(missing_and_bad_ids),
 		cmocka_unit_test(every_problem_reported),
 		cmocka_unit_test(unreadable_and_not_utf8),
+		cmocka_unit_test(appointment_kinds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -293,6 +293,107 @@ static void list_more_text(void **state)
 	assert_int_equal(l.top, 2);
 }
 
+/* The text of a line, checked and freed. */
+static void line_is(const struct input_line *l, const char *want)
+{
+	char *text = input_line_text(l);
+
+	assert_non_null(text);
+	assert_string_equal(text, want);
+	free(text);
+}
+
+/* A line being typed: combining marks stay with their letter, as typed. */
+static void line_typing(void **state)
+{
+	struct input_line l = { 0 };
+	const wchar_t *typed = L"Nguye\x0302\x0303n";
+
+	(void)state;
+	assert_true(input_line_set(&l, NULL));
+	for (const wchar_t *c = typed; *c; c++)
+		assert_true(input_line_insert(&l, *c));
+	line_is(&l, "Nguye\xcc\x82\xcc\x83n");
+	assert_int_equal(input_line_columns(&l, 0, l.len), 6);
+	/* One step back crosses the n; the next, e and both its marks. */
+	input_line_do(&l, INPUT_LEFT);
+	input_line_do(&l, INPUT_LEFT);
+	assert_int_equal(l.cur, 4);
+	/* A mark typed in the middle joins the letter before the cursor. */
+	input_line_do(&l, INPUT_LEFT);
+	assert_true(input_line_insert(&l, 0x0301));
+	line_is(&l, "Ngu\xcc\x81ye\xcc\x82\xcc\x83n");
+	assert_int_equal(l.cur, 4);
+	/* Erasing takes a letter with its marks. */
+	input_line_do(&l, INPUT_END);
+	input_line_do(&l, INPUT_LEFT);
+	input_line_do(&l, INPUT_DEL_PREV);
+	line_is(&l, "Ngu\xcc\x81yn");
+	input_line_do(&l, INPUT_HOME);
+	input_line_do(&l, INPUT_DEL_NEXT);
+	line_is(&l, "gu\xcc\x81yn");
+	assert_false(input_line_insert(&l, L'\t'));
+	assert_false(input_line_insert(&l, 0x9B));
+	input_line_do(&l, INPUT_CLEAR);
+	line_is(&l, "");
+	assert_false(input_line_do(&l, INPUT_DEL_PREV));
+	/* Trailing blanks go; invalid bytes read as U+FFFD. */
+	assert_true(input_line_set(&l, "dix heures  "));
+	line_is(&l, "dix heures");
+	assert_true(input_line_set(&l, "a\xff"));
+	line_is(&l, "a\xef\xbf\xbd");
+	input_line_free(&l);
+}
+
+/* The box shows the cursor, as much as fits before it, and never half of
+ * a wide character. */
+static void line_scrolling(void **state)
+{
+	struct input_line l = { 0 };
+	int used;
+	char note[700];
+
+	(void)state;
+	assert_true(input_line_set(&l, "dix heures"));
+	input_line_scroll(&l, 6);
+	/* The cursor at the end takes a cell: five letters before it. */
+	assert_int_equal(l.left, 5);
+	input_line_do(&l, INPUT_HOME);
+	input_line_scroll(&l, 6);
+	assert_int_equal(l.left, 0);
+	assert_int_equal(input_line_fit(&l, 0, 6, &used), 6);
+	assert_int_equal(used, 6);
+	/* Wide characters: 東京 takes 4 columns; 3 columns hold one. */
+	assert_true(input_line_set(&l, "a東京"));
+	assert_int_equal(input_line_fit(&l, 0, 4, &used), 2);
+	assert_int_equal(used, 3);
+	input_line_scroll(&l, 4);
+	/* The cursor's cell and 京 (2) fit; 東 would not. */
+	assert_int_equal(l.left, 2);
+	input_line_do(&l, INPUT_LEFT);
+	input_line_scroll(&l, 4);
+	assert_int_equal(l.left, 1);
+	/* A 600-character note: the cursor is in the box wherever it goes. */
+	for (int i = 0; i < 600; i++)
+		note[i] = (char)('a' + i % 26);
+	note[600] = '\0';
+	assert_true(input_line_set(&l, note));
+	input_line_scroll(&l, 60);
+	assert_int_equal(l.left, 541);
+	input_line_do(&l, INPUT_HOME);
+	input_line_insert(&l, L'X');
+	input_line_scroll(&l, 60);
+	assert_int_equal(l.left, 0);
+	assert_int_equal(l.cur, 1);
+	for (int i = 0; i < 300; i++)
+		input_line_do(&l, INPUT_RIGHT);
+	input_line_scroll(&l, 60);
+	assert_true(l.left <= l.cur &&
+		    input_line_columns(&l, l.left, l.cur) < 60);
+	assert_int_equal(l.len, 601);
+	input_line_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +409,8 @@ int main(void)
 		cmocka_unit_test(list_moves),
 		cmocka_unit_test(list_following),
 		cmocka_unit_test(list_more_text),
+		cmocka_unit_test(line_typing),
+		cmocka_unit_test(line_scrolling),
 	};
 
 	setlocale(LC_ALL, "");

@@ -34,6 +34,69 @@ static const char **stage_labels(const struct config *c)
 	return out;
 }
 
+/* The public categories to tick: "rsa — Bénéficiaire du RSA…" for each of
+ * the configuration's, then any id `current` holds that it no longer has
+ * (so that it can be unticked). */
+struct publics_choice {
+	char **items, **ids; /* owned */
+	size_t n;
+};
+
+static void publics_choice_free(struct publics_choice *pc)
+{
+	for (size_t i = 0; pc->items != NULL && pc->ids != NULL && i < pc->n;
+	     i++) {
+		free(pc->items[i]);
+		free(pc->ids[i]);
+	}
+	free(pc->items);
+	free(pc->ids);
+	memset(pc, 0, sizeof *pc);
+}
+
+/* "id — label" into pc's next item; false when out of memory. */
+static bool publics_choice_add(struct publics_choice *pc, const char *id,
+			       const char *label)
+{
+	char *item;
+
+	if (asprintf(&item, "%s — %s", id, label) < 0)
+		return false;
+	pc->items[pc->n] = item;
+	pc->ids[pc->n] = strdup(id);
+	pc->n++;
+	return pc->ids[pc->n - 1] != NULL;
+}
+
+/* False when out of memory (pc is then empty). */
+static bool publics_choice_init(struct publics_choice *pc,
+				const struct config *c, const char *current)
+{
+	size_t most = c->n_publics + (current ? strlen(current) / 2 + 1 : 0);
+	char *copy = strdup(current ? current : ""), *save = NULL;
+
+	memset(pc, 0, sizeof *pc);
+	pc->items = calloc(most + 1, sizeof *pc->items);
+	pc->ids = calloc(most + 1, sizeof *pc->ids);
+	if (copy == NULL || pc->items == NULL || pc->ids == NULL)
+		goto nomem;
+	for (size_t i = 0; i < c->n_publics; i++)
+		if (!publics_choice_add(pc, c->publics[i].id,
+					c->publics[i].label))
+			goto nomem;
+	for (char *id = strtok_r(copy, ", ", &save); id != NULL;
+	     id = strtok_r(NULL, ", ", &save))
+		if (config_public(c, id) == NULL && pc->n < most &&
+		    !publics_choice_add(pc, id, _("not in the configuration")))
+			goto nomem;
+	free(copy);
+	return true;
+nomem:
+	free(copy);
+	publics_choice_free(pc);
+	return false;
+}
+
 /* The fields the new participant and identity forms start with. */
 enum {
 	PERSON_LAST_NAME,
@@ -91,7 +154,7 @@ static void person_read(const struct form_field *f, struct participant *p)
 }
 
 /* The fields of the new participant form, after the person's. */
-enum { NEW_ENTRY_DATE = PERSON_FIELDS, NEW_STAGE, NEW_FIELDS };
+enum { NEW_ENTRY_DATE = PERSON_FIELDS, NEW_STAGE, NEW_PUBLICS, NEW_FIELDS };
 
 static bool new_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 		       char *message, size_t msize)
@@ -104,6 +167,7 @@ static bool new_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 	(void)n;
 	participant_init(&p);
 	person_read(f, &p);
+	p.publics = f[NEW_PUBLICS].text;
 	p.stage = t->config->stages[f[NEW_STAGE].choice].id;
 	p.referent = (char *)cli_referent(t->cli);
 	rc = edit_participant_add(t->store, &t->ctx, &p, f[NEW_ENTRY_DATE].date,
@@ -125,11 +189,17 @@ void dialog_new_participant(struct tui *t)
 				.kind = FIELD_CHOICE,
 				.choices = stages,
 				.n_choices = t->config->n_stages },
+		[NEW_PUBLICS] = { .label = _("Publics"), .kind = FIELD_MULTI },
 	};
 	struct ctx x = { 0 };
+	struct publics_choice pc;
+	bool have_publics = publics_choice_init(&pc, t->config, NULL);
 
 	person_fields(f, g, NULL);
-	if (g != NULL && stages != NULL &&
+	f[NEW_PUBLICS].choices = (const char *const *)pc.items;
+	f[NEW_PUBLICS].values = (const char *const *)pc.ids;
+	f[NEW_PUBLICS].n_choices = pc.n;
+	if (g != NULL && stages != NULL && have_publics &&
 	    form_dialog_run(t, _("New participant"), f, COUNT(f), new_submit,
 			    &x)) {
 		struct view_target to = { .pid = x.pid };
@@ -141,6 +211,7 @@ void dialog_new_participant(struct tui *t)
 			    f[PERSON_LAST_NAME].text);
 	}
 	form_fields_free(f, COUNT(f));
+	publics_choice_free(&pc);
 	free(g);
 	free(stages);
 }
@@ -159,10 +230,16 @@ static bool plan_submit(struct tui *t, struct form_field *f, size_t n,
 	struct ctx *x = arg;
 	char *cause = NULL;
 
+	/* A kind picked is stored by its id; without a list, as typed. */
+	const char *kind =
+		f[PLAN_KIND].kind == FIELD_CHOICE
+			? t->config->appt_kinds[f[PLAN_KIND].choice].id
+			: f[PLAN_KIND].text;
+
 	(void)n;
 	return form_edited(edit_appointment_plan(
 				   t->store, &t->ctx, x->pid, f[PLAN_DATE].date,
-				   f[PLAN_TIME].minute, f[PLAN_KIND].text,
+				   f[PLAN_TIME].minute, kind,
 				   (enum appointment_mode)f[PLAN_MODE].choice,
 				   &x->appt_id, &cause),
 			   &cause, message, msize);
@@ -173,6 +250,7 @@ uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
 	const struct config_stage *st =
 		config_stage(t->config, e->file.p.stage, NULL);
 	const char **m = form_translated(modes, COUNT(modes));
+	const char **kinds = format_appt_kind_labels(t->config);
 	struct ctx x = { .pid = e->file.p.id };
 	/* The next appointment at the stage's usual rhythm. */
 	struct form_field f[] = {
@@ -188,9 +266,9 @@ uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
 				.width = 6,
 				.text = strdup("10:00") },
 		[PLAN_KIND] = { .label = _("Kind"),
-				.kind = FIELD_TEXT,
-				.required = true,
-				.text = strdup(_("interview")) },
+				.kind = FIELD_CHOICE,
+				.choices = kinds,
+				.n_choices = t->config->n_appt_kinds },
 		[PLAN_MODE] = { .label = _("Mode"),
 				.kind = FIELD_CHOICE,
 				.choices = m,
@@ -198,9 +276,17 @@ uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
 	};
 	char title[300], name[256];
 
+	/* A configuration without kinds: the kind is typed. */
+	if (t->config->n_appt_kinds == 0)
+		f[PLAN_KIND] = (struct form_field){
+			.label = _("Kind"),
+			.kind = FIELD_TEXT,
+			.required = true,
+			.text = strdup(_("interview")),
+		};
 	format_name(&e->file.p, name, sizeof name);
 	snprintf(title, sizeof title, _("Plan an appointment · %s"), name);
-	if (m != NULL &&
+	if (m != NULL && kinds != NULL &&
 	    form_dialog_run(t, title, f, COUNT(f), plan_submit, &x)) {
 		char d[DATE_BUFSZ];
 
@@ -212,6 +298,7 @@ uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
 	}
 	form_fields_free(f, COUNT(f));
 	free(m);
+	free(kinds);
 	return x.appt_id;
 }
 
@@ -251,7 +338,7 @@ void dialog_outcome(struct tui *t, const struct caseload_entry *e, size_t appt,
 	form_field_set(&f[OUTCOME_NOTE], a->note);
 	format_time(a->minute, hm, sizeof hm);
 	snprintf(title, sizeof title, _("Appointment of %s %s (%s): %s"),
-		 cli_date(a->date, d), hm, a->kind ? a->kind : "",
+		 cli_date(a->date, d), hm, format_appt_kind(t->config, a->kind),
 		 format_appt_status(status));
 	if (form_dialog_run(t, title, f, COUNT(f), outcome_submit, &x)) {
 		tui_refresh_participant(t, x.pid);
@@ -297,7 +384,11 @@ void dialog_note(struct tui *t, const struct caseload_entry *e)
 				.required = true },
 	};
 
-	if (form_dialog_run(t, _("Add a note"), f, COUNT(f), note_submit, &x)) {
+	/* The date is today's, mostly: what is written comes first. */
+	const struct form_options o = { .first = NOTE_TEXT };
+
+	if (form_dialog_run_with(t, _("Add a note"), f, COUNT(f), note_submit,
+				 &x, &o)) {
 		tui_refresh_participant(t, x.pid);
 		tui_message(t, STYLE_OK, "%s", _("Note added."));
 	}
@@ -369,18 +460,6 @@ static const char *const employments[] = {
 	N_("inactive"),	 N_("employed"),
 };
 
-/* "rsa, deld " -> "rsa,deld" in place. */
-static void tidy_list(char *s)
-{
-	char *o = s;
-
-	for (char *p = s; p && *p; p++)
-		if (*p != ' ')
-			*o++ = *p;
-	if (o)
-		*o = '\0';
-}
-
 /* The fields of the identity form, in the order it shows them. */
 enum { ID_PUBLICS = PERSON_FIELDS, ID_EDUCATION, ID_EMPLOYMENT };
 
@@ -396,7 +475,6 @@ static bool identity_submit(struct tui *t, struct form_field *f, size_t n,
 	participant_init(&p);
 	p.id = x->pid;
 	person_read(f, &p);
-	tidy_list(f[ID_PUBLICS].text);
 	p.publics = f[ID_PUBLICS].text;
 	p.education = (enum education)f[ID_EDUCATION].choice;
 	p.employment = (enum employment)f[ID_EMPLOYMENT].choice;
@@ -423,8 +501,10 @@ void dialog_identity(struct tui *t, const struct caseload_entry *e)
 	const char **ed = form_translated(educations, COUNT(educations));
 	const char **em = form_translated(employments, COUNT(employments));
 	struct ctx x = { .pid = p->id };
+	struct publics_choice pc;
+	bool have_publics = publics_choice_init(&pc, t->config, p->publics);
 	struct form_field f[] = {
-		[ID_PUBLICS] = { .label = _("Publics"), .kind = FIELD_TEXT },
+		[ID_PUBLICS] = { .label = _("Publics"), .kind = FIELD_MULTI },
 		[ID_EDUCATION] = { .label = _("Education"),
 				   .kind = FIELD_CHOICE,
 				   .choices = ed,
@@ -439,13 +519,17 @@ void dialog_identity(struct tui *t, const struct caseload_entry *e)
 
 	person_fields(f, g, p);
 	form_field_set(&f[ID_PUBLICS], p->publics);
-	if (g != NULL && ed != NULL && em != NULL &&
+	f[ID_PUBLICS].choices = (const char *const *)pc.items;
+	f[ID_PUBLICS].values = (const char *const *)pc.ids;
+	f[ID_PUBLICS].n_choices = pc.n;
+	if (g != NULL && ed != NULL && em != NULL && have_publics &&
 	    form_dialog_run(t, _("Identity and contact"), f, COUNT(f),
 			    identity_submit, &x)) {
 		tui_refresh_participant(t, x.pid);
 		tui_message(t, STYLE_OK, "%s", _("Identity saved."));
 	}
 	form_fields_free(f, COUNT(f));
+	publics_choice_free(&pc);
 	free(g);
 	free(ed);
 	free(em);

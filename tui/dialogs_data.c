@@ -198,6 +198,8 @@ void dialog_erase(struct tui *t, const struct caseload_entry *e)
 				      .kind = FIELD_TEXT,
 				      .required = true },
 	};
+	/* Enter erases: the hint says so, not "save". */
+	const struct form_options o = { .save = _("erase") };
 	char title[400], name[256];
 
 	format_name(&e->file.p, name, sizeof name);
@@ -205,7 +207,7 @@ void dialog_erase(struct tui *t, const struct caseload_entry *e)
 		 _("Erase %s and every trace of them? Type the last name"),
 		 name);
 	if (x.name_key != NULL &&
-	    form_dialog_run(t, title, f, COUNT(f), erase_submit, &x)) {
+	    form_dialog_run_with(t, title, f, COUNT(f), erase_submit, &x, &o)) {
 		tui_message(t, STYLE_OK, _("%s erased."), name);
 	}
 	form_fields_free(f, COUNT(f));
@@ -260,11 +262,13 @@ void dialog_purge(struct tui *t)
 				 .required = true },
 	};
 
+	const struct form_options o = { .save = _("erase") };
+
 	snprintf(label, sizeof label, _("Type '%s'"), _("purge"));
-	if (form_dialog_run(t,
-			    _("Erase everyone who left before the date (legal "
-			      "holds kept)"),
-			    f, COUNT(f), purge_submit, &x))
+	if (form_dialog_run_with(t,
+				 _("Erase everyone who left before the date "
+				   "(legal holds kept)"),
+				 f, COUNT(f), purge_submit, &x, &o))
 		tui_message(t, STYLE_OK,
 			    _("%zu participants erased, %zu kept under a legal "
 			      "hold."),

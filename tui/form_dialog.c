@@ -8,13 +8,16 @@
 #include "text.h"
 #include "tui.h"
 
-#include <form.h>
+#include "fold.h"
+
+#include <limits.h>
 #include <menu.h>
 #include <panel.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #define ESC 27
 
@@ -43,64 +46,179 @@ static const char *skip_blanks(const char *s)
 	return s;
 }
 
+/* ---- values of a multiple choice ---- */
+
+static const char *multi_value(const struct form_field *f, size_t i)
+{
+	return f->values != NULL ? f->values[i] : f->choices[i];
+}
+
+/* The next value of a comma-separated list: its bytes, blanks trimmed;
+ * returns where the list goes on, NULL at its end. */
+static const char *next_value(const char *s, const char **v, size_t *len)
+{
+	const char *comma;
+
+	if (s == NULL || *s == '\0')
+		return NULL;
+	s = skip_blanks(s);
+	comma = strchr(s, ',');
+	*v = s;
+	*len = comma ? (size_t)(comma - s) : strlen(s);
+	while (*len > 0 && s[*len - 1] == ' ')
+		(*len)--;
+	return comma ? comma + 1 : s + strlen(s);
+}
+
+/* Which choice `v` (len bytes) is, case and accents ignored; n_choices
+ * when none. */
+static size_t multi_find(const struct form_field *f, const char *v, size_t len)
+{
+	char *copy = strndup(v, len), *key = fold_key(copy);
+	size_t found = f->n_choices;
+
+	for (size_t i = 0; key != NULL && i < f->n_choices; i++) {
+		char *other = fold_key(multi_value(f, i));
+		bool same = other != NULL && strcmp(other, key) == 0;
+
+		free(other);
+		if (same) {
+			found = i;
+			break;
+		}
+	}
+	free(copy);
+	free(key);
+	return found;
+}
+
+/* The ticks the field's text stands for, into on[n_choices]. */
+static void multi_ticks(const struct form_field *f, bool *on)
+{
+	const char *s = f->text, *v;
+	size_t len, k;
+
+	for (size_t i = 0; i < f->n_choices; i++)
+		on[i] = false;
+	while ((s = next_value(s, &v, &len)) != NULL)
+		if (len > 0 && (k = multi_find(f, v, len)) < f->n_choices)
+			on[k] = true;
+}
+
+/* The field's text from ticks: the ticked values in the choices' order,
+ * then what the text held that no choice is. `sep` between them. */
+static char *multi_text(const struct form_field *f, const bool *on,
+			const char *sep)
+{
+	size_t size = 1, o = 0, len;
+	const char *s = f->text, *v;
+	char *out;
+
+	for (size_t i = 0; i < f->n_choices; i++)
+		size += strlen(multi_value(f, i)) + strlen(sep);
+	size += (f->text ? strlen(f->text) : 0) * 2 + strlen(sep);
+	out = malloc(size);
+	if (out == NULL)
+		return NULL;
+	out[0] = '\0';
+	for (size_t i = 0; i < f->n_choices; i++)
+		if (on[i])
+			o += (size_t)snprintf(out + o, size - o, "%s%s",
+					      o ? sep : "", multi_value(f, i));
+	while ((s = next_value(s, &v, &len)) != NULL)
+		if (len > 0 && multi_find(f, v, len) == f->n_choices)
+			o += (size_t)snprintf(out + o, size - o, "%s%.*s",
+					      o ? sep : "", (int)len, v);
+	return out;
+}
+
+/* Let the referent tick the choices of field f; `filter` starts the list's
+ * filter. The field's text changes only when the ticks are kept. */
+static void multi_pick(struct tui *t, struct form_field *f, const char *filter)
+{
+	bool *on = calloc(f->n_choices ? f->n_choices : 1, sizeof *on);
+	char *text;
+
+	if (on == NULL)
+		return;
+	multi_ticks(f, on);
+	if (form_dialog_pick_many(t, f->label, f->choices, f->n_choices, on,
+				  filter) &&
+	    (text = multi_text(f, on, ",")) != NULL) {
+		free(f->text);
+		f->text = text;
+	}
+	free(on);
+}
+
 /* ---- the dialog ---- */
 
+/* The lines being typed live as long as the dialog runs; the window is
+ * built again at each resize. */
 struct dialog {
-	WINDOW *win, *sub;
+	WINDOW *win;
 	PANEL *panel;
-	FORM *form;
-	FIELD **fields;
-	size_t n;
-	int label_w, width, height;
+	struct input_line *lines; /* one per field; text kinds only */
+	size_t n, cur;
+	int label_w, field_w, width, height;
+	const char *save; /* the hint's verb */
 	char message[256];
 };
 
-static void dialog_free(struct dialog *d)
+static bool is_text(const struct form_field *f)
 {
-	if (d->form != NULL) {
-		unpost_form(d->form);
-		free_form(d->form);
-	}
-	for (size_t i = 0; d->fields != NULL && i < d->n; i++)
-		free_field(d->fields[i]);
-	free(d->fields);
-	if (d->panel != NULL)
-		del_panel(d->panel);
-	if (d->sub != NULL)
-		delwin(d->sub);
-	if (d->win != NULL)
-		delwin(d->win);
-	memset(d, 0, sizeof *d);
+	return f->kind != FIELD_CHOICE && f->kind != FIELD_MULTI;
 }
 
-/* Copy what the fields show back into f[].text. */
-static void dialog_save_text(struct dialog *d, struct form_field *f)
+/* Drop the window (the lines stay). */
+static void dialog_unbuild(struct dialog *d)
 {
-	form_driver(d->form, REQ_VALIDATION);
-	for (size_t i = 0; i < d->n; i++) {
-		char *buf = field_buffer(d->fields[i], 0), *copy;
-		size_t len;
+	if (d->panel != NULL)
+		del_panel(d->panel);
+	if (d->win != NULL)
+		delwin(d->win);
+	d->panel = NULL;
+	d->win = NULL;
+}
 
-		if (f[i].kind == FIELD_CHOICE || buf == NULL)
+/* Copy what the lines hold back into f[].text; false when out of memory
+ * (a field then keeps its text as it was before). */
+static bool dialog_save_text(struct dialog *d, struct form_field *f)
+{
+	bool ok = true;
+
+	for (size_t i = 0; i < d->n; i++) {
+		char *copy;
+
+		if (!is_text(&f[i]))
 			continue;
-		copy = strdup(buf);
-		if (copy == NULL)
+		copy = input_line_text(&d->lines[i]);
+		if (copy == NULL) {
+			ok = false;
 			continue;
-		len = strlen(copy);
-		while (len > 0 && copy[len - 1] == ' ')
-			copy[--len] = '\0';
+		}
 		free(f[i].text);
 		f[i].text = copy;
 	}
+	return ok;
 }
 
-static void show_choice(struct dialog *d, struct form_field *f, size_t i)
+/* Set the lines from f[].text, the cursor at each end. */
+static bool dialog_load_text(struct dialog *d, const struct form_field *f)
 {
-	char buf[256];
+	for (size_t i = 0; i < d->n; i++)
+		if (is_text(&f[i]) && !input_line_set(&d->lines[i], f[i].text))
+			return false;
+	return true;
+}
 
-	snprintf(buf, sizeof buf, "‹ %s ›",
-		 f[i].n_choices ? f[i].choices[f[i].choice] : "");
-	set_field_buffer(d->fields[i], 0, buf);
+static void dialog_free(struct dialog *d)
+{
+	dialog_unbuild(d);
+	for (size_t i = 0; d->lines != NULL && i < d->n; i++)
+		input_line_free(&d->lines[i]);
+	free(d->lines);
+	d->lines = NULL;
 }
 
 /*
@@ -141,22 +259,143 @@ static size_t first_line(const char *s, int width)
 	return len;
 }
 
-/* Draw what surrounds the fields; the form library draws the fields. */
+/* The box of a text field: its usual width, wider while what is typed
+ * needs it (a time typed as words shows whole), never past the dialog. */
+static int box_width(const struct dialog *d, const struct form_field *f,
+		     const struct input_line *l)
+{
+	int w = f->width > 0 && f->width < d->field_w ? f->width : d->field_w;
+	int need = input_line_columns(l, 0, l->len) + 1;
+
+	if (need > w)
+		w = need < d->field_w ? need : d->field_w;
+	return w;
+}
+
+/* Draw text field i at (y, x); returns the cursor's column in it. */
+static int draw_text(struct dialog *d, const struct form_field *f, size_t i,
+		     int y, int x)
+{
+	struct input_line *l = &d->lines[i];
+	int box = box_width(d, f, l), used = 0, at = 0;
+	bool focused = i == d->cur;
+	size_t from = 0, count;
+	wchar_t *shown;
+
+	if (focused) {
+		input_line_scroll(l, box);
+		from = l->left;
+	}
+	count = input_line_fit(l, from, box, &used);
+	/* Out of focus and too long: its start, then "…". */
+	if (!focused && from + count < l->len)
+		count = input_line_fit(l, from, box - 1, &used);
+	shown = malloc((count + 1) * sizeof *shown);
+	wattrset(d->win, A_UNDERLINE);
+	if (shown != NULL) {
+		for (size_t k = 0; k < count; k++) {
+			wchar_t c = l->s[from + k];
+
+			shown[k] = iswcntrl((wint_t)c) ? 0xFFFD : c;
+		}
+		mvwaddnwstr(d->win, y, x, shown, (int)count);
+		free(shown);
+	} else {
+		wmove(d->win, y, x);
+		used = 0;
+	}
+	for (int c = used; c < box; c++)
+		waddch(d->win, ' ');
+	if (!focused && from + count < l->len) {
+		wattrset(d->win, ui_style(STYLE_DIM) | A_UNDERLINE);
+		mvwaddstr(d->win, y, x + box - 1, "…");
+	}
+	wattrset(d->win, A_NORMAL);
+	if (focused)
+		at = input_line_columns(l, l->left, l->cur);
+	return at;
+}
+
+/* Draw choice field i: "‹ in person ›", or the values ticked. */
+static void draw_choice(struct dialog *d, const struct form_field *f, int y,
+			int x)
+{
+	char buf[512];
+
+	if (f->kind == FIELD_CHOICE) {
+		snprintf(buf, sizeof buf, "‹ %s ›",
+			 f->n_choices ? f->choices[f->choice] : "");
+	} else {
+		bool *on = calloc(f->n_choices ? f->n_choices : 1, sizeof *on);
+		char *shown = NULL;
+
+		if (on != NULL) {
+			multi_ticks(f, on);
+			shown = multi_text(f, on, ", ");
+		}
+		snprintf(buf, sizeof buf, "‹ %s ›",
+			 shown && *shown ? shown : "—");
+		free(shown);
+		free(on);
+	}
+	ui_put(d->win, y, x,
+	       text_width(buf) < d->field_w ? text_width(buf) : d->field_w, buf,
+	       STYLE_NORMAL);
+}
+
+/* What the keys do, as short as fits: the choices' keys only when the
+ * form has some. */
+static void dialog_hint(struct dialog *d, const struct form_field *f)
+{
+	bool choice = false, multi = false;
+	char hint[512];
+	size_t o;
+
+	for (size_t i = 0; i < d->n; i++) {
+		choice |= f[i].kind == FIELD_CHOICE;
+		multi |= f[i].kind == FIELD_MULTI;
+	}
+	o = (size_t)snprintf(hint, sizeof hint, "⏎ %s · %s", d->save,
+			     _("Tab ⇧Tab fields"));
+	if (choice && o < sizeof hint)
+		o += (size_t)snprintf(hint + o, sizeof hint - o, " · %s",
+				      _("←/→ Space choose"));
+	if (multi && !choice && o < sizeof hint)
+		o += (size_t)snprintf(hint + o, sizeof hint - o, " · %s",
+				      _("Space pick"));
+	if (o < sizeof hint)
+		snprintf(hint + o, sizeof hint - o, " · %s", _("Esc cancel"));
+	ui_put(d->win, d->height - 2, 2, d->width - 4, hint, STYLE_DIM);
+}
+
+/* Draw the whole dialog, the cursor in the current field. */
 static void dialog_paint(struct dialog *d, const char *title,
 			 struct form_field *f)
 {
+	int cy = 0, cx = 0;
+
+	werase(d->win);
 	wattrset(d->win, ui_style(STYLE_HEADER));
 	box(d->win, 0, 0);
 	wattrset(d->win, A_NORMAL);
 	ui_title(d->win, d->width, title);
 	for (size_t i = 0; i < d->n; i++) {
-		int y = 2 + 2 * (int)i;
+		int y = 2 + 2 * (int)i, x = 3 + d->label_w;
 
 		ui_put(d->win, y, 2, d->label_w, f[i].label,
 		       f[i].required ? STYLE_HEADER : STYLE_NORMAL);
-		/* Always written, so a corrected error disappears. */
-		ui_put(d->win, y + 1, 3 + d->label_w, d->width - 5 - d->label_w,
-		       f[i].error, f[i].error[0] ? STYLE_ERROR : STYLE_NORMAL);
+		if (is_text(&f[i])) {
+			int at = draw_text(d, &f[i], i, y, x);
+
+			if (i == d->cur)
+				cy = y, cx = x + at;
+		} else {
+			draw_choice(d, &f[i], y, x);
+			if (i == d->cur)
+				cy = y, cx = x + 2;
+		}
+		ui_put(d->win, y + 1, x, d->field_w, f[i].error,
+		       f[i].error[0] ? STYLE_ERROR : STYLE_NORMAL);
 	}
 	/* The message on up to two lines. */
 	{
@@ -169,22 +408,17 @@ static void dialog_paint(struct dialog *d, const char *title,
 		ui_put(d->win, d->height - 3, 2, d->width - 4,
 		       d->message + cut, STYLE_ERROR);
 	}
-	ui_put(d->win, d->height - 2, 2, d->width - 4,
-	       _("⏎ save · Tab ↓ ↑ fields · ←/→ Space choose · Esc cancel"),
-	       STYLE_DIM);
-	pos_form_cursor(d->form);
+	dialog_hint(d, f);
+	wmove(d->win, cy, cx);
 }
 
-static bool dialog_build(struct dialog *d, const char *title,
-			 struct form_field *f, size_t n, int current)
+/* The window at the terminal's size; false when out of memory. */
+static bool dialog_build(struct dialog *d, const struct form_field *f)
 {
-	int field_w;
-
-	memset(d, 0, sizeof *d);
-	d->n = n;
 	d->width = COLS - 4 < 78 ? COLS - 4 : 78;
-	d->height = 2 * (int)n + 6; /* and two lines of message */
-	for (size_t i = 0; i < n; i++) {
+	d->height = 2 * (int)d->n + 6; /* and two lines of message */
+	d->label_w = 0;
+	for (size_t i = 0; i < d->n; i++) {
 		int w = text_width(f[i].label) + 1;
 
 		if (w > d->label_w)
@@ -192,49 +426,14 @@ static bool dialog_build(struct dialog *d, const char *title,
 	}
 	if (d->label_w > d->width / 3)
 		d->label_w = d->width / 3;
-	field_w = d->width - 5 - d->label_w;
+	d->field_w = d->width - 5 - d->label_w;
 	d->win = newwin(d->height, d->width, (LINES - d->height) / 2,
 			(COLS - d->width) / 2);
 	if (d->win == NULL)
 		return false;
 	keypad(d->win, TRUE);
 	wtimeout(d->win, 500);
-	d->sub = derwin(d->win, 2 * (int)n, field_w, 2, 3 + d->label_w);
-	d->fields = calloc(n + 1, sizeof *d->fields);
-	if (d->sub == NULL || d->fields == NULL)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		int w = f[i].width > 0 && f[i].width < field_w ? f[i].width
-							       : field_w;
-
-		d->fields[i] = new_field(1, w, 2 * (int)i, 0, 0, 0);
-		if (d->fields[i] == NULL)
-			return false;
-		set_field_back(d->fields[i], A_UNDERLINE);
-		field_opts_off(d->fields[i], O_AUTOSKIP);
-		if (f[i].kind == FIELD_CHOICE) {
-			field_opts_off(d->fields[i], O_EDIT);
-			show_choice(d, f, i);
-		} else {
-			/* Longer text scrolls instead of being refused. */
-			field_opts_off(d->fields[i], O_STATIC);
-			set_max_field(d->fields[i], 0);
-			set_field_buffer(d->fields[i], 0,
-					 f[i].text ? f[i].text : "");
-		}
-	}
-	d->form = new_form(d->fields);
-	if (d->form == NULL)
-		return false;
-	set_form_win(d->form, d->win);
-	set_form_sub(d->form, d->sub);
-	if (post_form(d->form) != E_OK)
-		return false;
-	if (current > 0 && (size_t)current < n)
-		set_current_field(d->form, d->fields[current]);
-	form_driver(d->form, REQ_END_LINE);
 	d->panel = new_panel(d->win);
-	dialog_paint(d, title, f);
 	return d->panel != NULL;
 }
 
@@ -279,197 +478,173 @@ static int dialog_parse(struct tui *t, struct form_field *f, size_t n)
 	return bad;
 }
 
-/*
- * Type one character. The form library keeps a combining mark (zero
- * width) in a cell of its own at the cursor without moving on, so the
- * next letter would land before it and the text would not read as typed.
- * Step just past the mark's cell: to the end of the text, then back to
- * where the mark went when it was typed in the middle.
- */
-static void type_char(FORM *form, wchar_t ch)
+/* What a key does to the text of the current field; false when the key
+ * is not one of a text's. */
+static bool text_key(struct input_line *l, int r, wint_t ch)
 {
-	int at = form->begincol + form->curcol;
+	static const struct {
+		wint_t key;
+		enum input_move move;
+	} codes[] = {
+		{ KEY_LEFT, INPUT_LEFT },     { KEY_RIGHT, INPUT_RIGHT },
+		{ KEY_HOME, INPUT_HOME },     { KEY_END, INPUT_END },
+		{ KEY_BACKSPACE, INPUT_DEL_PREV }, { KEY_DC, INPUT_DEL_NEXT },
+	}, controls[] = {
+		{ 1, INPUT_HOME },     /* Ctrl-A */
+		{ 5, INPUT_END },      /* Ctrl-E */
+		{ 8, INPUT_DEL_PREV }, /* Ctrl-H */
+		{ 127, INPUT_DEL_PREV },
+		{ 21, INPUT_CLEAR },   /* Ctrl-U */
+	};
 
-	form_driver_w(form, OK, ch);
-	if (wcwidth(ch) != 0)
+	if (r == KEY_CODE_YES) {
+		for (size_t k = 0; k < COUNT(codes); k++)
+			if (codes[k].key == ch)
+				return input_line_do(l, codes[k].move), true;
+		return false;
+	}
+	for (size_t k = 0; k < COUNT(controls); k++)
+		if (controls[k].key == ch)
+			return input_line_do(l, controls[k].move), true;
+	if (ch >= 32)
+		return input_line_insert(l, (wchar_t)ch), true;
+	return false;
+}
+
+/* The choice of field i moves by `step` (±1); its `changed` callback
+ * may then change other fields' texts, which the lines take again. */
+static void choice_step(struct dialog *d, struct form_field *f, size_t i,
+			size_t step)
+{
+	if (f[i].n_choices == 0)
 		return;
-	form_driver(form, REQ_END_LINE);
-	while (form->begincol + form->curcol > at + 1 &&
-	       form_driver(form, REQ_PREV_CHAR) == E_OK)
-		;
-}
-
-static int current_index(struct dialog *d)
-{
-	return field_index(current_field(d->form));
-}
-
-/*
- * The choice of field i changed and its `changed` callback may change
- * other fields: keep what was typed, let it, then let the dialog go, to
- * be built again from the fields. Returns true (the dialog is gone).
- */
-static bool choice_changed(struct dialog *d, struct form_field *f, size_t n,
-			   int i)
-{
-	dialog_save_text(d, f);
-	f[i].changed(f, n, (size_t)i);
-	dialog_free(d);
-	return true;
+	f[i].choice = (f[i].choice + step) % f[i].n_choices;
+	if (f[i].changed != NULL) {
+		dialog_save_text(d, f);
+		f[i].changed(f, d->n, i);
+		dialog_load_text(d, f);
+	}
 }
 
 bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
 		     size_t n, form_submit_fn submit, void *arg)
 {
-	struct dialog d;
-	bool built = false, saved = false;
-	int current = 0, built_lines = 0, built_cols = 0;
+	return form_dialog_run_with(t, title, f, n, submit, arg, NULL);
+}
 
+bool form_dialog_run_with(struct tui *t, const char *title,
+			  struct form_field *f, size_t n, form_submit_fn submit,
+			  void *arg, const struct form_options *o)
+{
+	struct dialog d = { .n = n };
+	bool saved = false;
+
+	if (n == 0)
+		return false;
+	d.save = o != NULL && o->save != NULL ? o->save : _("save");
+	d.cur = o != NULL && o->first < n ? o->first : 0;
+	d.lines = calloc(n ? n : 1, sizeof *d.lines);
+	if (d.lines == NULL || !dialog_load_text(&d, f)) {
+		dialog_free(&d);
+		tui_fail(t, PC_ENOMEM, NULL);
+		return false;
+	}
 	curs_set(1);
 	for (;;) {
 		wint_t ch;
-		int r, i;
+		int r;
 
 		if (tui_interrupted())
 			break;
-		if (!built && ui_big_enough()) {
+		if (d.win == NULL && ui_big_enough()) {
 			tui_draw(t);
-			built = dialog_build(&d, title, f, n, current);
-			built_lines = LINES;
-			built_cols = COLS;
-			if (!built) {
-				dialog_free(&d);
+			if (!dialog_build(&d, f)) {
 				tui_fail(t, PC_ENOMEM, NULL);
 				break;
 			}
 		}
-		if (built) {
+		if (d.win != NULL) {
 			dialog_paint(&d, title, f);
 			update_panels();
 		} else {
-			ui_draw_too_small();
+			ui_draw_too_small_with(_("Esc cancels the form."));
 		}
 		doupdate();
-		r = built ? wget_wch(d.win, &ch) : get_wch(&ch);
+		r = d.win != NULL ? wget_wch(d.win, &ch) : get_wch(&ch);
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-			if (built) {
-				dialog_save_text(&d, f);
-				current = current_index(&d);
-				dialog_free(&d);
-				built = false;
-			}
+			dialog_unbuild(&d);
 			continue;
 		}
-		if (!built)
-			continue;
-		i = current_index(&d);
-		if (r == KEY_CODE_YES) {
-			switch (ch) {
-			case KEY_DOWN:
-				form_driver(d.form, REQ_NEXT_FIELD);
-				form_driver(d.form, REQ_END_LINE);
-				break;
-			case KEY_UP:
-			case KEY_BTAB:
-				form_driver(d.form, REQ_PREV_FIELD);
-				form_driver(d.form, REQ_END_LINE);
-				break;
-			case KEY_LEFT:
-			case KEY_RIGHT:
-				if (f[i].kind == FIELD_CHOICE &&
-				    f[i].n_choices) {
-					f[i].choice =
-						(f[i].choice +
-						 (ch == KEY_LEFT
-							  ? f[i].n_choices - 1
-							  : 1)) %
-						f[i].n_choices;
-					show_choice(&d, f, (size_t)i);
-					if (f[i].changed != NULL) {
-						current = i;
-						built = !choice_changed(&d, f,
-									n, i);
-					}
-				} else {
-					form_driver(d.form,
-						    ch == KEY_LEFT
-							    ? REQ_PREV_CHAR
-							    : REQ_NEXT_CHAR);
-				}
-				break;
-			case KEY_BACKSPACE:
-				form_driver(d.form, REQ_DEL_PREV);
-				break;
-			case KEY_DC:
-				form_driver(d.form, REQ_DEL_CHAR);
-				break;
-			case KEY_HOME:
-				form_driver(d.form, REQ_BEG_FIELD);
-				break;
-			case KEY_END:
-				form_driver(d.form, REQ_END_FIELD);
-				break;
-			case KEY_ENTER:
-				goto submit;
-			default:
-				break;
-			}
-			continue;
-		}
-		if (ch == ESC)
+		if (r == OK && ch == ESC)
 			break;
-		if (ch == '\t') {
-			form_driver(d.form, REQ_NEXT_FIELD);
-			form_driver(d.form, REQ_END_LINE);
+		if (d.win == NULL)
+			continue; /* too small: what was typed waits */
+		if ((r == OK && ch == '\t') ||
+		    (r == KEY_CODE_YES && ch == KEY_DOWN)) {
+			d.cur = (d.cur + 1) % n;
 			continue;
 		}
-		if (ch == '\n' || ch == '\r')
+		if (r == KEY_CODE_YES && (ch == KEY_UP || ch == KEY_BTAB)) {
+			d.cur = (d.cur + n - 1) % n;
+			continue;
+		}
+		if ((r == OK && (ch == '\n' || ch == '\r')) ||
+		    (r == KEY_CODE_YES && ch == KEY_ENTER))
 			goto submit;
-		if (ch == 127 || ch == 8) {
-			form_driver(d.form, REQ_DEL_PREV);
+		if (is_text(&f[d.cur])) {
+			text_key(&d.lines[d.cur], r, ch);
 			continue;
 		}
-		if (ch == 21) { /* Ctrl-U clears the field */
-			form_driver(d.form, REQ_CLR_FIELD);
+		if (f[d.cur].kind == FIELD_CHOICE && r == KEY_CODE_YES &&
+		    (ch == KEY_LEFT || ch == KEY_RIGHT)) {
+			choice_step(&d, f, d.cur,
+				    ch == KEY_LEFT ? f[d.cur].n_choices - 1
+						   : 1);
 			continue;
 		}
-		if (f[i].kind == FIELD_CHOICE) {
-			if (ch == ' ' &&
-			    form_dialog_pick(t, f[i].label, f[i].choices,
-					     f[i].n_choices, &f[i].choice)) {
-				show_choice(&d, f, (size_t)i);
-				if (f[i].changed != NULL) {
-					current = i;
-					built = !choice_changed(&d, f, n, i);
-					continue;
-				}
-			}
-			/* The pick list covered the dialog; the terminal may
-			 * have been resized under it: then build it again at
-			 * the new size, as a resize here does. */
-			if (LINES != built_lines || COLS != built_cols) {
-				dialog_save_text(&d, f);
-				current = i;
-				dialog_free(&d);
-				built = false;
-			} else {
-				touchwin(d.win);
-			}
+		if (r != OK || ch < ' ')
+			continue;
+		/* A list over the dialog: Space, or a letter that starts the
+		 * filter of a multiple choice. */
+		if (f[d.cur].kind == FIELD_CHOICE && ch == ' ') {
+			size_t pick = f[d.cur].choice;
+
+			if (form_dialog_pick(t, f[d.cur].label,
+					     f[d.cur].choices,
+					     f[d.cur].n_choices, &pick))
+				choice_step(&d, f, d.cur,
+					    pick + f[d.cur].n_choices -
+						    f[d.cur].choice);
+		} else if (f[d.cur].kind == FIELD_MULTI) {
+			char first[MB_LEN_MAX + 1] = "";
+			mbstate_t st;
+			size_t k;
+
+			memset(&st, 0, sizeof st);
+			if (ch != ' ' && (k = wcrtomb(first, (wchar_t)ch,
+						      &st)) != (size_t)-1)
+				first[k] = '\0';
+			multi_pick(t, &f[d.cur], first);
+		} else {
 			continue;
 		}
-		if (ch >= 32)
-			type_char(d.form, (wchar_t)ch);
+		/* The list covered the dialog, maybe at another size. */
+		dialog_unbuild(&d);
 		continue;
 	submit:
-		dialog_save_text(&d, f);
 		d.message[0] = '\0';
+		if (!dialog_save_text(&d, f)) {
+			snprintf(d.message, sizeof d.message, "%s",
+				 error_string(PC_ENOMEM));
+			continue;
+		}
 		{
 			int bad = dialog_parse(t, f, n);
 
 			if (bad >= 0) {
-				set_current_field(d.form, d.fields[bad]);
+				d.cur = (size_t)bad;
 				continue;
 			}
 		}
@@ -479,16 +654,14 @@ bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
 		}
 		for (size_t k = 0; k < n; k++) {
 			if (f[k].error[0] != '\0') {
-				set_current_field(d.form, d.fields[k]);
+				d.cur = k;
 				break;
 			}
 		}
 	}
-	if (built) {
-		if (!saved)
-			dialog_save_text(&d, f);
-		dialog_free(&d);
-	}
+	if (!saved)
+		dialog_save_text(&d, f);
+	dialog_free(&d);
 	curs_set(0);
 	update_panels();
 	return saved;
@@ -514,10 +687,10 @@ bool form_dialog_pick(struct tui *t, const char *title,
 		int r;
 
 		if (!ui_big_enough()) {
-			ui_draw_too_small();
+			ui_draw_too_small_with(_("Esc cancels."));
 			doupdate();
-			if (get_wch(&ch) == ERR)
-				continue;
+			if (get_wch(&ch) == OK && ch == ESC)
+				break;
 			continue;
 		}
 		for (size_t i = 0; i < n; i++) {
@@ -559,8 +732,14 @@ bool form_dialog_pick(struct tui *t, const char *title,
 			box(win, 0, 0);
 			wattrset(win, A_NORMAL);
 			ui_title(win, width, title);
-			ui_put(win, height - 1, 2, width - 4,
-			       _("⏎ choose · Esc"), STYLE_DIM);
+			{
+				const char *hint = _("⏎ choose · Esc");
+				int hw = text_width(hint);
+
+				ui_put(win, height - 1, 2,
+				       hw < width - 4 ? hw : width - 4, hint,
+				       STYLE_DIM);
+			}
 			update_panels();
 			doupdate();
 			r = wget_wch(win, &ch);
@@ -618,6 +797,237 @@ bool form_dialog_pick(struct tui *t, const char *title,
 		delwin(win);
 	update_panels();
 	return picked;
+}
+
+/* ---- lists to tick ---- */
+
+/* A list to tick, as it shows: which items the filter keeps, which is
+ * under the cursor, which is first shown. */
+struct ticks {
+	const char *const *items;
+	char **keys; /* folded items */
+	size_t n, *shown, n_shown, sel, top;
+	bool *on;
+	struct input_line filter;
+};
+
+/* Keep the items the filter finds (case and accents ignored); the cursor
+ * stays on its item when it is still shown. */
+static void ticks_filter(struct ticks *k)
+{
+	char *typed = input_line_text(&k->filter);
+	char *key = typed ? fold_key(typed) : NULL;
+	size_t was = k->n_shown ? k->shown[k->sel] : 0;
+
+	k->n_shown = 0;
+	k->sel = 0;
+	for (size_t i = 0; i < k->n; i++) {
+		if (key != NULL && k->keys[i] != NULL &&
+		    !fold_contains(k->keys[i], key))
+			continue;
+		if (i == was)
+			k->sel = k->n_shown;
+		k->shown[k->n_shown++] = i;
+	}
+	free(key);
+	free(typed);
+}
+
+static void ticks_draw(struct ticks *k, WINDOW *win, int width, int rows,
+		       const char *title)
+{
+	char line[64];
+	int y = 2;
+
+	werase(win);
+	wattrset(win, ui_style(STYLE_HEADER));
+	box(win, 0, 0);
+	wattrset(win, A_NORMAL);
+	ui_title(win, width, title);
+	{
+		char *typed = input_line_text(&k->filter);
+
+		if (typed != NULL && *typed != '\0') {
+			snprintf(line, sizeof line, "%s ", _("Filter:"));
+			ui_put(win, 1, 2, text_width(line), line, STYLE_DIM);
+			ui_put(win, 1, 2 + text_width(line),
+			       width - 4 - text_width(line), typed,
+			       STYLE_NORMAL);
+		} else {
+			ui_put(win, 1, 2, width - 4,
+			       _("type to filter the list"), STYLE_DIM);
+		}
+		free(typed);
+	}
+	if (k->sel < k->top)
+		k->top = k->sel;
+	if (k->sel >= k->top + (size_t)rows)
+		k->top = k->sel - (size_t)rows + 1;
+	if (k->n_shown == 0)
+		ui_put(win, y, 2, width - 4, _("nothing found"), STYLE_DIM);
+	for (int r = 0; r < rows && k->top + (size_t)r < k->n_shown; r++) {
+		size_t pos = k->top + (size_t)r, i = k->shown[pos];
+		char *row;
+
+		if (asprintf(&row, "%s %s", k->on[i] ? "[x]" : "[ ]",
+			     k->items[i]) < 0)
+			continue;
+		ui_put(win, y + r, 2, width - 4, row,
+		       pos == k->sel ? STYLE_SELECTED : STYLE_NORMAL);
+		free(row);
+	}
+	if (k->top > 0)
+		ui_put(win, y, width - 3, 1, "↑", STYLE_DIM);
+	if (k->top + (size_t)rows < k->n_shown)
+		ui_put(win, y + rows - 1, width - 3, 1, "↓", STYLE_DIM);
+	ui_put(win, rows + 3, 2, width - 4,
+	       _("Space tick · ⏎ done · Esc cancel"), STYLE_DIM);
+}
+
+/* One key in the list; returns 1 to keep the ticks, -1 to cancel, 0 to
+ * go on. */
+static int ticks_key(struct ticks *k, int r, wint_t ch, int rows)
+{
+	if (r == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_DOWN:
+			if (k->sel + 1 < k->n_shown)
+				k->sel++;
+			break;
+		case KEY_UP:
+			if (k->sel > 0)
+				k->sel--;
+			break;
+		case KEY_NPAGE:
+			k->sel += (size_t)rows;
+			if (k->sel >= k->n_shown)
+				k->sel = k->n_shown ? k->n_shown - 1 : 0;
+			break;
+		case KEY_PPAGE:
+			k->sel = k->sel > (size_t)rows ? k->sel - (size_t)rows
+						       : 0;
+			break;
+		case KEY_ENTER:
+			return 1;
+		case KEY_BACKSPACE:
+			input_line_do(&k->filter, INPUT_DEL_PREV);
+			ticks_filter(k);
+			break;
+		default:
+			break;
+		}
+		return 0;
+	}
+	if (ch == ESC)
+		return -1;
+	if (ch == '\n' || ch == '\r')
+		return 1;
+	if (ch == ' ') {
+		if (k->n_shown > 0)
+			k->on[k->shown[k->sel]] = !k->on[k->shown[k->sel]];
+	} else if (ch == 127 || ch == 8) {
+		input_line_do(&k->filter, INPUT_DEL_PREV);
+		ticks_filter(k);
+	} else if (ch == 21) { /* Ctrl-U */
+		input_line_do(&k->filter, INPUT_CLEAR);
+		ticks_filter(k);
+	} else if (ch > ' ' && input_line_insert(&k->filter, (wchar_t)ch)) {
+		ticks_filter(k);
+	}
+	return 0;
+}
+
+static void ticks_free(struct ticks *k)
+{
+	for (size_t i = 0; k->keys != NULL && i < k->n; i++)
+		free(k->keys[i]);
+	free(k->keys);
+	free(k->shown);
+	free(k->on);
+	input_line_free(&k->filter);
+}
+
+bool form_dialog_pick_many(struct tui *t, const char *title,
+			   const char *const *items, size_t n, bool *on,
+			   const char *filter)
+{
+	struct ticks k = { .items = items, .n = n };
+	WINDOW *win = NULL;
+	PANEL *panel = NULL;
+	int done = 0, width = 0, rows = 0;
+
+	if (n == 0)
+		return false;
+	k.keys = calloc(n, sizeof *k.keys);
+	k.shown = calloc(n, sizeof *k.shown);
+	k.on = malloc(n * sizeof *k.on);
+	if (k.keys == NULL || k.shown == NULL || k.on == NULL ||
+	    !input_line_set(&k.filter, filter)) {
+		ticks_free(&k);
+		return false;
+	}
+	memcpy(k.on, on, n * sizeof *on);
+	for (size_t i = 0; i < n; i++) {
+		k.keys[i] = fold_key(items[i]); /* NULL: always shown */
+		if (text_width(items[i]) + 4 > width)
+			width = text_width(items[i]) + 4;
+	}
+	width += 4;
+	if (width < text_width(title) + 6)
+		width = text_width(title) + 6;
+	ticks_filter(&k);
+	while (done == 0 && !tui_interrupted()) {
+		wint_t ch;
+		int r;
+
+		if (win == NULL && ui_big_enough()) {
+			int w = width < COLS - 4 ? width : COLS - 4;
+
+			rows = (int)n < LINES - 8 ? (int)n : LINES - 8;
+			tui_draw(t);
+			win = newwin(rows + 5, w, (LINES - rows - 5) / 2,
+				     (COLS - w) / 2);
+			panel = win ? new_panel(win) : NULL;
+			if (panel == NULL)
+				break;
+			keypad(win, TRUE);
+			wtimeout(win, 500);
+		}
+		if (win != NULL) {
+			ticks_draw(&k, win, getmaxx(win), rows, title);
+			update_panels();
+		} else {
+			ui_draw_too_small_with(_("Esc cancels."));
+		}
+		doupdate();
+		r = win != NULL ? wget_wch(win, &ch) : get_wch(&ch);
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			if (panel != NULL)
+				del_panel(panel);
+			if (win != NULL)
+				delwin(win);
+			panel = NULL;
+			win = NULL;
+			continue;
+		}
+		if (win == NULL) {
+			done = r == OK && ch == ESC ? -1 : 0;
+			continue;
+		}
+		done = ticks_key(&k, r, ch, rows);
+	}
+	if (done == 1)
+		memcpy(on, k.on, n * sizeof *on);
+	if (panel != NULL)
+		del_panel(panel);
+	if (win != NULL)
+		delwin(win);
+	ticks_free(&k);
+	tui_draw(t);
+	update_panels();
+	return done == 1;
 }
 
 /* ---- helpers the dialogs share ---- */

@@ -1,4 +1,4 @@
-/* form_dialog.h: dialogs of labelled fields on the ncurses form library. */
+/* form_dialog.h: dialogs of labelled fields, and pick lists. */
 #ifndef PARCOURS_FORM_DIALOG_H
 #define PARCOURS_FORM_DIALOG_H
 
@@ -18,6 +18,9 @@ enum field_kind {
 	FIELD_TIME,   /* 10:00, 10h00, 10h, 10 */
 	FIELD_NUMBER, /* 35, 17,5 or 17.5 */
 	FIELD_CHOICE, /* one of `choices`: ←/→ or Space to pick */
+	FIELD_MULTI,  /* some of `choices`, ticked in a list (Space, or a
+			 letter to filter it): `text` holds their `values`
+			 separated by commas, "rsa,deld" */
 };
 
 struct form_field;
@@ -35,7 +38,12 @@ struct form_field {
 	bool required;
 	int width;  /* input columns; 0 for the whole width */
 	char *text; /* the value as typed: initial value in, final out; owned */
-	const char *const *choices; /* FIELD_CHOICE, translated labels */
+	const char *const *choices; /* FIELD_CHOICE, FIELD_MULTI: translated
+				       labels */
+	/* FIELD_MULTI: what `text` holds for each choice (NULL: the choices
+	 * themselves). Values in `text` found among none (case and accents
+	 * ignored) are kept, after the ticked ones. */
+	const char *const *values;
 	size_t n_choices;
 	size_t choice;		/* FIELD_CHOICE: in and out */
 	form_change_fn changed; /* FIELD_CHOICE: or NULL */
@@ -57,11 +65,24 @@ typedef bool (*form_submit_fn)(struct tui *t, struct form_field *f, size_t n,
 /*
  * Show the dialog over the current view and run it: Enter saves (after
  * checking each field's kind), Esc cancels and writes nothing, Tab/↓ and
- * ↑ move between fields. A resize, even below the minimum size, keeps
- * what was typed. Returns true when saved.
+ * Shift-Tab/↑ move between fields. A text longer than its box scrolls
+ * with the cursor. A resize, even below the minimum size, keeps what was
+ * typed. Returns true when saved.
  */
 bool form_dialog_run(struct tui *t, const char *title, struct form_field *f,
 		     size_t n, form_submit_fn submit, void *arg);
+
+/* What a form may do differently; zero for the usual. */
+struct form_options {
+	size_t first;	  /* the field that has the focus first */
+	const char *save; /* what Enter does, translated, for the hint:
+			     _("erase"); NULL for _("save") */
+};
+
+/* form_dialog_run with options (o NULL: the usual). */
+bool form_dialog_run_with(struct tui *t, const char *title,
+			  struct form_field *f, size_t n, form_submit_fn submit,
+			  void *arg, const struct form_options *o);
 
 /* Replace a field's text with a copy of `text` (NULL: empty); out of
  * memory, the field keeps its old text. */
@@ -76,6 +97,16 @@ void form_fields_free(struct form_field *f, size_t n);
  */
 bool form_dialog_pick(struct tui *t, const char *title,
 		      const char *const *items, size_t n, size_t *choice);
+
+/*
+ * A list to tick some of n items from, over the current view: Space ticks
+ * or unticks, typed letters filter the list (case and accents ignored),
+ * Enter keeps the ticks in on[], Esc leaves on[] as it was. `filter`
+ * starts the filter (NULL: none). Returns true when kept.
+ */
+bool form_dialog_pick_many(struct tui *t, const char *title,
+			   const char *const *items, size_t n, bool *on,
+			   const char *filter);
 
 /*
  * What a submit callback does with an edit's result: true when it

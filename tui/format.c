@@ -225,3 +225,38 @@ const char *format_contract(const char *id)
 			return _(format_contracts[i].name);
 	return id;
 }
+
+/* The interface reads in English unless its messages are translated:
+ * dgettext gives back the very string it was given when it has no
+ * translation of it. */
+static bool interface_in_english(void)
+{
+	static const char probe[] = "Appointments";
+
+	return dgettext(PARCOURS_DOMAIN, probe) == probe;
+}
+
+const char *format_appt_kind_label(const struct config_appt_kind *k)
+{
+	return interface_in_english() && k->label_en != NULL ? k->label_en
+							     : k->label;
+}
+
+const char *format_appt_kind(const struct config *c, const char *kind)
+{
+	const struct config_appt_kind *k = config_appt_kind(c, kind);
+
+	if (k != NULL)
+		return format_appt_kind_label(k);
+	return kind != NULL ? kind : "";
+}
+
+const char **format_appt_kind_labels(const struct config *c)
+{
+	const char **out =
+		calloc(c->n_appt_kinds ? c->n_appt_kinds : 1, sizeof *out);
+
+	for (size_t i = 0; out != NULL && i < c->n_appt_kinds; i++)
+		out[i] = format_appt_kind_label(&c->appt_kinds[i]);
+	return out;
+}

@@ -58,4 +58,18 @@ const char *format_job_end_reason(const char *id);
 const char *format_appt_status(enum appointment_status s);
 const char *format_appt_mode(enum appointment_mode m);
 
+/* The label of an appointment kind in the interface's language: label_en
+ * in English when given, else label (in c). */
+const char *format_appt_kind_label(const struct config_appt_kind *k);
+
+/* How the appointment kind stored as `kind` reads: its configured label
+ * (format_appt_kind_label; a kind typed in either language is found),
+ * else `kind` as it was typed ("" for NULL). Valid as long as c and
+ * kind are. */
+const char *format_appt_kind(const struct config *c, const char *kind);
+
+/* The labels of c's appointment kinds, in its order, for a choice field:
+ * a malloc'd array (the labels are c's); NULL when out of memory. */
+const char **format_appt_kind_labels(const struct config *c);
+
 #endif

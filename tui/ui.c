@@ -113,9 +113,14 @@ bool ui_big_enough(void)
 
 void ui_draw_too_small(void)
 {
+	ui_draw_too_small_with(_("q quits."));
+}
+
+void ui_draw_too_small_with(const char *way_out)
+{
 	char size[128], need[128];
 	/* Three short lines, so that the way out shows even at 40 columns. */
-	const char *lines[] = { size, need, _("q quits.") };
+	const char *lines[] = { size, need, way_out };
 
 	erase();
 	snprintf(size, sizeof size, _("Terminal too small: %d×%d."), COLS,

@@ -55,4 +55,8 @@ bool ui_big_enough(void);
 /* Say plainly, centred, that the terminal is too small (any size). */
 void ui_draw_too_small(void);
 
+/* The same, with another way out than "q quits." (a form, where q is a
+ * letter: "Esc cancels the form."). */
+void ui_draw_too_small_with(const char *way_out);
+
 #endif

@@ -329,8 +329,8 @@ static void draw_appointments(struct tui *t, struct participant_view *v,
 		snprintf(line, sizeof line, "%s %-10s %-5s  ", late ? "▲" : " ",
 			 cli_date(a->date, d), hm);
 		ui_put(stdscr, y + i, x, 20, line, st);
-		ui_put(stdscr, y + i, x + 20, w - 33, a->kind ? a->kind : "",
-		       st);
+		ui_put(stdscr, y + i, x + 20, w - 33,
+		       format_appt_kind(t->config, a->kind), st);
 		ui_put(stdscr, y + i, x + w - 13, 13,
 		       late ? _("no outcome") : format_appt_status(a->status),
 		       st);

@@ -22,7 +22,7 @@ same "invalid date writes nothing" "$(dbsum)" "$before"
 # --- Esc in a form writes nothing ---------------------------------------------
 keys n
 expect note-form "Add a note"
-keys Tab "Ne doit pas être enregistré"
+keys "Ne doit pas être enregistré"
 expect note-typed "Ne doit pas être enregistré"
 keys Escape
 expect_not note-closed "Add a note"

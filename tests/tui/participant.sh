@@ -13,8 +13,11 @@ ready "80 participants · target 80"
 # as its most urgent flag, nothing coming, and a stage to move on to: its
 # row, id, name as shown, and the overdue appointment as the outcome form
 # names it, with how many of its appointments come after it.
-pick=$(python3 - "$WORK" <(tsv) <("$BIN" --db "$DB" dump) <<'PY'
-import json, sys
+pick=$(python3 - "$WORK" <(tsv) <("$BIN" --db "$DB" dump) "$SRC/config/parcours.yaml" <<'PY'
+import json, re, sys
+# The kinds' English labels, as the interface shows them in English.
+kinds = dict(re.findall(r'- id: (\S+)\n\s+label: .*\n\s+label_en: "([^"]*)"',
+                        open(sys.argv[4]).read()))
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[2])][1:]
 files = {p["id"]: p for p in json.load(open(sys.argv[3]))["participants"]}
 for n, r in enumerate(rows):
@@ -27,7 +30,8 @@ for n, r in enumerate(rows):
         continue
     a = appts[late[0]]
     print(n, r[0], r[1].upper() + " " + r[2],
-          "%s %02d:%02d (%s)" % (a["date"], a["minute"] // 60, a["minute"] % 60, a["kind"]),
+          "%s %02d:%02d (%s)" % (a["date"], a["minute"] // 60, a["minute"] % 60,
+                                 kinds.get(a["kind"], a["kind"])),
           len(appts) - late[0] - 1, sep="\t")
     break
 PY
@@ -44,11 +48,11 @@ expect open-name "$name"
 # --- plan an appointment today, then record it done -----------------------------
 keys a
 expect plan-form-2 "Plan an appointment"
-keys C-u 2 6 / 1 1 / 2 0 2 6 Tab C-u 1 4 : 3 0 Tab C-u "Entretien bilan" Enter
+keys C-u 2 6 / 1 1 / 2 0 2 6 Tab C-u 1 4 : 3 0 Enter
 expect planned "Appointment planned on 2026-11-26"
 same "next appointment is today" "$(field "$who" 8)" "2026-11-26"
 keys d
-expect outcome-form "Appointment of 2026-11-26 14:30 (Entretien bilan): done"
+expect outcome-form "Appointment of 2026-11-26 14:30 (Interview): done"
 keys "Projet : aide à domicile. Œuvre à suivre." Enter
 expect recorded "Recorded as done."
 expect outcome-note "» Projet : aide à domicile. Œuvre à suivre."
@@ -83,7 +87,7 @@ same "check-in due" "$(field "$who" 9 | tr ',' '\n' | grep -c checkin-due)" 1
 # --- a note keeps accents, ligatures and combining marks as typed ----------------------
 keys n
 expect note-form-2 "Add a note"
-keys Tab $'Cœur : Zoë Le\xcc\x81a'
+keys $'Cœur : Zoë Le\xcc\x81a'
 keys Enter
 expect note-saved "Note added."
 expect note-shown $'2026-11-26 Cœur : Zoë Le\xcc\x81a'

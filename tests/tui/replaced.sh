@@ -21,7 +21,7 @@ run participant-3-kept 0 --db "$DB" --today $T access 3
 
 # The file replaced by hand under the window: a note is refused, with why.
 cp "$DB/data.mdb" "$WORK/copy.mdb" && mv "$WORK/copy.mdb" "$DB/data.mdb"
-keys g Enter n Tab "Jamais enregistrée"
+keys g Enter n "Jamais enregistrée"
 expect note-typed "Jamais enregistrée"
 keys Enter
 expect note-refused "Not saved: the database file was"

@@ -13,7 +13,7 @@ tm resize-window -t "$S" -x 60 -y 15
 expect too-small "Terminal too small: 60×15."
 tm resize-window -t "$S" -x 100 -y 30
 expect resized-back "80 participants · target 80"
-keys g Enter n Tab "texte gardé"
+keys g Enter n "texte gardé"
 expect form-typed "texte gardé"
 tm resize-window -t "$S" -x 50 -y 12
 expect form-too-small "Terminal too small: 50×12."
