@@ -106,6 +106,8 @@ static bool new_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 	person_read(f, &p);
 	p.stage = t->config->stages[f[NEW_STAGE].choice].id;
 	p.referent = (char *)cli_referent(t->cli);
+	if (!dialog_warn_duplicate(t, &p, message, msize))
+		return false;
 	rc = edit_participant_add(t->store, &t->ctx, &p, f[NEW_ENTRY_DATE].date,
 				  &x->pid, &cause);
 	return form_edited(rc, &cause, message, msize);
@@ -160,6 +162,9 @@ static bool plan_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
+	if (!dialog_warn_plan(t, x->pid, 0, f[PLAN_DATE].date,
+			      f[PLAN_TIME].minute, true, message, msize))
+		return false;
 	return form_edited(edit_appointment_plan(
 				   t->store, &t->ctx, x->pid, f[PLAN_DATE].date,
 				   f[PLAN_TIME].minute, f[PLAN_KIND].text,
