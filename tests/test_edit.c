@@ -11,6 +11,7 @@
 #include "edit.h"
 #include "error.h"
 #include "helpers.h"
+#include "import.h"
 #include "rules.h"
 #include "summary.h"
 
@@ -1132,6 +1133,32 @@ static void exit_undone(void **state)
 			 PC_OK);
 }
 
+/* The same person, as the import finds them: names trimmed, case and
+ * accents aside, and the birth date. */
+static void same_person(void **state)
+{
+	struct fixture *f = *state;
+	uint64_t id = 99;
+	char *cause = NULL;
+
+	assert_int_equal(import_find_person(f->s, " LEFEVRE ", "élodie",
+					    D(1991, 4, 3), &id, &cause),
+			 PC_OK);
+	assert_int_equal(id, f->pid);
+	assert_int_equal(import_find_person(f->s, "Lefèvre", "Élodie",
+					    D(1991, 4, 4), &id, &cause),
+			 PC_OK);
+	assert_int_equal(id, 0);
+	assert_int_equal(import_find_person(f->s, "Lefèvre", "Elodie Marie",
+					    D(1991, 4, 3), &id, &cause),
+			 PC_OK);
+	assert_int_equal(id, 0);
+	assert_int_equal(import_find_person(f->s, NULL, NULL, DATE_NONE, &id,
+					    &cause),
+			 PC_OK);
+	assert_int_equal(id, 0);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1154,6 +1181,7 @@ int main(void)
 		T(outcome_corrected),
 		T(notes_edited_and_deleted),
 		T(exit_undone),
+		T(same_person),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -414,6 +414,73 @@ struct fix_ctx {
 	uint32_t seq;			/* a note */
 };
 
+/*
+ * A note may hold line breaks and tabs, which a form's one-line field
+ * cannot: shown as ¶ and ⇥ while edited, and back when saved, so that
+ * nothing of the note is lost. Both return a malloc'd copy (NULL for
+ * NULL, or out of memory).
+ */
+#define MARK_LF	 "¶"
+#define MARK_TAB "⇥"
+
+static char *replace_all(const char *s, const char *const from[2],
+			 const char *const to[2])
+{
+	size_t len = 0;
+	char *out, *o;
+
+	if (s == NULL)
+		return NULL;
+	/* At most 3 bytes for each byte: a tab becomes ⇥. */
+	out = malloc(strlen(s) * 3 + 1);
+	if (out == NULL)
+		return NULL;
+	o = out;
+	while (s[len] != '\0') {
+		int k;
+
+		for (k = 0; k < 2; k++) {
+			size_t n = strlen(from[k]);
+
+			if (strncmp(s + len, from[k], n) == 0) {
+				strcpy(o, to[k]);
+				o += strlen(to[k]);
+				len += n;
+				break;
+			}
+		}
+		if (k == 2)
+			*o++ = s[len++];
+	}
+	*o = '\0';
+	return out;
+}
+
+static char *note_to_field(const char *s)
+{
+	static const char *const from[2] = { "\n", "\t" };
+	static const char *const to[2] = { MARK_LF, MARK_TAB };
+
+	return replace_all(s, from, to);
+}
+
+static char *field_to_note(const char *s)
+{
+	static const char *const from[2] = { MARK_LF, MARK_TAB };
+	static const char *const to[2] = { "\n", "\t" };
+
+	return replace_all(s, from, to);
+}
+
+/* Set a field's text to `note` as note_to_field() shows it. */
+static void note_field_set(struct form_field *f, const char *note)
+{
+	char *shown = note_to_field(note);
+
+	form_field_set(f, shown);
+	free(shown);
+}
+
 /* The appointment at `sel` in the entry's list, or NULL, said. */
 static const struct appointment *selected(struct tui *t,
 					  const struct caseload_entry *e,
@@ -508,14 +575,17 @@ static bool correct_submit(struct tui *t, struct form_field *f, size_t n,
 			   void *arg, char *message, size_t msize)
 {
 	struct fix_ctx *x = arg;
-	char *cause = NULL;
+	char *cause = NULL, *note = field_to_note(f[FIX_NOTE].text);
+	int rc = PC_ENOMEM;
 
 	(void)n;
-	return form_edited(edit_appointment_correct(
-				   t->store, &t->ctx, x->appt_id,
-				   (enum appointment_status)f[FIX_STATUS].choice,
-				   f[FIX_NOTE].text, &cause),
-			   &cause, message, msize);
+	if (note != NULL || f[FIX_NOTE].text == NULL)
+		rc = edit_appointment_correct(
+			t->store, &t->ctx, x->appt_id,
+			(enum appointment_status)f[FIX_STATUS].choice, note,
+			&cause);
+	free(note);
+	return form_edited(rc, &cause, message, msize);
 }
 
 void dialog_outcome_correct(struct tui *t, const struct caseload_entry *e,
@@ -540,7 +610,7 @@ void dialog_outcome_correct(struct tui *t, const struct caseload_entry *e,
 	x.appt_id = a->id;
 	f[FIX_STATUS].choice =
 		a->status <= APPT_CANCELLED ? (size_t)a->status : 0;
-	form_field_set(&f[FIX_NOTE], a->note);
+	note_field_set(&f[FIX_NOTE], a->note);
 	appt_text(a, what, sizeof what);
 	snprintf(title, sizeof title,
 		 _("Correct the outcome of %s %s (now %s)"),
@@ -579,12 +649,11 @@ static const struct note *pick_note(struct tui *t,
 	items = calloc(n, sizeof *items);
 	for (size_t i = 0; labels != NULL && items != NULL && i < n; i++) {
 		const struct note *no = &e->file.notes[n - 1 - i];
-		char d[DATE_BUFSZ], *shown = text_shown(no->text);
+		char d[DATE_BUFSZ], *one = note_to_field(no->text),
+				    *shown = text_shown(one);
 
 		/* One line each: what a pick list can show. */
-		for (char *c = shown; c != NULL && *c; c++)
-			if (*c == '\n' || *c == '\t')
-				*c = ' ';
+		free(one);
 		snprintf(labels[i], sizeof labels[i], "%s  %s",
 			 cli_date(no->date, d), shown ? shown : "");
 		free(shown);
@@ -606,13 +675,15 @@ static bool note_edit_submit(struct tui *t, struct form_field *f, size_t n,
 			     void *arg, char *message, size_t msize)
 {
 	struct fix_ctx *x = arg;
-	char *cause = NULL;
+	char *cause = NULL, *text = field_to_note(f[EDIT_TEXT].text);
+	int rc = PC_ENOMEM;
 
 	(void)n;
-	return form_edited(edit_note_edit(t->store, &t->ctx, x->pid, x->seq,
-					  f[EDIT_DATE].date, f[EDIT_TEXT].text,
-					  &cause),
-			   &cause, message, msize);
+	if (text != NULL || f[EDIT_TEXT].text == NULL)
+		rc = edit_note_edit(t->store, &t->ctx, x->pid, x->seq,
+				    f[EDIT_DATE].date, text, &cause);
+	free(text);
+	return form_edited(rc, &cause, message, msize);
 }
 
 void dialog_note_edit(struct tui *t, const struct caseload_entry *e)
@@ -633,7 +704,7 @@ void dialog_note_edit(struct tui *t, const struct caseload_entry *e)
 	if (no == NULL)
 		return;
 	x.seq = no->seq;
-	form_field_set(&f[EDIT_TEXT], no->text);
+	note_field_set(&f[EDIT_TEXT], no->text);
 	f[EDIT_DATE].text = form_date_text(no->date);
 	snprintf(title, sizeof title, _("Edit the note of %s"),
 		 cli_date(no->date, d));
@@ -656,7 +727,10 @@ void dialog_note_delete(struct tui *t, const struct caseload_entry *e)
 	if (no == NULL)
 		return;
 	seq = no->seq;
-	shown = text_shown(no->text);
+	text = note_to_field(no->text);
+	shown = text_shown(text);
+	free(text);
+	text = NULL;
 	/* The whole note, as much of it as the screen holds. */
 	if (shown == NULL ||
 	    asprintf(&text, _("The note of %s: “%s”"), cli_date(no->date, d),

@@ -252,6 +252,27 @@ scenario() {
 scenario big 100 30
 scenario small 80 24
 
+# A note of several lines (loaded) edited in a one-line field: its line
+# breaks and tabs show as ¶ and ⇥, and come back when saved (the field
+# kept only the first line).
+python3 - "$WORK/cases.json" "$WORK/lines.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["participants"][0]["notes"] = [{"seq": 1, "date": "2026-10-01",
+                                  "text": "ligne un\nligne deux\tet tab"}]
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+DB=$WORK/db-lines
+run "lines: load" 0 --db "$DB" load "$WORK/lines.json"
+start lines 100 30
+ready "ABADIE Zéphyrine"
+keys / a b a d i e Enter Enter w
+expect "lines: shown" "ligne un¶ligne deux⇥et tab"
+keys " !" Enter
+expect "lines: saved" "Note saved."
+same "lines: kept" "$(q "p['Abadie']['notes'][0]['text']")" "$(printf 'ligne un\nligne deux\tet tab !')"
+keys q q
+
 # French: the warning's date reads as French dates do.
 if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$'; then
 	DB=$WORK/db-fr
