@@ -382,16 +382,14 @@ static int reschedule_cb(struct store_txn *t, void *arg, char **cause)
 		rc = still_followed(t, a.participant, cause);
 	/* A held or missed appointment was on a day gone by: its date may
 	 * be corrected, not put in the future. */
-	if (rc == PC_OK &&
-	    (a.status == APPT_DONE || a.status == APPT_MISSED) &&
+	if (rc == PC_OK && (a.status == APPT_DONE || a.status == APPT_MISSED) &&
 	    r->date > r->ctx->today)
 		rc = error_set(cause, PC_EINVAL,
 			       _("date: this appointment is recorded as %s, "
 				 "it cannot be after today"),
 			       appointment_status_name(a.status));
 	if (rc == PC_OK && a.date == r->date && a.minute == r->minute &&
-	    a.mode == r->mode && a.kind != NULL &&
-	    strcmp(a.kind, r->kind) == 0)
+	    a.mode == r->mode && a.kind != NULL && strcmp(a.kind, r->kind) == 0)
 		rc = error_set(cause, PC_EINVAL,
 			       _("nothing to change: same date, time, kind "
 				 "and mode"));
@@ -407,11 +405,11 @@ static int reschedule_cb(struct store_txn *t, void *arg, char **cause)
 		rc = store_appointment_update(t, &a);
 	}
 	if (rc == PC_OK)
-		rc = edit_journal(t, r->ctx, a.participant,
-				  "appointment %llu of %s moved to %s",
-				  (unsigned long long)a.id, before,
-				  when_text(a.date, a.minute, after,
-					    sizeof after));
+		rc = edit_journal(
+			t, r->ctx, a.participant,
+			"appointment %llu of %s moved to %s",
+			(unsigned long long)a.id, before,
+			when_text(a.date, a.minute, after, sizeof after));
 	appointment_clear(&a);
 	return rc;
 }
@@ -421,8 +419,9 @@ int edit_appointment_reschedule(struct store *s, const struct edit_ctx *ctx,
 				const char *kind, enum appointment_mode mode,
 				char **cause)
 {
-	struct reschedule_args r = { ctx, appointment, date, minute, kind,
-				     mode };
+	struct reschedule_args r = {
+		ctx, appointment, date, minute, kind, mode
+	};
 	int rc = edit_check_date(date, _("date"), cause);
 
 	if (rc != PC_OK)
@@ -566,10 +565,9 @@ static int note_fix_cb(struct store_txn *t, void *arg, char **cause)
 	} else if (a->text == NULL) {
 		rc = store_note_delete(t, a->pid, a->seq);
 		if (rc == PC_OK)
-			rc = edit_journal(t, a->ctx, a->pid,
-					  "note %u of %s deleted",
-					  (unsigned)a->seq,
-					  date_format_iso(n->date, d));
+			rc = edit_journal(
+				t, a->ctx, a->pid, "note %u of %s deleted",
+				(unsigned)a->seq, date_format_iso(n->date, d));
 	} else if (n->date == a->date && n->text != NULL &&
 		   strcmp(n->text, a->text) == 0) {
 		rc = error_set(cause, PC_EINVAL,

@@ -851,13 +851,14 @@ static void reschedule_keeps_id(void **state)
 	size_t n = 0;
 	char *cause = NULL;
 
-	assert_int_equal(edit_appointment_plan(
-				 f->s, &f->ctx, f->pid, D(2026, 12, 3), 600,
-				 "entretien", MODE_IN_PERSON, &id, &cause),
+	assert_int_equal(edit_appointment_plan(f->s, &f->ctx, f->pid,
+					       D(2026, 12, 3), 600, "entretien",
+					       MODE_IN_PERSON, &id, &cause),
 			 PC_OK);
-	assert_int_equal(edit_appointment_reschedule(
-				 f->s, &f->ctx, id, D(2026, 12, 8), 14 * 60 + 30,
-				 "atelier CV", MODE_VIDEO, &cause),
+	assert_int_equal(edit_appointment_reschedule(f->s, &f->ctx, id,
+						     D(2026, 12, 8),
+						     14 * 60 + 30, "atelier CV",
+						     MODE_VIDEO, &cause),
 			 PC_OK);
 	load(f, &pf);
 	assert_int_equal(pf.n_appts, 1);
@@ -935,9 +936,9 @@ static void reschedule_keeps_id(void **state)
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
 				   "demenagement", NULL, &cause),
 			 PC_OK);
-	REFUSED(edit_appointment_reschedule(f->s, &f->ctx, held,
-					    D(2026, 12, 9), 600, "entretien",
-					    MODE_PHONE, &rcause),
+	REFUSED(edit_appointment_reschedule(f->s, &f->ctx, held, D(2026, 12, 9),
+					    600, "entretien", MODE_PHONE,
+					    &rcause),
 		"has left");
 	store_sound(f);
 }
@@ -955,9 +956,9 @@ static void outcome_corrected(void **state)
 				 f->s, &f->ctx, f->pid, D(2026, 11, 20), 600,
 				 "entretien", MODE_IN_PERSON, &past, &cause),
 			 PC_OK);
-	assert_int_equal(edit_appointment_plan(
-				 f->s, &f->ctx, f->pid, D(2026, 12, 3), 600,
-				 "entretien", MODE_IN_PERSON, &future, &cause),
+	assert_int_equal(edit_appointment_plan(f->s, &f->ctx, f->pid,
+					       D(2026, 12, 3), 600, "entretien",
+					       MODE_IN_PERSON, &future, &cause),
 			 PC_OK);
 	assert_int_equal(edit_appointment_outcome(f->s, &f->ctx, past,
 						  APPT_MISSED, "pas venue",
@@ -996,8 +997,8 @@ static void outcome_corrected(void **state)
 	assert_null(pf.appts[0].note);
 	assert_int_equal(pf.appts[1].status, APPT_PLANNED);
 	participant_file_clear(&pf);
-	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, 999,
-						  APPT_DONE, NULL, &cause),
+	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, 999, APPT_DONE,
+						  NULL, &cause),
 			 PC_ENOTFOUND);
 	free(cause);
 }
@@ -1022,11 +1023,10 @@ static void notes_edited_and_deleted(void **state)
 	assert_int_equal(pf.notes[1].seq, 2);
 	participant_file_clear(&pf);
 
-	assert_int_equal(edit_note_edit(f->s, &f->ctx, f->pid, 1,
-					D(2026, 10, 15),
-					"Dossier logement déposé à la CAF",
-					&cause),
-			 PC_OK);
+	assert_int_equal(
+		edit_note_edit(f->s, &f->ctx, f->pid, 1, D(2026, 10, 15),
+			       "Dossier logement déposé à la CAF", &cause),
+		PC_OK);
 	REFUSED(edit_note_edit(f->s, &f->ctx, f->pid, 1, D(2026, 10, 15),
 			       "Dossier logement déposé à la CAF", &rcause),
 		"nothing to change");
@@ -1074,21 +1074,19 @@ static void exit_undone(void **state)
 	uint64_t id;
 	char *cause = NULL;
 
-	REFUSED(edit_exit_undo(f->s, &f->ctx, f->pid, &rcause),
-		"has not left");
+	REFUSED(edit_exit_undo(f->s, &f->ctx, f->pid, &rcause), "has not left");
 	assert_int_equal(edit_exit_undo(f->s, &f->ctx, 4242, &cause),
 			 PC_ENOTFOUND);
 	free(cause);
 	cause = NULL;
-	assert_int_equal(edit_appointment_plan(
-				 f->s, &f->ctx, f->pid, D(2026, 12, 3), 600,
-				 "entretien", MODE_IN_PERSON, &id, &cause),
+	assert_int_equal(edit_appointment_plan(f->s, &f->ctx, f->pid,
+					       D(2026, 12, 3), 600, "entretien",
+					       MODE_IN_PERSON, &id, &cause),
 			 PC_OK);
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
 				   "abandon", NULL, &cause),
 			 PC_OK);
-	assert_int_equal(edit_exit_undo(f->s, &f->ctx, f->pid, &cause),
-			 PC_OK);
+	assert_int_equal(edit_exit_undo(f->s, &f->ctx, f->pid, &cause), PC_OK);
 	JOURNAL_HAS(f, "exit on 2026-11-26 (abandon) undone: active again");
 	load(f, &pf);
 	assert_int_equal(pf.p.status, STATUS_ACTIVE);
@@ -1096,22 +1094,20 @@ static void exit_undone(void **state)
 	assert_null(pf.p.exit_reason);
 	assert_int_equal(pf.appts[0].status, APPT_CANCELLED);
 	participant_file_clear(&pf);
-	REFUSED(edit_exit_undo(f->s, &f->ctx, f->pid, &rcause),
-		"has not left");
+	REFUSED(edit_exit_undo(f->s, &f->ctx, f->pid, &rcause), "has not left");
 
 	/* Left at hiring, the work then lost: undone, back in follow-up
 	 * with the job going on, nothing of the exit left. */
 	f->c->exit_validation = EXIT_AT_HIRING;
 	full_time_job(f, "cdi", D(2026, 10, 1), DATE_NONE);
-	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 10, 1),
-				   "cdi", NULL, &cause),
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 10, 1), "cdi",
+				   NULL, &cause),
 			 PC_OK);
 	assert_int_equal(edit_exit_outcome(f->s, &f->ctx, f->pid, EXIT_LOST,
 					   D(2026, 11, 20), "resigned", NULL,
 					   &cause),
 			 PC_OK);
-	assert_int_equal(edit_exit_undo(f->s, &f->ctx, f->pid, &cause),
-			 PC_OK);
+	assert_int_equal(edit_exit_undo(f->s, &f->ctx, f->pid, &cause), PC_OK);
 	JOURNAL_HAS(f, "exit on 2026-10-01 (cdi) undone: follow-up again");
 	load(f, &pf);
 	assert_int_equal(pf.p.status, STATUS_FOLLOWUP);
@@ -1153,9 +1149,9 @@ static void same_person(void **state)
 					    D(1991, 4, 3), &id, &cause),
 			 PC_OK);
 	assert_int_equal(id, 0);
-	assert_int_equal(import_find_person(f->s, NULL, NULL, DATE_NONE, &id,
-					    &cause),
-			 PC_OK);
+	assert_int_equal(
+		import_find_person(f->s, NULL, NULL, DATE_NONE, &id, &cause),
+		PC_OK);
 	assert_int_equal(id, 0);
 }
 

@@ -78,9 +78,8 @@ bool dialog_confirm(struct tui *t, const char *title, const char *text,
 /* Appointment `appt_id` (0: a new one) of `pid` on `date` at `minute`:
  * in the past (when `to_come`), another one that day, another participant
  * of the caseload at that time. */
-bool dialog_warn_plan(struct tui *t, uint64_t pid, uint64_t appt_id,
-		      pdate date, int minute, bool to_come, char *message,
-		      size_t msize);
+bool dialog_warn_plan(struct tui *t, uint64_t pid, uint64_t appt_id, pdate date,
+		      int minute, bool to_come, char *message, size_t msize);
 /* A new participant with the names and birth date of one already in the
  * database (the check `import` makes). */
 bool dialog_warn_duplicate(struct tui *t, const struct participant *p,

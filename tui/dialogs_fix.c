@@ -222,9 +222,8 @@ static void appt_text(const struct appointment *a, char *buf, size_t size)
 		 a->kind ? a->kind : "");
 }
 
-bool dialog_warn_plan(struct tui *t, uint64_t pid, uint64_t appt_id,
-		      pdate date, int minute, bool to_come, char *message,
-		      size_t msize)
+bool dialog_warn_plan(struct tui *t, uint64_t pid, uint64_t appt_id, pdate date,
+		      int minute, bool to_come, char *message, size_t msize)
 {
 	const struct caseload_entry *e = tui_entry(t, pid);
 	char text[1500] = "", d[DATE_BUFSZ], what[300], name[256];
@@ -482,9 +481,8 @@ static void note_field_set(struct form_field *f, const char *note)
 }
 
 /* The appointment at `sel` in the entry's list, or NULL, said. */
-static const struct appointment *selected(struct tui *t,
-					  const struct caseload_entry *e,
-					  size_t sel)
+static const struct appointment *
+selected(struct tui *t, const struct caseload_entry *e, size_t sel)
 {
 	if (sel < e->file.n_appts)
 		return &e->file.appts[sel];
@@ -507,13 +505,12 @@ static bool reschedule_submit(struct tui *t, struct form_field *f, size_t n,
 			      f[MOVE_TIME].minute, x->status == APPT_PLANNED,
 			      message, msize))
 		return false;
-	return form_edited(edit_appointment_reschedule(
-				   t->store, &t->ctx, x->appt_id,
-				   f[MOVE_DATE].date, f[MOVE_TIME].minute,
-				   f[MOVE_KIND].text,
-				   (enum appointment_mode)f[MOVE_MODE].choice,
-				   &cause),
-			   &cause, message, msize);
+	return form_edited(
+		edit_appointment_reschedule(
+			t->store, &t->ctx, x->appt_id, f[MOVE_DATE].date,
+			f[MOVE_TIME].minute, f[MOVE_KIND].text,
+			(enum appointment_mode)f[MOVE_MODE].choice, &cause),
+		&cause, message, msize);
 }
 
 void dialog_reschedule(struct tui *t, const struct caseload_entry *e,
@@ -553,7 +550,8 @@ void dialog_reschedule(struct tui *t, const struct caseload_entry *e,
 	f[MOVE_MODE].choice = a->mode <= MODE_VIDEO ? (size_t)a->mode : 0;
 	format_name(&e->file.p, name, sizeof name);
 	appt_text(a, what, sizeof what);
-	snprintf(title, sizeof title, _("Move the appointment of %s %s · %s"),
+	snprintf(title, sizeof title,
+		 _("Reschedule the appointment of %s %s · %s"),
 		 cli_date(a->date, d), what, name);
 	if (form_dialog_run(t, title, f, COUNT(f), reschedule_submit, &x)) {
 		struct view_target to = { .pid = x.pid, .appt_id = x.appt_id };
@@ -630,9 +628,8 @@ void dialog_outcome_correct(struct tui *t, const struct caseload_entry *e,
  * titled `question` when there are several; NULL, said on the message
  * line, when there is none or the referent gave up. Points into e.
  */
-static const struct note *pick_note(struct tui *t,
-				    const struct caseload_entry *e,
-				    const char *question)
+static const struct note *
+pick_note(struct tui *t, const struct caseload_entry *e, const char *question)
 {
 	size_t n = e->file.n_notes, pick = 0;
 	char(*labels)[120];
@@ -732,9 +729,8 @@ void dialog_note_delete(struct tui *t, const struct caseload_entry *e)
 	free(text);
 	text = NULL;
 	/* The whole note, as much of it as the screen holds. */
-	if (shown == NULL ||
-	    asprintf(&text, _("The note of %s: “%s”"), cli_date(no->date, d),
-		     shown) < 0) {
+	if (shown == NULL || asprintf(&text, _("The note of %s: “%s”"),
+				      cli_date(no->date, d), shown) < 0) {
 		free(shown);
 		tui_fail(t, PC_ENOMEM, NULL);
 		return;

@@ -84,7 +84,7 @@ scenario() {
 	expect "$n: open" "ABADIE Zéphyrine"
 	before=$(dbsum)
 	keys r
-	expect "$n: move form" "Move the appointment of 2026-11-20 10:00"
+	expect "$n: move form" "Reschedule the appointment of 2026-11-20 10:00"
 	keys C-u 2026-11-24 Enter
 	expect "$n: past" "2026-11-24 is in the past."
 	expect "$n: past answers" "Go back to the form"
