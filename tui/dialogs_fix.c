@@ -229,6 +229,9 @@ bool dialog_warn_plan(struct tui *t, uint64_t pid, uint64_t appt_id, pdate date,
 	char text[1500] = "", d[DATE_BUFSZ], what[300], name[256];
 	int others = 0;
 
+	/* Nothing is planned for someone who left: the edit says so. */
+	if (to_come && e != NULL && e->file.p.status == STATUS_EXITED)
+		return true;
 	if (to_come && date < t->today)
 		add_para(text, sizeof text, _("%s is in the past."),
 			 cli_date(date, d));
