@@ -379,15 +379,15 @@ bool dialog_warn_exit(struct tui *t, uint64_t pid, pdate date, size_t reason,
 	 * its reason, unless forced: no need to ask first. */
 	if (r->positive && c != NULL && !has && e->file.n_jobs > 0)
 		add_para(text, sizeof text,
-			 _("This reason is for a contract %s; the jobs "
-			   "recorded are: %s."),
+			 _("This reason goes with a job in %s; the jobs "
+			   "recorded: %s."),
 			 _(c->name), jobs);
 	else if (r->positive && c != NULL && !has &&
 		 (r->needs == EXIT_NEEDS_NOTHING ||
 		  (forced != NULL && *forced != '\0')))
 		add_para(text, sizeof text,
-			 _("This reason is for a contract %s, and no job is "
-			   "recorded."),
+			 _("This reason goes with a job in %s, and no job "
+			   "is recorded."),
 			 _(c->name));
 	return ask(t, _("Does the reason fit?"), text,
 		   _("Record the exit anyway"), message, msize);

@@ -173,7 +173,7 @@ scenario() {
 	same "$n: exit back writes nothing" "$(dbsum)" "$before"
 	# A CDI reason, with a CDD: going on leads to the rule's refusal.
 	keys Left Left Left Left Left Left Left Enter
-	expect "$n: contract" "This reason is for a contract open-ended (CDI); the jobs"
+	expect "$n: contract" "This reason goes with a job in open-ended (CDI); the jobs"
 	keys Down Enter
 	expect "$n: refused after" "Needs six months of qualifying work"
 	keys Right Right Right Right Right Right Right Enter
