@@ -399,7 +399,8 @@ bool dialog_warn_overwrite(struct tui *t, const char *path, char *message,
 	struct stat st;
 	char text[1200] = "";
 
-	if (path != NULL && stat(path, &st) == 0)
+	/* A directory is refused by the export itself. */
+	if (path != NULL && stat(path, &st) == 0 && !S_ISDIR(st.st_mode))
 		add_para(text, sizeof text,
 			 _("%s already exists: saving replaces it."), path);
 	return ask(t, _("Replace the file?"), text, _("Replace it"), message,
