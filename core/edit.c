@@ -364,6 +364,189 @@ int edit_appointment_outcome(struct store *s, const struct edit_ctx *ctx,
 	return rc == PC_OK ? store_write(s, outcome_cb, &o, cause) : rc;
 }
 
+/* "2026-12-03 10:00" or "2026-12-03" (no time), for the journal. */
+static const char *when_text(pdate date, int minute, char *buf, size_t size)
+{
+	char d[DATE_BUFSZ];
+
+	if (minute == APPT_NO_TIME)
+		snprintf(buf, size, "%s", date_format_iso(date, d));
+	else
+		snprintf(buf, size, "%s %02d:%02d", date_format_iso(date, d),
+			 minute / 60, minute % 60);
+	return buf;
+}
+
+/* Appointment `id` into *a (cleared first; the caller clears it), "not
+ * found" said plainly. */
+static int load_appointment(struct store_txn *t, uint64_t id,
+			    struct appointment *a, char **cause)
+{
+	int rc = store_appointment_get(t, id, a);
+
+	if (rc == PC_ENOTFOUND)
+		return error_set(cause, rc, _("appointment %llu not found"),
+				 (unsigned long long)id);
+	return rc;
+}
+
+/* PC_EINVAL when participant `pid` left the PLIE: nothing is planned for
+ * them any more. */
+static int still_followed(struct store_txn *t, uint64_t pid, char **cause)
+{
+	struct participant p;
+	int rc = edit_load(t, pid, &p, cause);
+
+	if (rc == PC_OK && p.status == STATUS_EXITED)
+		rc = error_set(cause, PC_EINVAL, _("%s %s has left the PLIE"),
+			       p.first_name, p.last_name);
+	participant_clear(&p);
+	return rc;
+}
+
+struct reschedule_args {
+	const struct edit_ctx *ctx;
+	uint64_t id;
+	pdate date;
+	int minute;
+	const char *kind;
+	enum appointment_mode mode;
+};
+
+static int reschedule_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct reschedule_args *r = arg;
+	struct appointment a;
+	char before[40], after[40];
+	char *kind = NULL;
+	int rc = load_appointment(t, r->id, &a, cause);
+
+	if (rc == PC_OK && a.status == APPT_PLANNED)
+		rc = still_followed(t, a.participant, cause);
+	/* A held or missed appointment was on a day gone by: its date may
+	 * be corrected, not put in the future. */
+	if (rc == PC_OK && (a.status == APPT_DONE || a.status == APPT_MISSED) &&
+	    r->date > r->ctx->today)
+		rc = error_set(cause, PC_EINVAL,
+			       _("date: this appointment is recorded as %s, "
+				 "it cannot be after today"),
+			       appointment_status_name(a.status));
+	if (rc == PC_OK && a.date == r->date && a.minute == r->minute &&
+	    a.mode == r->mode && a.kind != NULL && strcmp(a.kind, r->kind) == 0)
+		rc = error_set(cause, PC_EINVAL,
+			       _("nothing to change: same date, time, kind "
+				 "and mode"));
+	if (rc == PC_OK && (kind = strdup(r->kind)) == NULL)
+		rc = PC_ENOMEM;
+	if (rc == PC_OK) {
+		when_text(a.date, a.minute, before, sizeof before);
+		free(a.kind);
+		a.kind = kind;
+		a.date = r->date;
+		a.minute = r->minute;
+		a.mode = r->mode;
+		rc = store_appointment_update(t, &a);
+	}
+	if (rc == PC_OK)
+		rc = edit_journal(
+			t, r->ctx, a.participant,
+			"appointment %llu of %s moved to %s",
+			(unsigned long long)a.id, before,
+			when_text(a.date, a.minute, after, sizeof after));
+	appointment_clear(&a);
+	return rc;
+}
+
+int edit_appointment_reschedule(struct store *s, const struct edit_ctx *ctx,
+				uint64_t appointment, pdate date, int minute,
+				const char *kind, enum appointment_mode mode,
+				char **cause)
+{
+	struct reschedule_args r = {
+		ctx, appointment, date, minute, kind, mode
+	};
+	int rc = edit_check_date(date, _("date"), cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (minute != APPT_NO_TIME && (minute < 0 || minute >= 24 * 60))
+		return error_set(cause, PC_EINVAL, _("time: out of range"));
+	if (mode > MODE_VIDEO)
+		return error_set(cause, PC_EINVAL, _("mode: out of range"));
+	rc = model_text_check(_("kind"), kind, MODEL_TEXT_NAME, true, cause);
+	return rc == PC_OK ? store_write(s, reschedule_cb, &r, cause) : rc;
+}
+
+static int correct_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct outcome_args *o = arg;
+	struct appointment a;
+	enum appointment_status was;
+	char d[DATE_BUFSZ];
+	char *note = NULL;
+	bool same_note;
+	int rc = load_appointment(t, o->id, &a, cause);
+
+	if (rc != PC_OK) {
+		appointment_clear(&a);
+		return rc;
+	}
+	was = a.status;
+	same_note = (a.note == NULL || *a.note == '\0')
+			    ? (o->note == NULL || *o->note == '\0')
+			    : (o->note != NULL && strcmp(a.note, o->note) == 0);
+	if ((o->status == APPT_DONE || o->status == APPT_MISSED) &&
+	    a.date > o->ctx->today)
+		rc = error_set(cause, PC_EINVAL,
+			       _("this appointment is on %s: its outcome can "
+				 "be recorded from that day"),
+			       date_format_iso(a.date, d));
+	else if (o->status == was && same_note)
+		rc = error_set(cause, PC_EINVAL,
+			       _("nothing to change: same outcome and note"));
+	else if (o->status == APPT_PLANNED && was != APPT_PLANNED)
+		rc = still_followed(t, a.participant, cause);
+	if (rc == PC_OK && o->note != NULL && *o->note != '\0' &&
+	    (note = strdup(o->note)) == NULL)
+		rc = PC_ENOMEM;
+	if (rc == PC_OK) {
+		free(a.note);
+		a.note = note;
+		a.status = o->status;
+		rc = store_appointment_update(t, &a);
+	}
+	if (rc == PC_OK && was != o->status)
+		rc = edit_journal(t, o->ctx, a.participant,
+				  "appointment %llu of %s corrected from %s "
+				  "to %s%s",
+				  (unsigned long long)a.id,
+				  date_format_iso(a.date, d),
+				  appointment_status_name(was),
+				  appointment_status_name(o->status),
+				  same_note ? "" : ", note corrected");
+	else if (rc == PC_OK)
+		rc = edit_journal(t, o->ctx, a.participant,
+				  "appointment %llu of %s: note corrected",
+				  (unsigned long long)a.id,
+				  date_format_iso(a.date, d));
+	appointment_clear(&a);
+	return rc;
+}
+
+int edit_appointment_correct(struct store *s, const struct edit_ctx *ctx,
+			     uint64_t appointment,
+			     enum appointment_status status, const char *note,
+			     char **cause)
+{
+	struct outcome_args o = { ctx, appointment, status, note };
+	int rc;
+
+	if (status > APPT_CANCELLED)
+		return error_set(cause, PC_EINVAL, _("not an outcome"));
+	rc = model_text_check(_("note"), note, MODEL_TEXT_NOTE, false, cause);
+	return rc == PC_OK ? store_write(s, correct_cb, &o, cause) : rc;
+}
+
 /* ---- notes ---- */
 
 struct note_args {
@@ -396,6 +579,82 @@ int edit_note_add(struct store *s, const struct edit_ctx *ctx,
 		rc = model_text_check(_("note"), text, MODEL_TEXT_NOTE, true,
 				      cause);
 	return rc == PC_OK ? store_write(s, note_cb, &a, cause) : rc;
+}
+
+struct note_fix_args {
+	const struct edit_ctx *ctx;
+	uint64_t pid;
+	uint32_t seq;
+	pdate date;
+	const char *text; /* NULL: delete the note */
+};
+
+static int note_fix_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct note_fix_args *a = arg;
+	struct participant_file f;
+	struct note *n = NULL;
+	char d[DATE_BUFSZ];
+	int rc = edit_load_file(t, a->pid, &f, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	for (size_t i = 0; i < f.n_notes; i++)
+		if (f.notes[i].seq == a->seq)
+			n = &f.notes[i];
+	if (n == NULL) {
+		rc = error_set(cause, PC_ENOTFOUND, _("note %u not found"),
+			       (unsigned)a->seq);
+	} else if (a->text == NULL) {
+		rc = store_note_delete(t, a->pid, a->seq);
+		if (rc == PC_OK)
+			rc = edit_journal(
+				t, a->ctx, a->pid, "note %u of %s deleted",
+				(unsigned)a->seq, date_format_iso(n->date, d));
+	} else if (n->date == a->date && n->text != NULL &&
+		   strcmp(n->text, a->text) == 0) {
+		rc = error_set(cause, PC_EINVAL,
+			       _("nothing to change: same date and text"));
+	} else {
+		char *text = strdup(a->text);
+
+		if (text == NULL) {
+			rc = PC_ENOMEM;
+		} else {
+			free(n->text);
+			n->text = text;
+			date_format_iso(n->date, d);
+			n->date = a->date;
+			rc = store_note_put(t, n);
+		}
+		if (rc == PC_OK)
+			rc = edit_journal(t, a->ctx, a->pid,
+					  "note %u of %s edited",
+					  (unsigned)a->seq, d);
+	}
+	participant_file_clear(&f);
+	return rc;
+}
+
+int edit_note_edit(struct store *s, const struct edit_ctx *ctx,
+		   uint64_t participant, uint32_t seq, pdate date,
+		   const char *text, char **cause)
+{
+	struct note_fix_args a = { ctx, participant, seq, date, text };
+	int rc = edit_check_date(date, _("date"), cause);
+
+	if (rc == PC_OK)
+		rc = model_text_check(_("note"), text, MODEL_TEXT_NOTE, true,
+				      cause);
+	return rc == PC_OK ? store_write(s, note_fix_cb, &a, cause) : rc;
+}
+
+int edit_note_delete(struct store *s, const struct edit_ctx *ctx,
+		     uint64_t participant, uint32_t seq, char **cause)
+{
+	struct note_fix_args a = { ctx, participant, seq, DATE_NONE, NULL };
+
+	return store_write(s, note_fix_cb, &a, cause);
 }
 
 /* ---- stages ---- */

@@ -59,10 +59,46 @@ int edit_appointment_outcome(struct store *s, const struct edit_ctx *ctx,
 			     enum appointment_status status, const char *note,
 			     char **cause);
 
+/*
+ * Move appointment `appointment` (reschedule, or correct how it was
+ * entered): its date, time, kind and mode are replaced; its id, outcome
+ * and note are kept, so the journal's lines about it still hold. A planned
+ * one of someone who left, a done or missed one put after today, or
+ * nothing changed is PC_EINVAL.
+ */
+int edit_appointment_reschedule(struct store *s, const struct edit_ctx *ctx,
+				uint64_t appointment, pdate date, int minute,
+				const char *kind, enum appointment_mode mode,
+				char **cause);
+
+/*
+ * Correct a recorded outcome: the status (APPT_PLANNED puts it back to
+ * planned) and the note, which is replaced (NULL or "" clears it). Done
+ * or missed before the appointment's day, planned again for someone who
+ * left, or nothing changed is PC_EINVAL. The journal says from what to
+ * what.
+ */
+int edit_appointment_correct(struct store *s, const struct edit_ctx *ctx,
+			     uint64_t appointment,
+			     enum appointment_status status, const char *note,
+			     char **cause);
+
 /* Add a dated note. */
 int edit_note_add(struct store *s, const struct edit_ctx *ctx,
 		  uint64_t participant, pdate date, const char *text,
 		  char **cause);
+
+/* Correct note `seq` of a participant: date and text replaced, checked as
+ * edit_note_add() checks; PC_ENOTFOUND: no such note; nothing changed is
+ * PC_EINVAL. The journal says which note, not what it said. */
+int edit_note_edit(struct store *s, const struct edit_ctx *ctx,
+		   uint64_t participant, uint32_t seq, pdate date,
+		   const char *text, char **cause);
+
+/* Delete note `seq` of a participant (PC_ENOTFOUND: none); the journal
+ * keeps its number and date, not its text. */
+int edit_note_delete(struct store *s, const struct edit_ctx *ctx,
+		     uint64_t participant, uint32_t seq, char **cause);
 
 /* Move into `stage` on `date` (not before the last move, not after today). */
 int edit_stage_move(struct store *s, const struct edit_ctx *ctx,
@@ -139,6 +175,18 @@ int edit_exit_outcome(struct store *s, const struct edit_ctx *ctx,
 		      uint64_t participant, enum exit_outcome outcome,
 		      pdate date, const char *reason, const char *forced,
 		      char **cause);
+
+/*
+ * Undo an exit recorded by mistake: the participant is followed again,
+ * in follow-up when a job goes on, else active, and every exit field is
+ * cleared (date, reason, positive, validation, hiring, work lost). The
+ * appointments the exit cancelled stay cancelled (nothing tells them from
+ * those cancelled otherwise): edit_appointment_correct() plans one again.
+ * PC_EINVAL when the participant has not left; the journal says which
+ * exit was undone.
+ */
+int edit_exit_undo(struct store *s, const struct edit_ctx *ctx,
+		   uint64_t participant, char **cause);
 
 /* Replace the identity fields (names, birth date, gender, contacts,
  * publics, education, employment) with those of `p` (p->id says who); a

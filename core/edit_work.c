@@ -707,3 +707,60 @@ int edit_exit_outcome(struct store *s, const struct edit_ctx *ctx,
 				 reason ? reason : "");
 	return store_write(s, outcome_cb, &a, cause);
 }
+
+/* ---- an exit recorded by mistake ---- */
+
+struct undo_args {
+	const struct edit_ctx *ctx;
+	uint64_t pid;
+};
+
+static int exit_undo_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct undo_args *a = arg;
+	struct participant_file f;
+	char d[DATE_BUFSZ], reason[128];
+	int rc = edit_load_file(t, a->pid, &f, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (f.p.status != STATUS_EXITED) {
+		rc = error_set(cause, PC_EINVAL,
+			       _("%s %s has not left the PLIE"), f.p.first_name,
+			       f.p.last_name);
+		participant_file_clear(&f);
+		return rc;
+	}
+	/* The journal says what was undone. */
+	date_format_iso(f.p.exit_date, d);
+	snprintf(reason, sizeof reason, "%s",
+		 f.p.exit_reason ? f.p.exit_reason : "");
+	f.p.status = participant_file_current_job(&f) != NULL ? STATUS_FOLLOWUP
+							      : STATUS_ACTIVE;
+	f.p.exit_date = DATE_NONE;
+	free(f.p.exit_reason);
+	f.p.exit_reason = NULL;
+	f.p.exit_positive = false;
+	f.p.exit_validated = DATE_NONE;
+	f.p.exit_hired = DATE_NONE;
+	f.p.exit_lost = DATE_NONE;
+	free(f.p.exit_lost_reason);
+	f.p.exit_lost_reason = NULL;
+	rc = store_participant_update(t, &f.p);
+	if (rc == PC_OK)
+		rc = edit_journal(t, a->ctx, a->pid,
+				  "exit on %s (%s) undone: %s again; "
+				  "appointments it cancelled stay cancelled",
+				  d, reason,
+				  participant_status_name(f.p.status));
+	participant_file_clear(&f);
+	return rc;
+}
+
+int edit_exit_undo(struct store *s, const struct edit_ctx *ctx,
+		   uint64_t participant, char **cause)
+{
+	struct undo_args a = { ctx, participant };
+
+	return store_write(s, exit_undo_cb, &a, cause);
+}

@@ -313,6 +313,18 @@ static char *person_key(const char *last, size_t nl, const char *first,
 	return key;
 }
 
+/* person_key() of NUL-terminated names (NULL counts as ""). */
+static char *names_key(const char *last, const char *first)
+{
+	size_t nl, nf;
+
+	last = last ? last : "";
+	first = first ? first : "";
+	nl = trim(&last, strlen(last));
+	nf = trim(&first, strlen(first));
+	return person_key(last, nl, first, nf);
+}
+
 static int load_known(struct state *st, struct store *s, char **cause)
 {
 	struct store_txn *t = NULL;
@@ -324,19 +336,13 @@ static int load_known(struct state *st, struct store *s, char **cause)
 		rc = store_caseload_ids(t, NULL, &ids, &n);
 	for (size_t i = 0; rc == PC_OK && i < n; i++) {
 		struct participant p;
-		const char *last, *first;
-		size_t nl, nf;
 		char *key;
 		bool known;
 
 		rc = store_participant_get(t, ids[i], &p);
 		if (rc != PC_OK)
 			break;
-		last = p.last_name ? p.last_name : "";
-		first = p.first_name ? p.first_name : "";
-		nl = trim(&last, strlen(last));
-		nf = trim(&first, strlen(first));
-		key = person_key(last, nl, first, nf);
+		key = names_key(p.last_name, p.first_name);
 		rc = key ? people_add(&st->people, &st->arena, key,
 				      p.birth_date, &known)
 			 : PC_ENOMEM;
@@ -345,6 +351,42 @@ static int load_known(struct state *st, struct store *s, char **cause)
 	}
 	free(ids);
 	store_read_end(&t);
+	return rc;
+}
+
+int import_find_person(struct store *s, const char *last, const char *first,
+		       pdate birth, uint64_t *id, char **cause)
+{
+	struct store_txn *t = NULL;
+	uint64_t *ids = NULL, found = 0;
+	size_t n = 0;
+	char *key = names_key(last, first);
+	int rc = key ? store_read_begin(s, &t, cause) : PC_ENOMEM;
+
+	if (rc == PC_OK)
+		rc = store_caseload_ids(t, NULL, &ids, &n);
+	for (size_t i = 0; rc == PC_OK && found == 0 && i < n; i++) {
+		struct participant p;
+		char *other;
+
+		rc = store_participant_get(t, ids[i], &p);
+		if (rc != PC_OK)
+			break;
+		if (p.birth_date == birth) {
+			other = names_key(p.last_name, p.first_name);
+			if (other == NULL)
+				rc = PC_ENOMEM;
+			else if (strcmp(other, key) == 0)
+				found = p.id;
+			free(other);
+		}
+		participant_clear(&p);
+	}
+	free(ids);
+	store_read_end(&t);
+	free(key);
+	if (rc == PC_OK)
+		*id = found;
 	return rc;
 }
 

@@ -46,6 +46,15 @@ int import_csv(struct store *s, const struct edit_ctx *ctx,
 		    const char *path, const struct import_options *opt,
 		    struct import_report *report, char **cause);
 
+/*
+ * The participant an import would take for the same person, in the whole
+ * database (every referent's): the same names once trimmed, case and
+ * accents aside, and the same birth date (DATE_NONE matches DATE_NONE).
+ * *id gets its id, or 0 when there is none. Store codes on failure.
+ */
+int import_find_person(struct store *s, const char *last, const char *first,
+		       pdate birth, uint64_t *id, char **cause);
+
 /* Free the report's strings and zero it; NULL is accepted. */
 void import_report_free(struct import_report *report);
 

@@ -226,6 +226,9 @@ int store_planned_between(struct store_txn *t, pdate from, pdate to,
 int store_job_add(struct store_txn *t, const struct job *j, uint32_t *seq);
 int store_job_update(struct store_txn *t, const struct job *j);
 int store_note_add(struct store_txn *t, const struct note *n, uint32_t *seq);
+/* Remove note `seq` of a participant; PC_ENOTFOUND when there is none. The
+ * next note added may take the number of a last one removed. */
+int store_note_delete(struct store_txn *t, uint64_t participant, uint32_t seq);
 
 /* Append to the journal; the sequence number is assigned (e->seq ignored). */
 int store_journal_add(struct store_txn *t, const struct journal_entry *e);

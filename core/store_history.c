@@ -120,6 +120,18 @@ int store_note_put(struct store_txn *t, const struct note *n)
 	return rc;
 }
 
+int store_note_delete(struct store_txn *t, uint64_t participant, uint32_t seq)
+{
+	uint8_t key[12];
+	MDB_val v;
+	int rc;
+
+	put_be64(key, participant);
+	put_be32(key + 8, seq);
+	rc = store_get(t, DB_NOTES, key, sizeof key, &v);
+	return rc == PC_OK ? store_del(t, DB_NOTES, key, sizeof key) : rc;
+}
+
 /* ---- journal ---- */
 
 int store_journal_add(struct store_txn *t, const struct journal_entry *e)

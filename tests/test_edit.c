@@ -11,6 +11,7 @@
 #include "edit.h"
 #include "error.h"
 #include "helpers.h"
+#include "import.h"
 #include "rules.h"
 #include "summary.h"
 
@@ -1008,6 +1009,366 @@ static void text_fields(void **state)
 	free(big);
 }
 
+/* The journal lines about the fixture's participant, joined by '\n'
+ * (the caller frees). */
+static char *journal_text(struct fixture *f)
+{
+	struct store_txn *t = NULL;
+	struct journal_entry *j = NULL;
+	size_t n = 0, len = 1;
+	char *out;
+
+	assert_int_equal(store_read_begin(f->s, &t, NULL), PC_OK);
+	assert_int_equal(store_journal_list(t, f->pid, &j, &n), PC_OK);
+	store_read_end(&t);
+	for (size_t i = 0; i < n; i++)
+		len += strlen(j[i].what) + 1;
+	out = calloc(1, len);
+	assert_non_null(out);
+	for (size_t i = 0; i < n; i++) {
+		strcat(out, j[i].what);
+		strcat(out, "\n");
+		journal_entry_clear(&j[i]);
+	}
+	free(j);
+	return out;
+}
+
+#define JOURNAL_HAS(f, what)                                                   \
+	do {                                                                   \
+		char *jt = journal_text(f);                                    \
+		if (strstr(jt, what) == NULL)                                  \
+			fail_msg("journal lacks '%s':\n%s", what, jt);         \
+		free(jt);                                                      \
+	} while (0)
+
+/* The store passes its own check (indexes and records agree). */
+static void store_sound(struct fixture *f)
+{
+	size_t problems = 0;
+	char *report = NULL, *cause = NULL;
+
+	assert_int_equal(store_check(f->s, &problems, &report, &cause), PC_OK);
+	if (problems != 0)
+		fail_msg("%s", report ? report : "?");
+	free(report);
+}
+
+/* A reschedule keeps the appointment's id, outcome and note; the planned
+ * index follows the new date. */
+static void reschedule_keeps_id(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	struct store_txn *t = NULL;
+	uint64_t id, held, *ids = NULL;
+	size_t n = 0;
+	char *cause = NULL;
+
+	assert_int_equal(edit_appointment_plan(f->s, &f->ctx, f->pid,
+					       D(2026, 12, 3), 600, "entretien",
+					       MODE_IN_PERSON, &id, &cause),
+			 PC_OK);
+	assert_int_equal(edit_appointment_reschedule(f->s, &f->ctx, id,
+						     D(2026, 12, 8),
+						     14 * 60 + 30, "atelier CV",
+						     MODE_VIDEO, &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.n_appts, 1);
+	assert_int_equal(pf.appts[0].id, id);
+	assert_int_equal(pf.appts[0].date, D(2026, 12, 8));
+	assert_int_equal(pf.appts[0].minute, 14 * 60 + 30);
+	assert_string_equal(pf.appts[0].kind, "atelier CV");
+	assert_int_equal(pf.appts[0].mode, MODE_VIDEO);
+	assert_int_equal(pf.appts[0].status, APPT_PLANNED);
+	participant_file_clear(&pf);
+	JOURNAL_HAS(f, "moved to 2026-12-08 14:30");
+	JOURNAL_HAS(f, "of 2026-12-03 10:00 moved");
+	/* The agenda finds it on its new day only. */
+	assert_int_equal(store_read_begin(f->s, &t, NULL), PC_OK);
+	assert_int_equal(store_planned_between(t, D(2026, 12, 3),
+					       D(2026, 12, 3), &ids, &n),
+			 PC_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_planned_between(t, D(2026, 12, 8),
+					       D(2026, 12, 8), &ids, &n),
+			 PC_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], id);
+	free(ids);
+	store_read_end(&t);
+
+	REFUSED(edit_appointment_reschedule(f->s, &f->ctx, id, D(2026, 12, 8),
+					    14 * 60 + 30, "atelier CV",
+					    MODE_VIDEO, &rcause),
+		"nothing to change");
+	REFUSED(edit_appointment_reschedule(f->s, &f->ctx, id, D(2026, 12, 8),
+					    24 * 60, "atelier CV", MODE_VIDEO,
+					    &rcause),
+		"time");
+	REFUSED(edit_appointment_reschedule(f->s, &f->ctx, id, D(2026, 12, 8),
+					    600, " ", MODE_VIDEO, &rcause),
+		"kind");
+	assert_int_equal(edit_appointment_reschedule(f->s, &f->ctx, 999,
+						     D(2026, 12, 8), 600, "x",
+						     MODE_PHONE, &cause),
+			 PC_ENOTFOUND);
+	free(cause);
+	cause = NULL;
+
+	/* A held appointment entered on the wrong day: its date corrected,
+	 * its outcome and note kept, never put in the future. */
+	assert_int_equal(edit_appointment_plan(
+				 f->s, &f->ctx, f->pid, D(2026, 11, 20), 600,
+				 "entretien", MODE_IN_PERSON, &held, &cause),
+			 PC_OK);
+	assert_int_equal(edit_appointment_outcome(f->s, &f->ctx, held,
+						  APPT_DONE, "CV revu", &cause),
+			 PC_OK);
+	REFUSED(edit_appointment_reschedule(f->s, &f->ctx, held,
+					    D(2026, 11, 27), 600, "entretien",
+					    MODE_IN_PERSON, &rcause),
+		"cannot be after today");
+	assert_int_equal(edit_appointment_reschedule(
+				 f->s, &f->ctx, held, D(2026, 11, 19), 600,
+				 "entretien", MODE_IN_PERSON, &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.appts[0].id, held);
+	assert_int_equal(pf.appts[0].date, D(2026, 11, 19));
+	assert_int_equal(pf.appts[0].status, APPT_DONE);
+	assert_string_equal(pf.appts[0].note, "CV revu");
+	participant_file_clear(&pf);
+
+	/* Nothing is planned for someone who left: an appointment before
+	 * the exit, still without its outcome, is not moved. */
+	assert_int_equal(edit_appointment_plan(
+				 f->s, &f->ctx, f->pid, D(2026, 11, 24), 600,
+				 "entretien", MODE_IN_PERSON, &held, &cause),
+			 PC_OK);
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
+				   "demenagement", NULL, &cause),
+			 PC_OK);
+	REFUSED(edit_appointment_reschedule(f->s, &f->ctx, held, D(2026, 12, 9),
+					    600, "entretien", MODE_PHONE,
+					    &rcause),
+		"has left");
+	store_sound(f);
+}
+
+/* A recorded outcome corrected, back to planned included, journalled
+ * from what to what. */
+static void outcome_corrected(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	uint64_t past, future;
+	char *cause = NULL;
+
+	assert_int_equal(edit_appointment_plan(
+				 f->s, &f->ctx, f->pid, D(2026, 11, 20), 600,
+				 "entretien", MODE_IN_PERSON, &past, &cause),
+			 PC_OK);
+	assert_int_equal(edit_appointment_plan(f->s, &f->ctx, f->pid,
+					       D(2026, 12, 3), 600, "entretien",
+					       MODE_IN_PERSON, &future, &cause),
+			 PC_OK);
+	assert_int_equal(edit_appointment_outcome(f->s, &f->ctx, past,
+						  APPT_MISSED, "pas venue",
+						  &cause),
+			 PC_OK);
+	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, past,
+						  APPT_DONE, "venue en retard",
+						  &cause),
+			 PC_OK);
+	JOURNAL_HAS(f, "of 2026-11-20 corrected from missed to done, note "
+		       "corrected");
+	REFUSED(edit_appointment_correct(f->s, &f->ctx, past, APPT_DONE,
+					 "venue en retard", &rcause),
+		"nothing to change");
+	/* The note alone, then cleared. */
+	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, past,
+						  APPT_DONE, NULL, &cause),
+			 PC_OK);
+	JOURNAL_HAS(f, "of 2026-11-20: note corrected");
+	/* Cancelled by mistake: planned again. */
+	assert_int_equal(edit_appointment_outcome(f->s, &f->ctx, future,
+						  APPT_CANCELLED, NULL, &cause),
+			 PC_OK);
+	REFUSED(edit_appointment_correct(f->s, &f->ctx, future, APPT_DONE, NULL,
+					 &rcause),
+		"2026-12-03");
+	REFUSED(edit_appointment_correct(f->s, &f->ctx, future, 7, NULL,
+					 &rcause),
+		"not an outcome");
+	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, future,
+						  APPT_PLANNED, NULL, &cause),
+			 PC_OK);
+	JOURNAL_HAS(f, "corrected from cancelled to planned");
+	load(f, &pf);
+	assert_int_equal(pf.appts[0].status, APPT_DONE);
+	assert_null(pf.appts[0].note);
+	assert_int_equal(pf.appts[1].status, APPT_PLANNED);
+	participant_file_clear(&pf);
+	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, 999, APPT_DONE,
+						  NULL, &cause),
+			 PC_ENOTFOUND);
+	free(cause);
+}
+
+/* Notes edited and deleted: the journal names the note, never its text. */
+static void notes_edited_and_deleted(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	char *cause = NULL, *text;
+
+	assert_int_equal(edit_note_add(f->s, &f->ctx, f->pid, D(2026, 10, 14),
+				       "Dossier logement déposé", &cause),
+			 PC_OK);
+	assert_int_equal(edit_note_add(f->s, &f->ctx, f->pid, D(2026, 10, 20),
+				       "Écrit sur la mauvaise personne",
+				       &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.n_notes, 2);
+	assert_int_equal(pf.notes[0].seq, 1);
+	assert_int_equal(pf.notes[1].seq, 2);
+	participant_file_clear(&pf);
+
+	assert_int_equal(
+		edit_note_edit(f->s, &f->ctx, f->pid, 1, D(2026, 10, 15),
+			       "Dossier logement déposé à la CAF", &cause),
+		PC_OK);
+	REFUSED(edit_note_edit(f->s, &f->ctx, f->pid, 1, D(2026, 10, 15),
+			       "Dossier logement déposé à la CAF", &rcause),
+		"nothing to change");
+	REFUSED(edit_note_edit(f->s, &f->ctx, f->pid, 1, D(2026, 10, 15), " ",
+			       &rcause),
+		"note: required");
+	assert_int_equal(edit_note_delete(f->s, &f->ctx, f->pid, 2, &cause),
+			 PC_OK);
+	assert_int_equal(edit_note_delete(f->s, &f->ctx, f->pid, 2, &cause),
+			 PC_ENOTFOUND);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(edit_note_edit(f->s, &f->ctx, f->pid, 9,
+					D(2026, 10, 15), "x", &cause),
+			 PC_ENOTFOUND);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(edit_note_delete(f->s, &f->ctx, 4242, 1, &cause),
+			 PC_ENOTFOUND);
+	free(cause);
+	cause = NULL;
+
+	load(f, &pf);
+	assert_int_equal(pf.n_notes, 1);
+	assert_int_equal(pf.notes[0].seq, 1);
+	assert_int_equal(pf.notes[0].date, D(2026, 10, 15));
+	assert_string_equal(pf.notes[0].text,
+			    "Dossier logement déposé à la CAF");
+	participant_file_clear(&pf);
+	JOURNAL_HAS(f, "note 1 of 2026-10-14 edited");
+	JOURNAL_HAS(f, "note 2 of 2026-10-20 deleted");
+	text = journal_text(f);
+	assert_null(strstr(text, "mauvaise"));
+	assert_null(strstr(text, "CAF"));
+	free(text);
+	store_sound(f);
+}
+
+/* An exit recorded by mistake undone: followed again, every exit field
+ * cleared, the appointments it cancelled still cancelled. */
+static void exit_undone(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	uint64_t id;
+	char *cause = NULL;
+
+	REFUSED(edit_exit_undo(f->s, &f->ctx, f->pid, &rcause), "has not left");
+	assert_int_equal(edit_exit_undo(f->s, &f->ctx, 4242, &cause),
+			 PC_ENOTFOUND);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(edit_appointment_plan(f->s, &f->ctx, f->pid,
+					       D(2026, 12, 3), 600, "entretien",
+					       MODE_IN_PERSON, &id, &cause),
+			 PC_OK);
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
+				   "abandon", NULL, &cause),
+			 PC_OK);
+	assert_int_equal(edit_exit_undo(f->s, &f->ctx, f->pid, &cause), PC_OK);
+	JOURNAL_HAS(f, "exit on 2026-11-26 (abandon) undone: active again");
+	load(f, &pf);
+	assert_int_equal(pf.p.status, STATUS_ACTIVE);
+	assert_int_equal(pf.p.exit_date, DATE_NONE);
+	assert_null(pf.p.exit_reason);
+	assert_int_equal(pf.appts[0].status, APPT_CANCELLED);
+	participant_file_clear(&pf);
+	REFUSED(edit_exit_undo(f->s, &f->ctx, f->pid, &rcause), "has not left");
+
+	/* Left at hiring, then validated (forced): undone, back in
+	 * follow-up with the job going on, nothing of the exit left. */
+	f->c->exit_validation = EXIT_AT_HIRING;
+	full_time_job(f, "cdi", D(2026, 10, 1), DATE_NONE);
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 10, 1), "cdi",
+				   NULL, &cause),
+			 PC_OK);
+	assert_int_equal(edit_exit_outcome(f->s, &f->ctx, f->pid,
+					   EXIT_VALIDATED, D(2026, 11, 20), NULL,
+					   "pièces au dossier", &cause),
+			 PC_OK);
+	assert_int_equal(edit_exit_undo(f->s, &f->ctx, f->pid, &cause), PC_OK);
+	JOURNAL_HAS(f, "exit on 2026-10-01 (cdi) undone: follow-up again");
+	load(f, &pf);
+	assert_int_equal(pf.p.status, STATUS_FOLLOWUP);
+	assert_int_equal(pf.p.exit_date, DATE_NONE);
+	assert_null(pf.p.exit_reason);
+	assert_false(pf.p.exit_positive);
+	assert_int_equal(pf.p.exit_validated, DATE_NONE);
+	assert_int_equal(pf.p.exit_hired, DATE_NONE);
+	assert_int_equal(pf.p.exit_lost, DATE_NONE);
+	assert_null(pf.p.exit_lost_reason);
+	assert_false(participant_exit_pending(&pf.p));
+	participant_file_clear(&pf);
+	/* Followed again: appointments can be planned, a new exit made. */
+	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, id,
+						  APPT_PLANNED, NULL, &cause),
+			 PC_OK);
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
+				   "demenagement", NULL, &cause),
+			 PC_OK);
+}
+
+/* The same person, as the import finds them: names trimmed, case and
+ * accents aside, and the birth date. */
+static void same_person(void **state)
+{
+	struct fixture *f = *state;
+	uint64_t id = 99;
+	char *cause = NULL;
+
+	assert_int_equal(import_find_person(f->s, " LEFEVRE ", "élodie",
+					    D(1991, 4, 3), &id, &cause),
+			 PC_OK);
+	assert_int_equal(id, f->pid);
+	assert_int_equal(import_find_person(f->s, "Lefèvre", "Élodie",
+					    D(1991, 4, 4), &id, &cause),
+			 PC_OK);
+	assert_int_equal(id, 0);
+	assert_int_equal(import_find_person(f->s, "Lefèvre", "Elodie Marie",
+					    D(1991, 4, 3), &id, &cause),
+			 PC_OK);
+	assert_int_equal(id, 0);
+	assert_int_equal(
+		import_find_person(f->s, NULL, NULL, DATE_NONE, &id, &cause),
+		PC_OK);
+	assert_int_equal(id, 0);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1031,6 +1392,11 @@ int main(void)
 		T(identity_and_transfer),
 		T(notes),
 		T(text_fields),
+		T(reschedule_keeps_id),
+		T(outcome_corrected),
+		T(notes_edited_and_deleted),
+		T(exit_undone),
+		T(same_person),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -170,6 +170,8 @@ static bool new_submit(struct tui *t, struct form_field *f, size_t n, void *arg,
 	p.publics = f[NEW_PUBLICS].text;
 	p.stage = t->config->stages[f[NEW_STAGE].choice].id;
 	p.referent = (char *)cli_referent(t->cli);
+	if (!dialog_warn_duplicate(t, &p, message, msize))
+		return false;
 	rc = edit_participant_add(t->store, &t->ctx, &p, f[NEW_ENTRY_DATE].date,
 				  &x->pid, &cause);
 	return form_edited(rc, &cause, message, msize);
@@ -237,6 +239,9 @@ static bool plan_submit(struct tui *t, struct form_field *f, size_t n,
 			: f[PLAN_KIND].text;
 
 	(void)n;
+	if (!dialog_warn_plan(t, x->pid, 0, f[PLAN_DATE].date,
+			      f[PLAN_TIME].minute, true, message, msize))
+		return false;
 	return form_edited(edit_appointment_plan(
 				   t->store, &t->ctx, x->pid, f[PLAN_DATE].date,
 				   f[PLAN_TIME].minute, kind,

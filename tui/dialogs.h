@@ -4,6 +4,8 @@
 
 #include "model.h"
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct tui;
@@ -43,5 +45,52 @@ void dialog_erase(struct tui *t, const struct caseload_entry *e);
 void dialog_purge(struct tui *t);
 /* Export the caseload summary to a file (format, path, pseudonymised). */
 void dialog_export(struct tui *t);
+
+/*
+ * Corrections that delete nothing (dialogs_fix.c). Reschedule the
+ * appointment at `sel` in the entry's list (date, time, kind, mode; its id
+ * kept) or correct its recorded outcome (back to planned too); edit or
+ * delete a note, picked first when there are several; undo an exit
+ * recorded by mistake, after a question.
+ */
+void dialog_reschedule(struct tui *t, const struct caseload_entry *e,
+		       size_t sel);
+void dialog_outcome_correct(struct tui *t, const struct caseload_entry *e,
+			    size_t sel);
+void dialog_note_edit(struct tui *t, const struct caseload_entry *e);
+void dialog_note_delete(struct tui *t, const struct caseload_entry *e);
+void dialog_exit_undo(struct tui *t, const struct caseload_entry *e);
+
+/*
+ * A question over the current screen (a form included): `text`, wrapped,
+ * then two answers, `back` first and chosen by default; Esc answers
+ * `back`. True when the referent chose `go`.
+ */
+bool dialog_confirm(struct tui *t, const char *title, const char *text,
+		    const char *go, const char *back);
+
+/*
+ * Warnings a form asks about before it saves, from its submit callback:
+ * true when there is nothing to say or the referent chose to go on; false
+ * when they went back to the form (`message` then says so, and the form
+ * keeps what was typed) or the check failed (`message` says why).
+ */
+/* Appointment `appt_id` (0: a new one) of `pid` on `date` at `minute`:
+ * in the past (when `to_come`), another one that day, another participant
+ * of the caseload at that time. */
+bool dialog_warn_plan(struct tui *t, uint64_t pid, uint64_t appt_id, pdate date,
+		      int minute, bool to_come, char *message, size_t msize);
+/* A new participant with the names and birth date of one already in the
+ * database (the check `import` makes). */
+bool dialog_warn_duplicate(struct tui *t, const struct participant *p,
+			   char *message, size_t msize);
+/* Exit reason `reason` (its index in the config) on `date` against the
+ * jobs held: a positive reason for a contract no job has, a reason that
+ * is not positive while a job goes on. */
+bool dialog_warn_exit(struct tui *t, uint64_t pid, pdate date, size_t reason,
+		      const char *forced, char *message, size_t msize);
+/* A file that exists at `path`, which saving would replace. */
+bool dialog_warn_overwrite(struct tui *t, const char *path, char *message,
+			   size_t msize);
 
 #endif

@@ -84,6 +84,8 @@ static bool export_submit(struct tui *t, struct form_field *f, size_t n,
 			   "elsewhere"));
 		return false;
 	}
+	if (!dialog_warn_overwrite(t, f[EXPORT_FILE].text, message, msize))
+		return false;
 	/* As the command line writes it: the locale's delimiter, and the
 	 * UTF-8 mark French spreadsheets need. */
 	o.delimiter = cli_csv_delimiter(t->config);

@@ -377,6 +377,10 @@ static bool exit_submit(struct tui *t, struct form_field *f, size_t n,
 	char *cause = NULL;
 
 	(void)n;
+	if (!dialog_warn_exit(t, x->pid, f[EXIT_DATE].date,
+			      f[EXIT_REASON].choice, f[EXIT_FORCED].text,
+			      message, msize))
+		return false;
 	return form_edited(
 		edit_exit(t->store, &t->ctx, x->pid, f[EXIT_DATE].date,
 			  t->config->exit_reasons[f[EXIT_REASON].choice].id,

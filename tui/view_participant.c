@@ -435,6 +435,21 @@ static void handle(struct tui *t, void *data, enum action a)
 	case ACT_NOTE:
 		dialog_note(t, e);
 		break;
+	case ACT_RESCHEDULE:
+		dialog_reschedule(t, e, sel);
+		break;
+	case ACT_OUTCOME_CORRECT:
+		dialog_outcome_correct(t, e, sel);
+		break;
+	case ACT_NOTE_EDIT:
+		dialog_note_edit(t, e);
+		break;
+	case ACT_NOTE_DELETE:
+		dialog_note_delete(t, e);
+		break;
+	case ACT_EXIT_UNDO:
+		dialog_exit_undo(t, e);
+		break;
 	case ACT_STAGE_NEXT:
 	case ACT_STAGE_PREV: {
 		size_t i = e->stage_index;
