@@ -36,8 +36,8 @@ struct caseload_view {
 	/* 0: everyone; k: stage k-1 only; after_exit_filter(): those
 	 * left at hiring, followed in work until their exit is validated. */
 	size_t stage_filter;
-	int flag_filter;   /* 0: none; k: those with a flag of kind k-1 */
-	bool show_exited;  /* those who left too, their exit shown */
+	int flag_filter;  /* 0: none; k: those with a flag of kind k-1 */
+	bool show_exited; /* those who left too, their exit shown */
 	bool attention_only;
 	bool searching;	  /* typing after '/' */
 	char search[256]; /* what was typed, UTF-8 */
@@ -354,14 +354,14 @@ static void draw_row(struct tui *t, int y, const struct caseload_entry *e,
 		format_flag_short(&s->flags[0], reason, sizeof reason);
 	if (has_left(e)) {
 		/* Who left: dimmed, their exit in the To do column. */
-		const struct config_exit_reason *r = config_exit_reason(
-			t->config, e->file.p.exit_reason);
+		const struct config_exit_reason *r =
+			config_exit_reason(t->config, e->file.p.exit_reason);
 
 		snprintf(reason, sizeof reason, _("left %s: %s"),
 			 cli_date(e->file.p.exit_date, d1),
-			 r ? r->label
-			   : e->file.p.exit_reason ? e->file.p.exit_reason
-						   : "—");
+			 r			 ? r->label
+			 : e->file.p.exit_reason ? e->file.p.exit_reason
+						 : "—");
 		if (!selected)
 			st = fst = STYLE_DIM;
 		days[0] = '\0'; /* no stage to count days in */

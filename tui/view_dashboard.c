@@ -191,8 +191,7 @@ static void draw(struct tui *t, void *data)
 	if (after_exit > 0 && y < LINES - 2) {
 		bool on = false;
 
-		if (add_item(v,
-			     (struct view_target){ .stage = n_stages + 1 },
+		if (add_item(v, (struct view_target){ .stage = n_stages + 1 },
 			     after_exit)) {
 			on = cursor(v, sel, y);
 		}

@@ -45,7 +45,8 @@ static struct note_line *add_line(struct note_view *v)
 {
 	if (v->n_lines == v->cap) {
 		size_t cap = v->cap ? v->cap * 2 : 64;
-		struct note_line *grown = realloc(v->lines, cap * sizeof *grown);
+		struct note_line *grown =
+			realloc(v->lines, cap * sizeof *grown);
 
 		if (grown == NULL)
 			return NULL;
@@ -56,8 +57,7 @@ static struct note_line *add_line(struct note_view *v)
 	return &v->lines[v->n_lines++];
 }
 
-static bool add_heading(struct note_view *v, const char *s,
-			enum ui_style style)
+static bool add_heading(struct note_view *v, const char *s, enum ui_style style)
 {
 	struct note_line *l = add_line(v);
 
@@ -195,8 +195,9 @@ static bool lay_out(struct tui *t, struct note_view *v,
 		    f->n_notes),
 		 f->n_notes);
 	if (f->n_notes == 0)
-		return add_heading(v, _("No note yet: n in the participant view "
-					"adds one."),
+		return add_heading(v,
+				   _("No note yet: n in the participant view "
+				     "adds one."),
 				   STYLE_DIM);
 	for (size_t i = f->n_notes; i-- > 0;) {
 		const struct note *n = &f->notes[i];
@@ -235,8 +236,7 @@ static void draw(struct tui *t, void *data)
 	v->list.top = v->list.sel;
 	list_fit(&v->list, v->list.n, page);
 	v->list.sel = v->list.top;
-	for (int i = 0; i < page && v->list.top + (size_t)i < v->n_lines;
-	     i++) {
+	for (int i = 0; i < page && v->list.top + (size_t)i < v->n_lines; i++) {
 		const struct note_line *l = &v->lines[v->list.top + (size_t)i];
 		char *s;
 
