@@ -247,6 +247,16 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 	return y;
 }
 
+/* A note on one line of a pane: its line breaks and tabs as spaces (the
+ * note view shows them). Returns s. */
+static char *one_line(char *s)
+{
+	for (char *c = s; *c; c++)
+		if (*c == '\n' || *c == '\t')
+			*c = ' ';
+	return s;
+}
+
 static void draw_appointments(struct tui *t, struct participant_view *v,
 			      const struct caseload_entry *e, int x, int y,
 			      int w, int rows)
@@ -289,6 +299,7 @@ static void draw_appointments(struct tui *t, struct participant_view *v,
 		char line[600];
 
 		snprintf(line, sizeof line, "» %s", f->appts[sel].note);
+		one_line(line);
 		if (text_width(line) <= w - 1) {
 			ui_put(stdscr, y + rows, x + 1, w - 1, line, STYLE_DIM);
 		} else {
@@ -332,6 +343,7 @@ static void draw_notes(const struct caseload_entry *e, int x, int y, int w,
 
 		snprintf(line, sizeof line, "%s %s", cli_date(n->date, d),
 			 n->text ? n->text : "");
+		one_line(line);
 		ui_put(stdscr, y + i, x, w, line, STYLE_NORMAL);
 	}
 }
