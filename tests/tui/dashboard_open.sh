@@ -44,6 +44,14 @@ else:
 print("%d|%s" % (len(sel), ",".join(sorted(fold(r["last_name"] + " " + r["first_name"]) for r in sel))))
 PY
 }
+# left NAME: the dashboard gave way to the caseload (5 s at most).
+left() {
+	for _ in $(seq 100); do
+		screen | grep -qF "Needing attention" || { ok; return; }
+		sleep 0.05
+	done
+	ko "$1: the dashboard stayed"
+}
 # The flags as `list` names them.
 FLAGS=$(cut -f9 "$WORK/list.tsv" | tail -n +2 | tr ',' '\n' | sort -u | grep .)
 
@@ -57,6 +65,7 @@ for size in "100 30" "80 24"; do
 	expect "$1: cursor on the first stage" "› 1 "
 	# The first stage: its participants.
 	keys Enter
+	left "$1: stage 1"
 	expect "$1: stage filter" "stage 1 "
 	got=$(shown)
 	want=$(expected stage 1)
@@ -81,6 +90,7 @@ for size in "100 30" "80 24"; do
 			count=${BASH_REMATCH[1]}
 			label=$(sed 's/ *$//' <<<"${BASH_REMATCH[2]}")
 			keys Enter
+			left "$1: $label"
 			expect "$1: $label: filter" "$label"
 			got=$(shown)
 			same "$1: $label: count" "${got%%|*}" "$count"
