@@ -14,6 +14,7 @@ static const char *const view_names[VIEW_COUNT] = {
 	[VIEW_DASHBOARD] = "dashboard",
 	[VIEW_PARTICIPANT] = "participant",
 	[VIEW_HELP] = "help",
+	[VIEW_NOTE] = "note",
 };
 
 /* Every view's bit. */

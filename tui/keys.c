@@ -12,16 +12,20 @@
 
 #define LISTS                                                                  \
 	(VIEW_BIT(VIEW_CASELOAD) | VIEW_BIT(VIEW_AGENDA) |                     \
-	 VIEW_BIT(VIEW_PARTICIPANT) | VIEW_BIT(VIEW_HELP))
+	 VIEW_BIT(VIEW_DASHBOARD) | VIEW_BIT(VIEW_PARTICIPANT) |               \
+	 VIEW_BIT(VIEW_HELP) | VIEW_BIT(VIEW_NOTE))
 #define MAIN                                                                   \
 	(VIEW_BIT(VIEW_CASELOAD) | VIEW_BIT(VIEW_AGENDA) |                     \
 	 VIEW_BIT(VIEW_DASHBOARD))
-#define ALL  (MAIN | VIEW_BIT(VIEW_PARTICIPANT) | VIEW_BIT(VIEW_HELP))
+#define ALL                                                                    \
+	(MAIN | VIEW_BIT(VIEW_PARTICIPANT) | VIEW_BIT(VIEW_HELP) |             \
+	 VIEW_BIT(VIEW_NOTE))
 #define HOME VIEW_BIT(VIEW_CASELOAD)
 #define PART VIEW_BIT(VIEW_PARTICIPANT)
+#define NOTE VIEW_BIT(VIEW_NOTE)
 #define BACKABLE                                                               \
 	(VIEW_BIT(VIEW_AGENDA) | VIEW_BIT(VIEW_DASHBOARD) |                    \
-	 VIEW_BIT(VIEW_PARTICIPANT) | VIEW_BIT(VIEW_HELP))
+	 VIEW_BIT(VIEW_PARTICIPANT) | VIEW_BIT(VIEW_HELP) | NOTE)
 
 /*
  * Order matters twice: the first binding of a key in a view wins, and the
@@ -77,6 +81,12 @@ static const struct binding table[] = {
 	  N_("open the participant"),
 	  N_("open"),
 	  VIEW_BIT(VIEW_CASELOAD) | VIEW_BIT(VIEW_AGENDA) },
+	{ ACT_OPEN,
+	  { '\n', '\r', KEY_ENTER },
+	  "⏎",
+	  N_("list the participants behind the line"),
+	  N_("list"),
+	  VIEW_BIT(VIEW_DASHBOARD) },
 	{ ACT_SEARCH,
 	  { '/' },
 	  "/",
@@ -113,6 +123,12 @@ static const struct binding table[] = {
 	  "s",
 	  N_("sort by urgency, name, stage, last contact, next appointment"),
 	  N_("sort"),
+	  HOME },
+	{ ACT_SHOW_EXITED,
+	  { 'L' },
+	  "L",
+	  N_("also show those who left (their exit in the To do column)"),
+	  N_("who left"),
 	  HOME },
 	{ ACT_NEW, { 'A', '+' }, N_("A +"), N_("add a participant"), N_("add"),
 	  HOME },
@@ -165,6 +181,18 @@ static const struct binding table[] = {
 	  "D",
 	  N_("delete a note (after a question)"),
 	  NULL,
+	  PART },
+	{ ACT_OPEN,
+	  { '\n', '\r', KEY_ENTER },
+	  "⏎",
+	  N_("read the selected appointment and its note in full"),
+	  N_("read"),
+	  PART },
+	{ ACT_READ_NOTES,
+	  { 'v' },
+	  "v",
+	  N_("read every note in full, newest first"),
+	  N_("notes"),
 	  PART },
 	{ ACT_STAGE_NEXT,
 	  { '>' },
@@ -277,7 +305,7 @@ static const struct binding table[] = {
 	  "?",
 	  N_("help: every key of this view"),
 	  N_("help"),
-	  MAIN | PART },
+	  MAIN | PART | NOTE },
 	{ ACT_BACK,
 	  { ESC, 'q' },
 	  N_("Esc q"),

@@ -15,10 +15,15 @@
 #include <wchar.h>
 
 /* What a view is asked to show when it is opened: a participant and,
- * when not 0, one of their appointments. */
+ * when not 0, one of their appointments; or, for the caseload, the
+ * participants behind a dashboard line (a field not 0 sets its filter,
+ * the others are cleared). */
 struct view_target {
 	uint64_t pid;
 	uint64_t appt_id;
+	size_t stage; /* 1 + a stage's index; n_stages + 1: followed in work
+			 after an exit at hiring */
+	int flag;     /* 1 + an enum flag_kind: those with that flag */
 };
 
 struct tui;

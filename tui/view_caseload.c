@@ -1,6 +1,7 @@
 /* view_caseload.c: the home view, one line per participant. */
 #include "dialogs.h"
 #include "error.h"
+#include "export.h"
 #include "format.h"
 #include "fold.h"
 #include "i18n.h"
@@ -35,6 +36,8 @@ struct caseload_view {
 	/* 0: everyone; k: stage k-1 only; after_exit_filter(): those
 	 * left at hiring, followed in work until their exit is validated. */
 	size_t stage_filter;
+	int flag_filter;  /* 0: none; k: those with a flag of kind k-1 */
+	bool show_exited; /* those who left too, their exit shown */
 	bool attention_only;
 	bool searching;	  /* typing after '/' */
 	char search[256]; /* what was typed, UTF-8 */
@@ -118,14 +121,33 @@ static bool any_after_exit(const struct tui *t)
 	return false;
 }
 
-/* True when `e` is shown under the stage filter: those who left are
- * not, but for those followed in work after an exit at hiring. */
+/* True when `e` left and its row shows its exit: not one followed in
+ * work after an exit at hiring, who keeps a row of the caseload's own. */
+static bool has_left(const struct tui *t, const struct caseload_entry *e)
+{
+	return e->file.p.status == STATUS_EXITED &&
+	       !rules_after_exit(t->config, &e->file.p);
+}
+
+/* True when `e` has a flag of kind k. */
+static bool has_flag(const struct caseload_entry *e, int k)
+{
+	for (size_t i = 0; i < e->summary.n_flags; i++)
+		if ((int)e->summary.flags[i].kind == k)
+			return true;
+	return false;
+}
+
+/* True when `e` is shown under the filters: those who left only when
+ * asked for (L), but for those followed in work after an exit at hiring. */
 static bool passes_filter(const struct tui *t, const struct caseload_view *v,
 			  const struct caseload_entry *e)
 {
 	bool after_exit = rules_after_exit(t->config, &e->file.p);
 
-	if (e->file.p.status == STATUS_EXITED && !after_exit)
+	if (has_left(t, e) && !v->show_exited)
+		return false;
+	if (v->flag_filter > 0 && !has_flag(e, v->flag_filter - 1))
 		return false;
 	if (v->stage_filter == 0)
 		return true;
@@ -284,11 +306,19 @@ static void draw_status(struct tui *t, const struct caseload_view *v)
 		current++;
 		flagged += e->summary.n_flags > 0;
 	}
-	/* Counts as what they are: "82 participants · target 80". */
-	snprintf(line, sizeof line,
-		 P_("%zu participant · target %d",
-		    "%zu participants · target %d", current),
-		 current, t->config->caseload_target);
+	/* Counts as what they are: "82 participants · target 80"; the
+	 * target gives way first when the filters need the room. */
+	if (COLS >= 100 || (!v->search[0] && !v->stage_filter &&
+			    !v->attention_only && !v->flag_filter &&
+			    !v->show_exited))
+		snprintf(line, sizeof line,
+			 P_("%zu participant · target %d",
+			    "%zu participants · target %d", current),
+			 current, t->config->caseload_target);
+	else
+		snprintf(line, sizeof line,
+			 P_("%zu participant", "%zu participants", current),
+			 current);
 	if (after_exit > 0)
 		append(line, sizeof line,
 		       P_("%zu in work after exit", "%zu in work after exit",
@@ -308,8 +338,13 @@ static void draw_status(struct tui *t, const struct caseload_view *v)
 		append(right, sizeof right, "%s %zu %s", _("stage"),
 		       v->stage_filter,
 		       t->config->stages[v->stage_filter - 1].short_label);
+	if (v->flag_filter > 0)
+		append(right, sizeof right, "%s",
+		       export_flag_label((enum flag_kind)(v->flag_filter - 1)));
 	if (v->attention_only)
 		append(right, sizeof right, "%s", _("to do only"));
+	if (v->show_exited)
+		append(right, sizeof right, "%s", _("with those who left"));
 	append(right, sizeof right, "%s %s", _("sort:"),
 	       _(sort_names[v->sort]));
 	/* The date when there is room for it beside the rest. */
@@ -346,6 +381,20 @@ static void draw_row(struct tui *t, int y, const struct caseload_entry *e,
 	snprintf(days, sizeof days, _("%d d"), s->days_in_stage);
 	if (s->n_flags > 0)
 		format_flag_short(&s->flags[0], reason, sizeof reason);
+	if (has_left(t, e)) {
+		/* Who left: dimmed, their exit in the To do column. */
+		const struct config_exit_reason *r =
+			config_exit_reason(t->config, e->file.p.exit_reason);
+
+		snprintf(reason, sizeof reason, _("left %s: %s"),
+			 cli_date(e->file.p.exit_date, d1),
+			 r			 ? r->label
+			 : e->file.p.exit_reason ? e->file.p.exit_reason
+						 : "—");
+		if (!selected)
+			st = fst = STYLE_DIM;
+		days[0] = '\0'; /* no stage to count days in */
+	}
 
 	if (selected)
 		mvchgat(y, 0, COLS, ui_style(STYLE_SELECTED), 0, NULL);
@@ -382,6 +431,21 @@ static void draw_row(struct tui *t, int y, const struct caseload_entry *e,
 	if (c->reason > 0)
 		ui_put(stdscr, y, x, COLS - x, reason,
 		       selected || fst == STYLE_NORMAL ? st : fst);
+}
+
+/* How many who left the search finds, hidden while L is off. */
+static size_t left_matching(const struct tui *t, const struct caseload_view *v)
+{
+	char *needle = fold_key(v->search);
+	size_t n = 0;
+
+	if (needle == NULL)
+		return 0;
+	for (size_t i = 0; i < t->cl.n; i++)
+		n += has_left(t, &t->cl.entries[i]) &&
+		     caseload_name_matches(&t->cl.entries[i], needle);
+	free(needle);
+	return n;
 }
 
 static void draw(struct tui *t, void *data)
@@ -423,11 +487,23 @@ static void draw(struct tui *t, void *data)
 	list_draw_more(&v->list, page, 2, COLS - 1);
 	if (v->list.n == 0)
 		ui_put(stdscr, 5, 4, COLS - 8,
-		       v->search[0] || v->stage_filter || v->attention_only
+		       v->search[0] || v->stage_filter || v->attention_only ||
+				       v->flag_filter
 			       ? _("Nobody matches; Esc clears the search "
 				   "and filters.")
 			       : _("No participant yet: A adds one."),
 		       STYLE_DIM);
+	if (v->list.n == 0 && v->search[0] && !v->show_exited &&
+	    left_matching(t, v) > 0) {
+		char hint[200];
+		size_t n = left_matching(t, v);
+
+		snprintf(hint, sizeof hint,
+			 P_("%zu who left matches: L shows them.",
+			    "%zu who left match: L shows them.", n),
+			 n);
+		ui_put(stdscr, 6, 4, COLS - 8, hint, STYLE_NORMAL);
+	}
 	if (v->searching) {
 		char prompt[300];
 
@@ -559,9 +635,20 @@ static void handle(struct tui *t, void *data, enum action a)
 		v->attention_only = !v->attention_only;
 		restart(t, v);
 		break;
+	case ACT_SHOW_EXITED:
+		v->show_exited = !v->show_exited;
+		rebuild(t, v);
+		tui_message(t, STYLE_OK, "%s",
+			    v->show_exited
+				    ? _("Those who left are shown, dimmed, "
+					"with their exit; L hides them.")
+				    : _("Those who left are hidden."));
+		break;
 	case ACT_BACK:
 		v->search[0] = '\0';
 		v->stage_filter = 0;
+		v->flag_filter = 0;
+		v->show_exited = false;
 		v->attention_only = false;
 		rebuild(t, v);
 		break;
@@ -591,6 +678,26 @@ static void hints(struct tui *t, void *data, struct hint_focus *focus)
 		hint_focus_lead(focus, ACT_OPEN);
 }
 
+/* Opened on the participants behind a dashboard line: that filter
+ * alone; otherwise as it was. */
+static bool enter(struct tui *t, void *data, enum view_id from,
+		  const struct view_target *to)
+{
+	struct caseload_view *v = data;
+
+	(void)from;
+	if (to == NULL || (to->stage == 0 && to->flag == 0))
+		return true;
+	v->search[0] = '\0';
+	v->searching = false;
+	v->attention_only = false;
+	v->show_exited = false;
+	v->stage_filter = to->stage <= after_exit_filter(t) ? to->stage : 0;
+	v->flag_filter = to->flag > 0 && to->flag <= FLAG_COUNT ? to->flag : 0;
+	restart(t, v);
+	return true;
+}
+
 static void release(void *data)
 {
 	struct caseload_view *v = data;
@@ -606,6 +713,7 @@ const struct view view_caseload = {
 	.state_size = sizeof(struct caseload_view),
 	.release = release,
 	.rebuild = rebuild,
+	.enter = enter,
 	.key = key,
 	.draw = draw,
 	.handle = handle,

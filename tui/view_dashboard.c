@@ -10,8 +10,44 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A line that opens the participants behind it in the caseload. */
+struct item {
+	struct view_target to;
+	size_t count;
+};
+
+/* The view's own state: the lines that open, as last drawn. */
+struct dashboard_view {
+	struct item *items;
+	size_t cap;
+	struct list list; /* over items */
+};
+
+/* Add a line that opens `to`; false (nothing added) when out of room. */
+static bool add_item(struct dashboard_view *v, struct view_target to,
+		     size_t count)
+{
+	if (v->list.n >= v->cap)
+		return false;
+	v->items[v->list.n++] = (struct item){ .to = to, .count = count };
+	return true;
+}
+
+/* Draw the cursor on line `y` when the line just added is the selected
+ * one, `sel`: true then. */
+static bool cursor(const struct dashboard_view *v, size_t sel, int y)
+{
+	if (v->list.n == 0 || sel != v->list.n - 1)
+		return false;
+	mvchgat(y, 0, COLS, ui_style(STYLE_SELECTED), 0, NULL);
+	ui_put(stdscr, y, 0, 1, "›", STYLE_SELECTED);
+	return true;
+}
+
 static void draw(struct tui *t, void *data)
 {
+	struct dashboard_view *v = data;
+	size_t sel = v->list.sel;
 	size_t n_stages = t->config->n_stages;
 	size_t *per_stage = calloc(n_stages + 1, sizeof *per_stage);
 	size_t flags[FLAG_COUNT] = { 0 }, current = 0, max = 1, after_exit = 0;
@@ -20,10 +56,24 @@ static void draw(struct tui *t, void *data)
 	pdate jan1;
 	char line[400];
 
-	(void)data;
 	tui_draw_frame(t, NULL);
 	if (per_stage == NULL)
 		return;
+	/* The lines that open: stages, flags, the follow-up after exit. */
+	if (v->cap < n_stages + FLAG_COUNT + 1) {
+		struct item *grown = realloc(
+			v->items, (n_stages + FLAG_COUNT + 1) * sizeof *grown);
+
+		if (grown == NULL) {
+			free(per_stage);
+			return;
+		}
+		v->items = grown;
+		v->cap = n_stages + FLAG_COUNT + 1;
+	}
+	/* The lines are counted again as they are drawn, the cursor on
+	 * the selected one when it is reached. */
+	v->list.n = 0;
 	date_to_ymd(t->today, &year, &m, &d);
 	jan1 = date_from_ymd(year, 1, 1);
 	for (size_t i = 0; i < t->cl.n; i++) {
@@ -72,8 +122,15 @@ static void draw(struct tui *t, void *data)
 		char label[160], bar[1024] = "";
 		size_t len = per_stage[s] * (size_t)bar_w / max;
 
+		bool on = false;
+
 		if (s == n_stages && per_stage[s] == 0)
 			break;
+		if (s < n_stages && y < LINES - 3 &&
+		    add_item(v, (struct view_target){ .stage = s + 1 },
+			     per_stage[s])) {
+			on = cursor(v, sel, y);
+		}
 		if (s < n_stages)
 			snprintf(label, sizeof label, "%zu %s", s + 1,
 				 t->config->stages[s].short_label);
@@ -81,7 +138,8 @@ static void draw(struct tui *t, void *data)
 			snprintf(label, sizeof label, "%s", _("? unknown"));
 		for (size_t k = 0; k < len && strlen(bar) + 4 < sizeof bar; k++)
 			strcat(bar, "█");
-		ui_put(stdscr, y, 2, label_w, label, STYLE_NORMAL);
+		ui_put(stdscr, y, 2, label_w, label,
+		       on ? STYLE_SELECTED : STYLE_NORMAL);
 		ui_put(stdscr, y, 2 + label_w, (int)len, bar, STYLE_HEADER);
 		snprintf(label, sizeof label, " %zu", per_stage[s]);
 		ui_put(stdscr, y, 2 + label_w + (int)len, 8, label,
@@ -98,10 +156,18 @@ static void draw(struct tui *t, void *data)
 		    (k == FLAG_WORK_LOST || k == FLAG_VALIDATE_EXIT))
 			continue;
 
+		bool on = false;
+
+		if (add_item(v, (struct view_target){ .flag = k + 1 },
+			     flags[k])) {
+			on = cursor(v, sel, y);
+		}
 		snprintf(line, sizeof line, "%4zu  %s", flags[k],
 			 export_flag_label((enum flag_kind)k));
 		ui_put(stdscr, y++, 2, COLS - 4, line,
-		       flags[k] ? format_flag_style(&f) : STYLE_DIM);
+		       on	  ? STYLE_SELECTED
+		       : flags[k] ? format_flag_style(&f)
+				  : STYLE_DIM);
 	}
 	y++;
 	snprintf(line, sizeof line,
@@ -123,6 +189,12 @@ static void draw(struct tui *t, void *data)
 	if (y < LINES - 2)
 		ui_put(stdscr, y++, 1, COLS - 2, line, STYLE_NORMAL);
 	if (after_exit > 0 && y < LINES - 2) {
+		bool on = false;
+
+		if (add_item(v, (struct view_target){ .stage = n_stages + 1 },
+			     after_exit)) {
+			on = cursor(v, sel, y);
+		}
 		snprintf(line, sizeof line,
 			 P_("%zu left at hiring, followed in work until "
 			    "validated",
@@ -130,18 +202,39 @@ static void draw(struct tui *t, void *data)
 			    "validated",
 			    after_exit),
 			 after_exit);
-		ui_put(stdscr, y++, 1, COLS - 2, line, STYLE_NORMAL);
+		ui_put(stdscr, y++, 1, COLS - 2, line,
+		       on ? STYLE_SELECTED : STYLE_NORMAL);
 	}
+	list_fit(&v->list, v->list.n, (int)v->list.n);
 	free(per_stage);
 }
 
 static void handle(struct tui *t, void *data, enum action a)
 {
-	(void)data;
-	if (a == ACT_EXPORT)
+	struct dashboard_view *v = data;
+
+	if (a == ACT_EXPORT) {
 		dialog_export(t);
-	else if (a == ACT_BACK)
+	} else if (a == ACT_BACK) {
 		tui_go_home(t);
+	} else if (a == ACT_OPEN && v->list.sel < v->list.n) {
+		const struct item *it = &v->items[v->list.sel];
+
+		if (it->count == 0)
+			tui_message(t, STYLE_DIM, "%s",
+				    _("Nobody on this line."));
+		else
+			tui_show(t, VIEW_CASELOAD, &it->to);
+	} else {
+		list_move(&v->list, a, (int)v->list.n);
+	}
+}
+
+static void release(void *data)
+{
+	struct dashboard_view *v = data;
+
+	free(v->items);
 }
 
 const struct view view_dashboard = {
@@ -149,6 +242,8 @@ const struct view view_dashboard = {
 	.title = N_("Dashboard"),
 	.tab = true,
 	.shown_by = ACT_VIEW_DASHBOARD,
+	.state_size = sizeof(struct dashboard_view),
+	.release = release,
 	.draw = draw,
 	.handle = handle,
 };

@@ -259,6 +259,7 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 
 		y++;
 		ui_put(stdscr, y++, 1, w, _("Exit"), STYLE_HEADER);
+		/* The date, then the reason, whole where it fits. */
 		snprintf(line, sizeof line, "%s · %s%s",
 			 cli_date(f->p.exit_date, d),
 			 r ? r->label
@@ -266,6 +267,18 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 			 summary_exit_positive(t->config, &f->p)
 				 ? _(" (positive)")
 				 : "");
+		if (text_width(line) > w - 1 && y + 1 < bottom) {
+			snprintf(line, sizeof line, "%s%s",
+				 cli_date(f->p.exit_date, d),
+				 summary_exit_positive(t->config, &f->p)
+					 ? _(" (positive)")
+					 : "");
+			ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
+			snprintf(line, sizeof line, "%s",
+				 r ? r->label
+				   : (f->p.exit_reason ? f->p.exit_reason
+						       : ""));
+		}
 		ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
 		if (y < bottom && exit_state(t->config, &f->p, line, sizeof line))
 			ui_put(stdscr, y++, 2, w - 1, line,
@@ -296,6 +309,16 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 		}
 	}
 	return y;
+}
+
+/* A note on one line of a pane: its line breaks and tabs as spaces (the
+ * note view shows them). Returns s. */
+static char *one_line(char *s)
+{
+	for (char *c = s; *c; c++)
+		if (*c == '\n' || *c == '\t')
+			*c = ' ';
+	return s;
 }
 
 static void draw_appointments(struct tui *t, struct participant_view *v,
@@ -340,7 +363,15 @@ static void draw_appointments(struct tui *t, struct participant_view *v,
 		char line[600];
 
 		snprintf(line, sizeof line, "» %s", f->appts[sel].note);
-		ui_put(stdscr, y + rows, x + 1, w - 1, line, STYLE_DIM);
+		one_line(line);
+		if (text_width(line) <= w - 1) {
+			ui_put(stdscr, y + rows, x + 1, w - 1, line, STYLE_DIM);
+		} else {
+			/* Cut: ⏎ reads it whole. */
+			ui_put(stdscr, y + rows, x + 1, w - 4, line, STYLE_DIM);
+			ui_put(stdscr, y + rows, x + w - 3, 3, " ⏎",
+			       STYLE_TITLE);
+		}
 	}
 }
 
@@ -348,11 +379,26 @@ static void draw_notes(const struct caseload_entry *e, int x, int y, int w,
 		       int rows)
 {
 	const struct participant_file *f = &e->file;
+	/* The pane shows the newest notes; what is below is signalled. */
+	struct list shown = { .n = f->n_notes };
 
 	ui_put(stdscr, y++, x, w, _("Notes"), STYLE_HEADER);
 	if (f->n_notes == 0) {
 		ui_put(stdscr, y, x + 1, w - 1, _("— (n adds one)"), STYLE_DIM);
 		return;
+	}
+	/* At the right of the heading: what is out of view, and how to
+	 * read the notes whole. */
+	{
+		char more[96], right[200];
+		int rw;
+
+		list_more(&shown, rows, more, sizeof more);
+		snprintf(right, sizeof right, " %s%s%s ", more,
+			 more[0] ? " · " : "", _("v reads them whole"));
+		rw = text_width(right);
+		if (rw < w - 8)
+			ui_put(stdscr, y - 1, x + w - rw, rw, right, STYLE_DIM);
 	}
 	/* Most recent first. */
 	for (int i = 0; i < rows && (size_t)i < f->n_notes; i++) {
@@ -361,6 +407,7 @@ static void draw_notes(const struct caseload_entry *e, int x, int y, int w,
 
 		snprintf(line, sizeof line, "%s %s", cli_date(n->date, d),
 			 n->text ? n->text : "");
+		one_line(line);
 		ui_put(stdscr, y + i, x, w, line, STYLE_NORMAL);
 	}
 }
@@ -450,6 +497,25 @@ static void handle(struct tui *t, void *data, enum action a)
 	case ACT_EXIT_UNDO:
 		dialog_exit_undo(t, e);
 		break;
+	case ACT_OPEN:
+		if (sel < e->file.n_appts) {
+			struct view_target to = {
+				.pid = v->pid,
+				.appt_id = e->file.appts[sel].id,
+			};
+
+			tui_show(t, VIEW_NOTE, &to);
+		} else {
+			tui_message(t, STYLE_ERROR, "%s",
+				    _("No appointment yet: a plans one."));
+		}
+		break;
+	case ACT_READ_NOTES: {
+		struct view_target to = { .pid = v->pid };
+
+		tui_show(t, VIEW_NOTE, &to);
+		break;
+	}
 	case ACT_STAGE_NEXT:
 	case ACT_STAGE_PREV: {
 		size_t i = e->stage_index;

@@ -4,7 +4,7 @@
 #include "tui.h"
 
 extern const struct view view_caseload, view_agenda, view_dashboard,
-	view_participant, view_help;
+	view_participant, view_help, view_note;
 
 const struct view *const tui_views[VIEW_COUNT] = {
 	[VIEW_CASELOAD] = &view_caseload,
@@ -12,4 +12,5 @@ const struct view *const tui_views[VIEW_COUNT] = {
 	[VIEW_DASHBOARD] = &view_dashboard,
 	[VIEW_PARTICIPANT] = &view_participant,
 	[VIEW_HELP] = &view_help,
+	[VIEW_NOTE] = &view_note,
 };
