@@ -204,8 +204,9 @@ expect opened "BRUNET Bruno"
 expect opened-appt "2026-11-26"
 keys Escape
 keys q
-expect back-home "Caseload"
+expect back-home "sort: urgency"
 keys q
+same "wide: quits" "$(dead_status)" "0"
 
 # --- 80x24 -----------------------------------------------------------------
 DB=$WORK/db80
@@ -227,6 +228,10 @@ expect narrow-form "Appointment of 2026-11-20 09:00 (entretien): missed"
 keys Enter
 expect narrow-missed "Recorded as missed"
 same "narrow: missed" "$(status 1)" "missed None"
+# The selection stays on the same place: now today's first line.
+keys d
+expect narrow-next-selected "Appointment of 2026-11-26 10:00 (entretien): done"
+keys Escape
 # The day's pass from its last line: each in turn from the first.
 keys j j
 keys D
@@ -244,16 +249,23 @@ same "narrow: not asked" "$(status 2)" "planned None"
 keys G
 expect narrow-above "↑ "
 expect narrow-last "Wednesday 2026-12-02  10:00  NOMBREUX Noé      entretien · in person"
+# Cancelled at the end of the list: the line stays, in view.
+keys c
+expect narrow-cancel-form "Appointment of 2026-12-02 10:00 (entretien): cancelled"
+keys Enter
+expect narrow-cancelled "Wednesday 2026-12-02  10:00  NOMBREUX Noé      entretien · cancelled"
+expect narrow-still-above "↑ "
 keys ">"
 expect narrow-next "Appointments from 2026-12-03 to 2026-12-09"
 keys t
 expect narrow-today "Appointments from 2026-11-26 to 2026-12-02"
 keys q q
+same "narrow: quits" "$(dead_status)" "0"
 # The journal says what the agenda recorded, one line a change.
 same "journal" "$(P dump | python3 -c '
 import json, sys
 print(sum(1 for j in json.load(sys.stdin)["journal"]
-          if " marked " in j["what"]))')" "3"
+          if " marked " in j["what"]))')" "4"
 
 # --- French ----------------------------------------------------------------
 if locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
@@ -277,6 +289,7 @@ if locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
 	expect fr-pass "1/3 · 26/11/2026 10:00 · ALPHA Agnès · entretien"
 	keys Escape
 	keys q q
+	same "fr: quits" "$(dead_status)" "0"
 fi
 
 finish
