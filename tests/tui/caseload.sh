@@ -48,7 +48,7 @@ expect_not filters-cleared "to do only"
 
 # --- agenda and dashboard ---------------------------------------------------------
 keys Tab
-expect agenda "Appointments from 2026-11-26 to 2026-12-03"
+expect agenda "Appointments from 2026-11-26 to 2026-12-02"
 keys Tab
 expect dashboard "Participants per stage"
 expect dashboard-rate "positive"
