@@ -917,6 +917,11 @@ static void apply_plan(const struct batch *b, const struct plan *pl,
 	p->exit_positive = pl->reason->positive;
 	if (p->exit_positive)
 		p->exit_validated = pl->exit;
+	/* The hiring the months rest on: the first job, from the entry. */
+	if (p->exit_positive && pl->reason->needs != EXIT_NEEDS_NOTHING &&
+	    pl->job_start != DATE_NONE)
+		p->exit_hired = pl->job_start > pl->entry ? pl->job_start
+							   : pl->entry;
 }
 
 /* The moves of the plan, the participant's work, a note and the
