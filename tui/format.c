@@ -126,6 +126,76 @@ void format_flag_short(const struct flag *fl, char *buf, size_t n)
 	}
 }
 
+void format_flag_count(enum flag_kind k, size_t n, char *buf, size_t size)
+{
+	switch (k) {
+	case FLAG_APPOINTMENT_OVERDUE:
+		snprintf(buf, size,
+			 P_("%4zu  appointment without outcome",
+			    "%4zu  appointments without outcome", n),
+			 n);
+		break;
+	case FLAG_CHECKIN_OVERDUE:
+		snprintf(buf, size,
+			 P_("%4zu  late in-work check-in",
+			    "%4zu  late in-work check-ins", n),
+			 n);
+		break;
+	case FLAG_WORK_LOST:
+		snprintf(buf, size,
+			 P_("%4zu  left at hiring, work lost before six months",
+			    "%4zu  left at hiring, work lost before six months",
+			    n),
+			 n);
+		break;
+	case FLAG_NO_SHOW:
+		snprintf(buf, size,
+			 P_("%4zu  no-show to invite again",
+			    "%4zu  no-shows to invite again", n),
+			 n);
+		break;
+	case FLAG_FIRST_APPOINTMENT:
+		snprintf(buf, size,
+			 P_("%4zu  newcomer without a first appointment",
+			    "%4zu  newcomers without a first appointment", n),
+			 n);
+		break;
+	case FLAG_CONTACT_OVERDUE:
+		snprintf(buf, size,
+			 P_("%4zu  without contact for too long",
+			    "%4zu  without contact for too long", n),
+			 n);
+		break;
+	case FLAG_MAX_DURATION:
+		snprintf(buf, size,
+			 P_("%4zu  near or past the maximum duration",
+			    "%4zu  near or past the maximum duration", n),
+			 n);
+		break;
+	case FLAG_CHECKIN_DUE:
+		snprintf(buf, size,
+			 P_("%4zu  in-work check-in due this week",
+			    "%4zu  in-work check-ins due this week", n),
+			 n);
+		break;
+	case FLAG_READY_TO_EXIT:
+		snprintf(buf, size,
+			 P_("%4zu  ready for a positive exit",
+			    "%4zu  ready for a positive exit", n),
+			 n);
+		break;
+	case FLAG_VALIDATE_EXIT:
+		snprintf(buf, size,
+			 P_("%4zu  left at hiring, exit to validate",
+			    "%4zu  left at hiring, exits to validate", n),
+			 n);
+		break;
+	default:
+		snprintf(buf, size, "%4zu  ?", n);
+		break;
+	}
+}
+
 void format_flag_long(const struct flag *fl, char *buf, size_t n)
 {
 	rules_flag_reason(fl, buf, n);

@@ -50,6 +50,10 @@ extern const struct format_contract format_contracts[FORMAT_N_CONTRACTS];
  * NULL). */
 const char *format_contract(const char *id);
 
+/* "1 appointment without outcome", "3 appointments without outcome":
+ * `n` participants under flag `k`, singular or plural, into buf. */
+void format_flag_count(enum flag_kind k, size_t n, char *buf, size_t size);
+
 /* The translated name of job end reason `id` (one of job_end_reasons),
  * or `id` itself when unknown ("" for NULL). */
 const char *format_job_end_reason(const char *id);

@@ -162,8 +162,8 @@ static void draw(struct tui *t, void *data)
 			     flags[k])) {
 			on = cursor(v, sel, y);
 		}
-		snprintf(line, sizeof line, "%4zu  %s", flags[k],
-			 export_flag_label((enum flag_kind)k));
+		format_flag_count((enum flag_kind)k, flags[k], line,
+				  sizeof line);
 		ui_put(stdscr, y++, 2, COLS - 4, line,
 		       on	  ? STYLE_SELECTED
 		       : flags[k] ? format_flag_style(&f)

@@ -74,6 +74,21 @@ keys Escape
 keys g C-d
 row=$(screen | grep -n '^›' | cut -d: -f1)
 same "half a page" "$row" "$((5 + 12))"
+# Counts read as what they are: the dashboard says one in the singular.
+one=$(P attention --format tsv | python3 -c '
+import sys, collections
+words = {"appointment-overdue": "1  appointment without outcome",
+         "checkin-overdue": "1  late in-work check-in",
+         "no-show": "1  no-show to invite again",
+         "checkin-due": "1  in-work check-in due this week",
+         "first-appointment": "1  newcomer without a first appointment"}
+n = collections.Counter(l.split("\t")[3] for l in list(sys.stdin)[1:])
+print(next((words[k] for k in words if n[k] == 1), ""))')
+keys F3
+expect dashboard-counts "Needing attention"
+if [ -n "$one" ]; then expect singular "$one"; else ok; fi
+keys F1
+ready "sort:"
 # A newcomer is flagged at once: the first appointment to plan.
 keys A
 ready "New participant"
