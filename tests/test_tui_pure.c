@@ -264,6 +264,15 @@ static void list_following(void **state)
 	list_follow(&l, 5, 20);
 	assert_int_equal(l.sel, 4);
 	assert_int_equal(l.top, 0);
+	/* Scrolling a text: the top line moves, down to the last page. */
+	l = (struct list){ .n = 50, .sel = 0 };
+	assert_true(list_scroll(&l, ACT_BOTTOM, 20));
+	assert_int_equal(l.top, 30);
+	assert_true(list_scroll(&l, ACT_DOWN, 20));
+	assert_int_equal(l.top, 30);
+	assert_true(list_scroll(&l, ACT_HALF_UP, 20));
+	assert_int_equal(l.top, 20);
+	assert_false(list_scroll(&l, ACT_OPEN, 20));
 	/* Half pages. */
 	l = (struct list){ .n = 100, .sel = 0 };
 	assert_true(list_move(&l, ACT_HALF_DOWN, 20));

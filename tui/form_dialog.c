@@ -229,26 +229,12 @@ static void dialog_free(struct dialog *d)
 static size_t first_line(const char *s, int width)
 {
 	size_t i = 0, last_space = 0, len = strlen(s);
-	mbstate_t st;
 	int used = 0;
 
-	memset(&st, 0, sizeof st);
 	while (i < len) {
-		wchar_t wc;
-		size_t k = mbrtowc(&wc, s + i, len - i, &st);
 		int w;
+		size_t k = text_char(s + i, len - i, &w);
 
-		if (k == (size_t)-1 || k == (size_t)-2) {
-			memset(&st, 0, sizeof st);
-			k = 1;
-			w = 1;
-		} else {
-			w = wcwidth(wc);
-			if (k == 0)
-				k = 1;
-		}
-		if (w < 0)
-			w = 1;
 		if (used + w > width)
 			return last_space > 0 ? last_space : i;
 		if (s[i] == ' ')

@@ -126,3 +126,40 @@ void list_draw_more(const struct list *l, int page, int y, int right)
 		return;
 	ui_put(stdscr, y, right - w, w, padded, STYLE_DIM);
 }
+
+bool list_scroll(struct list *l, enum action a, int page)
+{
+	size_t p = page > 1 ? (size_t)page : 1;
+	size_t last = l->n > p ? l->n - p : 0, half = p > 1 ? p / 2 : 1;
+
+	switch (a) {
+	case ACT_DOWN:
+		l->sel += l->sel < last;
+		break;
+	case ACT_UP:
+		l->sel -= l->sel > 0;
+		break;
+	case ACT_PAGE_DOWN:
+		l->sel = l->sel + p < last ? l->sel + p : last;
+		break;
+	case ACT_PAGE_UP:
+		l->sel = l->sel > p ? l->sel - p : 0;
+		break;
+	case ACT_HALF_DOWN:
+		l->sel = l->sel + half < last ? l->sel + half : last;
+		break;
+	case ACT_HALF_UP:
+		l->sel = l->sel > half ? l->sel - half : 0;
+		break;
+	case ACT_TOP:
+		l->sel = 0;
+		break;
+	case ACT_BOTTOM:
+		l->sel = last;
+		break;
+	default:
+		return false;
+	}
+	l->top = l->sel;
+	return true;
+}

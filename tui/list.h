@@ -36,6 +36,14 @@ void list_follow(struct list *l, size_t n, int page);
  */
 bool list_move(struct list *l, enum action a, int page);
 
+/*
+ * For a text read by scrolling (help, a note): the top line is the
+ * selection. Move it for `a` (lines, pages, half pages, top, bottom),
+ * down to the top of the last page. False, nothing changed, for any other
+ * action.
+ */
+bool list_scroll(struct list *l, enum action a, int page);
+
 /* Select item `i` (clamped) and bring it on screen. */
 void list_select(struct list *l, size_t i, int page);
 

@@ -31,6 +31,15 @@ static int char_width(wchar_t wc)
 	return w < 0 ? 1 : w;
 }
 
+size_t text_char(const char *s, size_t n, int *width)
+{
+	wchar_t wc;
+	size_t len = decode(s, n, &wc);
+
+	*width = char_width(wc);
+	return len;
+}
+
 /*
  * The character at s (n > 0 bytes left) as a terminal is given it: in
  * shown (NUL-terminated), a control character or an invalid byte made

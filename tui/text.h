@@ -14,6 +14,11 @@
 /* Columns `s` takes on a terminal, as these functions show it. */
 int text_width(const char *s);
 
+/* The character at s (n > 0 bytes left): the bytes it takes (at least 1;
+ * an invalid byte is one character) and, in *width, its columns (a
+ * combining mark 0, a wide one 2, what wcwidth refuses 1). */
+size_t text_char(const char *s, size_t n, int *width);
+
 /*
  * Write `s` to `out` in exactly `width` columns: truncated with "…" when
  * longer (never cutting a character or splitting a combining sequence),

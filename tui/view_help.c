@@ -121,46 +121,13 @@ static void draw(struct tui *t, void *data)
 static void handle(struct tui *t, void *data, enum action a)
 {
 	struct help_view *v = data;
-	size_t page = (size_t)page_size(), last;
 
 	if (a == ACT_BACK) {
 		tui_show(t, v->of, NULL);
 		return;
 	}
 	/* Scrolling: the top line moves, down to the last page. */
-	last = v->list.n > page ? v->list.n - page : 0;
-	switch (a) {
-	case ACT_DOWN:
-		v->list.sel += v->list.sel < last;
-		break;
-	case ACT_UP:
-		v->list.sel -= v->list.sel > 0;
-		break;
-	case ACT_PAGE_DOWN:
-		v->list.sel =
-			v->list.sel + page < last ? v->list.sel + page : last;
-		break;
-	case ACT_PAGE_UP:
-		v->list.sel = v->list.sel > page ? v->list.sel - page : 0;
-		break;
-	case ACT_HALF_DOWN:
-		v->list.sel = v->list.sel + page / 2 < last
-				      ? v->list.sel + page / 2
-				      : last;
-		break;
-	case ACT_HALF_UP:
-		v->list.sel =
-			v->list.sel > page / 2 ? v->list.sel - page / 2 : 0;
-		break;
-	case ACT_TOP:
-		v->list.sel = 0;
-		break;
-	case ACT_BOTTOM:
-		v->list.sel = last;
-		break;
-	default:
-		break;
-	}
+	list_scroll(&v->list, a, page_size());
 }
 
 const struct view view_help = {

@@ -263,7 +263,6 @@ static void draw(struct tui *t, void *data)
 static void handle(struct tui *t, void *data, enum action a)
 {
 	struct note_view *v = data;
-	size_t page = (size_t)page_size(), last;
 
 	if (a == ACT_BACK) {
 		if (!tui_show(t, VIEW_PARTICIPANT, NULL))
@@ -271,30 +270,7 @@ static void handle(struct tui *t, void *data, enum action a)
 		return;
 	}
 	/* Scrolling: the top line moves, down to the last page. */
-	last = v->list.n > page ? v->list.n - page : 0;
-	switch (a) {
-	case ACT_DOWN:
-		v->list.sel += v->list.sel < last;
-		break;
-	case ACT_UP:
-		v->list.sel -= v->list.sel > 0;
-		break;
-	case ACT_PAGE_DOWN:
-		v->list.sel =
-			v->list.sel + page < last ? v->list.sel + page : last;
-		break;
-	case ACT_PAGE_UP:
-		v->list.sel = v->list.sel > page ? v->list.sel - page : 0;
-		break;
-	case ACT_TOP:
-		v->list.sel = 0;
-		break;
-	case ACT_BOTTOM:
-		v->list.sel = last;
-		break;
-	default:
-		break;
-	}
+	list_scroll(&v->list, a, page_size());
 }
 
 /* Opened on a participant (and an appointment, or every note), from the
