@@ -102,6 +102,18 @@ const char *const job_end_reasons[JOB_END_REASONS] = {
 	"contract-ended", "resigned", "dismissed", "trial-period", "other",
 };
 
+/* `reason` is one of job_end_reasons: PC_EINVAL naming them otherwise. */
+static int check_end_reason(const char *reason, char **cause)
+{
+	for (size_t i = 0; reason != NULL && i < JOB_END_REASONS; i++)
+		if (strcmp(reason, job_end_reasons[i]) == 0)
+			return PC_OK;
+	return error_set(cause, PC_EINVAL,
+			 _("end reason: '%s' is not one of contract-ended, "
+			   "resigned, dismissed, trial-period, other"),
+			 reason ? reason : "");
+}
+
 struct job_end_args {
 	const struct edit_ctx *ctx;
 	uint64_t pid;
@@ -240,7 +252,6 @@ int edit_job_end(struct store *s, const struct edit_ctx *ctx,
 		 const char *reason, char **cause)
 {
 	struct job_end_args a = { ctx, participant, job_seq, ended, reason };
-	bool known = false;
 	int rc = edit_check_date(ended, _("end date"), cause);
 
 	if (rc != PC_OK)
@@ -249,15 +260,8 @@ int edit_job_end(struct store *s, const struct edit_ctx *ctx,
 		return error_set(cause, PC_EINVAL,
 				 _("end date: after today; record the end on "
 				   "the day it comes"));
-	for (size_t i = 0; reason != NULL && i < JOB_END_REASONS; i++)
-		known |= strcmp(reason, job_end_reasons[i]) == 0;
-	if (!known)
-		return error_set(cause, PC_EINVAL,
-				 _("end reason: '%s' is not one of "
-				   "contract-ended, resigned, dismissed, "
-				   "trial-period, other"),
-				 reason ? reason : "");
-	return store_write(s, job_end_cb, &a, cause);
+	rc = check_end_reason(reason, cause);
+	return rc != PC_OK ? rc : store_write(s, job_end_cb, &a, cause);
 }
 
 static int checkin_cb(struct store_txn *t, void *arg, char **cause)
@@ -325,6 +329,19 @@ int edit_checkin(struct store *s, const struct edit_ctx *ctx,
 }
 
 /* ---- exit ---- */
+
+/* An exit's date (a fact: not after today) and its note in "Forced,
+ * why" (NULL: none) as a note may be. */
+static int check_forced(pdate date, pdate today, const char *forced,
+			char **cause)
+{
+	int rc = edit_check_past_date(date, today, _("date"), cause);
+
+	if (rc == PC_OK && forced != NULL)
+		rc = model_text_check(_("note"), forced, MODEL_TEXT_NOTE, true,
+				      cause);
+	return rc;
+}
 
 struct exit_args {
 	const struct edit_ctx *ctx;
@@ -509,11 +526,7 @@ int edit_exit(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
 			       config_exit_reason(ctx->config, reason),
 			       forced != NULL && *forced != '\0' ? forced
 								 : NULL };
-	int rc = edit_check_past_date(date, ctx->today, _("date"), cause);
-
-	if (rc == PC_OK && a.forced != NULL)
-		rc = model_text_check(_("note"), a.forced, MODEL_TEXT_NOTE,
-				      true, cause);
+	int rc = check_forced(date, ctx->today, a.forced, cause);
 
 	if (rc != PC_OK)
 		return rc;
@@ -687,24 +700,15 @@ int edit_exit_outcome(struct store *s, const struct edit_ctx *ctx,
 				  reason, forced != NULL && *forced != '\0'
 						  ? forced
 						  : NULL };
-	bool known = false;
-	int rc = edit_check_past_date(date, ctx->today, _("date"), cause);
+	int rc = check_forced(date, ctx->today, a.forced, cause);
 
-	if (rc == PC_OK && a.forced != NULL)
-		rc = model_text_check(_("note"), a.forced, MODEL_TEXT_NOTE,
-				      true, cause);
 	if (rc != PC_OK)
 		return rc;
 	if (outcome != EXIT_VALIDATED && outcome != EXIT_LOST)
 		return error_set(cause, PC_EINVAL, _("unknown outcome"));
-	for (size_t i = 0; reason != NULL && i < JOB_END_REASONS; i++)
-		known |= strcmp(reason, job_end_reasons[i]) == 0;
-	if (outcome == EXIT_LOST && !known)
-		return error_set(cause, PC_EINVAL,
-				 _("end reason: '%s' is not one of "
-				   "contract-ended, resigned, dismissed, "
-				   "trial-period, other"),
-				 reason ? reason : "");
+	if (outcome == EXIT_LOST && (rc = check_end_reason(reason, cause)) !=
+					      PC_OK)
+		return rc;
 	return store_write(s, outcome_cb, &a, cause);
 }
 
