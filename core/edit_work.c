@@ -391,6 +391,20 @@ struct exit_dates {
 	bool forced;
 };
 
+/* True when a temp mission ends on `day` (its recorded or planned end). */
+static bool ends_with_mission(const struct participant_file *f, pdate day)
+{
+	for (size_t i = 0; i < f->n_jobs; i++) {
+		const struct job *j = &f->jobs[i];
+		pdate end = j->ended != DATE_NONE ? j->ended : j->planned_end;
+
+		if (end == day && j->contract != NULL &&
+		    strcmp(j->contract, "interim") == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Under `exit_validation: hiring`: qualifying work must hold on the exit
  * date itself; the exit rests on its run (see exit_backed). */
 static int backed_at_hiring(const struct exit_args *a,
@@ -408,7 +422,25 @@ static int backed_at_hiring(const struct exit_args *a,
 	/* Already there: validated at once, as under `followup`. */
 	if (season ? w.seasonal : holds && run.reached)
 		return PC_OK;
+	/* A contract whose known end falls before its six months (not a
+	 * temp mission: the next one is rarely known at hiring). */
+	if (holds && !season && !run.on_course && run.until != EMPLOYMENT_OPEN &&
+	    run.until > a->date && !ends_with_mission(f, run.until) &&
+	    a->forced == NULL) {
+		char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+
+		return error_set(cause, PC_EINVAL,
+				 _("The work recorded ends on %s, before its "
+				   "six months (%s): record what continues it "
+				   "first, choose another reason, or say why "
+				   "in \"Forced, why\"."),
+				 edit_date(run.until, d1),
+				 edit_date(run.six_months, d2));
+	}
 	if (holds) {
+		if (!season && !run.on_course && run.until > a->date &&
+		    !ends_with_mission(f, run.until))
+			out->forced = true;
 		out->validated = DATE_NONE; /* waits for its months */
 		return PC_OK;
 	}
@@ -560,7 +592,7 @@ static int outcome_validated(const struct outcome_args *a,
 		config_exit_reason(c, f->p.exit_reason);
 	bool season = why != NULL && why->needs == EXIT_NEEDS_SEASON;
 	struct employment_status run, w;
-	char d[DATE_BUFSZ];
+	char d[DATE_BUFSZ], d2[DATE_BUFSZ];
 
 	*forced = false;
 	if (season ? employment_season_reached(c, f->jobs, f->n_jobs,
@@ -584,11 +616,20 @@ static int outcome_validated(const struct outcome_args *a,
 				 w.worked_days, w.season_days);
 	}
 	if (!rules_exit_run(c, f, f->p.exit_hired, a->ctx->today, &run) ||
-	    !run.on_course)
+	    (!run.on_course && !run.qualifying))
 		return error_set(cause, PC_EINVAL,
 				 _("Not validated: the work of the hiring "
 				   "stopped before six months. Record the work "
 				   "lost, or say why in \"Forced, why\"."));
+	if (!run.on_course && run.until != EMPLOYMENT_OPEN &&
+	    run.until > a->date)
+		return error_set(cause, PC_EINVAL,
+				 _("Not validated: the work recorded ends on "
+				   "%s, before its six months (%s). Record what "
+				   "continues it, or say why in \"Forced, "
+				   "why\"."),
+				 edit_date(run.until, d),
+				 edit_date(run.six_months, d2));
 	return error_set(cause, PC_EINVAL,
 			 _("Not validated: the six months of work are reached "
 			   "on %s. Validate from then, or say why in "

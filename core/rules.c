@@ -303,6 +303,9 @@ static void after_exit_rules(const struct config *c,
 	} else if (run.reached) {
 		add(out, FLAG_VALIDATE_EXIT, run.six_months,
 		    today - run.six_months, c->followup_months);
+		/* Check-ins left undone stay to do. */
+		checkin_rules(c, f, run.since, run.since, run.until, today,
+			      out);
 	} else if (run.qualifying) {
 		checkin_rules(c, f, run.since, run.since, run.until, today,
 			      out);

@@ -835,6 +835,29 @@ static void journal_long_note(void **state)
 	free(line);
 }
 
+/* A contract known to end before its six months does not back an exit at
+ * hiring (it was accepted, then refused at validation with the wrong
+ * reason); late check-ins stay flagged once the months are reached. */
+static void exit_at_hiring_short_contract(void **state)
+{
+	struct fixture *f = *state;
+	char *cause = NULL;
+
+	f->c->exit_validation = EXIT_AT_HIRING;
+	f->ctx.today = D(2026, 11, 26);
+	add_job(f, "cdd", D(2026, 11, 23), D(2027, 2, 22));
+	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdd-6-mois",
+			  NULL, &rcause),
+		"before its six months");
+	add_job(f, "cdi", D(2027, 2, 23), DATE_NONE);
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
+				   "cdd-6-mois", NULL, &cause),
+			 PC_OK);
+	/* Six months on 2027-05-23, no check-in held: both flagged. */
+	assert_true(flagged(f, D(2027, 6, 1), FLAG_VALIDATE_EXIT, NULL));
+	assert_true(flagged(f, D(2027, 6, 1), FLAG_CHECKIN_OVERDUE, NULL));
+}
+
 /* Under `followup` the exit keeps the hiring date of the six months it
  * rests on, and is validated at once. */
 static void exit_after_followup_dates(void **state)
@@ -1388,6 +1411,7 @@ int main(void)
 		T(exit_at_hiring_seasons),
 		T(exit_at_hiring_needs_work),
 		T(journal_long_note),
+		T(exit_at_hiring_short_contract),
 		T(exit_after_followup_dates),
 		T(identity_and_transfer),
 		T(notes),

@@ -347,9 +347,14 @@ void dialog_outcome(struct tui *t, const struct caseload_entry *e, size_t appt,
 		 format_appt_status(status));
 	if (form_dialog_run(t, title, f, COUNT(f), outcome_submit, &x)) {
 		tui_refresh_participant(t, x.pid);
-		if (status == APPT_MISSED)
+		/* `a` plans in the participant's view only. */
+		if (status == APPT_MISSED && t->view == VIEW_PARTICIPANT)
 			tui_message(t, STYLE_OK, "%s",
 				    _("Recorded as missed: a invites again."));
+		else if (status == APPT_MISSED)
+			tui_message(t, STYLE_OK, "%s",
+				    _("Recorded as missed: ⏎ opens the "
+				      "participant to invite again."));
 		else
 			tui_message(t, STYLE_OK, _("Recorded as %s."),
 				    format_appt_status(status));

@@ -464,9 +464,8 @@ void dialog_exit(struct tui *t, const struct caseload_entry *e)
 			char d[DATE_BUFSZ];
 
 			tui_message(t, STYLE_OK,
-				    _("Exit recorded at hiring (%s): the "
-				      "in-work follow-up goes on until V "
-				      "validates it."),
+				    _("Exit recorded; followed in work from "
+				      "the hiring (%s) until V validates it."),
 				    cli_date(now->file.p.exit_hired, d));
 		} else {
 			tui_message(t, STYLE_OK, "%s",

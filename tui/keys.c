@@ -166,7 +166,7 @@ static const struct binding table[] = {
 	  { 'r' },
 	  "r",
 	  N_("selected appointment: reschedule it (date, time, kind)"),
-	  NULL,
+	  N_("move"),
 	  PART },
 	{ ACT_OUTCOME_CORRECT,
 	  { 'o' },
@@ -271,7 +271,7 @@ static const struct binding table[] = {
 	  { 'U' },
 	  "U",
 	  N_("undo an exit recorded by mistake"),
-	  NULL,
+	  N_("undo exit"),
 	  PART },
 	{ ACT_EDIT, { 'e' }, "e", N_("edit identity and contact"), NULL, PART },
 	{ ACT_TRANSFER,
@@ -380,7 +380,8 @@ static bool essential(enum action a)
 static bool on_focus_only(enum action a)
 {
 	return a == ACT_CHECKIN || a == ACT_JOB_END || a == ACT_EXIT ||
-	       a == ACT_EXIT_OUTCOME;
+	       a == ACT_EXIT_OUTCOME || a == ACT_EXIT_UNDO ||
+	       a == ACT_RESCHEDULE;
 }
 
 /* The moves, hinted last: arrows and Tab are known. */

@@ -679,6 +679,27 @@ static void release(void *data)
 	free(v->rows);
 }
 
+/* The selected line calls for its keys: a check-in's K, an
+ * appointment's outcome once its day has come. */
+static void hints(struct tui *t, void *data, struct hint_focus *focus)
+{
+	struct agenda_view *v = data;
+	const struct agenda_row *r;
+
+	if (v->list.sel >= v->list.n)
+		return;
+	r = &v->rows[v->list.sel];
+	if (r->kind == ROW_CHECKIN) {
+		hint_focus_lead(focus, ACT_CHECKIN);
+		hint_focus_hide(focus, ACT_DONE);
+		hint_focus_hide(focus, ACT_MISSED);
+		hint_focus_hide(focus, ACT_CANCELLED);
+	} else if (r->date > t->today) {
+		hint_focus_hide(focus, ACT_DONE);
+		hint_focus_hide(focus, ACT_MISSED);
+	}
+}
+
 const struct view view_agenda = {
 	.id = VIEW_AGENDA,
 	.title = N_("Agenda"),
@@ -689,4 +710,5 @@ const struct view view_agenda = {
 	.rebuild = rebuild,
 	.draw = draw,
 	.handle = handle,
+	.hints = hints,
 };

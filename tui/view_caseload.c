@@ -226,14 +226,21 @@ struct columns {
 };
 
 /* The date columns' headings: in full from 100 columns, short below. */
+/* The long heading from 100 columns when it is no wider than a date and
+ * its space, else the short one: the names keep the room. */
+static const char *heading(const char *full, const char *brief)
+{
+	return COLS >= 100 && text_width(full) <= 12 ? full : brief;
+}
+
 static const char *last_heading(void)
 {
-	return COLS >= 100 ? _("Last contact") : _("Seen");
+	return heading(_("Last contact"), _("Seen"));
 }
 
 static const char *next_heading(void)
 {
-	return COLS >= 100 ? _("Next appt.") : _("Next");
+	return heading(_("Next appt."), _("Next"));
 }
 
 /*

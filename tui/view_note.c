@@ -117,12 +117,14 @@ static bool add_wrapped(struct note_view *v, const char *s, int width)
 
 			if (cw > 0 && w + cw > width)
 				break;
-			if (is_space(*q))
+			/* Not before French high punctuation ("mot :"). */
+			if (is_space(*q) && !strchr(":;!?", q[1] ? q[1] : 'x'))
 				brk = q;
 			w += cw;
 			q += k;
 		}
-		if (*q == '\0' || *q == '\n' || is_space(*q))
+		if (*q == '\0' || *q == '\n' ||
+		    (is_space(*q) && !strchr(":;!?", q[1] ? q[1] : 'x')))
 			end = q;
 		else if (brk != NULL)
 			end = brk;
@@ -181,7 +183,7 @@ static bool lay_out(struct tui *t, struct note_view *v,
 		}
 		format_time(a->minute, hm, sizeof hm);
 		snprintf(title, size, _("Appointment of %s %s · %s · %s"),
-			 cli_date(a->date, d), hm, a->kind ? a->kind : "",
+			 cli_date(a->date, d), hm, format_appt_kind(t->config, a->kind),
 			 a->status == APPT_PLANNED && a->date < t->today
 				 ? _("no outcome")
 				 : format_appt_status(a->status));

@@ -29,8 +29,14 @@ static void identity_line(const struct tui *t, const struct participant *p,
 	size_t len;
 
 	format_name(p, name, sizeof name);
+	/* The time in the PLIE stops at the exit. */
 	if (p->entry_date != DATE_NONE)
-		months = (t->today - p->entry_date) * 12 / 365;
+		months = ((p->status == STATUS_EXITED &&
+			   p->exit_date != DATE_NONE
+				   ? p->exit_date
+				   : t->today) -
+			  p->entry_date) *
+			 12 / 365;
 	snprintf(line, size, "%s", name);
 	len = strlen(line);
 	if (p->birth_date != DATE_NONE && level < 2)
@@ -117,16 +123,17 @@ static void draw_identity(struct tui *t, const struct caseload_entry *e)
 		snprintf(publics + len, sizeof publics - len, "%s%s",
 			 len ? ", " : "", t->config->publics[i].id);
 	}
-	snprintf(line, sizeof line, _("Publics: %s · Referent: %s · %s %s"),
+	snprintf(line, sizeof line, _("Publics: %s · Referent: %s · %s%s%s"),
 		 publics[0] ? publics : "—", p->referent ? p->referent : "—",
-		 p->phone ? p->phone : "", p->email ? p->email : "");
+		 p->phone ? p->phone : "", p->phone && p->email ? " " : "",
+		 p->email ? p->email : "");
 	ui_put(stdscr, 2, 1, COLS - 2, line, STYLE_NORMAL);
 }
 
 /* Where an exit stands beyond its date and reason: the hiring, the
  * validation, the work lost. False when there is nothing to say. */
 static bool exit_state(const struct config *c, const struct participant *p,
-		       char *buf, size_t n)
+		       int width, char *buf, size_t n)
 {
 	char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
 
@@ -145,6 +152,10 @@ static bool exit_state(const struct config *c, const struct participant *p,
 		snprintf(buf, n, _("hired %s · validated %s"),
 			 cli_date(p->exit_hired, d1),
 			 cli_date(p->exit_validated, d2));
+		/* Too long for the column: the validation, which counts. */
+		if (text_width(buf) > width)
+			snprintf(buf, n, _("validated %s"),
+				 cli_date(p->exit_validated, d2));
 	} else {
 		return false;
 	}
@@ -165,8 +176,11 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 
 	for (size_t i = first; i < f->n_moves && y < bottom; i++) {
 		const struct stage_move *m = &f->moves[i];
-		pdate until =
-			i + 1 < f->n_moves ? f->moves[i + 1].date : t->today;
+		pdate until = i + 1 < f->n_moves ? f->moves[i + 1].date
+			      : f->p.status == STATUS_EXITED &&
+					f->p.exit_date != DATE_NONE
+				      ? f->p.exit_date
+				      : t->today;
 		size_t idx;
 		const struct config_stage *st =
 			config_stage(t->config, m->stage, &idx);
@@ -196,20 +210,30 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 	if (y < bottom)
 		ui_put(stdscr, y++, 1, w, _("Job and follow-up"), STYLE_HEADER);
 	if (j == NULL && y < bottom) {
-		ui_put(stdscr, y++, 2, w - 1, _("— (J records a job start)"),
+		/* J only where it is taken. */
+		ui_put(stdscr, y++, 2, w - 1,
+		       f->p.status == STATUS_EXITED &&
+				       !rules_after_exit(t->config, &f->p)
+			       ? "—"
+			       : _("— (J records a job start)"),
 		       STYLE_DIM);
 	} else if (j != NULL) {
-		/* Who, then when: the date on a line of its own is never
-		 * cut. */
+		/* The contract, then who; the dates on lines of their own
+		 * are never cut. */
 		snprintf(line, sizeof line, "%s · %s",
-			 j->employer ? j->employer : "",
-			 format_contract(j->contract));
+			 format_contract(j->contract),
+			 j->employer ? j->employer : "");
 		if (y < bottom)
 			ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
 		snprintf(line, sizeof line, _("since %s · %d h/week"),
 			 cli_date(j->start, d), j->weekly_minutes / 60);
 		if (y < bottom)
 			ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
+		if (j->planned_end != DATE_NONE && y < bottom) {
+			snprintf(line, sizeof line, _("planned to end %s"),
+				 cli_date(j->planned_end, d));
+			ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
+		}
 		/* Other jobs going on at the same time, one line each. */
 		for (size_t i = f->n_jobs; i-- > 0 && y < bottom;) {
 			const struct job *o = &f->jobs[i];
@@ -280,7 +304,7 @@ static int draw_left(struct tui *t, const struct caseload_entry *e, int y,
 						       : ""));
 		}
 		ui_put(stdscr, y++, 2, w - 1, line, STYLE_NORMAL);
-		if (y < bottom && exit_state(t->config, &f->p, line, sizeof line))
+		if (y < bottom && exit_state(t->config, &f->p, w - 1, line, sizeof line))
 			ui_put(stdscr, y++, 2, w - 1, line,
 			       rules_after_exit(t->config, &f->p) ? STYLE_SOON
 							       : STYLE_DIM);
@@ -681,18 +705,23 @@ static void hints(struct tui *t, void *data, struct hint_focus *focus)
 			hint_focus_lead(focus, a);
 		}
 	}
+	/* A planned appointment selected: its outcome once its day has
+	 * come; before, move or cancel it. */
 	if (v->appts.sel < f->n_appts &&
 	    f->appts[v->appts.sel].status == APPT_PLANNED &&
 	    f->p.status != STATUS_EXITED) {
-		hint_focus_lead(focus, ACT_DONE);
-		hint_focus_lead(focus, ACT_MISSED);
+		if (f->appts[v->appts.sel].date <= t->today) {
+			hint_focus_lead(focus, ACT_DONE);
+			hint_focus_lead(focus, ACT_MISSED);
+		} else {
+			hint_focus_lead(focus, ACT_RESCHEDULE);
+			hint_focus_hide(focus, ACT_DONE);
+			hint_focus_hide(focus, ACT_MISSED);
+		}
 		hint_focus_lead(focus, ACT_CANCELLED);
 	}
-	if (participant_file_current_job(f) != NULL) {
+	if (participant_file_current_job(f) != NULL)
 		hint_focus_hide(focus, ACT_JOB);
-		if (!pending || e->summary.n_flags == 0)
-			hint_focus_lead(focus, ACT_CHECKIN);
-	}
 	if (f->p.status == STATUS_EXITED) {
 		static const enum action refused[] = {
 			ACT_PLAN,	ACT_DONE,	ACT_MISSED,
@@ -702,6 +731,9 @@ static void hints(struct tui *t, void *data, struct hint_focus *focus)
 		for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
 			if (!(pending && refused[i] == ACT_JOB))
 				hint_focus_hide(focus, refused[i]);
+		/* An exit recorded by mistake is undone. */
+		if (!pending)
+			hint_focus_lead(focus, ACT_EXIT_UNDO);
 	}
 }
 

@@ -107,7 +107,9 @@ expect coming-checkin-what "check-in D+7"
 expect more "↓ "
 expect_not exited "ERNEST"
 expect_not cancelled-of-exited "Étienne"
-expect hints "d done  m missed  c cancelled"
+# On a check-in line (the first: the late one), K is what to do.
+expect hints " K check-in"
+expect_not hints-no-outcome "d done  m missed"
 
 # The help of the agenda names its keys.
 keys "?"

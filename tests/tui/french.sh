@@ -54,7 +54,7 @@ keys Escape
 if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$'; then
 	start lang 100 30 LC_ALL= LANG=fr_FR.UTF-8
 	expect fr-lang "jeudi 26/11/2026"
-	expect fr-lang-name "Dernier contact"
+	expect fr-lang-name "Prochain RDV"
 fi
 
 finish
