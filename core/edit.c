@@ -308,7 +308,15 @@ struct outcome_args {
 	uint64_t id;
 	enum appointment_status status;
 	const char *note;
+	const char *was_note; /* correct: the note it was made on; NULL: any */
 };
+
+/* The same note, NULL and "" alike. */
+static bool same_text(const char *a, const char *b)
+{
+	return (a == NULL || *a == '\0') ? (b == NULL || *b == '\0')
+					  : (b != NULL && strcmp(a, b) == 0);
+}
 
 static int outcome_cb(struct store_txn *t, void *arg, char **cause)
 {
@@ -355,7 +363,7 @@ int edit_appointment_outcome(struct store *s, const struct edit_ctx *ctx,
 			     enum appointment_status status, const char *note,
 			     char **cause)
 {
-	struct outcome_args o = { ctx, appointment, status, note };
+	struct outcome_args o = { ctx, appointment, status, note, NULL };
 	int rc;
 
 	if (status == APPT_PLANNED || status > APPT_CANCELLED)
@@ -417,12 +425,23 @@ static int reschedule_cb(struct store_txn *t, void *arg, char **cause)
 {
 	struct reschedule_args *r = arg;
 	struct appointment a;
-	char before[40], after[40];
+	struct participant p;
+	char before[40], after[40], d[DATE_BUFSZ];
 	char *kind = NULL;
+	bool moved;
 	int rc = load_appointment(t, r->id, &a, cause);
 
-	if (rc == PC_OK && a.status == APPT_PLANNED)
+	/* Whatever its status: someone who left has nothing to move. */
+	if (rc == PC_OK)
 		rc = still_followed(t, a.participant, cause);
+	if (rc == PC_OK && (rc = edit_load(t, a.participant, &p, cause)) ==
+				   PC_OK) {
+		if (p.entry_date != DATE_NONE && r->date < p.entry_date)
+			rc = error_set(cause, PC_EINVAL,
+				       _("date: before the entry (%s)"),
+				       edit_date(p.entry_date, d));
+		participant_clear(&p);
+	}
 	/* A held or missed appointment was on a day gone by: its date may
 	 * be corrected, not put in the future. */
 	if (rc == PC_OK && (a.status == APPT_DONE || a.status == APPT_MISSED) &&
@@ -438,6 +457,7 @@ static int reschedule_cb(struct store_txn *t, void *arg, char **cause)
 				 "and mode"));
 	if (rc == PC_OK && (kind = strdup(r->kind)) == NULL)
 		rc = PC_ENOMEM;
+	moved = a.date != r->date || a.minute != r->minute;
 	if (rc == PC_OK) {
 		when_text(a.date, a.minute, before, sizeof before);
 		free(a.kind);
@@ -447,12 +467,19 @@ static int reschedule_cb(struct store_txn *t, void *arg, char **cause)
 		a.mode = r->mode;
 		rc = store_appointment_update(t, &a);
 	}
-	if (rc == PC_OK)
+	/* The journal says what changed: the day and time, or the kind and
+	 * mode alone. */
+	if (rc == PC_OK && moved)
 		rc = edit_journal(
 			t, r->ctx, a.participant,
 			"appointment %llu of %s moved to %s",
 			(unsigned long long)a.id, before,
 			when_text(a.date, a.minute, after, sizeof after));
+	else if (rc == PC_OK)
+		rc = edit_journal(t, r->ctx, a.participant,
+				  "appointment %llu of %s: kind %s, mode %s",
+				  (unsigned long long)a.id, before, a.kind,
+				  model_enum_name(ENUM_MODE, (int)a.mode));
 	appointment_clear(&a);
 	return rc;
 }
@@ -492,10 +519,13 @@ static int correct_cb(struct store_txn *t, void *arg, char **cause)
 		return rc;
 	}
 	was = a.status;
-	same_note = (a.note == NULL || *a.note == '\0')
-			    ? (o->note == NULL || *o->note == '\0')
-			    : (o->note != NULL && strcmp(a.note, o->note) == 0);
-	if ((o->status == APPT_DONE || o->status == APPT_MISSED) &&
+	same_note = same_text(a.note, o->note);
+	if (o->was_note != NULL && !same_text(a.note, o->was_note))
+		rc = error_set(cause, PC_EINVAL,
+			       _("This appointment's note was changed in "
+				 "another window since the form opened; "
+				 "nothing was saved. Look at it again."));
+	else if ((o->status == APPT_DONE || o->status == APPT_MISSED) &&
 	    a.date > o->ctx->today)
 		rc = error_set(cause, PC_EINVAL,
 			       _("this appointment is on %s: its outcome can "
@@ -536,9 +566,9 @@ static int correct_cb(struct store_txn *t, void *arg, char **cause)
 int edit_appointment_correct(struct store *s, const struct edit_ctx *ctx,
 			     uint64_t appointment,
 			     enum appointment_status status, const char *note,
-			     char **cause)
+			     const char *was_note, char **cause)
 {
-	struct outcome_args o = { ctx, appointment, status, note };
+	struct outcome_args o = { ctx, appointment, status, note, was_note };
 	int rc;
 
 	if (status > APPT_CANCELLED)
@@ -587,6 +617,7 @@ struct note_fix_args {
 	uint32_t seq;
 	pdate date;
 	const char *text; /* NULL: delete the note */
+	const char *was;  /* the text the change was made on; NULL: any */
 };
 
 static int note_fix_cb(struct store_txn *t, void *arg, char **cause)
@@ -603,8 +634,17 @@ static int note_fix_cb(struct store_txn *t, void *arg, char **cause)
 		if (f.notes[i].seq == a->seq)
 			n = &f.notes[i];
 	if (n == NULL) {
-		rc = error_set(cause, PC_ENOTFOUND, _("note %u not found"),
-			       (unsigned)a->seq);
+		rc = error_set(cause, PC_ENOTFOUND,
+			       _("This note is no longer there (deleted in "
+				 "another window?); nothing was saved."));
+	} else if (a->was != NULL &&
+		   (n->text == NULL || strcmp(n->text, a->was) != 0)) {
+		/* Changed since it was read: another window, or a note
+		 * that took its number. */
+		rc = error_set(cause, PC_EINVAL,
+			       _("This note was changed in another window "
+				 "since it was opened; nothing was saved. "
+				 "Look at it again."));
 	} else if (a->text == NULL) {
 		rc = store_note_delete(t, a->pid, a->seq);
 		if (rc == PC_OK)
@@ -638,9 +678,9 @@ static int note_fix_cb(struct store_txn *t, void *arg, char **cause)
 
 int edit_note_edit(struct store *s, const struct edit_ctx *ctx,
 		   uint64_t participant, uint32_t seq, pdate date,
-		   const char *text, char **cause)
+		   const char *text, const char *was, char **cause)
 {
-	struct note_fix_args a = { ctx, participant, seq, date, text };
+	struct note_fix_args a = { ctx, participant, seq, date, text, was };
 	int rc = edit_check_date(date, _("date"), cause);
 
 	if (rc == PC_OK)
@@ -650,9 +690,10 @@ int edit_note_edit(struct store *s, const struct edit_ctx *ctx,
 }
 
 int edit_note_delete(struct store *s, const struct edit_ctx *ctx,
-		     uint64_t participant, uint32_t seq, char **cause)
+		     uint64_t participant, uint32_t seq, const char *was,
+		     char **cause)
 {
-	struct note_fix_args a = { ctx, participant, seq, DATE_NONE, NULL };
+	struct note_fix_args a = { ctx, participant, seq, DATE_NONE, NULL, was };
 
 	return store_write(s, note_fix_cb, &a, cause);
 }

@@ -77,11 +77,13 @@ int edit_appointment_reschedule(struct store *s, const struct edit_ctx *ctx,
  * or missed before the appointment's day, planned again for someone who
  * left, or nothing changed is PC_EINVAL. The journal says from what to
  * what.
+ * `was_note` (NULL: no check) is the note the correction was made on:
+ * changed since (another window), it is PC_EINVAL, nothing written.
  */
 int edit_appointment_correct(struct store *s, const struct edit_ctx *ctx,
 			     uint64_t appointment,
 			     enum appointment_status status, const char *note,
-			     char **cause);
+			     const char *was_note, char **cause);
 
 /* Add a dated note. */
 int edit_note_add(struct store *s, const struct edit_ctx *ctx,
@@ -90,15 +92,20 @@ int edit_note_add(struct store *s, const struct edit_ctx *ctx,
 
 /* Correct note `seq` of a participant: date and text replaced, checked as
  * edit_note_add() checks; PC_ENOTFOUND: no such note; nothing changed is
- * PC_EINVAL. The journal says which note, not what it said. */
+ * PC_EINVAL. `was` (NULL: no check) is the text the change was made on:
+ * a note that no longer holds it (changed or deleted in another window,
+ * its number taken by a new note) is PC_EINVAL, nothing written. The
+ * journal says which note, not what it said. */
 int edit_note_edit(struct store *s, const struct edit_ctx *ctx,
 		   uint64_t participant, uint32_t seq, pdate date,
-		   const char *text, char **cause);
+		   const char *text, const char *was, char **cause);
 
-/* Delete note `seq` of a participant (PC_ENOTFOUND: none); the journal
- * keeps its number and date, not its text. */
+/* Delete note `seq` of a participant (PC_ENOTFOUND: none), when it still
+ * holds `was` (NULL: no check; as edit_note_edit); the journal keeps its
+ * number and date, not its text. */
 int edit_note_delete(struct store *s, const struct edit_ctx *ctx,
-		     uint64_t participant, uint32_t seq, char **cause);
+		     uint64_t participant, uint32_t seq, const char *was,
+		     char **cause);
 
 /* Move into `stage` on `date` (not before the last move, not after today). */
 int edit_stage_move(struct store *s, const struct edit_ctx *ctx,

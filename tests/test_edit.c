@@ -1203,16 +1203,20 @@ static void outcome_corrected(void **state)
 			 PC_OK);
 	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, past,
 						  APPT_DONE, "venue en retard",
-						  &cause),
+						  "pas venue", &cause),
 			 PC_OK);
 	JOURNAL_HAS(f, "of 2026-11-20 corrected from missed to done, note "
 		       "corrected");
+	/* Made on a note since changed in another window: refused. */
+	REFUSED(edit_appointment_correct(f->s, &f->ctx, past, APPT_MISSED,
+					 "de A", "pas venue", &rcause),
+		"changed in another window");
 	REFUSED(edit_appointment_correct(f->s, &f->ctx, past, APPT_DONE,
-					 "venue en retard", &rcause),
+					 "venue en retard", NULL, &rcause),
 		"nothing to change");
 	/* The note alone, then cleared. */
 	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, past,
-						  APPT_DONE, NULL, &cause),
+						  APPT_DONE, NULL, NULL, &cause),
 			 PC_OK);
 	JOURNAL_HAS(f, "of 2026-11-20: note corrected");
 	/* Cancelled by mistake: planned again. */
@@ -1220,13 +1224,13 @@ static void outcome_corrected(void **state)
 						  APPT_CANCELLED, NULL, &cause),
 			 PC_OK);
 	REFUSED(edit_appointment_correct(f->s, &f->ctx, future, APPT_DONE, NULL,
-					 &rcause),
+					 NULL, &rcause),
 		"2026-12-03");
-	REFUSED(edit_appointment_correct(f->s, &f->ctx, future, 7, NULL,
+	REFUSED(edit_appointment_correct(f->s, &f->ctx, future, 7, NULL, NULL,
 					 &rcause),
 		"not an outcome");
 	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, future,
-						  APPT_PLANNED, NULL, &cause),
+						  APPT_PLANNED, NULL, NULL, &cause),
 			 PC_OK);
 	JOURNAL_HAS(f, "corrected from cancelled to planned");
 	load(f, &pf);
@@ -1235,7 +1239,7 @@ static void outcome_corrected(void **state)
 	assert_int_equal(pf.appts[1].status, APPT_PLANNED);
 	participant_file_clear(&pf);
 	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, 999, APPT_DONE,
-						  NULL, &cause),
+						  NULL, NULL, &cause),
 			 PC_ENOTFOUND);
 	free(cause);
 }
@@ -1262,26 +1266,27 @@ static void notes_edited_and_deleted(void **state)
 
 	assert_int_equal(
 		edit_note_edit(f->s, &f->ctx, f->pid, 1, D(2026, 10, 15),
-			       "Dossier logement déposé à la CAF", &cause),
+			       "Dossier logement déposé à la CAF", NULL, &cause),
 		PC_OK);
 	REFUSED(edit_note_edit(f->s, &f->ctx, f->pid, 1, D(2026, 10, 15),
-			       "Dossier logement déposé à la CAF", &rcause),
+			       "Dossier logement déposé à la CAF", NULL,
+			       &rcause),
 		"nothing to change");
 	REFUSED(edit_note_edit(f->s, &f->ctx, f->pid, 1, D(2026, 10, 15), " ",
-			       &rcause),
+			       NULL, &rcause),
 		"note: required");
-	assert_int_equal(edit_note_delete(f->s, &f->ctx, f->pid, 2, &cause),
+	assert_int_equal(edit_note_delete(f->s, &f->ctx, f->pid, 2, NULL, &cause),
 			 PC_OK);
-	assert_int_equal(edit_note_delete(f->s, &f->ctx, f->pid, 2, &cause),
+	assert_int_equal(edit_note_delete(f->s, &f->ctx, f->pid, 2, NULL, &cause),
 			 PC_ENOTFOUND);
 	free(cause);
 	cause = NULL;
 	assert_int_equal(edit_note_edit(f->s, &f->ctx, f->pid, 9,
-					D(2026, 10, 15), "x", &cause),
+					D(2026, 10, 15), "x", NULL, &cause),
 			 PC_ENOTFOUND);
 	free(cause);
 	cause = NULL;
-	assert_int_equal(edit_note_delete(f->s, &f->ctx, 4242, 1, &cause),
+	assert_int_equal(edit_note_delete(f->s, &f->ctx, 4242, 1, NULL, &cause),
 			 PC_ENOTFOUND);
 	free(cause);
 	cause = NULL;
@@ -1304,6 +1309,40 @@ static void notes_edited_and_deleted(void **state)
 
 /* An exit recorded by mistake undone: followed again, every exit field
  * cleared, the appointments it cancelled still cancelled. */
+/* An edit or a deletion made on a note as it was read is refused once
+ * the note changed: another window edited it, or deleted it and a new
+ * note took its number (before, the new note was overwritten). */
+static void notes_stale_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	char *cause = NULL;
+
+	assert_int_equal(edit_note_add(f->s, &f->ctx, f->pid, D(2026, 11, 2),
+				       "première", &cause),
+			 PC_OK);
+	assert_int_equal(edit_note_add(f->s, &f->ctx, f->pid, D(2026, 11, 3),
+				       "deuxième", &cause),
+			 PC_OK);
+	/* Window B deletes note 2 and adds another, which takes number 2. */
+	assert_int_equal(edit_note_delete(f->s, &f->ctx, f->pid, 2, "deuxième",
+					  &cause),
+			 PC_OK);
+	assert_int_equal(edit_note_add(f->s, &f->ctx, f->pid, D(2026, 11, 4),
+				       "note de B", &cause),
+			 PC_OK);
+	/* Window A saves its edit of the second note as it read it. */
+	REFUSED(edit_note_edit(f->s, &f->ctx, f->pid, 2, D(2026, 11, 3),
+			       "modifiée par A", "deuxième", &rcause),
+		"changed in another window");
+	REFUSED(edit_note_delete(f->s, &f->ctx, f->pid, 2, "deuxième", &rcause),
+		"changed in another window");
+	load(f, &pf);
+	assert_int_equal(pf.n_notes, 2);
+	assert_string_equal(pf.notes[1].text, "note de B");
+	participant_file_clear(&pf);
+}
+
 static void exit_undone(void **state)
 {
 	struct fixture *f = *state;
@@ -1359,7 +1398,7 @@ static void exit_undone(void **state)
 	participant_file_clear(&pf);
 	/* Followed again: appointments can be planned, a new exit made. */
 	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, id,
-						  APPT_PLANNED, NULL, &cause),
+						  APPT_PLANNED, NULL, NULL, &cause),
 			 PC_OK);
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
 				   "demenagement", NULL, &cause),
@@ -1419,6 +1458,7 @@ int main(void)
 		T(reschedule_keeps_id),
 		T(outcome_corrected),
 		T(notes_edited_and_deleted),
+		T(notes_stale_refused),
 		T(exit_undone),
 		T(same_person),
 	};

@@ -110,11 +110,14 @@ bool dialog_confirm(struct tui *t, const char *title, const char *text,
 			for (y = 0; y < rows && *s != '\0'; y++) {
 				const char *line = s;
 				size_t n = line_len(s, width - 4, &s);
-				char buf[512];
+				/* A line of any length in bytes (combining
+				 * marks), never cut within a character. */
+				char *buf = strndup(line, n);
 
-				snprintf(buf, sizeof buf, "%.*s", (int)n, line);
-				ui_put(win, 2 + y, 2, width - 4, buf,
-				       STYLE_NORMAL);
+				if (buf != NULL)
+					ui_put(win, 2 + y, 2, width - 4, buf,
+					       STYLE_NORMAL);
+				free(buf);
 			}
 			for (int i = 0; i < 2; i++) {
 				char buf[200];
@@ -402,6 +405,7 @@ struct fix_ctx {
 	uint64_t appt_id;
 	enum appointment_status status; /* the appointment's, before */
 	uint32_t seq;			/* a note */
+	char *was; /* the note's text when the form opened (owned) */
 };
 
 /*
@@ -568,9 +572,12 @@ void dialog_reschedule(struct tui *t, const struct caseload_entry *e,
 
 		tui_refresh_participant(t, x.pid);
 		tui_open(t, &to); /* the moved appointment stays selected */
-		format_time(f[MOVE_TIME].minute, what, sizeof what);
-		tui_message(t, STYLE_OK, _("Appointment moved to %s %s."),
-			    cli_date(f[MOVE_DATE].date, d), what);
+		char hm[16];
+
+		format_time(f[MOVE_TIME].minute, hm, sizeof hm);
+		snprintf(what, sizeof what, "%s%s%s",
+			 cli_date(f[MOVE_DATE].date, d), hm[0] ? " " : "", hm);
+		tui_message(t, STYLE_OK, _("Appointment moved to %s."), what);
 	}
 	form_fields_free(f, COUNT(f));
 	free(kinds);
@@ -592,7 +599,7 @@ static bool correct_submit(struct tui *t, struct form_field *f, size_t n,
 		rc = edit_appointment_correct(
 			t->store, &t->ctx, x->appt_id,
 			(enum appointment_status)f[FIX_STATUS].choice, note,
-			&cause);
+			x->was ? x->was : "", &cause);
 	free(note);
 	return form_edited(rc, &cause, message, msize);
 }
@@ -620,6 +627,12 @@ void dialog_outcome_correct(struct tui *t, const struct caseload_entry *e,
 	f[FIX_STATUS].choice =
 		a->status <= APPT_CANCELLED ? (size_t)a->status : 0;
 	note_field_set(&f[FIX_NOTE], a->note);
+	x.was = a->note ? strdup(a->note) : NULL;
+	if (a->note != NULL && x.was == NULL) {
+		tui_fail(t, PC_ENOMEM, NULL);
+		form_fields_free(f, COUNT(f));
+		return;
+	}
 	appt_text(t->config, a, what, sizeof what);
 	snprintf(title, sizeof title,
 		 _("Correct the outcome of %s %s (now %s)"),
@@ -630,6 +643,7 @@ void dialog_outcome_correct(struct tui *t, const struct caseload_entry *e,
 			    statuses[f[FIX_STATUS].choice]);
 	}
 	form_fields_free(f, COUNT(f));
+	free(x.was);
 }
 
 /* ---- notes ---- */
@@ -689,7 +703,7 @@ static bool note_edit_submit(struct tui *t, struct form_field *f, size_t n,
 	(void)n;
 	if (text != NULL || f[EDIT_TEXT].text == NULL)
 		rc = edit_note_edit(t->store, &t->ctx, x->pid, x->seq,
-				    f[EDIT_DATE].date, text, &cause);
+				    f[EDIT_DATE].date, text, x->was, &cause);
 	free(text);
 	return form_edited(rc, &cause, message, msize);
 }
@@ -712,6 +726,12 @@ void dialog_note_edit(struct tui *t, const struct caseload_entry *e)
 	if (no == NULL)
 		return;
 	x.seq = no->seq;
+	x.was = no->text ? strdup(no->text) : NULL;
+	if (no->text != NULL && x.was == NULL) {
+		tui_fail(t, PC_ENOMEM, NULL);
+		form_fields_free(f, COUNT(f));
+		return;
+	}
 	note_field_set(&f[EDIT_TEXT], no->text);
 	f[EDIT_DATE].text = form_date_text(no->date);
 	snprintf(title, sizeof title, _("Edit the note of %s"),
@@ -721,13 +741,14 @@ void dialog_note_edit(struct tui *t, const struct caseload_entry *e)
 		tui_message(t, STYLE_OK, "%s", _("Note saved."));
 	}
 	form_fields_free(f, COUNT(f));
+	free(x.was);
 }
 
 void dialog_note_delete(struct tui *t, const struct caseload_entry *e)
 {
 	const struct note *no = pick_note(t, e, _("Which note to delete?"));
 	uint64_t pid = e->file.p.id;
-	char d[DATE_BUFSZ], *text = NULL, *shown, *cause = NULL;
+	char d[DATE_BUFSZ], *text = NULL, *shown, *cause = NULL, *was;
 	uint32_t seq;
 	bool yes;
 	int rc;
@@ -735,6 +756,7 @@ void dialog_note_delete(struct tui *t, const struct caseload_entry *e)
 	if (no == NULL)
 		return;
 	seq = no->seq;
+	was = no->text ? strdup(no->text) : NULL;
 	text = note_to_field(no->text);
 	shown = text_shown(text);
 	free(text);
@@ -743,6 +765,7 @@ void dialog_note_delete(struct tui *t, const struct caseload_entry *e)
 	if (shown == NULL || asprintf(&text, _("The note of %s: “%s”"),
 				      cli_date(no->date, d), shown) < 0) {
 		free(shown);
+		free(was);
 		tui_fail(t, PC_ENOMEM, NULL);
 		return;
 	}
@@ -750,9 +773,12 @@ void dialog_note_delete(struct tui *t, const struct caseload_entry *e)
 	yes = dialog_confirm(t, _("Delete this note?"), text,
 			     _("Delete the note"), _("Keep it"));
 	free(text);
-	if (!yes)
+	if (!yes) {
+		free(was);
 		return;
-	rc = edit_note_delete(t->store, &t->ctx, pid, seq, &cause);
+	}
+	rc = edit_note_delete(t->store, &t->ctx, pid, seq, was, &cause);
+	free(was);
 	if (rc != PC_OK) {
 		tui_fail(t, rc, cause);
 		return;

@@ -91,7 +91,7 @@ struct binding {
 
 /* What the selection suggests to the hint bar: the actions it calls for,
  * most useful first, and those that would be refused. */
-#define HINT_FOCUS_MAX 8
+#define HINT_FOCUS_MAX 16
 struct hint_focus {
 	enum action lead[HINT_FOCUS_MAX];
 	size_t n_lead;

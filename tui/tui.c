@@ -415,6 +415,9 @@ int tui_run(struct cli *cli)
 		r = get_wch(&ch);
 		if (r == ERR)
 			continue;
+		/* The journal dates a change when it is made, not when the
+		 * window was opened. */
+		t.ctx.now = (int64_t)time(NULL);
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 			continue;
 		if (!ui_big_enough()) {

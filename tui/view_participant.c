@@ -724,13 +724,18 @@ static void hints(struct tui *t, void *data, struct hint_focus *focus)
 		hint_focus_hide(focus, ACT_JOB);
 	if (f->p.status == STATUS_EXITED) {
 		static const enum action refused[] = {
-			ACT_PLAN,	ACT_DONE,	ACT_MISSED,
-			ACT_CANCELLED,	ACT_STAGE_NEXT, ACT_JOB,
+			ACT_PLAN,	ACT_DONE,	 ACT_MISSED,
+			ACT_CANCELLED,	ACT_STAGE_NEXT,	 ACT_RESCHEDULE,
 		};
+		/* Work goes on being recorded only while followed. */
+		static const enum action work[] = { ACT_JOB, ACT_JOB_END,
+						    ACT_CHECKIN };
 
 		for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
-			if (!(pending && refused[i] == ACT_JOB))
-				hint_focus_hide(focus, refused[i]);
+			hint_focus_hide(focus, refused[i]);
+		for (size_t i = 0; !pending && i < sizeof work / sizeof *work;
+		     i++)
+			hint_focus_hide(focus, work[i]);
 		/* An exit recorded by mistake is undone. */
 		if (!pending)
 			hint_focus_lead(focus, ACT_EXIT_UNDO);
