@@ -160,6 +160,9 @@ struct dialog {
 	PANEL *panel;
 	struct input_line *lines; /* one per field; text kinds only */
 	size_t n, cur;
+	/* The current field holds what the form proposed and nothing was
+	 * typed in it yet: a date, a time or a number typed replaces it. */
+	bool fresh;
 	int label_w, field_w, width, height;
 	const char *save; /* the hint's verb */
 	char message[256];
@@ -529,6 +532,7 @@ bool form_dialog_run_with(struct tui *t, const char *title,
 		return false;
 	d.save = o != NULL && o->save != NULL ? o->save : _("save");
 	d.cur = o != NULL && o->first < n ? o->first : 0;
+	d.fresh = true;
 	d.lines = calloc(n ? n : 1, sizeof *d.lines);
 	if (d.lines == NULL || !dialog_load_text(&d, f)) {
 		dialog_free(&d);
@@ -570,16 +574,27 @@ bool form_dialog_run_with(struct tui *t, const char *title,
 		if ((r == OK && ch == '\t') ||
 		    (r == KEY_CODE_YES && ch == KEY_DOWN)) {
 			d.cur = (d.cur + 1) % n;
+			d.fresh = true;
 			continue;
 		}
 		if (r == KEY_CODE_YES && (ch == KEY_UP || ch == KEY_BTAB)) {
 			d.cur = (d.cur + n - 1) % n;
+			d.fresh = true;
 			continue;
 		}
 		if ((r == OK && (ch == '\n' || ch == '\r')) ||
 		    (r == KEY_CODE_YES && ch == KEY_ENTER))
 			goto submit;
 		if (is_text(&f[d.cur])) {
+			/* The first character typed in a proposed date, time
+			 * or number replaces it ("03/12" over "26/12/2026");
+			 * a move keeps it to edit. */
+			if (d.fresh && r == OK && ch > ' ' &&
+			    (f[d.cur].kind == FIELD_DATE ||
+			     f[d.cur].kind == FIELD_TIME ||
+			     f[d.cur].kind == FIELD_NUMBER))
+				input_line_do(&d.lines[d.cur], INPUT_CLEAR);
+			d.fresh = false;
 			text_key(&d.lines[d.cur], r, ch);
 			continue;
 		}

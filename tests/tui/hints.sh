@@ -98,6 +98,18 @@ keys Escape / n o u v e l Enter
 expect newcomer "plan 1st appt."
 run attention-newcomer 0 --db "$DB" --today $T attention --format tsv
 out_has attention-newcomer "	Nouvelarrivée	Inès	first-appointment	$T	"
+# A date or a time typed over the proposed one replaces it (it was
+# added to it: "26/12/202603/12/2026").
+keys Enter
+ready "Appointments"
+keys a
+ready "Plan an appointment"
+keys 0 3 / 1 2 / 2 0 2 6 Tab 0 7 : 4 5 Enter
+expect typed-over "Appointment planned on 2026-12-03."
+same "typed over, stored" "$(P dump | python3 -c '
+import json, sys
+p = [p for p in json.load(sys.stdin)["participants"] if p["last_name"] == "Nouvelarrivée"][0]
+print([(a["date"], a["minute"]) for a in p["appointments"]])')" "[('2026-12-03', 465)]"
 keys q
 
 finish
