@@ -67,8 +67,8 @@ bool dialog_confirm(struct tui *t, const char *title, const char *text,
 {
 	const char *items[2] = { back, go };
 	const char *hint = _("↑ ↓ choose · ⏎ answer · Esc back");
-	int cur = 0, lines = LINES, cols = COLS, hint_w;
-	bool done = false, yes = false;
+	int cur = 0, hint_w;
+	bool done = false, yes = false, resized = false;
 
 	while (!done && !tui_interrupted()) {
 		WINDOW *win;
@@ -77,11 +77,17 @@ bool dialog_confirm(struct tui *t, const char *title, const char *text,
 		wint_t ch;
 
 		if (!ui_big_enough()) {
-			ui_draw_too_small();
+			/* Esc answers "back"; the question waits. */
+			ui_draw_too_small_with(_("Esc cancels."));
 			doupdate();
-			get_wch(&ch);
+			resized = true;
+			if (get_wch(&ch) == OK && ch == ESC)
+				break;
 			continue;
 		}
+		/* Back from too small: the view under the question first. */
+		if (resized)
+			tui_draw(t);
 		width = COLS - 4 < 72 ? COLS - 4 : 72;
 		rows = count_lines(text, width - 4);
 		if (rows > LINES - 8)
@@ -140,8 +146,10 @@ bool dialog_confirm(struct tui *t, const char *title, const char *text,
 			}
 			if (r == ERR)
 				continue;
-			if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+				resized = true;
 				break; /* built again at the new size */
+			}
 			if ((r == KEY_CODE_YES &&
 			     (ch == KEY_DOWN || ch == KEY_UP ||
 			      ch == KEY_BTAB)) ||
@@ -163,9 +171,9 @@ bool dialog_confirm(struct tui *t, const char *title, const char *text,
 			tui_draw(t);
 	}
 	update_panels();
-	/* A form under the question was built for the old size: let it see
-	 * the resize too. */
-	if (LINES != lines || COLS != cols)
+	/* A form under the question was built for the size it had: let it
+	 * see the resize too, even back to the same size. */
+	if (resized)
 		ungetch(KEY_RESIZE);
 	return yes;
 }

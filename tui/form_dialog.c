@@ -677,7 +677,7 @@ bool form_dialog_pick(struct tui *t, const char *title,
 	MENU *menu = NULL;
 	WINDOW *win = NULL, *sub = NULL;
 	PANEL *panel = NULL;
-	bool picked = false, done = false;
+	bool picked = false, done = false, resized = false;
 	size_t cur = *choice < n ? *choice : 0;
 
 	if (n == 0)
@@ -690,10 +690,14 @@ bool form_dialog_pick(struct tui *t, const char *title,
 		if (!ui_big_enough()) {
 			ui_draw_too_small_with(_("Esc cancels."));
 			doupdate();
+			resized = true;
 			if (get_wch(&ch) == OK && ch == ESC)
 				break;
 			continue;
 		}
+		/* Back from too small: the view under the list first. */
+		if (resized)
+			tui_draw(t);
 		for (size_t i = 0; i < n; i++) {
 			int w = text_width(items[i]);
 
@@ -750,8 +754,10 @@ bool form_dialog_pick(struct tui *t, const char *title,
 			}
 			if (r == ERR)
 				continue;
-			if (r == KEY_CODE_YES && ch == KEY_RESIZE)
-				break; /* rebuilt at the new size */
+			if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+				resized = true;
+				break;
+			} /* rebuilt at the new size */
 			if ((r == KEY_CODE_YES && ch == KEY_DOWN) ||
 			    (r == OK && ch == 'j'))
 				menu_driver(menu, REQ_DOWN_ITEM);
@@ -797,6 +803,9 @@ bool form_dialog_pick(struct tui *t, const char *title,
 	if (win != NULL)
 		delwin(win);
 	update_panels();
+	/* The form under the list was built for the size it had. */
+	if (resized)
+		ungetch(KEY_RESIZE);
 	return picked;
 }
 
