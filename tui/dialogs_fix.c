@@ -76,18 +76,13 @@ bool dialog_confirm(struct tui *t, const char *title, const char *text,
 		int width, height, rows, y;
 		wint_t ch;
 
-		if (!ui_big_enough()) {
-			/* Esc answers "back"; the question waits. */
-			ui_draw_too_small_with(_("Esc cancels."));
-			doupdate();
-			resized = true;
-			if (get_wch(&ch) == OK && ch == ESC)
-				break;
+		/* Too small: Esc answers "back"; the question waits. */
+		int big = form_wait_big_enough(t, &resized);
+
+		if (big < 0)
+			break;
+		if (big == 0)
 			continue;
-		}
-		/* Back from too small: the view under the question first. */
-		if (resized)
-			tui_draw(t);
 		width = COLS - 4 < 72 ? COLS - 4 : 72;
 		rows = count_lines(text, width - 4);
 		if (rows > LINES - 8)

@@ -670,6 +670,22 @@ bool form_dialog_run_with(struct tui *t, const char *title,
 
 /* ---- pick lists ---- */
 
+int form_wait_big_enough(struct tui *t, bool *resized)
+{
+	wint_t ch;
+
+	if (ui_big_enough()) {
+		/* Back from too small: the view under it first. */
+		if (*resized)
+			tui_draw(t);
+		return 1;
+	}
+	ui_draw_too_small_with(_("Esc cancels."));
+	doupdate();
+	*resized = true;
+	return get_wch(&ch) == OK && ch == ESC ? -1 : 0;
+}
+
 bool form_dialog_pick(struct tui *t, const char *title,
 		      const char *const *items, size_t n, size_t *choice)
 {
@@ -687,17 +703,12 @@ bool form_dialog_pick(struct tui *t, const char *title,
 		wint_t ch;
 		int r;
 
-		if (!ui_big_enough()) {
-			ui_draw_too_small_with(_("Esc cancels."));
-			doupdate();
-			resized = true;
-			if (get_wch(&ch) == OK && ch == ESC)
-				break;
+		int big = form_wait_big_enough(t, &resized);
+
+		if (big < 0)
+			break;
+		if (big == 0)
 			continue;
-		}
-		/* Back from too small: the view under the list first. */
-		if (resized)
-			tui_draw(t);
 		for (size_t i = 0; i < n; i++) {
 			int w = text_width(items[i]);
 

@@ -92,6 +92,14 @@ void form_field_set(struct form_field *f, const char *text);
 void form_fields_free(struct form_field *f, size_t n);
 
 /*
+ * For a question or a list over the screen, at the top of its loop: 1
+ * when the terminal is big enough (the view drawn again first when it was
+ * too small: *resized), 0 after one key while it is too small (the notice
+ * says Esc cancels), -1 when that key was Esc.
+ */
+int form_wait_big_enough(struct tui *t, bool *resized);
+
+/*
  * A list to pick one item from (the ncurses menu library), over the
  * current view. Returns true and sets *choice when one was picked.
  */
