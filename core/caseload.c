@@ -139,6 +139,37 @@ static int load(struct store *s, const struct config *c, const char *referent,
 	for (size_t i = 0; i < n_ids; i++) {
 		struct participant_file f;
 
+		/* Those who left are most of a file after a few years: their
+		 * record alone says whether to read the rest. Left out, or,
+		 * for a summary, kept without their history (no rule looks
+		 * at it). */
+		if (!include_exited || light) {
+			struct participant p;
+			bool gone = false;
+
+			rc = store_participant_get(t, ids[i], &p);
+			if (rc == PC_OK)
+				gone = p.status == STATUS_EXITED &&
+				       !rules_after_exit(c, &p);
+			if (gone && include_exited) {
+				memset(&f, 0, sizeof f);
+				f.p = p; /* taken over by the entry */
+				rc = caseload_entry_set(&out->entries[out->n],
+							c, &f, today);
+				if (rc != PC_OK)
+					goto done;
+				if (out->entries[out->n].stage_index ==
+				    CASELOAD_NO_STAGE)
+					out->n_unknown_stage++;
+				out->n++;
+				continue;
+			}
+			if (rc == PC_OK)
+				participant_clear(&p);
+			if (gone)
+				continue;
+			rc = PC_OK; /* a corrupt record: told below */
+		}
 		rc = store_file_load(t, ids[i], &f);
 		if (rc == PC_ECORRUPT) {
 			store_notice(s,
