@@ -131,6 +131,61 @@ static enum reading read_iso(const char *s, pdate *out)
 	return ymd_reading(y, m, d, out);
 }
 
+/* One or two digits into *val. */
+static bool read_1_2(const char **p, int *val)
+{
+	if (!isdigit((unsigned char)**p))
+		return false;
+	*val = *(*p)++ - '0';
+	if (isdigit((unsigned char)**p))
+		*val = *val * 10 + (*(*p)++ - '0');
+	return true;
+}
+
+/*
+ * A day as people type it in a hurry: d/m (the year, of today's, the one
+ * before or the one after, that puts it nearest to `today`; none without
+ * today) or d/m/yyyy with one digit for the day or the month. True when
+ * `p` reads so: *ok 1 and *out set, or *ok 0 for a day out of range.
+ */
+static bool read_short(const char *p, pdate today, pdate *out, int *ok)
+{
+	int d, m, y;
+	pdate best = DATE_NONE;
+
+	if (!read_1_2(&p, &d) || *p++ != '/' || !read_1_2(&p, &m))
+		return false;
+	if (*p == '/') {
+		p++;
+		if (!read_digits(&p, 4, &y) || *skip_blanks(p) != '\0' ||
+		    !calendar_day(y, m, d))
+			return false;
+		*ok = date_valid_ymd(y, m, d);
+		if (*ok)
+			*out = date_from_ymd(y, m, d);
+		return true;
+	}
+	if (*skip_blanks(p) != '\0' || today == DATE_NONE)
+		return false;
+	date_to_ymd(today, &y, &(int){ 0 }, &(int){ 0 });
+	for (int k = -1; k <= 1; k++) {
+		pdate v;
+
+		if (!calendar_day(y + k, m, d) || !date_valid_ymd(y + k, m, d))
+			continue;
+		v = date_from_ymd(y + k, m, d);
+		if (best == DATE_NONE ||
+		    (v > today ? v - today : today - v) <
+			    (best > today ? best - today : today - best))
+			best = v;
+	}
+	if (best == DATE_NONE)
+		return false; /* 31/02: not a date in any year */
+	*out = best;
+	*ok = 1;
+	return true;
+}
+
 static enum reading read_date(const char *s, pdate today, pdate *out)
 {
 	const char *p, *rest;
@@ -155,6 +210,8 @@ static enum reading read_date(const char *s, pdate today, pdate *out)
 		*out = value;
 		return A_DATE;
 	}
+	if (read_short(p, today, out, &y))
+		return y ? A_DATE : OUT_OF_RANGE;
 	if (!read_calendar(p, &rest, &y, &m, &d) || *skip_blanks(rest) != '\0')
 		return NOT_A_DATE;
 	return ymd_reading(y, m, d, out);

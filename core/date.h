@@ -44,8 +44,10 @@ void date_to_ymd(pdate date, int *y, int *m, int *d);
 int date_days_in_month(int y, int m);
 
 /*
- * Parse `s` as YYYY-MM-DD, DD/MM/YYYY, or +N / -N (days from `today`,
- * unless DATE_NONE), blanks around ignored. PC_OK and *out set, or PC_EINVAL
+ * Parse `s` as YYYY-MM-DD, DD/MM/YYYY (D/M/YYYY too), or, unless `today`
+ * is DATE_NONE, +N / -N (days from today) and D/M (the year that puts it
+ * nearest to today: "3/12" on 26/11/2026 is 03/12/2026, "20/11" is
+ * 20/11/2026, "5/1" is 05/01/2027), blanks around ignored. PC_OK and *out set, or PC_EINVAL
  * with *out unchanged for anything else: a NULL s, impossible days (31/04,
  * 29/02 of a common year), N above 36500, a day outside the range above.
  */

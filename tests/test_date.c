@@ -55,6 +55,25 @@ static void parse_formats(void **state)
 	assert_int_equal(d, D(2026, 11, 25));
 	assert_int_equal(date_parse("+0", today, &d), PC_OK);
 	assert_int_equal(d, today);
+	/* Typed in a hurry: a one-digit day or month, the year left out
+	 * (the year that puts it nearest to today). */
+	assert_int_equal(date_parse("1/2/2026", today, &d), PC_OK);
+	assert_int_equal(d, D(2026, 2, 1));
+	assert_int_equal(date_parse("3/12", today, &d), PC_OK);
+	assert_int_equal(d, D(2026, 12, 3));
+	assert_int_equal(date_parse("20/11", today, &d), PC_OK);
+	assert_int_equal(d, D(2026, 11, 20));
+	assert_int_equal(date_parse("5/1", today, &d), PC_OK);
+	assert_int_equal(d, D(2027, 1, 5));
+	assert_int_equal(date_parse("30/9", D(2027, 1, 10), &d), PC_OK);
+	assert_int_equal(d, D(2026, 9, 30));
+	/* 29/02 of the nearest leap year only. */
+	assert_int_equal(date_parse("29/02", D(2028, 1, 10), &d), PC_OK);
+	assert_int_equal(d, D(2028, 2, 29));
+	/* No year without a today to choose it from (an import). */
+	d = 12345;
+	assert_int_equal(date_parse("3/12", DATE_NONE, &d), PC_EINVAL);
+	assert_int_equal(d, 12345);
 }
 
 static void parse_rejects(void **state)
@@ -67,7 +86,10 @@ static void parse_rejects(void **state)
 		"2026-00-10",
 		"00/01/2026",
 		"2026-1-5",
-		"1/2/2026",
+		"1/2/26",
+		"31/02",
+		"1/13",
+		"1/2/3",
 		"2026-11-26x",
 		"26/11/26",
 		"+",

@@ -257,15 +257,14 @@ uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
 	const char **m = form_translated(modes, COUNT(modes));
 	const char **kinds = format_appt_kind_labels(t->config);
 	struct ctx x = { .pid = e->file.p.id };
-	/* The next appointment at the stage's usual rhythm. */
+	/* The next appointment at the stage's usual rhythm; within a week
+	 * for someone to invite again or to see for the first time. */
+	int days = st ? st->contact_days : 14;
 	struct form_field f[] = {
 		[PLAN_DATE] = { .label = _("Date"),
 				.kind = FIELD_DATE,
 				.required = true,
-				.width = 12,
-				.text = form_date_text(
-					t->today +
-					(st ? st->contact_days : 14)) },
+				.width = 12 },
 		[PLAN_TIME] = { .label = _("Time"),
 				.kind = FIELD_TIME,
 				.width = 6,
@@ -281,6 +280,15 @@ uint64_t dialog_plan(struct tui *t, const struct caseload_entry *e)
 	};
 	char title[300], name[256];
 
+	for (size_t i = 0; i < e->summary.n_flags; i++) {
+		enum flag_kind k = e->summary.flags[i].kind;
+
+		if ((k == FLAG_NO_SHOW || k == FLAG_FIRST_APPOINTMENT ||
+		     k == FLAG_CONTACT_OVERDUE) &&
+		    days > 7)
+			days = 7;
+	}
+	f[PLAN_DATE].text = form_date_text(t->today + days);
 	/* A configuration without kinds: the kind is typed. */
 	if (t->config->n_appt_kinds == 0)
 		f[PLAN_KIND] = (struct form_field){

@@ -449,8 +449,8 @@ static int dialog_parse(struct tui *t, struct form_field *f, size_t n)
 		} else if (f[i].kind == FIELD_DATE &&
 			   date_parse(s, t->today, &f[i].date) != PC_OK) {
 			snprintf(f[i].error, sizeof f[i].error,
-				 _("'%s' is not a date: dd/mm/yyyy, "
-				   "yyyy-mm-dd or +7 for in 7 days"),
+				 _("'%s' is not a date: dd/mm/yyyy, dd/mm, "
+				   "+7 (in 7 days)"),
 				 s);
 		} else if (f[i].kind == FIELD_TIME &&
 			   !input_parse_time(s, &f[i].minute)) {
