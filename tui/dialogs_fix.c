@@ -67,7 +67,8 @@ bool dialog_confirm(struct tui *t, const char *title, const char *text,
 {
 	const char *items[2] = { back, go };
 	const char *hint = _("↑ ↓ choose · ⏎ answer · Esc back");
-	int cur = 0, hint_w;
+	int cur = 0;
+	enum overlay_key k;
 	bool done = false, yes = false, resized = false;
 
 	while (!done && !tui_interrupted()) {
@@ -128,23 +129,16 @@ bool dialog_confirm(struct tui *t, const char *title, const char *text,
 				       i == cur ? STYLE_SELECTED
 						: STYLE_NORMAL);
 			}
-			hint_w = text_width(hint);
-			ui_put(win, height - 1, 2,
-			       hint_w < width - 4 ? hint_w : width - 4, hint,
-			       STYLE_DIM);
-			update_panels();
-			doupdate();
-			r = wget_wch(win, &ch);
-			if (tui_interrupted()) {
+			k = form_overlay_key(win, width, height, hint, &r, &ch,
+					     &resized);
+			if (k == OVERLAY_STOP) {
 				done = true;
 				break;
 			}
-			if (r == ERR)
+			if (k == OVERLAY_AGAIN)
 				continue;
-			if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-				resized = true;
+			if (k == OVERLAY_REBUILD)
 				break; /* built again at the new size */
-			}
 			if ((r == KEY_CODE_YES &&
 			     (ch == KEY_DOWN || ch == KEY_UP ||
 			      ch == KEY_BTAB)) ||

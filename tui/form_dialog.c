@@ -670,6 +670,28 @@ bool form_dialog_run_with(struct tui *t, const char *title,
 
 /* ---- pick lists ---- */
 
+enum overlay_key form_overlay_key(WINDOW *win, int width, int height,
+				  const char *hint, int *r, wint_t *ch,
+				  bool *resized)
+{
+	int hw = text_width(hint);
+
+	ui_put(win, height - 1, 2, hw < width - 4 ? hw : width - 4, hint,
+	       STYLE_DIM);
+	update_panels();
+	doupdate();
+	*r = wget_wch(win, ch);
+	if (tui_interrupted())
+		return OVERLAY_STOP;
+	if (*r == ERR)
+		return OVERLAY_AGAIN;
+	if (*r == KEY_CODE_YES && *ch == KEY_RESIZE) {
+		*resized = true;
+		return OVERLAY_REBUILD;
+	}
+	return OVERLAY_KEY;
+}
+
 int form_wait_big_enough(struct tui *t, bool *resized)
 {
 	wint_t ch;
@@ -695,6 +717,7 @@ bool form_dialog_pick(struct tui *t, const char *title,
 	PANEL *panel = NULL;
 	bool picked = false, done = false, resized = false;
 	size_t cur = *choice < n ? *choice : 0;
+	enum overlay_key k;
 
 	if (n == 0)
 		return false;
@@ -748,27 +771,17 @@ bool form_dialog_pick(struct tui *t, const char *title,
 			box(win, 0, 0);
 			wattrset(win, A_NORMAL);
 			ui_title(win, width, title);
-			{
-				const char *hint = _("⏎ choose · Esc");
-				int hw = text_width(hint);
-
-				ui_put(win, height - 1, 2,
-				       hw < width - 4 ? hw : width - 4, hint,
-				       STYLE_DIM);
-			}
-			update_panels();
-			doupdate();
-			r = wget_wch(win, &ch);
-			if (tui_interrupted()) {
+			k = form_overlay_key(win, width, height,
+					     _("⏎ choose · Esc"), &r, &ch,
+					     &resized);
+			if (k == OVERLAY_STOP) {
 				done = true;
 				break;
 			}
-			if (r == ERR)
+			if (k == OVERLAY_AGAIN)
 				continue;
-			if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-				resized = true;
-				break;
-			} /* rebuilt at the new size */
+			if (k == OVERLAY_REBUILD)
+				break; /* rebuilt at the new size */
 			if ((r == KEY_CODE_YES && ch == KEY_DOWN) ||
 			    (r == OK && ch == 'j'))
 				menu_driver(menu, REQ_DOWN_ITEM);

@@ -4,8 +4,10 @@
 
 #include "date.h"
 
+#include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <wchar.h>
 
 struct tui;
 
@@ -98,6 +100,20 @@ void form_fields_free(struct form_field *f, size_t n);
  * says Esc cancels), -1 when that key was Esc.
  */
 int form_wait_big_enough(struct tui *t, bool *resized);
+
+/* What a key read under a question or a list says. */
+enum overlay_key {
+	OVERLAY_KEY,	 /* a key, in *r and *ch */
+	OVERLAY_AGAIN,	 /* none yet (the window's time out) */
+	OVERLAY_REBUILD, /* the terminal was resized: *resized set */
+	OVERLAY_STOP,	 /* a signal asks to leave */
+};
+
+/* Show `hint` on the bottom border of `win` (width × height), bring the
+ * screen up to date, and wait for a key. */
+enum overlay_key form_overlay_key(WINDOW *win, int width, int height,
+				  const char *hint, int *r, wint_t *ch,
+				  bool *resized);
 
 /*
  * A list to pick one item from (the ncurses menu library), over the
