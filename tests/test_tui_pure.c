@@ -281,6 +281,23 @@ static void list_following(void **state)
 	assert_int_equal(l.sel, 0);
 }
 
+/* Appending with a separator, cut on a character's boundary when the
+ * buffer is full. */
+static void appending(void **state)
+{
+	char buf[11] = "";
+
+	(void)state;
+	text_appendf(buf, sizeof buf, " · ", "%s", "un");
+	assert_string_equal(buf, "un");
+	text_appendf(buf, sizeof buf, " · ", "%s", "été");
+	/* "un · " is 6 bytes, "été" 5 more: 10 bytes hold "un · ét" and
+	 * half an "é", which goes. */
+	assert_string_equal(buf, "un · ét");
+	text_appendf(buf, sizeof buf, " · ", "%s", "x");
+	assert_true(strlen(buf) < sizeof buf);
+}
+
 static void list_more_text(void **state)
 {
 	struct list l = { 0 };
@@ -417,6 +434,7 @@ int main(void)
 		cmocka_unit_test(numbers),
 		cmocka_unit_test(list_moves),
 		cmocka_unit_test(list_following),
+		cmocka_unit_test(appending),
 		cmocka_unit_test(list_more_text),
 		cmocka_unit_test(line_typing),
 		cmocka_unit_test(line_scrolling),

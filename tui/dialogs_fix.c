@@ -180,23 +180,6 @@ static bool ask(struct tui *t, const char *title, const char *text,
 	return false;
 }
 
-/* Append a paragraph to `buf` (a blank line between two). */
-static void add_para(char *buf, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void add_para(char *buf, size_t size, const char *fmt, ...)
-{
-	size_t len = strlen(buf);
-	va_list ap;
-
-	if (len > 0 && len + 2 < size) {
-		memcpy(buf + len, "\n\n", 3);
-		len += 2;
-	}
-	va_start(ap, fmt);
-	vsnprintf(buf + len, size - len, fmt, ap);
-	va_end(ap);
-}
 
 /* "10:00 Interview" (no time: the kind alone), the kind by its label. */
 static void appt_text(const struct config *c, const struct appointment *a,
@@ -220,7 +203,7 @@ bool dialog_warn_plan(struct tui *t, uint64_t pid, uint64_t appt_id, pdate date,
 	if (to_come && e != NULL && e->file.p.status == STATUS_EXITED)
 		return true;
 	if (to_come && date < t->today)
-		add_para(text, sizeof text, _("%s is in the past."),
+		text_appendf(text, sizeof text, "\n\n", _("%s is in the past."),
 			 cli_date(date, d));
 	/* Two appointments for one person on one day. */
 	for (size_t i = 0; e != NULL && i < e->file.n_appts; i++) {
@@ -231,7 +214,7 @@ bool dialog_warn_plan(struct tui *t, uint64_t pid, uint64_t appt_id, pdate date,
 			continue;
 		format_name(&e->file.p, name, sizeof name);
 		appt_text(t->config, a, what, sizeof what);
-		add_para(text, sizeof text,
+		text_appendf(text, sizeof text, "\n\n",
 			 _("%s already has an appointment that day: %s (%s)."),
 			 name, what, format_appt_status(a->status));
 	}
@@ -252,7 +235,7 @@ bool dialog_warn_plan(struct tui *t, uint64_t pid, uint64_t appt_id, pdate date,
 				break;
 			format_name(&o->file.p, name, sizeof name);
 			format_time(minute, hm, sizeof hm);
-			add_para(text, sizeof text,
+			text_appendf(text, sizeof text, "\n\n",
 				 _("%s already has an appointment at %s that "
 				   "day (%s)."),
 				 name, hm, format_appt_kind(t->config, a->kind));
@@ -292,22 +275,22 @@ bool dialog_warn_duplicate(struct tui *t, const struct participant *p,
 		return true;
 	format_name(&same, name, sizeof name);
 	if (same.birth_date != DATE_NONE)
-		add_para(text, sizeof text,
+		text_appendf(text, sizeof text, "\n\n",
 			 _("%s, born %s, is already there: entered %s, "
 			   "followed by %s."),
 			 name, cli_date(same.birth_date, d1),
 			 cli_date(same.entry_date, d2),
 			 same.referent ? same.referent : "—");
 	else
-		add_para(text, sizeof text,
+		text_appendf(text, sizeof text, "\n\n",
 			 _("%s, without a birth date, is already there: "
 			   "entered %s, followed by %s."),
 			 name, cli_date(same.entry_date, d2),
 			 same.referent ? same.referent : "—");
 	if (same.status == STATUS_EXITED)
-		add_para(text, sizeof text, _("They left on %s."),
+		text_appendf(text, sizeof text, "\n\n", _("They left on %s."),
 			 cli_date(same.exit_date, d1));
-	add_para(text, sizeof text, "%s",
+	text_appendf(text, sizeof text, "\n\n", "%s",
 		 _("Adding them again makes two files for one person."));
 	participant_clear(&same);
 	return ask(t, _("Already there?"), text, _("Add anyway"), message,
@@ -355,7 +338,7 @@ bool dialog_warn_exit(struct tui *t, uint64_t pid, pdate date, size_t reason,
 			 len ? ", " : "", j->employer ? j->employer : "",
 			 format_contract(j->contract));
 		if (!r->positive && going_on && text[0] == '\0')
-			add_para(text, sizeof text,
+			text_appendf(text, sizeof text, "\n\n",
 				 _("%s holds a job going on that day (%s, "
 				   "%s), and this reason is not a positive "
 				   "exit."),
@@ -365,14 +348,14 @@ bool dialog_warn_exit(struct tui *t, uint64_t pid, pdate date, size_t reason,
 	/* With no job at all, a reason that needs months is refused with
 	 * its reason, unless forced: no need to ask first. */
 	if (r->positive && c != NULL && !has && e->file.n_jobs > 0)
-		add_para(text, sizeof text,
+		text_appendf(text, sizeof text, "\n\n",
 			 _("This reason goes with a job in %s; the jobs "
 			   "recorded: %s."),
 			 _(c->name), jobs);
 	else if (r->positive && c != NULL && !has &&
 		 (r->needs == EXIT_NEEDS_NOTHING ||
 		  (forced != NULL && *forced != '\0')))
-		add_para(text, sizeof text,
+		text_appendf(text, sizeof text, "\n\n",
 			 _("This reason goes with a job in %s, and no job "
 			   "is recorded."),
 			 _(c->name));
@@ -388,7 +371,7 @@ bool dialog_warn_overwrite(struct tui *t, const char *path, char *message,
 
 	/* A directory is refused by the export itself. */
 	if (path != NULL && stat(path, &st) == 0 && !S_ISDIR(st.st_mode))
-		add_para(text, sizeof text,
+		text_appendf(text, sizeof text, "\n\n",
 			 _("%s already exists: saving replaces it."), path);
 	return ask(t, _("Replace the file?"), text, _("Replace it"), message,
 		   msize);

@@ -3,6 +3,8 @@
 #include "export.h"
 
 #include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,4 +215,38 @@ char *text_shown(const char *s)
 	}
 	out[used] = '\0';
 	return out;
+}
+
+void text_appendf(char *buf, size_t size, const char *sep, const char *fmt,
+		  ...)
+{
+	size_t len = strlen(buf), seplen = strlen(sep);
+	va_list ap;
+	int n;
+
+	if (size == 0 || len + 1 >= size)
+		return;
+	if (len > 0 && len + seplen < size) {
+		memcpy(buf + len, sep, seplen + 1);
+		len += seplen;
+	}
+	va_start(ap, fmt);
+	n = vsnprintf(buf + len, size - len, fmt, ap);
+	va_end(ap);
+	/* Cut short: drop a last character that lost its end. */
+	if (n >= 0 && (size_t)n >= size - len) {
+		size_t end = strlen(buf), lead = end;
+		unsigned char b;
+		size_t need;
+
+		while (lead > len && ((unsigned char)buf[lead - 1] & 0xc0) == 0x80)
+			lead--;
+		if (lead > len) {
+			lead--; /* the last character's first byte */
+			b = (unsigned char)buf[lead];
+			need = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+			if (lead + need > end)
+				buf[lead] = '\0';
+		}
+	}
 }

@@ -14,6 +14,14 @@
 /* Columns `s` takes on a terminal, as these functions show it. */
 int text_width(const char *s);
 
+/*
+ * Append `sep` (when buf is not empty) and the formatted text to the
+ * string in buf (of `size` bytes), cut if it must be on a character's
+ * boundary.
+ */
+void text_appendf(char *buf, size_t size, const char *sep, const char *fmt,
+		  ...) __attribute__((format(printf, 4, 5)));
+
 /* The character at s (n > 0 bytes left): the bytes it takes (at least 1;
  * an invalid byte is one character) and, in *width, its columns (a
  * combining mark 0, a wide one 2, what wcwidth refuses 1). */

@@ -278,23 +278,6 @@ static struct columns layout(void)
 	return c;
 }
 
-/* Append " · " (unless first) and a formatted part to buf. */
-static void append(char *buf, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void append(char *buf, size_t size, const char *fmt, ...)
-{
-	size_t len = strlen(buf);
-	va_list ap;
-
-	if (len > 0 && len + 4 < size) {
-		memcpy(buf + len, " · ", 5);
-		len += 4;
-	}
-	va_start(ap, fmt);
-	vsnprintf(buf + len, size - len, fmt, ap);
-	va_end(ap);
-}
 
 static void draw_status(struct tui *t, const struct caseload_view *v)
 {
@@ -327,38 +310,38 @@ static void draw_status(struct tui *t, const struct caseload_view *v)
 			 P_("%zu participant", "%zu participants", current),
 			 current);
 	if (after_exit > 0)
-		append(line, sizeof line,
+		text_appendf(line, sizeof line, " · ",
 		       P_("%zu in work after exit", "%zu in work after exit",
 			  after_exit),
 		       after_exit);
-	append(line, sizeof line,
+	text_appendf(line, sizeof line, " · ",
 	       P_("%zu needs attention", "%zu need attention", flagged),
 	       flagged);
 
 	/* What narrows or orders the list, at the right. */
 	right[0] = '\0';
 	if (v->search[0])
-		append(right, sizeof right, "/%s", v->search);
+		text_appendf(right, sizeof right, " · ", "/%s", v->search);
 	if (v->stage_filter == after_exit_filter(t))
-		append(right, sizeof right, "%s", _("after exit"));
+		text_appendf(right, sizeof right, " · ", "%s", _("after exit"));
 	else if (v->stage_filter)
-		append(right, sizeof right, "%s %zu %s", _("stage"),
+		text_appendf(right, sizeof right, " · ", "%s %zu %s", _("stage"),
 		       v->stage_filter,
 		       t->config->stages[v->stage_filter - 1].short_label);
 	if (v->flag_filter > 0)
-		append(right, sizeof right, "%s",
+		text_appendf(right, sizeof right, " · ", "%s",
 		       export_flag_label((enum flag_kind)(v->flag_filter - 1)));
 	if (v->attention_only)
-		append(right, sizeof right, "%s", _("to do only"));
+		text_appendf(right, sizeof right, " · ", "%s", _("to do only"));
 	if (v->show_exited)
-		append(right, sizeof right, "%s", _("with those who left"));
-	append(right, sizeof right, "%s %s", _("sort:"),
+		text_appendf(right, sizeof right, " · ", "%s", _("with those who left"));
+	text_appendf(right, sizeof right, " · ", "%s %s", _("sort:"),
 	       _(sort_names[v->sort]));
 	/* The date when there is room for it beside the rest. */
 	format_long_date(t->today, when, sizeof when);
 	if (text_width(line) + text_width(when) + text_width(right) + 7 <=
 	    COLS)
-		append(line, sizeof line, "%s", when);
+		text_appendf(line, sizeof line, " · ", "%s", when);
 	/* The counts come first; what narrows the list takes the rest. */
 	{
 		int lw = text_width(line), w = text_width(right);
