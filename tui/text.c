@@ -217,8 +217,7 @@ char *text_shown(const char *s)
 	return out;
 }
 
-void text_appendf(char *buf, size_t size, const char *sep, const char *fmt,
-		  ...)
+void text_appendf(char *buf, size_t size, const char *sep, const char *fmt, ...)
 {
 	size_t len = strlen(buf), seplen = strlen(sep);
 	va_list ap;
@@ -239,7 +238,8 @@ void text_appendf(char *buf, size_t size, const char *sep, const char *fmt,
 		unsigned char b;
 		size_t need;
 
-		while (lead > len && ((unsigned char)buf[lead - 1] & 0xc0) == 0x80)
+		while (lead > len &&
+		       ((unsigned char)buf[lead - 1] & 0xc0) == 0x80)
 			lead--;
 		if (lead > len) {
 			lead--; /* the last character's first byte */
