@@ -239,8 +239,14 @@ static void checkin_rules(const struct config *c,
 	}
 }
 
+/* Most urgent first: overdue, then soon, then ready (what the markers
+ * ▲ ● ★ show), then the order of the kinds, then the oldest date. */
 static int cmp_flag(const struct flag *a, const struct flag *b)
 {
+	enum flag_level la = rules_flag_level(a), lb = rules_flag_level(b);
+
+	if (la != lb)
+		return la < lb ? -1 : 1;
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
 	return a->date < b->date ? -1 : a->date > b->date;

@@ -116,7 +116,9 @@ void rules_flag_reason(const struct flag *fl, char *buf, size_t n);
 
 /*
  * Compare two summaries by urgency (most urgent first): the most urgent
- * flag's rank, then its date; participants without flags come last.
+ * flag's level (overdue, soon, ready: the markers), then its rank, then
+ * its date; participants without flags come last. A summary's flags are
+ * in that order too.
  */
 int rules_compare_urgency(const struct rules_summary *a,
 			  const struct rules_summary *b);

@@ -202,6 +202,26 @@ static void first_appointment(void **state)
 	assert_int_equal(s.n_flags, 0);
 }
 
+/* Urgency follows the markers: an overdue flag (▲) before one due soon
+ * (●), whatever their kinds (a newcomer ● sorted among the ▲). */
+static void urgency_by_level(void **state)
+{
+	struct fx a, b;
+	struct rules_summary sa, sb;
+	pdate today = D(2026, 11, 26);
+
+	(void)state;
+	fx_init(&a, "freins", today - 3); /* first appointment, ● */
+	fx_init(&b, "freins", D(2026, 1, 5));
+	fx_appt(&b, D(2026, 9, 1), APPT_DONE); /* contact overdue, ▲ */
+	sa = eval(&a, today);
+	sb = eval(&b, today);
+	assert_int_equal(sa.flags[0].kind, FLAG_FIRST_APPOINTMENT);
+	assert_int_equal(sb.flags[0].kind, FLAG_CONTACT_OVERDUE);
+	assert_true(rules_compare_urgency(&sb, &sa) < 0);
+	assert_true(rules_compare_urgency(&sa, &sb) > 0);
+}
+
 static void no_show(void **state)
 {
 	struct fx x;
@@ -576,6 +596,7 @@ int main(void)
 		cmocka_unit_test(contact_overdue_boundary),
 		cmocka_unit_test(contact_counts_from_entry),
 		cmocka_unit_test(first_appointment),
+		cmocka_unit_test(urgency_by_level),
 		cmocka_unit_test(no_show),
 		cmocka_unit_test(checkin_is_a_contact),
 		cmocka_unit_test(checkins),
