@@ -464,9 +464,9 @@ void dialog_exit(struct tui *t, const struct caseload_entry *e)
 			char d[DATE_BUFSZ];
 
 			tui_message(t, STYLE_OK,
-				    _("Exit recorded (appointments after it "
-				      "cancelled); in work since the hiring "
-				      "(%s): V validates it."),
+				    _("Exit recorded, appointments after it "
+				      "cancelled; in work since hiring (%s): "
+				      "V validates."),
 				    cli_date(now->file.p.exit_hired, d));
 		} else {
 			tui_message(t, STYLE_OK, "%s",

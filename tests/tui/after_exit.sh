@@ -76,7 +76,7 @@ keys x
 expect exit-form "Record an exit (counted at hiring)"
 expect exit-reason "CDI"
 keys Enter
-expect exit-saved "in work since the hiring (2026-10-01): V validates it."
+expect exit-saved "in work since hiring (2026-10-01): V validates."
 expect exit-waiting "hired 2026-10-01 · awaiting validation (V)"
 expect checkin-late "check-in D+7 late"
 keys K
