@@ -43,7 +43,7 @@ static void identity_line(const struct tui *t, const struct participant *p,
 		snprintf(line + len, size - len, _(" · born %s"),
 			 cli_date(p->birth_date, d1));
 	len = strlen(line);
-	if (level < 1)
+	if (level < 1 && months > 0) /* "(0 months)" says nothing */
 		snprintf(line + len, size - len,
 			 P_(" · entered %s (%d month)",
 			    " · entered %s (%d months)", months),
