@@ -3,6 +3,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "fold.h"
+#include "fse.h"
 
 #include <stdio.h>
 
@@ -151,6 +152,18 @@ static int load(struct store *s, const struct config *c, const char *referent,
 			if (rc == PC_OK)
 				gone = p.status == STATUS_EXITED &&
 				       !rules_after_exit(c, &p);
+			/* Their survey due: whether it was asked is in
+			 * their survey records alone. */
+			if (rc == PC_OK && gone &&
+			    rules_survey_window(c, &p, today)) {
+				pdate asked = DATE_NONE;
+
+				rc = store_fse_survey_last(t, ids[i], &asked);
+				gone = rc == PC_OK &&
+				       asked >= fse_survey_from(p.exit_date);
+				if (rc != PC_OK)
+					participant_clear(&p);
+			}
 			if (gone && include_exited) {
 				memset(&f, 0, sizeof f);
 				f.p = p; /* taken over by the entry */
@@ -186,7 +199,9 @@ static int load(struct store *s, const struct config *c, const char *referent,
 			goto done;
 		}
 		if (!include_exited && f.p.status == STATUS_EXITED &&
-		    !rules_after_exit(c, &f.p)) {
+		    !rules_after_exit(c, &f.p) &&
+		    !(rules_survey_window(c, &f.p, today) &&
+		      !fse_survey_done(&f))) {
 			participant_file_clear(&f);
 			continue;
 		}

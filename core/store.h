@@ -256,6 +256,11 @@ int store_fse_survey_put(struct store_txn *t, const struct fse_survey *v);
 int store_fse_survey_get(struct store_txn *t, uint64_t participant,
 			 uint32_t seq, struct fse_survey *out);
 
+/* The date of the latest six-months survey of a participant into *last
+ * (DATE_NONE with none): what the caseload reads of someone who left. */
+int store_fse_survey_last(struct store_txn *t, uint64_t participant,
+			  pdate *last);
+
 /* Append to the journal; the sequence number is assigned (e->seq ignored). */
 int store_journal_add(struct store_txn *t, const struct journal_entry *e);
 

@@ -272,6 +272,28 @@ int store_fse_survey_get(struct store_txn *t, uint64_t participant,
 	return fse_get(t, &fse_kinds[2], participant, seq, out);
 }
 
+static int latest_survey(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	pdate *last = arg;
+	struct fse_survey v;
+	int rc = record_decode_fse_survey(val->mv_data, val->mv_size, &v);
+
+	(void)key;
+	if (rc == PC_OK && (*last == DATE_NONE || v.date > *last))
+		*last = v.date;
+	return rc;
+}
+
+int store_fse_survey_last(struct store_txn *t, uint64_t participant,
+			  pdate *last)
+{
+	uint8_t prefix[8];
+
+	*last = DATE_NONE;
+	put_be64(prefix, participant);
+	return store_scan(t, DB_FSE_SURVEY, prefix, 8, latest_survey, last);
+}
+
 /* ---- journal ---- */
 
 int store_journal_add(struct store_txn *t, const struct journal_entry *e)
