@@ -152,17 +152,19 @@ static int load(struct store *s, const struct config *c, const char *referent,
 			if (rc == PC_OK)
 				gone = p.status == STATUS_EXITED &&
 				       !rules_after_exit(c, &p);
-			/* Their survey due: whether it was asked is in
-			 * their survey records alone. */
+			/* Someone who left with the six-months survey to
+			 * ask: whether it was asked is in their survey
+			 * records alone. Listed with those who left, their
+			 * file is read for the rules to see them. A failed
+			 * read here is told by the file's reading below. */
 			if (rc == PC_OK && gone &&
 			    rules_survey_window(c, &p, today)) {
 				pdate asked = DATE_NONE;
 
-				rc = store_fse_survey_last(t, ids[i], &asked);
-				gone = rc == PC_OK &&
+				gone = !include_exited &&
+				       store_fse_survey_last(t, ids[i],
+							     &asked) == PC_OK &&
 				       asked >= fse_survey_from(p.exit_date);
-				if (rc != PC_OK)
-					participant_clear(&p);
 			}
 			if (gone && include_exited) {
 				memset(&f, 0, sizeof f);
