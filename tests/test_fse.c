@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "caseload.h"
+#include "dump.h"
 #include "edit.h"
 #include "error.h"
 #include "fse.h"
@@ -510,6 +511,77 @@ static void erased(void **state)
 	store_read_end(&t);
 }
 
+/* The whole database as a dump, malloc'd. */
+static char *dump_of(struct store *s)
+{
+	char *text = NULL, *cause = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	assert_non_null(out);
+	assert_int_equal(dump_write(s, out, false, NULL, &cause), PC_OK);
+	fclose(out);
+	return text;
+}
+
+/* dump then load gives the same answers and the same dump. */
+static void dump_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	struct fse_entry e = full_entry(f->pid, D(2026, 11, 2));
+	struct fse_exit x = { .participant = f->pid,
+			      .date = D(2026, 11, 20),
+			      .situations = FSE_EXIT_EMPLOYED |
+					    FSE_EXIT_QUALIFICATION };
+	struct fse_survey v = { .participant = f->pid,
+				.date = D(2027, 5, 21),
+				.how = FSE_CONTACT_EMAIL,
+				.reached = true,
+				.improved = true };
+	struct participant_file pf;
+	struct store *other = NULL;
+	char *dir = helper_tmpdir(), *path, *first, *second, *cause = NULL;
+
+	assert_int_equal(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &cause),
+			 PC_OK);
+	fse_entry_init(&e);
+	e.participant = f->pid;
+	e.date = D(2026, 11, 3);
+	e.situation[FSE_SIT_QPV] = FSE_YES;
+	assert_int_equal(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &cause),
+			 PC_OK);
+	leave(f, D(2026, 11, 20));
+	assert_int_equal(edit_fse_exit_add(f->s, &f->ctx, &x, NULL, &cause),
+			 PC_OK);
+	f->ctx.today = D(2027, 6, 1);
+	assert_int_equal(edit_fse_survey_add(f->s, &f->ctx, &v, NULL, &cause),
+			 PC_OK);
+	first = dump_of(f->s);
+	assert_non_null(strstr(first, "\"disability\": \"refused\""));
+	assert_non_null(strstr(first, "\"situations\": [\"qualification\", "
+				      "\"employed\"]"));
+	path = helper_write(dir, "dump.json", first);
+	assert_int_equal(store_open(dir, &other, &cause), PC_OK);
+	assert_int_equal(dump_load(other, path, &cause), PC_OK);
+	second = dump_of(other);
+	assert_string_equal(first, second);
+	store_close(&f->s);
+	f->s = other;
+	load(f, &pf);
+	assert_int_equal(pf.n_fse_entries, 2);
+	assert_int_equal(pf.fse_entries[1].gender, GENDER_UNKNOWN);
+	assert_int_equal(pf.fse_entries[1].situation[FSE_SIT_QPV], FSE_YES);
+	assert_int_equal(pf.fse_entries[0].unemployed_months, 14);
+	assert_int_equal(pf.n_fse_exits, 1);
+	assert_int_equal(pf.n_fse_surveys, 1);
+	assert_true(pf.fse_surveys[0].improved);
+	participant_file_clear(&pf);
+	free(first);
+	free(second);
+	free(path);
+	helper_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -522,6 +594,7 @@ int main(void)
 		T(entry_flag_edges),
 		T(survey_flag_edges),
 		T(erased),
+		T(dump_round_trip),
 #undef T
 	};
 
