@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <lmdb.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -582,6 +583,76 @@ static void dump_round_trip(void **state)
 	helper_rmdir(dir);
 }
 
+/* The schema number in the file at `dir`, read with LMDB itself; with
+ * `to_v1`, the file made as the previous release made it first: schema 1,
+ * without the questionnaires' sub-databases. */
+static unsigned raw_schema(const char *dir, bool to_v1, bool *has_fse)
+{
+	static const char *const fse_dbs[] = { "fse_entry", "fse_exit",
+					       "fse_survey" };
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_val k = { 14, (void *)"schema_version" }, v;
+	uint8_t one[4] = { 0, 0, 0, 1 };
+	unsigned version;
+
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
+	assert_int_equal(mdb_env_open(env, dir, 0, 0600), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	*has_fse = true;
+	for (int i = 0; i < 3; i++) {
+		if (mdb_dbi_open(txn, fse_dbs[i], 0, &dbi) != 0)
+			*has_fse = false;
+		else if (to_v1)
+			assert_int_equal(mdb_drop(txn, dbi, 1), 0);
+	}
+	assert_int_equal(mdb_dbi_open(txn, "meta", 0, &dbi), 0);
+	if (to_v1) {
+		v.mv_size = 4;
+		v.mv_data = one;
+		assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
+		*has_fse = false;
+	}
+	assert_int_equal(mdb_get(txn, dbi, &k, &v), 0);
+	version = ((const uint8_t *)v.mv_data)[3];
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	return version;
+}
+
+/* A schema-1 file: read as it is (no answers, nothing wrong), made schema
+ * 2 with its sub-databases by the first write open. */
+static void schema_upgrade(void **state)
+{
+	struct fixture *f = *state;
+	struct participant_file pf;
+	size_t problems = 9;
+	char *cause = NULL, *report = NULL;
+	bool has_fse = true;
+
+	store_close(&f->s);
+	assert_int_equal(raw_schema(f->dir, true, &has_fse), 1);
+	assert_int_equal(store_open_readonly(f->dir, &f->s, &cause), PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.n_fse_entries + pf.n_fse_exits + pf.n_fse_surveys,
+			 0);
+	participant_file_clear(&pf);
+	assert_int_equal(store_check(f->s, &problems, &report, &cause), PC_OK);
+	assert_int_equal(problems, 0);
+	free(report);
+	store_close(&f->s);
+	assert_int_equal(raw_schema(f->dir, false, &has_fse), 1);
+	assert_false(has_fse);
+
+	assert_int_equal(store_open(f->dir, &f->s, &cause), PC_OK);
+	store_close(&f->s);
+	assert_int_equal(raw_schema(f->dir, false, &has_fse), 2);
+	assert_true(has_fse);
+	assert_int_equal(store_open(f->dir, &f->s, &cause), PC_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -595,6 +666,7 @@ int main(void)
 		T(survey_flag_edges),
 		T(erased),
 		T(dump_round_trip),
+		T(schema_upgrade),
 #undef T
 	};
 
