@@ -14,13 +14,13 @@
 #include <yaml.h>
 
 enum key_type {
-	K_STRING,      /* non-empty UTF-8 text */
-	K_ID,	       /* [a-z0-9][a-z0-9_-]*, stored in the data */
-	K_INT,	       /* integer within min..max */
-	K_INT_OR_NULL, /* the same, or null for "none" (stored as 0) */
+	K_STRING,	/* non-empty UTF-8 text */
+	K_ID,		/* [a-z0-9][a-z0-9_-]*, stored in the data */
+	K_INT,		/* integer within min..max */
+	K_INT_OR_NULL,	/* the same, or null for "none" (stored as 0) */
 	K_DATE_OR_NULL, /* YYYY-MM-DD into a pdate, or null (DATE_NONE) */
-	K_HOURS,       /* hours, two decimals at most, stored as whole minutes
-			  within min..max (minutes) */
+	K_HOURS,	/* hours, two decimals at most, stored as whole minutes
+			   within min..max (minutes) */
 	K_BOOL,
 	K_ENUM,	   /* one of `names`, stored as its index */
 	K_INTLIST, /* ascending integers, into an int[JOB_MAX_CHECKINS] */
@@ -129,8 +129,8 @@ static const struct key fse_keys[] = {
 	KEY("from", K_DATE_OR_NULL, struct config, fse_from),
 	KEY("entry_grace_days", K_INT, struct config, fse_entry_grace_days,
 	    .min = 0, .max = 365),
-	KEY("survey_window_days", K_INT, struct config,
-	    fse_survey_window_days, .min = 1, .max = 365),
+	KEY("survey_window_days", K_INT, struct config, fse_survey_window_days,
+	    .min = 1, .max = 365),
 	END,
 };
 

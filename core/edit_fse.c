@@ -36,8 +36,7 @@ static int check_entry(const struct edit_ctx *ctx, const struct fse_entry *e,
 		return error_set(cause, PC_EINVAL,
 				 _("education level: not an answer"));
 	if (e->unemployed_months != FSE_MONTHS_NONE &&
-	    (e->unemployed_months < 0 ||
-	     e->unemployed_months > FSE_MONTHS_MAX))
+	    (e->unemployed_months < 0 || e->unemployed_months > FSE_MONTHS_MAX))
 		return error_set(cause, PC_EINVAL,
 				 _("months unemployed: between 0 and %d"),
 				 FSE_MONTHS_MAX);
@@ -168,8 +167,7 @@ static void entry_diff(const struct fse_entry *was, const struct fse_entry *is,
 	if (was->labour != is->labour)
 		changed(list, size, fse_question_name(FSE_Q_LABOUR));
 	if (was->unemployed_months != is->unemployed_months)
-		changed(list, size,
-			fse_question_name(FSE_Q_UNEMPLOYED_MONTHS));
+		changed(list, size, fse_question_name(FSE_Q_UNEMPLOYED_MONTHS));
 	if (was->education != is->education)
 		changed(list, size, fse_question_name(FSE_Q_EDUCATION));
 	for (int s = 0; s < FSE_SIT_COUNT; s++)
@@ -306,8 +304,7 @@ static int fse_cb(struct store_txn *t, void *arg, char **cause)
 	return rc;
 }
 
-static int run(struct store *s, struct fse_args *a, uint32_t *seq,
-	       char **cause)
+static int run(struct store *s, struct fse_args *a, uint32_t *seq, char **cause)
 {
 	int rc = store_write(s, fse_cb, a, cause);
 
@@ -359,8 +356,7 @@ int edit_fse_exit_correct(struct store *s, const struct edit_ctx *ctx,
 }
 
 int edit_fse_survey_add(struct store *s, const struct edit_ctx *ctx,
-			const struct fse_survey *v, uint32_t *seq,
-			char **cause)
+			const struct fse_survey *v, uint32_t *seq, char **cause)
 {
 	struct fse_args a = { .ctx = ctx, .form = FORM_SURVEY };
 	int rc = check_survey(ctx, v, cause);
@@ -372,7 +368,9 @@ int edit_fse_survey_add(struct store *s, const struct edit_ctx *ctx,
 int edit_fse_survey_correct(struct store *s, const struct edit_ctx *ctx,
 			    const struct fse_survey *v, char **cause)
 {
-	struct fse_args a = { .ctx = ctx, .form = FORM_SURVEY, .correct = true };
+	struct fse_args a = { .ctx = ctx,
+			      .form = FORM_SURVEY,
+			      .correct = true };
 	int rc = check_survey(ctx, v, cause);
 
 	a.rec.survey = *v;

@@ -5,10 +5,8 @@
 
 const char *fse_question_name(int q)
 {
-	static const char *const names[] = {
-		"gender", "birth_date", "labour", "unemployed_months",
-		"education"
-	};
+	static const char *const names[] = { "gender", "birth_date", "labour",
+					     "unemployed_months", "education" };
 
 	if (q >= 0 && q < FSE_Q_SITUATION)
 		return names[q];

@@ -358,8 +358,7 @@ static int load_fse_entry(struct loader *l, struct store_txn *t,
 	     get_answer(l, o, "gender", ENUM_GENDER, &gender) &&
 	     get_answer(l, o, "labour", ENUM_FSE_LABOUR, &labour) &&
 	     (m == NULL || m->type == JSON_NULL ||
-	      get_int(l, o, "unemployed_months", 0, FSE_MONTHS_MAX,
-		      &months)) &&
+	      get_int(l, o, "unemployed_months", 0, FSE_MONTHS_MAX, &months)) &&
 	     get_answer(l, o, "education", ENUM_EDUCATION, &education);
 	for (int s = 0; ok && s < FSE_SIT_COUNT; s++) {
 		ok = get_answer(l, o, model_enum_name(ENUM_FSE_SITUATION, s),

@@ -136,8 +136,9 @@ static const char *const fse_labour_names[] = { "", "unemployed", "inactive",
 						"employed", "education" };
 static const char *const fse_contact_names[] = { "phone", "email", "letter" };
 static const char *const fse_situation_names[] = {
-	"disability", "third_country", "foreign_background", "minority",
-	"homeless",   "rural",	       "qpv"
+	"disability", "third_country", "foreign_background",
+	"minority",   "homeless",      "rural",
+	"qpv"
 };
 static const char *const fse_exit_names[] = { "searching", "education",
 					      "qualification", "employed" };

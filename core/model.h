@@ -153,7 +153,7 @@ enum fse_labour {
 	FSE_LABOUR_NOT_ASKED,
 	FSE_LABOUR_UNEMPLOYED,
 	FSE_LABOUR_INACTIVE,
-	FSE_LABOUR_EMPLOYED, /* self-employed included */
+	FSE_LABOUR_EMPLOYED,  /* self-employed included */
 	FSE_LABOUR_EDUCATION, /* in education or training */
 };
 
@@ -177,10 +177,10 @@ enum fse_situation {
 struct fse_entry {
 	uint64_t participant;
 	uint32_t seq;
-	pdate date; /* the day the answers were given */
+	pdate date;	    /* the day the answers were given */
 	enum gender gender; /* GENDER_UNKNOWN: not asked */
 	enum fse_labour labour;
-	int unemployed_months; /* FSE_MONTHS_NONE: not given */
+	int unemployed_months;	  /* FSE_MONTHS_NONE: not given */
 	enum education education; /* EDUCATION_UNKNOWN: not asked */
 	enum fse_answer situation[FSE_SIT_COUNT];
 };
@@ -210,9 +210,9 @@ struct fse_survey {
 	uint32_t seq;
 	pdate date; /* the day it was asked */
 	enum fse_contact how;
-	bool reached;	/* false: asked, no answer; the others are false */
-	bool employed;	/* self-employed included */
-	bool improved;	/* an improved situation on the labour market */
+	bool reached;  /* false: asked, no answer; the others are false */
+	bool employed; /* self-employed included */
+	bool improved; /* an improved situation on the labour market */
 };
 
 /* One line of the journal: who changed what, when. Appended, never edited. */

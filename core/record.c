@@ -502,8 +502,7 @@ int record_decode_fse_entry(const void *buf, size_t len, struct fse_entry *out)
 	return decode(&fse_entry_type, buf, len, out);
 }
 
-int record_encode_fse_exit(const struct fse_exit *e, uint8_t **buf,
-			   size_t *len)
+int record_encode_fse_exit(const struct fse_exit *e, uint8_t **buf, size_t *len)
 {
 	return encode(&fse_exit_type, e, buf, len);
 }

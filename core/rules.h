@@ -22,9 +22,9 @@ enum flag_kind {
 	FLAG_VALIDATE_EXIT,	  /* left at hiring: six months reached */
 	/* The funder's questionnaires, only with fse.from configured
 	 * (rules_flag_enabled): paperwork after people. */
-	FLAG_FSE_SURVEY_OVERDUE,  /* the six-months survey's window passed */
+	FLAG_FSE_SURVEY_OVERDUE,   /* the six-months survey's window passed */
 	FLAG_FSE_ENTRY_INCOMPLETE, /* entry answers missing after the grace */
-	FLAG_FSE_SURVEY_DUE,	  /* the six-months survey's window is open */
+	FLAG_FSE_SURVEY_DUE,	   /* the six-months survey's window is open */
 	FLAG_COUNT
 };
 

@@ -243,13 +243,13 @@ int store_note_delete(struct store_txn *t, uint64_t participant, uint32_t seq);
 int store_fse_entry_add(struct store_txn *t, const struct fse_entry *e,
 			uint32_t *seq);
 int store_fse_entry_put(struct store_txn *t, const struct fse_entry *e);
-int store_fse_entry_get(struct store_txn *t, uint64_t participant,
-			uint32_t seq, struct fse_entry *out);
+int store_fse_entry_get(struct store_txn *t, uint64_t participant, uint32_t seq,
+			struct fse_entry *out);
 int store_fse_exit_add(struct store_txn *t, const struct fse_exit *e,
 		       uint32_t *seq);
 int store_fse_exit_put(struct store_txn *t, const struct fse_exit *e);
-int store_fse_exit_get(struct store_txn *t, uint64_t participant,
-		       uint32_t seq, struct fse_exit *out);
+int store_fse_exit_get(struct store_txn *t, uint64_t participant, uint32_t seq,
+		       struct fse_exit *out);
 int store_fse_survey_add(struct store_txn *t, const struct fse_survey *v,
 			 uint32_t *seq);
 int store_fse_survey_put(struct store_txn *t, const struct fse_survey *v);

@@ -218,8 +218,8 @@ int store_fse_entry_put(struct store_txn *t, const struct fse_entry *e)
 	return fse_put(t, &fse_kinds[0], e->participant, e->seq, e);
 }
 
-int store_fse_entry_get(struct store_txn *t, uint64_t participant,
-			uint32_t seq, struct fse_entry *out)
+int store_fse_entry_get(struct store_txn *t, uint64_t participant, uint32_t seq,
+			struct fse_entry *out)
 {
 	return fse_get(t, &fse_kinds[0], participant, seq, out);
 }
@@ -242,8 +242,8 @@ int store_fse_exit_put(struct store_txn *t, const struct fse_exit *e)
 	return fse_put(t, &fse_kinds[1], e->participant, e->seq, e);
 }
 
-int store_fse_exit_get(struct store_txn *t, uint64_t participant,
-		       uint32_t seq, struct fse_exit *out)
+int store_fse_exit_get(struct store_txn *t, uint64_t participant, uint32_t seq,
+		       struct fse_exit *out)
 {
 	return fse_get(t, &fse_kinds[1], participant, seq, out);
 }

@@ -239,30 +239,26 @@ static void entry_refused(void **state)
 	struct fixture *f = *state;
 	struct fse_entry e = full_entry(f->pid, D(2026, 11, 27));
 
-	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause),
-		"future");
+	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause), "future");
 	e = full_entry(f->pid, DATE_DAY_MIN - 1);
 	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause), "date");
 	e = full_entry(f->pid, D(2026, 11, 2));
 	e.situation[FSE_SIT_RURAL] = FSE_REFUSED;
-	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause),
-		"rural");
+	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause), "rural");
 	e = full_entry(f->pid, D(2026, 11, 2));
 	e.situation[FSE_SIT_MINORITY] = (enum fse_answer)9;
 	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause),
 		"minority");
 	e = full_entry(f->pid, D(2026, 11, 2));
 	e.gender = (enum gender)7;
-	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause),
-		"gender");
+	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause), "gender");
 	e = full_entry(f->pid, D(2026, 11, 2));
 	e.labour = FSE_LABOUR_INACTIVE;
 	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause),
 		"unemployed");
 	e = full_entry(f->pid, D(2026, 11, 2));
 	e.unemployed_months = FSE_MONTHS_MAX + 1;
-	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause),
-		"months");
+	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause), "months");
 	fse_entry_init(&e);
 	e.participant = f->pid;
 	e.date = D(2026, 11, 2);
@@ -322,8 +318,8 @@ static void exit_and_survey(void **state)
 	struct fixture *f = *state;
 	struct fse_exit x = { .participant = f->pid,
 			      .date = D(2026, 11, 20),
-			      .situations = FSE_EXIT_SEARCHING |
-					    FSE_EXIT_EDUCATION };
+			      .situations =
+				      FSE_EXIT_SEARCHING | FSE_EXIT_EDUCATION };
 	struct fse_survey v = { .participant = f->pid,
 				.date = D(2027, 5, 19),
 				.how = FSE_CONTACT_PHONE,
@@ -365,8 +361,7 @@ static void exit_and_survey(void **state)
 		"not reached");
 	v.reached = true;
 	v.how = (enum fse_contact)3;
-	REFUSED(edit_fse_survey_add(f->s, &f->ctx, &v, NULL, &rcause),
-		"phone");
+	REFUSED(edit_fse_survey_add(f->s, &f->ctx, &v, NULL, &rcause), "phone");
 	v.how = FSE_CONTACT_LETTER;
 	v.date = D(2027, 6, 2);
 	REFUSED(edit_fse_survey_add(f->s, &f->ctx, &v, NULL, &rcause),
@@ -393,17 +388,16 @@ static void entry_flag_edges(void **state)
 	pdate d = DATE_NONE;
 
 	f->c->fse_entry_grace_days = 14;
-	assert_false(flagged(f, D(2026, 11, 14), FLAG_FSE_ENTRY_INCOMPLETE,
-			     NULL));
-	assert_true(flagged(f, D(2026, 11, 15), FLAG_FSE_ENTRY_INCOMPLETE,
-			    &d));
+	assert_false(
+		flagged(f, D(2026, 11, 14), FLAG_FSE_ENTRY_INCOMPLETE, NULL));
+	assert_true(flagged(f, D(2026, 11, 15), FLAG_FSE_ENTRY_INCOMPLETE, &d));
 	assert_int_equal(d, D(2026, 11, 15));
 	f->c->fse_from = D(2026, 11, 2); /* entered the day before */
-	assert_false(flagged(f, D(2026, 11, 26), FLAG_FSE_ENTRY_INCOMPLETE,
-			     NULL));
+	assert_false(
+		flagged(f, D(2026, 11, 26), FLAG_FSE_ENTRY_INCOMPLETE, NULL));
 	f->c->fse_from = DATE_NONE;
-	assert_false(flagged(f, D(2026, 11, 26), FLAG_FSE_ENTRY_INCOMPLETE,
-			     NULL));
+	assert_false(
+		flagged(f, D(2026, 11, 26), FLAG_FSE_ENTRY_INCOMPLETE, NULL));
 	assert_false(rules_flag_enabled(f->c, FLAG_FSE_ENTRY_INCOMPLETE));
 	assert_true(rules_flag_enabled(f->c, FLAG_VALIDATE_EXIT));
 	f->c->fse_from = D(2026, 1, 1);
@@ -412,8 +406,8 @@ static void entry_flag_edges(void **state)
 			 FLAG_FSE_ENTRY_INCOMPLETE);
 	assert_int_equal(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &cause),
 			 PC_OK);
-	assert_false(flagged(f, D(2026, 11, 26), FLAG_FSE_ENTRY_INCOMPLETE,
-			     NULL));
+	assert_false(
+		flagged(f, D(2026, 11, 26), FLAG_FSE_ENTRY_INCOMPLETE, NULL));
 }
 
 /* fse-survey-due from six months after the exit for the window's days,
@@ -436,8 +430,7 @@ static void survey_flag_edges(void **state)
 	assert_int_equal(d, D(2027, 5, 20));
 	/* 28 days: 20 May to 16 June. */
 	assert_true(flagged(f, D(2027, 6, 16), FLAG_FSE_SURVEY_DUE, NULL));
-	assert_false(flagged(f, D(2027, 6, 16), FLAG_FSE_SURVEY_OVERDUE,
-			     NULL));
+	assert_false(flagged(f, D(2027, 6, 16), FLAG_FSE_SURVEY_OVERDUE, NULL));
 	assert_false(flagged(f, D(2027, 6, 17), FLAG_FSE_SURVEY_DUE, NULL));
 	assert_true(flagged(f, D(2027, 6, 17), FLAG_FSE_SURVEY_OVERDUE, &d));
 	assert_int_equal(d, D(2027, 6, 17));
@@ -469,8 +462,7 @@ static void survey_flag_edges(void **state)
 	f->ctx.today = D(2027, 6, 20);
 	assert_int_equal(edit_fse_survey_add(f->s, &f->ctx, &v, NULL, &cause),
 			 PC_OK);
-	assert_false(flagged(f, D(2027, 6, 20), FLAG_FSE_SURVEY_OVERDUE,
-			     NULL));
+	assert_false(flagged(f, D(2027, 6, 20), FLAG_FSE_SURVEY_OVERDUE, NULL));
 	assert_int_equal(caseload_load(f->s, f->c, NULL, false, D(2027, 6, 20),
 				       &cl, &cause),
 			 PC_OK);
@@ -657,16 +649,11 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-		T(entry_never_overwritten),
-		T(entry_missing),
-		T(entry_refused),
-		T(entry_corrected),
-		T(exit_and_survey),
-		T(entry_flag_edges),
-		T(survey_flag_edges),
-		T(erased),
-		T(dump_round_trip),
-		T(schema_upgrade),
+		T(entry_never_overwritten), T(entry_missing),
+		T(entry_refused),	    T(entry_corrected),
+		T(exit_and_survey),	    T(entry_flag_edges),
+		T(survey_flag_edges),	    T(erased),
+		T(dump_round_trip),	    T(schema_upgrade),
 #undef T
 	};
 
