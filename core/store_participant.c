@@ -256,16 +256,22 @@ static int salvage(struct file_loader *l, int rc, enum child what,
 			     pid, number);
 		break;
 	case CHILD_FSE_ENTRY:
+		store_notice(s,
+			     _("participant %llu: entry questionnaire %llu: "
+			       "corrupt record, left out"),
+			     pid, number);
+		break;
 	case CHILD_FSE_EXIT:
+		store_notice(s,
+			     _("participant %llu: exit questionnaire %llu: "
+			       "corrupt record, left out"),
+			     pid, number);
+		break;
 	case CHILD_FSE_SURVEY:
 		store_notice(s,
-			     _("participant %llu: %s questionnaire %llu: "
-			       "corrupt record, left out"),
-			     pid,
-			     what == CHILD_FSE_ENTRY  ? "entry"
-			     : what == CHILD_FSE_EXIT ? "exit"
-						      : "six-months",
-			     number);
+			     _("participant %llu: six-months questionnaire "
+			       "%llu: corrupt record, left out"),
+			     pid, number);
 		break;
 	}
 	return PC_OK;
