@@ -645,15 +645,69 @@ static void schema_upgrade(void **state)
 	assert_int_equal(store_open(f->dir, &f->s, &cause), PC_OK);
 }
 
+/* A questionnaire that does not decode: check names it, the file does
+ * not load, a salvage leaves it out and keeps the rest. */
+static void corrupt_answer(void **state)
+{
+	struct fixture *f = *state;
+	struct fse_entry e = full_entry(f->pid, D(2026, 11, 2));
+	struct participant_file pf;
+	struct store_txn *t;
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	uint8_t key[12] = { 0 };
+	MDB_val k = { sizeof key, key }, v = { 7, (void *)"garbage" };
+	size_t problems = 0, left_out = 0;
+	char *cause = NULL, *report = NULL;
+
+	assert_int_equal(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &cause),
+			 PC_OK);
+	store_close(&f->s);
+	for (int i = 0; i < 8; i++)
+		key[i] = (uint8_t)(f->pid >> (56 - 8 * i));
+	key[11] = 2;
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
+	assert_int_equal(mdb_env_open(env, f->dir, 0, 0600), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	assert_int_equal(mdb_dbi_open(txn, "fse_entry", 0, &dbi), 0);
+	assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+
+	assert_int_equal(store_open(f->dir, &f->s, &cause), PC_OK);
+	assert_int_equal(store_check(f->s, &problems, &report, &cause), PC_OK);
+	assert_int_equal(problems, 1);
+	assert_non_null(strstr(report, "entry questionnaires"));
+	free(report);
+	assert_int_equal(store_read_begin(f->s, &t, &cause), PC_OK);
+	assert_int_equal(store_file_load(t, f->pid, &pf), PC_ECORRUPT);
+	assert_int_equal(store_file_salvage(t, f->pid, &pf, &left_out), PC_OK);
+	store_read_end(&t);
+	assert_int_equal(left_out, 1);
+	assert_int_equal(pf.n_fse_entries, 1);
+	assert_int_equal(pf.fse_entries[0].seq, 1);
+	participant_file_clear(&pf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-		T(entry_never_overwritten), T(entry_missing),
-		T(entry_refused),	    T(entry_corrected),
-		T(exit_and_survey),	    T(entry_flag_edges),
-		T(survey_flag_edges),	    T(erased),
-		T(dump_round_trip),	    T(schema_upgrade),
+		/* clang-format off */
+		T(entry_never_overwritten),
+		T(entry_missing),
+		T(entry_refused),
+		T(entry_corrected),
+		T(exit_and_survey),
+		T(entry_flag_edges),
+		T(survey_flag_edges),
+		T(erased),
+		T(dump_round_trip),
+		T(schema_upgrade),
+		T(corrupt_answer),
+	/* clang-format on */
 #undef T
 	};
 
