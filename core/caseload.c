@@ -3,6 +3,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "fold.h"
+#include "fse.h"
 
 #include <stdio.h>
 
@@ -151,6 +152,20 @@ static int load(struct store *s, const struct config *c, const char *referent,
 			if (rc == PC_OK)
 				gone = p.status == STATUS_EXITED &&
 				       !rules_after_exit(c, &p);
+			/* Someone who left with the six-months survey to
+			 * ask: whether it was asked is in their survey
+			 * records alone. Listed with those who left, their
+			 * file is read for the rules to see them. A failed
+			 * read here is told by the file's reading below. */
+			if (rc == PC_OK && gone &&
+			    rules_survey_window(c, &p, today)) {
+				pdate asked = DATE_NONE;
+
+				gone = !include_exited &&
+				       store_fse_survey_last(t, ids[i],
+							     &asked) == PC_OK &&
+				       asked >= fse_survey_from(p.exit_date);
+			}
 			if (gone && include_exited) {
 				memset(&f, 0, sizeof f);
 				f.p = p; /* taken over by the entry */
@@ -186,7 +201,9 @@ static int load(struct store *s, const struct config *c, const char *referent,
 			goto done;
 		}
 		if (!include_exited && f.p.status == STATUS_EXITED &&
-		    !rules_after_exit(c, &f.p)) {
+		    !rules_after_exit(c, &f.p) &&
+		    !(rules_survey_window(c, &f.p, today) &&
+		      !fse_survey_done(&f))) {
 			participant_file_clear(&f);
 			continue;
 		}

@@ -14,12 +14,13 @@
 #include <yaml.h>
 
 enum key_type {
-	K_STRING,      /* non-empty UTF-8 text */
-	K_ID,	       /* [a-z0-9][a-z0-9_-]*, stored in the data */
-	K_INT,	       /* integer within min..max */
-	K_INT_OR_NULL, /* the same, or null for "none" (stored as 0) */
-	K_HOURS,       /* hours, two decimals at most, stored as whole minutes
-			  within min..max (minutes) */
+	K_STRING,	/* non-empty UTF-8 text */
+	K_ID,		/* [a-z0-9][a-z0-9_-]*, stored in the data */
+	K_INT,		/* integer within min..max */
+	K_INT_OR_NULL,	/* the same, or null for "none" (stored as 0) */
+	K_DATE_OR_NULL, /* YYYY-MM-DD into a pdate, or null (DATE_NONE) */
+	K_HOURS,	/* hours, two decimals at most, stored as whole minutes
+			   within min..max (minutes) */
 	K_BOOL,
 	K_ENUM,	   /* one of `names`, stored as its index */
 	K_INTLIST, /* ascending integers, into an int[JOB_MAX_CHECKINS] */
@@ -124,6 +125,15 @@ static const struct key followup_keys[] = {
 	END,
 };
 
+static const struct key fse_keys[] = {
+	KEY("from", K_DATE_OR_NULL, struct config, fse_from),
+	KEY("entry_grace_days", K_INT, struct config, fse_entry_grace_days,
+	    .min = 0, .max = 365),
+	KEY("survey_window_days", K_INT, struct config, fse_survey_window_days,
+	    .min = 1, .max = 365),
+	END,
+};
+
 static const struct key top_keys[] = {
 	KEY("referent", K_STRING, struct config, referent),
 	KEY("caseload_target", K_INT, struct config, caseload_target, .min = 1,
@@ -138,6 +148,7 @@ static const struct key top_keys[] = {
 	    .names = delimiter_names),
 	/* A nested mapping: its keys fill fields of struct config itself. */
 	{ .name = "followup", .type = K_MAP, .sub = followup_keys },
+	{ .name = "fse", .type = K_MAP, .sub = fse_keys },
 	KEY("stages", K_LIST, struct config, stages, .list = &stage_list,
 	    .count_offset = offsetof(struct config, n_stages)),
 	KEY("publics", K_LIST, struct config, publics, .list = &public_list,
@@ -442,6 +453,22 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 		*(char **)dst = s;
 		return;
 	}
+	case K_DATE_OR_NULL: {
+		pdate d;
+
+		if (is_null(v)) {
+			*(pdate *)dst = DATE_NONE;
+			return;
+		}
+		if (v->type != YAML_SCALAR_NODE ||
+		    date_parse_iso(scalar(v), &d) != PC_OK) {
+			problem(r, v, _("%s: a date YYYY-MM-DD, or null"),
+				k->name);
+			return;
+		}
+		*(pdate *)dst = d;
+		return;
+	}
 	case K_INT_OR_NULL:
 		if (is_null(v)) {
 			*(int *)dst = 0;
@@ -689,6 +716,9 @@ int config_load(const char *base, const char *user, struct config **out,
 	c->exit_validation = EXIT_AFTER_FOLLOWUP;
 	c->min_weekly_minutes = CONFIG_MIN_WEEKLY_MINUTES;
 	c->max_gap_days = CONFIG_MAX_GAP_DAYS;
+	c->fse_from = DATE_NONE;
+	c->fse_entry_grace_days = CONFIG_FSE_ENTRY_GRACE_DAYS;
+	c->fse_survey_window_days = CONFIG_FSE_SURVEY_WINDOW_DAYS;
 	rc = read_file(c, base, cause);
 	if (rc == PC_OK && user != NULL)
 		rc = read_file(c, user, cause);

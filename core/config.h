@@ -64,6 +64,14 @@ struct config {
 	 * with at most this many days between them. */
 	int min_weekly_minutes;
 	int max_gap_days;
+	/* The funder's questionnaires (fse.h): asked of those entering, and
+	 * surveyed six months after leaving, on or after fse_from (DATE_NONE:
+	 * no FSE flag at all); the entry answers flagged missing from
+	 * entry + grace days; the survey due from six months after the exit
+	 * for the window's days, overdue after. */
+	pdate fse_from;
+	int fse_entry_grace_days;
+	int fse_survey_window_days;
 	int exit_validation; /* enum exit_validation */
 	int csv_delimiter;   /* enum csv_delimiter */
 	struct config_stage *stages;
@@ -83,6 +91,10 @@ struct config {
  * minutes) and followup.max_gap_days (a weekend and a day). */
 #define CONFIG_MIN_WEEKLY_MINUTES (17 * 60 + 30)
 #define CONFIG_MAX_GAP_DAYS	  3
+
+/* The defaults of fse.entry_grace_days and fse.survey_window_days. */
+#define CONFIG_FSE_ENTRY_GRACE_DAYS   14
+#define CONFIG_FSE_SURVEY_WINDOW_DAYS 28
 
 /* Lists and mappings nested deeper than this are refused, early. */
 #define CONFIG_MAX_DEPTH 32

@@ -18,6 +18,12 @@ static void name(FILE *out, enum model_enum e, int value)
 	json_write_string(out, model_enum_name(e, value));
 }
 
+/* An answer of the questionnaires: null when not asked. */
+static void answer(FILE *out, enum model_enum e, int value)
+{
+	json_write_string(out, value == 0 ? NULL : model_enum_name(e, value));
+}
+
 /* ,\n   "key": */
 static void key(FILE *out, const char *k, bool first)
 {
@@ -70,6 +76,80 @@ static void participant(FILE *out, const struct participant *p)
 	date(out, p->exit_lost);
 	key(out, "exit_lost_reason", false);
 	json_write_string(out, p->exit_lost_reason);
+}
+
+/* The questionnaires, each list only when it holds something: a dump
+ * without them reads as dumps made before them. */
+static void fse(FILE *out, const struct participant_file *f)
+{
+	if (f->n_fse_entries > 0)
+		fputs(",\n     \"fse_entries\": [", out);
+	for (size_t i = 0; i < f->n_fse_entries; i++) {
+		const struct fse_entry *e = &f->fse_entries[i];
+
+		fprintf(out, "%s\n       {\"seq\": %u", i ? "," : "", e->seq);
+		key(out, "date", false);
+		date(out, e->date);
+		key(out, "gender", false);
+		answer(out, ENUM_GENDER, e->gender);
+		key(out, "labour", false);
+		answer(out, ENUM_FSE_LABOUR, e->labour);
+		if (e->unemployed_months == FSE_MONTHS_NONE)
+			fputs(", \"unemployed_months\": null", out);
+		else
+			fprintf(out, ", \"unemployed_months\": %d",
+				e->unemployed_months);
+		key(out, "education", false);
+		answer(out, ENUM_EDUCATION, e->education);
+		for (int s = 0; s < FSE_SIT_COUNT; s++) {
+			key(out, model_enum_name(ENUM_FSE_SITUATION, s), false);
+			answer(out, ENUM_FSE_ANSWER, e->situation[s]);
+		}
+		fputc('}', out);
+	}
+	if (f->n_fse_entries > 0)
+		fputc(']', out);
+	if (f->n_fse_exits > 0)
+		fputs(",\n     \"fse_exits\": [", out);
+	for (size_t i = 0; i < f->n_fse_exits; i++) {
+		const struct fse_exit *x = &f->fse_exits[i];
+		bool first = true;
+
+		fprintf(out, "%s{\"seq\": %u", i ? ", " : "", x->seq);
+		key(out, "date", false);
+		date(out, x->date);
+		fputs(", \"situations\": [", out);
+		for (int b = 0; (1 << b) & FSE_EXIT_ALL; b++) {
+			if (x->situations & 1u << b) {
+				fputs(first ? "" : ", ", out);
+				json_write_string(
+					out, model_enum_name(ENUM_FSE_EXIT, b));
+				first = false;
+			}
+		}
+		fputs("]}", out);
+	}
+	if (f->n_fse_exits > 0)
+		fputc(']', out);
+	if (f->n_fse_surveys > 0)
+		fputs(",\n     \"fse_surveys\": [", out);
+	for (size_t i = 0; i < f->n_fse_surveys; i++) {
+		const struct fse_survey *v = &f->fse_surveys[i];
+
+		fprintf(out, "%s{\"seq\": %u", i ? ", " : "", v->seq);
+		key(out, "date", false);
+		date(out, v->date);
+		key(out, "how", false);
+		name(out, ENUM_FSE_CONTACT, v->how);
+		fprintf(out,
+			", \"reached\": %s, \"employed\": %s, "
+			"\"improved\": %s}",
+			v->reached ? "true" : "false",
+			v->employed ? "true" : "false",
+			v->improved ? "true" : "false");
+	}
+	if (f->n_fse_surveys > 0)
+		fputc(']', out);
 }
 
 void dump_write_file(FILE *out, const struct participant_file *f)
@@ -150,7 +230,9 @@ void dump_write_file(FILE *out, const struct participant_file *f)
 		json_write_string(out, n->text);
 		fputc('}', out);
 	}
-	fputs("]}", out);
+	fputc(']', out);
+	fse(out, f);
+	fputc('}', out);
 }
 
 /* Appointments in the dump go by id, whatever the display order. */

@@ -210,4 +210,31 @@ int edit_hold(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
 int edit_transfer(struct store *s, const struct edit_ctx *ctx,
 		  uint64_t participant, const char *referent, char **cause);
 
+/*
+ * The funder's questionnaires (model.h, fse.h). add records a new answer
+ * set of e->participant dated e->date (seq ignored; *seq gets its number
+ * unless NULL): never over an earlier one, a changed situation is a new
+ * set. correct replaces set e->seq whole, for a typing mistake; the
+ * journal names the questions changed, not the answers. PC_EINVAL: an
+ * answer out of range, a date out of range or after today, refused for a
+ * question that is not sensitive, an entry set without any answer, the
+ * same answers (correct); an exit set for someone who has not left or
+ * dated before the exit; a survey before six months after the exit, or
+ * with a situation while not reached. PC_ENOTFOUND: no such participant,
+ * or no set e->seq (correct).
+ */
+int edit_fse_entry_add(struct store *s, const struct edit_ctx *ctx,
+		       const struct fse_entry *e, uint32_t *seq, char **cause);
+int edit_fse_entry_correct(struct store *s, const struct edit_ctx *ctx,
+			   const struct fse_entry *e, char **cause);
+int edit_fse_exit_add(struct store *s, const struct edit_ctx *ctx,
+		      const struct fse_exit *e, uint32_t *seq, char **cause);
+int edit_fse_exit_correct(struct store *s, const struct edit_ctx *ctx,
+			  const struct fse_exit *e, char **cause);
+int edit_fse_survey_add(struct store *s, const struct edit_ctx *ctx,
+			const struct fse_survey *v, uint32_t *seq,
+			char **cause);
+int edit_fse_survey_correct(struct store *s, const struct edit_ctx *ctx,
+			    const struct fse_survey *v, char **cause);
+
 #endif

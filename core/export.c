@@ -39,6 +39,9 @@ static const char *const flag_labels[FLAG_COUNT] = {
 	[FLAG_CHECKIN_DUE] = N_("in-work check-ins due this week"),
 	[FLAG_READY_TO_EXIT] = N_("ready for a positive exit"),
 	[FLAG_VALIDATE_EXIT] = N_("left at hiring, exit to validate"),
+	[FLAG_FSE_SURVEY_OVERDUE] = N_("six-months surveys late"),
+	[FLAG_FSE_ENTRY_INCOMPLETE] = N_("funder's entry data incomplete"),
+	[FLAG_FSE_SURVEY_DUE] = N_("six-months surveys due"),
 };
 
 const char *export_column_name(enum row_column c)

@@ -100,9 +100,14 @@ static void stages(FILE *out, const struct summary *s)
 
 static void flags(FILE *out, const struct summary *s)
 {
+	bool first = true;
+
 	fputc('[', out);
 	for (int k = 0; k < FLAG_COUNT; k++) {
-		fprintf(out, "%s\n    {\"name\": ", k ? "," : "");
+		if (!rules_flag_enabled(s->config, (enum flag_kind)k))
+			continue;
+		fprintf(out, "%s\n    {\"name\": ", first ? "" : ",");
+		first = false;
 		jstr(out, rules_flag_name((enum flag_kind)k));
 		fprintf(out, ", \"count\": %zu, \"participants\": ",
 			s->flags[k].count);

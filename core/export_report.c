@@ -192,6 +192,8 @@ static int flags(const struct report *rp)
 		const char *row[] = { export_flag_label((enum flag_kind)k),
 				      count, NULL };
 
+		if (!rules_flag_enabled(s->config, (enum flag_kind)k))
+			continue;
 		/* The follow-up after exit only when someone is in it. */
 		if (f->count == 0 &&
 		    (k == FLAG_WORK_LOST || k == FLAG_VALIDATE_EXIT))

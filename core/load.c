@@ -319,6 +319,120 @@ static bool read_participant(struct loader *l, const struct json *o,
 		(p->status = (enum participant_status)st), true);
 }
 
+/* An answer of the questionnaires: null (or absent) when not asked. */
+static bool get_answer(struct loader *l, const struct json *obj,
+		       const char *key, enum model_enum e, int *out)
+{
+	const struct json *v = json_get(obj, key);
+
+	*out = 0;
+	if (v == NULL || v->type == JSON_NULL)
+		return true;
+	if (v->type != JSON_STRING || (*out = model_enum_value(e, v->s)) <= 0)
+		return bad(l, v, _("not a known value"), key);
+	return true;
+}
+
+/* A questionnaire's list, absent from dumps made before them. */
+static const struct json *fse_list(struct loader *l, const struct json *o,
+				   const char *key)
+{
+	static const struct json none = { .type = JSON_ARRAY };
+
+	return json_get(o, key) == NULL ? &none : get_array(l, o, key);
+}
+
+static int load_fse_entry(struct loader *l, struct store_txn *t,
+			  const struct json *o, uint64_t pid)
+{
+	struct fse_entry e;
+	int64_t seq = 0, months = FSE_MONTHS_NONE;
+	int gender, labour, education, answer;
+	const struct json *m = json_get(o, "unemployed_months");
+	bool ok;
+
+	fse_entry_init(&e);
+	e.participant = pid;
+	ok = get_int(l, o, "seq", 1, UINT32_MAX, &seq) &&
+	     get_date(l, o, "date", &e.date) &&
+	     get_answer(l, o, "gender", ENUM_GENDER, &gender) &&
+	     get_answer(l, o, "labour", ENUM_FSE_LABOUR, &labour) &&
+	     (m == NULL || m->type == JSON_NULL ||
+	      get_int(l, o, "unemployed_months", 0, FSE_MONTHS_MAX, &months)) &&
+	     get_answer(l, o, "education", ENUM_EDUCATION, &education);
+	for (int s = 0; ok && s < FSE_SIT_COUNT; s++) {
+		ok = get_answer(l, o, model_enum_name(ENUM_FSE_SITUATION, s),
+				ENUM_FSE_ANSWER, &answer);
+		e.situation[s] = (enum fse_answer)answer;
+	}
+	if (!ok)
+		return PC_EINVAL;
+	if (e.date == DATE_NONE)
+		return bad(l, o, _("an answer needs a date"), "date")
+			       ? PC_OK
+			       : PC_EINVAL;
+	e.seq = (uint32_t)seq;
+	e.gender = (enum gender)gender;
+	e.labour = (enum fse_labour)labour;
+	e.unemployed_months = (int)months;
+	e.education = (enum education)education;
+	return store_fse_entry_put(t, &e);
+}
+
+static int load_fse_exit(struct loader *l, struct store_txn *t,
+			 const struct json *o, uint64_t pid)
+{
+	struct fse_exit x = { .participant = pid };
+	const struct json *bits;
+	int64_t seq = 0;
+
+	if (!get_int(l, o, "seq", 1, UINT32_MAX, &seq) ||
+	    !get_date(l, o, "date", &x.date) ||
+	    (bits = get_array(l, o, "situations")) == NULL)
+		return PC_EINVAL;
+	for (size_t i = 0; i < bits->n; i++) {
+		const struct json *b = &bits->items[i];
+		int v = b->type == JSON_STRING
+				? model_enum_value(ENUM_FSE_EXIT, b->s)
+				: -1;
+
+		if (v < 0)
+			return bad(l, b, _("not a known value"), "situations")
+				       ? PC_OK
+				       : PC_EINVAL;
+		x.situations |= 1u << v;
+	}
+	if (x.date == DATE_NONE)
+		return bad(l, o, _("an answer needs a date"), "date")
+			       ? PC_OK
+			       : PC_EINVAL;
+	x.seq = (uint32_t)seq;
+	return store_fse_exit_put(t, &x);
+}
+
+static int load_fse_survey(struct loader *l, struct store_txn *t,
+			   const struct json *o, uint64_t pid)
+{
+	struct fse_survey v = { .participant = pid };
+	int64_t seq = 0;
+	int how = 0;
+
+	if (!get_int(l, o, "seq", 1, UINT32_MAX, &seq) ||
+	    !get_date(l, o, "date", &v.date) ||
+	    !get_enum(l, o, "how", ENUM_FSE_CONTACT, &how) ||
+	    !get_bool(l, o, "reached", &v.reached) ||
+	    !get_bool(l, o, "employed", &v.employed) ||
+	    !get_bool(l, o, "improved", &v.improved))
+		return PC_EINVAL;
+	if (v.date == DATE_NONE)
+		return bad(l, o, _("an answer needs a date"), "date")
+			       ? PC_OK
+			       : PC_EINVAL;
+	v.seq = (uint32_t)seq;
+	v.how = (enum fse_contact)how;
+	return store_fse_survey_put(t, &v);
+}
+
 static int load_children(struct loader *l, struct store_txn *t,
 			 const struct json *o, const struct participant *p)
 {
@@ -326,12 +440,23 @@ static int load_children(struct loader *l, struct store_txn *t,
 	const struct json *appts = get_array(l, o, "appointments");
 	const struct json *jobs = get_array(l, o, "jobs");
 	const struct json *notes = get_array(l, o, "notes");
+	const struct json *fse_entries = fse_list(l, o, "fse_entries");
+	const struct json *fse_exits = fse_list(l, o, "fse_exits");
+	const struct json *fse_surveys = fse_list(l, o, "fse_surveys");
 	uint64_t pid = p->id;
 	int rc = PC_OK;
 
 	if (l->failed || !seqs_unique(l, moves) || !seqs_unique(l, jobs) ||
-	    !seqs_unique(l, notes) || !stage_is_last_move(l, o, p, moves))
+	    !seqs_unique(l, notes) || !seqs_unique(l, fse_entries) ||
+	    !seqs_unique(l, fse_exits) || !seqs_unique(l, fse_surveys) ||
+	    !stage_is_last_move(l, o, p, moves))
 		return PC_EINVAL;
+	for (size_t i = 0; rc == PC_OK && i < fse_entries->n; i++)
+		rc = load_fse_entry(l, t, &fse_entries->items[i], pid);
+	for (size_t i = 0; rc == PC_OK && i < fse_exits->n; i++)
+		rc = load_fse_exit(l, t, &fse_exits->items[i], pid);
+	for (size_t i = 0; rc == PC_OK && i < fse_surveys->n; i++)
+		rc = load_fse_survey(l, t, &fse_surveys->items[i], pid);
 	for (size_t i = 0; rc == PC_OK && i < moves->n; i++) {
 		const struct json *m = &moves->items[i];
 		struct stage_move sm = { .participant = pid };

@@ -130,6 +130,22 @@ static const char *const mode_names[] = { "in-person", "phone", "video" };
 static const char *const appt_status_names[] = { "planned", "done", "missed",
 						 "cancelled" };
 
+static const char *const fse_answer_names[] = { "", "yes", "no", "refused",
+						"unknown" };
+static const char *const fse_labour_names[] = { "", "unemployed", "inactive",
+						"employed", "education" };
+static const char *const fse_contact_names[] = { "phone", "email", "letter" };
+static const char *const fse_situation_names[] = {
+	"disability", "third_country", "foreign_background",
+	"minority",   "homeless",      "rural",
+	"qpv"
+};
+static const char *const fse_exit_names[] = { "searching", "education",
+					      "qualification", "employed" };
+_Static_assert(sizeof fse_situation_names / sizeof fse_situation_names[0] ==
+		       FSE_SIT_COUNT,
+	       "one name per situation");
+
 static const struct {
 	const char *const *names;
 	size_t n;
@@ -144,6 +160,11 @@ static const struct {
 	[ENUM_STATUS] = E(status_names),
 	[ENUM_MODE] = E(mode_names),
 	[ENUM_APPT_STATUS] = E(appt_status_names),
+	[ENUM_FSE_ANSWER] = E(fse_answer_names),
+	[ENUM_FSE_LABOUR] = E(fse_labour_names),
+	[ENUM_FSE_CONTACT] = E(fse_contact_names),
+	[ENUM_FSE_SITUATION] = E(fse_situation_names),
+	[ENUM_FSE_EXIT] = E(fse_exit_names),
 #undef E
 };
 
@@ -182,6 +203,13 @@ const char *participant_status_name(enum participant_status s)
 	return model_enum_name(ENUM_STATUS, (int)s);
 }
 
+void fse_entry_init(struct fse_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	e->date = DATE_NONE;
+	e->unemployed_months = FSE_MONTHS_NONE;
+}
+
 void participant_file_clear(struct participant_file *f)
 {
 	participant_clear(&f->p);
@@ -197,6 +225,9 @@ void participant_file_clear(struct participant_file *f)
 	free(f->appts);
 	free(f->jobs);
 	free(f->notes);
+	free(f->fse_entries);
+	free(f->fse_exits);
+	free(f->fse_surveys);
 	memset(f, 0, sizeof *f);
 	participant_init(&f->p);
 }

@@ -130,6 +130,91 @@ struct note {
 	char *text;
 };
 
+/*
+ * The funder's questionnaires (FSE+ 2021-2027, domain.md "What the funder
+ * needs"): one record kind each, dated, never overwritten. A changed
+ * situation is a new record; a typing mistake is corrected in place, with
+ * a journal line. 0 in every answer means "not asked yet".
+ */
+
+/* The answer to a yes-or-no question; the sensitive ones (fse_situation)
+ * also take "refused to answer", and all take "unknown". */
+enum fse_answer {
+	FSE_NOT_ASKED,
+	FSE_YES,
+	FSE_NO,
+	FSE_REFUSED,
+	FSE_UNKNOWN,
+};
+
+/* Situation on the labour market at entry. Long-term unemployment is
+ * derived from unemployed_months (FSE_LONG_TERM_MONTHS or more). */
+enum fse_labour {
+	FSE_LABOUR_NOT_ASKED,
+	FSE_LABOUR_UNEMPLOYED,
+	FSE_LABOUR_INACTIVE,
+	FSE_LABOUR_EMPLOYED,  /* self-employed included */
+	FSE_LABOUR_EDUCATION, /* in education or training */
+};
+
+#define FSE_MONTHS_NONE	     (-1)
+#define FSE_MONTHS_MAX	     600
+#define FSE_LONG_TERM_MONTHS 12
+
+/* The situations funders count at entry, in the order of the record's
+ * `situation` array. */
+enum fse_situation {
+	FSE_SIT_DISABILITY, /* recognised disability (RQTH) */
+	FSE_SIT_THIRD_COUNTRY,
+	FSE_SIT_FOREIGN_BACKGROUND,
+	FSE_SIT_MINORITY,
+	FSE_SIT_HOMELESS, /* homeless or housing exclusion */
+	FSE_SIT_RURAL,
+	FSE_SIT_QPV, /* a priority urban district: a French addition */
+	FSE_SIT_COUNT
+};
+
+struct fse_entry {
+	uint64_t participant;
+	uint32_t seq;
+	pdate date;	    /* the day the answers were given */
+	enum gender gender; /* GENDER_UNKNOWN: not asked */
+	enum fse_labour labour;
+	int unemployed_months;	  /* FSE_MONTHS_NONE: not given */
+	enum education education; /* EDUCATION_UNKNOWN: not asked */
+	enum fse_answer situation[FSE_SIT_COUNT];
+};
+
+/* Situations on leaving: several may apply (a bit each); none is an
+ * answer too. */
+enum fse_exit_bits {
+	FSE_EXIT_SEARCHING = 1 << 0,
+	FSE_EXIT_EDUCATION = 1 << 1, /* in education or training */
+	FSE_EXIT_QUALIFICATION = 1 << 2,
+	FSE_EXIT_EMPLOYED = 1 << 3, /* self-employed included */
+	FSE_EXIT_ALL = (1 << 4) - 1,
+};
+
+struct fse_exit {
+	uint64_t participant;
+	uint32_t seq;
+	pdate date;
+	uint32_t situations; /* enum fse_exit_bits */
+};
+
+/* How the six-months-after survey was asked. */
+enum fse_contact { FSE_CONTACT_PHONE, FSE_CONTACT_EMAIL, FSE_CONTACT_LETTER };
+
+struct fse_survey {
+	uint64_t participant;
+	uint32_t seq;
+	pdate date; /* the day it was asked */
+	enum fse_contact how;
+	bool reached;  /* false: asked, no answer; the others are false */
+	bool employed; /* self-employed included */
+	bool improved; /* an improved situation on the labour market */
+};
+
 /* One line of the journal: who changed what, when. Appended, never edited. */
 struct journal_entry {
 	uint64_t seq;
@@ -146,6 +231,7 @@ void appointment_clear(struct appointment *a);
 void job_clear(struct job *j);
 void note_clear(struct note *n);
 void journal_entry_clear(struct journal_entry *e);
+void fse_entry_init(struct fse_entry *e); /* every answer not asked */
 
 /* Zero-initialise with every date DATE_NONE; nothing is freed. */
 void participant_init(struct participant *p);
@@ -203,6 +289,11 @@ enum model_enum {
 	ENUM_STATUS,
 	ENUM_MODE,
 	ENUM_APPT_STATUS,
+	ENUM_FSE_ANSWER,
+	ENUM_FSE_LABOUR,
+	ENUM_FSE_CONTACT,
+	ENUM_FSE_SITUATION, /* the names of the situations themselves */
+	ENUM_FSE_EXIT,	    /* the bits of fse_exit_bits, by position */
 	ENUM_COUNT
 };
 
@@ -233,6 +324,13 @@ struct participant_file {
 	size_t n_jobs;
 	struct note *notes;
 	size_t n_notes;
+	/* The questionnaires, each in the order recorded (by seq). */
+	struct fse_entry *fse_entries;
+	size_t n_fse_entries;
+	struct fse_exit *fse_exits;
+	size_t n_fse_exits;
+	struct fse_survey *fse_surveys;
+	size_t n_fse_surveys;
 };
 
 /* Free everything the file holds and reset it (clearing twice is safe). */

@@ -124,6 +124,43 @@ static const struct field journal_fields[] = {
 	FIELD(5, F_STR, struct journal_entry, what),
 };
 
+static const struct field fse_entry_fields[] = {
+	FIELD(1, F_U64, struct fse_entry, participant),
+	FIELD(2, F_U32, struct fse_entry, seq),
+	FIELD(3, F_DATE, struct fse_entry, date),
+	ENUMF(4, struct fse_entry, gender, GENDER_NONBINARY),
+	ENUMF(5, struct fse_entry, labour, FSE_LABOUR_EDUCATION),
+	FIELD(6, F_INT, struct fse_entry, unemployed_months),
+	ENUMF(7, struct fse_entry, education, EDUCATION_ISCED_5_8),
+	ENUMF(8, struct fse_entry, situation[FSE_SIT_DISABILITY], FSE_UNKNOWN),
+	ENUMF(9, struct fse_entry, situation[FSE_SIT_THIRD_COUNTRY],
+	      FSE_UNKNOWN),
+	ENUMF(10, struct fse_entry, situation[FSE_SIT_FOREIGN_BACKGROUND],
+	      FSE_UNKNOWN),
+	ENUMF(11, struct fse_entry, situation[FSE_SIT_MINORITY], FSE_UNKNOWN),
+	ENUMF(12, struct fse_entry, situation[FSE_SIT_HOMELESS], FSE_UNKNOWN),
+	ENUMF(13, struct fse_entry, situation[FSE_SIT_RURAL], FSE_UNKNOWN),
+	ENUMF(14, struct fse_entry, situation[FSE_SIT_QPV], FSE_UNKNOWN),
+};
+_Static_assert(FSE_SIT_COUNT == 7, "a tag for each situation");
+
+static const struct field fse_exit_fields[] = {
+	FIELD(1, F_U64, struct fse_exit, participant),
+	FIELD(2, F_U32, struct fse_exit, seq),
+	FIELD(3, F_DATE, struct fse_exit, date),
+	FIELD(4, F_U32, struct fse_exit, situations),
+};
+
+static const struct field fse_survey_fields[] = {
+	FIELD(1, F_U64, struct fse_survey, participant),
+	FIELD(2, F_U32, struct fse_survey, seq),
+	FIELD(3, F_DATE, struct fse_survey, date),
+	ENUMF(4, struct fse_survey, how, FSE_CONTACT_LETTER),
+	FIELD(5, F_BOOL, struct fse_survey, reached),
+	FIELD(6, F_BOOL, struct fse_survey, employed),
+	FIELD(7, F_BOOL, struct fse_survey, improved),
+};
+
 /* Adapters so one table entry can name each type's clear function. */
 static void clear_participant(void *r)
 {
@@ -150,6 +187,12 @@ static void clear_journal(void *r)
 	journal_entry_clear(r);
 }
 
+/* Records without strings have nothing to free. */
+static void clear_plain(void *r)
+{
+	(void)r;
+}
+
 #define TYPE(kind, fields, clear)                                              \
 	{                                                                      \
 		kind, fields, sizeof fields / sizeof fields[0], clear          \
@@ -166,6 +209,12 @@ static const struct record_type note_type =
 	TYPE(RECORD_NOTE, note_fields, clear_note);
 static const struct record_type journal_type =
 	TYPE(RECORD_JOURNAL, journal_fields, clear_journal);
+static const struct record_type fse_entry_type =
+	TYPE(RECORD_FSE_ENTRY, fse_entry_fields, clear_plain);
+static const struct record_type fse_exit_type =
+	TYPE(RECORD_FSE_EXIT, fse_exit_fields, clear_plain);
+static const struct record_type fse_survey_type =
+	TYPE(RECORD_FSE_SURVEY, fse_survey_fields, clear_plain);
 
 static void encode_checkins(struct codec_writer *w, unsigned tag,
 			    const struct job *j)
@@ -439,4 +488,47 @@ int record_decode_journal(const void *buf, size_t len,
 {
 	memset(out, 0, sizeof *out);
 	return decode(&journal_type, buf, len, out);
+}
+
+int record_encode_fse_entry(const struct fse_entry *e, uint8_t **buf,
+			    size_t *len)
+{
+	return encode(&fse_entry_type, e, buf, len);
+}
+
+int record_decode_fse_entry(const void *buf, size_t len, struct fse_entry *out)
+{
+	fse_entry_init(out);
+	return decode(&fse_entry_type, buf, len, out);
+}
+
+int record_encode_fse_exit(const struct fse_exit *e, uint8_t **buf, size_t *len)
+{
+	return encode(&fse_exit_type, e, buf, len);
+}
+
+int record_decode_fse_exit(const void *buf, size_t len, struct fse_exit *out)
+{
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->date = DATE_NONE;
+	rc = decode(&fse_exit_type, buf, len, out);
+	if (rc == PC_OK && (out->situations & ~(uint32_t)FSE_EXIT_ALL) != 0)
+		rc = PC_ECORRUPT;
+	return rc;
+}
+
+int record_encode_fse_survey(const struct fse_survey *v, uint8_t **buf,
+			     size_t *len)
+{
+	return encode(&fse_survey_type, v, buf, len);
+}
+
+int record_decode_fse_survey(const void *buf, size_t len,
+			     struct fse_survey *out)
+{
+	memset(out, 0, sizeof *out);
+	out->date = DATE_NONE;
+	return decode(&fse_survey_type, buf, len, out);
 }

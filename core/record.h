@@ -29,6 +29,9 @@ enum record_kind {
 	RECORD_JOB = 'J',
 	RECORD_NOTE = 'N',
 	RECORD_JOURNAL = 'L',
+	RECORD_FSE_ENTRY = 'E',
+	RECORD_FSE_EXIT = 'X',
+	RECORD_FSE_SURVEY = 'V',
 };
 
 int record_encode_participant(const struct participant *p, uint8_t **buf,
@@ -56,5 +59,17 @@ int record_encode_journal(const struct journal_entry *e, uint8_t **buf,
 			  size_t *len);
 int record_decode_journal(const void *buf, size_t len,
 			  struct journal_entry *out);
+
+/* The questionnaires hold no strings: nothing to clear after a decode. */
+int record_encode_fse_entry(const struct fse_entry *e, uint8_t **buf,
+			    size_t *len);
+int record_decode_fse_entry(const void *buf, size_t len, struct fse_entry *out);
+int record_encode_fse_exit(const struct fse_exit *e, uint8_t **buf,
+			   size_t *len);
+int record_decode_fse_exit(const void *buf, size_t len, struct fse_exit *out);
+int record_encode_fse_survey(const struct fse_survey *v, uint8_t **buf,
+			     size_t *len);
+int record_decode_fse_survey(const void *buf, size_t len,
+			     struct fse_survey *out);
 
 #endif

@@ -2,6 +2,7 @@
 #include "rules.h"
 #include "date.h"
 #include "employment.h"
+#include "fse.h"
 #include "i18n.h"
 
 #include <stdio.h>
@@ -18,6 +19,9 @@ static const char *const flag_names[FLAG_COUNT] = {
 	[FLAG_CHECKIN_DUE] = "checkin-due",
 	[FLAG_READY_TO_EXIT] = "ready-to-exit",
 	[FLAG_VALIDATE_EXIT] = "validate-exit",
+	[FLAG_FSE_SURVEY_OVERDUE] = "fse-survey-overdue",
+	[FLAG_FSE_ENTRY_INCOMPLETE] = "fse-entry-incomplete",
+	[FLAG_FSE_SURVEY_DUE] = "fse-survey-due",
 };
 
 const char *rules_flag_name(enum flag_kind kind)
@@ -29,6 +33,7 @@ enum flag_level rules_flag_level(const struct flag *fl)
 {
 	switch (fl->kind) {
 	case FLAG_CHECKIN_DUE:
+	case FLAG_FSE_SURVEY_DUE:
 		return LEVEL_SOON;
 	case FLAG_MAX_DURATION:
 		return fl->days < 0 ? LEVEL_OVERDUE : LEVEL_SOON;
@@ -323,6 +328,62 @@ static void after_exit_rules(const struct config *c,
 	sort_flags(out);
 }
 
+bool rules_flag_enabled(const struct config *c, enum flag_kind kind)
+{
+	return kind < FLAG_FSE_SURVEY_OVERDUE ||
+	       (kind < FLAG_COUNT && c->fse_from != DATE_NONE);
+}
+
+bool rules_survey_window(const struct config *c, const struct participant *p,
+			 pdate today)
+{
+	return c->fse_from != DATE_NONE && p->status == STATUS_EXITED &&
+	       p->exit_date != DATE_NONE && p->exit_date >= c->fse_from &&
+	       today >= fse_survey_from(p->exit_date);
+}
+
+/*
+ * The six-months survey: due from six months after the exit for the
+ * window's days (dated its first day, days left to its last), overdue
+ * from the day after (dated that day, days since).
+ */
+static void survey_rules(const struct config *c,
+			 const struct participant_file *f, pdate today,
+			 struct rules_summary *out)
+{
+	pdate from, late;
+
+	if (!rules_survey_window(c, &f->p, today) || fse_survey_done(f))
+		return;
+	from = fse_survey_from(f->p.exit_date);
+	late = from + c->fse_survey_window_days;
+	if (today < late)
+		add(out, FLAG_FSE_SURVEY_DUE, from, late - 1 - today, 0);
+	else
+		add(out, FLAG_FSE_SURVEY_OVERDUE, late, today - late, 0);
+}
+
+/*
+ * Entry answers missing, from entry + grace days (the flag's date) for
+ * those who entered on or after fse.from; count: how many questions.
+ */
+static void entry_rules(const struct config *c,
+			const struct participant_file *f, pdate today,
+			struct rules_summary *out)
+{
+	pdate due;
+	unsigned missing;
+
+	if (c->fse_from == DATE_NONE || f->p.entry_date == DATE_NONE ||
+	    f->p.entry_date < c->fse_from)
+		return;
+	due = f->p.entry_date + c->fse_entry_grace_days;
+	if (today < due || (missing = fse_entry_missing(f)) == 0)
+		return;
+	add(out, FLAG_FSE_ENTRY_INCOMPLETE, due, today - due,
+	    __builtin_popcount(missing));
+}
+
 void rules_evaluate(const struct config *c, const struct participant_file *f,
 		    pdate today, struct rules_summary *out)
 {
@@ -341,6 +402,8 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 		out->n_flags = 0;
 		if (rules_after_exit(c, &f->p))
 			after_exit_rules(c, f, today, out);
+		survey_rules(c, f, today, out);
+		sort_flags(out);
 		return;
 	}
 
@@ -389,6 +452,7 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 		if (limit - today <= c->max_duration_notice_days)
 			add(out, FLAG_MAX_DURATION, limit, limit - today, 0);
 	}
+	entry_rules(c, f, today, out);
 	sort_flags(out);
 }
 
@@ -476,6 +540,25 @@ void rules_flag_reason(const struct flag *fl, char *buf, size_t n)
 			    "%d months in work reached: validate the exit",
 			    fl->count),
 			 fl->count);
+		break;
+	case FLAG_FSE_ENTRY_INCOMPLETE:
+		snprintf(buf, n,
+			 P_("funder's entry data: %d answer missing",
+			    "funder's entry data: %d answers missing",
+			    fl->count),
+			 fl->count);
+		break;
+	case FLAG_FSE_SURVEY_DUE:
+		snprintf(buf, n,
+			 P_("six-months survey due: %d day left",
+			    "six-months survey due: %d days left", d),
+			 d);
+		break;
+	case FLAG_FSE_SURVEY_OVERDUE:
+		snprintf(buf, n,
+			 P_("six-months survey late by %d day",
+			    "six-months survey late by %d days", d),
+			 d);
 		break;
 	default:
 		snprintf(buf, n, "?");

@@ -20,6 +20,11 @@ enum flag_kind {
 	FLAG_CHECKIN_DUE,	  /* an in-work check-in in the next days */
 	FLAG_READY_TO_EXIT,	  /* config followup_months in work reached */
 	FLAG_VALIDATE_EXIT,	  /* left at hiring: six months reached */
+	/* The funder's questionnaires, only with fse.from configured
+	 * (rules_flag_enabled): paperwork after people. */
+	FLAG_FSE_SURVEY_OVERDUE,   /* the six-months survey's window passed */
+	FLAG_FSE_ENTRY_INCOMPLETE, /* entry answers missing after the grace */
+	FLAG_FSE_SURVEY_DUE,	   /* the six-months survey's window is open */
 	FLAG_COUNT
 };
 
@@ -43,8 +48,10 @@ struct rules_summary {
  * Evaluate every rule for `f` as of `today` into *out, wholly overwritten
  * (nothing to free). An exited participant has no flag, but one still
  * followed after an exit at hiring (rules_after_exit) has those of the
- * in-work follow-up: check-ins, validate-exit, work-lost. A stage missing
- * from the config uses no contact interval.
+ * in-work follow-up: check-ins, validate-exit, work-lost; and one whose
+ * six-months survey is due or overdue (rules_survey_window) has
+ * fse-survey-due or fse-survey-overdue. A stage missing from the config
+ * uses no contact interval.
  */
 void rules_evaluate(const struct config *c, const struct participant_file *f,
 		    pdate today, struct rules_summary *out);
@@ -84,6 +91,20 @@ bool rules_exit_run(const struct config *c, const struct participant_file *f,
  * nothing, has nothing left to follow.
  */
 bool rules_after_exit(const struct config *c, const struct participant *p);
+
+/*
+ * True when `p` left on or after fse.from and, as of `today`, six months
+ * have passed since the exit: the survey is due or overdue unless a
+ * survey record says it was asked (fse_survey_done), which only the
+ * participant's file tells. The caseload reads the file of those alone
+ * among the people who left.
+ */
+bool rules_survey_window(const struct config *c, const struct participant *p,
+			 pdate today);
+
+/* False for a flag the configuration leaves out (the FSE flags without
+ * fse.from): lists of every flag with its count skip it. */
+bool rules_flag_enabled(const struct config *c, enum flag_kind kind);
 
 /* The in-work follow-up the check-ins belong to: they fall due from
  * `start`, and one held on any job started from `lo` to `hi` counts. */

@@ -22,6 +22,9 @@ const char *const store_db_names[DB_COUNT] = {
 	"jobs",
 	"notes",
 	"journal",
+	"fse_entry",
+	"fse_exit",
+	"fse_survey",
 };
 
 /* Past this the map stops growing and MDB_MAP_FULL reaches the user. */
@@ -75,6 +78,8 @@ int store_get(struct store_txn *t, int db, const void *k, size_t klen,
 {
 	MDB_val key = { klen, (void *)k };
 
+	if (store_db_absent(t->s, db))
+		return PC_ENOTFOUND;
 	return store_fail(t, mdb_get(t->txn, t->s->dbi[db], &key, val));
 }
 
@@ -93,6 +98,8 @@ int store_scan(struct store_txn *t, int db, const void *prefix, size_t plen,
 	MDB_val key = { plen, (void *)prefix }, val;
 	int rc, op = plen ? MDB_SET_RANGE : MDB_FIRST;
 
+	if (store_db_absent(t->s, db))
+		return PC_OK;
 	rc = mdb_cursor_open(t->txn, t->s->dbi[db], &c);
 	if (rc != 0)
 		return store_fail(t, rc);

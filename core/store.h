@@ -29,8 +29,12 @@
 /* The file in the database directory that open stores hold shared. */
 #define STORE_LOCK_FILE "parcours.lock"
 
-/* The record layout this build reads and writes. */
-#define STORE_SCHEMA_VERSION 1
+/* The record layout this build reads and writes. 2 added the funder's
+ * questionnaires: a schema-1 database gains their sub-databases and the
+ * number 2 at its first write open (older builds then refuse it, rather
+ * than erase someone and leave their answers); read-only, it is read as
+ * it is. */
+#define STORE_SCHEMA_VERSION 2
 
 struct store;
 struct store_txn;
@@ -229,6 +233,33 @@ int store_note_add(struct store_txn *t, const struct note *n, uint32_t *seq);
 /* Remove note `seq` of a participant; PC_ENOTFOUND when there is none. The
  * next note added may take the number of a last one removed. */
 int store_note_delete(struct store_txn *t, uint64_t participant, uint32_t seq);
+
+/*
+ * The funder's questionnaires, kept like notes under their participant.
+ * add assigns seq (into *seq unless NULL) and never replaces a record: a
+ * changed situation is a new one. put writes the record at its own seq
+ * (a correction, or a load). get copies one out: PC_ENOTFOUND when none.
+ */
+int store_fse_entry_add(struct store_txn *t, const struct fse_entry *e,
+			uint32_t *seq);
+int store_fse_entry_put(struct store_txn *t, const struct fse_entry *e);
+int store_fse_entry_get(struct store_txn *t, uint64_t participant, uint32_t seq,
+			struct fse_entry *out);
+int store_fse_exit_add(struct store_txn *t, const struct fse_exit *e,
+		       uint32_t *seq);
+int store_fse_exit_put(struct store_txn *t, const struct fse_exit *e);
+int store_fse_exit_get(struct store_txn *t, uint64_t participant, uint32_t seq,
+		       struct fse_exit *out);
+int store_fse_survey_add(struct store_txn *t, const struct fse_survey *v,
+			 uint32_t *seq);
+int store_fse_survey_put(struct store_txn *t, const struct fse_survey *v);
+int store_fse_survey_get(struct store_txn *t, uint64_t participant,
+			 uint32_t seq, struct fse_survey *out);
+
+/* The date of the latest six-months survey of a participant into *last
+ * (DATE_NONE with none): what the caseload reads of someone who left. */
+int store_fse_survey_last(struct store_txn *t, uint64_t participant,
+			  pdate *last);
 
 /* Append to the journal; the sequence number is assigned (e->seq ignored). */
 int store_journal_add(struct store_txn *t, const struct journal_entry *e);

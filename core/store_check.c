@@ -284,6 +284,22 @@ static int dec_note(const void *b, size_t n, void *o)
 {
 	return record_decode_note(b, n, o);
 }
+static int dec_fse_entry(const void *b, size_t n, void *o)
+{
+	return record_decode_fse_entry(b, n, o);
+}
+static int dec_fse_exit(const void *b, size_t n, void *o)
+{
+	return record_decode_fse_exit(b, n, o);
+}
+static int dec_fse_survey(const void *b, size_t n, void *o)
+{
+	return record_decode_fse_survey(b, n, o);
+}
+static void clr_plain(void *o)
+{
+	(void)o;
+}
 static void clr_move(void *o)
 {
 	stage_move_clear(o);
@@ -304,6 +320,9 @@ static int check_child(const MDB_val *key, const MDB_val *val, void *arg)
 		struct stage_move m;
 		struct job j;
 		struct note n;
+		struct fse_entry fe;
+		struct fse_exit fx;
+		struct fse_survey fs;
 	} rec;
 	uint64_t pid = key->mv_size == 12 ? get_be64(key->mv_data) : 0;
 
@@ -372,6 +391,12 @@ int store_check_records(struct store *s, struct store_report *r, char **cause)
 	struct child_check moves = { &c, "stage moves", dec_move, clr_move, 0 };
 	struct child_check jobs = { &c, "jobs", dec_job, clr_job, 0 };
 	struct child_check notes = { &c, "notes", dec_note, clr_note, 0 };
+	struct child_check fse[] = {
+		{ &c, "entry questionnaires", dec_fse_entry, clr_plain, 0 },
+		{ &c, "exit questionnaires", dec_fse_exit, clr_plain, 0 },
+		{ &c, "six-months questionnaires", dec_fse_survey, clr_plain,
+		  0 },
+	};
 	MDB_val v;
 	int rc = store_read_begin(s, &c.t, cause);
 
@@ -404,6 +429,9 @@ int store_check_records(struct store *s, struct store_report *r, char **cause)
 		rc = store_scan(c.t, DB_JOBS, NULL, 0, check_child, &jobs);
 	if (rc == PC_OK)
 		rc = store_scan(c.t, DB_NOTES, NULL, 0, check_child, &notes);
+	for (int i = 0; i < 3 && rc == PC_OK; i++)
+		rc = store_scan(c.t, DB_FSE_ENTRY + i, NULL, 0, check_child,
+				&fse[i]);
 	if (rc == PC_OK)
 		rc = store_scan(c.t, DB_JOURNAL, NULL, 0, check_journal, &c);
 	store_read_end(&c.t);

@@ -1,4 +1,5 @@
-/* store_history.c: stage moves, jobs, notes and the journal. */
+/* store_history.c: stage moves, jobs, notes, the funder's questionnaires
+ * and the journal. */
 #include "store_internal.h"
 #include "error.h"
 #include "i18n.h"
@@ -130,6 +131,167 @@ int store_note_delete(struct store_txn *t, uint64_t participant, uint32_t seq)
 	put_be32(key + 8, seq);
 	rc = store_get(t, DB_NOTES, key, sizeof key, &v);
 	return rc == PC_OK ? store_del(t, DB_NOTES, key, sizeof key) : rc;
+}
+
+/* ---- the funder's questionnaires ---- */
+
+/* The three kinds share their storage: one encoder, one sub-database. */
+struct fse_kind {
+	int db;
+	int (*encode)(const void *, uint8_t **, size_t *);
+	int (*decode)(const void *, size_t, void *);
+};
+
+static int enc_entry(const void *r, uint8_t **b, size_t *n)
+{
+	return record_encode_fse_entry(r, b, n);
+}
+static int dec_entry(const void *b, size_t n, void *r)
+{
+	return record_decode_fse_entry(b, n, r);
+}
+static int enc_exit(const void *r, uint8_t **b, size_t *n)
+{
+	return record_encode_fse_exit(r, b, n);
+}
+static int dec_exit(const void *b, size_t n, void *r)
+{
+	return record_decode_fse_exit(b, n, r);
+}
+static int enc_survey(const void *r, uint8_t **b, size_t *n)
+{
+	return record_encode_fse_survey(r, b, n);
+}
+static int dec_survey(const void *b, size_t n, void *r)
+{
+	return record_decode_fse_survey(b, n, r);
+}
+
+static const struct fse_kind fse_kinds[] = {
+	{ DB_FSE_ENTRY, enc_entry, dec_entry },
+	{ DB_FSE_EXIT, enc_exit, dec_exit },
+	{ DB_FSE_SURVEY, enc_survey, dec_survey },
+};
+
+static int fse_put(struct store_txn *t, const struct fse_kind *k,
+		   uint64_t participant, uint32_t seq, const void *rec)
+{
+	uint8_t *buf;
+	size_t len;
+	int rc = k->encode(rec, &buf, &len);
+
+	if (rc != PC_OK)
+		return rc;
+	rc = put_child(t, k->db, participant, seq, buf, len);
+	free(buf);
+	return rc;
+}
+
+static int fse_get(struct store_txn *t, const struct fse_kind *k,
+		   uint64_t participant, uint32_t seq, void *out)
+{
+	uint8_t key[12];
+	MDB_val v;
+	int rc;
+
+	put_be64(key, participant);
+	put_be32(key + 8, seq);
+	rc = store_get(t, k->db, key, sizeof key, &v);
+	return rc == PC_OK ? k->decode(v.mv_data, v.mv_size, out) : rc;
+}
+
+int store_fse_entry_add(struct store_txn *t, const struct fse_entry *e,
+			uint32_t *seq)
+{
+	struct fse_entry copy = *e;
+	int rc = next_child_seq(t, DB_FSE_ENTRY, e->participant, &copy.seq);
+
+	if (rc == PC_OK)
+		rc = store_fse_entry_put(t, &copy);
+	if (rc == PC_OK && seq != NULL)
+		*seq = copy.seq;
+	return rc;
+}
+
+int store_fse_entry_put(struct store_txn *t, const struct fse_entry *e)
+{
+	return fse_put(t, &fse_kinds[0], e->participant, e->seq, e);
+}
+
+int store_fse_entry_get(struct store_txn *t, uint64_t participant, uint32_t seq,
+			struct fse_entry *out)
+{
+	return fse_get(t, &fse_kinds[0], participant, seq, out);
+}
+
+int store_fse_exit_add(struct store_txn *t, const struct fse_exit *e,
+		       uint32_t *seq)
+{
+	struct fse_exit copy = *e;
+	int rc = next_child_seq(t, DB_FSE_EXIT, e->participant, &copy.seq);
+
+	if (rc == PC_OK)
+		rc = store_fse_exit_put(t, &copy);
+	if (rc == PC_OK && seq != NULL)
+		*seq = copy.seq;
+	return rc;
+}
+
+int store_fse_exit_put(struct store_txn *t, const struct fse_exit *e)
+{
+	return fse_put(t, &fse_kinds[1], e->participant, e->seq, e);
+}
+
+int store_fse_exit_get(struct store_txn *t, uint64_t participant, uint32_t seq,
+		       struct fse_exit *out)
+{
+	return fse_get(t, &fse_kinds[1], participant, seq, out);
+}
+
+int store_fse_survey_add(struct store_txn *t, const struct fse_survey *v,
+			 uint32_t *seq)
+{
+	struct fse_survey copy = *v;
+	int rc = next_child_seq(t, DB_FSE_SURVEY, v->participant, &copy.seq);
+
+	if (rc == PC_OK)
+		rc = store_fse_survey_put(t, &copy);
+	if (rc == PC_OK && seq != NULL)
+		*seq = copy.seq;
+	return rc;
+}
+
+int store_fse_survey_put(struct store_txn *t, const struct fse_survey *v)
+{
+	return fse_put(t, &fse_kinds[2], v->participant, v->seq, v);
+}
+
+int store_fse_survey_get(struct store_txn *t, uint64_t participant,
+			 uint32_t seq, struct fse_survey *out)
+{
+	return fse_get(t, &fse_kinds[2], participant, seq, out);
+}
+
+static int latest_survey(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	pdate *last = arg;
+	struct fse_survey v;
+	int rc = record_decode_fse_survey(val->mv_data, val->mv_size, &v);
+
+	(void)key;
+	if (rc == PC_OK && (*last == DATE_NONE || v.date > *last))
+		*last = v.date;
+	return rc;
+}
+
+int store_fse_survey_last(struct store_txn *t, uint64_t participant,
+			  pdate *last)
+{
+	uint8_t prefix[8];
+
+	*last = DATE_NONE;
+	put_be64(prefix, participant);
+	return store_scan(t, DB_FSE_SURVEY, prefix, 8, latest_survey, last);
 }
 
 /* ---- journal ---- */

@@ -21,8 +21,17 @@ enum {
 	DB_JOBS,	 /* be64 participant be32 seq -> job */
 	DB_NOTES,	 /* be64 participant be32 seq -> note */
 	DB_JOURNAL,	 /* be64 seq -> journal entry */
+	/* Schema 2: the funder's questionnaires, each keyed like notes. A
+	 * database of schema 1 lacks them until its first write open; a
+	 * read-only open reads them as empty (see store_db_absent). */
+	DB_FSE_ENTRY,  /* be64 participant be32 seq -> fse_entry */
+	DB_FSE_EXIT,   /* be64 participant be32 seq -> fse_exit */
+	DB_FSE_SURVEY, /* be64 participant be32 seq -> fse_survey */
 	DB_COUNT
 };
+
+/* The first sub-database a database of schema 1 does not have. */
+#define DB_FIRST_SCHEMA_2 DB_FSE_ENTRY
 
 struct store {
 	MDB_env *env;
@@ -30,6 +39,9 @@ struct store {
 	char *path;
 	size_t map_size;
 	bool readonly;
+	/* Sub-databases missing from a schema-1 file opened read-only: a bit
+	 * per DB_*; reads of them find nothing. */
+	unsigned absent;
 	int lock_fd; /* data.mdb, flocked while open (see lock_store), or -1 */
 	bool exclusive; /* the lock is exclusive: no other process has it */
 	bool finished_erasure;	/* store_open finished an erasure's rewrite */
@@ -69,6 +81,12 @@ static inline uint32_t get_be32(const uint8_t *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
 	       (uint32_t)p[2] << 8 | p[3];
+}
+
+/* True when sub-database `db` is missing from a read-only old file. */
+static inline bool store_db_absent(const struct store *s, int db)
+{
+	return (s->absent >> db & 1u) != 0;
 }
 
 /* Map an LMDB or errno code to ours. */

@@ -65,6 +65,15 @@ static int check_schema(struct store_txn *t, bool may_write, char **cause)
 				   "parcours understands (%d); use a newer "
 				   "parcours"),
 				 t->s->path, version, STORE_SCHEMA_VERSION);
+	if (version < STORE_SCHEMA_VERSION && may_write) {
+		/* The upgrade: the sub-databases were created with this
+		 * transaction's handles; only the number is left. */
+		put_be32(buf, STORE_SCHEMA_VERSION);
+		return store_put(t, DB_META, META_SCHEMA, strlen(META_SCHEMA),
+				 buf, sizeof buf);
+	}
+	if (version < STORE_SCHEMA_VERSION && !t->s->readonly)
+		return PC_ENOTFOUND; /* upgraded by a write transaction */
 	return PC_OK;
 }
 
@@ -90,9 +99,18 @@ static int open_handles(struct store *s, bool write, char **cause)
 	if (mrc != 0)
 		return error_set(cause, PC_EDB, "%s: %s", s->path,
 				 mdb_strerror(mrc));
-	for (int i = 0; i < DB_COUNT && mrc == 0; i++)
+	s->absent = 0;
+	for (int i = 0; i < DB_COUNT && mrc == 0; i++) {
 		mrc = mdb_dbi_open(t.txn, store_db_names[i],
 				   write ? MDB_CREATE : 0, &s->dbi[i]);
+		/* A schema-1 file read as it is. */
+		if (mrc == MDB_NOTFOUND && !write && s->readonly &&
+		    i >= DB_FIRST_SCHEMA_2) {
+			s->absent |= 1u << i;
+			s->dbi[i] = 0;
+			mrc = 0;
+		}
+	}
 	if (mrc == MDB_NOTFOUND && !write) {
 		mdb_txn_abort(t.txn);
 		return PC_ENOTFOUND;

@@ -194,6 +194,7 @@ struct file_loader {
 	struct store_txn *t;
 	struct participant_file *f;
 	size_t cap_moves, cap_appts, cap_jobs, cap_notes;
+	size_t cap_fse_entries, cap_fse_exits, cap_fse_surveys;
 	uint64_t id;	  /* the participant's */
 	size_t *left_out; /* a salvage: what does not decode is left out */
 };
@@ -206,7 +207,15 @@ static unsigned key_seq(const MDB_val *key)
 }
 
 /* The records of a participant's file a salvage may leave out. */
-enum child { CHILD_MOVE, CHILD_APPOINTMENT, CHILD_JOB, CHILD_NOTE };
+enum child {
+	CHILD_MOVE,
+	CHILD_APPOINTMENT,
+	CHILD_JOB,
+	CHILD_NOTE,
+	CHILD_FSE_ENTRY,
+	CHILD_FSE_EXIT,
+	CHILD_FSE_SURVEY,
+};
 
 /*
  * What a loader does with a record that did not decode (rc): in a
@@ -244,6 +253,24 @@ static int salvage(struct file_loader *l, int rc, enum child what,
 		store_notice(s,
 			     _("participant %llu: note %llu: corrupt record, "
 			       "left out"),
+			     pid, number);
+		break;
+	case CHILD_FSE_ENTRY:
+		store_notice(s,
+			     _("participant %llu: entry questionnaire %llu: "
+			       "corrupt record, left out"),
+			     pid, number);
+		break;
+	case CHILD_FSE_EXIT:
+		store_notice(s,
+			     _("participant %llu: exit questionnaire %llu: "
+			       "corrupt record, left out"),
+			     pid, number);
+		break;
+	case CHILD_FSE_SURVEY:
+		store_notice(s,
+			     _("participant %llu: six-months questionnaire "
+			       "%llu: corrupt record, left out"),
 			     pid, number);
 		break;
 	}
@@ -295,6 +322,54 @@ static int load_note(const MDB_val *key, const MDB_val *val, void *arg)
 	if (rc == PC_OK)
 		f->n_notes++;
 	return salvage(l, rc, CHILD_NOTE, key_seq(key));
+}
+
+static int load_fse_entry(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct file_loader *l = arg;
+	struct participant_file *f = l->f;
+	int rc;
+
+	if (store_reserve((void **)&f->fse_entries, &l->cap_fse_entries,
+			  f->n_fse_entries + 1, sizeof *f->fse_entries))
+		return PC_ENOMEM;
+	rc = record_decode_fse_entry(val->mv_data, val->mv_size,
+				     &f->fse_entries[f->n_fse_entries]);
+	if (rc == PC_OK)
+		f->n_fse_entries++;
+	return salvage(l, rc, CHILD_FSE_ENTRY, key_seq(key));
+}
+
+static int load_fse_exit(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct file_loader *l = arg;
+	struct participant_file *f = l->f;
+	int rc;
+
+	if (store_reserve((void **)&f->fse_exits, &l->cap_fse_exits,
+			  f->n_fse_exits + 1, sizeof *f->fse_exits))
+		return PC_ENOMEM;
+	rc = record_decode_fse_exit(val->mv_data, val->mv_size,
+				    &f->fse_exits[f->n_fse_exits]);
+	if (rc == PC_OK)
+		f->n_fse_exits++;
+	return salvage(l, rc, CHILD_FSE_EXIT, key_seq(key));
+}
+
+static int load_fse_survey(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct file_loader *l = arg;
+	struct participant_file *f = l->f;
+	int rc;
+
+	if (store_reserve((void **)&f->fse_surveys, &l->cap_fse_surveys,
+			  f->n_fse_surveys + 1, sizeof *f->fse_surveys))
+		return PC_ENOMEM;
+	rc = record_decode_fse_survey(val->mv_data, val->mv_size,
+				      &f->fse_surveys[f->n_fse_surveys]);
+	if (rc == PC_OK)
+		f->n_fse_surveys++;
+	return salvage(l, rc, CHILD_FSE_SURVEY, key_seq(key));
 }
 
 static int load_appt(const MDB_val *key, const MDB_val *val, void *arg)
@@ -361,6 +436,13 @@ static int file_load(struct store_txn *t, uint64_t id,
 		rc = store_scan(t, DB_JOBS, prefix, 8, load_job, &l);
 	if (rc == PC_OK)
 		rc = store_scan(t, DB_NOTES, prefix, 8, load_note, &l);
+	if (rc == PC_OK)
+		rc = store_scan(t, DB_FSE_ENTRY, prefix, 8, load_fse_entry, &l);
+	if (rc == PC_OK)
+		rc = store_scan(t, DB_FSE_EXIT, prefix, 8, load_fse_exit, &l);
+	if (rc == PC_OK)
+		rc = store_scan(t, DB_FSE_SURVEY, prefix, 8, load_fse_survey,
+				&l);
 	if (rc != PC_OK) {
 		participant_file_clear(out);
 		return rc;
@@ -406,6 +488,8 @@ int store_participant_delete(struct store_txn *t, uint64_t id)
 		rc = store_del_prefix(t, DB_JOBS, key, 8);
 	if (rc == PC_OK)
 		rc = store_del_prefix(t, DB_NOTES, key, 8);
+	for (int db = DB_FSE_ENTRY; db <= DB_FSE_SURVEY && rc == PC_OK; db++)
+		rc = store_del_prefix(t, db, key, 8);
 	if (rc == PC_OK)
 		rc = referent_index(t, f.p.referent, id, false);
 	if (rc == PC_OK)

@@ -300,16 +300,17 @@ int summary_build(struct summary *s, const struct config *c,
 			}
 		}
 		if (p->status == STATUS_EXITED) {
-			/* Left at hiring: the in-work follow-up goes on. */
+			/* Left at hiring: the in-work follow-up goes on;
+			 * left six months ago: the funder's survey. */
 			if (rules_after_exit(c, p)) {
 				s->after_exit++;
-				if (e->summary.n_flags > 0) {
-					s->flagged++;
-					if (r)
-						r->flagged++;
-				}
-				add_flags(s, e, i);
 				s->followups[s->n_followups++] = i;
+			}
+			if (e->summary.n_flags > 0) {
+				s->flagged++;
+				if (r)
+					r->flagged++;
+				add_flags(s, e, i);
 			}
 			continue;
 		}

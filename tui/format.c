@@ -120,6 +120,13 @@ void format_flag_short(const struct flag *fl, char *buf, size_t n)
 	case FLAG_VALIDATE_EXIT:
 		snprintf(buf, n, "%s", _("validate the exit"));
 		break;
+	case FLAG_FSE_ENTRY_INCOMPLETE:
+		snprintf(buf, n, "%s", _("fill FSE entry"));
+		break;
+	case FLAG_FSE_SURVEY_DUE:
+	case FLAG_FSE_SURVEY_OVERDUE:
+		snprintf(buf, n, "%s", _("6-month survey"));
+		break;
 	default:
 		snprintf(buf, n, "?");
 		break;
@@ -188,6 +195,24 @@ void format_flag_count(enum flag_kind k, size_t n, char *buf, size_t size)
 		snprintf(buf, size,
 			 P_("%4zu  left at hiring, exit to validate",
 			    "%4zu  left at hiring, exits to validate", n),
+			 n);
+		break;
+	case FLAG_FSE_SURVEY_OVERDUE:
+		snprintf(buf, size,
+			 P_("%4zu  six-months survey late",
+			    "%4zu  six-months surveys late", n),
+			 n);
+		break;
+	case FLAG_FSE_ENTRY_INCOMPLETE:
+		snprintf(buf, size,
+			 P_("%4zu  funder's entry data incomplete",
+			    "%4zu  funder's entry data incomplete", n),
+			 n);
+		break;
+	case FLAG_FSE_SURVEY_DUE:
+		snprintf(buf, size,
+			 P_("%4zu  six-months survey due",
+			    "%4zu  six-months surveys due", n),
 			 n);
 		break;
 	default:

@@ -151,6 +151,8 @@ static void draw(struct tui *t, void *data)
 	for (int k = 0; k < FLAG_COUNT && y < LINES - 6; k++) {
 		struct flag f = { .kind = (enum flag_kind)k, .days = 1 };
 
+		if (!rules_flag_enabled(t->config, (enum flag_kind)k))
+			continue;
 		/* The follow-up after exit only when someone is in it. */
 		if (flags[k] == 0 &&
 		    (k == FLAG_WORK_LOST || k == FLAG_VALIDATE_EXIT))

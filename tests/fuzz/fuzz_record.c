@@ -24,6 +24,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 		}                                                              \
 	} while (0)
 
+/* The questionnaires hold no strings. */
+static void no_clear(void *r)
+{
+	(void)r;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	ROUND_TRIP(struct participant, record_decode_participant,
@@ -37,5 +43,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		   note_clear);
 	ROUND_TRIP(struct journal_entry, record_decode_journal,
 		   record_encode_journal, journal_entry_clear);
+	ROUND_TRIP(struct fse_entry, record_decode_fse_entry,
+		   record_encode_fse_entry, no_clear);
+	ROUND_TRIP(struct fse_exit, record_decode_fse_exit,
+		   record_encode_fse_exit, no_clear);
+	ROUND_TRIP(struct fse_survey, record_decode_fse_survey,
+		   record_encode_fse_survey, no_clear);
 	return 0;
 }
