@@ -58,21 +58,41 @@ expect dashboard "Participants per stage"
 keys h
 ready "sort:"
 # n/N go round the matches; a second / starts a new search.
+# The selected row, once it differs from $1 (2 s at most): a key sent
+# is drawn a moment later.
+selected_after() {
+	local row
+	for _ in $(seq 40); do
+		row=$(screen | grep -m1 '^›' | cut -c1-30)
+		[ "$row" != "$1" ] && break
+		sleep 0.05
+	done
+	printf '%s' "$row"
+}
 keys / a Enter
 expect search-a "/a · "
 first=$(screen | grep -m1 '^›' | cut -c1-30)
 keys n
-second=$(screen | grep -m1 '^›' | cut -c1-30)
+second=$(selected_after "$first")
 [ "$first" != "$second" ] && ok || ko "n did not move: '$first'"
 keys N
-same "N comes back" "$(screen | grep -m1 '^›' | cut -c1-30)" "$first"
+same "N comes back" "$(selected_after "$second")" "$first"
 keys / z Enter
 expect new-search "/z · "
 expect_not not-appended "/az"
 keys Escape
 # Ctrl-D: half a page down (page of 24 rows: 12).
-keys g C-d
-row=$(screen | grep -n '^›' | cut -d: -f1)
+keys g
+for _ in $(seq 40); do
+	[ "$(screen | grep -n '^›' | cut -d: -f1)" = 5 ] && break
+	sleep 0.05
+done
+keys C-d
+for _ in $(seq 40); do
+	row=$(screen | grep -n '^›' | cut -d: -f1)
+	[ "$row" = 17 ] && break
+	sleep 0.05
+done
 same "half a page" "$row" "$((5 + 12))"
 # Counts read as what they are: the dashboard says one in the singular.
 one=$(P attention --format tsv | python3 -c '
