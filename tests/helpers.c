@@ -2,6 +2,7 @@
 #include "helpers.h"
 #include "build_config.h"
 #include "config.h"
+#include "error.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -89,4 +90,58 @@ int helper_config_free(void **state)
 	(void)state;
 	config_free(&helper_config);
 	return 0;
+}
+
+struct edit_fixture *helper_edit_open(const struct participant *p, pdate entry)
+{
+	struct edit_fixture *f = calloc(1, sizeof *f);
+	char *cause = NULL;
+
+	if (f == NULL)
+		return NULL;
+	f->dir = helper_tmpdir();
+	if (store_open(f->dir, &f->s, &cause) != PC_OK ||
+	    config_load(helper_default_config(), NULL, &f->c, &cause) !=
+		    PC_OK) {
+		free(cause);
+		helper_edit_close(f);
+		return NULL;
+	}
+	f->ctx.config = f->c;
+	f->ctx.who = "Marie Dupont";
+	f->ctx.now = 1700000000;
+	f->ctx.today = D(2026, 11, 26);
+	if (edit_participant_add(f->s, &f->ctx, p, entry, &f->pid, &cause) !=
+	    PC_OK) {
+		free(cause);
+		helper_edit_close(f);
+		return NULL;
+	}
+	return f;
+}
+
+void helper_edit_close(struct edit_fixture *f)
+{
+	if (f == NULL)
+		return;
+	store_close(&f->s);
+	config_free(&f->c);
+	if (f->dir != NULL)
+		helper_rmdir(f->dir);
+	free(f);
+}
+
+bool helper_edit_load(struct edit_fixture *f, struct participant_file *pf)
+{
+	struct store_txn *t;
+	char *cause = NULL;
+	int rc;
+
+	if (store_read_begin(f->s, &t, &cause) != PC_OK) {
+		free(cause);
+		return false;
+	}
+	rc = store_file_load(t, f->pid, pf);
+	store_read_end(&t);
+	return rc == PC_OK;
 }

@@ -3,6 +3,9 @@
 #define PARCOURS_TEST_HELPERS_H
 
 #include "date.h"
+#include "edit.h"
+#include "model.h"
+#include "store.h"
 
 /* A new empty directory under $TMPDIR (or /tmp); caller frees the path. */
 char *helper_tmpdir(void);
@@ -25,5 +28,25 @@ int helper_config_free(void **state);
 
 /* y-m-d as a date, for readable tests. */
 pdate D(int y, int m, int d);
+
+/* A database with the default configuration and one participant, for
+ * the suites of the edits. */
+struct edit_fixture {
+	char *dir;
+	struct store *s;
+	struct config *c;
+	struct edit_ctx ctx; /* today 2026-11-26, by "Marie Dupont" */
+	uint64_t pid;	     /* `p` of helper_edit_open, added */
+};
+
+/* Open a new one with `p` entered on `entry`; NULL on failure. */
+struct edit_fixture *helper_edit_open(const struct participant *p, pdate entry);
+
+/* Close and remove it; NULL is accepted. */
+void helper_edit_close(struct edit_fixture *f);
+
+/* Whether the fixture's participant file loads into *pf (the caller
+ * clears it). */
+bool helper_edit_load(struct edit_fixture *f, struct participant_file *pf);
 
 #endif

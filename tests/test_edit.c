@@ -15,35 +15,18 @@
 #include "rules.h"
 #include "summary.h"
 
-struct fixture {
-	char *dir;
-	struct store *s;
-	struct config *c;
-	struct edit_ctx ctx;
-	uint64_t pid;
-};
-
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
 	struct participant p;
-	char *cause = NULL;
+	struct edit_fixture *f;
 
-	f->dir = helper_tmpdir();
-	if (store_open(f->dir, &f->s, &cause) != PC_OK ||
-	    config_load(helper_default_config(), NULL, &f->c, &cause) != PC_OK)
-		return -1;
-	f->ctx.config = f->c;
-	f->ctx.who = "Marie Dupont";
-	f->ctx.now = 1700000000;
-	f->ctx.today = D(2026, 11, 26);
 	participant_init(&p);
 	p.last_name = (char *)"Lefèvre";
 	p.first_name = (char *)"Élodie";
 	p.birth_date = D(1991, 4, 3);
 	p.publics = (char *)"rsa,deld";
-	if (edit_participant_add(f->s, &f->ctx, &p, D(2025, 1, 12), &f->pid,
-				 &cause) != PC_OK)
+	f = helper_edit_open(&p, D(2025, 1, 12));
+	if (f == NULL)
 		return -1;
 	*state = f;
 	return 0;
@@ -51,26 +34,16 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
-
-	store_close(&f->s);
-	config_free(&f->c);
-	helper_rmdir(f->dir);
-	free(f);
+	helper_edit_close(*state);
 	return 0;
 }
 
-static void load(struct fixture *f, struct participant_file *pf)
+static void load(struct edit_fixture *f, struct participant_file *pf)
 {
-	struct store_txn *t;
-	char *cause = NULL;
-
-	assert_int_equal(store_read_begin(f->s, &t, &cause), PC_OK);
-	assert_int_equal(store_file_load(t, f->pid, pf), PC_OK);
-	store_read_end(&t);
+	assert_true(helper_edit_load(f, pf));
 }
 
-static size_t journal_lines(struct fixture *f)
+static size_t journal_lines(struct edit_fixture *f)
 {
 	struct store_txn *t;
 	struct journal_entry *e;
@@ -104,7 +77,7 @@ static size_t journal_lines(struct fixture *f)
 
 static void added_participant(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	struct participant p;
 
@@ -139,7 +112,7 @@ static void added_participant(void **state)
 
 static void plan_then_outcome(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	uint64_t past, future;
 	char *cause = NULL;
@@ -191,7 +164,7 @@ static void plan_then_outcome(void **state)
 
 static void stage_moves(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	char *cause = NULL;
 
@@ -224,7 +197,7 @@ static void stage_moves(void **state)
 
 static void job_and_checkins(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	struct job j;
 	struct rules_summary s;
@@ -267,7 +240,7 @@ static void job_and_checkins(void **state)
  * it was (it went on, or it ended on its own record). */
 static void job_end(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	struct job j;
 	char *cause = NULL;
@@ -347,7 +320,7 @@ static void job_end(void **state)
  * a week do not; an event reason needs nothing. */
 static void exit_backed_by_work(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct job j;
 	char *cause = NULL;
 
@@ -376,7 +349,7 @@ static void exit_backed_by_work(void **state)
 
 static void exit_and_after(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	char *cause = NULL;
 
@@ -434,7 +407,7 @@ static void exit_and_after(void **state)
 
 /* True when the rules as of `today` raise `kind` for the fixture's
  * participant; its date in *date. */
-static bool flagged(struct fixture *f, pdate today, enum flag_kind kind,
+static bool flagged(struct edit_fixture *f, pdate today, enum flag_kind kind,
 		    pdate *date)
 {
 	struct participant_file pf;
@@ -454,7 +427,7 @@ static bool flagged(struct fixture *f, pdate today, enum flag_kind kind,
 }
 
 /* A job of 35 hours a week from `start`. */
-static void full_time_job(struct fixture *f, const char *contract,
+static void full_time_job(struct edit_fixture *f, const char *contract,
 			  pdate start, pdate planned_end)
 {
 	struct job j;
@@ -478,7 +451,7 @@ static void full_time_job(struct fixture *f, const char *contract,
  */
 static void exit_at_hiring_validated(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	struct caseload cl;
 	pdate d = DATE_NONE;
@@ -557,7 +530,7 @@ static void exit_at_hiring_validated(void **state)
  * longer positive, dated, with the reason. */
 static void exit_at_hiring_lost(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	pdate d = DATE_NONE;
 	char *cause = NULL;
@@ -605,7 +578,7 @@ static void exit_at_hiring_lost(void **state)
  * the last twelve are there, not six months in a row. */
 static void exit_at_hiring_season(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	pdate d = DATE_NONE;
 	char *cause = NULL;
 
@@ -627,14 +600,14 @@ static void exit_at_hiring_season(void **state)
 
 /* A job of `hours` a week from `start` to `planned_end` (DATE_NONE: open);
  * its seq in *seq unless NULL. */
-static void add_job(struct fixture *f, const char *contract, pdate start,
+static void add_job(struct edit_fixture *f, const char *contract, pdate start,
 		    pdate planned_end)
 {
 	full_time_job(f, contract, start, planned_end);
 }
 
 /* The journal's last line about the fixture's participant (caller frees). */
-static char *last_journal(struct fixture *f)
+static char *last_journal(struct edit_fixture *f)
 {
 	struct store_txn *t;
 	struct journal_entry *e;
@@ -660,7 +633,7 @@ static char *last_journal(struct fixture *f)
  */
 static void exit_at_hiring_break(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	pdate d = DATE_NONE;
 	char *cause = NULL;
 
@@ -692,7 +665,7 @@ static void exit_at_hiring_break(void **state)
  * work ends later and another begins (before, the new job hid them). */
 static void exit_at_hiring_reached_stays(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	pdate d = DATE_NONE;
 	char *cause = NULL, *line;
@@ -734,7 +707,7 @@ static void exit_at_hiring_reached_stays(void **state)
  * turned into work lost a month later). */
 static void exit_at_hiring_seasons(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	pdate d = DATE_NONE;
 	char *cause = NULL;
 
@@ -763,7 +736,7 @@ static void exit_at_hiring_seasons(void **state)
  * settled, nothing about work changes any more. */
 static void exit_at_hiring_needs_work(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	struct job fixed;
 	char *cause = NULL, *line;
@@ -817,7 +790,7 @@ static void exit_at_hiring_needs_work(void **state)
  * middle of a character at 255 bytes). */
 static void journal_long_note(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	char note[3001], *line, *cause = NULL;
 
 	for (size_t i = 0; i < 1000; i++)
@@ -840,7 +813,7 @@ static void journal_long_note(void **state)
  * reason); late check-ins stay flagged once the months are reached. */
 static void exit_at_hiring_short_contract(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	char *cause = NULL;
 
 	f->c->exit_validation = EXIT_AT_HIRING;
@@ -862,7 +835,7 @@ static void exit_at_hiring_short_contract(void **state)
  * rests on, and is validated at once. */
 static void exit_after_followup_dates(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	char *cause = NULL;
 
@@ -880,7 +853,7 @@ static void exit_after_followup_dates(void **state)
 
 static void identity_and_transfer(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	struct participant p;
 	struct store_txn *t;
@@ -922,7 +895,7 @@ static void identity_and_transfer(void **state)
 
 static void notes(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	char *cause = NULL;
 
@@ -949,7 +922,7 @@ static void notes(void **state)
  * characters, blank names, absurd lengths (issue 10, item 18). */
 static void text_fields(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant p;
 	struct job j;
 	char *big = malloc(MODEL_NOTE_MAX + 2), *cause = NULL;
@@ -1034,7 +1007,7 @@ static void text_fields(void **state)
 
 /* The journal lines about the fixture's participant, joined by '\n'
  * (the caller frees). */
-static char *journal_text(struct fixture *f)
+static char *journal_text(struct edit_fixture *f)
 {
 	struct store_txn *t = NULL;
 	struct journal_entry *j = NULL;
@@ -1066,7 +1039,7 @@ static char *journal_text(struct fixture *f)
 	} while (0)
 
 /* The store passes its own check (indexes and records agree). */
-static void store_sound(struct fixture *f)
+static void store_sound(struct edit_fixture *f)
 {
 	size_t problems = 0;
 	char *report = NULL, *cause = NULL;
@@ -1081,7 +1054,7 @@ static void store_sound(struct fixture *f)
  * index follows the new date. */
 static void reschedule_keeps_id(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	struct store_txn *t = NULL;
 	uint64_t id, held, *ids = NULL;
@@ -1184,7 +1157,7 @@ static void reschedule_keeps_id(void **state)
  * from what to what. */
 static void outcome_corrected(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	uint64_t past, future;
 	char *cause = NULL;
@@ -1247,7 +1220,7 @@ static void outcome_corrected(void **state)
 /* Notes edited and deleted: the journal names the note, never its text. */
 static void notes_edited_and_deleted(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	char *cause = NULL, *text;
 
@@ -1314,7 +1287,7 @@ static void notes_edited_and_deleted(void **state)
  * note took its number (before, the new note was overwritten). */
 static void notes_stale_refused(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	char *cause = NULL;
 
@@ -1345,7 +1318,7 @@ static void notes_stale_refused(void **state)
 
 static void exit_undone(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	uint64_t id;
 	char *cause = NULL;
@@ -1409,7 +1382,7 @@ static void exit_undone(void **state)
  * accents aside, and the birth date. */
 static void same_person(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	uint64_t id = 99;
 	char *cause = NULL;
 

@@ -19,65 +19,38 @@
 #include "rights.h"
 #include "rules.h"
 
-struct fixture {
-	char *dir;
-	struct store *s;
-	struct config *c;
-	struct edit_ctx ctx;
-	uint64_t pid;
-};
-
 /* Entered on 2026-11-01, fse.from 2026-01-01, today 2026-11-26. */
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
 	struct participant p;
-	char *cause = NULL;
+	struct edit_fixture *f;
 
-	f->dir = helper_tmpdir();
-	if (store_open(f->dir, &f->s, &cause) != PC_OK ||
-	    config_load(helper_default_config(), NULL, &f->c, &cause) != PC_OK)
-		return -1;
-	f->c->fse_from = D(2026, 1, 1);
-	f->ctx.config = f->c;
-	f->ctx.who = "Marie Dupont";
-	f->ctx.now = 1700000000;
-	f->ctx.today = D(2026, 11, 26);
 	participant_init(&p);
 	p.last_name = (char *)"Nguyễn";
 	p.first_name = (char *)"Françoise";
 	p.birth_date = D(1990, 2, 3);
-	if (edit_participant_add(f->s, &f->ctx, &p, D(2026, 11, 1), &f->pid,
-				 &cause) != PC_OK)
+	f = helper_edit_open(&p, D(2026, 11, 1));
+	if (f == NULL)
 		return -1;
+	f->c->fse_from = D(2026, 1, 1);
 	*state = f;
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
-
-	store_close(&f->s);
-	config_free(&f->c);
-	helper_rmdir(f->dir);
-	free(f);
+	helper_edit_close(*state);
 	return 0;
 }
 
-static void load(struct fixture *f, struct participant_file *pf)
+static void load(struct edit_fixture *f, struct participant_file *pf)
 {
-	struct store_txn *t;
-	char *cause = NULL;
-
-	assert_int_equal(store_read_begin(f->s, &t, &cause), PC_OK);
-	assert_int_equal(store_file_load(t, f->pid, pf), PC_OK);
-	store_read_end(&t);
+	assert_true(helper_edit_load(f, pf));
 }
 
 /* The journal of the participant: how many lines, the last one's text
  * into last (malloc'd, caller frees) unless NULL. */
-static size_t journal(struct fixture *f, char **last)
+static size_t journal(struct edit_fixture *f, char **last)
 {
 	struct store_txn *t;
 	struct journal_entry *e;
@@ -127,7 +100,7 @@ static struct fse_entry full_entry(uint64_t pid, pdate date)
 	return e;
 }
 
-static bool flagged(struct fixture *f, pdate today, enum flag_kind k,
+static bool flagged(struct edit_fixture *f, pdate today, enum flag_kind k,
 		    pdate *date)
 {
 	struct participant_file pf;
@@ -147,7 +120,7 @@ static bool flagged(struct fixture *f, pdate today, enum flag_kind k,
 	return found;
 }
 
-static void leave(struct fixture *f, pdate date)
+static void leave(struct edit_fixture *f, pdate date)
 {
 	char *cause = NULL;
 
@@ -160,7 +133,7 @@ static void leave(struct fixture *f, pdate date)
  * the entry view keeps the first answers. */
 static void entry_never_overwritten(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct fse_entry e = full_entry(f->pid, D(2026, 11, 2)), later, v;
 	struct participant_file pf;
 	uint32_t seq1 = 0, seq2 = 0;
@@ -201,7 +174,7 @@ static void entry_never_overwritten(void **state)
 /* Refused, unknown and not asked are three answers; what is missing. */
 static void entry_missing(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct fse_entry e;
 	struct participant_file pf;
 	char *cause = NULL;
@@ -236,7 +209,7 @@ static void entry_missing(void **state)
 
 static void entry_refused(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct fse_entry e = full_entry(f->pid, D(2026, 11, 27));
 
 	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause), "future");
@@ -279,7 +252,7 @@ static void entry_refused(void **state)
  * questions, never the answers. */
 static void entry_corrected(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct fse_entry e = full_entry(f->pid, D(2026, 11, 2));
 	struct participant_file pf;
 	uint32_t seq = 0;
@@ -315,7 +288,7 @@ static void entry_corrected(void **state)
  * survey from six months after the exit. */
 static void exit_and_survey(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct fse_exit x = { .participant = f->pid,
 			      .date = D(2026, 11, 20),
 			      .situations =
@@ -382,7 +355,7 @@ static void exit_and_survey(void **state)
 /* fse-entry-incomplete from entry + grace days, only from fse.from. */
 static void entry_flag_edges(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct fse_entry e = full_entry(f->pid, D(2026, 11, 2));
 	char *cause = NULL;
 	pdate d = DATE_NONE;
@@ -415,7 +388,7 @@ static void entry_flag_edges(void **state)
  * the person who left while the survey is to ask. */
 static void survey_flag_edges(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct fse_survey v = { .participant = f->pid,
 				.date = D(2027, 6, 20),
 				.how = FSE_CONTACT_EMAIL };
@@ -479,7 +452,7 @@ static void survey_flag_edges(void **state)
 /* Erasure leaves none of the answers; check finds nothing wrong. */
 static void erased(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct fse_entry e = full_entry(f->pid, D(2026, 11, 2));
 	struct fse_exit x = { .participant = f->pid, .date = D(2026, 11, 20) };
 	struct store_txn *t;
@@ -520,7 +493,7 @@ static char *dump_of(struct store *s)
 /* dump then load gives the same answers and the same dump. */
 static void dump_round_trip(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct fse_entry e = full_entry(f->pid, D(2026, 11, 2));
 	struct fse_exit x = { .participant = f->pid,
 			      .date = D(2026, 11, 20),
@@ -618,7 +591,7 @@ static unsigned raw_schema(const char *dir, bool to_v1, bool *has_fse)
  * 2 with its sub-databases by the first write open. */
 static void schema_upgrade(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct participant_file pf;
 	size_t problems = 9;
 	char *cause = NULL, *report = NULL;
@@ -649,7 +622,7 @@ static void schema_upgrade(void **state)
  * not load, a salvage leaves it out and keeps the rest. */
 static void corrupt_answer(void **state)
 {
-	struct fixture *f = *state;
+	struct edit_fixture *f = *state;
 	struct fse_entry e = full_entry(f->pid, D(2026, 11, 2));
 	struct participant_file pf;
 	struct store_txn *t;
