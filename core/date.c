@@ -1,5 +1,6 @@
 /* date.c: day-number arithmetic (after H. Hinnant's civil-date algorithms). */
 #include "date.h"
+#include "i18n.h"
 #include "error.h"
 
 #include <ctype.h>
@@ -339,4 +340,11 @@ pdate date_today(void)
 	if (localtime_r(&now, &tm) == NULL)
 		return date_from_ymd(1970, 1, 1);
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+char *date_format_local(pdate date, char buf[DATE_BUFSZ])
+{
+	/* TRANSLATORS: how dates are written: YYYY, MM and DD stand for the
+	 * year, month and day. French: DD/MM/YYYY. */
+	return date_format_pattern(date, _("YYYY-MM-DD"), buf, DATE_BUFSZ);
 }

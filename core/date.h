@@ -84,6 +84,10 @@ char *date_format_fr(pdate date, char buf[DATE_BUFSZ]);
 char *date_format_pattern(pdate date, const char *pattern, char *buf,
 			  size_t size);
 
+/* `date` as the interface writes dates: the translated pattern
+ * "YYYY-MM-DD" (French: DD/MM/YYYY); "" for DATE_NONE. Returns buf. */
+char *date_format_local(pdate date, char buf[DATE_BUFSZ]);
+
 /* Day of the week, 0 for Monday to 6 for Sunday. */
 int date_weekday(pdate date);
 

@@ -63,13 +63,6 @@ int edit_journal(struct store_txn *t, const struct edit_ctx *ctx, uint64_t pid,
 	return rc;
 }
 
-char *edit_date(pdate d, char buf[DATE_BUFSZ])
-{
-	/* TRANSLATORS: how dates are written: YYYY, MM and DD stand for the
-	 * year, month and day. French: DD/MM/YYYY. */
-	return date_format_pattern(d, _("YYYY-MM-DD"), buf, DATE_BUFSZ);
-}
-
 int edit_check_date(pdate d, const char *what, char **cause)
 {
 	if (d == DATE_NONE)
@@ -334,7 +327,7 @@ static int outcome_cb(struct store_txn *t, void *arg, char **cause)
 		rc = error_set(cause, PC_EINVAL,
 			       _("this appointment is on %s: its outcome can "
 				 "be recorded from that day"),
-			       edit_date(a.date, d));
+			       date_format_local(a.date, d));
 	if (rc == PC_OK) {
 		a.status = o->status;
 		if (o->note != NULL && *o->note != '\0') {
@@ -439,7 +432,7 @@ static int reschedule_cb(struct store_txn *t, void *arg, char **cause)
 		if (p.entry_date != DATE_NONE && r->date < p.entry_date)
 			rc = error_set(cause, PC_EINVAL,
 				       _("date: before the entry (%s)"),
-				       edit_date(p.entry_date, d));
+				       date_format_local(p.entry_date, d));
 		participant_clear(&p);
 	}
 	/* A held or missed appointment was on a day gone by: its date may
@@ -723,7 +716,7 @@ static int move_cb(struct store_txn *t, void *arg, char **cause)
 	else if (p.stage_since != DATE_NONE && a->date < p.stage_since)
 		rc = error_set(cause, PC_EINVAL,
 			       _("date: the last stage change was on %s"),
-			       edit_date(p.stage_since, d));
+			       date_format_local(p.stage_since, d));
 	else if (p.stage != NULL && strcmp(p.stage, a->stage) == 0)
 		rc = error_set(cause, PC_EINVAL, _("already in this stage"));
 	if (rc == PC_OK) {

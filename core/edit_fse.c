@@ -145,7 +145,7 @@ static int check_against(const struct fse_args *a, const struct participant *p,
 				? _("date: not before the exit (%s)")
 				: _("date asked: from six months after the "
 				    "exit, %s (exit on %s)"),
-			edit_date(from, d), edit_date(p->exit_date, e));
+			date_format_local(from, d), date_format_local(p->exit_date, e));
 	return PC_OK;
 }
 

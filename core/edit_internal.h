@@ -18,10 +18,6 @@ int edit_check_date(pdate d, const char *what, char **cause);
  * facts. */
 int edit_check_past_date(pdate d, pdate today, const char *what, char **cause);
 
-/* `d` as the interface writes dates (translated: dd/mm/yyyy in French,
- * YYYY-MM-DD otherwise), for messages; returns buf. */
-char *edit_date(pdate d, char buf[DATE_BUFSZ]);
-
 /* A malloc'd copy of s, or NULL for NULL or "" (the caller frees). */
 char *edit_dup(const char *s);
 

@@ -141,11 +141,11 @@ static int job_end_cb(struct store_txn *t, void *arg, char **cause)
 			       (unsigned)a->seq);
 	else if (rc == PC_OK && j->ended != DATE_NONE)
 		rc = error_set(cause, PC_EINVAL, _("this job ended on %s"),
-			       edit_date(j->ended, d));
+			       date_format_local(j->ended, d));
 	else if (rc == PC_OK && a->ended < j->start)
 		rc = error_set(cause, PC_EINVAL,
 			       _("end date: before the job started (%s)"),
-			       edit_date(j->start, d));
+			       date_format_local(j->start, d));
 	if (rc == PC_OK) {
 		char *reason = strdup(a->reason);
 
@@ -193,14 +193,14 @@ static int job_fix_cb(struct store_txn *t, void *arg, char **cause)
 		 j->ended < a->fixed->start)
 		rc = error_set(cause, PC_EINVAL,
 			       _("start date: after the job ended (%s)"),
-			       edit_date(j->ended, d));
+			       date_format_local(j->ended, d));
 	for (size_t k = 0; rc == PC_OK && k < j->n_checkins; k++)
 		if (j->checkins[k].done != DATE_NONE &&
 		    j->checkins[k].done < a->fixed->start)
 			rc = error_set(cause, PC_EINVAL,
 				       _("start date: after a check-in held on "
 					 "%s"),
-				       edit_date(j->checkins[k].done, d));
+				       date_format_local(j->checkins[k].done, d));
 	if (rc == PC_OK) {
 		char *employer = strdup(a->fixed->employer);
 		char *contract = edit_dup(a->fixed->contract);
@@ -289,7 +289,7 @@ static int checkin_cb(struct store_txn *t, void *arg, char **cause)
 	if (a->done < j.start)
 		rc = error_set(cause, PC_EINVAL,
 			       _("date: before the job started (%s)"),
-			       edit_date(j.start, d));
+			       date_format_local(j.start, d));
 	if (rc == PC_OK) {
 		size_t i;
 
@@ -374,8 +374,8 @@ static int not_backed(const struct employment_status *w, bool season,
 			 _("Needs six months of qualifying work: from %s, "
 			   "reached on %s. Choose another reason, or say why "
 			   "in \"Forced, why\"."),
-			 edit_date(w->since, d1),
-			 edit_date(w->six_months, d2));
+			 date_format_local(w->since, d1),
+			 date_format_local(w->six_months, d2));
 }
 
 /* True when the months a reason needs are there in `w`. */
@@ -434,8 +434,8 @@ static int backed_at_hiring(const struct exit_args *a,
 				   "six months (%s): record what continues it "
 				   "first, choose another reason, or say why "
 				   "in \"Forced, why\"."),
-				 edit_date(run.until, d1),
-				 edit_date(run.six_months, d2));
+				 date_format_local(run.until, d1),
+				 date_format_local(run.six_months, d2));
 	}
 	if (holds) {
 		if (!season && !run.on_course && run.until > a->date &&
@@ -507,11 +507,11 @@ static int exit_cb(struct store_txn *t, void *arg, char **cause)
 		return rc;
 	if (f.p.status == STATUS_EXITED)
 		rc = error_set(cause, PC_EINVAL, _("already left on %s"),
-			       edit_date(f.p.exit_date, d));
+			       date_format_local(f.p.exit_date, d));
 	else if (f.p.entry_date != DATE_NONE && a->date < f.p.entry_date)
 		rc = error_set(cause, PC_EINVAL,
 			       _("date: before the entry (%s)"),
-			       edit_date(f.p.entry_date, d));
+			       date_format_local(f.p.entry_date, d));
 	else
 		rc = exit_backed(a, &f, &dates, cause);
 	/* Planned appointments after the exit will not take place. */
@@ -628,13 +628,13 @@ static int outcome_validated(const struct outcome_args *a,
 				   "%s, before its six months (%s). Record what "
 				   "continues it, or say why in \"Forced, "
 				   "why\"."),
-				 edit_date(run.until, d),
-				 edit_date(run.six_months, d2));
+				 date_format_local(run.until, d),
+				 date_format_local(run.six_months, d2));
 	return error_set(cause, PC_EINVAL,
 			 _("Not validated: the six months of work are reached "
 			   "on %s. Validate from then, or say why in "
 			   "\"Forced, why\"."),
-			 edit_date(run.six_months, d));
+			 date_format_local(run.six_months, d));
 }
 
 /* The work lost: it must have stopped by `date`, before its months. */
@@ -657,7 +657,7 @@ static int outcome_lost(const struct outcome_args *a,
 		return error_set(cause, PC_EINVAL,
 				 _("Eight months of work in twelve were "
 				   "reached on %s: validate the exit."),
-				 edit_date(met, d));
+				 date_format_local(met, d));
 	}
 	if (!rules_exit_run(c, f, f->p.exit_hired, a->ctx->today, &run))
 		return PC_OK;
@@ -665,7 +665,7 @@ static int outcome_lost(const struct outcome_args *a,
 		return error_set(cause, PC_EINVAL,
 				 _("Six months of work were reached on %s: "
 				   "validate the exit."),
-				 edit_date(run.six_months, d));
+				 date_format_local(run.six_months, d));
 	if (run.until == EMPLOYMENT_OPEN || a->date <= run.until)
 		return error_set(cause, PC_EINVAL,
 				 _("The work goes on on that date: record the "
@@ -692,11 +692,11 @@ static int outcome_cb(struct store_txn *t, void *arg, char **cause)
 	else if (a->date < f.p.exit_hired)
 		rc = error_set(cause, PC_EINVAL,
 			       _("date: before the hiring (%s)"),
-			       edit_date(f.p.exit_hired, d));
+			       date_format_local(f.p.exit_hired, d));
 	else if (a->date < f.p.exit_date)
 		rc = error_set(cause, PC_EINVAL,
 			       _("date: before the exit (%s)"),
-			       edit_date(f.p.exit_date, d));
+			       date_format_local(f.p.exit_date, d));
 	else if (a->outcome == EXIT_VALIDATED)
 		rc = outcome_validated(a, &f, &forced, cause);
 	else

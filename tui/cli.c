@@ -302,9 +302,7 @@ bool cli_output_allowed(const struct cli *cli, const char *path)
 
 char *cli_date(pdate d, char buf[DATE_BUFSZ])
 {
-	/* TRANSLATORS: how dates are written: YYYY, MM and DD stand for the
-	 * year, month and day. French: DD/MM/YYYY. */
-	return date_format_pattern(d, _("YYYY-MM-DD"), buf, DATE_BUFSZ);
+	return date_format_local(d, buf);
 }
 
 void cli_free(struct cli *cli)
