@@ -398,8 +398,7 @@ static bool ends_with_mission(const struct participant_file *f, pdate day)
 		const struct job *j = &f->jobs[i];
 		pdate end = j->ended != DATE_NONE ? j->ended : j->planned_end;
 
-		if (end == day && j->contract != NULL &&
-		    strcmp(j->contract, "interim") == 0)
+		if (end == day && employment_temp_mission(j->contract))
 			return true;
 	}
 	return false;

@@ -10,6 +10,11 @@ bool employment_open_ended(const char *contract)
 	return contract != NULL && strcmp(contract, "cdi") == 0;
 }
 
+bool employment_temp_mission(const char *contract)
+{
+	return contract != NULL && strcmp(contract, "interim") == 0;
+}
+
 bool employment_work_study(const char *contract)
 {
 	return contract != NULL && strcmp(contract, "alternance") == 0;

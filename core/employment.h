@@ -87,6 +87,10 @@ pdate employment_season_reached(const struct config *c, const struct job *jobs,
 /* True when the contract id is open-ended ("cdi"). */
 bool employment_open_ended(const char *contract);
 
+/* True when the contract id is a temp mission ("interim"): the next one is
+ * rarely known when one starts. */
+bool employment_temp_mission(const char *contract);
+
 /* True when the contract id is a work-study one ("alternance"). */
 bool employment_work_study(const char *contract);
 

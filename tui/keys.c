@@ -414,7 +414,7 @@ static int hint_item(const struct binding *b, bool first, char *item,
 		     size_t size)
 {
 	snprintf(item, size, "%s%s %s", first ? "" : "  ", _(b->label),
-		 _(b->hint ? b->hint : b->help));
+		 _(b->hint));
 	return text_width(item);
 }
 
