@@ -17,6 +17,9 @@ enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_MD, EXPORT_HTML };
 struct export_options {
 	enum export_format format;
 	bool pseudonymise; /* names become the id; no contacts, birth dates */
+	/* With pseudonymise: keep the funder's sensitive answers too
+	 * (fse_situation_sensitive), which are otherwise left out. */
+	bool with_sensitive;
 	char delimiter;	   /* CSV: ',', ';' or '\t' */
 	bool bom;	   /* CSV: a UTF-8 byte order mark first */
 	const char *date_pattern; /* Markdown, HTML: "DD/MM/YYYY"; NULL: ISO */
