@@ -3,6 +3,7 @@
 #include "edit.h"
 #include "edit_internal.h"
 #include "error.h"
+#include "fse.h"
 #include "i18n.h"
 
 #include <stdarg.h>
@@ -178,6 +179,7 @@ int edit_participant_add_txn(struct store_txn *t, const struct edit_ctx *ctx,
 {
 	struct participant p = *in;
 	struct stage_move m = { 0 };
+	struct fse_entry first;
 	int rc;
 
 	p.id = 0;
@@ -201,6 +203,11 @@ int edit_participant_add_txn(struct store_txn *t, const struct edit_ctx *ctx,
 	m.stage = p.stage;
 	if (rc == PC_OK)
 		rc = store_move_add(t, &m, NULL);
+	/* Gender, education, situation given with the identity (an import)
+	 * are the first entry answers of the funder's questionnaire. */
+	p.id = *id;
+	if (rc == PC_OK && fse_entry_from_identity(&p, &first))
+		rc = store_fse_entry_add(t, &first, NULL);
 	if (rc == PC_OK)
 		rc = edit_journal(t, ctx, *id, "participant %s in stage %s",
 				  how, p.stage);
@@ -794,8 +801,6 @@ static int identity_cb(struct store_txn *t, void *arg, char **cause)
 	    (rc = replace(&p.publics, n->publics)) == PC_OK) {
 		p.birth_date = n->birth_date;
 		p.gender = n->gender;
-		p.education = n->education;
-		p.employment = n->employment;
 		rc = store_participant_update(t, &p);
 	}
 	if (rc == PC_OK)

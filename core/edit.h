@@ -196,8 +196,9 @@ int edit_exit_undo(struct store *s, const struct edit_ctx *ctx,
 		   uint64_t participant, char **cause);
 
 /* Replace the identity fields (names, birth date, gender, contacts,
- * publics, education, employment) with those of `p` (p->id says who); a
- * NULL or empty contact or publics is cleared. */
+ * publics) with those of `p` (p->id says who); a NULL or empty contact or
+ * publics is cleared. Education and the situation at entry are answers of
+ * the funder's questionnaire (edit_fse_entry_*), left as they are. */
 int edit_identity(struct store *s, const struct edit_ctx *ctx,
 		  const struct participant *p, char **cause);
 

@@ -89,6 +89,39 @@ unsigned fse_entry_missing(const struct participant_file *f)
 	return m;
 }
 
+bool fse_entry_from_identity(const struct participant *p,
+			     struct fse_entry *out)
+{
+	fse_entry_init(out);
+	out->participant = p->id;
+	out->date = p->entry_date;
+	if ((unsigned)p->gender <= GENDER_NONBINARY)
+		out->gender = p->gender;
+	if ((unsigned)p->education <= EDUCATION_ISCED_5_8)
+		out->education = p->education;
+	switch (p->employment) {
+	case EMPLOYMENT_UNEMPLOYED:
+		out->labour = FSE_LABOUR_UNEMPLOYED;
+		break;
+	case EMPLOYMENT_LONG_TERM_UNEMPLOYED:
+		out->labour = FSE_LABOUR_UNEMPLOYED;
+		out->unemployed_months = FSE_LONG_TERM_MONTHS;
+		break;
+	case EMPLOYMENT_INACTIVE:
+		out->labour = FSE_LABOUR_INACTIVE;
+		break;
+	case EMPLOYMENT_EMPLOYED:
+		out->labour = FSE_LABOUR_EMPLOYED;
+		break;
+	default:
+		break;
+	}
+	return out->date != DATE_NONE &&
+	       (out->gender != GENDER_UNKNOWN ||
+		out->education != EDUCATION_UNKNOWN ||
+		out->labour != FSE_LABOUR_NOT_ASKED);
+}
+
 pdate fse_survey_from(pdate exit)
 {
 	return date_add_months(exit, FSE_SURVEY_MONTHS);

@@ -42,6 +42,16 @@ void fse_entry_view(const struct participant_file *f, struct fse_entry *out);
  * "unknown" are answers. */
 unsigned fse_entry_missing(const struct participant_file *f);
 
+/*
+ * The entry answers the older identity fields of `p` hold (gender,
+ * education, situation at entry), dated on its entry day, into *out for
+ * p->id: what a database made before the questionnaires, an older dump or
+ * an import brings. Long-term unemployment, known without its duration,
+ * becomes FSE_LONG_TERM_MONTHS. False when those fields give no answer.
+ */
+bool fse_entry_from_identity(const struct participant *p,
+			     struct fse_entry *out);
+
 /* The first day of the six-months survey of an exit on `exit`. */
 pdate fse_survey_from(pdate exit);
 

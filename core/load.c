@@ -2,6 +2,7 @@
 #include "dump.h"
 #include "edit.h"
 #include "error.h"
+#include "fse.h"
 #include "i18n.h"
 #include "json.h"
 
@@ -19,6 +20,9 @@ struct loader {
 	char **cause;
 	const struct json *root;
 	bool failed;
+	/* The dump was made before the funder's questionnaires (a schema
+	 * below 2): the identity fields are the first entry answers. */
+	bool before_fse;
 };
 
 static bool bad_line(struct loader *l, size_t line, const char *what,
@@ -453,6 +457,14 @@ static int load_children(struct loader *l, struct store_txn *t,
 		return PC_EINVAL;
 	for (size_t i = 0; rc == PC_OK && i < fse_entries->n; i++)
 		rc = load_fse_entry(l, t, &fse_entries->items[i], pid);
+	/* A dump made before the questionnaires: the identity fields it
+	 * holds are the first entry answers, as the upgrade makes them. */
+	if (rc == PC_OK && l->before_fse) {
+		struct fse_entry first;
+
+		if (fse_entry_from_identity(p, &first))
+			rc = store_fse_entry_add(t, &first, NULL);
+	}
 	for (size_t i = 0; rc == PC_OK && i < fse_exits->n; i++)
 		rc = load_fse_exit(l, t, &fse_exits->items[i], pid);
 	for (size_t i = 0; rc == PC_OK && i < fse_surveys->n; i++)
@@ -589,6 +601,8 @@ static int load_cb(struct store_txn *t, void *arg, char **cause)
 	if (v == NULL || v->type != JSON_INT || v->i > DUMP_VERSION)
 		return error_set(cause, PC_ESCHEMA,
 				 _("%s: a dump of a newer parcours"), l->path);
+	v = json_get(l->root, "schema_version");
+	l->before_fse = v == NULL || v->type != JSON_INT || v->i < 2;
 	parts = get_array(l, l->root, "participants");
 	journal = get_array(l, l->root, "journal");
 	if (l->failed || !seqs_unique(l, journal))

@@ -187,6 +187,14 @@ int store_walk(struct store *s, struct store_report *r, char **cause);
  * only for a store whose pages store_walk() found sound. */
 int store_check_records(struct store *s, struct store_report *r, char **cause);
 
+/*
+ * Bring a database of schema `from` to STORE_SCHEMA_VERSION inside the
+ * write transaction `t` that opened its sub-databases (the caller then
+ * writes the new number): schema 2 makes the first entry answers from
+ * the identity fields. One journal line says what was done.
+ */
+int store_upgrade(struct store_txn *t, uint32_t from);
+
 /* The names of the sub-databases, indexed by DB_*. */
 extern const char *const store_db_names[DB_COUNT];
 

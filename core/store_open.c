@@ -67,7 +67,15 @@ static int check_schema(struct store_txn *t, bool may_write, char **cause)
 				 t->s->path, version, STORE_SCHEMA_VERSION);
 	if (version < STORE_SCHEMA_VERSION && may_write) {
 		/* The upgrade: the sub-databases were created with this
-		 * transaction's handles; only the number is left. */
+		 * transaction's handles; their records, then the number. */
+		int urc = store_upgrade(t, version);
+
+		if (urc != PC_OK)
+			return error_set(cause, urc,
+					 _("%s: the upgrade from schema %u "
+					   "failed: %s"),
+					 t->s->path, version,
+					 error_string(urc));
 		put_be32(buf, STORE_SCHEMA_VERSION);
 		return store_put(t, DB_META, META_SCHEMA, strlen(META_SCHEMA),
 				 buf, sizeof buf);

@@ -618,6 +618,64 @@ static void schema_upgrade(void **state)
 	assert_int_equal(store_open(f->dir, &f->s, &cause), PC_OK);
 }
 
+/* Gender, education and situation given at the add (an import) are the
+ * first entry answers; editing the identity later leaves the answers. */
+static void identity_at_add(void **state)
+{
+	struct edit_fixture *f = *state;
+	struct participant p;
+	struct participant_file pf;
+	struct fse_entry v;
+	uint64_t id = 0;
+	char *cause = NULL;
+
+	participant_init(&p);
+	p.last_name = (char *)"Martin";
+	p.first_name = (char *)"Léa";
+	p.gender = GENDER_FEMALE;
+	p.education = EDUCATION_ISCED_0_2;
+	p.employment = EMPLOYMENT_LONG_TERM_UNEMPLOYED;
+	assert_int_equal(edit_participant_add(f->s, &f->ctx, &p, D(2026, 11, 20),
+					      &id, &cause),
+			 PC_OK);
+	f->pid = id;
+	load(f, &pf);
+	assert_int_equal(pf.n_fse_entries, 1);
+	fse_entry_view(&pf, &v);
+	assert_int_equal(v.date, D(2026, 11, 20));
+	assert_int_equal(v.gender, GENDER_FEMALE);
+	assert_int_equal(v.education, EDUCATION_ISCED_0_2);
+	assert_int_equal(v.labour, FSE_LABOUR_UNEMPLOYED);
+	assert_int_equal(v.unemployed_months, FSE_LONG_TERM_MONTHS);
+	participant_file_clear(&pf);
+
+	p.id = id;
+	p.gender = GENDER_NONBINARY;
+	p.education = EDUCATION_ISCED_5_8;
+	p.employment = EMPLOYMENT_EMPLOYED;
+	assert_int_equal(edit_identity(f->s, &f->ctx, &p, &cause), PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.p.gender, GENDER_NONBINARY); /* how addressed */
+	assert_int_equal(pf.p.education, EDUCATION_ISCED_0_2);
+	assert_int_equal(pf.n_fse_entries, 1);
+	fse_entry_view(&pf, &v);
+	assert_int_equal(v.gender, GENDER_FEMALE);
+	assert_int_equal(v.labour, FSE_LABOUR_UNEMPLOYED);
+	participant_file_clear(&pf);
+
+	/* Nothing given: no answer set. */
+	participant_init(&p);
+	p.last_name = (char *)"Petit";
+	p.first_name = (char *)"Jean";
+	assert_int_equal(edit_participant_add(f->s, &f->ctx, &p, D(2026, 11, 20),
+					      &id, &cause),
+			 PC_OK);
+	f->pid = id;
+	load(f, &pf);
+	assert_int_equal(pf.n_fse_entries, 0);
+	participant_file_clear(&pf);
+}
+
 /* A questionnaire that does not decode: check names it, the file does
  * not load, a salvage leaves it out and keeps the rest. */
 static void corrupt_answer(void **state)
@@ -680,6 +738,7 @@ int main(void)
 		T(dump_round_trip),
 		T(schema_upgrade),
 		T(corrupt_answer),
+		T(identity_at_add),
 	/* clang-format on */
 #undef T
 	};
