@@ -158,11 +158,13 @@ int edit_checkin(struct store *s, const struct edit_ctx *ctx,
  * under hiring, without qualifying work going on on the exit date, and the
  * exit stores its hiring date (the start of that work) and waits for its
  * validation (participant_exit_pending, edit_exit_outcome). A reason that
- * needs nothing is validated at once.
+ * needs nothing is validated at once. `situations` (enum fse_exit_bits;
+ * NULL: not asked) is the exit questionnaire, recorded in the same
+ * transaction and dated on the exit.
  */
 int edit_exit(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
 	      pdate date, const char *reason, const char *forced,
-	      char **cause);
+	      const uint32_t *situations, char **cause);
 
 /* What became of an exit at hiring. */
 enum exit_outcome {
@@ -189,8 +191,9 @@ int edit_exit_outcome(struct store *s, const struct edit_ctx *ctx,
  * cleared (date, reason, positive, validation, hiring, work lost). The
  * appointments the exit cancelled stay cancelled (nothing tells them from
  * those cancelled otherwise): edit_appointment_correct() plans one again.
- * PC_EINVAL when the participant has not left; the journal says which
- * exit was undone.
+ * The exit questionnaires and six-months surveys, about that exit, are
+ * removed. PC_EINVAL when the participant has not left; the journal says
+ * which exit was undone.
  */
 int edit_exit_undo(struct store *s, const struct edit_ctx *ctx,
 		   uint64_t participant, char **cause);

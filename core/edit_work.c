@@ -33,7 +33,8 @@ static int job_cb(struct store_txn *t, void *arg, char **cause)
 		return rc;
 	/* After an exit at hiring, the follow-up goes on: a new contract
 	 * may continue the work. */
-	if (p.status == STATUS_EXITED && !rules_after_exit(a->ctx->config, &p)) {
+	if (p.status == STATUS_EXITED &&
+	    !rules_after_exit(a->ctx->config, &p)) {
 		rc = error_set(cause, PC_EINVAL, _("%s %s has left the PLIE"),
 			       p.first_name, p.last_name);
 	} else if (p.status != STATUS_EXITED) {
@@ -197,10 +198,11 @@ static int job_fix_cb(struct store_txn *t, void *arg, char **cause)
 	for (size_t k = 0; rc == PC_OK && k < j->n_checkins; k++)
 		if (j->checkins[k].done != DATE_NONE &&
 		    j->checkins[k].done < a->fixed->start)
-			rc = error_set(cause, PC_EINVAL,
-				       _("start date: after a check-in held on "
-					 "%s"),
-				       date_format_local(j->checkins[k].done, d));
+			rc = error_set(
+				cause, PC_EINVAL,
+				_("start date: after a check-in held on "
+				  "%s"),
+				date_format_local(j->checkins[k].done, d));
 	if (rc == PC_OK) {
 		char *employer = strdup(a->fixed->employer);
 		char *contract = edit_dup(a->fixed->contract);
@@ -349,6 +351,7 @@ struct exit_args {
 	pdate date;
 	const struct config_exit_reason *reason;
 	const char *forced; /* the note that forces a refused reason, or NULL */
+	const uint32_t *situations; /* the exit questionnaire, or NULL */
 };
 
 /* The refusal of a reason whose months the jobs do not show yet. */
@@ -423,9 +426,9 @@ static int backed_at_hiring(const struct exit_args *a,
 		return PC_OK;
 	/* A contract whose known end falls before its six months (not a
 	 * temp mission: the next one is rarely known at hiring). */
-	if (holds && !season && !run.on_course && run.until != EMPLOYMENT_OPEN &&
-	    run.until > a->date && !ends_with_mission(f, run.until) &&
-	    a->forced == NULL) {
+	if (holds && !season && !run.on_course &&
+	    run.until != EMPLOYMENT_OPEN && run.until > a->date &&
+	    !ends_with_mission(f, run.until) && a->forced == NULL) {
 		char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
 
 		return error_set(cause, PC_EINVAL,
@@ -465,8 +468,8 @@ static int backed_at_hiring(const struct exit_args *a,
  * passes either check, and is then recorded as what forced it.
  */
 static int exit_backed(const struct exit_args *a,
-		       const struct participant_file *f,
-		       struct exit_dates *out, char **cause)
+		       const struct participant_file *f, struct exit_dates *out,
+		       char **cause)
 {
 	const struct config *c = a->ctx->config;
 	bool season = a->reason->needs == EXIT_NEEDS_SEASON;
@@ -536,6 +539,13 @@ static int exit_cb(struct store_txn *t, void *arg, char **cause)
 		f.p.exit_lost_reason = NULL;
 		rc = store_participant_update(t, &f.p);
 	}
+	if (rc == PC_OK && a->situations != NULL) {
+		struct fse_exit answers = { .participant = a->pid,
+					    .date = a->date,
+					    .situations = *a->situations };
+
+		rc = store_fse_exit_add(t, &answers, NULL);
+	}
 	if (rc == PC_OK && dates.forced)
 		rc = edit_journal(
 			t, a->ctx, a->pid, "exit on %s: %s, forced: %s",
@@ -551,16 +561,23 @@ static int exit_cb(struct store_txn *t, void *arg, char **cause)
 }
 
 int edit_exit(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
-	      pdate date, const char *reason, const char *forced, char **cause)
+	      pdate date, const char *reason, const char *forced,
+	      const uint32_t *situations, char **cause)
 {
-	struct exit_args a = { ctx, participant, date,
+	struct exit_args a = { ctx,
+			       participant,
+			       date,
 			       config_exit_reason(ctx->config, reason),
 			       forced != NULL && *forced != '\0' ? forced
-								 : NULL };
+								 : NULL,
+			       situations };
 	int rc = check_forced(date, ctx->today, a.forced, cause);
 
 	if (rc != PC_OK)
 		return rc;
+	if (situations != NULL && (*situations & ~(uint32_t)FSE_EXIT_ALL) != 0)
+		return error_set(cause, PC_EINVAL,
+				 _("situation on leaving: not an answer"));
 	if (a.reason == NULL)
 		return error_set(cause, PC_EINVAL,
 				 _("unknown exit reason '%s'"),
@@ -595,8 +612,7 @@ static int outcome_validated(const struct outcome_args *a,
 
 	*forced = false;
 	if (season ? employment_season_reached(c, f->jobs, f->n_jobs,
-					       f->p.entry_date,
-					       f->p.exit_hired,
+					       f->p.entry_date, f->p.exit_hired,
 					       a->date) != DATE_NONE
 		   : rules_exit_run(c, f, f->p.exit_hired, a->date, &run) &&
 			     run.reached)
@@ -622,13 +638,14 @@ static int outcome_validated(const struct outcome_args *a,
 				   "lost, or say why in \"Forced, why\"."));
 	if (!run.on_course && run.until != EMPLOYMENT_OPEN &&
 	    run.until > a->date)
-		return error_set(cause, PC_EINVAL,
-				 _("Not validated: the work recorded ends on "
-				   "%s, before its six months (%s). Record what "
-				   "continues it, or say why in \"Forced, "
-				   "why\"."),
-				 date_format_local(run.until, d),
-				 date_format_local(run.six_months, d2));
+		return error_set(
+			cause, PC_EINVAL,
+			_("Not validated: the work recorded ends on "
+			  "%s, before its six months (%s). Record what "
+			  "continues it, or say why in \"Forced, "
+			  "why\"."),
+			date_format_local(run.until, d),
+			date_format_local(run.six_months, d2));
 	return error_set(cause, PC_EINVAL,
 			 _("Not validated: the six months of work are reached "
 			   "on %s. Validate from then, or say why in "
@@ -647,9 +664,9 @@ static int outcome_lost(const struct outcome_args *a,
 	char d[DATE_BUFSZ];
 
 	if (why != NULL && why->needs == EXIT_NEEDS_SEASON) {
-		pdate met = employment_season_reached(
-			c, f->jobs, f->n_jobs, f->p.entry_date,
-			f->p.exit_hired, a->date);
+		pdate met = employment_season_reached(c, f->jobs, f->n_jobs,
+						      f->p.entry_date,
+						      f->p.exit_hired, a->date);
 
 		if (met == DATE_NONE)
 			return PC_OK;
@@ -736,18 +753,19 @@ int edit_exit_outcome(struct store *s, const struct edit_ctx *ctx,
 		      pdate date, const char *reason, const char *forced,
 		      char **cause)
 {
-	struct outcome_args a = { ctx,	  participant, outcome, date,
-				  reason, forced != NULL && *forced != '\0'
-						  ? forced
-						  : NULL };
+	struct outcome_args a = {
+		ctx,	 participant,
+		outcome, date,
+		reason,	 forced != NULL && *forced != '\0' ? forced : NULL
+	};
 	int rc = check_forced(date, ctx->today, a.forced, cause);
 
 	if (rc != PC_OK)
 		return rc;
 	if (outcome != EXIT_VALIDATED && outcome != EXIT_LOST)
 		return error_set(cause, PC_EINVAL, _("unknown outcome"));
-	if (outcome == EXIT_LOST && (rc = check_end_reason(reason, cause)) !=
-					      PC_OK)
+	if (outcome == EXIT_LOST &&
+	    (rc = check_end_reason(reason, cause)) != PC_OK)
 		return rc;
 	return store_write(s, outcome_cb, &a, cause);
 }
@@ -763,6 +781,7 @@ static int exit_undo_cb(struct store_txn *t, void *arg, char **cause)
 {
 	struct undo_args *a = arg;
 	struct participant_file f;
+	size_t answers = 0;
 	char d[DATE_BUFSZ], reason[128];
 	int rc = edit_load_file(t, a->pid, &f, cause);
 
@@ -791,12 +810,16 @@ static int exit_undo_cb(struct store_txn *t, void *arg, char **cause)
 	free(f.p.exit_lost_reason);
 	f.p.exit_lost_reason = NULL;
 	rc = store_participant_update(t, &f.p);
+	/* The answers about leaving were about this exit. */
+	if (rc == PC_OK)
+		rc = store_fse_after_exit_delete(t, a->pid, &answers);
 	if (rc == PC_OK)
 		rc = edit_journal(t, a->ctx, a->pid,
 				  "exit on %s (%s) undone: %s again; "
-				  "appointments it cancelled stay cancelled",
+				  "appointments it cancelled stay cancelled; "
+				  "answer sets about leaving removed: %zu",
 				  d, reason,
-				  participant_status_name(f.p.status));
+				  participant_status_name(f.p.status), answers);
 	participant_file_clear(&f);
 	return rc;
 }

@@ -89,8 +89,7 @@ unsigned fse_entry_missing(const struct participant_file *f)
 	return m;
 }
 
-bool fse_entry_from_identity(const struct participant *p,
-			     struct fse_entry *out)
+bool fse_entry_from_identity(const struct participant *p, struct fse_entry *out)
 {
 	fse_entry_init(out);
 	out->participant = p->id;
@@ -116,10 +115,9 @@ bool fse_entry_from_identity(const struct participant *p,
 	default:
 		break;
 	}
-	return out->date != DATE_NONE &&
-	       (out->gender != GENDER_UNKNOWN ||
-		out->education != EDUCATION_UNKNOWN ||
-		out->labour != FSE_LABOUR_NOT_ASKED);
+	return out->date != DATE_NONE && (out->gender != GENDER_UNKNOWN ||
+					  out->education != EDUCATION_UNKNOWN ||
+					  out->labour != FSE_LABOUR_NOT_ASKED);
 }
 
 pdate fse_survey_from(pdate exit)

@@ -256,6 +256,11 @@ int store_fse_survey_put(struct store_txn *t, const struct fse_survey *v);
 int store_fse_survey_get(struct store_txn *t, uint64_t participant,
 			 uint32_t seq, struct fse_survey *out);
 
+/* Remove the exit questionnaires and six-months surveys of a participant
+ * (an exit undone); *removed (unless NULL) gets how many. */
+int store_fse_after_exit_delete(struct store_txn *t, uint64_t participant,
+				size_t *removed);
+
 /* The date of the latest six-months survey of a participant into *last
  * (DATE_NONE with none): what the caseload reads of someone who left. */
 int store_fse_survey_last(struct store_txn *t, uint64_t participant,

@@ -272,6 +272,32 @@ int store_fse_survey_get(struct store_txn *t, uint64_t participant,
 	return fse_get(t, &fse_kinds[2], participant, seq, out);
 }
 
+int store_fse_after_exit_delete(struct store_txn *t, uint64_t participant,
+				size_t *removed)
+{
+	uint8_t prefix[8];
+	size_t n = 0;
+	int rc;
+
+	put_be64(prefix, participant);
+	for (int db = DB_FSE_EXIT; db <= DB_FSE_SURVEY; db++) {
+		struct store_id_list l = { .offset = 0 };
+
+		/* Count them: store_del_prefix says nothing of how many. */
+		rc = store_scan(t, db, prefix, sizeof prefix, store_collect_id,
+				&l);
+		n += l.n;
+		free(l.ids);
+		if (rc == PC_OK)
+			rc = store_del_prefix(t, db, prefix, sizeof prefix);
+		if (rc != PC_OK)
+			return rc;
+	}
+	if (removed != NULL)
+		*removed = n;
+	return PC_OK;
+}
+
 static int latest_survey(const MDB_val *key, const MDB_val *val, void *arg)
 {
 	pdate *last = arg;
@@ -329,8 +355,8 @@ int store_journal_forget(struct store_txn *t, uint64_t participant,
 		uint8_t key[8];
 
 		put_be64(key, e[i].seq);
-		if (rc == PC_OK && (rc = store_del(t, DB_JOURNAL, key,
-						    sizeof key)) == PC_OK)
+		if (rc == PC_OK &&
+		    (rc = store_del(t, DB_JOURNAL, key, sizeof key)) == PC_OK)
 			(*removed)++;
 		journal_entry_clear(&e[i]);
 	}

@@ -386,7 +386,7 @@ static void reschedule_keeps_id(void **state)
 				 "entretien", MODE_IN_PERSON, &held, &cause),
 			 PC_OK);
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
-				   "demenagement", NULL, &cause),
+				   "demenagement", NULL, NULL, &cause),
 			 PC_OK);
 	REFUSED(edit_appointment_reschedule(f->s, &f->ctx, held, D(2026, 12, 9),
 					    600, "entretien", MODE_PHONE,
@@ -431,7 +431,8 @@ static void outcome_corrected(void **state)
 		"nothing to change");
 	/* The note alone, then cleared. */
 	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, past,
-						  APPT_DONE, NULL, NULL, &cause),
+						  APPT_DONE, NULL, NULL,
+						  &cause),
 			 PC_OK);
 	JOURNAL_HAS(f, "of 2026-11-20: note corrected");
 	/* Cancelled by mistake: planned again. */
@@ -445,7 +446,8 @@ static void outcome_corrected(void **state)
 					 &rcause),
 		"not an outcome");
 	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, future,
-						  APPT_PLANNED, NULL, NULL, &cause),
+						  APPT_PLANNED, NULL, NULL,
+						  &cause),
 			 PC_OK);
 	JOURNAL_HAS(f, "corrected from cancelled to planned");
 	load(f, &pf);
@@ -479,10 +481,11 @@ static void notes_edited_and_deleted(void **state)
 	assert_int_equal(pf.notes[1].seq, 2);
 	participant_file_clear(&pf);
 
-	assert_int_equal(
-		edit_note_edit(f->s, &f->ctx, f->pid, 1, D(2026, 10, 15),
-			       "Dossier logement déposé à la CAF", NULL, &cause),
-		PC_OK);
+	assert_int_equal(edit_note_edit(f->s, &f->ctx, f->pid, 1,
+					D(2026, 10, 15),
+					"Dossier logement déposé à la CAF",
+					NULL, &cause),
+			 PC_OK);
 	REFUSED(edit_note_edit(f->s, &f->ctx, f->pid, 1, D(2026, 10, 15),
 			       "Dossier logement déposé à la CAF", NULL,
 			       &rcause),
@@ -490,10 +493,12 @@ static void notes_edited_and_deleted(void **state)
 	REFUSED(edit_note_edit(f->s, &f->ctx, f->pid, 1, D(2026, 10, 15), " ",
 			       NULL, &rcause),
 		"note: required");
-	assert_int_equal(edit_note_delete(f->s, &f->ctx, f->pid, 2, NULL, &cause),
-			 PC_OK);
-	assert_int_equal(edit_note_delete(f->s, &f->ctx, f->pid, 2, NULL, &cause),
-			 PC_ENOTFOUND);
+	assert_int_equal(
+		edit_note_delete(f->s, &f->ctx, f->pid, 2, NULL, &cause),
+		PC_OK);
+	assert_int_equal(
+		edit_note_delete(f->s, &f->ctx, f->pid, 2, NULL, &cause),
+		PC_ENOTFOUND);
 	free(cause);
 	cause = NULL;
 	assert_int_equal(edit_note_edit(f->s, &f->ctx, f->pid, 9,
@@ -541,9 +546,9 @@ static void notes_stale_refused(void **state)
 				       "deuxième", &cause),
 			 PC_OK);
 	/* Window B deletes note 2 and adds another, which takes number 2. */
-	assert_int_equal(edit_note_delete(f->s, &f->ctx, f->pid, 2, "deuxième",
-					  &cause),
-			 PC_OK);
+	assert_int_equal(
+		edit_note_delete(f->s, &f->ctx, f->pid, 2, "deuxième", &cause),
+		PC_OK);
 	assert_int_equal(edit_note_add(f->s, &f->ctx, f->pid, D(2026, 11, 4),
 				       "note de B", &cause),
 			 PC_OK);

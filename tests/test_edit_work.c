@@ -155,7 +155,7 @@ static void exit_backed_by_work(void **state)
 	assert_int_equal(edit_job_start(f->s, &f->ctx, f->pid, &j, &cause),
 			 PC_OK);
 	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdi", NULL,
-			  &rcause),
+			  NULL, &rcause),
 		"none is recorded");
 	j.employer = (char *)"Hôpital";
 	j.weekly_minutes = 35 * 60;
@@ -163,10 +163,10 @@ static void exit_backed_by_work(void **state)
 	assert_int_equal(edit_job_start(f->s, &f->ctx, f->pid, &j, &cause),
 			 PC_OK);
 	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdi", NULL,
-			  &rcause),
+			  NULL, &rcause),
 		"reached on 2026-12-01");
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
-				   "creation", NULL, &cause),
+				   "creation", NULL, NULL, &cause),
 			 PC_OK);
 }
 
@@ -181,19 +181,19 @@ static void exit_and_after(void **state)
 					       MODE_IN_PERSON, NULL, &cause),
 			 PC_OK);
 	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "lottery",
-			  NULL, &rcause),
+			  NULL, NULL, &rcause),
 		"lottery");
 	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2024, 1, 1), "cdi", NULL,
-			  &rcause),
+			  NULL, &rcause),
 		"entry");
 	/* Under followup, a CDI exit needs six months of qualifying work:
 	 * refused with nothing behind it (it was accepted), unless forced. */
 	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdi", NULL,
-			  &rcause),
+			  NULL, &rcause),
 		"Needs six months of qualifying work");
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
 				   "cdi", "contrat signé, pièces au dossier",
-				   &cause),
+				   NULL, &cause),
 			 PC_OK);
 	load(f, &pf);
 	assert_int_equal(pf.p.status, STATUS_EXITED);
@@ -220,7 +220,7 @@ static void exit_and_after(void **state)
 		assert_true(forced);
 	}
 	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdi", NULL,
-			  &rcause),
+			  NULL, &rcause),
 		"already");
 	REFUSED(edit_appointment_plan(f->s, &f->ctx, f->pid, D(2026, 12, 3),
 				      600, "entretien", MODE_IN_PERSON, NULL,
@@ -244,11 +244,11 @@ static void exit_at_hiring_validated(void **state)
 
 	f->c->exit_validation = EXIT_AT_HIRING;
 	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 10, 1), "cdi", NULL,
-			  &rcause),
+			  NULL, &rcause),
 		"needs qualifying work");
 	full_time_job(f, "cdi", D(2026, 10, 1), DATE_NONE);
-	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 10, 1),
-				   "cdi", NULL, &cause),
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 10, 1), "cdi",
+				   NULL, NULL, &cause),
 			 PC_OK);
 	load(f, &pf);
 	assert_int_equal(pf.p.status, STATUS_EXITED);
@@ -271,14 +271,14 @@ static void exit_at_hiring_validated(void **state)
 	caseload_free(&cl);
 	assert_true(flagged(f, D(2026, 11, 26), FLAG_CHECKIN_OVERDUE, &d));
 	assert_int_equal(d, D(2026, 10, 8)); /* D+7 */
-	assert_int_equal(edit_checkin(f->s, &f->ctx, f->pid, 7,
-				      D(2026, 10, 8), &cause),
-			 PC_OK);
+	assert_int_equal(
+		edit_checkin(f->s, &f->ctx, f->pid, 7, D(2026, 10, 8), &cause),
+		PC_OK);
 	assert_true(flagged(f, D(2026, 11, 26), FLAG_CHECKIN_OVERDUE, &d));
 	assert_int_equal(d, D(2026, 10, 31)); /* D+30 */
-	assert_int_equal(edit_checkin(f->s, &f->ctx, f->pid, 30,
-				      D(2026, 11, 2), &cause),
-			 PC_OK);
+	assert_int_equal(
+		edit_checkin(f->s, &f->ctx, f->pid, 30, D(2026, 11, 2), &cause),
+		PC_OK);
 	assert_false(flagged(f, D(2026, 11, 26), FLAG_CHECKIN_OVERDUE, NULL));
 	assert_false(flagged(f, D(2026, 11, 26), FLAG_VALIDATE_EXIT, NULL));
 	assert_false(flagged(f, D(2026, 11, 26), FLAG_WORK_LOST, NULL));
@@ -323,7 +323,7 @@ static void exit_at_hiring_lost(void **state)
 	f->c->exit_validation = EXIT_AT_HIRING;
 	full_time_job(f, "cdd", D(2026, 10, 1), D(2027, 6, 30));
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 10, 5),
-				   "cdd-6-mois", NULL, &cause),
+				   "cdd-6-mois", NULL, NULL, &cause),
 			 PC_OK);
 	load(f, &pf);
 	assert_int_equal(pf.p.exit_hired, D(2026, 10, 1));
@@ -371,7 +371,7 @@ static void exit_at_hiring_season(void **state)
 	f->ctx.today = D(2026, 3, 2);
 	full_time_job(f, "saisonnier", D(2026, 3, 1), D(2026, 11, 30));
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 3, 1),
-				   "saisonnier", NULL, &cause),
+				   "saisonnier", NULL, NULL, &cause),
 			 PC_OK);
 	/* Six months in a row are not what this reason needs. */
 	assert_false(flagged(f, D(2026, 9, 5), FLAG_VALIDATE_EXIT, NULL));
@@ -401,7 +401,7 @@ static void exit_at_hiring_break(void **state)
 	add_job(f, "interim", D(2026, 7, 3), D(2026, 7, 31)); /* 2 days */
 	add_job(f, "interim", D(2026, 8, 5), D(2027, 3, 31)); /* 4 days */
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 6, 1),
-				   "interim-6-mois", NULL, &cause),
+				   "interim-6-mois", NULL, NULL, &cause),
 			 PC_OK);
 	assert_false(flagged(f, D(2026, 7, 20), FLAG_WORK_LOST, NULL));
 	assert_true(flagged(f, D(2026, 8, 10), FLAG_WORK_LOST, &d));
@@ -433,7 +433,7 @@ static void exit_at_hiring_reached_stays(void **state)
 	add_job(f, "cdi", D(2026, 3, 1), DATE_NONE);
 	/* A note not needed is not "forced". */
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 3, 1), "cdi",
-				   "signé", &cause),
+				   "signé", NULL, &cause),
 			 PC_OK);
 	line = last_journal(f);
 	assert_null(strstr(line, "forced"));
@@ -474,7 +474,7 @@ static void exit_at_hiring_seasons(void **state)
 	add_job(f, "saisonnier", D(2025, 12, 1), D(2026, 3, 31));
 	add_job(f, "saisonnier", D(2026, 6, 1), D(2026, 9, 30));
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2025, 12, 1),
-				   "saisonnier", NULL, &cause),
+				   "saisonnier", NULL, NULL, &cause),
 			 PC_OK);
 	/* Between seasons, nothing is lost. */
 	assert_false(flagged(f, D(2026, 5, 1), FLAG_WORK_LOST, NULL));
@@ -507,13 +507,13 @@ static void exit_at_hiring_needs_work(void **state)
 			 PC_OK);
 	participant_file_clear(&pf);
 	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdd-6-mois",
-			  NULL, &rcause),
+			  NULL, NULL, &rcause),
 		"needs qualifying work");
 	/* A new job the next day: one run with the first, from its start. */
 	add_job(f, "cdi", D(2026, 11, 25), DATE_NONE);
 	/* A note with a line break and a tab: one line in the journal. */
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
-				   "cdi", "ligne 1\nligne\t2", &cause),
+				   "cdi", "ligne 1\nligne\t2", NULL, &cause),
 			 PC_OK);
 	line = last_journal(f);
 	assert_null(strchr(line, '\n'));
@@ -523,9 +523,8 @@ static void exit_at_hiring_needs_work(void **state)
 	assert_int_equal(pf.p.exit_hired, D(2026, 6, 1));
 	fixed = pf.jobs[0];
 	fixed.start = D(2026, 5, 15);
-	assert_int_equal(edit_job_correct(f->s, &f->ctx, f->pid, &fixed,
-					  &cause),
-			 PC_OK);
+	assert_int_equal(
+		edit_job_correct(f->s, &f->ctx, f->pid, &fixed, &cause), PC_OK);
 	participant_file_clear(&pf);
 	load(f, &pf);
 	assert_int_equal(pf.p.exit_hired, D(2026, 5, 15));
@@ -555,13 +554,13 @@ static void journal_long_note(void **state)
 		memcpy(note + 3 * i, "é\n", 3);
 	note[3000] = '\0';
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
-				   "cdi", note, &cause),
+				   "cdi", note, NULL, &cause),
 			 PC_OK);
 	line = last_journal(f);
 	assert_true(strlen(line) <= 900);
-	assert_int_equal(model_text_check("what", line, MODEL_TEXT_LINE, true,
-					  &cause),
-			 PC_OK);
+	assert_int_equal(
+		model_text_check("what", line, MODEL_TEXT_LINE, true, &cause),
+		PC_OK);
 	assert_non_null(strstr(line, "…"));
 	free(line);
 }
@@ -578,11 +577,11 @@ static void exit_at_hiring_short_contract(void **state)
 	f->ctx.today = D(2026, 11, 26);
 	add_job(f, "cdd", D(2026, 11, 23), D(2027, 2, 22));
 	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26), "cdd-6-mois",
-			  NULL, &rcause),
+			  NULL, NULL, &rcause),
 		"before its six months");
 	add_job(f, "cdi", D(2027, 2, 23), DATE_NONE);
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
-				   "cdd-6-mois", NULL, &cause),
+				   "cdd-6-mois", NULL, NULL, &cause),
 			 PC_OK);
 	/* Six months on 2027-05-23, no check-in held: both flagged. */
 	assert_true(flagged(f, D(2027, 6, 1), FLAG_VALIDATE_EXIT, NULL));
@@ -599,7 +598,7 @@ static void exit_after_followup_dates(void **state)
 
 	full_time_job(f, "cdi", D(2026, 5, 20), DATE_NONE);
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
-				   "cdi", NULL, &cause),
+				   "cdi", NULL, NULL, &cause),
 			 PC_OK);
 	load(f, &pf);
 	assert_int_equal(pf.p.exit_hired, D(2026, 5, 20));
@@ -626,7 +625,7 @@ static void exit_undone(void **state)
 					       MODE_IN_PERSON, &id, &cause),
 			 PC_OK);
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
-				   "abandon", NULL, &cause),
+				   "abandon", NULL, NULL, &cause),
 			 PC_OK);
 	assert_int_equal(edit_exit_undo(f->s, &f->ctx, f->pid, &cause), PC_OK);
 	JOURNAL_HAS(f, "exit on 2026-11-26 (abandon) undone: active again");
@@ -643,11 +642,11 @@ static void exit_undone(void **state)
 	f->c->exit_validation = EXIT_AT_HIRING;
 	full_time_job(f, "cdi", D(2026, 10, 1), DATE_NONE);
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 10, 1), "cdi",
-				   NULL, &cause),
+				   NULL, NULL, &cause),
 			 PC_OK);
 	assert_int_equal(edit_exit_outcome(f->s, &f->ctx, f->pid,
-					   EXIT_VALIDATED, D(2026, 11, 20), NULL,
-					   "pièces au dossier", &cause),
+					   EXIT_VALIDATED, D(2026, 11, 20),
+					   NULL, "pièces au dossier", &cause),
 			 PC_OK);
 	assert_int_equal(edit_exit_undo(f->s, &f->ctx, f->pid, &cause), PC_OK);
 	JOURNAL_HAS(f, "exit on 2026-10-01 (cdi) undone: follow-up again");
@@ -664,10 +663,11 @@ static void exit_undone(void **state)
 	participant_file_clear(&pf);
 	/* Followed again: appointments can be planned, a new exit made. */
 	assert_int_equal(edit_appointment_correct(f->s, &f->ctx, id,
-						  APPT_PLANNED, NULL, NULL, &cause),
+						  APPT_PLANNED, NULL, NULL,
+						  &cause),
 			 PC_OK);
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 26),
-				   "demenagement", NULL, &cause),
+				   "demenagement", NULL, NULL, &cause),
 			 PC_OK);
 }
 

@@ -125,7 +125,7 @@ static void leave(struct edit_fixture *f, pdate date)
 	char *cause = NULL;
 
 	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, date, "demenagement",
-				   NULL, &cause),
+				   NULL, NULL, &cause),
 			 PC_OK);
 }
 
@@ -618,6 +618,48 @@ static void schema_upgrade(void **state)
 	assert_int_equal(store_open(f->dir, &f->s, &cause), PC_OK);
 }
 
+/* The exit form's answers are recorded with the exit, in its
+ * transaction; an exit undone takes its answers about leaving with it. */
+static void exit_answers_and_undo(void **state)
+{
+	struct edit_fixture *f = *state;
+	struct participant_file pf;
+	struct fse_exit x = { .participant = f->pid,
+			      .date = D(2026, 11, 25),
+			      .situations = FSE_EXIT_SEARCHING };
+	uint32_t bad = 1u << 7,
+		 situations = FSE_EXIT_QUALIFICATION | FSE_EXIT_EMPLOYED;
+	char *cause = NULL, *last = NULL;
+
+	REFUSED(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 20),
+			  "demenagement", NULL, &bad, &rcause),
+		"situation on leaving");
+	load(f, &pf);
+	assert_int_equal(pf.p.status, STATUS_ACTIVE); /* nothing written */
+	assert_int_equal(pf.n_fse_exits, 0);
+	participant_file_clear(&pf);
+	assert_int_equal(edit_exit(f->s, &f->ctx, f->pid, D(2026, 11, 20),
+				   "demenagement", NULL, &situations, &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.n_fse_exits, 1);
+	assert_int_equal(pf.fse_exits[0].date, D(2026, 11, 20));
+	assert_int_equal(pf.fse_exits[0].situations, situations);
+	participant_file_clear(&pf);
+	/* A second set, as a changed situation would be. */
+	assert_int_equal(edit_fse_exit_add(f->s, &f->ctx, &x, NULL, &cause),
+			 PC_OK);
+
+	assert_int_equal(edit_exit_undo(f->s, &f->ctx, f->pid, &cause), PC_OK);
+	load(f, &pf);
+	assert_int_equal(pf.n_fse_exits + pf.n_fse_surveys, 0);
+	assert_int_equal(pf.n_fse_entries, 0); /* the entry's are kept */
+	participant_file_clear(&pf);
+	journal(f, &last);
+	assert_non_null(strstr(last, "answer sets about leaving removed: 2"));
+	free(last);
+}
+
 /* Gender, education and situation given at the add (an import) are the
  * first entry answers; editing the identity later leaves the answers. */
 static void identity_at_add(void **state)
@@ -635,8 +677,8 @@ static void identity_at_add(void **state)
 	p.gender = GENDER_FEMALE;
 	p.education = EDUCATION_ISCED_0_2;
 	p.employment = EMPLOYMENT_LONG_TERM_UNEMPLOYED;
-	assert_int_equal(edit_participant_add(f->s, &f->ctx, &p, D(2026, 11, 20),
-					      &id, &cause),
+	assert_int_equal(edit_participant_add(f->s, &f->ctx, &p,
+					      D(2026, 11, 20), &id, &cause),
 			 PC_OK);
 	f->pid = id;
 	load(f, &pf);
@@ -667,8 +709,8 @@ static void identity_at_add(void **state)
 	participant_init(&p);
 	p.last_name = (char *)"Petit";
 	p.first_name = (char *)"Jean";
-	assert_int_equal(edit_participant_add(f->s, &f->ctx, &p, D(2026, 11, 20),
-					      &id, &cause),
+	assert_int_equal(edit_participant_add(f->s, &f->ctx, &p,
+					      D(2026, 11, 20), &id, &cause),
 			 PC_OK);
 	f->pid = id;
 	load(f, &pf);
@@ -739,6 +781,7 @@ int main(void)
 		T(schema_upgrade),
 		T(corrupt_answer),
 		T(identity_at_add),
+		T(exit_answers_and_undo),
 	/* clang-format on */
 #undef T
 	};

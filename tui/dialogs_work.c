@@ -384,7 +384,7 @@ static bool exit_submit(struct tui *t, struct form_field *f, size_t n,
 	return form_edited(
 		edit_exit(t->store, &t->ctx, x->pid, f[EXIT_DATE].date,
 			  t->config->exit_reasons[f[EXIT_REASON].choice].id,
-			  f[EXIT_FORCED].text, &cause),
+			  f[EXIT_FORCED].text, NULL, &cause),
 		&cause, message, msize);
 }
 
