@@ -211,6 +211,9 @@ void dialog_new_participant(struct tui *t)
 		tui_message(t, STYLE_OK, _("%s %s added."),
 			    f[PERSON_FIRST_NAME].text,
 			    f[PERSON_LAST_NAME].text);
+		/* The funder's entry answers, while the person is there; Esc
+		 * leaves them for later (Q), and the flag reminds. */
+		dialog_fse_entry(t, x.pid);
 	}
 	form_fields_free(f, COUNT(f));
 	publics_choice_free(&pc);
@@ -471,15 +474,8 @@ void dialog_stage(struct tui *t, const struct caseload_entry *e, size_t index)
 
 /* ---- identity and transfer ---- */
 
-static const char *const educations[] = { N_("not given"), N_("ISCED 0-2"),
-					  N_("ISCED 3-4"), N_("ISCED 5-8") };
-static const char *const employments[] = {
-	N_("not given"), N_("unemployed"), N_("long-term unemployed"),
-	N_("inactive"),	 N_("employed"),
-};
-
 /* The fields of the identity form, in the order it shows them. */
-enum { ID_PUBLICS = PERSON_FIELDS, ID_EDUCATION, ID_EMPLOYMENT };
+enum { ID_PUBLICS = PERSON_FIELDS };
 
 static bool identity_submit(struct tui *t, struct form_field *f, size_t n,
 			    void *arg, char *message, size_t msize)
@@ -494,8 +490,6 @@ static bool identity_submit(struct tui *t, struct form_field *f, size_t n,
 	p.id = x->pid;
 	person_read(f, &p);
 	p.publics = f[ID_PUBLICS].text;
-	p.education = (enum education)f[ID_EDUCATION].choice;
-	p.employment = (enum employment)f[ID_EMPLOYMENT].choice;
 	rc = edit_identity(t->store, &t->ctx, &p, &cause);
 	if (rc == PC_EINVAL && cause != NULL && strstr(cause, "publics")) {
 		char ids[512] = "";
@@ -516,23 +510,11 @@ void dialog_identity(struct tui *t, const struct caseload_entry *e)
 {
 	const struct participant *p = &e->file.p;
 	const char **g = form_translated(genders, COUNT(genders));
-	const char **ed = form_translated(educations, COUNT(educations));
-	const char **em = form_translated(employments, COUNT(employments));
 	struct ctx x = { .pid = p->id };
 	struct publics_choice pc;
 	bool have_publics = publics_choice_init(&pc, t->config, p->publics);
 	struct form_field f[] = {
 		[ID_PUBLICS] = { .label = _("Publics"), .kind = FIELD_MULTI },
-		[ID_EDUCATION] = { .label = _("Education"),
-				   .kind = FIELD_CHOICE,
-				   .choices = ed,
-				   .n_choices = COUNT(educations),
-				   .choice = (size_t)p->education },
-		[ID_EMPLOYMENT] = { .label = _("Situation at entry"),
-				    .kind = FIELD_CHOICE,
-				    .choices = em,
-				    .n_choices = COUNT(employments),
-				    .choice = (size_t)p->employment },
 	};
 
 	person_fields(f, g, p);
@@ -540,7 +522,9 @@ void dialog_identity(struct tui *t, const struct caseload_entry *e)
 	f[ID_PUBLICS].choices = (const char *const *)pc.items;
 	f[ID_PUBLICS].values = (const char *const *)pc.ids;
 	f[ID_PUBLICS].n_choices = pc.n;
-	if (g != NULL && ed != NULL && em != NULL && have_publics &&
+	/* Education and the situation at entry are the funder's entry
+	 * answers: Q. */
+	if (g != NULL && have_publics &&
 	    form_dialog_run(t, _("Identity and contact"), f, COUNT(f),
 			    identity_submit, &x)) {
 		tui_refresh_participant(t, x.pid);
@@ -549,8 +533,6 @@ void dialog_identity(struct tui *t, const struct caseload_entry *e)
 	form_fields_free(f, COUNT(f));
 	publics_choice_free(&pc);
 	free(g);
-	free(ed);
-	free(em);
 }
 
 /* The fields of the transfer form, in the order it shows them. */

@@ -47,6 +47,28 @@ void dialog_purge(struct tui *t);
 void dialog_export(struct tui *t);
 
 /*
+ * The funder's questionnaires (dialogs_fse.c). dialog_fse offers those
+ * that apply (at entry; on leaving and six months after, for someone who
+ * left); dialog_fse_entry opens the entry questionnaire of `pid` (after
+ * an add). A form shows the answers as they stand: saved as corrections
+ * of the first ones (journalled) or, when the situation changed, as a new
+ * dated set.
+ */
+void dialog_fse(struct tui *t, const struct caseload_entry *e);
+void dialog_fse_entry(struct tui *t, uint64_t pid);
+
+/* The situations on leaving for a FIELD_MULTI: their stable names (the
+ * values), and their translated labels (malloc'd array; NULL when out of
+ * memory). */
+#define DIALOG_FSE_EXIT_COUNT 4
+extern const char *const dialog_fse_exit_values[DIALOG_FSE_EXIT_COUNT];
+const char **dialog_fse_exit_labels(void);
+
+/* The bits (enum fse_exit_bits) of the names in `text`, "searching,
+ * employed", into *bits; false for a name that is none. */
+bool dialog_fse_exit_bits(const char *text, uint32_t *bits);
+
+/*
  * Corrections that delete nothing (dialogs_fix.c). Reschedule the
  * appointment at `sel` in the entry's list (date, time, kind, mode; its id
  * kept) or correct its recorded outcome (back to planned too); edit or

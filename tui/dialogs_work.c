@@ -368,12 +368,13 @@ void dialog_checkin(struct tui *t, const struct caseload_entry *e)
 /* ---- exit ---- */
 
 /* The fields of the exit form, in the order it shows them. */
-enum { EXIT_DATE, EXIT_REASON, EXIT_FORCED };
+enum { EXIT_DATE, EXIT_REASON, EXIT_SITUATIONS, EXIT_FORCED };
 
 static bool exit_submit(struct tui *t, struct form_field *f, size_t n,
 			void *arg, char *message, size_t msize)
 {
 	struct work_ctx *x = arg;
+	uint32_t situations = UINT32_MAX;
 	char *cause = NULL;
 
 	(void)n;
@@ -381,10 +382,21 @@ static bool exit_submit(struct tui *t, struct form_field *f, size_t n,
 			      f[EXIT_REASON].choice, f[EXIT_FORCED].text,
 			      message, msize))
 		return false;
+	/* Nothing ticked: the questionnaire is left for later (Q). */
+	if (f[EXIT_SITUATIONS].text != NULL &&
+	    *f[EXIT_SITUATIONS].text != '\0' &&
+	    !dialog_fse_exit_bits(f[EXIT_SITUATIONS].text, &situations)) {
+		snprintf(f[EXIT_SITUATIONS].error,
+			 sizeof f[EXIT_SITUATIONS].error, "%s",
+			 _("not a situation on leaving"));
+		return false;
+	}
 	return form_edited(
 		edit_exit(t->store, &t->ctx, x->pid, f[EXIT_DATE].date,
 			  t->config->exit_reasons[f[EXIT_REASON].choice].id,
-			  f[EXIT_FORCED].text, NULL, &cause),
+			  f[EXIT_FORCED].text,
+			  situations != UINT32_MAX ? &situations : NULL,
+			  &cause),
 		&cause, message, msize);
 }
 
@@ -423,6 +435,7 @@ void dialog_exit(struct tui *t, const struct caseload_entry *e)
 	char(*labels)[160] = calloc(n, sizeof *labels);
 	const char **choices = calloc(n, sizeof *choices);
 	struct work_ctx x = { .pid = e->file.p.id };
+	const char **exit_labels = dialog_fse_exit_labels();
 	struct form_field f[] = {
 		[EXIT_DATE] = { .label = _("Exit date"),
 				.kind = FIELD_DATE,
@@ -430,6 +443,9 @@ void dialog_exit(struct tui *t, const struct caseload_entry *e)
 				.width = 12,
 				.text = form_date_text(t->today) },
 		[EXIT_REASON] = { .label = _("Reason"), .kind = FIELD_CHOICE },
+		/* The funder's exit questionnaire, in the same go. */
+		[EXIT_SITUATIONS] = { .label = _("Situation on leaving"),
+				      .kind = FIELD_MULTI },
 		/* Only to record a positive reason its rule refuses. */
 		[EXIT_FORCED] = { .label = _("Forced, why"),
 				  .kind = FIELD_TEXT },
@@ -451,6 +467,15 @@ void dialog_exit(struct tui *t, const struct caseload_entry *e)
 	f[EXIT_REASON].choices = choices;
 	f[EXIT_REASON].n_choices = n;
 	f[EXIT_REASON].choice = proposed_reason(t->config, &e->file);
+	if (exit_labels == NULL)
+		goto out;
+	f[EXIT_SITUATIONS].choices = exit_labels;
+	f[EXIT_SITUATIONS].values = dialog_fse_exit_values;
+	f[EXIT_SITUATIONS].n_choices = DIALOG_FSE_EXIT_COUNT;
+	f[EXIT_SITUATIONS].show_labels = true;
+	/* In work on leaving: what the job says. */
+	if (participant_file_current_job(&e->file) != NULL)
+		form_field_set(&f[EXIT_SITUATIONS], "employed");
 	if (form_dialog_run(t,
 			    t->config->exit_validation == EXIT_AT_HIRING
 				    ? _("Record an exit (counted at hiring)")
@@ -478,6 +503,7 @@ out:
 	form_fields_free(f, COUNT(f));
 	free(labels);
 	free(choices);
+	free(exit_labels);
 }
 
 /* ---- the outcome of an exit at hiring ---- */
@@ -489,18 +515,17 @@ static bool outcome_submit(struct tui *t, struct form_field *f, size_t n,
 			   void *arg, char *message, size_t msize)
 {
 	struct work_ctx *x = arg;
-	enum exit_outcome o = f[OUTCOME_WHICH].choice == 0 ? EXIT_VALIDATED
-							   : EXIT_LOST;
+	enum exit_outcome o =
+		f[OUTCOME_WHICH].choice == 0 ? EXIT_VALIDATED : EXIT_LOST;
 	char *cause = NULL;
 
 	(void)n;
 	return form_edited(
-		edit_exit_outcome(t->store, &t->ctx, x->pid, o,
-				  f[OUTCOME_DATE].date,
-				  job_end_reasons[f[OUTCOME_REASON].choice],
-				  o == EXIT_VALIDATED ? f[OUTCOME_FORCED].text
-						      : NULL,
-				  &cause),
+		edit_exit_outcome(
+			t->store, &t->ctx, x->pid, o, f[OUTCOME_DATE].date,
+			job_end_reasons[f[OUTCOME_REASON].choice],
+			o == EXIT_VALIDATED ? f[OUTCOME_FORCED].text : NULL,
+			&cause),
 		&cause, message, msize);
 }
 

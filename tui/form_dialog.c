@@ -132,6 +132,26 @@ static char *multi_text(const struct form_field *f, const bool *on,
 	return out;
 }
 
+/* The labels of the ticked choices of f, "a, b" (malloc'd; NULL when out
+ * of memory). */
+static char *multi_labels(const struct form_field *f, const bool *on)
+{
+	size_t size = 1, o = 0;
+	char *out;
+
+	for (size_t i = 0; i < f->n_choices; i++)
+		size += strlen(f->choices[i]) + 2;
+	out = malloc(size);
+	if (out == NULL)
+		return NULL;
+	out[0] = '\0';
+	for (size_t i = 0; i < f->n_choices; i++)
+		if (on[i])
+			o += (size_t)snprintf(out + o, size - o, "%s%s",
+					      o ? ", " : "", f->choices[i]);
+	return out;
+}
+
 /* Let the referent tick the choices of field f; `filter` starts the list's
  * filter. The field's text changes only when the ticks are kept. */
 static void multi_pick(struct tui *t, struct form_field *f, const char *filter)
@@ -164,6 +184,11 @@ struct dialog {
 	 * typed in it yet: a date, a time or a number typed replaces it. */
 	bool fresh;
 	int label_w, field_w, width, height;
+	/* Rows per field: 2 (the field, its error under it), or 1 when the
+	 * form would not fit (errors then go to the message lines); `shown`
+	 * fields at a time from `top` when even that does not fit. */
+	int step;
+	size_t shown, top;
 	const char *save; /* the hint's verb */
 	char message[256];
 };
@@ -320,7 +345,8 @@ static void draw_choice(struct dialog *d, const struct form_field *f, int y,
 
 		if (on != NULL) {
 			multi_ticks(f, on);
-			shown = multi_text(f, on, ", ");
+			shown = f->show_labels ? multi_labels(f, on)
+					       : multi_text(f, on, ", ");
 		}
 		snprintf(buf, sizeof buf, "‹ %s ›",
 			 shown && *shown ? shown : "—");
@@ -368,8 +394,17 @@ static void dialog_paint(struct dialog *d, const char *title,
 	box(d->win, 0, 0);
 	wattrset(d->win, A_NORMAL);
 	ui_title(d->win, d->width, title);
-	for (size_t i = 0; i < d->n; i++) {
-		int y = 2 + 2 * (int)i, x = 3 + d->label_w;
+	/* The current field in sight. */
+	if (d->cur < d->top)
+		d->top = d->cur;
+	else if (d->cur >= d->top + d->shown)
+		d->top = d->cur + 1 - d->shown;
+	if (d->top > 0)
+		mvwaddstr(d->win, 1, d->width - 3, "↑");
+	if (d->top + d->shown < d->n)
+		mvwaddstr(d->win, d->height - 5, d->width - 3, "↓");
+	for (size_t i = d->top; i < d->n && i < d->top + d->shown; i++) {
+		int y = 2 + d->step * (int)(i - d->top), x = 3 + d->label_w;
 
 		ui_put(d->win, y, 2, d->label_w, f[i].label,
 		       f[i].required ? STYLE_HEADER : STYLE_NORMAL);
@@ -383,19 +418,35 @@ static void dialog_paint(struct dialog *d, const char *title,
 			if (i == d->cur)
 				cy = y, cx = x + 2;
 		}
-		ui_put(d->win, y + 1, x, d->field_w, f[i].error,
-		       f[i].error[0] ? STYLE_ERROR : STYLE_NORMAL);
+		if (d->step == 2)
+			ui_put(d->win, y + 1, x, d->field_w, f[i].error,
+			       f[i].error[0] ? STYLE_ERROR : STYLE_NORMAL);
+		else if (f[i].error[0] != '\0')
+			ui_put(d->win, y, 1, 1, "!", STYLE_ERROR);
 	}
-	/* The message on up to two lines. */
+	/* The message on up to two lines; in a form of one row a field, the
+	 * error of the current field, else of the first field with one. */
 	{
-		size_t cut = first_line(d->message, d->width - 4);
-		char line[sizeof d->message];
+		const char *said = d->message;
+		char line[sizeof d->message], err[sizeof d->message];
+		size_t cut;
 
-		snprintf(line, sizeof line, "%.*s", (int)cut, d->message);
+		for (size_t i = 0; d->step == 1 && *said == '\0' && i <= d->n;
+		     i++) {
+			size_t k = i == 0 ? d->cur : i - 1;
+
+			if (f[k].error[0] != '\0') {
+				snprintf(err, sizeof err, "%s: %s", f[k].label,
+					 f[k].error);
+				said = err;
+			}
+		}
+		cut = first_line(said, d->width - 4);
+		snprintf(line, sizeof line, "%.*s", (int)cut, said);
 		ui_put(d->win, d->height - 4, 2, d->width - 4, line,
 		       STYLE_ERROR);
-		ui_put(d->win, d->height - 3, 2, d->width - 4,
-		       d->message + cut, STYLE_ERROR);
+		ui_put(d->win, d->height - 3, 2, d->width - 4, said + cut,
+		       STYLE_ERROR);
 	}
 	dialog_hint(d, f);
 	wmove(d->win, cy, cx);
@@ -405,7 +456,14 @@ static void dialog_paint(struct dialog *d, const char *title,
 static bool dialog_build(struct dialog *d, const struct form_field *f)
 {
 	d->width = COLS - 4 < 78 ? COLS - 4 : 78;
-	d->height = 2 * (int)d->n + 6; /* and two lines of message */
+	/* Two rows a field, one when that does not fit, and then only as
+	 * many fields as fit (the title, two lines of message, the hint and
+	 * the borders take six rows). */
+	d->step = 2 * (int)d->n + 6 <= LINES ? 2 : 1;
+	d->shown = d->n;
+	if (d->step == 1 && (int)d->n + 6 > LINES)
+		d->shown = LINES > 7 ? (size_t)(LINES - 6) : 1;
+	d->height = d->step * (int)d->shown + 6;
 	d->label_w = 0;
 	for (size_t i = 0; i < d->n; i++) {
 		int w = text_width(f[i].label) + 1;

@@ -46,6 +46,9 @@ struct form_field {
 	 * themselves). Values in `text` found among none (case and accents
 	 * ignored) are kept, after the ticked ones. */
 	const char *const *values;
+	/* FIELD_MULTI: show the ticked choices' labels, not their values
+	 * (values that are ids for the data, not words for people). */
+	bool show_labels;
 	size_t n_choices;
 	size_t choice;		/* FIELD_CHOICE: in and out */
 	form_change_fn changed; /* FIELD_CHOICE: or NULL */

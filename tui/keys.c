@@ -273,6 +273,13 @@ static const struct binding table[] = {
 	  N_("undo an exit recorded by mistake"),
 	  N_("undo exit"),
 	  PART },
+	{ ACT_FSE,
+	  { 'Q' },
+	  "Q",
+	  N_("the funder's questionnaires: at entry, on leaving, six months "
+	     "after"),
+	  N_("questionnaire"),
+	  PART },
 	{ ACT_EDIT, { 'e' }, "e", N_("edit identity and contact"), NULL, PART },
 	{ ACT_TRANSFER,
 	  { 't' },

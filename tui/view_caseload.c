@@ -139,13 +139,16 @@ static bool has_flag(const struct caseload_entry *e, int k)
 }
 
 /* True when `e` is shown under the filters: those who left only when
- * asked for (L), but for those followed in work after an exit at hiring. */
+ * asked for (L), but for those followed in work after an exit at hiring
+ * and those with the six-months survey to ask. */
 static bool passes_filter(const struct tui *t, const struct caseload_view *v,
 			  const struct caseload_entry *e)
 {
 	bool after_exit = rules_after_exit(t->config, &e->file.p);
 
-	if (has_left(t, e) && !v->show_exited)
+	if (has_left(t, e) && !v->show_exited &&
+	    !has_flag(e, FLAG_FSE_SURVEY_DUE) &&
+	    !has_flag(e, FLAG_FSE_SURVEY_OVERDUE))
 		return false;
 	if (v->flag_filter > 0 && !has_flag(e, v->flag_filter - 1))
 		return false;
@@ -278,7 +281,6 @@ static struct columns layout(void)
 	return c;
 }
 
-
 static void draw_status(struct tui *t, const struct caseload_view *v)
 {
 	size_t current = 0, flagged = 0, after_exit = 0;
@@ -298,9 +300,9 @@ static void draw_status(struct tui *t, const struct caseload_view *v)
 	}
 	/* Counts as what they are: "82 participants · target 80"; the
 	 * target gives way first when the filters need the room. */
-	if (COLS >= 100 || (!v->search[0] && !v->stage_filter &&
-			    !v->attention_only && !v->flag_filter &&
-			    !v->show_exited))
+	if (COLS >= 100 ||
+	    (!v->search[0] && !v->stage_filter && !v->attention_only &&
+	     !v->flag_filter && !v->show_exited))
 		snprintf(line, sizeof line,
 			 P_("%zu participant · target %d",
 			    "%zu participants · target %d", current),
@@ -311,12 +313,12 @@ static void draw_status(struct tui *t, const struct caseload_view *v)
 			 current);
 	if (after_exit > 0)
 		text_appendf(line, sizeof line, " · ",
-		       P_("%zu in work after exit", "%zu in work after exit",
-			  after_exit),
-		       after_exit);
+			     P_("%zu in work after exit",
+				"%zu in work after exit", after_exit),
+			     after_exit);
 	text_appendf(line, sizeof line, " · ",
-	       P_("%zu needs attention", "%zu need attention", flagged),
-	       flagged);
+		     P_("%zu needs attention", "%zu need attention", flagged),
+		     flagged);
 
 	/* What narrows or orders the list, at the right. */
 	right[0] = '\0';
@@ -325,22 +327,24 @@ static void draw_status(struct tui *t, const struct caseload_view *v)
 	if (v->stage_filter == after_exit_filter(t))
 		text_appendf(right, sizeof right, " · ", "%s", _("after exit"));
 	else if (v->stage_filter)
-		text_appendf(right, sizeof right, " · ", "%s %zu %s", _("stage"),
-		       v->stage_filter,
-		       t->config->stages[v->stage_filter - 1].short_label);
+		text_appendf(
+			right, sizeof right, " · ", "%s %zu %s", _("stage"),
+			v->stage_filter,
+			t->config->stages[v->stage_filter - 1].short_label);
 	if (v->flag_filter > 0)
 		text_appendf(right, sizeof right, " · ", "%s",
-		       export_flag_label((enum flag_kind)(v->flag_filter - 1)));
+			     export_flag_label(
+				     (enum flag_kind)(v->flag_filter - 1)));
 	if (v->attention_only)
 		text_appendf(right, sizeof right, " · ", "%s", _("to do only"));
 	if (v->show_exited)
-		text_appendf(right, sizeof right, " · ", "%s", _("with those who left"));
+		text_appendf(right, sizeof right, " · ", "%s",
+			     _("with those who left"));
 	text_appendf(right, sizeof right, " · ", "%s %s", _("sort:"),
-	       _(sort_names[v->sort]));
+		     _(sort_names[v->sort]));
 	/* The date when there is room for it beside the rest. */
 	format_long_date(t->today, when, sizeof when);
-	if (text_width(line) + text_width(when) + text_width(right) + 7 <=
-	    COLS)
+	if (text_width(line) + text_width(when) + text_width(right) + 7 <= COLS)
 		text_appendf(line, sizeof line, " · ", "%s", when);
 	/* The counts come first; what narrows the list takes the rest. */
 	{
@@ -371,7 +375,10 @@ static void draw_row(struct tui *t, int y, const struct caseload_entry *e,
 	snprintf(days, sizeof days, _("%d d"), s->days_in_stage);
 	if (s->n_flags > 0)
 		format_flag_short(&s->flags[0], reason, sizeof reason);
-	if (has_left(t, e)) {
+	if (has_left(t, e) && s->n_flags > 0) {
+		/* Who left with the survey to ask: that, in its colour. */
+		days[0] = '\0';
+	} else if (has_left(t, e)) {
 		/* Who left: dimmed, their exit in the To do column. */
 		const struct config_exit_reason *r =
 			config_exit_reason(t->config, e->file.p.exit_reason);

@@ -581,6 +581,9 @@ static void handle(struct tui *t, void *data, enum action a)
 	case ACT_EXIT_OUTCOME:
 		dialog_exit_outcome(t, e);
 		break;
+	case ACT_FSE:
+		dialog_fse(t, e);
+		break;
 	case ACT_EDIT:
 		dialog_identity(t, e);
 		break;
@@ -673,6 +676,10 @@ static enum action flag_action(enum flag_kind k)
 	case FLAG_MAX_DURATION:
 	case FLAG_READY_TO_EXIT:
 		return ACT_EXIT;
+	case FLAG_FSE_ENTRY_INCOMPLETE:
+	case FLAG_FSE_SURVEY_DUE:
+	case FLAG_FSE_SURVEY_OVERDUE:
+		return ACT_FSE;
 	default:
 		return ACT_NONE;
 	}

@@ -221,6 +221,8 @@ scenario() {
 	expect "$n: asked twice" "is already there"
 	keys Down Enter
 	expect "$n: added" "zephyrine ABADIE added."
+	expect "$n: entry questionnaire" "Funder's entry questionnaire"
+	keys Escape
 	same "$n: two Abadie" "$(q "sum(1 for x in d['participants'] if x['last_name'] in ('Abadie', 'ABADIE'))")" 2
 	keys Escape
 

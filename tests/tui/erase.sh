@@ -14,6 +14,8 @@ keys A
 ready "New participant"
 keys "Quentinovà" Tab "Zoë" Enter
 ready "Zoë Quentinovà added."
+ready "Funder's entry questionnaire"
+keys Escape
 keys Escape
 ready "81 participants · target 80"
 keys q
@@ -42,7 +44,8 @@ keys F1 A
 ready "New participant"
 keys "Yannickovà" Tab "Xavier" Enter
 expect same-window-added "Xavier Yannickovà added."
-keys Escape / y a n n Enter
+expect same-window-questionnaire "Funder's entry questionnaire"
+keys Escape Escape / y a n n Enter
 expect same-window-found "YANNICKOVÀ Xavier"
 keys Enter X
 expect same-window-form "Erase YANNICKOVÀ Xavier and every trace of them"

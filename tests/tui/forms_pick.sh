@@ -146,7 +146,7 @@ start small 80 24
 keys / q u i n t a l Enter Enter
 ready "QUINTAL Ysé"
 keys e
-expect small-identity "Situation at entry"
+expect small-identity "Publics"
 expect small-identity-hint "Esc cancel"
 expect small-publics "‹ rsa, qpv ›"
 keys Escape a

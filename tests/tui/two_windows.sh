@@ -14,6 +14,8 @@ keys A
 expect new-form "New participant"
 keys "Quentinovà" Tab "Zoë" Enter
 expect new-saved "Zoë Quentinovà added."
+expect new-questionnaire "Funder's entry questionnaire"
+keys Escape
 S=main
 keys C-l
 expect other-sees "81 participants · target 80"
