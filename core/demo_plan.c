@@ -447,11 +447,11 @@ static void entry_answers(struct rng *r, const struct plan *pl,
 				: EDUCATION_ISCED_5_8;
 	e->situation[FSE_SIT_DISABILITY] =
 		situation(r, 2, 1, model_list_has(p->publics, "rqth"));
-	e->situation[FSE_SIT_THIRD_COUNTRY] =
-		situation(r, 1, 1, chance(r, 14));
-	e->situation[FSE_SIT_FOREIGN_BACKGROUND] = situation(
-		r, 3, 2,
-		e->situation[FSE_SIT_THIRD_COUNTRY] == FSE_YES || chance(r, 12));
+	e->situation[FSE_SIT_THIRD_COUNTRY] = situation(r, 1, 1, chance(r, 14));
+	e->situation[FSE_SIT_FOREIGN_BACKGROUND] =
+		situation(r, 3, 2,
+			  e->situation[FSE_SIT_THIRD_COUNTRY] == FSE_YES ||
+				  chance(r, 12));
 	e->situation[FSE_SIT_MINORITY] = situation(r, 6, 6, chance(r, 5));
 	e->situation[FSE_SIT_HOMELESS] = situation(r, 2, 1, chance(r, 5));
 	e->situation[FSE_SIT_RURAL] = situation(r, 0, 1, chance(r, 9));
@@ -509,10 +509,10 @@ static uint32_t exit_situations(struct rng *r, enum exit_kind k)
 static int employed_after(enum exit_kind k)
 {
 	static const int pct[K_COUNT] = {
-		[K_MAX] = 30,	     [K_CDI] = 90,	 [K_CDD] = 80,
-		[K_INTERIM] = 75,    [K_SEASON] = 70,	 [K_ALTERNANCE] = 90,
-		[K_CREATION] = 80,   [K_TRAINING] = 55,	 [K_ABANDON] = 20,
-		[K_MOVED] = 30,	     [K_HEALTH] = 10,	 [K_RETIRED] = 0,
+		[K_MAX] = 30,	     [K_CDI] = 90,	[K_CDD] = 80,
+		[K_INTERIM] = 75,    [K_SEASON] = 70,	[K_ALTERNANCE] = 90,
+		[K_CREATION] = 80,   [K_TRAINING] = 55, [K_ABANDON] = 20,
+		[K_MOVED] = 30,	     [K_HEALTH] = 10,	[K_RETIRED] = 0,
 		[K_REORIENTED] = 30,
 	};
 
@@ -547,9 +547,8 @@ void demo_plan_fse(struct rng *r, const struct plan *pl,
 	out->survey.how = chance(r, 70)	  ? FSE_CONTACT_PHONE
 			  : chance(r, 67) ? FSE_CONTACT_EMAIL
 					  : FSE_CONTACT_LETTER;
-	out->survey.reached =
-		chance(r, pl->kind == K_ABANDON || pl->kind == K_MOVED ? 55
-								       : 85);
+	out->survey.reached = chance(
+		r, pl->kind == K_ABANDON || pl->kind == K_MOVED ? 55 : 85);
 	if (!out->survey.reached)
 		return;
 	out->survey.employed = chance(r, employed_after(pl->kind));
