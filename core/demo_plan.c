@@ -448,10 +448,11 @@ static void entry_answers(struct rng *r, const struct plan *pl,
 	e->situation[FSE_SIT_DISABILITY] =
 		situation(r, 2, 1, model_list_has(p->publics, "rqth"));
 	e->situation[FSE_SIT_THIRD_COUNTRY] = situation(r, 1, 1, chance(r, 14));
+	/* A third-country national has a foreign background. */
 	e->situation[FSE_SIT_FOREIGN_BACKGROUND] =
-		situation(r, 3, 2,
-			  e->situation[FSE_SIT_THIRD_COUNTRY] == FSE_YES ||
-				  chance(r, 12));
+		e->situation[FSE_SIT_THIRD_COUNTRY] == FSE_YES
+			? FSE_YES
+			: situation(r, 3, 2, chance(r, 12));
 	e->situation[FSE_SIT_MINORITY] = situation(r, 6, 6, chance(r, 5));
 	e->situation[FSE_SIT_HOMELESS] = situation(r, 2, 1, chance(r, 5));
 	e->situation[FSE_SIT_RURAL] = situation(r, 0, 1, chance(r, 9));
