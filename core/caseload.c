@@ -169,6 +169,29 @@ static int load(struct store *s, const struct config *c, const char *referent,
 			if (gone && include_exited) {
 				memset(&f, 0, sizeof f);
 				f.p = p; /* taken over by the entry */
+				/* Their questionnaires: the funder's
+				 * indicators of the summary count them. */
+				rc = store_file_load_fse(t, &f);
+				if (rc == PC_ECORRUPT) {
+					store_notice(
+						s,
+						_("participant %llu: corrupt "
+						  "record, see `parcours "
+						  "check`"),
+						(unsigned long long)ids[i]);
+					out->n_corrupt++;
+					participant_file_clear(&f);
+					rc = PC_OK;
+					continue;
+				}
+				if (rc != PC_OK) {
+					participant_file_clear(&f);
+					error_set(cause, rc,
+						  _("participant %llu: %s"),
+						  (unsigned long long)ids[i],
+						  error_string(rc));
+					goto done;
+				}
 				rc = caseload_entry_set(&out->entries[out->n],
 							c, &f, today);
 				if (rc != PC_OK)

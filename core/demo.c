@@ -408,8 +408,11 @@ static int identity(struct rng *r, size_t k, pdate today, struct participant *p,
 	p->publics = publics_for(r, *age);
 	if (p->publics == NULL)
 		return PC_ENOMEM;
-	p->education = (enum education)between(r, 0, 3);
-	p->employment = (enum employment)between(r, 0, 4);
+	/* Two draws the funder's old fields took before the questionnaires
+	 * (drawn on their own stream): kept, so the rest is drawn as it
+	 * was. */
+	next(r);
+	next(r);
 	return PC_OK;
 }
 
@@ -480,10 +483,58 @@ static int history(struct store_txn *t, struct batch *b, uint64_t pid,
 	return rc;
 }
 
-/* Participant number k, whole: identity, moves, appointments, job, exit. */
+/* The participant's old fields of the funder's data, as the entry
+ * answers give them. */
+static void old_fields(const struct fse_entry *e, struct participant *p)
+{
+	p->education = e->education;
+	switch (e->labour) {
+	case FSE_LABOUR_UNEMPLOYED:
+		p->employment = e->unemployed_months >= FSE_LONG_TERM_MONTHS
+					? EMPLOYMENT_LONG_TERM_UNEMPLOYED
+					: EMPLOYMENT_UNEMPLOYED;
+		break;
+	case FSE_LABOUR_EMPLOYED:
+		p->employment = EMPLOYMENT_EMPLOYED;
+		break;
+	case FSE_LABOUR_INACTIVE:
+	case FSE_LABOUR_EDUCATION:
+		p->employment = EMPLOYMENT_INACTIVE;
+		break;
+	default:
+		p->employment = EMPLOYMENT_UNKNOWN;
+		break;
+	}
+}
+
+/* The questionnaires drawn for participant pid. */
+static int add_fse(struct store_txn *t, uint64_t pid, struct demo_fse *q)
+{
+	int rc;
+
+	q->entry.participant = pid;
+	rc = store_fse_entry_add(t, &q->entry, NULL);
+	if (rc == PC_OK && q->has_exit) {
+		q->exit.participant = pid;
+		rc = store_fse_exit_add(t, &q->exit, NULL);
+	}
+	if (rc == PC_OK && q->has_survey) {
+		q->survey.participant = pid;
+		rc = store_fse_survey_add(t, &q->survey, NULL);
+	}
+	return rc;
+}
+
+/* Participant number k, whole: identity, moves, appointments, job, exit,
+ * the funder's questionnaires. */
 static int make_participant(struct store_txn *t, struct batch *b, size_t k)
 {
 	struct rng r = { b->opt->seed * UINT64_C(0x2545f4914f6cdd1d) + k };
+	/* The questionnaires on a stream of their own: the rest of the
+	 * caseload is drawn as it was before them. */
+	struct rng rf = { b->opt->seed * UINT64_C(0x9e3779b97f4a7c15) +
+			  k * UINT64_C(0xd1b54a32d192ed03) + 1 };
+	struct demo_fse q;
 	bool exited = k >= b->n_current;
 	struct participant p;
 	struct plan pl = { 0 };
@@ -509,9 +560,13 @@ static int make_participant(struct store_txn *t, struct batch *b, size_t k)
 	else
 		demo_plan_current(&r, b, &pl);
 	apply_plan(b, &pl, &p);
+	demo_plan_fse(&rf, &pl, &p, b->opt->today, &q);
+	old_fields(&q.entry, &p);
 	rc = store_participant_add(t, &p, &pid);
 	if (rc == PC_OK)
 		rc = history(t, b, pid, &p, &pl, &r);
+	if (rc == PC_OK)
+		rc = add_fse(t, pid, &q);
 	free(p.publics);
 	free(ref_name);
 	return rc;

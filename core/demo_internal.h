@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "demo.h"
+#include "model.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -149,5 +150,25 @@ void demo_plan_exited(struct rng *r, struct batch *b, int age,
 
 /* Draw the parcours of a current participant into *pl and b's scratch. */
 void demo_plan_current(struct rng *r, struct batch *b, struct plan *pl);
+
+/* The funder's questionnaires of one participant as drawn (participant
+ * ids left 0 for the writer to set). */
+struct demo_fse {
+	struct fse_entry entry;
+	bool has_exit;
+	struct fse_exit exit;
+	bool has_survey;
+	struct fse_survey survey;
+};
+
+/*
+ * Draw the questionnaires of `p` (gender, publics and dates set) whose
+ * parcours is `pl`, as of `today`: the entry answers a few days after the
+ * entry, those on leaving for most who left, in line with the exit, and
+ * the survey six months after for most whose six months have come.
+ */
+void demo_plan_fse(struct rng *r, const struct plan *pl,
+		   const struct participant *p, pdate today,
+		   struct demo_fse *out);
 
 #endif

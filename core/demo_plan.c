@@ -4,6 +4,7 @@
 #include "demo_internal.h"
 #include "date.h"
 #include "employment.h"
+#include "fse.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -378,4 +379,180 @@ void demo_plan_current(struct rng *r, struct batch *b, struct plan *pl)
 
 		pl->job_start = today - between(r, 0, most < 220 ? most : 220);
 	}
+}
+
+/* Entrants of this many days or fewer may still lack some answers. */
+#define FSE_RECENT_DAYS 120
+/* Of them, per cent who do. */
+#define FSE_INCOMPLETE_PCT 40
+/* Who left with the exit questionnaire filled, per cent. */
+#define FSE_EXIT_PCT 92
+/* Whose six months have come and who were surveyed, per cent. */
+#define FSE_SURVEY_PCT 91
+
+/*
+ * One answer of a situation: refused (sensitive ones only) per cent,
+ * unknown per cent, then yes when `yes` (drawn by the caller).
+ */
+static enum fse_answer situation(struct rng *r, int refused, int unknown,
+				 bool yes)
+{
+	int x = between(r, 0, 99);
+
+	if (x < refused)
+		return FSE_REFUSED;
+	if (x < refused + unknown)
+		return FSE_UNKNOWN;
+	return yes ? FSE_YES : FSE_NO;
+}
+
+/*
+ * The entry answers of a PLIE's public: mostly unemployed, the long-term
+ * ones those counted as such among the publics (deld, about 40 %), ISCED
+ * 0-2 for most; the disabled (rqth) and QPV publics answer yes to their
+ * situations. Refused and unknown answers on the sensitive questions.
+ */
+static void entry_answers(struct rng *r, const struct plan *pl,
+			  const struct participant *p, pdate today,
+			  struct fse_entry *e)
+{
+	bool young = p->birth_date != DATE_NONE &&
+		     pl->entry - p->birth_date < 26 * 365;
+	int x;
+
+	fse_entry_init(e);
+	e->date = pl->entry + (chance(r, 70) ? 0 : between(r, 1, 5));
+	if (pl->exit != DATE_NONE && e->date > pl->exit)
+		e->date = pl->exit;
+	if (e->date > today)
+		e->date = today;
+	e->gender = p->gender;
+	x = between(r, 0, 99);
+	if (model_list_has(p->publics, "deld")) {
+		e->labour = FSE_LABOUR_UNEMPLOYED;
+		e->unemployed_months = between(r, FSE_LONG_TERM_MONTHS, 60);
+	} else if (x < 58) {
+		e->labour = FSE_LABOUR_UNEMPLOYED;
+		e->unemployed_months = between(r, 1, FSE_LONG_TERM_MONTHS - 1);
+	} else if (young && x < 78) {
+		e->labour = FSE_LABOUR_EDUCATION;
+	} else if (x < 88) {
+		e->labour = FSE_LABOUR_INACTIVE;
+	} else {
+		e->labour = FSE_LABOUR_EMPLOYED; /* working poor, part-time */
+	}
+	x = between(r, 0, 99);
+	e->education = x < 58	? EDUCATION_ISCED_0_2
+		       : x < 91 ? EDUCATION_ISCED_3_4
+				: EDUCATION_ISCED_5_8;
+	e->situation[FSE_SIT_DISABILITY] =
+		situation(r, 2, 1, model_list_has(p->publics, "rqth"));
+	e->situation[FSE_SIT_THIRD_COUNTRY] = situation(r, 1, 1, chance(r, 14));
+	/* A third-country national has a foreign background. */
+	e->situation[FSE_SIT_FOREIGN_BACKGROUND] =
+		e->situation[FSE_SIT_THIRD_COUNTRY] == FSE_YES
+			? FSE_YES
+			: situation(r, 3, 2, chance(r, 12));
+	e->situation[FSE_SIT_MINORITY] = situation(r, 6, 6, chance(r, 5));
+	e->situation[FSE_SIT_HOMELESS] = situation(r, 2, 1, chance(r, 5));
+	e->situation[FSE_SIT_RURAL] = situation(r, 0, 1, chance(r, 9));
+	e->situation[FSE_SIT_QPV] =
+		situation(r, 0, 1, model_list_has(p->publics, "qpv"));
+	/* A recent entrant may not have answered everything yet. */
+	if (pl->exit != DATE_NONE || today - pl->entry > FSE_RECENT_DAYS ||
+	    !chance(r, FSE_INCOMPLETE_PCT))
+		return;
+	switch (between(r, 0, 2)) {
+	case 0: /* the sensitive questions left for a later appointment */
+		for (int s = 0; s < FSE_SIT_COUNT; s++)
+			if (fse_situation_sensitive((enum fse_situation)s))
+				e->situation[s] = FSE_NOT_ASKED;
+		break;
+	case 1: /* the diploma to find */
+		e->education = EDUCATION_UNKNOWN;
+		break;
+	default: /* the situation on the labour market to check */
+		e->labour = FSE_LABOUR_NOT_ASKED;
+		e->unemployed_months = FSE_MONTHS_NONE;
+		break;
+	}
+}
+
+/* The situations on leaving, in line with how the parcours ended. */
+static uint32_t exit_situations(struct rng *r, enum exit_kind k)
+{
+	switch (k) {
+	case K_CDI:
+	case K_CDD:
+	case K_INTERIM:
+	case K_SEASON:
+	case K_CREATION:
+		return FSE_EXIT_EMPLOYED;
+	case K_ALTERNANCE:
+		return FSE_EXIT_EMPLOYED | FSE_EXIT_EDUCATION;
+	case K_TRAINING:
+		return FSE_EXIT_EDUCATION |
+		       (chance(r, 70) ? FSE_EXIT_QUALIFICATION : 0);
+	case K_REORIENTED:
+		return chance(r, 40) ? FSE_EXIT_EDUCATION : FSE_EXIT_SEARCHING;
+	case K_MAX:
+		return FSE_EXIT_SEARCHING |
+		       (chance(r, 15) ? FSE_EXIT_EMPLOYED : 0);
+	case K_ABANDON:
+	case K_MOVED:
+		return chance(r, 55) ? FSE_EXIT_SEARCHING : 0;
+	default: /* health, retirement: none of them */
+		return 0;
+	}
+}
+
+/* Per cent of those reached six months after who are in work. */
+static int employed_after(enum exit_kind k)
+{
+	static const int pct[K_COUNT] = {
+		[K_MAX] = 30,	     [K_CDI] = 90,	[K_CDD] = 80,
+		[K_INTERIM] = 75,    [K_SEASON] = 70,	[K_ALTERNANCE] = 90,
+		[K_CREATION] = 80,   [K_TRAINING] = 55, [K_ABANDON] = 20,
+		[K_MOVED] = 30,	     [K_HEALTH] = 10,	[K_RETIRED] = 0,
+		[K_REORIENTED] = 30,
+	};
+
+	return k < K_COUNT ? pct[k] : 0;
+}
+
+void demo_plan_fse(struct rng *r, const struct plan *pl,
+		   const struct participant *p, pdate today,
+		   struct demo_fse *out)
+{
+	pdate from;
+
+	memset(out, 0, sizeof *out);
+	entry_answers(r, pl, p, today, &out->entry);
+	if (pl->exit == DATE_NONE)
+		return;
+	if (chance(r, FSE_EXIT_PCT)) {
+		out->has_exit = true;
+		out->exit.date =
+			pl->exit + (chance(r, 75) ? 0 : between(r, 1, 7));
+		if (out->exit.date > today)
+			out->exit.date = today;
+		out->exit.situations = exit_situations(r, pl->kind);
+	}
+	/* Asked from six months after, some days into the window or past
+	 * it; not yet when that day is still to come (a survey due). */
+	from = fse_survey_from(pl->exit);
+	out->survey.date = from + between(r, 2, 40);
+	if (out->survey.date > today || !chance(r, FSE_SURVEY_PCT))
+		return;
+	out->has_survey = true;
+	out->survey.how = chance(r, 70)	  ? FSE_CONTACT_PHONE
+			  : chance(r, 67) ? FSE_CONTACT_EMAIL
+					  : FSE_CONTACT_LETTER;
+	out->survey.reached = chance(
+		r, pl->kind == K_ABANDON || pl->kind == K_MOVED ? 55 : 85);
+	if (!out->survey.reached)
+		return;
+	out->survey.employed = chance(r, employed_after(pl->kind));
+	/* Better than at entry: a lasting contract, more hours. */
+	out->survey.improved = out->survey.employed && chance(r, 35);
 }

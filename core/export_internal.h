@@ -49,6 +49,14 @@ const char *export_cell(const struct summary *s, const struct caseload_entry *e,
  */
 const char *export_halves(int half, const char *mark, char *buf, size_t size);
 
+/* True when the funder's sensitive answers are left out: pseudonymised
+ * without --with-sensitive. Their counts too: in a small caseload, "one
+ * woman with a disability who entered in March" names her. */
+static inline bool export_hides_sensitive(const struct export_options *o)
+{
+	return o->pseudonymise && !o->with_sensitive;
+}
+
 /*
  * Each format's writer: PC_OK, PC_EIO when `out` reports a write error
  * (ferror), or PC_ENOMEM; on failure the output is partial.

@@ -281,6 +281,51 @@ static int period(FILE *out, const struct summary *s)
 	return PC_OK;
 }
 
+/* The funder's indicator table: each indicator by gender, then how
+ * complete each question's answers are; the sensitive ones left out when
+ * export_hides_sensitive. */
+static void fse_indicators(FILE *out, const struct summary *s,
+			   const struct export_options *o)
+{
+	bool hide = export_hides_sensitive(o), first = true;
+
+	fprintf(out,
+		"{\n    \"sensitive_included\": %s,"
+		"\n    \"long_term_months\": %d,\n    \"indicators\": {",
+		hide ? "false" : "true", FSE_LONG_TERM_MONTHS);
+	for (int i = 0; i < IND_COUNT; i++) {
+		const size_t *n = s->indicators[i];
+
+		if (hide &&
+		    summary_indicator_sensitive((enum summary_indicator)i))
+			continue;
+		fprintf(out, "%s\n      ", first ? "" : ",");
+		first = false;
+		jstr(out, summary_indicator_name((enum summary_indicator)i));
+		fprintf(out,
+			": {\"women\": %zu, \"men\": %zu, \"non_binary\": "
+			"%zu, \"total\": %zu}",
+			n[SEX_WOMEN], n[SEX_MEN], n[SEX_NONBINARY],
+			n[SEX_TOTAL]);
+	}
+	fputs("\n    },\n    \"answers\": {", out);
+	first = true;
+	for (int q = 0; q < SUMMARY_Q_COUNT; q++) {
+		const struct summary_answers *a = &s->answers[q];
+
+		if (hide && summary_question_sensitive(q))
+			continue;
+		fprintf(out, "%s\n      ", first ? "" : ",");
+		first = false;
+		jstr(out, summary_question_name(q));
+		fprintf(out,
+			": {\"answered\": %zu, \"refused\": %zu, \"unknown\": "
+			"%zu, \"missing\": %zu}",
+			a->answered, a->refused, a->unknown, a->missing);
+	}
+	fputs("\n    }\n  }", out);
+}
+
 static void participants(FILE *out, const struct summary *s,
 			 const struct export_options *o)
 {
@@ -350,6 +395,8 @@ int export_json(FILE *out, const struct summary *s,
 		fprintf(out, ", \"missing\": %zu}", s->missing[f]);
 	}
 	fputs("\n  ]", out);
+	key(out, 2, false, "fse_indicators");
+	fse_indicators(out, s, o);
 	if (s->referent == NULL) {
 		key(out, 2, false, "referents");
 		fputc('[', out);

@@ -380,6 +380,132 @@ static void completeness(const struct report *rp)
 	rp->r->table_end(rp->ctx);
 }
 
+/* What each indicator of the funder's table counts, for people. */
+static const char *const indicator_labels[IND_COUNT] = {
+	[IND_ENTERED] = N_("Participants who entered"),
+	[IND_UNEMPLOYED] = N_("Unemployed, long-term included"),
+	[IND_LONG_TERM_UNEMPLOYED] =
+		N_("Long-term unemployed (12 months or more)"),
+	[IND_INACTIVE] = N_("Inactive"),
+	[IND_EMPLOYED] = N_("Employed, self-employed included"),
+	[IND_EDUCATION] = N_("In education or training"),
+	[IND_UNDER_18] = N_("Under 18"),
+	[IND_AGE_18_29] = N_("Aged 18 to 29"),
+	[IND_AGE_30_54] = N_("Aged 30 to 54"),
+	[IND_AGE_55_OVER] = N_("Aged 55 and over"),
+	[IND_ISCED_0_2] = N_("ISCED 0-2 (up to lower secondary)"),
+	[IND_ISCED_3_4] = N_("ISCED 3-4 (CAP, BEP, baccalauréat)"),
+	[IND_ISCED_5_8] = N_("ISCED 5-8 (bac+2 and over)"),
+	[IND_SITUATION + FSE_SIT_DISABILITY] = N_("With a disability (RQTH)"),
+	[IND_SITUATION + FSE_SIT_THIRD_COUNTRY] = N_("Third-country nationals"),
+	[IND_SITUATION + FSE_SIT_FOREIGN_BACKGROUND] =
+		N_("With a foreign background"),
+	[IND_SITUATION + FSE_SIT_MINORITY] = N_("Minorities"),
+	[IND_SITUATION + FSE_SIT_HOMELESS] =
+		N_("Homeless or in housing exclusion"),
+	[IND_SITUATION + FSE_SIT_RURAL] = N_("From rural areas"),
+	[IND_SITUATION + FSE_SIT_QPV] = N_("From a priority district (QPV)"),
+	[IND_EXITED] = N_("Participants who left"),
+	[IND_EXIT_SEARCHING] = N_("Searching for a job"),
+	[IND_EXIT_EDUCATION] = N_("In education or training"),
+	[IND_EXIT_QUALIFICATION] = N_("Gained a qualification"),
+	[IND_EXIT_EMPLOYED] = N_("In employment, self-employment included"),
+	[IND_SURVEYED] = N_("Surveys six months after leaving"),
+	[IND_SURVEY_EMPLOYED] = N_("In employment, self-employment included"),
+	[IND_SURVEY_IMPROVED] = N_("In an improved situation"),
+	[IND_SURVEY_NOT_REACHED] = N_("Not reached"),
+};
+
+/* Rows first..last of the indicator table, the hidden ones left out. */
+static void indicator_rows(const struct report *rp, int first, int last,
+			   bool hide)
+{
+	const char *head[] = { _("Indicator"), _("Women"), _("Men"),
+			       _("Non-binary"), _("Total") };
+
+	rp->r->table_begin(rp->ctx, head, 5);
+	for (int i = first; i <= last; i++) {
+		const size_t *n = rp->s->indicators[i];
+		char v[SEX_COUNT][32];
+		const char *row[] = { _(indicator_labels[i]), v[0], v[1], v[2],
+				      v[3] };
+
+		if (hide &&
+		    summary_indicator_sensitive((enum summary_indicator)i))
+			continue;
+		for (int k = 0; k < SEX_COUNT; k++)
+			snprintf(v[k], sizeof v[k], "%zu", n[k]);
+		rp->r->row(rp->ctx, row, 5);
+	}
+	rp->r->table_end(rp->ctx);
+}
+
+/* The funder's indicator table of the period, and how complete the
+ * answers it rests on are. */
+static void fse_table(const struct report *rp)
+{
+	static const char *const questions[SUMMARY_Q_COUNT] = {
+		[FSE_Q_GENDER] = N_("gender"),
+		[FSE_Q_BIRTH_DATE] = N_("birth date (age band)"),
+		[FSE_Q_LABOUR] = N_("situation on the labour market"),
+		[FSE_Q_UNEMPLOYED_MONTHS] =
+			N_("months of unemployment (the unemployed)"),
+		[FSE_Q_EDUCATION] = N_("education level"),
+		[FSE_Q_SITUATION + FSE_SIT_DISABILITY] = N_("disability"),
+		[FSE_Q_SITUATION + FSE_SIT_THIRD_COUNTRY] =
+			N_("third-country national"),
+		[FSE_Q_SITUATION + FSE_SIT_FOREIGN_BACKGROUND] =
+			N_("foreign background"),
+		[FSE_Q_SITUATION + FSE_SIT_MINORITY] = N_("minority"),
+		[FSE_Q_SITUATION + FSE_SIT_HOMELESS] =
+			N_("homeless or housing exclusion"),
+		[FSE_Q_SITUATION + FSE_SIT_RURAL] = N_("rural area"),
+		[FSE_Q_SITUATION + FSE_SIT_QPV] = N_("priority district (QPV)"),
+		[SUMMARY_Q_EXIT] = N_("situation on leaving (those who left)"),
+		[SUMMARY_Q_SURVEY] =
+			N_("six-months survey (those who left, months come)"),
+	};
+	const char *head[] = { _("Question"), _("Answered"), _("Refused"),
+			       _("Unknown"), _("Missing") };
+	bool hide = export_hides_sensitive(rp->o);
+	char from[DATE_BUFSZ], to[DATE_BUFSZ];
+
+	rp->r->heading(rp->ctx, _("The funder's indicators (FSE+)"));
+	para(rp,
+	     _("At entry: those who entered from %s to %s, by gender as "
+	       "answered at entry (the total counts those whose gender is "
+	       "not given too)."),
+	     date(rp, rp->s->from, from), date(rp, rp->s->to, to));
+	if (hide)
+		rp->r->para(rp->ctx,
+			    _("Pseudonymised: the sensitive answers "
+			      "(disability, origin, minority, housing) are "
+			      "left out; --with-sensitive keeps them."));
+	indicator_rows(rp, IND_ENTERED, IND_EXITED - 1, hide);
+	rp->r->para(rp->ctx, _("On leaving: those who left in the period."));
+	indicator_rows(rp, IND_EXITED, IND_SURVEYED - 1, hide);
+	rp->r->para(rp->ctx,
+		    _("Six months after leaving: the surveys dated in the "
+		      "period."));
+	indicator_rows(rp, IND_SURVEYED, IND_COUNT - 1, hide);
+	rp->r->heading(rp->ctx, _("Completeness of the funder's answers"));
+	rp->r->table_begin(rp->ctx, head, 5);
+	for (int q = 0; q < SUMMARY_Q_COUNT; q++) {
+		const struct summary_answers *a = &rp->s->answers[q];
+		char v[4][32];
+		const char *row[] = { _(questions[q]), v[0], v[1], v[2], v[3] };
+
+		if (hide && summary_question_sensitive(q))
+			continue;
+		snprintf(v[0], 32, "%zu", a->answered);
+		snprintf(v[1], 32, "%zu", a->refused);
+		snprintf(v[2], 32, "%zu", a->unknown);
+		snprintf(v[3], 32, "%zu", a->missing);
+		rp->r->row(rp->ctx, row, 5);
+	}
+	rp->r->table_end(rp->ctx);
+}
+
 static void referents(const struct report *rp)
 {
 	const struct summary *s = rp->s;
@@ -487,6 +613,7 @@ int export_report(const struct summary *s, const struct export_options *o,
 	    (rc = followups(&rp)) != PC_OK || (rc = exits(&rp)) != PC_OK)
 		return rc;
 	completeness(&rp);
+	fse_table(&rp);
 	if (s->referent == NULL)
 		referents(&rp);
 	if ((rc = participants(&rp)) != PC_OK)

@@ -307,6 +307,13 @@ int store_file_load(struct store_txn *t, uint64_t id,
 		    struct participant_file *out);
 
 /*
+ * Add to *f, whose f->p is loaded and which holds no questionnaire yet, the
+ * questionnaires of participant f->p.id (what a summary reads of those who
+ * left). On failure *f holds what was read; participant_file_clear frees it.
+ */
+int store_file_load_fse(struct store_txn *t, struct participant_file *f);
+
+/*
  * The same for a salvage: a stage move, appointment, job or note that does
  * not decode (or an appointment index entry without its record) is left
  * out and told to the store's notice function, *left_out counting it; the

@@ -466,6 +466,22 @@ int store_file_salvage(struct store_txn *t, uint64_t id,
 	return file_load(t, id, out, left_out);
 }
 
+int store_file_load_fse(struct store_txn *t, struct participant_file *f)
+{
+	struct file_loader l = { .t = t, .f = f, .id = f->p.id };
+	uint8_t prefix[8];
+	int rc;
+
+	put_be64(prefix, f->p.id);
+	rc = store_scan(t, DB_FSE_ENTRY, prefix, 8, load_fse_entry, &l);
+	if (rc == PC_OK)
+		rc = store_scan(t, DB_FSE_EXIT, prefix, 8, load_fse_exit, &l);
+	if (rc == PC_OK)
+		rc = store_scan(t, DB_FSE_SURVEY, prefix, 8, load_fse_survey,
+				&l);
+	return rc;
+}
+
 int store_participant_delete(struct store_txn *t, uint64_t id)
 {
 	struct participant_file f;

@@ -16,19 +16,93 @@ const char *summary_field_name(enum completeness_field f)
 	return f < FIELD_COUNT ? field_names[f] : "?";
 }
 
+static const char *const indicator_names[IND_COUNT] = {
+	[IND_ENTERED] = "entered",
+	[IND_UNEMPLOYED] = "unemployed",
+	[IND_LONG_TERM_UNEMPLOYED] = "long_term_unemployed",
+	[IND_INACTIVE] = "inactive",
+	[IND_EMPLOYED] = "employed",
+	[IND_EDUCATION] = "in_education",
+	[IND_UNDER_18] = "under_18",
+	[IND_AGE_18_29] = "age_18_29",
+	[IND_AGE_30_54] = "age_30_54",
+	[IND_AGE_55_OVER] = "age_55_over",
+	[IND_ISCED_0_2] = "isced_0_2",
+	[IND_ISCED_3_4] = "isced_3_4",
+	[IND_ISCED_5_8] = "isced_5_8",
+	[IND_EXITED] = "exited",
+	[IND_EXIT_SEARCHING] = "exit_searching",
+	[IND_EXIT_EDUCATION] = "exit_in_education",
+	[IND_EXIT_QUALIFICATION] = "exit_qualification",
+	[IND_EXIT_EMPLOYED] = "exit_employed",
+	[IND_SURVEYED] = "surveyed",
+	[IND_SURVEY_EMPLOYED] = "survey_employed",
+	[IND_SURVEY_IMPROVED] = "survey_improved",
+	[IND_SURVEY_NOT_REACHED] = "survey_not_reached",
+};
+
+const char *summary_indicator_name(enum summary_indicator i)
+{
+	if (i >= IND_SITUATION && i < IND_SITUATION + FSE_SIT_COUNT)
+		return model_enum_name(ENUM_FSE_SITUATION, i - IND_SITUATION);
+	return i < IND_COUNT ? indicator_names[i] : "?";
+}
+
+const char *summary_question_name(int q)
+{
+	if (q == SUMMARY_Q_EXIT)
+		return "exit";
+	if (q == SUMMARY_Q_SURVEY)
+		return "survey";
+	return fse_question_name(q);
+}
+
+bool summary_indicator_sensitive(enum summary_indicator i)
+{
+	return i >= IND_SITUATION && i < IND_SITUATION + FSE_SIT_COUNT &&
+	       fse_situation_sensitive((enum fse_situation)(i - IND_SITUATION));
+}
+
+bool summary_question_sensitive(int q)
+{
+	return q >= FSE_Q_SITUATION && q < FSE_Q_COUNT &&
+	       fse_situation_sensitive(
+		       (enum fse_situation)(q - FSE_Q_SITUATION));
+}
+
+enum summary_indicator summary_age_band(pdate birth, pdate at)
+{
+	int by, bm, bd, ay, am, ad, age;
+
+	if (birth == DATE_NONE || at == DATE_NONE || at < birth)
+		return IND_COUNT;
+	date_to_ymd(birth, &by, &bm, &bd);
+	date_to_ymd(at, &ay, &am, &ad);
+	/* Whole years: one more on the birthday itself (born on 29
+	 * February: on 1 March in other years). */
+	age = ay - by - (am < bm || (am == bm && ad < bd));
+	return age < 18	  ? IND_UNDER_18
+	       : age < 30 ? IND_AGE_18_29
+	       : age < 55 ? IND_AGE_30_54
+			  : IND_AGE_55_OVER;
+}
+
 bool summary_lacks(const struct caseload_entry *e, enum completeness_field f)
 {
 	const struct participant *p = &e->file.p;
+	struct fse_entry v;
 
+	if (f == FIELD_GENDER || f == FIELD_EMPLOYMENT || f == FIELD_EDUCATION)
+		fse_entry_view(&e->file, &v);
 	switch (f) {
 	case FIELD_GENDER:
-		return p->gender == GENDER_UNKNOWN;
+		return v.gender == GENDER_UNKNOWN;
 	case FIELD_BIRTH_DATE:
 		return p->birth_date == DATE_NONE;
 	case FIELD_EMPLOYMENT:
-		return p->employment == EMPLOYMENT_UNKNOWN;
+		return v.labour == FSE_LABOUR_NOT_ASKED;
 	case FIELD_EDUCATION:
-		return p->education == EDUCATION_UNKNOWN;
+		return v.education == EDUCATION_UNKNOWN;
 	case FIELD_CONTACT:
 		return (p->phone == NULL || !*p->phone) &&
 		       (p->email == NULL || !*p->email);
@@ -224,6 +298,178 @@ static void add_flags(struct summary *s, const struct caseload_entry *e,
 	}
 }
 
+/* Count one more under indicator i for someone of gender g. */
+static void count_ind(struct summary *s, enum summary_indicator i,
+		      enum gender g)
+{
+	static const enum summary_sex sex[] = {
+		[GENDER_FEMALE] = SEX_WOMEN,
+		[GENDER_MALE] = SEX_MEN,
+		[GENDER_NONBINARY] = SEX_NONBINARY,
+	};
+
+	if (g == GENDER_FEMALE || g == GENDER_MALE || g == GENDER_NONBINARY)
+		s->indicators[i][sex[g]]++;
+	s->indicators[i][SEX_TOTAL]++;
+}
+
+/* One more answer to question q: given, or not asked. */
+static void count_answer(struct summary *s, int q, bool given)
+{
+	if (given)
+		s->answers[q].answered++;
+	else
+		s->answers[q].missing++;
+}
+
+/* The output indicators of someone who entered in the period, from the
+ * entry answers as first given, and the completeness of those. */
+static void count_entry(struct summary *s, const struct participant_file *f,
+			const struct fse_entry *v)
+{
+	static const enum summary_indicator labour[] = {
+		[FSE_LABOUR_NOT_ASKED] = IND_COUNT,
+		[FSE_LABOUR_UNEMPLOYED] = IND_UNEMPLOYED,
+		[FSE_LABOUR_INACTIVE] = IND_INACTIVE,
+		[FSE_LABOUR_EMPLOYED] = IND_EMPLOYED,
+		[FSE_LABOUR_EDUCATION] = IND_EDUCATION,
+	};
+	static const enum summary_indicator isced[] = {
+		[EDUCATION_UNKNOWN] = IND_COUNT,
+		[EDUCATION_ISCED_0_2] = IND_ISCED_0_2,
+		[EDUCATION_ISCED_3_4] = IND_ISCED_3_4,
+		[EDUCATION_ISCED_5_8] = IND_ISCED_5_8,
+	};
+	enum summary_indicator band =
+		summary_age_band(f->p.birth_date, f->p.entry_date);
+	enum gender g = v->gender;
+
+	count_ind(s, IND_ENTERED, g);
+	if ((unsigned)v->labour < sizeof labour / sizeof labour[0] &&
+	    labour[v->labour] != IND_COUNT)
+		count_ind(s, labour[v->labour], g);
+	if (v->labour == FSE_LABOUR_UNEMPLOYED &&
+	    v->unemployed_months >= FSE_LONG_TERM_MONTHS)
+		count_ind(s, IND_LONG_TERM_UNEMPLOYED, g);
+	if (band != IND_COUNT)
+		count_ind(s, band, g);
+	if ((unsigned)v->education < sizeof isced / sizeof isced[0] &&
+	    isced[v->education] != IND_COUNT)
+		count_ind(s, isced[v->education], g);
+	count_answer(s, FSE_Q_GENDER, g != GENDER_UNKNOWN);
+	count_answer(s, FSE_Q_BIRTH_DATE, f->p.birth_date != DATE_NONE);
+	count_answer(s, FSE_Q_LABOUR, v->labour != FSE_LABOUR_NOT_ASKED);
+	if (v->labour == FSE_LABOUR_UNEMPLOYED)
+		count_answer(s, FSE_Q_UNEMPLOYED_MONTHS,
+			     v->unemployed_months != FSE_MONTHS_NONE);
+	count_answer(s, FSE_Q_EDUCATION, v->education != EDUCATION_UNKNOWN);
+	for (int k = 0; k < FSE_SIT_COUNT; k++) {
+		struct summary_answers *a = &s->answers[FSE_Q_SITUATION + k];
+
+		switch (v->situation[k]) {
+		case FSE_YES:
+			count_ind(s,
+				  (enum summary_indicator)(IND_SITUATION + k),
+				  g);
+			a->answered++;
+			break;
+		case FSE_NO:
+			a->answered++;
+			break;
+		case FSE_REFUSED:
+			a->refused++;
+			break;
+		case FSE_UNKNOWN:
+			a->unknown++;
+			break;
+		default:
+			a->missing++;
+			break;
+		}
+	}
+}
+
+/* The latest-dated exit questionnaire of f (by seq on the same day), or
+ * NULL: the situations on leaving as last recorded. */
+static const struct fse_exit *last_exit(const struct participant_file *f)
+{
+	const struct fse_exit *last = NULL;
+
+	for (size_t i = 0; i < f->n_fse_exits; i++) {
+		const struct fse_exit *x = &f->fse_exits[i];
+
+		if (last == NULL || x->date > last->date ||
+		    (x->date == last->date && x->seq > last->seq))
+			last = x;
+	}
+	return last;
+}
+
+/* The six-months survey of f: the latest dated on or after the six
+ * months (by seq on the same day), or NULL. */
+static const struct fse_survey *last_survey(const struct participant_file *f)
+{
+	const struct fse_survey *last = NULL;
+	pdate from;
+
+	if (f->p.exit_date == DATE_NONE)
+		return NULL;
+	from = fse_survey_from(f->p.exit_date);
+	for (size_t i = 0; i < f->n_fse_surveys; i++) {
+		const struct fse_survey *v = &f->fse_surveys[i];
+
+		if (v->date >= from &&
+		    (last == NULL || v->date > last->date ||
+		     (v->date == last->date && v->seq > last->seq)))
+			last = v;
+	}
+	return last;
+}
+
+/* The indicator table's part of participant file f: its entry, its exit
+ * and its survey when they fall in the period. */
+static void count_fse(struct summary *s, const struct participant_file *f,
+		      bool entered, bool left)
+{
+	struct fse_entry v;
+	const struct fse_exit *x;
+	const struct fse_survey *sv;
+	static const struct {
+		uint32_t bit;
+		enum summary_indicator ind;
+	} on_exit[] = {
+		{ FSE_EXIT_SEARCHING, IND_EXIT_SEARCHING },
+		{ FSE_EXIT_EDUCATION, IND_EXIT_EDUCATION },
+		{ FSE_EXIT_QUALIFICATION, IND_EXIT_QUALIFICATION },
+		{ FSE_EXIT_EMPLOYED, IND_EXIT_EMPLOYED },
+	};
+
+	fse_entry_view(f, &v);
+	if (entered)
+		count_entry(s, f, &v);
+	if (left) {
+		count_ind(s, IND_EXITED, v.gender);
+		x = last_exit(f);
+		count_answer(s, SUMMARY_Q_EXIT, x != NULL);
+		for (size_t k = 0; x && k < sizeof on_exit / sizeof *on_exit;
+		     k++)
+			if (x->situations & on_exit[k].bit)
+				count_ind(s, on_exit[k].ind, v.gender);
+		if (fse_survey_from(f->p.exit_date) <= s->today)
+			count_answer(s, SUMMARY_Q_SURVEY, fse_survey_done(f));
+	}
+	if (f->p.status != STATUS_EXITED || (sv = last_survey(f)) == NULL ||
+	    sv->date < s->from || sv->date > s->to)
+		return;
+	count_ind(s, IND_SURVEYED, v.gender);
+	if (!sv->reached)
+		count_ind(s, IND_SURVEY_NOT_REACHED, v.gender);
+	if (sv->reached && sv->employed)
+		count_ind(s, IND_SURVEY_EMPLOYED, v.gender);
+	if (sv->reached && sv->improved)
+		count_ind(s, IND_SURVEY_IMPROVED, v.gender);
+}
+
 static int cmp_name_by_referent(const void *a, const void *b)
 {
 	const struct summary_referent *x = a, *y = b;
@@ -275,6 +521,7 @@ int summary_build(struct summary *s, const struct config *c,
 				return PC_ENOMEM;
 			}
 		}
+		count_fse(s, &e->file, entered, left);
 		s->entries += entered;
 		if (r)
 			r->entries += entered;

@@ -4,6 +4,7 @@
 
 #include "caseload.h"
 #include "config.h"
+#include "fse.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -17,6 +18,52 @@ enum completeness_field {
 	FIELD_CONTACT, /* a phone or an email for the survey */
 	FIELD_COUNT
 };
+
+/* The columns of the funder's indicator table: by gender at entry (the
+ * entry answers), and all, those whose gender is not given included. */
+enum summary_sex { SEX_WOMEN, SEX_MEN, SEX_NONBINARY, SEX_TOTAL, SEX_COUNT };
+
+/*
+ * The FSE+ common indicators (domain.md): the output ones at entry, of
+ * those who entered in the period; the immediate results, of those who
+ * left in it (their exit questionnaire); the six-months results, of the
+ * surveys dated in it.
+ */
+enum summary_indicator {
+	IND_ENTERED,		  /* everyone who entered: the base */
+	IND_UNEMPLOYED,		  /* long-term unemployed included */
+	IND_LONG_TERM_UNEMPLOYED, /* FSE_LONG_TERM_MONTHS or more */
+	IND_INACTIVE,
+	IND_EMPLOYED,  /* self-employed included */
+	IND_EDUCATION, /* in education or training */
+	IND_UNDER_18,  /* age at the entry date, from the birth date */
+	IND_AGE_18_29,
+	IND_AGE_30_54,
+	IND_AGE_55_OVER,
+	IND_ISCED_0_2,
+	IND_ISCED_3_4,
+	IND_ISCED_5_8,
+	IND_SITUATION, /* + enum fse_situation: answered yes */
+	IND_EXITED = IND_SITUATION + FSE_SIT_COUNT, /* left in the period */
+	IND_EXIT_SEARCHING,
+	IND_EXIT_EDUCATION,
+	IND_EXIT_QUALIFICATION,
+	IND_EXIT_EMPLOYED,
+	IND_SURVEYED, /* a six-months survey dated in the period */
+	IND_SURVEY_EMPLOYED,
+	IND_SURVEY_IMPROVED,
+	IND_SURVEY_NOT_REACHED,
+	IND_COUNT
+};
+
+/* How the answers to one question stand, over those asked it. */
+struct summary_answers {
+	size_t answered, refused, unknown, missing;
+};
+
+/* The questions whose completeness the table gives: the entry ones
+ * (enum fse_question), then the exit questionnaire and the survey. */
+enum { SUMMARY_Q_EXIT = FSE_Q_COUNT, SUMMARY_Q_SURVEY, SUMMARY_Q_COUNT };
 
 struct summary_stage {
 	size_t count;
@@ -69,6 +116,13 @@ struct summary {
 	struct summary_unknown_reason *unknown_reasons; /* by id, NULL first */
 	size_t n_unknown_reasons;
 	size_t missing[FIELD_COUNT];
+	/* The funder's indicator table of the period (summary_indicator),
+	 * and how complete each question's answers are: the entry ones
+	 * over those who entered (unemployed_months over the unemployed),
+	 * the exit questionnaire over those who left, the survey over those
+	 * who left and whose six months have come by today. */
+	size_t indicators[IND_COUNT][SEX_COUNT];
+	struct summary_answers answers[SUMMARY_Q_COUNT];
 	struct summary_referent *referents; /* with every referent only */
 	size_t n_referents;
 	size_t *rows; /* current participants, most urgent first */
@@ -91,7 +145,27 @@ void summary_free(struct summary *s);
 /* The stable name of a completeness field ("birth_date"); "?" if none. */
 const char *summary_field_name(enum completeness_field f);
 
-/* True when entry `e` lacks field `f`. */
+/* The stable name of an indicator ("long_term_unemployed", "qpv",
+ * "exit_employed"); "?" if none. */
+const char *summary_indicator_name(enum summary_indicator i);
+
+/* The stable name of a question of the completeness table: those of
+ * fse_question_name, then "exit" and "survey"; "?" if none. */
+const char *summary_question_name(int q);
+
+/* True for the indicators and questions (as above) of the funder's
+ * sensitive answers (fse_situation_sensitive): a pseudonymised export
+ * leaves them out unless asked for them (export_options). */
+bool summary_indicator_sensitive(enum summary_indicator i);
+bool summary_question_sensitive(int q);
+
+/* The age band indicator (IND_UNDER_18 .. IND_AGE_55_OVER) of someone
+ * born on `birth` on day `at`, in whole years; IND_COUNT when either date
+ * is missing or `at` is before `birth`. */
+enum summary_indicator summary_age_band(pdate birth, pdate at);
+
+/* True when entry `e` lacks field `f`; gender, employment and education
+ * read from the entry answers as first given (fse_entry_view). */
 bool summary_lacks(const struct caseload_entry *e, enum completeness_field f);
 
 /* The next check-in not yet held of the follow-up the rules follow as of

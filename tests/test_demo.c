@@ -12,6 +12,7 @@
 #include "demo.h"
 #include "employment.h"
 #include "error.h"
+#include "fse.h"
 #include "helpers.h"
 #include "rules.h"
 
@@ -141,6 +142,11 @@ static void same_seed_same_caseload(void **state)
 		assert_int_equal(x->n_appts, y->n_appts);
 		for (size_t k = 0; k < x->n_appts; k++)
 			assert_int_equal(x->appts[k].date, y->appts[k].date);
+		assert_int_equal(x->n_fse_entries, y->n_fse_entries);
+		assert_int_equal(x->n_fse_exits, y->n_fse_exits);
+		assert_int_equal(x->n_fse_surveys, y->n_fse_surveys);
+		assert_memory_equal(x->fse_entries, y->fse_entries,
+				    x->n_fse_entries * sizeof *x->fse_entries);
 		if (i < c.n &&
 		    strcmp(x->p.last_name, c.entries[i].file.p.last_name) != 0)
 			differ++;
@@ -457,6 +463,159 @@ static void measure(uint64_t seed, struct steady *st)
 	helper_rmdir(dir);
 }
 
+/* What the questionnaires of the demo hold, over a few seeds. */
+struct fse_counts {
+	size_t people, women, unemployed, long_term, isced_0_2, disability, qpv,
+		homeless, third_country, foreign, refused_unknown, incomplete,
+		exited, exit_filled, old_exits, surveyed, reached;
+};
+
+/* The checks of one participant's questionnaires, counted into *n. */
+static void check_fse(const struct participant_file *f, struct fse_counts *n)
+{
+	const struct participant *p = &f->p;
+	struct fse_entry v;
+	unsigned missing = fse_entry_missing(f);
+
+	n->people++;
+	/* The first answers on the entry day or a few days after. */
+	assert_int_equal(f->n_fse_entries, 1);
+	assert_true(f->fse_entries[0].date >= p->entry_date);
+	assert_true(f->fse_entries[0].date <= p->entry_date + 5);
+	assert_true(f->fse_entries[0].date <= today);
+	fse_entry_view(f, &v);
+	assert_int_equal(v.gender, p->gender);
+	n->women += v.gender == GENDER_FEMALE;
+	n->unemployed += v.labour == FSE_LABOUR_UNEMPLOYED;
+	n->long_term += v.labour == FSE_LABOUR_UNEMPLOYED &&
+			v.unemployed_months >= FSE_LONG_TERM_MONTHS;
+	n->isced_0_2 += v.education == EDUCATION_ISCED_0_2;
+	n->disability += v.situation[FSE_SIT_DISABILITY] == FSE_YES;
+	n->qpv += v.situation[FSE_SIT_QPV] == FSE_YES;
+	n->homeless += v.situation[FSE_SIT_HOMELESS] == FSE_YES;
+	n->third_country += v.situation[FSE_SIT_THIRD_COUNTRY] == FSE_YES;
+	n->foreign += v.situation[FSE_SIT_FOREIGN_BACKGROUND] == FSE_YES;
+	for (int k = 0; k < FSE_SIT_COUNT; k++) {
+		n->refused_unknown += v.situation[k] == FSE_REFUSED ||
+				      v.situation[k] == FSE_UNKNOWN;
+		/* Refused only where the funder lets one refuse. */
+		if (v.situation[k] == FSE_REFUSED)
+			assert_true(
+				fse_situation_sensitive((enum fse_situation)k));
+	}
+	/* A third-country national has a foreign background. */
+	if (v.situation[FSE_SIT_THIRD_COUNTRY] == FSE_YES)
+		assert_int_equal(v.situation[FSE_SIT_FOREIGN_BACKGROUND],
+				 FSE_YES);
+	/* The publics and the answers agree. */
+	assert_int_equal(v.situation[FSE_SIT_QPV] == FSE_YES,
+			 model_list_has(p->publics, "qpv") &&
+				 v.situation[FSE_SIT_QPV] != FSE_UNKNOWN);
+	/* Only recent entrants still lack answers. */
+	if (missing != 0) {
+		n->incomplete++;
+		assert_int_not_equal(p->status, STATUS_EXITED);
+		assert_true(today - p->entry_date <= 120);
+	}
+	if (p->status != STATUS_EXITED) {
+		assert_int_equal(f->n_fse_exits, 0);
+		assert_int_equal(f->n_fse_surveys, 0);
+		return;
+	}
+	n->exited++;
+	if (f->n_fse_exits > 0) {
+		const struct config_exit_reason *why =
+			config_exit_reason(helper_config, p->exit_reason);
+		uint32_t sit = f->fse_exits[0].situations;
+
+		n->exit_filled++;
+		assert_int_equal(f->n_fse_exits, 1);
+		assert_true(f->fse_exits[0].date >= p->exit_date);
+		assert_true(f->fse_exits[0].date <= p->exit_date + 7);
+		/* On leaving for work, in work; for a training, in it. */
+		if (why->positive &&
+		    strcmp(p->exit_reason, "formation-qualifiante") != 0)
+			assert_true(sit & FSE_EXIT_EMPLOYED);
+		if (strcmp(p->exit_reason, "formation-qualifiante") == 0)
+			assert_true(sit & FSE_EXIT_EDUCATION);
+		if (!why->positive)
+			assert_false(sit & FSE_EXIT_QUALIFICATION);
+	}
+	for (size_t i = 0; i < f->n_fse_surveys; i++) {
+		const struct fse_survey *sv = &f->fse_surveys[i];
+
+		assert_true(sv->date >= fse_survey_from(p->exit_date));
+		assert_true(sv->date <= today);
+		if (!sv->reached)
+			assert_false(sv->employed || sv->improved);
+		if (sv->improved)
+			assert_true(sv->employed);
+		n->reached += sv->reached;
+	}
+	assert_true(f->n_fse_surveys <= 1);
+	/* Long enough ago that the survey would have been asked. */
+	if (fse_survey_from(p->exit_date) + 40 < today) {
+		n->old_exits++;
+		n->surveyed += f->n_fse_surveys;
+	}
+}
+
+/* The questionnaires look like a PLIE's public's: about half women,
+ * mostly unemployed, half of them for a year or more, mostly ISCED 0-2,
+ * some RQTH and QPV, a few homeless, some of foreign origin, a few
+ * refusals; a handful of entrants without some answers; the exit for
+ * most who left, the survey for most whose six months have come, some
+ * still to ask. */
+static void questionnaires_filled(void **state)
+{
+	struct fse_counts n = { 0 };
+
+	(void)state;
+	for (uint64_t seed = 1; seed <= 5; seed++) {
+		char *dir = helper_tmpdir();
+		struct store *s = fill(dir, 80, seed, PC_OK);
+		struct caseload all;
+		char *cause = NULL;
+		size_t incomplete = n.incomplete;
+
+		assert_int_equal(caseload_load(s, helper_config, NULL, true,
+					       today, &all, &cause),
+				 PC_OK);
+		for (size_t i = 0; i < all.n; i++)
+			check_fse(&all.entries[i].file, &n);
+		assert_true(n.incomplete - incomplete <= 12);
+		caseload_free(&all);
+		store_close(&s);
+		helper_rmdir(dir);
+	}
+	print_message("%zu people: %zu women, %zu unemployed (%zu long-term), "
+		      "%zu ISCED 0-2, %zu RQTH, %zu QPV, %zu homeless, %zu "
+		      "third-country, %zu foreign background, %zu refused or "
+		      "unknown, %zu incomplete; %zu left, %zu exits filled, "
+		      "%zu of %zu surveyed (%zu reached)\n",
+		      n.people, n.women, n.unemployed, n.long_term, n.isced_0_2,
+		      n.disability, n.qpv, n.homeless, n.third_country,
+		      n.foreign, n.refused_unknown, n.incomplete, n.exited,
+		      n.exit_filled, n.surveyed, n.old_exits, n.reached);
+#define SHARE(x, of, lo, hi)                                                   \
+	assert_true((x)*100 >= (of) * (lo) && (x)*100 <= (of) * (hi))
+	SHARE(n.women, n.people, 35, 65);
+	SHARE(n.unemployed, n.people, 60, 90);
+	SHARE(n.long_term, n.unemployed, 35, 65);
+	SHARE(n.isced_0_2, n.people, 45, 70);
+	SHARE(n.disability, n.people, 5, 20);
+	SHARE(n.qpv, n.people, 15, 45);
+	SHARE(n.homeless, n.people, 1, 10);
+	SHARE(n.third_country, n.people, 5, 25);
+	SHARE(n.foreign, n.people, 10, 35);
+	SHARE(n.refused_unknown, n.people, 3, 40);
+	SHARE(n.incomplete, n.people, 1, 6);
+	SHARE(n.exit_filled, n.exited, 80, 98);
+	SHARE(n.surveyed, n.old_exits, 80, 98);
+	SHARE(n.reached, n.surveyed, 65, 95);
+#undef SHARE
+}
+
 static void steady_state(void **state)
 {
 	size_t entries = 0, exits = 0;
@@ -505,6 +664,7 @@ int main(void)
 		cmocka_unit_test(same_seed_same_caseload),
 		cmocka_unit_test(refuses_non_empty),
 		cmocka_unit_test(spread_over_referents),
+		cmocka_unit_test(questionnaires_filled),
 		cmocka_unit_test(steady_state),
 	};
 
