@@ -484,7 +484,6 @@ static void answer_list(const char *const *answers, char *buf, size_t size)
 static void check_fse_column(struct reader *r, const yaml_node_t *item,
 			     char *dst)
 {
-	const struct config_fse_column *col = (void *)dst;
 	const yaml_node_t *fn = value_of(r, item, "field", NULL);
 	const yaml_node_t *codes_key = NULL;
 	const yaml_node_t *cn = value_of(r, item, "codes", &codes_key);
@@ -492,6 +491,7 @@ static void check_fse_column(struct reader *r, const yaml_node_t *item,
 	char list[256];
 	int f;
 
+	(void)dst; /* the codes read are checked on the file, at their place */
 	if (fn == NULL || cn == NULL || fn->type != YAML_SCALAR_NODE ||
 	    cn->type != YAML_MAPPING_NODE ||
 	    (f = fse_field_by_name(scalar(fn))) < 0)
@@ -518,12 +518,9 @@ static void check_fse_column(struct reader *r, const yaml_node_t *item,
 				_("codes: '%s' is not an answer of %s (%s)"),
 				scalar(kn), scalar(fn), list);
 	}
+	/* A code given but wrong was told above: only those not given. */
 	for (size_t i = 0; answers[i]; i++) {
-		bool coded = false;
-
-		for (size_t j = 0; j < col->n_codes && !coded; j++)
-			coded = strcmp(col->codes[j].answer, answers[i]) == 0;
-		if (!coded)
+		if (value_of(r, cn, answers[i], NULL) == NULL)
 			problem(r, codes_key, _("codes: no code for '%s' of %s"),
 				answers[i], scalar(fn));
 	}
