@@ -209,9 +209,9 @@ static void cell(FILE *out, const struct row *r,
 	enum csv_guard guard = CSV_GUARD_TEXT;
 	const char *s;
 
-	if (o->pseudonymise && (fse_field_identity(col->field) ||
-				(fse_field_sensitive(col->field) &&
-				 !o->with_sensitive))) {
+	if (o->pseudonymise &&
+	    (fse_field_identity(col->field) ||
+	     (fse_field_sensitive(col->field) && !o->with_sensitive))) {
 		s = "";
 	} else if (fse_field_answers(col->field) != NULL) {
 		/* The codes come from the configuration: guarded too. */
@@ -282,13 +282,14 @@ static int list_missing(struct export_fse *x, const struct participant_file *f)
 	x->missing = grown;
 	for (int q = 0; q < FSE_Q_COUNT; q++)
 		if (m & 1u << q)
-			x->missing[x->n_missing++] = (struct export_fse_missing){
-				f->p.id, fse_question_name(q)
-			};
+			x->missing[x->n_missing++] =
+				(struct export_fse_missing){
+					f->p.id, fse_question_name(q)
+				};
 	if (no_exit)
-		x->missing[x->n_missing++] = (struct export_fse_missing){
-			f->p.id, EXPORT_FSE_EXIT_ANSWERS
-		};
+		x->missing[x->n_missing++] =
+			(struct export_fse_missing){ f->p.id,
+						     EXPORT_FSE_EXIT_ANSWERS };
 	x->n_incomplete++;
 	return PC_OK;
 }
@@ -338,8 +339,8 @@ static const char *write_error(int rc)
 }
 
 int export_fse_save(const struct export_fse *x, const struct config *c,
-		    const struct export_options *o, const char *path,
-		    FILE *out, char **cause)
+		    const struct export_options *o, const char *path, FILE *out,
+		    char **cause)
 {
 	struct atomic_file af;
 	int rc;

@@ -61,8 +61,8 @@ int export_fse_write(FILE *out, const struct export_fse *x,
  * is as it was, `out` partial.
  */
 int export_fse_save(const struct export_fse *x, const struct config *c,
-		    const struct export_options *o, const char *path,
-		    FILE *out, char **cause);
+		    const struct export_options *o, const char *path, FILE *out,
+		    char **cause);
 
 /* Free what *x holds and zero it (freeing twice is safe); NULL accepted. */
 void export_fse_free(struct export_fse *x);

@@ -54,8 +54,8 @@ static const char *const age_bands[] = { "under-18", "18-29", "30-54",
 					 "55-plus", NULL };
 static const char *const labours[] = { "unemployed", "inactive", "employed",
 				       "education", NULL };
-static const char *const educations[] = { "isced-0-2", "isced-3-4",
-					  "isced-5-8", NULL };
+static const char *const educations[] = { "isced-0-2", "isced-3-4", "isced-5-8",
+					  NULL };
 static const char *const sensitive[] = { "yes", "no", "refused", "unknown",
 					 NULL };
 static const char *const situation[] = { "yes", "no", "unknown", NULL };
@@ -81,8 +81,8 @@ static const struct {
 	/* fse_situation_sensitive(): the ones a person may refuse. */
 	[FSE_F_SITUATION + FSE_SIT_DISABILITY] = { sensitive, SENSITIVE },
 	[FSE_F_SITUATION + FSE_SIT_THIRD_COUNTRY] = { sensitive, SENSITIVE },
-	[FSE_F_SITUATION + FSE_SIT_FOREIGN_BACKGROUND] = { sensitive,
-							   SENSITIVE },
+	[FSE_F_SITUATION +
+		FSE_SIT_FOREIGN_BACKGROUND] = { sensitive, SENSITIVE },
 	[FSE_F_SITUATION + FSE_SIT_MINORITY] = { sensitive, SENSITIVE },
 	[FSE_F_SITUATION + FSE_SIT_HOMELESS] = { sensitive, SENSITIVE },
 	[FSE_F_SITUATION + FSE_SIT_RURAL] = { situation },
