@@ -15,11 +15,11 @@ P dump >"$WORK/demo.json"
 # holds): A current and complete, with a hostile first name; B left in
 # the period with its exit answers and survey; C current and incomplete;
 # D left in the period without exit answers; E left before the period;
-# F entered after it.
+# F entered after it; G of another referent.
 python3 - "$WORK/demo.json" "$WORK/cases.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
-ps = sorted(d["participants"], key=lambda p: p["id"])[:6]
+ps = sorted(d["participants"], key=lambda p: p["id"])[:7]
 def entry(date, **answers):
     e = {"seq": 1, "date": date, "gender": None, "labour": None,
          "unemployed_months": None, "education": None, "disability": None,
@@ -46,7 +46,7 @@ def person(p, last, first, entered, born, status="active"):
 def leave(p, date, reason, positive):
     p.update(status="exited", exit_date=date, exit_reason=reason,
              exit_positive=positive)
-a, b, c, e_, f, g = ps
+a, b, c, e_, f, g, h = ps
 person(a, "Alpha", "=cmd|' /C calc'!A0", "2025-03-01", "1990-05-10")
 a["fse_entries"] = [entry("2025-03-01", **full),
                     # A changed situation later: not the entry answer.
@@ -75,11 +75,14 @@ leave(f, "2025-06-01", "retraite", False)
 f["fse_exits"] = [{"seq": 1, "date": "2025-06-01", "situations": []}]
 person(g, "Foxtrot", "Fay", "2026-11-10", "1999-01-01")
 g["fse_entries"] = [entry("2026-11-10", **full)]
+person(h, "Golf", "Gil", "2025-05-01", "1985-01-01")
+h["referent"] = "Paul Martin"
+h["fse_entries"] = [entry("2025-05-01", **full)]
 d["participants"] = ps
 d["journal"] = []
 json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
 PY
-read -r A B C D E F <<<"$(python3 -c '
+read -r A B C D E F G <<<"$(python3 -c '
 import json, sys
 print(" ".join(str(p["id"]) for p in json.load(open(sys.argv[1]))["participants"]))' "$WORK/cases.json")"
 DB=$WORK/db2
@@ -101,8 +104,8 @@ check() { # check NAME FILE DELIM PYTHON-EXPR (r: the rows, by[id])
 import json, sys
 r = json.load(sys.stdin)
 by = {x.get("id") or x.get("IDENT"): x for x in r}
-A, B, C, D, E, F = sys.argv[2:8]
-print(eval(sys.argv[1]))' "$4" "$A" "$B" "$C" "$D" "$E" "$F" 2>&1)
+A, B, C, D, E, F, G = sys.argv[2:9]
+print(eval(sys.argv[1]))' "$4" "$A" "$B" "$C" "$D" "$E" "$F" "$G" 2>&1)
 	same "$1" "$got" "True"
 }
 
@@ -112,7 +115,7 @@ run default 0 --db "$DB" --today $T export --format fse "${PERIOD[@]}" \
 	--delimiter comma --output "$WORK/fse.csv"
 same mode "$(stat -c %a "$WORK/fse.csv")" "600"
 check period "$WORK/fse.csv" , "[x['id'] for x in r] == sorted([A, B, C, D], key=int)"
-check header "$WORK/fse.csv" , "list(r[0])[:10] == ['id', 'last_name', 'first_name', 'birth_date', 'phone', 'email', 'entry_date', 'entry_answers_date', 'gender', 'age_band']"
+check header "$WORK/fse.csv" , "list(r[0])[:10] == ['id', 'last_name', 'first_name', 'birth_date', 'phone', 'email', 'referent', 'entry_date', 'entry_answers_date', 'gender']"
 check entry-answers "$WORK/fse.csv" , "(by[A]['gender'], by[A]['labour'], by[A]['unemployed_months'], by[A]['long_term_unemployed'], by[A]['education'], by[A]['age_band'], by[A]['entry_answers_date']) == ('female', 'unemployed', '18', 'yes', 'isced-0-2', '30-54', '2025-03-01')"
 check situations "$WORK/fse.csv" , "[by[A][k] for k in ('disability', 'third_country', 'foreign_background', 'minority', 'homeless', 'rural', 'qpv')] == ['yes', 'no', 'refused', 'unknown', 'no', 'no', 'yes']"
 check not-long-term "$WORK/fse.csv" , "(by[D]['long_term_unemployed'], by[D]['age_band'], by[B]['age_band'], by[B]['gender'], by[B]['long_term_unemployed'], by[B]['unemployed_months']) == ('no', '55-plus', 'under-18', 'non-binary', 'no', '')"
@@ -166,9 +169,13 @@ check sensitive-kept "$WORK/sensitive.csv" , "[by[A][k] for k in ('disability', 
 run sensitive-alone 0 --db "$DB" --today $T export --format fse "${PERIOD[@]}" \
 	--with-sensitive --delimiter comma --output "$WORK/alone.csv"
 same sensitive-alone-same "$(md5sum <"$WORK/alone.csv")" "$(md5sum <"$WORK/fse.csv")"
-# Under --all, every referent: here the same people.
-run all 0 --db "$DB" --today $T export --format fse "${PERIOD[@]}" --all --delimiter comma
-same all-same "$(md5sum <"$WORK/out")" "$(md5sum <"$WORK/fse.csv")"
+# Under --all, every referent: G too.
+run all 0 --db "$DB" --today $T export --format fse "${PERIOD[@]}" --all \
+	--delimiter comma --output "$WORK/all.csv"
+check all-rows "$WORK/all.csv" , "[x['id'] for x in r] == sorted([A, B, C, D, G], key=int) and by[G]['referent'] == 'Paul Martin'"
+# To standard output, the same file.
+run stdout 0 --db "$DB" --today $T export --format fse "${PERIOD[@]}" --delimiter comma
+same stdout-same "$(md5sum <"$WORK/out")" "$(md5sum <"$WORK/fse.csv")"
 
 # A mapping of the PLIE's own: its columns, in its order, its codes.
 cat >"$WORK/plie.yaml" <<'YAML'
