@@ -3,6 +3,7 @@
 #include "codec.h"
 #include "error.h"
 #include "fold.h"
+#include "fse_field.h"
 #include "i18n.h"
 
 #include <errno.h>
@@ -26,6 +27,8 @@ enum key_type {
 	K_INTLIST, /* ascending integers, into an int[JOB_MAX_CHECKINS] */
 	K_MAP,	   /* a nested mapping whose keys fill the same struct */
 	K_LIST,	   /* a sequence of mappings, described by `list` */
+	K_CODES,   /* a mapping of names to text, into a struct config_code
+		      array (count at count_offset) */
 };
 
 struct list_spec;
@@ -40,12 +43,17 @@ struct key {
 	const char *const *names;     /* K_ENUM */
 	const struct key *sub;	      /* K_MAP */
 	const struct list_spec *list; /* K_LIST */
-	size_t count_offset;	      /* K_INTLIST, K_LIST: where n_ goes */
+	size_t count_offset; /* K_INTLIST, K_LIST, K_CODES: where n_ goes */
 };
+
+struct reader;
 
 struct list_spec {
 	size_t item_size;
 	const struct key *keys; /* NULL-name terminated */
+	/* What the keys alone cannot check, across an item's keys, called
+	 * after each item is read; NULL when nothing. */
+	void (*check)(struct reader *r, const yaml_node_t *item, char *dst);
 };
 
 #define END                                                                    \
@@ -97,15 +105,35 @@ static const struct key appt_kind_keys[] = {
 	END,
 };
 
-static const struct list_spec stage_list = { sizeof(struct config_stage),
-					     stage_keys };
-static const struct list_spec public_list = { sizeof(struct config_public),
-					      public_keys };
-static const struct list_spec exit_list = { sizeof(struct config_exit_reason),
-					    exit_keys };
-static const struct list_spec appt_kind_list = {
-	sizeof(struct config_appt_kind), appt_kind_keys
+/* The column name first: the list's items are unique by it. */
+static const struct key fse_column_keys[] = {
+	KEY("column", K_STRING, struct config_fse_column, column,
+	    .required = true),
+	KEY("field", K_ENUM, struct config_fse_column, field,
+	    .names = fse_field_names, .required = true),
+	KEY("codes", K_CODES, struct config_fse_column, codes,
+	    .count_offset = offsetof(struct config_fse_column, n_codes)),
+	END,
 };
+
+static void check_fse_column(struct reader *r, const yaml_node_t *item,
+			     char *dst);
+
+#define LIST(st, k, ...)                                                       \
+	{                                                                      \
+		.item_size = sizeof(st), .keys = k, __VA_ARGS__                \
+	}
+static const struct list_spec stage_list =
+	LIST(struct config_stage, stage_keys);
+static const struct list_spec public_list =
+	LIST(struct config_public, public_keys);
+static const struct list_spec exit_list =
+	LIST(struct config_exit_reason, exit_keys);
+static const struct list_spec appt_kind_list =
+	LIST(struct config_appt_kind, appt_kind_keys);
+static const struct list_spec fse_column_list =
+	LIST(struct config_fse_column, fse_column_keys,
+	     .check = check_fse_column);
 
 static const char *const validation_names[] = { "hiring", "followup", NULL };
 static const char *const delimiter_names[] = { "auto", "comma", "semicolon",
@@ -131,6 +159,9 @@ static const struct key fse_keys[] = {
 	    .min = 0, .max = 365),
 	KEY("survey_window_days", K_INT, struct config, fse_survey_window_days,
 	    .min = 1, .max = 365),
+	KEY("export", K_LIST, struct config, fse_columns,
+	    .list = &fse_column_list,
+	    .count_offset = offsetof(struct config, n_fse_columns)),
 	END,
 };
 
@@ -197,7 +228,7 @@ static void problem_at(struct reader *r, size_t line, size_t column,
 static void problem(struct reader *r, const yaml_node_t *node, const char *fmt,
 		    ...)
 {
-	char what[512];
+	char what[1280];
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -320,14 +351,179 @@ static bool valid_id(const char *s)
 static void parse_map(struct reader *r, const yaml_node_t *map,
 		      const struct key *keys, char *base, const char *where);
 
+static void free_codes(struct config_code *codes, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(codes[i].answer);
+		free(codes[i].code);
+	}
+	free(codes);
+}
+
 static void free_items(const struct list_spec *spec, char *items, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		for (const struct key *k = spec->keys; k->name; k++)
+	for (size_t i = 0; i < n; i++) {
+		char *item = items + i * spec->item_size;
+
+		for (const struct key *k = spec->keys; k->name; k++) {
 			if (k->type == K_STRING || k->type == K_ID)
-				free(*(char **)(items + i * spec->item_size +
-						k->offset));
+				free(*(char **)(item + k->offset));
+			else if (k->type == K_CODES)
+				free_codes(*(struct config_code **)(item +
+								    k->offset),
+					   *(size_t *)(item + k->count_offset));
+		}
+	}
 	free(items);
+}
+
+/*
+ * A mapping of names to text (`female: "F"`): each key once, each value
+ * text ("" allowed: an empty cell). Which names a key may be is for the
+ * list's check, which knows the other keys of the item.
+ */
+static void parse_codes(struct reader *r, const yaml_node_t *n,
+			const struct key *k, char *base)
+{
+	struct config_code **out = (struct config_code **)(base + k->offset);
+	size_t *n_out = (size_t *)(base + k->count_offset), count = 0;
+	struct config_code *codes;
+
+	if (n->type != YAML_MAPPING_NODE) {
+		problem(r, n, _("%s: expected a mapping of keys, found %s"),
+			k->name, kind_name(n));
+		return;
+	}
+	codes = calloc((size_t)(n->data.mapping.pairs.top -
+				n->data.mapping.pairs.start) +
+			       1,
+		       sizeof *codes);
+	if (codes == NULL) {
+		r->nomem = true;
+		return;
+	}
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+	     p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = yaml_document_get_node(r->doc, p->key);
+		yaml_node_t *vn = yaml_document_get_node(r->doc, p->value);
+		bool twice = false;
+
+		if (kn->type != YAML_SCALAR_NODE) {
+			problem(r, kn, _("%s: a key must be plain text"),
+				k->name);
+			continue;
+		}
+		for (size_t i = 0; i < count && !twice; i++)
+			twice = strcmp(codes[i].answer, scalar(kn)) == 0;
+		if (twice) {
+			problem(r, kn, _("%s: key '%s' given twice"), k->name,
+				scalar(kn));
+			continue;
+		}
+		if (vn->type != YAML_SCALAR_NODE || is_null(vn)) {
+			problem(r, vn, _("%s: expected text, found %s"),
+				k->name, is_null(vn) ? "nothing" : kind_name(vn));
+			continue;
+		}
+		if (!codec_utf8_valid(vn->data.scalar.value,
+				      vn->data.scalar.length) ||
+		    !codec_utf8_valid(kn->data.scalar.value,
+				      kn->data.scalar.length)) {
+			problem(r, vn, _("%s: not valid UTF-8 text"), k->name);
+			continue;
+		}
+		codes[count].answer = strdup(scalar(kn));
+		codes[count].code = strdup(scalar(vn));
+		if (codes[count].answer == NULL || codes[count].code == NULL)
+			r->nomem = true;
+		count++;
+	}
+	free_codes(*out, *n_out);
+	*out = codes;
+	*n_out = count;
+}
+
+/* The value of key `name` in mapping `map`, or NULL. */
+static const yaml_node_t *value_of(struct reader *r, const yaml_node_t *map,
+				   const char *name, const yaml_node_t **key)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = yaml_document_get_node(r->doc, p->key);
+
+		if (kn->type == YAML_SCALAR_NODE &&
+		    strcmp(scalar(kn), name) == 0) {
+			if (key != NULL)
+				*key = kn;
+			return yaml_document_get_node(r->doc, p->value);
+		}
+	}
+	return NULL;
+}
+
+/* The answers of `answers` one after the other, for a message. */
+static void answer_list(const char *const *answers, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; answers[i]; i++) {
+		size_t len = strlen(buf);
+
+		snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
+			 answers[i]);
+	}
+}
+
+/*
+ * A column's codes against its field (a field with an unknown name was
+ * told already): a field written as it is takes none; otherwise each key
+ * is one of the field's answers, and every answer has its code, so that
+ * no answer reaches the funder's platform uncoded.
+ */
+static void check_fse_column(struct reader *r, const yaml_node_t *item,
+			     char *dst)
+{
+	const yaml_node_t *fn = value_of(r, item, "field", NULL);
+	const yaml_node_t *codes_key = NULL;
+	const yaml_node_t *cn = value_of(r, item, "codes", &codes_key);
+	const char *const *answers;
+	char list[256];
+	int f;
+
+	(void)dst; /* the codes read are checked on the file, at their place */
+	if (fn == NULL || cn == NULL || fn->type != YAML_SCALAR_NODE ||
+	    cn->type != YAML_MAPPING_NODE ||
+	    (f = fse_field_by_name(scalar(fn))) < 0)
+		return;
+	answers = fse_field_answers(f);
+	if (answers == NULL) {
+		problem(r, codes_key,
+			_("codes: the field %s is written as it is and "
+			  "takes no codes"),
+			scalar(fn));
+		return;
+	}
+	answer_list(answers, list, sizeof list);
+	for (yaml_node_pair_t *p = cn->data.mapping.pairs.start;
+	     p < cn->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = yaml_document_get_node(r->doc, p->key);
+		bool known = false;
+
+		for (size_t i = 0; answers[i] && !known; i++)
+			known = kn->type == YAML_SCALAR_NODE &&
+				strcmp(scalar(kn), answers[i]) == 0;
+		if (!known && kn->type == YAML_SCALAR_NODE)
+			problem(r, kn,
+				_("codes: '%s' is not an answer of %s (%s)"),
+				scalar(kn), scalar(fn), list);
+	}
+	/* A code given but wrong was told above: only those not given. */
+	for (size_t i = 0; answers[i]; i++) {
+		if (value_of(r, cn, answers[i], NULL) == NULL)
+			problem(r, codes_key, _("codes: no code for '%s' of %s"),
+				answers[i], scalar(fn));
+	}
 }
 
 static void parse_list(struct reader *r, const yaml_node_t *n,
@@ -362,6 +558,8 @@ static void parse_list(struct reader *r, const yaml_node_t *n,
 		const char *id;
 
 		parse_map(r, item, spec->keys, dst, k->name);
+		if (spec->check != NULL)
+			spec->check(r, item, dst);
 		/* Every list item has an id first in its struct: unique. */
 		id = *(char **)dst;
 		for (size_t j = 0; id != NULL && j < i; j++) {
@@ -501,7 +699,7 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 		return;
 	}
 	case K_ENUM: {
-		char names[256] = "";
+		char names[1024] = "";
 
 		if (v->type == YAML_SCALAR_NODE) {
 			for (int i = 0; k->names[i]; i++) {
@@ -528,6 +726,9 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 		return;
 	case K_LIST:
 		parse_list(r, v, k, base);
+		return;
+	case K_CODES:
+		parse_codes(r, v, k, base);
 		return;
 	}
 }
@@ -751,6 +952,8 @@ void config_free(struct config **c)
 		   (*c)->n_exit_reasons);
 	free_items(&appt_kind_list, (char *)(*c)->appt_kinds,
 		   (*c)->n_appt_kinds);
+	free_items(&fse_column_list, (char *)(*c)->fse_columns,
+		   (*c)->n_fse_columns);
 	free(*c);
 	*c = NULL;
 }
@@ -816,4 +1019,13 @@ const struct config_appt_kind *config_appt_kind(const struct config *c,
 	}
 	free(key);
 	return found;
+}
+
+const char *config_fse_code(const struct config_fse_column *col,
+			    const char *answer)
+{
+	for (size_t i = 0; i < col->n_codes; i++)
+		if (strcmp(col->codes[i].answer, answer) == 0)
+			return col->codes[i].code;
+	return answer;
 }

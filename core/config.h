@@ -44,6 +44,22 @@ struct config_exit_reason {
 	int needs; /* enum exit_needs; `needs:` in the file */
 };
 
+/* One answer's code in the funder's export: "female" written "F". */
+struct config_code {
+	char *answer; /* a stable answer name of the field (fse_field.h) */
+	char *code;
+};
+
+/* One column of the funder's export (export --format fse): its name in
+ * the file, the field it holds (enum fse_field) and, for a field with
+ * answers, the code of each (none given: the answers' stable names). */
+struct config_fse_column {
+	char *column;
+	int field;
+	struct config_code *codes; /* every answer of the field, or none */
+	size_t n_codes;
+};
+
 /* The CSV delimiter of exports: from the locale, or fixed. */
 enum csv_delimiter { CSV_AUTO, CSV_COMMA, CSV_SEMICOLON, CSV_TAB };
 
@@ -72,6 +88,9 @@ struct config {
 	pdate fse_from;
 	int fse_entry_grace_days;
 	int fse_survey_window_days;
+	/* The columns of the funder's export, in order (fse.export). */
+	struct config_fse_column *fse_columns;
+	size_t n_fse_columns;
 	int exit_validation; /* enum exit_validation */
 	int csv_delimiter;   /* enum csv_delimiter */
 	struct config_stage *stages;
@@ -131,5 +150,10 @@ const struct config_public *config_public(const struct config *c,
  * ignored ("Interview" finds entretien when its label_en is Interview). */
 const struct config_appt_kind *config_appt_kind(const struct config *c,
 						const char *kind);
+
+/* The code `col` writes for `answer` (inside c or static): its code in
+ * the mapping, else the answer itself. */
+const char *config_fse_code(const struct config_fse_column *col,
+			    const char *answer);
 
 #endif

@@ -1,5 +1,6 @@
 /* csv.c: an RFC 4180 reader that never reads past its buffer. */
 #include "csv.h"
+#include "export.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -187,4 +188,64 @@ nomem:
 	free(b.s);
 	csv_record_clear(rec);
 	return -1;
+}
+
+/*
+ * A phone number a spreadsheet can only read as text: '+', a digit, then
+ * digits in groups split by spaces or dots ("+33 6 12 34 56 78",
+ * "+33.6.12.34.56.78"). Neither a number (a space, or two dots) nor a sum
+ * (no '-'), and without a letter no function, reference or link.
+ */
+static bool plain_phone(const char *s)
+{
+	size_t spaces = 0, dots = 0;
+
+	if (s[0] != '+' || s[1] < '0' || s[1] > '9')
+		return false;
+	for (s++; *s; s++) {
+		if (*s == ' ')
+			spaces++;
+		else if (*s == '.')
+			dots++;
+		else if (*s < '0' || *s > '9')
+			return false;
+	}
+	return spaces > 0 || dots > 1;
+}
+
+static bool needs_mark(const char *s, enum csv_guard guard)
+{
+	if (guard == CSV_GUARD_NONE || s[0] == '\0' ||
+	    strchr("=+-@\t\r", s[0]) == NULL)
+		return false;
+	return !(guard == CSV_GUARD_PHONE && plain_phone(s));
+}
+
+void csv_write_field(FILE *out, const char *s, char delimiter,
+		     enum csv_guard guard)
+{
+	bool quote = strchr(s, delimiter) != NULL || strpbrk(s, "\"\n") != NULL;
+	size_t n = strlen(s);
+	char shown[EXPORT_CHAR_MAX];
+
+	if (quote)
+		fputc('"', out);
+	if (needs_mark(s, guard))
+		fputc('\'', out);
+	while (n > 0) {
+		size_t len = 1;
+
+		if (*s == '"') {
+			fputs("\"\"", out);
+		} else if (*s == '\t' || *s == '\n') {
+			fputc(*s, out);
+		} else {
+			len = export_char(s, n, shown);
+			fputs(shown, out);
+		}
+		s += len;
+		n -= len;
+	}
+	if (quote)
+		fputc('"', out);
 }

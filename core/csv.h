@@ -1,8 +1,11 @@
-/* csv.h: reading RFC 4180 CSV from memory, with line numbers. */
+/* csv.h: reading RFC 4180 CSV from memory, with line numbers; writing
+ * one field as exports do. */
 #ifndef PARCOURS_CSV_H
 #define PARCOURS_CSV_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct csv_reader {
 	const char *p, *end;
@@ -47,5 +50,23 @@ int csv_next(struct csv_reader *r, struct csv_record *rec);
 
 /* Free the fields and empty the record (clearing twice is safe). */
 void csv_record_clear(struct csv_record *rec);
+
+/* How a field written is kept from being read as a formula. */
+enum csv_guard {
+	CSV_GUARD_NONE,	 /* numbers and dates the program makes */
+	CSV_GUARD_TEXT,	 /* anything else */
+	CSV_GUARD_PHONE, /* text, but a plain phone number left as typed */
+};
+
+/*
+ * Write `s` as one field to `out`, as export_csv does: quoted when it holds
+ * `delimiter`, a quote or a line feed ("" for a quote); tabs and line
+ * feeds kept, other control characters and invalid bytes as export_char
+ * shows them; unless CSV_GUARD_NONE, a field beginning with '=', '+', '-',
+ * '@', tab or CR (OWASP's "CSV injection") after a "'", which
+ * spreadsheets read as text. Errors are left to ferror(out).
+ */
+void csv_write_field(FILE *out, const char *s, char delimiter,
+		     enum csv_guard guard);
 
 #endif

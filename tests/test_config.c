@@ -10,6 +10,8 @@
 
 #include "config.h"
 #include "error.h"
+#include "fse.h"
+#include "fse_field.h"
 #include "helpers.h"
 
 static void default_config(void **state)
@@ -168,6 +170,112 @@ static void user_file_overrides(void **state)
 	assert_null(load_user("# nothing here\n", &c));
 	assert_int_equal(c->n_stages, 5);
 	config_free(&c);
+}
+
+/* fse.export: the default maps every field by its own name; a user's
+ * list replaces it whole, with its columns and codes. */
+static void fse_mapping(void **state)
+{
+	struct config *c = NULL;
+	const struct config_fse_column *col;
+
+	(void)state;
+	assert_int_equal(config_load(helper_default_config(), NULL, &c, NULL),
+			 PC_OK);
+	assert_int_equal(c->n_fse_columns, FSE_F_COUNT); /* every field */
+	for (size_t i = 0; i < c->n_fse_columns; i++) {
+		col = &c->fse_columns[i];
+		assert_string_equal(col->column, fse_field_name(col->field));
+		assert_int_equal(col->n_codes, 0);
+		assert_string_equal(config_fse_code(col, "female"), "female");
+	}
+	config_free(&c);
+
+	assert_null(load_user("fse:\n"
+			      "  from: 2027-01-01\n"
+			      "  export:\n"
+			      "    - column: SEXE\n"
+			      "      field: gender\n"
+			      "      codes: {female: F, male: H, non-binary: \"\"}\n"
+			      "    - {column: N, field: id}\n",
+			      &c));
+	assert_int_equal(c->n_fse_columns, 2);
+	col = &c->fse_columns[0];
+	assert_string_equal(col->column, "SEXE");
+	assert_int_equal(col->field, FSE_F_GENDER);
+	assert_int_equal(col->n_codes, 3);
+	assert_string_equal(config_fse_code(col, "female"), "F");
+	assert_string_equal(config_fse_code(col, "male"), "H");
+	assert_string_equal(config_fse_code(col, "non-binary"), "");
+	assert_int_equal(c->fse_columns[1].field, FSE_F_ID);
+	/* The other keys of fse: kept beside the mapping. */
+	assert_int_equal(c->fse_entry_grace_days, CONFIG_FSE_ENTRY_GRACE_DAYS);
+	config_free(&c);
+}
+
+/* Every field, every answer and every code checked, at its place. */
+static void fse_mapping_errors(void **state)
+{
+	char *cause;
+
+	(void)state;
+	expect_error("fse:\n  export:\n    - {column: A, field: sex}\n",
+		     "3:26:", "field: expected one of id, last_name");
+	expect_error("fse:\n  export:\n    - {column: A}\n", "3:7:",
+		     "export: missing key 'field'");
+	expect_error("fse:\n  export:\n"
+		     "    - {column: A, field: gender,"
+		     " codes: {female: F, male: H, nb: N, non-binary: N}}\n",
+		     "3:62:", "codes: 'nb' is not an answer of gender");
+	expect_error("fse:\n  export:\n"
+		     "    - {column: A, field: gender, codes: {female: F}}\n",
+		     "3:34:", "codes: no code for 'male' of gender");
+	expect_error("fse:\n  export:\n"
+		     "    - {column: A, field: entry_date, codes: {a: b}}\n",
+		     "3:38:", "entry_date is written as it is and takes no codes");
+	expect_error("fse:\n  export:\n"
+		     "    - {column: A, field: survey_how,"
+		     " codes: {phone: T, email: E, letter: [L]}}\n",
+		     "3:74:", "codes: expected text, found a list");
+	/* A code given but wrong is not also said missing. */
+	cause = load_user("fse:\n  export:\n"
+			  "    - {column: A, field: survey_how,"
+			  " codes: {phone: T, email: E, letter: [L]}}\n",
+			  NULL);
+	assert_null(strstr(cause, "no code"));
+	free(cause);
+	expect_error("fse:\n  export:\n"
+		     "    - {column: A, field: rural,"
+		     " codes: {\"yes\": O, \"no\": N, unknown: I, \"yes\": Y}}\n",
+		     "3:72:", "codes: key 'yes' given twice");
+	expect_error("fse:\n  export:\n    - {column: A, field: id}\n"
+		     "    - {column: A, field: gender}\n",
+		     "4:7:", "export: duplicate id 'A'");
+	expect_error("fse:\n  export: []\n", "2:11:",
+		     "export: the list is empty");
+}
+
+/* The fields' table agrees with the questionnaires' names and with what
+ * counts as sensitive. */
+static void fse_fields(void **state)
+{
+	(void)state;
+	for (int s = 0; s < FSE_SIT_COUNT; s++) {
+		assert_string_equal(fse_field_name(FSE_F_SITUATION + s),
+				    fse_question_name(FSE_Q_SITUATION + s));
+		assert_int_equal(fse_field_sensitive(FSE_F_SITUATION + s),
+				 fse_situation_sensitive(s));
+	}
+	for (int f = 0; f < FSE_F_COUNT; f++)
+		assert_int_equal(fse_field_by_name(fse_field_name(f)), f);
+	assert_int_equal(fse_field_by_name("nope"), -1);
+	assert_int_equal(fse_field_by_name(NULL), -1);
+	assert_string_equal(fse_field_name(FSE_F_COUNT), "?");
+	assert_null(fse_field_answers(FSE_F_BIRTH_DATE));
+	assert_string_equal(fse_field_answers(FSE_F_GENDER)[2], "non-binary");
+	assert_true(fse_field_identity(FSE_F_BIRTH_DATE));
+	assert_false(fse_field_identity(FSE_F_ID));
+	assert_false(fse_field_sensitive(FSE_F_GENDER));
 }
 
 static void syntax_error(void **state)
@@ -401,6 +509,9 @@ int main(void)
 		cmocka_unit_test(every_problem_reported),
 		cmocka_unit_test(unreadable_and_not_utf8),
 		cmocka_unit_test(appointment_kinds),
+		cmocka_unit_test(fse_mapping),
+		cmocka_unit_test(fse_mapping_errors),
+		cmocka_unit_test(fse_fields),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

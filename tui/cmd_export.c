@@ -2,6 +2,7 @@
 #include "command.h"
 #include "error.h"
 #include "export.h"
+#include "export_fse.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -24,6 +25,58 @@ static bool parse_delimiter(const char *s, char *out)
 	return true;
 }
 
+/*
+ * The funder's export: what is missing listed on stderr, one
+ * "ID: FIELD: missing" a line, before anything is written; then the file
+ * with a warning or, `strict`, nothing and status 2.
+ */
+static int export_fse_run(struct cli *cli, struct store *s,
+			  const struct config *c, const char *referent,
+			  pdate from, pdate to, const struct export_options *o,
+			  const char *output, bool strict)
+{
+	struct export_fse x;
+	char *cause = NULL;
+	int rc = export_fse_load(&x, s, c, referent, cli->today, from, to,
+				 &cause);
+
+	if (rc != PC_OK)
+		return cli_fail(rc, cause);
+	for (size_t i = 0; i < x.n_missing; i++)
+		fprintf(stderr, "%llu: %s: missing\n",
+			(unsigned long long)x.missing[i].id,
+			x.missing[i].field);
+	if (x.n_incomplete > 0 && strict) {
+		cli_error(P_("%zu participant lacks funder's answers: "
+			     "nothing written (--strict)",
+			     "%zu participants lack funder's answers: "
+			     "nothing written (--strict)",
+			     x.n_incomplete),
+			  x.n_incomplete);
+		export_fse_free(&x);
+		return EXIT_USAGE;
+	}
+	if (x.n_incomplete > 0)
+		cli_error(P_("warning: %zu participant lacks funder's answers "
+			     "(listed above); exported all the same",
+			     "warning: %zu participants lack funder's answers "
+			     "(listed above); exported all the same",
+			     x.n_incomplete),
+			  x.n_incomplete);
+	rc = export_fse_save(&x, c, o, output, stdout, &cause);
+	export_fse_free(&x);
+	if (rc != PC_OK)
+		return cli_fail(rc, cause);
+	if (output != NULL) {
+		char *shown = text_shown(output);
+
+		fprintf(stderr, _("parcours: funder's export written to %s\n"),
+			shown ? shown : "");
+		free(shown);
+	}
+	return EXIT_OK;
+}
+
 static int export_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -33,13 +86,15 @@ static int export_run(struct cli *cli, int argc, char **argv)
 		{ "from", required_argument, NULL, 'F' },
 		{ "to", required_argument, NULL, 'T' },
 		{ "pseudonymise", no_argument, NULL, 'p' },
+		{ "with-sensitive", no_argument, NULL, 'w' },
+		{ "strict", no_argument, NULL, 's' },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct export_options o = { .format = EXPORT_MD };
 	const char *output = NULL;
-	bool all = false, delimiter_set = false;
+	bool all = false, delimiter_set = false, fse = false, strict = false;
 	pdate from = DATE_NONE, to = DATE_NONE;
 	const struct config *c;
 	struct store *s;
@@ -49,9 +104,12 @@ static int export_run(struct cli *cli, int argc, char **argv)
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
 		switch (opt) {
 		case 'f':
-			if (export_format_by_name(optarg, &o.format) != PC_OK) {
+			/* The funder's file is not a summary: its own writer. */
+			fse = strcmp(optarg, "fse") == 0;
+			if (!fse &&
+			    export_format_by_name(optarg, &o.format) != PC_OK) {
 				cli_error(_("--format: '%s' is not a format "
-					    "(csv, json, md or html)"),
+					    "(csv, json, md, html or fse)"),
 					  optarg);
 				return EXIT_USAGE;
 			}
@@ -75,6 +133,13 @@ static int export_run(struct cli *cli, int argc, char **argv)
 		case 'p':
 			o.pseudonymise = true;
 			break;
+		case 'w':
+			/* Without --pseudonymise every answer is there anyway. */
+			o.with_sensitive = true;
+			break;
+		case 's':
+			strict = true;
+			break;
 		case 'd':
 			if (!parse_delimiter(optarg, &o.delimiter)) {
 				cli_error(_("--delimiter: '%s' is not one of "
@@ -92,6 +157,10 @@ static int export_run(struct cli *cli, int argc, char **argv)
 	}
 	if (!command_no_operand(argc, argv))
 		return EXIT_USAGE;
+	if (strict && !fse) {
+		cli_error("%s", _("--strict: only with --format fse"));
+		return EXIT_USAGE;
+	}
 	date_to_ymd(cli->today, &y, &m, &d);
 	if (from == DATE_NONE)
 		from = date_from_ymd(y, 1, 1);
@@ -112,6 +181,9 @@ static int export_run(struct cli *cli, int argc, char **argv)
 	o.bom = o.delimiter == ';';
 	/* TRANSLATORS: the same pattern as "YYYY-MM-DD" above. */
 	o.date_pattern = _("YYYY-MM-DD");
+	if (fse)
+		return export_fse_run(cli, s, c, all ? NULL : cli_referent(cli),
+				      from, to, &o, output, strict);
 	rc = export_caseload(s, c, all ? NULL : cli_referent(cli), cli->today,
 			     from, to, &o, output, stdout, &cause);
 	if (rc != PC_OK)
@@ -128,20 +200,33 @@ static int export_run(struct cli *cli, int argc, char **argv)
 
 const struct command command_export = {
 	.name = "export",
-	.args = N_("[--format csv|json|md|html] [--output FILE] [--all] "
-		   "[--from DATE --to DATE] [--pseudonymise] [--delimiter C]"),
+	.args = N_("[--format csv|json|md|html|fse] [--output FILE] [--all] "
+		   "[--from DATE --to DATE] [--pseudonymise [--with-sensitive]] "
+		   "[--strict] [--delimiter C]"),
 	.summary = N_("the caseload summary for the PLIE and the funder"),
 	.help = N_("The caseload summary: stages, what needs attention, "
 		   "follow-ups, entries and\n"
 		   "exits of the period (default: this year), completeness "
 		   "of the funder's data,\n"
-		   "and one row per participant.\n"
-		   "  --format       md (default), csv, json or html\n"
+		   "and one row per participant. With --format fse, the "
+		   "funder's file instead:\n"
+		   "one row per participant of the period with the entry, "
+		   "exit and six-months\n"
+		   "answers, in the columns and codes of the configuration "
+		   "(fse.export); those\n"
+		   "missing answers listed on stderr as ID: FIELD: missing.\n"
+		   "  --format       md (default), csv, json, html or fse\n"
 		   "  --output FILE  write FILE atomically, mode 0600 "
 		   "(default: standard output)\n"
 		   "  --all          every referent, with subtotals\n"
 		   "  --pseudonymise participants by number, without names, "
 		   "contacts, birth dates\n"
+		   "  --with-sensitive  with --pseudonymise: keep the "
+		   "funder's sensitive answers\n"
+		   "                 (disability, origin, minority, housing), "
+		   "else left out\n"
+		   "  --strict       fse: write nothing, status 2, when "
+		   "answers are missing\n"
 		   "  --delimiter C  CSV: ',' ';' or tab (default: the "
 		   "configuration, else the locale)"),
 	.run = export_run,
