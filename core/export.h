@@ -20,6 +20,9 @@ struct export_options {
 	/* With pseudonymise: keep the funder's sensitive answers too
 	 * (fse_situation_sensitive), which are otherwise left out. */
 	bool with_sensitive;
+	/* CSV: the funder's indicator table and the completeness of its
+	 * answers, a row each, instead of a row per participant. */
+	bool indicators;
 	char delimiter;	   /* CSV: ',', ';' or '\t' */
 	bool bom;	   /* CSV: a UTF-8 byte order mark first */
 	const char *date_pattern; /* Markdown, HTML: "DD/MM/YYYY"; NULL: ISO */

@@ -61,6 +61,11 @@ static inline bool export_hides_sensitive(const struct export_options *o)
  * Each format's writer: PC_OK, PC_EIO when `out` reports a write error
  * (ferror), or PC_ENOMEM; on failure the output is partial.
  */
+/* What an indicator of the funder's table counts, and what a question of
+ * its completeness table asks, translated for people; "?" out of range. */
+const char *export_indicator_label(enum summary_indicator i);
+const char *export_question_label(int q);
+
 int export_csv(FILE *out, const struct summary *s,
 	       const struct export_options *o);
 int export_json(FILE *out, const struct summary *s,

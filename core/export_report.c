@@ -234,8 +234,8 @@ static int followups(const struct report *rp)
 			&s->cl->entries[s->followups[i]];
 		const struct job *j = participant_file_current_job(&e->file);
 		int off = 0;
-		pdate next = summary_next_checkin(s->config, &e->file,
-						  s->today, &off);
+		pdate next = summary_next_checkin(s->config, &e->file, s->today,
+						  &off);
 		struct str name = { 0 };
 		char start[DATE_BUFSZ], when[DATE_BUFSZ], nx[64];
 		const char *row[] = { NULL, start, nx };
@@ -416,6 +416,11 @@ static const char *const indicator_labels[IND_COUNT] = {
 	[IND_SURVEY_NOT_REACHED] = N_("Not reached"),
 };
 
+const char *export_indicator_label(enum summary_indicator i)
+{
+	return i < IND_COUNT ? _(indicator_labels[i]) : "?";
+}
+
 /* Rows first..last of the indicator table, the hidden ones left out. */
 static void indicator_rows(const struct report *rp, int first, int last,
 			   bool hide)
@@ -440,31 +445,38 @@ static void indicator_rows(const struct report *rp, int first, int last,
 	rp->r->table_end(rp->ctx);
 }
 
+/* What each question of the completeness table asks, for people. */
+static const char *const questions[SUMMARY_Q_COUNT] = {
+	[FSE_Q_GENDER] = N_("gender"),
+	[FSE_Q_BIRTH_DATE] = N_("birth date (age band)"),
+	[FSE_Q_LABOUR] = N_("situation on the labour market"),
+	[FSE_Q_UNEMPLOYED_MONTHS] =
+		N_("months of unemployment (the unemployed)"),
+	[FSE_Q_EDUCATION] = N_("education level"),
+	[FSE_Q_SITUATION + FSE_SIT_DISABILITY] = N_("disability"),
+	[FSE_Q_SITUATION + FSE_SIT_THIRD_COUNTRY] =
+		N_("third-country national"),
+	[FSE_Q_SITUATION + FSE_SIT_FOREIGN_BACKGROUND] =
+		N_("foreign background"),
+	[FSE_Q_SITUATION + FSE_SIT_MINORITY] = N_("minority"),
+	[FSE_Q_SITUATION + FSE_SIT_HOMELESS] =
+		N_("homeless or housing exclusion"),
+	[FSE_Q_SITUATION + FSE_SIT_RURAL] = N_("rural area"),
+	[FSE_Q_SITUATION + FSE_SIT_QPV] = N_("priority district (QPV)"),
+	[SUMMARY_Q_EXIT] = N_("situation on leaving (those who left)"),
+	[SUMMARY_Q_SURVEY] =
+		N_("six-months survey (those who left, months come)"),
+};
+
+const char *export_question_label(int q)
+{
+	return q >= 0 && q < SUMMARY_Q_COUNT ? _(questions[q]) : "?";
+}
+
 /* The funder's indicator table of the period, and how complete the
  * answers it rests on are. */
 static void fse_table(const struct report *rp)
 {
-	static const char *const questions[SUMMARY_Q_COUNT] = {
-		[FSE_Q_GENDER] = N_("gender"),
-		[FSE_Q_BIRTH_DATE] = N_("birth date (age band)"),
-		[FSE_Q_LABOUR] = N_("situation on the labour market"),
-		[FSE_Q_UNEMPLOYED_MONTHS] =
-			N_("months of unemployment (the unemployed)"),
-		[FSE_Q_EDUCATION] = N_("education level"),
-		[FSE_Q_SITUATION + FSE_SIT_DISABILITY] = N_("disability"),
-		[FSE_Q_SITUATION + FSE_SIT_THIRD_COUNTRY] =
-			N_("third-country national"),
-		[FSE_Q_SITUATION + FSE_SIT_FOREIGN_BACKGROUND] =
-			N_("foreign background"),
-		[FSE_Q_SITUATION + FSE_SIT_MINORITY] = N_("minority"),
-		[FSE_Q_SITUATION + FSE_SIT_HOMELESS] =
-			N_("homeless or housing exclusion"),
-		[FSE_Q_SITUATION + FSE_SIT_RURAL] = N_("rural area"),
-		[FSE_Q_SITUATION + FSE_SIT_QPV] = N_("priority district (QPV)"),
-		[SUMMARY_Q_EXIT] = N_("situation on leaving (those who left)"),
-		[SUMMARY_Q_SURVEY] =
-			N_("six-months survey (those who left, months come)"),
-	};
 	const char *head[] = { _("Question"), _("Answered"), _("Refused"),
 			       _("Unknown"), _("Missing") };
 	bool hide = export_hides_sensitive(rp->o);

@@ -88,6 +88,7 @@ static int export_run(struct cli *cli, int argc, char **argv)
 		{ "pseudonymise", no_argument, NULL, 'p' },
 		{ "with-sensitive", no_argument, NULL, 'w' },
 		{ "strict", no_argument, NULL, 's' },
+		{ "indicators", no_argument, NULL, 'i' },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -104,7 +105,8 @@ static int export_run(struct cli *cli, int argc, char **argv)
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
 		switch (opt) {
 		case 'f':
-			/* The funder's file is not a summary: its own writer. */
+			/* The funder's file is not a summary: its own writer.
+			 */
 			fse = strcmp(optarg, "fse") == 0;
 			if (!fse &&
 			    export_format_by_name(optarg, &o.format) != PC_OK) {
@@ -134,11 +136,15 @@ static int export_run(struct cli *cli, int argc, char **argv)
 			o.pseudonymise = true;
 			break;
 		case 'w':
-			/* Without --pseudonymise every answer is there anyway. */
+			/* Without --pseudonymise every answer is there anyway.
+			 */
 			o.with_sensitive = true;
 			break;
 		case 's':
 			strict = true;
+			break;
+		case 'i':
+			o.indicators = true;
 			break;
 		case 'd':
 			if (!parse_delimiter(optarg, &o.delimiter)) {
@@ -159,6 +165,11 @@ static int export_run(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	if (strict && !fse) {
 		cli_error("%s", _("--strict: only with --format fse"));
+		return EXIT_USAGE;
+	}
+	if (o.indicators && (fse || o.format != EXPORT_CSV)) {
+		cli_error("%s", _("--indicators: only with --format csv (the "
+				  "other formats hold the table)"));
 		return EXIT_USAGE;
 	}
 	date_to_ymd(cli->today, &y, &m, &d);
@@ -200,9 +211,10 @@ static int export_run(struct cli *cli, int argc, char **argv)
 
 const struct command command_export = {
 	.name = "export",
-	.args = N_("[--format csv|json|md|html|fse] [--output FILE] [--all] "
-		   "[--from DATE --to DATE] [--pseudonymise [--with-sensitive]] "
-		   "[--strict] [--delimiter C]"),
+	.args = N_(
+		"[--format csv|json|md|html|fse] [--output FILE] [--all] "
+		"[--from DATE --to DATE] [--pseudonymise [--with-sensitive]] "
+		"[--strict] [--indicators] [--delimiter C]"),
 	.summary = N_("the caseload summary for the PLIE and the funder"),
 	.help = N_("The caseload summary: stages, what needs attention, "
 		   "follow-ups, entries and\n"
@@ -227,6 +239,9 @@ const struct command command_export = {
 		   "else left out\n"
 		   "  --strict       fse: write nothing, status 2, when "
 		   "answers are missing\n"
+		   "  --indicators   csv: the funder's indicator table and "
+		   "its completeness,\n"
+		   "                 a row each, instead of the participants\n"
 		   "  --delimiter C  CSV: ',' ';' or tab (default: the "
 		   "configuration, else the locale)"),
 	.run = export_run,

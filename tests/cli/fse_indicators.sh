@@ -222,4 +222,28 @@ rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
 print(len({len(r) for r in rows}), rows[0][0], len(rows) - 1 == json.load(open(sys.argv[2]))["caseload"]["size"])' "$WORK/all.csv" "$WORK/long.json")" \
 	"1 id True"
 
+# --indicators: the same table as a CSV of its own, a row an indicator or
+# a question, read by Python's csv; the sensitive rows only when asked.
+csv_table() {
+	python3 - "$1" "$2" "${3:-,}" <<'PY'
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig"),
+                           delimiter=sys.argv[3]))
+j = json.load(open(sys.argv[2]))["fse_indicators"]
+ind = {r["indicator"]: {k: int(r[k]) for k in ("women", "men", "non_binary", "total")}
+       for r in rows if r["table"] != "completeness"}
+ans = {r["indicator"]: {k: int(r[k]) for k in ("answered", "refused", "unknown", "missing")}
+       for r in rows if r["table"] == "completeness"}
+print(ind == j["indicators"], ans == j["answers"], "disability" in ind)
+PY
+}
+P export --all --format json >"$WORK/year.json"
+P export --all --format csv --indicators --delimiter ';' >"$WORK/ind.csv"
+same "csv --indicators: the JSON's numbers" "$(csv_table "$WORK/ind.csv" "$WORK/year.json" ';')" "True True True"
+P export --all --format json --pseudonymise >"$WORK/pseudo.json"
+P export --all --format csv --indicators --pseudonymise --delimiter , >"$WORK/ind-p.csv"
+same "csv --indicators pseudonymised: no sensitive row" "$(csv_table "$WORK/ind-p.csv" "$WORK/pseudo.json")" "True True False"
+run indicators-md 2 --db "$DB" --today $T export --format md --indicators
+err_has indicators-md "only with --format csv"
+
 finish
