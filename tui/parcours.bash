@@ -29,7 +29,7 @@ _parcours()
 	"") opts="$global $commands" ;;
 	attention) opts="--all --format --help" ;;
 	list) opts="--all --exited --format --help" ;;
-	export) opts="--format --output --all --from --to --pseudonymise --with-sensitive --strict --delimiter --help" ;;
+	export) opts="--format --output --all --from --to --pseudonymise --with-sensitive --strict --indicators --delimiter --help" ;;
 	import) opts="--dry-run --help" ;;
 	dump) opts="--output --salvage --help" ;;
 	erase) opts="--force --help" ;;
