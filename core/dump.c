@@ -189,6 +189,19 @@ void dump_write_file(FILE *out, const struct participant_file *f)
 		name(out, ENUM_APPT_STATUS, a->status);
 		key(out, "note", false);
 		json_write_string(out, a->note);
+		/* What left parcours about it, only when something did. */
+		if (a->letter != NULL) {
+			key(out, "letter", false);
+			json_write_string(out, a->letter);
+			key(out, "letter_date", false);
+			date(out, a->letter_date);
+		}
+		if (a->reminded != DATE_NONE) {
+			key(out, "reminded", false);
+			date(out, a->reminded);
+			key(out, "reminded_how", false);
+			name(out, ENUM_REMIND, a->reminded_how);
+		}
 		fputc('}', out);
 	}
 	fputs("],\n     \"jobs\": [", out);

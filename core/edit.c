@@ -465,6 +465,13 @@ static int reschedule_cb(struct store_txn *t, void *arg, char **cause)
 		a.date = r->date;
 		a.minute = r->minute;
 		a.mode = r->mode;
+		/* The letter and the reminder told the old day and time. */
+		if (moved) {
+			free(a.letter);
+			a.letter = NULL;
+			a.letter_date = DATE_NONE;
+			a.reminded = DATE_NONE;
+		}
 		rc = store_appointment_update(t, &a);
 	}
 	/* The journal says what changed: the day and time, or the kind and

@@ -62,8 +62,9 @@ int edit_appointment_outcome(struct store *s, const struct edit_ctx *ctx,
 /*
  * Move appointment `appointment` (reschedule, or correct how it was
  * entered): its date, time, kind and mode are replaced; its id, outcome
- * and note are kept, so the journal's lines about it still hold. A planned
- * one of someone who left, a done or missed one put after today, or
+ * and note are kept, so the journal's lines about it still hold; moved to
+ * another day or time, its letter and reminder are forgotten (they told
+ * the old one). A planned one of someone who left, a done or missed one put after today, or
  * nothing changed is PC_EINVAL.
  */
 int edit_appointment_reschedule(struct store *s, const struct edit_ctx *ctx,
@@ -213,6 +214,20 @@ int edit_hold(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
 /* Hand the participant over to another referent. */
 int edit_transfer(struct store *s, const struct edit_ctx *ctx,
 		  uint64_t participant, const char *referent, char **cause);
+
+/*
+ * What left parcours (edit_sent.c). A letter made from template `letter`
+ * ("convocation") for `participant`: about appointment `appt` (0: none),
+ * recorded on it with today's date (the last letter), and a journal line
+ * either way. A planned appointment reminded today, `how`. PC_ENOTFOUND:
+ * no such participant or appointment; PC_EINVAL: an appointment that is
+ * another's, a reminder of one not planned.
+ */
+int edit_letter_made(struct store *s, const struct edit_ctx *ctx,
+		     uint64_t participant, uint64_t appt, const char *letter,
+		     char **cause);
+int edit_appointment_reminded(struct store *s, const struct edit_ctx *ctx,
+			      uint64_t appt, enum remind_how how, char **cause);
 
 /*
  * The funder's questionnaires (model.h, fse.h). add records a new answer

@@ -245,12 +245,13 @@ static bool exit_whole(struct loader *l, const struct json *o,
 	bool reason_known = false;
 
 	for (size_t i = 0; p->exit_lost_reason && i < JOB_END_REASONS; i++)
-		reason_known |= strcmp(p->exit_lost_reason,
-				       job_end_reasons[i]) == 0;
+		reason_known |=
+			strcmp(p->exit_lost_reason, job_end_reasons[i]) == 0;
 	if (p->status != STATUS_EXITED &&
 	    (p->exit_date != DATE_NONE || p->exit_hired != DATE_NONE ||
 	     p->exit_validated != DATE_NONE || p->exit_lost != DATE_NONE))
-		return bad(l, o, _("an exit's dates for someone who has not left"),
+		return bad(l, o,
+			   _("an exit's dates for someone who has not left"),
 			   "status");
 	if (p->exit_hired != DATE_NONE && p->exit_date != DATE_NONE &&
 	    p->exit_hired > p->exit_date)
@@ -437,6 +438,28 @@ static int load_fse_survey(struct loader *l, struct store_txn *t,
 	return store_fse_survey_put(t, &v);
 }
 
+/* What left parcours about an appointment: absent from older dumps and
+ * when nothing did; a letter has its day, a reminder how it was given. */
+static bool get_sent(struct loader *l, const struct json *a,
+		     struct appointment *ap)
+{
+	int how = 0;
+
+	if (json_get(a, "letter") != NULL &&
+	    (!get_text(l, a, "letter", MODEL_TEXT_LINE, false, &ap->letter) ||
+	     !get_date(l, a, "letter_date", &ap->letter_date)))
+		return false;
+	if (ap->letter != NULL && ap->letter_date == DATE_NONE)
+		return bad(l, a, _("a letter needs its date"), "letter_date");
+	if (json_get(a, "reminded") != NULL &&
+	    (!get_date(l, a, "reminded", &ap->reminded) ||
+	     (ap->reminded != DATE_NONE &&
+	      !get_enum(l, a, "reminded_how", ENUM_REMIND, &how))))
+		return false;
+	ap->reminded_how = (enum remind_how)how;
+	return true;
+}
+
 static int load_children(struct loader *l, struct store_txn *t,
 			 const struct json *o, const struct participant *p)
 {
@@ -501,7 +524,8 @@ static int load_children(struct loader *l, struct store_txn *t,
 		    !get_text(l, a, "kind", MODEL_TEXT_NAME, true, &ap.kind) ||
 		    !get_enum(l, a, "mode", ENUM_MODE, &mode) ||
 		    !get_enum(l, a, "status", ENUM_APPT_STATUS, &status) ||
-		    !get_text(l, a, "note", MODEL_TEXT_NOTE, false, &ap.note))
+		    !get_text(l, a, "note", MODEL_TEXT_NOTE, false, &ap.note) ||
+		    !get_sent(l, a, &ap))
 			rc = PC_EINVAL;
 		ap.id = (uint64_t)id;
 		ap.minute = (int)min;

@@ -52,12 +52,15 @@ void appointment_init(struct appointment *a)
 	memset(a, 0, sizeof *a);
 	a->date = DATE_NONE;
 	a->minute = APPT_NO_TIME;
+	a->letter_date = DATE_NONE;
+	a->reminded = DATE_NONE;
 }
 
 void appointment_clear(struct appointment *a)
 {
 	free(a->kind);
 	free(a->note);
+	free(a->letter);
 	appointment_init(a);
 }
 
@@ -142,6 +145,7 @@ static const char *const fse_situation_names[] = {
 };
 static const char *const fse_exit_names[] = { "searching", "education",
 					      "qualification", "employed" };
+static const char *const remind_names[] = { "call", "sms", "email" };
 _Static_assert(sizeof fse_situation_names / sizeof fse_situation_names[0] ==
 		       FSE_SIT_COUNT,
 	       "one name per situation");
@@ -165,6 +169,7 @@ static const struct {
 	[ENUM_FSE_CONTACT] = E(fse_contact_names),
 	[ENUM_FSE_SITUATION] = E(fse_situation_names),
 	[ENUM_FSE_EXIT] = E(fse_exit_names),
+	[ENUM_REMIND] = E(remind_names),
 #undef E
 };
 

@@ -89,6 +89,9 @@ enum appointment_status {
 
 #define APPT_NO_TIME (-1)
 
+/* How a participant was reminded of an appointment. */
+enum remind_how { REMIND_CALL, REMIND_SMS, REMIND_EMAIL };
+
 struct appointment {
 	uint64_t id;
 	uint64_t participant;
@@ -98,6 +101,13 @@ struct appointment {
 	enum appointment_mode mode;
 	enum appointment_status status;
 	char *note;
+	/* What left parcours about it: the last letter made from a template
+	 * (its name, "convocation"; NULL: none) and on which day, and the
+	 * reminder (DATE_NONE: not reminded) with how it was given. */
+	char *letter;
+	pdate letter_date;
+	pdate reminded;
+	enum remind_how reminded_how;
 };
 
 /* Maximum number of in-work check-ins a job records. */
@@ -294,6 +304,7 @@ enum model_enum {
 	ENUM_FSE_CONTACT,
 	ENUM_FSE_SITUATION, /* the names of the situations themselves */
 	ENUM_FSE_EXIT,	    /* the bits of fse_exit_bits, by position */
+	ENUM_REMIND,	    /* enum remind_how: call, sms, email */
 	ENUM_COUNT
 };
 

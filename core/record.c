@@ -10,6 +10,7 @@
 _Static_assert(sizeof(enum gender) == sizeof(int), "enum size");
 _Static_assert(sizeof(enum participant_status) == sizeof(int), "enum size");
 _Static_assert(sizeof(enum appointment_status) == sizeof(int), "enum size");
+_Static_assert(sizeof(enum remind_how) == sizeof(int), "enum size");
 
 /* 1900-01-01 and 2199-12-31 as day numbers (date_from_ymd), the range
  * every date of the program stays in. */
@@ -94,6 +95,10 @@ static const struct field appointment_fields[] = {
 	ENUMF(6, struct appointment, mode, MODE_VIDEO),
 	ENUMF(7, struct appointment, status, APPT_CANCELLED),
 	FIELD(8, F_STR, struct appointment, note),
+	FIELD(9, F_STR, struct appointment, letter),
+	FIELD(10, F_DATE, struct appointment, letter_date),
+	FIELD(11, F_DATE, struct appointment, reminded),
+	ENUMF(12, struct appointment, reminded_how, REMIND_EMAIL),
 };
 
 static const struct field job_fields[] = {

@@ -294,6 +294,89 @@ static void text_fields(void **state)
 
 /* A reschedule keeps the appointment's id, outcome and note; the planned
  * index follows the new date. */
+/* A letter and a reminder recorded on the appointment they were about;
+ * moved, it forgets them; a reminder only of a planned one, and only of
+ * an appointment of the participant's for a letter. */
+static void letter_and_reminder(void **state)
+{
+	struct edit_fixture *f = *state;
+	struct participant_file pf;
+	uint64_t id, past;
+	char *cause = NULL;
+
+	assert_int_equal(edit_appointment_plan(f->s, &f->ctx, f->pid,
+					       D(2026, 12, 3), 600, "entretien",
+					       MODE_IN_PERSON, &id, &cause),
+			 PC_OK);
+	assert_int_equal(edit_letter_made(f->s, &f->ctx, f->pid, id,
+					  "convocation", &cause),
+			 PC_OK);
+	assert_int_equal(edit_appointment_reminded(f->s, &f->ctx, id,
+						   REMIND_SMS, &cause),
+			 PC_OK);
+	assert_int_equal(edit_letter_made(f->s, &f->ctx, f->pid, 0,
+					  "attestation", &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_string_equal(pf.appts[0].letter, "convocation");
+	assert_int_equal(pf.appts[0].letter_date, f->ctx.today);
+	assert_int_equal(pf.appts[0].reminded, f->ctx.today);
+	assert_int_equal(pf.appts[0].reminded_how, REMIND_SMS);
+	participant_file_clear(&pf);
+	JOURNAL_HAS(f, "letter convocation made for appointment");
+	JOURNAL_HAS(f, "reminded by sms");
+	JOURNAL_HAS(f, "letter attestation made");
+	assert_int_equal(edit_letter_made(f->s, &f->ctx, f->pid + 1000, id,
+					  "convocation", &cause),
+			 PC_ENOTFOUND);
+	free(cause);
+	cause = NULL;
+	{
+		struct participant other;
+		uint64_t oid = 0;
+
+		participant_init(&other);
+		other.last_name = (char *)"Autre";
+		other.first_name = (char *)"Personne";
+		assert_int_equal(edit_participant_add(f->s, &f->ctx, &other,
+						      D(2026, 11, 1), &oid,
+						      &cause),
+				 PC_OK);
+		REFUSED(edit_letter_made(f->s, &f->ctx, oid, id, "convocation",
+					 &rcause),
+			"not this participant's");
+	}
+	REFUSED(edit_letter_made(f->s, &f->ctx, f->pid, id, "", &rcause),
+		"template");
+	REFUSED(edit_appointment_reminded(f->s, &f->ctx, id, (enum remind_how)7,
+					  &rcause),
+		"reminded how");
+
+	/* Moved: the letter and the reminder told the old day. */
+	assert_int_equal(edit_appointment_reschedule(
+				 f->s, &f->ctx, id, D(2026, 12, 8), 600,
+				 "entretien", MODE_IN_PERSON, &cause),
+			 PC_OK);
+	load(f, &pf);
+	assert_null(pf.appts[0].letter);
+	assert_int_equal(pf.appts[0].letter_date, DATE_NONE);
+	assert_int_equal(pf.appts[0].reminded, DATE_NONE);
+	participant_file_clear(&pf);
+
+	/* Held: nothing to remind any more. */
+	assert_int_equal(edit_appointment_plan(
+				 f->s, &f->ctx, f->pid, D(2026, 11, 20), 600,
+				 "entretien", MODE_IN_PERSON, &past, &cause),
+			 PC_OK);
+	assert_int_equal(edit_appointment_outcome(f->s, &f->ctx, past,
+						  APPT_DONE, NULL, &cause),
+			 PC_OK);
+	REFUSED(edit_appointment_reminded(f->s, &f->ctx, past, REMIND_CALL,
+					  &rcause),
+		"only a planned appointment");
+	store_sound(f);
+}
+
 static void reschedule_keeps_id(void **state)
 {
 	struct edit_fixture *f = *state;
@@ -601,6 +684,7 @@ int main(void)
 		T(notes),
 		T(text_fields),
 		T(reschedule_keeps_id),
+		T(letter_and_reminder),
 		T(outcome_corrected),
 		T(notes_edited_and_deleted),
 		T(notes_stale_refused),
