@@ -102,6 +102,7 @@ static const struct key appt_kind_keys[] = {
 	KEY("label", K_STRING, struct config_appt_kind, label,
 	    .required = true),
 	KEY("label_en", K_STRING, struct config_appt_kind, label_en),
+	KEY("reminder", K_STRING, struct config_appt_kind, reminder),
 	END,
 };
 
@@ -165,6 +166,13 @@ static const struct key fse_keys[] = {
 	END,
 };
 
+static const struct key reminder_keys[] = {
+	KEY("days", K_INT, struct config, reminder_days, .min = 1, .max = 20),
+	KEY("message", K_STRING, struct config, reminder_message),
+	KEY("subject", K_STRING, struct config, reminder_subject),
+	END,
+};
+
 static const struct key top_keys[] = {
 	KEY("referent", K_STRING, struct config, referent),
 	KEY("caseload_target", K_INT, struct config, caseload_target, .min = 1,
@@ -180,6 +188,7 @@ static const struct key top_keys[] = {
 	/* A nested mapping: its keys fill fields of struct config itself. */
 	{ .name = "followup", .type = K_MAP, .sub = followup_keys },
 	{ .name = "fse", .type = K_MAP, .sub = fse_keys },
+	{ .name = "reminders", .type = K_MAP, .sub = reminder_keys },
 	KEY("stages", K_LIST, struct config, stages, .list = &stage_list,
 	    .count_offset = offsetof(struct config, n_stages)),
 	KEY("publics", K_LIST, struct config, publics, .list = &public_list,
@@ -945,6 +954,8 @@ void config_free(struct config **c)
 	if (c == NULL || *c == NULL)
 		return;
 	free((*c)->referent);
+	free((*c)->reminder_message);
+	free((*c)->reminder_subject);
 	free((*c)->stages_file);
 	free_items(&stage_list, (char *)(*c)->stages, (*c)->n_stages);
 	free_items(&public_list, (char *)(*c)->publics, (*c)->n_publics);

@@ -28,6 +28,7 @@ struct config_appt_kind {
 	char *id;
 	char *label;
 	char *label_en;
+	char *reminder; /* the reminder's message for this kind, or NULL */
 };
 
 /* What a positive exit reason needs behind it (domain.md, "Exits"). */
@@ -91,6 +92,12 @@ struct config {
 	/* The columns of the funder's export, in order (fse.export). */
 	struct config_fse_column *fse_columns;
 	size_t n_fse_columns;
+	/* Reminders (reminder.h): the working days ahead they cover, the
+	 * message (with {{ placeholders }}; a kind may have its own) and an
+	 * email's subject. */
+	int reminder_days;
+	char *reminder_message;
+	char *reminder_subject;
 	int exit_validation; /* enum exit_validation */
 	int csv_delimiter;   /* enum csv_delimiter */
 	struct config_stage *stages;

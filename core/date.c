@@ -324,6 +324,70 @@ char *date_format_pattern(pdate date, const char *pattern, char *buf,
 	return buf;
 }
 
+char *date_format_words_fr(pdate date, bool year, char buf[DATE_WORDS_BUFSZ])
+{
+	static const char *const days[] = { "lundi",   "mardi",	   "mercredi",
+					    "jeudi",   "vendredi", "samedi",
+					    "dimanche" };
+	static const char *const months[] = {
+		"janvier",   "février", "mars",	    "avril",
+		"mai",	     "juin",	"juillet",  "août",
+		"septembre", "octobre", "novembre", "décembre",
+	};
+	int y, m, d;
+
+	buf[0] = '\0';
+	if (date == DATE_NONE)
+		return buf;
+	date_to_ymd(date, &y, &m, &d);
+	snprintf(buf, DATE_WORDS_BUFSZ, "%s %d%s %s", days[date_weekday(date)],
+		 d, d == 1 ? "er" : "", months[m - 1]);
+	if (year) {
+		size_t n = strlen(buf);
+
+		snprintf(buf + n, DATE_WORDS_BUFSZ - n, " %d", y);
+	}
+	return buf;
+}
+
+/* Easter Sunday of year y (the anonymous Gregorian computus). */
+static pdate easter(int y)
+{
+	int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+	int f = (b + 8) / 25, g = (b - f + 1) / 3;
+	int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+	int l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int m = (a + 11 * h + 22 * l) / 451;
+	int month = (h + l - 7 * m + 114) / 31;
+	int day = (h + l - 7 * m + 114) % 31 + 1;
+
+	return date_from_ymd(y, month, day);
+}
+
+bool date_public_holiday_fr(pdate date)
+{
+	static const int fixed[][2] = { { 1, 1 },   { 5, 1 },  { 5, 8 },
+					{ 7, 14 },  { 8, 15 }, { 11, 1 },
+					{ 11, 11 }, { 12, 25 } };
+	int y, m, d;
+	pdate e;
+
+	if (date == DATE_NONE)
+		return false;
+	date_to_ymd(date, &y, &m, &d);
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		if (fixed[i][0] == m && fixed[i][1] == d)
+			return true;
+	e = easter(y);
+	return date == e + 1 || date == e + 39 || date == e + 50;
+}
+
+bool date_working_day(pdate date)
+{
+	return date != DATE_NONE && date_weekday(date) < 5 &&
+	       !date_public_holiday_fr(date);
+}
+
 int date_weekday(pdate date)
 {
 	/* 1970-01-01 was a Thursday (3 when Monday is 0). */

@@ -91,6 +91,24 @@ char *date_format_local(pdate date, char buf[DATE_BUFSZ]);
 /* Day of the week, 0 for Monday to 6 for Sunday. */
 int date_weekday(pdate date);
 
+/* Buffer size for a date in words, NUL included. */
+#define DATE_WORDS_BUFSZ 40
+
+/*
+ * `date` written out in French, as letters to participants say it:
+ * "jeudi 3 décembre 2026" ("1er" for the first of the month), without
+ * the year unless `year`. "" for DATE_NONE. Returns buf.
+ */
+char *date_format_words_fr(pdate date, bool year,
+			   char buf[DATE_WORDS_BUFSZ]);
+
+/* True for a French public holiday (the fixed ones, Easter Monday,
+ * Ascension, Whit Monday). */
+bool date_public_holiday_fr(pdate date);
+
+/* True for a working day: Monday to Friday, not a public holiday. */
+bool date_working_day(pdate date);
+
 /*
  * Today in the local time zone. The only function of the core that reads
  * the clock: everything else takes "today" as an argument.

@@ -207,6 +207,63 @@ static void formatting(void **state)
 	assert_string_equal(date_format_fr(DATE_NONE, buf), "");
 }
 
+/* Dates in words, as letters say them. */
+static void words(void **state)
+{
+	char buf[DATE_WORDS_BUFSZ];
+
+	(void)state;
+	assert_string_equal(date_format_words_fr(date_from_ymd(2026, 12, 3),
+						 true, buf),
+			    "jeudi 3 décembre 2026");
+	assert_string_equal(date_format_words_fr(date_from_ymd(2027, 2, 1),
+						 false, buf),
+			    "lundi 1er février");
+	assert_string_equal(date_format_words_fr(date_from_ymd(2026, 9, 30),
+						 true, buf),
+			    "mercredi 30 septembre 2026");
+	assert_string_equal(date_format_words_fr(DATE_NONE, true, buf), "");
+}
+
+/* Easter Monday, Ascension and Whit Monday from Easter Sundays computed
+ * apart (python-dateutil's easter(), every seventh year of the range and
+ * a few near ones); the fixed holidays; weekends. */
+static void holidays(void **state)
+{
+	static const int easter[][3] = {
+		{1900,4,15}, {1907,3,31}, {1914,4,12}, {1921,3,27}, {1928,4,8},
+		{1935,4,21}, {1942,4,5}, {1949,4,17}, {1956,4,1}, {1963,4,14},
+		{1970,3,29}, {1977,4,10}, {1984,4,22}, {1991,3,31}, {1998,4,12},
+		{2005,3,27}, {2012,4,8}, {2019,4,21}, {2026,4,5}, {2033,4,17},
+		{2040,4,1}, {2047,4,14}, {2054,3,29}, {2061,4,10}, {2068,4,22},
+		{2075,4,7}, {2082,4,19}, {2089,4,3}, {2096,4,15}, {2103,3,25},
+		{2110,4,6}, {2117,4,18}, {2124,4,2}, {2131,4,15}, {2138,3,30},
+		{2145,4,11}, {2152,4,23}, {2159,4,8}, {2166,4,20}, {2173,4,4},
+		{2180,4,16}, {2187,3,25}, {2194,4,6}, {2024,3,31}, {2025,4,20},
+		{2027,3,28}, {2038,4,25},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof easter / sizeof *easter; i++) {
+		pdate e = date_from_ymd(easter[i][0], easter[i][1],
+					easter[i][2]);
+
+		assert_false(date_public_holiday_fr(e - 1));
+		assert_true(date_public_holiday_fr(e + 1));
+		assert_true(date_public_holiday_fr(e + 39));
+		assert_true(date_public_holiday_fr(e + 50));
+		assert_false(date_public_holiday_fr(e + 2));
+		assert_false(date_working_day(e + 1));
+	}
+	assert_true(date_public_holiday_fr(date_from_ymd(2026, 7, 14)));
+	assert_true(date_public_holiday_fr(date_from_ymd(2026, 11, 11)));
+	assert_false(date_public_holiday_fr(date_from_ymd(2026, 11, 12)));
+	assert_true(date_working_day(date_from_ymd(2026, 11, 27)));  /* Fri */
+	assert_false(date_working_day(date_from_ymd(2026, 11, 28))); /* Sat */
+	assert_false(date_working_day(date_from_ymd(2026, 11, 29))); /* Sun */
+	assert_false(date_working_day(DATE_NONE));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -217,6 +274,8 @@ int main(void)
 		cmocka_unit_test(range_both_ends),
 		cmocka_unit_test(add_months_clamps),
 		cmocka_unit_test(formatting),
+		cmocka_unit_test(words),
+		cmocka_unit_test(holidays),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,7 +25,7 @@ struct command {
 };
 
 /* The commands, each defined in its cmd_*.c. */
-extern const struct command command_attention, command_list, command_export,
+extern const struct command command_attention, command_reminders, command_list, command_export,
 	command_import, command_backup, command_restore, command_dump,
 	command_load, command_check, command_access, command_erase,
 	command_purge, command_hold, command_demo, command_check_config,

@@ -46,6 +46,11 @@ void dialog_purge(struct tui *t);
 /* Export the caseload summary to a file (format, path, pseudonymised). */
 void dialog_export(struct tui *t);
 
+/* Remind the participant of appointment `appt` (its place in e's list):
+ * the phone in the international form, the email, the message of the
+ * configuration; then called, SMS or email, recorded (dialogs_remind.c). */
+void dialog_remind(struct tui *t, const struct caseload_entry *e, size_t appt);
+
 /*
  * The funder's questionnaires (dialogs_fse.c). dialog_fse offers those
  * that apply (at entry; on leaving and six months after, for someone who
@@ -90,6 +95,11 @@ void dialog_exit_undo(struct tui *t, const struct caseload_entry *e);
  */
 bool dialog_confirm(struct tui *t, const char *title, const char *text,
 		    const char *go, const char *back);
+
+/* The same with `n_items` answers (2 to 6), the first chosen by default:
+ * the index of the one chosen, or -1 for Esc. */
+int dialog_choose(struct tui *t, const char *title, const char *text,
+		  const char *const *items, size_t n_items);
 
 /*
  * Warnings a form asks about before it saves, from its submit callback:

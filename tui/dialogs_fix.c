@@ -62,14 +62,13 @@ static int count_lines(const char *text, int width)
 	return n;
 }
 
-bool dialog_confirm(struct tui *t, const char *title, const char *text,
-		    const char *go, const char *back)
+int dialog_choose(struct tui *t, const char *title, const char *text,
+		  const char *const *items, size_t n_items)
 {
-	const char *items[2] = { back, go };
 	const char *hint = _("↑ ↓ choose · ⏎ answer · Esc back");
-	int cur = 0;
+	int cur = 0, chosen = -1, count = (int)n_items;
 	enum overlay_key k;
-	bool done = false, yes = false, resized = false;
+	bool done = false, resized = false;
 
 	while (!done && !tui_interrupted()) {
 		WINDOW *win;
@@ -86,9 +85,9 @@ bool dialog_confirm(struct tui *t, const char *title, const char *text,
 			continue;
 		width = COLS - 4 < 72 ? COLS - 4 : 72;
 		rows = count_lines(text, width - 4);
-		if (rows > LINES - 8)
-			rows = LINES - 8;
-		height = rows + 7;
+		if (rows > LINES - 6 - count)
+			rows = LINES - 6 - count;
+		height = rows + 5 + count;
 		win = newwin(height, width, (LINES - height) / 2,
 			     (COLS - width) / 2);
 		panel = win ? new_panel(win) : NULL;
@@ -121,7 +120,7 @@ bool dialog_confirm(struct tui *t, const char *title, const char *text,
 					       STYLE_NORMAL);
 				free(buf);
 			}
-			for (int i = 0; i < 2; i++) {
+			for (int i = 0; i < count; i++) {
 				char buf[200];
 
 				snprintf(buf, sizeof buf, " %s ", items[i]);
@@ -139,14 +138,16 @@ bool dialog_confirm(struct tui *t, const char *title, const char *text,
 				continue;
 			if (k == OVERLAY_REBUILD)
 				break; /* built again at the new size */
-			if ((r == KEY_CODE_YES &&
-			     (ch == KEY_DOWN || ch == KEY_UP ||
-			      ch == KEY_BTAB)) ||
-			    (r == OK && (ch == '\t' || ch == 'j' || ch == 'k')))
-				cur = 1 - cur;
+			if ((r == KEY_CODE_YES && ch == KEY_DOWN) ||
+			    (r == OK && (ch == '\t' || ch == 'j')))
+				cur = (cur + 1) % count;
+			else if ((r == KEY_CODE_YES &&
+				  (ch == KEY_UP || ch == KEY_BTAB)) ||
+				 (r == OK && ch == 'k'))
+				cur = (cur + count - 1) % count;
 			else if ((r == KEY_CODE_YES && ch == KEY_ENTER) ||
 				 (r == OK && (ch == '\n' || ch == '\r'))) {
-				yes = cur == 1;
+				chosen = cur;
 				done = true;
 				break;
 			} else if (r == OK && (ch == ESC || ch == 'q')) {
@@ -164,7 +165,15 @@ bool dialog_confirm(struct tui *t, const char *title, const char *text,
 	 * see the resize too, even back to the same size. */
 	if (resized)
 		ungetch(KEY_RESIZE);
-	return yes;
+	return chosen;
+}
+
+bool dialog_confirm(struct tui *t, const char *title, const char *text,
+		    const char *go, const char *back)
+{
+	const char *items[2] = { back, go };
+
+	return dialog_choose(t, title, text, items, 2) == 1;
 }
 
 /* Ask about the warnings in `text` (NUL: none, go on); false, with a word
@@ -179,7 +188,6 @@ static bool ask(struct tui *t, const char *title, const char *text,
 		 _("Not saved: change what is needed, then ⏎ saves."));
 	return false;
 }
-
 
 /* "10:00 Interview" (no time: the kind alone), the kind by its label. */
 static void appt_text(const struct config *c, const struct appointment *a,
@@ -204,7 +212,7 @@ bool dialog_warn_plan(struct tui *t, uint64_t pid, uint64_t appt_id, pdate date,
 		return true;
 	if (to_come && date < t->today)
 		text_appendf(text, sizeof text, "\n\n", _("%s is in the past."),
-			 cli_date(date, d));
+			     cli_date(date, d));
 	/* Two appointments for one person on one day. */
 	for (size_t i = 0; e != NULL && i < e->file.n_appts; i++) {
 		const struct appointment *a = &e->file.appts[i];
@@ -214,9 +222,10 @@ bool dialog_warn_plan(struct tui *t, uint64_t pid, uint64_t appt_id, pdate date,
 			continue;
 		format_name(&e->file.p, name, sizeof name);
 		appt_text(t->config, a, what, sizeof what);
-		text_appendf(text, sizeof text, "\n\n",
-			 _("%s already has an appointment that day: %s (%s)."),
-			 name, what, format_appt_status(a->status));
+		text_appendf(
+			text, sizeof text, "\n\n",
+			_("%s already has an appointment that day: %s (%s)."),
+			name, what, format_appt_status(a->status));
 	}
 	/* Two participants at the same time, in this caseload. */
 	for (size_t k = 0; minute != APPT_NO_TIME && k < t->cl.n; k++) {
@@ -235,10 +244,11 @@ bool dialog_warn_plan(struct tui *t, uint64_t pid, uint64_t appt_id, pdate date,
 				break;
 			format_name(&o->file.p, name, sizeof name);
 			format_time(minute, hm, sizeof hm);
-			text_appendf(text, sizeof text, "\n\n",
-				 _("%s already has an appointment at %s that "
-				   "day (%s)."),
-				 name, hm, format_appt_kind(t->config, a->kind));
+			text_appendf(
+				text, sizeof text, "\n\n",
+				_("%s already has an appointment at %s that "
+				  "day (%s)."),
+				name, hm, format_appt_kind(t->config, a->kind));
 		}
 	}
 	return ask(t, _("Before saving"), text, _("Save anyway"), message,
@@ -276,22 +286,22 @@ bool dialog_warn_duplicate(struct tui *t, const struct participant *p,
 	format_name(&same, name, sizeof name);
 	if (same.birth_date != DATE_NONE)
 		text_appendf(text, sizeof text, "\n\n",
-			 _("%s, born %s, is already there: entered %s, "
-			   "followed by %s."),
-			 name, cli_date(same.birth_date, d1),
-			 cli_date(same.entry_date, d2),
-			 same.referent ? same.referent : "—");
+			     _("%s, born %s, is already there: entered %s, "
+			       "followed by %s."),
+			     name, cli_date(same.birth_date, d1),
+			     cli_date(same.entry_date, d2),
+			     same.referent ? same.referent : "—");
 	else
 		text_appendf(text, sizeof text, "\n\n",
-			 _("%s, without a birth date, is already there: "
-			   "entered %s, followed by %s."),
-			 name, cli_date(same.entry_date, d2),
-			 same.referent ? same.referent : "—");
+			     _("%s, without a birth date, is already there: "
+			       "entered %s, followed by %s."),
+			     name, cli_date(same.entry_date, d2),
+			     same.referent ? same.referent : "—");
 	if (same.status == STATUS_EXITED)
 		text_appendf(text, sizeof text, "\n\n", _("They left on %s."),
-			 cli_date(same.exit_date, d1));
+			     cli_date(same.exit_date, d1));
 	text_appendf(text, sizeof text, "\n\n", "%s",
-		 _("Adding them again makes two files for one person."));
+		     _("Adding them again makes two files for one person."));
 	participant_clear(&same);
 	return ask(t, _("Already there?"), text, _("Add anyway"), message,
 		   msize);
@@ -339,26 +349,26 @@ bool dialog_warn_exit(struct tui *t, uint64_t pid, pdate date, size_t reason,
 			 format_contract(j->contract));
 		if (!r->positive && going_on && text[0] == '\0')
 			text_appendf(text, sizeof text, "\n\n",
-				 _("%s holds a job going on that day (%s, "
-				   "%s), and this reason is not a positive "
-				   "exit."),
-				 name, j->employer ? j->employer : "",
-				 format_contract(j->contract));
+				     _("%s holds a job going on that day (%s, "
+				       "%s), and this reason is not a positive "
+				       "exit."),
+				     name, j->employer ? j->employer : "",
+				     format_contract(j->contract));
 	}
 	/* With no job at all, a reason that needs months is refused with
 	 * its reason, unless forced: no need to ask first. */
 	if (r->positive && c != NULL && !has && e->file.n_jobs > 0)
 		text_appendf(text, sizeof text, "\n\n",
-			 _("This reason goes with a job in %s; the jobs "
-			   "recorded: %s."),
-			 _(c->name), jobs);
+			     _("This reason goes with a job in %s; the jobs "
+			       "recorded: %s."),
+			     _(c->name), jobs);
 	else if (r->positive && c != NULL && !has &&
 		 (r->needs == EXIT_NEEDS_NOTHING ||
 		  (forced != NULL && *forced != '\0')))
 		text_appendf(text, sizeof text, "\n\n",
-			 _("This reason goes with a job in %s, and no job "
-			   "is recorded."),
-			 _(c->name));
+			     _("This reason goes with a job in %s, and no job "
+			       "is recorded."),
+			     _(c->name));
 	return ask(t, _("Does the reason fit?"), text,
 		   _("Record the exit anyway"), message, msize);
 }
@@ -372,7 +382,7 @@ bool dialog_warn_overwrite(struct tui *t, const char *path, char *message,
 	/* A directory is refused by the export itself. */
 	if (path != NULL && stat(path, &st) == 0 && !S_ISDIR(st.st_mode))
 		text_appendf(text, sizeof text, "\n\n",
-			 _("%s already exists: saving replaces it."), path);
+			     _("%s already exists: saving replaces it."), path);
 	return ask(t, _("Replace the file?"), text, _("Replace it"), message,
 		   msize);
 }

@@ -23,6 +23,7 @@
 static const struct command *const commands[] = {
 	/* clang-format off */
 	&command_attention,
+	&command_reminders,
 	&command_list,
 	&command_export,
 	&command_import,

@@ -3,7 +3,7 @@ _parcours()
 {
 	local cur prev words cword
 	_init_completion || return
-	local commands="attention list export import backup restore dump load
+	local commands="attention reminders list export import backup restore dump load
 		check access erase purge hold init demo check-config"
 	local global="--db --config --today --referent --demo --help --version"
 	case $prev in
@@ -28,6 +28,7 @@ _parcours()
 	case $cmd in
 	"") opts="$global $commands" ;;
 	attention) opts="--all --format --help" ;;
+	reminders) opts="--days --all --format --channel --output --mark --help" ;;
 	list) opts="--all --exited --format --help" ;;
 	export) opts="--format --output --all --from --to --pseudonymise --with-sensitive --strict --indicators --delimiter --help" ;;
 	import) opts="--dry-run --help" ;;

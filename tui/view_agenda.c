@@ -8,6 +8,7 @@
 #include "form_dialog.h"
 #include "format.h"
 #include "i18n.h"
+#include "reminder.h"
 #include "rules.h"
 #include "text.h"
 #include "tui.h"
@@ -48,6 +49,9 @@ struct agenda_view {
 	struct agenda_row *rows;
 	struct list list; /* over rows */
 	int week;	  /* 0: from today, with what is late; 1: the next */
+	/* Only the appointments to remind (!): planned from tomorrow to
+	 * reminder_until(), not reminded yet. */
+	bool remind_only;
 };
 
 static int page_size(void)
@@ -58,12 +62,22 @@ static int page_size(void)
 /* The first and last day of the page shown. */
 static pdate first_day(const struct tui *t, const struct agenda_view *v)
 {
+	if (v->remind_only)
+		return t->today + 1;
 	return t->today + v->week * AGENDA_DAYS;
 }
 
 static pdate last_day(const struct tui *t, const struct agenda_view *v)
 {
+	if (v->remind_only)
+		return reminder_until(t->today, t->config->reminder_days);
 	return first_day(t, v) + AGENDA_DAYS - 1;
+}
+
+/* An appointment of the reminders' list: to come, not reminded yet. */
+static bool to_remind(const struct appointment *a)
+{
+	return a->status == APPT_PLANNED && a->reminded == DATE_NONE;
 }
 
 static const struct appointment *row_appt(const struct tui *t,
@@ -197,11 +211,13 @@ static void rebuild(struct tui *t, void *data)
 		if (f->p.status != STATUS_EXITED) {
 			for (size_t k = 0; k < f->n_appts; k++) {
 				const struct appointment *a = &f->appts[k];
-				bool late = v->week == 0 &&
+				bool late = v->week == 0 && !v->remind_only &&
 					    a->status == APPT_PLANNED &&
 					    a->date < t->today;
 
 				if (!late && (a->date < from || a->date > to))
+					continue;
+				if (v->remind_only && !to_remind(a))
 					continue;
 				rows[n++] = (struct agenda_row){
 					.kind = ROW_APPT,
@@ -214,7 +230,8 @@ static void rebuild(struct tui *t, void *data)
 				};
 			}
 		}
-		add_checkins(t, v, i, rows, &n);
+		if (!v->remind_only)
+			add_checkins(t, v, i, rows, &n);
 	}
 	/* By date: the late ones come first by themselves. */
 	qsort_r(rows, n, sizeof *rows, cmp_rows, t);
@@ -271,7 +288,14 @@ static void draw_heading(struct tui *t, const struct agenda_view *v)
 	}
 	cli_date(first_day(t, v), d1);
 	cli_date(last_day(t, v), d2);
-	if (v->week == 0) {
+	if (v->remind_only) {
+		snprintf(line, sizeof line,
+			 P_("To remind: %zu appointment from %s to %s",
+			    "To remind: %zu appointments from %s to %s", appts),
+			 appts, d1, d2);
+		add_piece(line, sizeof line, width,
+			  _("R reminds, ! shows all"));
+	} else if (v->week == 0) {
 		snprintf(line, sizeof line,
 			 _("Appointments from %s to %s · %zu today · %zu late"),
 			 d1, d2, today, late);
@@ -353,12 +377,16 @@ static void row_what(const struct tui *t, const struct agenda_row *r, bool late,
 		snprintf(status, sizeof status, " · %s",
 			 format_appt_status(a->status));
 		outcome = status;
+	} else if (a->reminded != DATE_NONE) {
+		outcome = _(" · reminded");
 	}
 	if (with_mode)
-		snprintf(buf, size, "%s · %s%s", format_appt_kind(t->config, a->kind),
+		snprintf(buf, size, "%s · %s%s",
+			 format_appt_kind(t->config, a->kind),
 			 format_appt_mode(a->mode), outcome);
 	else
-		snprintf(buf, size, "%s%s", format_appt_kind(t->config, a->kind), outcome);
+		snprintf(buf, size, "%s%s",
+			 format_appt_kind(t->config, a->kind), outcome);
 }
 
 static void draw(struct tui *t, void *data)
@@ -440,7 +468,9 @@ static void draw(struct tui *t, void *data)
 	list_draw_more(&v->list, page, 2, COLS - 1);
 	if (v->list.n == 0)
 		ui_put(stdscr, 5, DATE_X, COLS - 2 * DATE_X,
-		       v->week == 0
+		       v->remind_only ? _("Nothing to remind: every "
+					  "appointment of these days was.")
+		       : v->week == 0
 			       ? _("Nothing planned this week, and nothing "
 				   "late.")
 			       : _("Nothing planned these days."),
@@ -515,7 +545,8 @@ static bool pass_ask(struct tui *t, struct agenda_view *v, size_t r, size_t i,
 	format_name(&t->cl.entries[row->entry].file.p, name, sizeof name);
 	format_time(a->minute, hm, sizeof hm);
 	snprintf(title, sizeof title, "%zu/%zu · %s %s · %s · %s", i + 1, n,
-		 cli_date(a->date, d), hm, name, format_appt_kind(t->config, a->kind));
+		 cli_date(a->date, d), hm, name,
+		 format_appt_kind(t->config, a->kind));
 	/* The line asked about is the selected one, near the top of the
 	 * list, above the pick list in the middle of the screen. */
 	v->list.sel = r;
@@ -651,13 +682,30 @@ static void handle(struct tui *t, void *data, enum action a)
 	case ACT_PASS_DAY:
 		pass_day(t, v);
 		break;
+	case ACT_REMIND_ONLY:
+		v->remind_only = !v->remind_only;
+		show_week(t, v, 0);
+		break;
+	case ACT_REMIND:
+		if ((r = selected(t, v)) == NULL)
+			break;
+		if (r->kind != ROW_APPT)
+			tui_message(t, STYLE_ERROR, "%s",
+				    _("A check-in is not reminded: R on an "
+				      "appointment."));
+		else
+			dialog_remind(t, &t->cl.entries[r->entry], r->index);
+		break;
 	case ACT_WEEK_NEXT:
+		v->remind_only = false;
 		show_week(t, v, v->week + 1);
 		break;
 	case ACT_WEEK_PREV:
+		v->remind_only = false;
 		show_week(t, v, v->week - 1);
 		break;
 	case ACT_WEEK_TODAY:
+		v->remind_only = false;
 		show_week(t, v, 0);
 		break;
 	case ACT_EXPORT:

@@ -584,6 +584,9 @@ static void handle(struct tui *t, void *data, enum action a)
 	case ACT_FSE:
 		dialog_fse(t, e);
 		break;
+	case ACT_REMIND:
+		dialog_remind(t, e, sel);
+		break;
 	case ACT_EDIT:
 		dialog_identity(t, e);
 		break;

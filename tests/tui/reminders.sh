@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# tui/reminders.sh: the agenda's list of appointments to remind (!): as
+# many as `parcours reminders` lists; R on one shows the number and the
+# message, the answer is recorded (SMS), the line leaves the list and
+# shows "reminded" in the whole agenda. At 80x24 the question is whole.
+. "$(dirname "$0")/../lib.sh"
+
+make_db 1
+n=$(P reminders --format tsv | tail -n +2 | wc -l)
+first=$(P reminders --format tsv | awk -F'\t' 'NR == 2 { print $1 }')
+start main 100 30
+ready "participants · target 80"
+keys F2
+ready "Appointments from"
+keys '!'
+expect list "To remind: $n appointments from 2026-11-27 to 2026-11-30"
+keys R
+expect question "Remind "
+expect phone "(+33"
+expect message "rappel de votre rendez-vous"
+expect answers "SMS sent"
+keys Down Enter
+expect recorded "reminder recorded."
+expect shorter "To remind: $((n - 1)) appointments"
+same "recorded by SMS" "$(P dump | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print([(a["reminded"], a["reminded_how"]) for p in d["participants"] for a in p["appointments"] if a["id"] == '"$first"'])')" \
+	"[('2026-11-26', 'sms')]"
+same "left the command's list" "$(P reminders --format tsv | tail -n +2 | wc -l)" $((n - 1))
+keys '!'
+expect whole "Appointments from 2026-11-26"
+expect marked "· reminded"
+# Esc answers nothing.
+keys '!'
+ready "To remind:"
+keys R
+ready "Email sent"
+keys Escape
+expect_not closed "Email sent"
+same "nothing more recorded" "$(P reminders --format tsv | tail -n +2 | wc -l)" $((n - 1))
+
+start small 80 24
+ready "participants · target 80"
+keys F2 '!'
+ready "To remind:"
+keys R
+expect small-message "rappel de votre rendez-vous"
+expect small-last "Email sent"
+expect small-hint "Esc back"
+keys Escape
+
+finish
