@@ -268,6 +268,25 @@ if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$'; then
 	LC_ALL=fr_FR.UTF-8 E | grep -qF "SUMMARY:PLIE – P5 – Entretien" && ok || ko "French kind label"
 fi
 
+# --- a line break escaped: a label of the configuration may hold one -------
+cat >"$WORK/kinds.yaml" <<'YAML'
+appointment_kinds:
+  - id: entretien
+    label: "Entretien"
+    label_en: "Interview;\nsecond, line \\ <i>"
+YAML
+PARCOURS_CONFIG=$WORK/kinds.yaml E >"$WORK/kinds.ics"
+raw "$WORK/kinds.ics" >"$WORK/kinds.txt"
+grep -qxF 'SUMMARY:PLIE – P5 – Interview\;\nsecond\, line \\ <i>' "$WORK/kinds.txt" && ok ||
+	ko "line break escaped: $(grep 'P5' "$WORK/kinds.txt")"
+if [ -n "$ical" ]; then
+	same "line break read back" "$("$PY" -c '
+import sys, icalendar
+c = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+print(repr([str(e["SUMMARY"]) for e in c.walk("VEVENT") if "P5" in str(e["SUMMARY"])][0]))' "$WORK/kinds.ics")" \
+		"'PLIE – P5 – Interview;\\nsecond, line \\\\ <i>'"
+fi
+
 # --- another time zone: UTC times, no VTIMEZONE ----------------------------
 if [ -f /usr/share/zoneinfo/America/Cayenne ]; then
 	printf 'timezone: America/Cayenne\n' >"$WORK/cayenne.yaml"
