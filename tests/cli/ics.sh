@@ -256,6 +256,12 @@ same "uids after reschedule" "$(uids "$WORK/a.txt")" "$(uids "$WORK/moved.txt")"
 same "new time" "$(grep -A3 '^UID:appt-50@' "$WORK/moved.txt" | grep '^DTSTART')" \
 	"DTSTART;TZID=Europe/Paris:20261208T163000"
 
+# A backup restored elsewhere is the same database: the same UIDs.
+run backup 0 --db "$DB" backup "$WORK/copy.mdb"
+run restore 0 --db "$WORK/db-restored" restore "$WORK/copy.mdb"
+same "uids after restore" "$(uids "$WORK/moved.txt")" \
+	"$("$BIN" --db "$WORK/db-restored" --today $T export --format ics | tr -d '\r' | grep '^UID:' | sort)"
+
 # --- --output: written whole, 0600, said on stderr -------------------------
 run output 0 --db "$DB" --today $T export --format ics --output "$WORK/cal.ics"
 err_has output-said "calendar written to"
