@@ -17,6 +17,7 @@
 enum key_type {
 	K_STRING,	/* non-empty UTF-8 text */
 	K_ID,		/* [a-z0-9][a-z0-9_-]*, stored in the data */
+	K_ZONE,		/* a time zone name of the tz database */
 	K_INT,		/* integer within min..max */
 	K_INT_OR_NULL,	/* the same, or null for "none" (stored as 0) */
 	K_DATE_OR_NULL, /* YYYY-MM-DD into a pdate, or null (DATE_NONE) */
@@ -185,6 +186,7 @@ static const struct key top_keys[] = {
 	    .names = validation_names),
 	KEY("csv_delimiter", K_ENUM, struct config, csv_delimiter,
 	    .names = delimiter_names),
+	KEY("timezone", K_ZONE, struct config, time_zone),
 	/* A nested mapping: its keys fill fields of struct config itself. */
 	{ .name = "followup", .type = K_MAP, .sub = followup_keys },
 	{ .name = "fse", .type = K_MAP, .sub = fse_keys },
@@ -355,6 +357,29 @@ static bool valid_id(const char *s)
 		      *s == '-' || *s == '_'))
 			return false;
 	return true;
+}
+
+/* A name of the tz database ("Europe/Paris", "America/Cayenne", "UTC"):
+ * parts of letters, digits, '_', '-' and '+', parted by '/'. Whether this
+ * system knows it is the export's to tell. */
+static bool valid_zone(const char *s)
+{
+	bool start = true;
+
+	if (strlen(s) > 64)
+		return false;
+	for (; *s; s++) {
+		if (*s == '/' && !start) {
+			start = true;
+			continue;
+		}
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_' ||
+		      (!start && (*s == '-' || *s == '+'))))
+			return false;
+		start = false;
+	}
+	return !start;
 }
 
 static void parse_map(struct reader *r, const yaml_node_t *map,
@@ -631,6 +656,7 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 
 	switch (k->type) {
 	case K_STRING:
+	case K_ZONE:
 	case K_ID: {
 		char *s;
 
@@ -643,6 +669,13 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 			problem(r, v,
 				_("%s: '%s' is not a valid id (lower-case "
 				  "letters, digits, '-' and '_')"),
+				k->name, scalar(v));
+			return;
+		}
+		if (k->type == K_ZONE && !valid_zone(scalar(v))) {
+			problem(r, v,
+				_("%s: '%s' is not a time zone name (such as "
+				  "Europe/Paris)"),
 				k->name, scalar(v));
 			return;
 		}
@@ -941,6 +974,9 @@ int config_load(const char *base, const char *user, struct config **out,
 				 "caseload_target, stages, exit_reasons and "
 				 "followup are required"),
 			       base);
+	if (rc == PC_OK && c->time_zone == NULL &&
+	    (c->time_zone = strdup(CONFIG_TIME_ZONE)) == NULL)
+		rc = error_set(cause, PC_ENOMEM, "out of memory");
 	if (rc != PC_OK) {
 		config_free(&c);
 		return rc;
@@ -956,6 +992,7 @@ void config_free(struct config **c)
 	free((*c)->referent);
 	free((*c)->reminder_message);
 	free((*c)->reminder_subject);
+	free((*c)->time_zone);
 	free((*c)->stages_file);
 	free_items(&stage_list, (char *)(*c)->stages, (*c)->n_stages);
 	free_items(&public_list, (char *)(*c)->publics, (*c)->n_publics);

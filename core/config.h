@@ -100,6 +100,9 @@ struct config {
 	char *reminder_subject;
 	int exit_validation; /* enum exit_validation */
 	int csv_delimiter;   /* enum csv_delimiter */
+	/* The time zone of appointment times, a tz database name: what the
+	 * calendar export writes them in (CONFIG_TIME_ZONE when not set). */
+	char *time_zone;
 	struct config_stage *stages;
 	size_t n_stages;
 	struct config_public *publics;
@@ -117,6 +120,9 @@ struct config {
  * minutes) and followup.max_gap_days (a weekend and a day). */
 #define CONFIG_MIN_WEEKLY_MINUTES (17 * 60 + 30)
 #define CONFIG_MAX_GAP_DAYS	  3
+
+/* The default of `timezone`. */
+#define CONFIG_TIME_ZONE "Europe/Paris"
 
 /* The defaults of fse.entry_grace_days and fse.survey_window_days. */
 #define CONFIG_FSE_ENTRY_GRACE_DAYS   14

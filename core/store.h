@@ -169,6 +169,16 @@ int store_check(struct store *s, size_t *problems, char **report, char **cause);
 int store_check_dir(const char *dir, size_t *problems, char **report,
 		    char **cause);
 
+/*
+ * The database's identifier, as 32 lower-case hex digits, into `id`: drawn
+ * at random by its first write open, kept by backup and restore (a load
+ * makes a new database, with an identifier of its own). What exports
+ * derive from it (calendar UIDs) stays the same from one export to the
+ * next. PC_ENOTFOUND in a database only ever opened read-only.
+ */
+#define STORE_ID_SIZE 33
+int store_id(struct store_txn *t, char id[STORE_ID_SIZE]);
+
 /* The map size now in use, in bytes (grows on demand). */
 size_t store_map_size(const struct store *s);
 

@@ -12,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAP_SIZE_DEFAULT ((size_t)64 << 20)
@@ -85,6 +87,70 @@ static int check_schema(struct store_txn *t, bool may_write, char **cause)
 	return PC_OK;
 }
 
+/* ---- the database's identifier ---- */
+
+static const char META_ID[] = "database_id";
+#define ID_BYTES 16
+
+/* Random bytes for a new identifier: the kernel's, else the clock's and
+ * the process's, which still tell two databases apart in practice. */
+static void draw_id(uint8_t id[ID_BYTES])
+{
+	uint64_t mix;
+	struct timespec ts;
+
+	if (getrandom(id, ID_BYTES, GRND_NONBLOCK) == ID_BYTES)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	mix = (uint64_t)ts.tv_sec * 1000000007u ^ (uint64_t)ts.tv_nsec ^
+	      (uint64_t)getpid() << 32;
+	for (int i = 0; i < ID_BYTES; i++) {
+		mix = mix * 6364136223846793005u + 1442695040888963407u;
+		id[i] = (uint8_t)(mix >> 56);
+	}
+}
+
+/* True when the database holds its identifier. */
+static bool has_id(struct store_txn *t)
+{
+	MDB_val v;
+
+	return store_get(t, DB_META, META_ID, strlen(META_ID), &v) == PC_OK &&
+	       v.mv_size == ID_BYTES;
+}
+
+/* In a write transaction: draw the identifier of a database that has
+ * none yet (a new one, or one a build before it wrote). */
+static int ensure_id(struct store_txn *t)
+{
+	uint8_t id[ID_BYTES];
+
+	if (has_id(t))
+		return PC_OK;
+	draw_id(id);
+	return store_put(t, DB_META, META_ID, strlen(META_ID), id, sizeof id);
+}
+
+int store_id(struct store_txn *t, char id[STORE_ID_SIZE])
+{
+	static const char hex[] = "0123456789abcdef";
+	const uint8_t *b;
+	MDB_val v;
+	int rc = store_get(t, DB_META, META_ID, strlen(META_ID), &v);
+
+	if (rc != PC_OK)
+		return rc;
+	if (v.mv_size != ID_BYTES)
+		return PC_ECORRUPT;
+	b = v.mv_data;
+	for (int i = 0; i < ID_BYTES; i++) {
+		id[2 * i] = hex[b[i] >> 4];
+		id[2 * i + 1] = hex[b[i] & 15];
+	}
+	id[2 * ID_BYTES] = '\0';
+	return PC_OK;
+}
+
 /* ---- environment ---- */
 
 void store_set_initial_map_size(size_t bytes)
@@ -131,6 +197,17 @@ static int open_handles(struct store *s, bool write, char **cause)
 				 mdb_strerror(mrc));
 	}
 	rc = check_schema(&t, write, write ? cause : NULL);
+	/* The identifier is drawn by the first write open; a read-only
+	 * store goes without. */
+	if (rc == PC_OK && write) {
+		rc = ensure_id(&t);
+		if (rc != PC_OK)
+			error_set(cause, rc, "%s: %s", s->path,
+				  mdb_strerror(t.mdb_rc));
+	} else if (rc == PC_OK && !s->readonly && !has_id(&t)) {
+		mdb_txn_abort(t.txn);
+		return PC_ENOTFOUND;
+	}
 	if (rc == PC_ECORRUPT && !write) {
 		/* No schema version yet: a write will add it. */
 		struct store_txn probe = t;

@@ -3,6 +3,8 @@
 #include "error.h"
 #include "export.h"
 #include "export_fse.h"
+#include "export_ics.h"
+#include "format.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -10,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static bool parse_delimiter(const char *s, char *out)
 {
@@ -77,6 +80,36 @@ static int export_fse_run(struct cli *cli, struct store *s,
 	return EXIT_OK;
 }
 
+/* The agenda as a calendar file: pseudonymised unless `names`. */
+static int export_ics_run(struct cli *cli, struct store *s,
+			  const struct config *c, const char *referent,
+			  pdate from, pdate to, const char *output, bool names)
+{
+	struct export_ics_options o = {
+		.referent = referent,
+		.today = cli->today,
+		.from = from,
+		.to = to,
+		.now = (int64_t)time(NULL),
+		.names = names,
+		.name = format_name,
+		.kind_label = format_appt_kind,
+	};
+	char *cause = NULL;
+	int rc = export_ics(s, c, &o, output, stdout, &cause);
+
+	if (rc != PC_OK)
+		return cli_fail(rc, cause);
+	if (output != NULL) {
+		char *shown = text_shown(output);
+
+		fprintf(stderr, _("parcours: calendar written to %s\n"),
+			shown ? shown : "");
+		free(shown);
+	}
+	return EXIT_OK;
+}
+
 static int export_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -90,12 +123,14 @@ static int export_run(struct cli *cli, int argc, char **argv)
 		{ "strict", no_argument, NULL, 's' },
 		{ "indicators", no_argument, NULL, 'i' },
 		{ "delimiter", required_argument, NULL, 'd' },
+		{ "names", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct export_options o = { .format = EXPORT_MD };
 	const char *output = NULL;
 	bool all = false, delimiter_set = false, fse = false, strict = false;
+	bool ics = false, names = false;
 	pdate from = DATE_NONE, to = DATE_NONE;
 	const struct config *c;
 	struct store *s;
@@ -108,11 +143,13 @@ static int export_run(struct cli *cli, int argc, char **argv)
 			/* The funder's file is not a summary: its own writer.
 			 */
 			fse = strcmp(optarg, "fse") == 0;
-			if (!fse &&
+			ics = strcmp(optarg, "ics") == 0;
+			if (!fse && !ics &&
 			    export_format_by_name(optarg, &o.format) != PC_OK) {
-				cli_error(_("--format: '%s' is not a format "
-					    "(csv, json, md, html or fse)"),
-					  optarg);
+				cli_error(
+					_("--format: '%s' is not a format "
+					  "(csv, json, md, html, fse or ics)"),
+					optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -155,6 +192,9 @@ static int export_run(struct cli *cli, int argc, char **argv)
 			}
 			delimiter_set = true;
 			break;
+		case 'n':
+			names = true;
+			break;
 		case 'h':
 			return command_help(&command_export);
 		default:
@@ -167,16 +207,24 @@ static int export_run(struct cli *cli, int argc, char **argv)
 		cli_error("%s", _("--strict: only with --format fse"));
 		return EXIT_USAGE;
 	}
-	if (o.indicators && (fse || o.format != EXPORT_CSV)) {
+	if (names && (!ics || o.pseudonymise)) {
+		cli_error("%s", _("--names: only with --format ics, without "
+				  "--pseudonymise"));
+		return EXIT_USAGE;
+	}
+	if (o.indicators && (fse || ics || o.format != EXPORT_CSV)) {
 		cli_error("%s", _("--indicators: only with --format csv (the "
 				  "other formats hold the table)"));
 		return EXIT_USAGE;
 	}
 	date_to_ymd(cli->today, &y, &m, &d);
+	/* A calendar looks around today; a summary at the year. */
 	if (from == DATE_NONE)
-		from = date_from_ymd(y, 1, 1);
+		from = ics ? cli->today - EXPORT_ICS_DAYS_BEFORE
+			   : date_from_ymd(y, 1, 1);
 	if (to == DATE_NONE)
-		to = date_from_ymd(y, 12, 31);
+		to = ics ? cli->today + EXPORT_ICS_DAYS_AFTER
+			 : date_from_ymd(y, 12, 31);
 	if (from > to) {
 		cli_error("%s", _("--from: after --to"));
 		return EXIT_USAGE;
@@ -192,6 +240,9 @@ static int export_run(struct cli *cli, int argc, char **argv)
 	o.bom = o.delimiter == ';';
 	/* TRANSLATORS: the same pattern as "YYYY-MM-DD" above. */
 	o.date_pattern = _("YYYY-MM-DD");
+	if (ics)
+		return export_ics_run(cli, s, c, all ? NULL : cli_referent(cli),
+				      from, to, output, names);
 	if (fse)
 		return export_fse_run(cli, s, c, all ? NULL : cli_referent(cli),
 				      from, to, &o, output, strict);
@@ -212,9 +263,9 @@ static int export_run(struct cli *cli, int argc, char **argv)
 const struct command command_export = {
 	.name = "export",
 	.args = N_(
-		"[--format csv|json|md|html|fse] [--output FILE] [--all] "
+		"[--format csv|json|md|html|fse|ics] [--output FILE] [--all] "
 		"[--from DATE --to DATE] [--pseudonymise [--with-sensitive]] "
-		"[--strict] [--indicators] [--delimiter C]"),
+		"[--strict] [--indicators] [--delimiter C] [--names]"),
 	.summary = N_("the caseload summary for the PLIE and the funder"),
 	.help = N_("The caseload summary: stages, what needs attention, "
 		   "follow-ups, entries and\n"
@@ -227,7 +278,13 @@ const struct command command_export = {
 		   "answers, in the columns and codes of the configuration "
 		   "(fse.export); those\n"
 		   "missing answers listed on stderr as ID: FIELD: missing.\n"
-		   "  --format       md (default), csv, json, html or fse\n"
+		   "With --format ics, the agenda as a calendar (iCalendar) "
+		   "instead: appointments\n"
+		   "and in-work check-ins due from 30 days before today to 90 "
+		   "days after,\n"
+		   "participants by number (P42) unless --names.\n"
+		   "  --format       md (default), csv, json, html, fse or "
+		   "ics\n"
 		   "  --output FILE  write FILE atomically, mode 0600 "
 		   "(default: standard output)\n"
 		   "  --all          every referent, with subtotals\n"
@@ -243,6 +300,10 @@ const struct command command_export = {
 		   "its completeness,\n"
 		   "                 a row each, instead of the participants\n"
 		   "  --delimiter C  CSV: ',' ';' or tab (default: the "
-		   "configuration, else the locale)"),
+		   "configuration, else the locale)\n"
+		   "  --names        ics: the participants' names in the "
+		   "events' titles (the\n"
+		   "                 calendar goes to servers and phones: "
+		   "knowingly)"),
 	.run = export_run,
 };

@@ -12,7 +12,7 @@ _parcours()
 		_filedir; return ;;
 	--format)
 		case " ${words[*]} " in
-		*" export "*) COMPREPLY=($(compgen -W "csv json md html fse" -- "$cur")) ;;
+		*" export "*) COMPREPLY=($(compgen -W "csv json md html fse ics" -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W "text tsv" -- "$cur")) ;;
 		esac
 		return ;;
@@ -30,7 +30,7 @@ _parcours()
 	attention) opts="--all --format --help" ;;
 	reminders) opts="--days --all --format --channel --output --mark --help" ;;
 	list) opts="--all --exited --format --help" ;;
-	export) opts="--format --output --all --from --to --pseudonymise --with-sensitive --strict --indicators --delimiter --help" ;;
+	export) opts="--format --output --all --from --to --pseudonymise --with-sensitive --strict --indicators --delimiter --names --help" ;;
 	import) opts="--dry-run --help" ;;
 	dump) opts="--output --salvage --help" ;;
 	erase) opts="--force --help" ;;
