@@ -237,6 +237,10 @@ static void entry_refused(void **state)
 	e.date = D(2026, 11, 2);
 	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause),
 		"no answer");
+	/* Of the time in the PLIE: from the entry (1 November) on. */
+	e = full_entry(f->pid, D(2026, 10, 31));
+	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause),
+		"before the entry");
 	e = full_entry(f->pid + 99, D(2026, 11, 2));
 	{
 		char *cause = NULL;
@@ -315,6 +319,17 @@ static void exit_and_survey(void **state)
 	x.date = D(2026, 11, 20);
 	assert_int_equal(edit_fse_exit_add(f->s, &f->ctx, &x, &seq, &cause),
 			 PC_OK);
+	/* Entry answers of someone who left: up to the exit, not after. */
+	{
+		struct fse_entry e = full_entry(f->pid, D(2026, 11, 21));
+
+		REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause),
+			"after the exit");
+		e.date = D(2026, 11, 20);
+		assert_int_equal(
+			edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &cause),
+			PC_OK);
+	}
 	x.seq = seq;
 	x.situations = FSE_EXIT_QUALIFICATION;
 	assert_int_equal(edit_fse_exit_correct(f->s, &f->ctx, &x, &cause),
