@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <lmdb.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@
 #include "error.h"
 #include "fse.h"
 #include "helpers.h"
+#include "record.h"
 #include "rights.h"
 #include "rules.h"
 
@@ -464,21 +466,72 @@ static void survey_flag_edges(void **state)
 	caseload_free(&cl);
 }
 
-/* Erasure leaves none of the answers; check finds nothing wrong. */
+/* True when the `n` bytes at `b` are in the files of directory `dir`
+ * (data.mdb and lock.mdb). */
+static bool in_files(const char *dir, const uint8_t *b, size_t n)
+{
+	static const char *const names[] = { "data.mdb", "lock.mdb" };
+	bool found = false;
+
+	for (size_t k = 0; k < 2 && !found; k++) {
+		char path[512];
+		char *text = NULL;
+		size_t len = 0;
+		FILE *in;
+
+		snprintf(path, sizeof path, "%s/%s", dir, names[k]);
+		in = fopen(path, "rb");
+		if (in == NULL)
+			continue;
+		text = malloc(1 << 24);
+		assert_non_null(text);
+		len = fread(text, 1, 1 << 24, in);
+		fclose(in);
+		found = memmem(text, len, b, n) != NULL;
+		free(text);
+	}
+	return found;
+}
+
+/* Erasure leaves none of the answers, in the data or in the bytes of the
+ * files; check finds nothing wrong. */
 static void erased(void **state)
 {
 	struct edit_fixture *f = *state;
 	struct fse_entry e = full_entry(f->pid, D(2026, 11, 2));
 	struct fse_exit x = { .participant = f->pid, .date = D(2026, 11, 20) };
+	struct fse_survey v = { .participant = f->pid,
+				.date = D(2027, 5, 21),
+				.how = FSE_CONTACT_LETTER,
+				.reached = true,
+				.improved = true };
 	struct store_txn *t;
-	size_t problems = 9;
+	size_t problems = 9, len[3];
+	uint8_t *bytes[3];
+	uint32_t seq[3];
 	char *cause = NULL, *report = NULL;
 
-	assert_int_equal(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &cause),
+	/* Answers of their own: 577 months, an exit of every situation. */
+	e.unemployed_months = 577;
+	x.situations = FSE_EXIT_ALL;
+	assert_int_equal(edit_fse_entry_add(f->s, &f->ctx, &e, &seq[0], &cause),
 			 PC_OK);
 	leave(f, D(2026, 11, 20));
-	assert_int_equal(edit_fse_exit_add(f->s, &f->ctx, &x, NULL, &cause),
+	assert_int_equal(edit_fse_exit_add(f->s, &f->ctx, &x, &seq[1], &cause),
 			 PC_OK);
+	f->ctx.today = D(2027, 6, 1);
+	assert_int_equal(
+		edit_fse_survey_add(f->s, &f->ctx, &v, &seq[2], &cause), PC_OK);
+	/* The records as stored, found in the file before the erasure. */
+	e.seq = seq[0];
+	x.seq = seq[1];
+	v.seq = seq[2];
+	assert_int_equal(record_encode_fse_entry(&e, &bytes[0], &len[0]), PC_OK);
+	assert_int_equal(record_encode_fse_exit(&x, &bytes[1], &len[1]), PC_OK);
+	assert_int_equal(record_encode_fse_survey(&v, &bytes[2], &len[2]),
+			 PC_OK);
+	for (int i = 0; i < 3; i++)
+		assert_true(in_files(f->dir, bytes[i], len[i]));
 	assert_int_equal(store_check(f->s, &problems, &report, &cause), PC_OK);
 	assert_int_equal(problems, 0);
 	free(report);
@@ -489,7 +542,14 @@ static void erased(void **state)
 	assert_int_equal(store_read_begin(f->s, &t, &cause), PC_OK);
 	assert_int_equal(store_fse_entry_get(t, f->pid, 1, &e), PC_ENOTFOUND);
 	assert_int_equal(store_fse_exit_get(t, f->pid, 1, &x), PC_ENOTFOUND);
+	assert_int_equal(store_fse_survey_get(t, f->pid, 1, &v), PC_ENOTFOUND);
 	store_read_end(&t);
+	for (int i = 0; i < 3; i++) {
+		if (in_files(f->dir, bytes[i], len[i]))
+			fail_msg("questionnaire %d: its bytes left in the files",
+				 i);
+		free(bytes[i]);
+	}
 }
 
 /* The whole database as a dump, malloc'd. */
