@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "caseload.h"
 #include "dump.h"
@@ -693,6 +694,70 @@ static void schema_upgrade(void **state)
 	assert_int_equal(store_open(f->dir, &f->s, &cause), PC_OK);
 }
 
+/* 400 participants added in one transaction, each with a gender (a
+ * first entry answer). */
+static int add_many(struct store_txn *t, void *arg, char **cause)
+{
+	struct edit_fixture *f = arg;
+	struct participant p;
+	char name[32];
+	uint64_t id;
+	int rc = PC_OK;
+
+	(void)cause;
+	for (int i = 0; rc == PC_OK && i < 400; i++) {
+		participant_init(&p);
+		snprintf(name, sizeof name, "Nom%d", i);
+		p.last_name = name;
+		p.first_name = (char *)"Prénom";
+		p.referent = (char *)"Marie Dupont";
+		p.gender = GENDER_FEMALE;
+		rc = edit_participant_add_txn(t, &f->ctx, &p, D(2026, 11, 1),
+					      "test", &id);
+	}
+	return rc;
+}
+
+/* A schema-1 file whose map is full (a database grown past the map size
+ * a process opens it with: LMDB maps it at its size, with no room left):
+ * the upgrade grows the map as any write does, and the file opens. */
+static void schema_upgrade_full_map(void **state)
+{
+	struct edit_fixture *f = *state;
+	struct store *s = NULL;
+	struct store_txn *t;
+	struct fse_entry e;
+	MDB_env *env;
+	char *copy = helper_tmpdir(), *cause = NULL, path[512];
+	bool has_fse = true;
+	int rc;
+
+	assert_int_equal(store_write(f->s, add_many, f, &cause), PC_OK);
+	store_close(&f->s);
+	assert_int_equal(raw_schema(f->dir, true, &has_fse), 1);
+	/* Compacted: no free page left for the upgrade to take. */
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
+	assert_int_equal(mdb_env_open(env, f->dir, 0, 0600), 0);
+	assert_int_equal(mdb_env_copy2(env, copy, MDB_CP_COMPACT), 0);
+	mdb_env_close(env);
+	snprintf(path, sizeof path, "%s/data.mdb", copy);
+	assert_int_equal(chmod(path, 0600), 0);
+	store_set_initial_map_size(4096);
+	rc = store_open(copy, &s, &cause);
+	store_set_initial_map_size(0);
+	if (rc != PC_OK)
+		fail_msg("the upgrade of a full map: %s", cause ? cause : "?");
+	assert_int_equal(raw_schema(copy, false, &has_fse), 2);
+	assert_int_equal(store_read_begin(s, &t, &cause), PC_OK);
+	assert_int_equal(store_fse_entry_get(t, f->pid + 400, 1, &e), PC_OK);
+	assert_int_equal(e.gender, GENDER_FEMALE);
+	store_read_end(&t);
+	store_close(&s);
+	helper_rmdir(copy);
+	assert_int_equal(store_open(f->dir, &f->s, &cause), PC_OK);
+}
+
 /* The exit form's answers are recorded with the exit, in its
  * transaction; an exit undone takes its answers about leaving with it. */
 static void exit_answers_and_undo(void **state)
@@ -854,6 +919,7 @@ int main(void)
 		T(erased),
 		T(dump_round_trip),
 		T(schema_upgrade),
+		T(schema_upgrade_full_map),
 		T(corrupt_answer),
 		T(identity_at_add),
 		T(exit_answers_and_undo),
