@@ -255,6 +255,38 @@ static void entry_refused(void **state)
 	}
 }
 
+static int put_last_seq(struct store_txn *t, void *arg, char **cause)
+{
+	(void)cause;
+	return store_fse_entry_put(t, arg);
+}
+
+/* A set numbered with the last number there is (a dump may hold it): the
+ * next one is refused, never numbered 0 and then written over. */
+static void entry_last_seq(void **state)
+{
+	struct edit_fixture *f = *state;
+	struct fse_entry e = full_entry(f->pid, D(2026, 11, 2));
+	struct participant_file pf;
+	char *cause = NULL;
+	int rc;
+
+	e.seq = UINT32_MAX;
+	assert_int_equal(store_write(f->s, put_last_seq, &e, &cause), PC_OK);
+	for (int i = 0; i < 2; i++) {
+		e = full_entry(f->pid, D(2026, 11, 3 + i));
+		e.gender = i ? GENDER_MALE : GENDER_NONBINARY;
+		rc = edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &cause);
+		free(cause);
+		cause = NULL;
+		assert_int_not_equal(rc, PC_OK);
+	}
+	load(f, &pf);
+	assert_int_equal(pf.n_fse_entries, 1);
+	assert_int_equal(pf.fse_entries[0].seq, UINT32_MAX);
+	participant_file_clear(&pf);
+}
+
 /* A typing mistake corrected in place: one journal line naming the
  * questions, never the answers. */
 static void entry_corrected(void **state)
@@ -920,6 +952,7 @@ int main(void)
 		T(dump_round_trip),
 		T(schema_upgrade),
 		T(schema_upgrade_full_map),
+		T(entry_last_seq),
 		T(corrupt_answer),
 		T(identity_at_add),
 		T(exit_answers_and_undo),
