@@ -361,7 +361,7 @@ static int refuse_dated(struct loader *l, const struct json *at,
  * What the forms refuse (edit_fse.c), refused in a dump too, at its line:
  * a "refused" where only "unknown" is taken, months of unemployment for
  * someone not unemployed, a set without an answer, entry answers before
- * the entry or after the exit.
+ * the entry.
  */
 static int entry_whole(struct loader *l, const struct json *o,
 		       const struct fse_entry *e, const struct participant *p)
@@ -393,13 +393,11 @@ static int entry_whole(struct loader *l, const struct json *o,
 			   "fse_entries")
 			       ? PC_OK
 			       : PC_EINVAL;
+	/* After the exit is allowed: an exit may be recorded on a day before
+	 * a changed situation already there. */
 	if (p->entry_date != DATE_NONE && e->date < p->entry_date)
 		return refuse_dated(l, json_get(o, "date"), "date",
 				    _("before the entry"), p->entry_date);
-	if (p->status == STATUS_EXITED && p->exit_date != DATE_NONE &&
-	    e->date > p->exit_date)
-		return refuse_dated(l, json_get(o, "date"), "date",
-				    _("after the exit"), p->exit_date);
 	return PC_OK;
 }
 

@@ -620,11 +620,18 @@ static void dump_round_trip(void **state)
 			 PC_OK);
 	fse_entry_init(&e);
 	e.participant = f->pid;
-	e.date = D(2026, 11, 3);
+	/* A changed situation, then an exit recorded on an earlier day: the
+	 * set after the exit is the file's as it is, and loads back. */
+	e.date = D(2026, 11, 21);
 	e.situation[FSE_SIT_QPV] = FSE_YES;
 	assert_int_equal(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &cause),
 			 PC_OK);
 	leave(f, D(2026, 11, 20));
+	/* Its typing mistakes corrected all the same. */
+	e.seq = 2;
+	e.situation[FSE_SIT_RURAL] = FSE_NO;
+	assert_int_equal(edit_fse_entry_correct(f->s, &f->ctx, &e, &cause),
+			 PC_OK);
 	assert_int_equal(edit_fse_exit_add(f->s, &f->ctx, &x, NULL, &cause),
 			 PC_OK);
 	f->ctx.today = D(2027, 6, 1);

@@ -4,9 +4,10 @@
 # loaded: what the forms refuse (refused on a question that takes only
 # unknown, months of unemployment for someone not unemployed, an empty
 # set, a situation for someone not reached) and what the dates forbid
-# (entry answers before the entry or after the exit, answers on leaving
-# for someone who has not left or before the exit, a survey before six
-# months after the exit). The same answers, made right, load.
+# (entry answers before the entry, answers on leaving for someone who has
+# not left or before the exit, a survey before six months after the
+# exit). The same answers, made right, load; entry answers after the exit
+# too (an exit may be recorded on a day before a changed situation).
 . "$(dirname "$0")/../lib.sh"
 
 make_db 1 --participants 3
@@ -57,7 +58,6 @@ case("months_inactive", fse_entries=[entry("2025-03-01", labour="inactive",
 case("months_alone", fse_entries=[entry("2025-03-01", unemployed_months=5)])
 case("empty_set", fse_entries=[entry("2025-03-01")])
 case("entry_before_entry", fse_entries=[entry("2025-02-28", gender="male")])
-case("entry_after_exit", True, fse_entries=[entry("2026-01-16", gender="male")])
 case("exit_not_left", fse_exits=[exit_("2025-06-01")])
 case("exit_before_exit", True, fse_exits=[exit_("2026-01-14")])
 case("survey_not_left", fse_surveys=[survey("2025-06-01")])
@@ -69,7 +69,10 @@ case("survey_not_reached", True,
 case("right", True,
      fse_entries=[entry("2025-03-01", rural="unknown", disability="refused",
                         labour="unemployed", unemployed_months=14),
-                  dict(entry("2026-01-15", labour="inactive"), seq=2)],
+                  dict(entry("2026-01-15", labour="inactive"), seq=2),
+                  # After the exit: an exit recorded on an earlier day
+                  # than a changed situation.
+                  dict(entry("2026-01-20", labour="employed"), seq=3)],
      fse_exits=[exit_("2026-01-15")],
      fse_surveys=[survey("2026-07-15"),
                   dict(survey("2026-08-01", reached=False, employed=False),
@@ -97,7 +100,6 @@ refused months_alone unemployed_months '"unemployed_months": 5'
 # The set itself, on the line below its list's.
 refused empty_set fse_entries '"fse_entries"' 1
 refused entry_before_entry date '"date": "2025-02-28"'
-refused entry_after_exit date '"date": "2026-01-16"'
 refused exit_not_left fse_exits '"fse_exits"'
 refused exit_before_exit date '"date": "2026-01-14"'
 refused survey_not_left fse_surveys '"fse_surveys"'
@@ -110,7 +112,7 @@ run right-dump 0 --db "$WORK/db-right" --today $T dump
 same "right: every answer loaded" "$(python3 -c '
 import json, sys
 p = json.load(open(sys.argv[1]))["participants"][0]
-print(len(p["fse_entries"]), len(p["fse_exits"]), len(p["fse_surveys"]))' "$WORK/out")" "2 1 2"
+print(len(p["fse_entries"]), len(p["fse_exits"]), len(p["fse_surveys"]))' "$WORK/out")" "3 1 2"
 run right-check 0 --db "$WORK/db-right" check
 
 finish
