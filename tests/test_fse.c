@@ -559,7 +559,8 @@ static void erased(void **state)
 	e.seq = seq[0];
 	x.seq = seq[1];
 	v.seq = seq[2];
-	assert_int_equal(record_encode_fse_entry(&e, &bytes[0], &len[0]), PC_OK);
+	assert_int_equal(record_encode_fse_entry(&e, &bytes[0], &len[0]),
+			 PC_OK);
 	assert_int_equal(record_encode_fse_exit(&x, &bytes[1], &len[1]), PC_OK);
 	assert_int_equal(record_encode_fse_survey(&v, &bytes[2], &len[2]),
 			 PC_OK);
@@ -579,8 +580,9 @@ static void erased(void **state)
 	store_read_end(&t);
 	for (int i = 0; i < 3; i++) {
 		if (in_files(f->dir, bytes[i], len[i]))
-			fail_msg("questionnaire %d: its bytes left in the files",
-				 i);
+			fail_msg(
+				"questionnaire %d: its bytes left in the files",
+				i);
 		free(bytes[i]);
 	}
 }
