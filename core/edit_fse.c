@@ -121,14 +121,28 @@ static pdate args_date(const struct fse_args *a)
 				      : a->rec.survey.date;
 }
 
-/* What the participant's state asks of the form: the exit and the survey
- * are of someone who left, the survey from six months after. */
+/* What the participant's state asks of the form: the entry answers are
+ * of the time in the PLIE, from the entry on, and a new set not after the
+ * exit (one may be there already, the exit recorded on an earlier day:
+ * its corrections are taken); the exit and the survey are of someone who
+ * left, the survey from six months after. */
 static int check_against(const struct fse_args *a, const struct participant *p,
 			 char **cause)
 {
 	char d[DATE_BUFSZ], e[DATE_BUFSZ];
 	pdate from;
 
+	if (a->form == FORM_ENTRY && p->entry_date != DATE_NONE &&
+	    args_date(a) < p->entry_date)
+		return error_set(cause, PC_EINVAL,
+				 _("date: before the entry (%s)"),
+				 date_format_local(p->entry_date, d));
+	if (a->form == FORM_ENTRY && !a->correct &&
+	    p->status == STATUS_EXITED && p->exit_date != DATE_NONE &&
+	    args_date(a) > p->exit_date)
+		return error_set(cause, PC_EINVAL,
+				 _("date: after the exit (%s)"),
+				 date_format_local(p->exit_date, d));
 	if (a->form == FORM_ENTRY)
 		return PC_OK;
 	if (p->status != STATUS_EXITED || p->exit_date == DATE_NONE)

@@ -347,12 +347,89 @@ static const struct json *fse_list(struct loader *l, const struct json *o,
 	return json_get(o, key) == NULL ? &none : get_array(l, o, key);
 }
 
-static int load_fse_entry(struct loader *l, struct store_txn *t,
-			  const struct json *o, uint64_t pid)
+/* Refuse the record at `at` (its line) on `key`: `what` and a date. */
+static int refuse_dated(struct loader *l, const struct json *at,
+			const char *key, const char *what, pdate date)
 {
+	char d[DATE_BUFSZ], text[200];
+
+	snprintf(text, sizeof text, "%s (%s)", what, date_format_iso(date, d));
+	bad(l, at, text, key);
+	return PC_EINVAL;
+}
+
+/*
+ * What the forms refuse (edit_fse.c), refused in a dump too, at its line:
+ * a "refused" where only "unknown" is taken, months of unemployment for
+ * someone not unemployed, a set without an answer, entry answers before
+ * the entry.
+ */
+static int entry_whole(struct loader *l, const struct json *o,
+		       const struct fse_entry *e, const struct participant *p)
+{
+	bool any = e->gender != GENDER_UNKNOWN ||
+		   e->labour != FSE_LABOUR_NOT_ASKED ||
+		   e->education != EDUCATION_UNKNOWN;
+
+	if (e->unemployed_months != FSE_MONTHS_NONE &&
+	    e->labour != FSE_LABOUR_UNEMPLOYED)
+		return bad(l, json_get(o, "unemployed_months"),
+			   _("only for someone unemployed"),
+			   "unemployed_months")
+			       ? PC_OK
+			       : PC_EINVAL;
+	for (int s = 0; s < FSE_SIT_COUNT; s++) {
+		const char *name = model_enum_name(ENUM_FSE_SITUATION, s);
+
+		if (e->situation[s] == FSE_REFUSED &&
+		    !fse_situation_sensitive((enum fse_situation)s))
+			return bad(l, json_get(o, name),
+				   _("may be unknown, not refused"), name)
+				       ? PC_OK
+				       : PC_EINVAL;
+		any = any || e->situation[s] != FSE_NOT_ASKED;
+	}
+	if (!any)
+		return bad(l, o, _("a set of answers without an answer"),
+			   "fse_entries")
+			       ? PC_OK
+			       : PC_EINVAL;
+	/* After the exit is allowed: an exit may be recorded on a day before
+	 * a changed situation already there. */
+	if (p->entry_date != DATE_NONE && e->date < p->entry_date)
+		return refuse_dated(l, json_get(o, "date"), "date",
+				    _("before the entry"), p->entry_date);
+	return PC_OK;
+}
+
+/* The answers on leaving and six months after are of someone who left:
+ * on the exit or after it, from six months after it. */
+static int after_exit_whole(struct loader *l, const struct json *list,
+			    const char *key, const struct json *o, pdate date,
+			    pdate from, const struct participant *p)
+{
+	if (p->status != STATUS_EXITED || p->exit_date == DATE_NONE)
+		return bad(l, list, _("answers after an exit, but no exit"),
+			   key)
+			       ? PC_OK
+			       : PC_EINVAL;
+	if (date < from)
+		return refuse_dated(l, json_get(o, "date"), "date",
+				    from == p->exit_date
+					    ? _("before the exit")
+					    : _("before six months after the "
+						"exit"),
+				    from);
+	return PC_OK;
+}
+
+static int load_fse_entry(struct loader *l, struct store_txn *t,
+			  const struct json *o, const struct participant *p)
+{
+	uint64_t pid = p->id;
 	struct fse_entry e;
 	int64_t seq = 0, months = FSE_MONTHS_NONE;
-	int gender, labour, education, answer;
+	int gender, labour, education, answer, rc;
 	const struct json *m = json_get(o, "unemployed_months");
 	bool ok;
 
@@ -381,13 +458,16 @@ static int load_fse_entry(struct loader *l, struct store_txn *t,
 	e.labour = (enum fse_labour)labour;
 	e.unemployed_months = (int)months;
 	e.education = (enum education)education;
-	return store_fse_entry_put(t, &e);
+	rc = entry_whole(l, o, &e, p);
+	return rc == PC_OK ? store_fse_entry_put(t, &e) : rc;
 }
 
 static int load_fse_exit(struct loader *l, struct store_txn *t,
-			 const struct json *o, uint64_t pid)
+			 const struct json *list, const struct json *o,
+			 const struct participant *p)
 {
-	struct fse_exit x = { .participant = pid };
+	struct fse_exit x = { .participant = p->id };
+	int rc;
 	const struct json *bits;
 	int64_t seq = 0;
 
@@ -412,15 +492,17 @@ static int load_fse_exit(struct loader *l, struct store_txn *t,
 			       ? PC_OK
 			       : PC_EINVAL;
 	x.seq = (uint32_t)seq;
-	return store_fse_exit_put(t, &x);
+	rc = after_exit_whole(l, list, "fse_exits", o, x.date, p->exit_date, p);
+	return rc == PC_OK ? store_fse_exit_put(t, &x) : rc;
 }
 
 static int load_fse_survey(struct loader *l, struct store_txn *t,
-			   const struct json *o, uint64_t pid)
+			   const struct json *list, const struct json *o,
+			   const struct participant *p)
 {
-	struct fse_survey v = { .participant = pid };
+	struct fse_survey v = { .participant = p->id };
 	int64_t seq = 0;
-	int how = 0;
+	int how = 0, rc;
 
 	if (!get_int(l, o, "seq", 1, UINT32_MAX, &seq) ||
 	    !get_date(l, o, "date", &v.date) ||
@@ -435,7 +517,18 @@ static int load_fse_survey(struct loader *l, struct store_txn *t,
 			       : PC_EINVAL;
 	v.seq = (uint32_t)seq;
 	v.how = (enum fse_contact)how;
-	return store_fse_survey_put(t, &v);
+	rc = after_exit_whole(l, list, "fse_surveys", o, v.date,
+			      p->exit_date != DATE_NONE
+				      ? fse_survey_from(p->exit_date)
+				      : DATE_NONE,
+			      p);
+	if (rc == PC_OK && !v.reached && (v.employed || v.improved))
+		rc = bad(l, json_get(o, v.employed ? "employed" : "improved"),
+			 _("not reached: no situation can be recorded"),
+			 v.employed ? "employed" : "improved")
+			     ? PC_OK
+			     : PC_EINVAL;
+	return rc == PC_OK ? store_fse_survey_put(t, &v) : rc;
 }
 
 /* What left parcours about an appointment: absent from older dumps and
@@ -479,7 +572,7 @@ static int load_children(struct loader *l, struct store_txn *t,
 	    !stage_is_last_move(l, o, p, moves))
 		return PC_EINVAL;
 	for (size_t i = 0; rc == PC_OK && i < fse_entries->n; i++)
-		rc = load_fse_entry(l, t, &fse_entries->items[i], pid);
+		rc = load_fse_entry(l, t, &fse_entries->items[i], p);
 	/* A dump made before the questionnaires: the identity fields it
 	 * holds are the first entry answers, as the upgrade makes them. */
 	if (rc == PC_OK && l->before_fse) {
@@ -489,9 +582,10 @@ static int load_children(struct loader *l, struct store_txn *t,
 			rc = store_fse_entry_add(t, &first, NULL);
 	}
 	for (size_t i = 0; rc == PC_OK && i < fse_exits->n; i++)
-		rc = load_fse_exit(l, t, &fse_exits->items[i], pid);
+		rc = load_fse_exit(l, t, fse_exits, &fse_exits->items[i], p);
 	for (size_t i = 0; rc == PC_OK && i < fse_surveys->n; i++)
-		rc = load_fse_survey(l, t, &fse_surveys->items[i], pid);
+		rc = load_fse_survey(l, t, fse_surveys, &fse_surveys->items[i],
+				     p);
 	for (size_t i = 0; rc == PC_OK && i < moves->n; i++) {
 		const struct json *m = &moves->items[i];
 		struct stage_move sm = { .participant = pid };

@@ -53,6 +53,21 @@ int store_map_error(int rc)
 	}
 }
 
+int store_map_grow(struct store *s)
+{
+	MDB_envinfo info;
+	int mrc;
+
+	if (s->map_size >= MAP_SIZE_LIMIT)
+		return MDB_MAP_FULL;
+	mrc = mdb_env_set_mapsize(s->env, s->map_size * 2);
+	if (mrc != 0)
+		return mrc;
+	mdb_env_info(s->env, &info);
+	s->map_size = info.me_mapsize;
+	return 0;
+}
+
 int store_fail(struct store_txn *t, int rc)
 {
 	if (rc != 0 && rc != MDB_NOTFOUND)
@@ -334,16 +349,12 @@ int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 		}
 		if (rc != PC_OK && t.mdb_rc == MDB_MAP_FULL &&
 		    s->map_size < MAP_SIZE_LIMIT) {
-			MDB_envinfo info;
-
 			free(fn_cause);
-			mrc = mdb_env_set_mapsize(s->env, s->map_size * 2);
+			mrc = store_map_grow(s);
 			if (mrc != 0)
 				return error_set(cause, store_map_error(mrc),
 						 "%s: cannot grow the map: %s",
 						 s->path, mdb_strerror(mrc));
-			mdb_env_info(s->env, &info);
-			s->map_size = info.me_mapsize;
 			continue;
 		}
 		if (rc != PC_OK) {

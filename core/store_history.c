@@ -32,6 +32,9 @@ static int next_child_seq(struct store_txn *t, int db, uint64_t participant,
 	if (rc == 0 && key.mv_size == 12 && memcmp(key.mv_data, prefix, 8) == 0)
 		*seq = get_be32((const uint8_t *)key.mv_data + 8) + 1;
 	mdb_cursor_close(c);
+	/* Past the last number (a dump may hold it): 0, then written over. */
+	if ((rc == 0 || rc == MDB_NOTFOUND) && *seq == 0)
+		return PC_EINVAL;
 	return rc == 0 || rc == MDB_NOTFOUND ? PC_OK : store_fail(t, rc);
 }
 

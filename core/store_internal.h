@@ -95,6 +95,10 @@ int store_map_error(int rc);
 /* Remember an LMDB failure in the transaction and return our code. */
 int store_fail(struct store_txn *t, int rc);
 
+/* Double the map of `s` after MDB_MAP_FULL, with no transaction of this
+ * process open: 0, or the LMDB error (MDB_MAP_FULL past the limit). */
+int store_map_grow(struct store *s);
+
 /*
  * Put, get and delete one key of sub-database `db` (a missing key is
  * PC_ENOTFOUND for get, no error for delete). Values from get point into

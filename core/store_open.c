@@ -162,9 +162,11 @@ void store_set_initial_map_size(size_t bytes)
  * Open the sub-databases and check the schema in one transaction: a write
  * one creates what is missing; a read one returns PC_ENOTFOUND (without a
  * message) when anything is. The transaction is committed even when it
- * only read: an aborted one would close the handles it opened.
+ * only read: an aborted one would close the handles it opened. *full:
+ * the write found the map full.
  */
-static int open_handles(struct store *s, bool write, char **cause)
+static int open_handles_once(struct store *s, bool write, bool *full,
+			     char **cause)
 {
 	struct store_txn t = { .s = s };
 	int rc, mrc;
@@ -191,6 +193,7 @@ static int open_handles(struct store *s, bool write, char **cause)
 	}
 	if (mrc != 0) {
 		rc = store_map_error(mrc);
+		*full = mrc == MDB_MAP_FULL;
 		mdb_txn_abort(t.txn);
 		return error_set(cause, rc == PC_OK ? PC_EDB : rc,
 				 _("%s: not a parcours database (%s)"), s->path,
@@ -208,6 +211,7 @@ static int open_handles(struct store *s, bool write, char **cause)
 		mdb_txn_abort(t.txn);
 		return PC_ENOTFOUND;
 	}
+	*full = t.mdb_rc == MDB_MAP_FULL;
 	if (rc == PC_ECORRUPT && !write) {
 		/* No schema version yet: a write will add it. */
 		struct store_txn probe = t;
@@ -227,10 +231,36 @@ static int open_handles(struct store *s, bool write, char **cause)
 		return rc;
 	}
 	mrc = mdb_txn_commit(t.txn);
+	*full = mrc == MDB_MAP_FULL;
 	if (mrc != 0)
 		return error_set(cause, store_map_error(mrc), "%s: %s", s->path,
 				 mdb_strerror(mrc));
 	return PC_OK;
+}
+
+/*
+ * open_handles_once, again with a map twice as big while a write finds it
+ * full: a database grown past the map size it is opened with is mapped at
+ * its size, with no room for the sub-databases it lacks or for the
+ * upgrade's records, which store_write would make room for.
+ */
+static int open_handles(struct store *s, bool write, char **cause)
+{
+	for (;;) {
+		char *why = NULL;
+		bool full = false;
+		int rc = open_handles_once(s, write, &full, &why);
+
+		if (rc != PC_OK && write && full && store_map_grow(s) == 0) {
+			free(why);
+			continue;
+		}
+		if (why != NULL && cause != NULL && *cause == NULL)
+			*cause = why;
+		else
+			free(why);
+		return rc;
+	}
 }
 
 /*

@@ -7,8 +7,10 @@
 #include <cmocka.h>
 
 #include <lmdb.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "caseload.h"
 #include "dump.h"
@@ -16,6 +18,7 @@
 #include "error.h"
 #include "fse.h"
 #include "helpers.h"
+#include "record.h"
 #include "rights.h"
 #include "rules.h"
 
@@ -237,6 +240,10 @@ static void entry_refused(void **state)
 	e.date = D(2026, 11, 2);
 	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause),
 		"no answer");
+	/* Of the time in the PLIE: from the entry (1 November) on. */
+	e = full_entry(f->pid, D(2026, 10, 31));
+	REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause),
+		"before the entry");
 	e = full_entry(f->pid + 99, D(2026, 11, 2));
 	{
 		char *cause = NULL;
@@ -246,6 +253,38 @@ static void entry_refused(void **state)
 			PC_ENOTFOUND);
 		free(cause);
 	}
+}
+
+static int put_last_seq(struct store_txn *t, void *arg, char **cause)
+{
+	(void)cause;
+	return store_fse_entry_put(t, arg);
+}
+
+/* A set numbered with the last number there is (a dump may hold it): the
+ * next one is refused, never numbered 0 and then written over. */
+static void entry_last_seq(void **state)
+{
+	struct edit_fixture *f = *state;
+	struct fse_entry e = full_entry(f->pid, D(2026, 11, 2));
+	struct participant_file pf;
+	char *cause = NULL;
+	int rc;
+
+	e.seq = UINT32_MAX;
+	assert_int_equal(store_write(f->s, put_last_seq, &e, &cause), PC_OK);
+	for (int i = 0; i < 2; i++) {
+		e = full_entry(f->pid, D(2026, 11, 3 + i));
+		e.gender = i ? GENDER_MALE : GENDER_NONBINARY;
+		rc = edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &cause);
+		free(cause);
+		cause = NULL;
+		assert_int_not_equal(rc, PC_OK);
+	}
+	load(f, &pf);
+	assert_int_equal(pf.n_fse_entries, 1);
+	assert_int_equal(pf.fse_entries[0].seq, UINT32_MAX);
+	participant_file_clear(&pf);
 }
 
 /* A typing mistake corrected in place: one journal line naming the
@@ -315,6 +354,17 @@ static void exit_and_survey(void **state)
 	x.date = D(2026, 11, 20);
 	assert_int_equal(edit_fse_exit_add(f->s, &f->ctx, &x, &seq, &cause),
 			 PC_OK);
+	/* Entry answers of someone who left: up to the exit, not after. */
+	{
+		struct fse_entry e = full_entry(f->pid, D(2026, 11, 21));
+
+		REFUSED(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &rcause),
+			"after the exit");
+		e.date = D(2026, 11, 20);
+		assert_int_equal(
+			edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &cause),
+			PC_OK);
+	}
 	x.seq = seq;
 	x.situations = FSE_EXIT_QUALIFICATION;
 	assert_int_equal(edit_fse_exit_correct(f->s, &f->ctx, &x, &cause),
@@ -449,21 +499,73 @@ static void survey_flag_edges(void **state)
 	caseload_free(&cl);
 }
 
-/* Erasure leaves none of the answers; check finds nothing wrong. */
+/* True when the `n` bytes at `b` are in the files of directory `dir`
+ * (data.mdb and lock.mdb). */
+static bool in_files(const char *dir, const uint8_t *b, size_t n)
+{
+	static const char *const names[] = { "data.mdb", "lock.mdb" };
+	bool found = false;
+
+	for (size_t k = 0; k < 2 && !found; k++) {
+		char path[512];
+		char *text = NULL;
+		size_t len = 0;
+		FILE *in;
+
+		snprintf(path, sizeof path, "%s/%s", dir, names[k]);
+		in = fopen(path, "rb");
+		if (in == NULL)
+			continue;
+		text = malloc(1 << 24);
+		assert_non_null(text);
+		len = fread(text, 1, 1 << 24, in);
+		fclose(in);
+		found = memmem(text, len, b, n) != NULL;
+		free(text);
+	}
+	return found;
+}
+
+/* Erasure leaves none of the answers, in the data or in the bytes of the
+ * files; check finds nothing wrong. */
 static void erased(void **state)
 {
 	struct edit_fixture *f = *state;
 	struct fse_entry e = full_entry(f->pid, D(2026, 11, 2));
 	struct fse_exit x = { .participant = f->pid, .date = D(2026, 11, 20) };
+	struct fse_survey v = { .participant = f->pid,
+				.date = D(2027, 5, 21),
+				.how = FSE_CONTACT_LETTER,
+				.reached = true,
+				.improved = true };
 	struct store_txn *t;
-	size_t problems = 9;
+	size_t problems = 9, len[3];
+	uint8_t *bytes[3];
+	uint32_t seq[3];
 	char *cause = NULL, *report = NULL;
 
-	assert_int_equal(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &cause),
+	/* Answers of their own: 577 months, an exit of every situation. */
+	e.unemployed_months = 577;
+	x.situations = FSE_EXIT_ALL;
+	assert_int_equal(edit_fse_entry_add(f->s, &f->ctx, &e, &seq[0], &cause),
 			 PC_OK);
 	leave(f, D(2026, 11, 20));
-	assert_int_equal(edit_fse_exit_add(f->s, &f->ctx, &x, NULL, &cause),
+	assert_int_equal(edit_fse_exit_add(f->s, &f->ctx, &x, &seq[1], &cause),
 			 PC_OK);
+	f->ctx.today = D(2027, 6, 1);
+	assert_int_equal(
+		edit_fse_survey_add(f->s, &f->ctx, &v, &seq[2], &cause), PC_OK);
+	/* The records as stored, found in the file before the erasure. */
+	e.seq = seq[0];
+	x.seq = seq[1];
+	v.seq = seq[2];
+	assert_int_equal(record_encode_fse_entry(&e, &bytes[0], &len[0]),
+			 PC_OK);
+	assert_int_equal(record_encode_fse_exit(&x, &bytes[1], &len[1]), PC_OK);
+	assert_int_equal(record_encode_fse_survey(&v, &bytes[2], &len[2]),
+			 PC_OK);
+	for (int i = 0; i < 3; i++)
+		assert_true(in_files(f->dir, bytes[i], len[i]));
 	assert_int_equal(store_check(f->s, &problems, &report, &cause), PC_OK);
 	assert_int_equal(problems, 0);
 	free(report);
@@ -474,7 +576,15 @@ static void erased(void **state)
 	assert_int_equal(store_read_begin(f->s, &t, &cause), PC_OK);
 	assert_int_equal(store_fse_entry_get(t, f->pid, 1, &e), PC_ENOTFOUND);
 	assert_int_equal(store_fse_exit_get(t, f->pid, 1, &x), PC_ENOTFOUND);
+	assert_int_equal(store_fse_survey_get(t, f->pid, 1, &v), PC_ENOTFOUND);
 	store_read_end(&t);
+	for (int i = 0; i < 3; i++) {
+		if (in_files(f->dir, bytes[i], len[i]))
+			fail_msg(
+				"questionnaire %d: its bytes left in the files",
+				i);
+		free(bytes[i]);
+	}
 }
 
 /* The whole database as a dump, malloc'd. */
@@ -512,11 +622,18 @@ static void dump_round_trip(void **state)
 			 PC_OK);
 	fse_entry_init(&e);
 	e.participant = f->pid;
-	e.date = D(2026, 11, 3);
+	/* A changed situation, then an exit recorded on an earlier day: the
+	 * set after the exit is the file's as it is, and loads back. */
+	e.date = D(2026, 11, 21);
 	e.situation[FSE_SIT_QPV] = FSE_YES;
 	assert_int_equal(edit_fse_entry_add(f->s, &f->ctx, &e, NULL, &cause),
 			 PC_OK);
 	leave(f, D(2026, 11, 20));
+	/* Its typing mistakes corrected all the same. */
+	e.seq = 2;
+	e.situation[FSE_SIT_RURAL] = FSE_NO;
+	assert_int_equal(edit_fse_entry_correct(f->s, &f->ctx, &e, &cause),
+			 PC_OK);
 	assert_int_equal(edit_fse_exit_add(f->s, &f->ctx, &x, NULL, &cause),
 			 PC_OK);
 	f->ctx.today = D(2027, 6, 1);
@@ -615,6 +732,70 @@ static void schema_upgrade(void **state)
 	store_close(&f->s);
 	assert_int_equal(raw_schema(f->dir, false, &has_fse), 2);
 	assert_true(has_fse);
+	assert_int_equal(store_open(f->dir, &f->s, &cause), PC_OK);
+}
+
+/* 400 participants added in one transaction, each with a gender (a
+ * first entry answer). */
+static int add_many(struct store_txn *t, void *arg, char **cause)
+{
+	struct edit_fixture *f = arg;
+	struct participant p;
+	char name[32];
+	uint64_t id;
+	int rc = PC_OK;
+
+	(void)cause;
+	for (int i = 0; rc == PC_OK && i < 400; i++) {
+		participant_init(&p);
+		snprintf(name, sizeof name, "Nom%d", i);
+		p.last_name = name;
+		p.first_name = (char *)"Prénom";
+		p.referent = (char *)"Marie Dupont";
+		p.gender = GENDER_FEMALE;
+		rc = edit_participant_add_txn(t, &f->ctx, &p, D(2026, 11, 1),
+					      "test", &id);
+	}
+	return rc;
+}
+
+/* A schema-1 file whose map is full (a database grown past the map size
+ * a process opens it with: LMDB maps it at its size, with no room left):
+ * the upgrade grows the map as any write does, and the file opens. */
+static void schema_upgrade_full_map(void **state)
+{
+	struct edit_fixture *f = *state;
+	struct store *s = NULL;
+	struct store_txn *t;
+	struct fse_entry e;
+	MDB_env *env;
+	char *copy = helper_tmpdir(), *cause = NULL, path[512];
+	bool has_fse = true;
+	int rc;
+
+	assert_int_equal(store_write(f->s, add_many, f, &cause), PC_OK);
+	store_close(&f->s);
+	assert_int_equal(raw_schema(f->dir, true, &has_fse), 1);
+	/* Compacted: no free page left for the upgrade to take. */
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, 16), 0);
+	assert_int_equal(mdb_env_open(env, f->dir, 0, 0600), 0);
+	assert_int_equal(mdb_env_copy2(env, copy, MDB_CP_COMPACT), 0);
+	mdb_env_close(env);
+	snprintf(path, sizeof path, "%s/data.mdb", copy);
+	assert_int_equal(chmod(path, 0600), 0);
+	store_set_initial_map_size(4096);
+	rc = store_open(copy, &s, &cause);
+	store_set_initial_map_size(0);
+	if (rc != PC_OK)
+		fail_msg("the upgrade of a full map: %s", cause ? cause : "?");
+	assert_int_equal(raw_schema(copy, false, &has_fse), 2);
+	assert_int_equal(store_read_begin(s, &t, &cause), PC_OK);
+	assert_int_equal(store_fse_entry_get(t, f->pid + 400, 1, &e), PC_OK);
+	assert_int_equal(e.gender, GENDER_FEMALE);
+	store_read_end(&t);
+	store_close(&s);
+	helper_rmdir(copy);
 	assert_int_equal(store_open(f->dir, &f->s, &cause), PC_OK);
 }
 
@@ -779,6 +960,8 @@ int main(void)
 		T(erased),
 		T(dump_round_trip),
 		T(schema_upgrade),
+		T(schema_upgrade_full_map),
+		T(entry_last_seq),
 		T(corrupt_answer),
 		T(identity_at_add),
 		T(exit_answers_and_undo),

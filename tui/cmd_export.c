@@ -59,6 +59,12 @@ static int export_fse_run(struct cli *cli, struct store *s,
 		export_fse_free(&x);
 		return EXIT_USAGE;
 	}
+	rc = export_fse_save(&x, c, o, output, stdout, &cause);
+	if (rc != PC_OK) {
+		export_fse_free(&x);
+		return cli_fail(rc, cause);
+	}
+	/* Once written: a file that could not be is no "exported". */
 	if (x.n_incomplete > 0)
 		cli_error(P_("warning: %zu participant lacks funder's answers "
 			     "(listed above); exported all the same",
@@ -66,10 +72,7 @@ static int export_fse_run(struct cli *cli, struct store *s,
 			     "(listed above); exported all the same",
 			     x.n_incomplete),
 			  x.n_incomplete);
-	rc = export_fse_save(&x, c, o, output, stdout, &cause);
 	export_fse_free(&x);
-	if (rc != PC_OK)
-		return cli_fail(rc, cause);
 	if (output != NULL) {
 		char *shown = text_shown(output);
 

@@ -359,6 +359,9 @@ bool form_dialog_pick_many(struct tui *t, const char *title,
 	width += 4;
 	if (width < text_width(title) + 6)
 		width = text_width(title) + 6;
+	/* The hint whole, in French too. */
+	if (width < text_width(_("Space tick · ⏎ done · Esc cancel")) + 4)
+		width = text_width(_("Space tick · ⏎ done · Esc cancel")) + 4;
 	ticks_filter(&k);
 	while (done == 0 && !tui_interrupted()) {
 		wint_t ch;

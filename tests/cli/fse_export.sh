@@ -57,10 +57,10 @@ b["fse_entries"] = [entry("2025-01-12", **dict(full, gender="non-binary",
                           labour="inactive", unemployed_months=None,
                           education="isced-5-8"))]
 leave(b, "2026-03-15", "demenagement", False)
-b["fse_exits"] = [{"seq": 1, "date": "2026-03-10", "situations": ["searching"]},
+b["fse_exits"] = [{"seq": 1, "date": "2026-03-15", "situations": ["searching"]},
                   {"seq": 2, "date": "2026-03-15",
                    "situations": ["qualification", "employed"]}]
-b["fse_surveys"] = [{"seq": 1, "date": "2026-05-01", "how": "email",
+b["fse_surveys"] = [{"seq": 1, "date": "2026-09-16", "how": "email",
                      "reached": False, "employed": False, "improved": False},
                     {"seq": 2, "date": "2026-09-20", "how": "phone",
                      "reached": True, "employed": True, "improved": True}]
