@@ -47,6 +47,7 @@ def person(pid, last, first, appts, **kw):
              status="active", legal_hold=False, exit_date=None, exit_reason=None,
              exit_positive=False, exit_validated=None, exit_hired=None,
              exit_lost=None, exit_lost_reason=None, jobs=[],
+             fse_entries=[], fse_exits=[], fse_surveys=[],
              notes=[{"seq": 1, "date": "2026-03-01", "text": "note-secrète"}])
     p["moves"] = [{"seq": 1, "date": "2026-01-05", "stage": "freins", "note": None},
                   {"seq": 2, "date": "2026-03-01", "stage": "orienter", "note": None}]
