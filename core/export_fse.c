@@ -214,9 +214,12 @@ static void cell(FILE *out, const struct row *r,
 	     (fse_field_sensitive(col->field) && !o->with_sensitive))) {
 		s = "";
 	} else if (fse_field_answers(col->field) != NULL) {
-		/* The codes come from the configuration: guarded too. */
+		/* The codes are the platform's, set by the PLIE in its
+		 * configuration, not typed by a participant: written as they
+		 * are ("-1" stays -1 for the import). */
 		s = answer(r, col->field);
 		s = s ? config_fse_code(col, s) : "";
+		guard = CSV_GUARD_NONE;
 	} else {
 		s = plain(r, col->field, buf, sizeof buf, &guard);
 	}

@@ -190,7 +190,7 @@ fse:
       codes: {under-18: "1", 18-29: "2", 30-54: "3", 55-plus: "4"}
     - column: HANDICAP
       field: disability
-      codes: {"yes": "O", "no": "N", refused: "R", unknown: "?"}
+      codes: {"yes": "-1", "no": "N", refused: "R", unknown: "?"}
     - {column: SORTIE, field: exit_date}
     - column: EMPLOI_6M
       field: survey_employed
@@ -200,7 +200,9 @@ run check-plie 0 --db "$DB" check-config "$WORK/plie.yaml"
 run custom 0 --db "$DB" --config "$WORK/plie.yaml" --today $T export --format fse \
 	"${PERIOD[@]}" --delimiter comma --output "$WORK/custom.csv"
 check custom-header "$WORK/custom.csv" , "list(r[0]) == ['IDENT', 'SEXE', \"Tranche d'âge\", 'HANDICAP', 'SORTIE', 'EMPLOI_6M']"
-check custom-codes "$WORK/custom.csv" , "[(by[i]['SEXE'], by[i][\"Tranche d'âge\"], by[i]['HANDICAP'], by[i]['EMPLOI_6M']) for i in (A, B, C, D)] == [('F', '3', 'O', ''), ('NB', '1', 'O', '1'), ('H', '', '', ''), ('F', '4', 'O', '')]"
+check custom-codes "$WORK/custom.csv" , "[(by[i]['SEXE'], by[i][\"Tranche d'âge\"], by[i]['HANDICAP'], by[i]['EMPLOI_6M']) for i in (A, B, C, D)] == [('F', '3', '-1', ''), ('NB', '1', '-1', '1'), ('H', '', '', ''), ('F', '4', '-1', '')]"
+# The platform's codes as configured: -1 is no formula typed by anyone.
+same custom-code-as-is "$(grep -c ",-1," "$WORK/custom.csv")" 3
 # The same warnings whatever the columns: the answers are missing.
 same custom-missing "$(grep ': missing$' "$WORK/err")" "$want"
 
