@@ -24,7 +24,7 @@ static int has_entry(const MDB_val *key, const MDB_val *val, void *arg)
  * participant's first entry answers, dated on the entry. A record that
  * cannot be decoded is left for `check` to report, as reads do.
  */
-static int upgrade_to_2(struct store_txn *t, size_t *made)
+static int upgrade_to_2(struct store_txn *t, size_t *made, size_t *skipped)
 {
 	struct store_id_list l = { 0 };
 	int rc = store_scan(t, DB_PARTICIPANTS, NULL, 0, store_collect_id, &l);
@@ -42,6 +42,7 @@ static int upgrade_to_2(struct store_txn *t, size_t *made)
 			continue;
 		rc = store_participant_get(t, l.ids[i], &p);
 		if (rc == PC_ECORRUPT) {
+			(*skipped)++;
 			rc = PC_OK;
 			continue;
 		}
@@ -61,18 +62,19 @@ static int upgrade_to_2(struct store_txn *t, size_t *made)
 int store_upgrade(struct store_txn *t, uint32_t from)
 {
 	struct journal_entry j = { 0 };
-	char what[160];
-	size_t made = 0;
+	char what[240];
+	size_t made = 0, skipped = 0;
 	int rc = PC_OK;
 
 	if (from < 2)
-		rc = upgrade_to_2(t, &made);
+		rc = upgrade_to_2(t, &made, &skipped);
 	if (rc != PC_OK)
 		return rc;
 	snprintf(what, sizeof what,
 		 "database upgraded from schema %u to %d: %zu entry answer "
-		 "sets from the identity fields",
-		 from, STORE_SCHEMA_VERSION, made);
+		 "sets from the identity fields; %zu participant records "
+		 "that do not decode left as they are",
+		 from, STORE_SCHEMA_VERSION, made, skipped);
 	j.time = (int64_t)time(NULL);
 	j.who = (char *)"parcours";
 	j.what = what;
