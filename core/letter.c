@@ -32,7 +32,8 @@ char *letter_name(const struct letter_template *t)
 {
 	const char *dot = strrchr(t->file, '.');
 
-	return strndup(t->file, dot ? (size_t)(dot - t->file) : strlen(t->file));
+	return strndup(t->file,
+		       dot ? (size_t)(dot - t->file) : strlen(t->file));
 }
 
 static bool is_template(const char *file)
@@ -56,8 +57,7 @@ static bool listed(const struct letter_list *l, const char *file)
 }
 
 /* Add the templates of `dir` not listed yet. */
-static int scan(struct letter_list *l, const char *dir, bool user,
-		char **cause)
+static int scan(struct letter_list *l, const char *dir, bool user, char **cause)
 {
 	DIR *d;
 	struct dirent *e;
@@ -220,8 +220,8 @@ static const struct letter_placeholder placeholders[PH_COUNT] = {
 			       "LAST,\" for non-binary; \"Madame, Monsieur,\" "
 			       "when unknown") },
 	[PH_ADDRESSEE] = { "participant.addressee",
-			    N_("civility, first and last name: Madame Élodie "
-			       "Lefèvre") },
+			   N_("civility, first and last name: Madame Élodie "
+			      "Lefèvre") },
 	[PH_FIRST_NAME] = { "participant.first_name", N_("first name") },
 	[PH_LAST_NAME] = { "participant.last_name", N_("last name") },
 	[PH_NAME] = { "participant.name", N_("first and last name") },
@@ -241,8 +241,8 @@ static const struct letter_placeholder placeholders[PH_COUNT] = {
 				 N_("its date as 03/12/2026") },
 	[PH_APPT_TIME] = { "appointment.time",
 			   N_("its time: 10 h 30 (empty without a time)") },
-	[PH_APPT_WHEN] = { "appointment.when",
-			   N_("date and time: jeudi 3 décembre 2026 à 10 h 30") },
+	[PH_APPT_WHEN] = { "appointment.when", N_("date and time: jeudi 3 "
+						  "décembre 2026 à 10 h 30") },
 	[PH_APPT_KIND] = { "appointment.kind", N_("its kind's label") },
 	[PH_APPT_MODALITY] = { "appointment.modality",
 			       N_("en présence, par téléphone or en visio") },
@@ -280,13 +280,13 @@ const struct letter_placeholder *letter_placeholders(size_t *n)
 	return placeholders;
 }
 
-static const char *const weekdays[] = { "lundi",    "mardi",  "mercredi",
-					"jeudi",    "vendredi", "samedi",
+static const char *const weekdays[] = { "lundi",   "mardi",    "mercredi",
+					"jeudi",   "vendredi", "samedi",
 					"dimanche" };
-static const char *const months[] = { "janvier",   "février", "mars",
-				      "avril",	   "mai",     "juin",
-				      "juillet",   "août",    "septembre",
-				      "octobre",   "novembre", "décembre" };
+static const char *const months[] = { "janvier", "février",  "mars",
+				      "avril",	 "mai",	     "juin",
+				      "juillet", "août",     "septembre",
+				      "octobre", "novembre", "décembre" };
 
 char *letter_date_fr(pdate d, char buf[LETTER_DATE_BUFSZ])
 {
@@ -404,7 +404,8 @@ static bool participant_values(char **v, const struct config *c,
 		civ = "Monsieur";
 	ok = set(v, PH_CIVILITY, civ);
 	if (p->gender == GENDER_NONBINARY)
-		ok = ok && setf(v, PH_SALUTATION, "Bonjour %s %s,", first, last);
+		ok = ok &&
+		     setf(v, PH_SALUTATION, "Bonjour %s %s,", first, last);
 	else
 		ok = ok && setf(v, PH_SALUTATION, "%s,",
 				*civ ? civ : "Madame, Monsieur");
@@ -466,17 +467,15 @@ static bool invitation(char **v, const struct config *c,
 		   *email = own ? c->referent_email : NULL;
 
 	if (next != NULL) {
-		const char *where = next->mode == MODE_IN_PERSON
-					    ? c->plie_address
-					    : NULL;
+		const char *where =
+			next->mode == MODE_IN_PERSON ? c->plie_address : NULL;
 
 		time_fr(next->minute, tm);
 		return setf(v, PH_NEXT_INVITATION,
 			    "Nous vous proposons un nouveau rendez-vous le "
 			    "%s%s%s (%s, %s)%s%s.",
 			    letter_date_fr(next->date, date), *tm ? " à " : "",
-			    tm, kind_label(c, next->kind),
-			    modality(next->mode),
+			    tm, kind_label(c, next->kind), modality(next->mode),
 			    where ? " à l'adresse suivante : " : "",
 			    where ? where : "");
 	}
@@ -501,10 +500,10 @@ static bool invitation(char **v, const struct config *c,
 /* How to reach the referent, else the PLIE. */
 static bool contact(char **v, const struct config *c, bool own)
 {
-	const char *phone = own && c->referent_phone ? c->referent_phone
-						     : c->plie_phone;
-	const char *email = own && c->referent_email ? c->referent_email
-						     : c->plie_email;
+	const char *phone =
+		own && c->referent_phone ? c->referent_phone : c->plie_phone;
+	const char *email =
+		own && c->referent_email ? c->referent_email : c->plie_email;
 
 	if (phone != NULL && email != NULL)
 		return setf(v, PH_REF_CONTACT, "au %s ou par courriel à %s",
@@ -527,8 +526,7 @@ void letter_values_free(struct letter_values *lv)
 	memset(lv, 0, sizeof *lv);
 }
 
-int letter_values_make(const struct config *c,
-		       const struct participant_file *f,
+int letter_values_make(const struct config *c, const struct participant_file *f,
 		       const struct appointment *appt, pdate today,
 		       struct letter_values *out)
 {
@@ -555,13 +553,13 @@ int letter_values_make(const struct config *c,
 	     set(v, PH_MISSED_DATE,
 		 missed ? letter_date_fr(missed->date, date) : "") &&
 	     set(v, PH_MISSED_TIME, tm) &&
-	     set(v, PH_MISSED_KIND, missed ? kind_label(c, missed->kind) : "") &&
+	     set(v, PH_MISSED_KIND,
+		 missed ? kind_label(c, missed->kind) : "") &&
 	     invitation(v, c, next, own) &&
 	     set(v, PH_REF_NAME, f->p.referent) &&
 	     set(v, PH_REF_PHONE, own ? c->referent_phone : NULL) &&
 	     set(v, PH_REF_EMAIL, own ? c->referent_email : NULL) &&
-	     contact(v, c, own) &&
-	     set(v, PH_PLIE_NAME, c->plie_name) &&
+	     contact(v, c, own) && set(v, PH_PLIE_NAME, c->plie_name) &&
 	     set(v, PH_PLIE_ADDRESS, c->plie_address) &&
 	     set(v, PH_PLIE_PHONE, c->plie_phone) &&
 	     set(v, PH_PLIE_EMAIL, c->plie_email) &&
@@ -596,10 +594,10 @@ int letter_read(const struct letter_template *t, char **src, size_t *len,
 		int e = errno;
 
 		fclose(f);
-		return error_set(cause, PC_EIO, "%s: %s", t->path,
-				 strerror(e));
+		return error_set(cause, PC_EIO, "%s: %s", t->path, strerror(e));
 	}
-	if (st.st_size < 0 || (unsigned long long)st.st_size > LETTER_FILE_MAX) {
+	if (st.st_size < 0 ||
+	    (unsigned long long)st.st_size > LETTER_FILE_MAX) {
 		fclose(f);
 		return error_set(cause, PC_EINVAL,
 				 _("%s: too large for a letter (over 4 MiB)"),
@@ -615,8 +613,7 @@ int letter_read(const struct letter_template *t, char **src, size_t *len,
 
 		free(buf);
 		fclose(f);
-		return error_set(cause, PC_EIO, "%s: %s", t->path,
-				 strerror(e));
+		return error_set(cause, PC_EIO, "%s: %s", t->path, strerror(e));
 	}
 	fclose(f);
 	buf[n] = '\0';
@@ -680,11 +677,10 @@ int letter_check(const struct letter_template *t, char ***names, size_t *n,
 			for (size_t i = 0; i < nv && rc == PC_OK; i++)
 				if (!offered(v[i]))
 					rc = with_path(
-						template_render(src, len,
-								TEMPLATE_TEXT,
-								tv, PH_COUNT,
-								&out, NULL,
-								cause),
+						template_render(
+							src, len, TEMPLATE_TEXT,
+							tv, PH_COUNT, &out,
+							NULL, cause),
 						t, cause);
 			free(out);
 			free(tv);
@@ -826,8 +822,8 @@ int letter_merge(bool fodt, bool markdown, char *const *docs,
 						 _("a letter without "
 						   "office:text to merge"));
 			}
-			adds(&o, "<text:p text:style-name=\"" BREAK_STYLE
-				 "\"/>");
+			adds(&o,
+			     "<text:p text:style-name=\"" BREAK_STYLE "\"/>");
 			add(&o, docs[i] + f, t - f);
 		}
 		add(&o, first + to, lens[0] - to);

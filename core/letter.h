@@ -81,8 +81,7 @@ struct letter_values {
  * NULL: the appointment's placeholders empty) as of `today`, from the
  * configuration c. Free with letter_values_free; PC_ENOMEM.
  */
-int letter_values_make(const struct config *c,
-		       const struct participant_file *f,
+int letter_values_make(const struct config *c, const struct participant_file *f,
 		       const struct appointment *appt, pdate today,
 		       struct letter_values *out);
 

@@ -112,7 +112,8 @@ int letter_make(struct store *s, const struct config *c,
 				  (unsigned long long)pid,
 				  (unsigned long long)a->id, letter_ext(t))
 		       : asprintf(&out->file, "%s-P%llu.%s", name,
-				  (unsigned long long)pid, letter_ext(t))) < 0) {
+				  (unsigned long long)pid, letter_ext(t))) <
+		    0) {
 			out->file = NULL;
 			rc = PC_ENOMEM;
 		}
@@ -136,16 +137,15 @@ int letter_save(const char *path, const char *text, size_t len, char **cause)
 		int e = errno;
 
 		atomic_abort(&af);
-		return error_set(cause, e == ENOSPC || e == EDQUOT ? PC_EFULL
-								   : PC_EIO,
+		return error_set(cause,
+				 e == ENOSPC || e == EDQUOT ? PC_EFULL : PC_EIO,
 				 "%s: %s", path, strerror(e));
 	}
 	return atomic_commit(&af, cause);
 }
 
 /* Remove the files of `tmp` written so far, then `tmp`. */
-static void remove_tmp(const char *tmp, const struct letter_doc *docs,
-		       size_t n)
+static void remove_tmp(const char *tmp, const struct letter_doc *docs, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		char *p;

@@ -34,8 +34,8 @@ static const struct letter_template *
 lookup(const struct letter_list *l, const char *name, const char *output)
 {
 	const char *dot = output ? strrchr(output, '.') : NULL;
-	const struct letter_template *t =
-		letter_lookup(l, name, dot && !strchr(dot, '/') ? dot + 1 : NULL);
+	const struct letter_template *t = letter_lookup(
+		l, name, dot && !strchr(dot, '/') ? dot + 1 : NULL);
 
 	if (t == NULL)
 		cli_error(_("no template '%s'; 'parcours templates' lists "
@@ -86,12 +86,12 @@ static int templates_run(struct cli *cli, int argc, char **argv)
 /* Warn once about the configuration's blanks the template uses. */
 static void warn_blanks(const struct config *c, const struct letter_template *t)
 {
-	static const char *const keys[] = { "plie.name", "plie.address",
-					    "plie.phone", "plie.email",
-					    "referent.phone",
-					    "referent.email" };
-	const char *const vals[] = { c->plie_name,     c->plie_address,
-				     c->plie_phone,    c->plie_email,
+	static const char *const keys[] = {
+		"plie.name",  "plie.address",	"plie.phone",
+		"plie.email", "referent.phone", "referent.email"
+	};
+	const char *const vals[] = { c->plie_name,	c->plie_address,
+				     c->plie_phone,	c->plie_email,
 				     c->referent_phone, c->referent_email };
 	char **names = NULL, *cause = NULL, line[256] = "";
 	size_t n = 0, used = 0;
@@ -104,15 +104,14 @@ static void warn_blanks(const struct config *c, const struct letter_template *t)
 		for (size_t i = 0; i < n; i++) {
 			if (vals[k] != NULL || strcmp(names[i], keys[k]) != 0)
 				continue;
-			used += (size_t)snprintf(line + used,
-						 sizeof line - used, "%s%s",
-						 used ? ", " : "",
-						 strcmp(keys[k], "referent.phone") == 0
-							 ? "referent_phone"
-						 : strcmp(keys[k],
-							  "referent.email") == 0
-							 ? "referent_email"
-							 : keys[k]);
+			used += (size_t)snprintf(
+				line + used, sizeof line - used, "%s%s",
+				used ? ", " : "",
+				strcmp(keys[k], "referent.phone") == 0
+					? "referent_phone"
+				: strcmp(keys[k], "referent.email") == 0
+					? "referent_email"
+					: keys[k]);
 			break;
 		}
 		if (used >= sizeof line)
@@ -135,8 +134,8 @@ static struct edit_ctx context(struct cli *cli, const struct config *c)
 
 /* Record docs[0..n-1] as made; a failure reported, status 1. */
 static int record(struct cli *cli, const struct config *c,
-		  const struct letter_template *t, const struct letter_doc *docs,
-		  size_t n)
+		  const struct letter_template *t,
+		  const struct letter_doc *docs, size_t n)
 {
 	struct edit_ctx ctx = context(cli, c);
 	char *name = letter_name(t);
@@ -222,14 +221,14 @@ static int letter_run(struct cli *cli, int argc, char **argv)
 	if (!cli_output_allowed(cli, output))
 		return EXIT_USAGE;
 	if ((c = cli_config(cli, &status)) == NULL ||
-	    cli_store(cli, &status) == NULL || !find_templates(cli, &l, &status))
+	    cli_store(cli, &status) == NULL ||
+	    !find_templates(cli, &l, &status))
 		return status;
 	if ((t = lookup(&l, argv[optind], output)) == NULL) {
 		letter_list_free(&l);
 		return EXIT_USAGE;
 	}
-	rc = letter_make(cli->store, c, t, pid, appt, cli->today, &doc,
-			 &cause);
+	rc = letter_make(cli->store, c, t, pid, appt, cli->today, &doc, &cause);
 	if (rc == PC_OK) {
 		warn_blanks(c, t);
 		if (output != NULL)
@@ -312,8 +311,7 @@ static int wanted(const struct caseload *cl, const struct letter_template *t,
 				continue;
 			if (!needs && missed && !has_flag(e, FLAG_NO_SHOW))
 				continue;
-			if (!needs && !missed &&
-			    f->p.status == STATUS_EXITED)
+			if (!needs && !missed && f->p.status == STATUS_EXITED)
 				continue;
 			if (*n == cap) {
 				struct want *g;
@@ -325,10 +323,10 @@ static int wanted(const struct caseload *cl, const struct letter_template *t,
 				}
 				v = g;
 			}
-			v[(*n)++] = (struct want){
-				f->p.id, a ? a->id : 0, a ? a->date : 0,
-				a ? a->minute : 0, e->name_key
-			};
+			v[(*n)++] =
+				(struct want){ f->p.id, a ? a->id : 0,
+					       a ? a->date : 0,
+					       a ? a->minute : 0, e->name_key };
 		}
 	}
 	if (*n > 1)
@@ -347,9 +345,8 @@ static void docs_free(struct letter_doc *docs, size_t n)
 /* Write the batch: one file each in `dir`, or one document (`output`, or
  * standard output). *written: how many letters went out. */
 static int write_batch(const struct letter_template *t,
-		       const struct letter_doc *docs, size_t n,
-		       const char *dir, const char *output, size_t *written,
-		       char **cause)
+		       const struct letter_doc *docs, size_t n, const char *dir,
+		       const char *output, size_t *written, char **cause)
 {
 	char **texts = NULL, *all = NULL;
 	size_t *lens = NULL, len = 0;
@@ -456,7 +453,8 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	if (!cli_output_allowed(cli, output) || !cli_output_allowed(cli, dir))
 		return EXIT_USAGE;
 	if ((c = cli_config(cli, &status)) == NULL ||
-	    cli_store(cli, &status) == NULL || !find_templates(cli, &l, &status))
+	    cli_store(cli, &status) == NULL ||
+	    !find_templates(cli, &l, &status))
 		return status;
 	if ((t = lookup(&l, argv[optind], output)) == NULL) {
 		letter_list_free(&l);
