@@ -46,6 +46,12 @@ void dialog_purge(struct tui *t);
 /* Export the caseload summary to a file (format, path, pseudonymised). */
 void dialog_export(struct tui *t);
 
+/* l: a letter from a template for `e`, about appointment `appt` (its id;
+ * 0: the one the template calls for), written to a file and recorded
+ * (dialogs_letter.c). */
+void dialog_letter(struct tui *t, const struct caseload_entry *e,
+		   uint64_t appt);
+
 /*
  * The funder's questionnaires (dialogs_fse.c). dialog_fse offers those
  * that apply (at entry; on leaving and six months after, for someone who
