@@ -52,7 +52,8 @@ python3 -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])' "$WORK
 	ko "the letter is not well formed"
 grep -q "Quillardet" "$WORK/tui.fodt" && ok || ko "the letter lacks the name"
 expect sent-line "✉ convocation sent 11-26"
-expect sent-mark "Interview ✉"
+# ✉ on the appointment's own line (its kind's label has room at 100).
+screen | grep "$ADATE" | grep -q "✉" && ok || ko "no ✉ on the line of $ADATE"
 same "recorded" "$(P dump | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
@@ -82,6 +83,20 @@ expect agenda-form "Write the letter attestation.fodt"
 keys Enter
 expect agenda-written "Letter written to $HOME/attestation-P"
 same "agenda file" "$(find "$HOME" -maxdepth 1 -name 'attestation-P*.fodt' | wc -l)" 1
+
+# In French, the envelope beside the appointment (its kind's label in
+# French) and the day as dd/mm under it.
+if locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$'; then
+	start fr 100 30 LC_ALL=fr_FR.UTF-8
+	ready "participants · objectif 80"
+	keys / q u i l l a r d e t Enter Enter
+	ready "QUILLARDET Zélie"
+	FRD=$(echo "$ADATE" | awk -F- '{ print $3 "/" $2 "/" $1 }')
+	expect fr-date "$FRD"
+	screen | grep "$FRD" | grep -q "✉" && ok || ko "no ✉ on the line of $FRD"
+	expect fr-day "convocation"
+	expect fr-day-2 " 26/11"
+fi
 
 # 80x24: the list and the form fit.
 start small 80 24
