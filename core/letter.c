@@ -233,7 +233,8 @@ static const struct letter_placeholder placeholders[PH_COUNT] = {
 	[PH_STAGE] = { "participant.stage", N_("the current stage's label") },
 	[PH_NEXT_STAGES] = { "participant.next_stages",
 			     N_("the stages after the current one, "
-				"comma-separated") },
+				"comma-separated; at the last, a sentence "
+				"saying so") },
 	[PH_APPT_ID] = { "appointment.id", N_("the appointment's number") },
 	[PH_APPT_DATE] = { "appointment.date",
 			   N_("its date written out: jeudi 3 décembre 2026") },
@@ -431,6 +432,11 @@ static bool participant_values(char **v, const struct config *c,
 			return false;
 		free(v[PH_NEXT_STAGES]);
 		v[PH_NEXT_STAGES] = joined;
+	}
+	if (*v[PH_NEXT_STAGES] == '\0' && st != NULL) {
+		free(v[PH_NEXT_STAGES]);
+		return set(v, PH_NEXT_STAGES,
+			   "aucune, c'est la dernière étape du parcours");
 	}
 	return true;
 }

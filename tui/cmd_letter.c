@@ -558,8 +558,8 @@ const struct command command_letters = {
 		   "  --from DATE --to DATE  the period (default: today and "
 		   "the six days after)\n"
 		   "  --all              every referent's participants\n"
-		   "  --output-dir DIR   one file each, named "
-		   "TEMPLATE-DATE-PID-APPT.EXT\n"
+		   "  --output-dir DIR   one file each, named like\n"
+		   "                     convocation-2026-12-03-P42-317.fodt\n"
 		   "  --output FILE      one document, a page break between "
 		   "letters (default:\n"
 		   "                     standard output)"),
