@@ -23,6 +23,11 @@ plie:
   email: "contact@plie.example"
 EOF
 P dump >"$WORK/dump.json"
+# check-config knows the new keys, and refuses what the plie section lacks.
+run "check-config letters" 0 --db "$DB" check-config
+printf 'plie:\n  name: "X"\n  fax: "1"\n' >"$WORK/bad.yaml"
+run "check-config plie" 2 --db "$DB" check-config "$WORK/bad.yaml"
+err_has "check-config plie" "bad.yaml:3:3: plie: unknown key 'fax'"
 
 # Participants picked from the dump: the first with a planned appointment
 # from T, and the appointment.
