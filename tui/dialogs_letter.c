@@ -36,6 +36,15 @@ static bool letter_submit(struct tui *t, struct form_field *f, size_t n,
 		&cause, message, msize);
 }
 
+/* True when appointment `id` of e was missed. */
+static bool missed_appt(const struct caseload_entry *e, uint64_t id)
+{
+	for (size_t i = 0; i < e->file.n_appts; i++)
+		if (e->file.appts[i].id == id)
+			return e->file.appts[i].status == APPT_MISSED;
+	return false;
+}
+
 /* ~/FILE */
 static char *default_path(const char *file)
 {
@@ -56,6 +65,9 @@ void dialog_letter(struct tui *t, const struct caseload_entry *e, uint64_t appt)
 	size_t choice = 0;
 	bool about_appt = false, missed = false;
 	uint64_t pid = e->file.p.id;
+	/* Read before any dialog: the caseload may be read again under
+	 * it, and `e` with it. */
+	bool appt_missed = missed_appt(e, appt);
 	char *cause = NULL, *name = NULL;
 	int rc = letter_list_find(t->cli->templates_user,
 				  t->cli->templates_shipped, &l, &cause);
@@ -83,10 +95,12 @@ void dialog_letter(struct tui *t, const struct caseload_entry *e, uint64_t appt)
 		goto out;
 	tpl = &l.v[choice];
 	rc = letter_check(tpl, NULL, NULL, &about_appt, &missed, &cause);
-	/* The appointment selected, when the template is about one. */
+	/* The appointment selected, when the template is about one (a
+	 * re-invitation: a missed one); else the one it calls for. */
+	if (!about_appt && !(missed && appt_missed))
+		appt = 0;
 	if (rc == PC_OK)
-		rc = letter_make(t->store, t->config, tpl, pid,
-				 about_appt || missed ? appt : 0, t->today,
+		rc = letter_make(t->store, t->config, tpl, pid, appt, t->today,
 				 &doc, &cause);
 	if (rc != PC_OK) {
 		tui_fail(t, rc, cause);
