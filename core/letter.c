@@ -708,10 +708,37 @@ int letter_check(const struct letter_template *t, char ***names, size_t *n,
 	return rc;
 }
 
+/*
+ * `v` as Markdown shows it literally (malloc'd; NULL when out of memory):
+ * a backslash before what CommonMark and GFM give a meaning to inside a
+ * line (as export_md.c does), '#' for a value that starts a heading, and
+ * the ':' of "scheme://" that GFM would link.
+ */
+static char *md_literal(const char *v)
+{
+	static const char special[] = "\\`*_[]<>&|~#";
+	size_t n = 0;
+	char *out, *o;
+
+	for (const char *p = v; *p; p++)
+		n += strchr(special, *p) || *p == ':' ? 2 : 1;
+	if ((out = o = malloc(n + 1)) == NULL)
+		return NULL;
+	for (const char *p = v; *p; p++) {
+		if (strchr(special, *p) != NULL ||
+		    (*p == ':' && strncmp(p + 1, "//", 2) == 0))
+			*o++ = '\\';
+		*o++ = *p;
+	}
+	*o = '\0';
+	return out;
+}
+
 int letter_render(const struct letter_template *t,
 		  const struct letter_values *lv, char **out, size_t *len,
 		  char **cause)
 {
+	struct template_value *md = NULL;
 	char *src;
 	size_t n;
 	int rc = letter_read(t, &src, &n, cause);
@@ -719,9 +746,25 @@ int letter_render(const struct letter_template *t,
 	*out = NULL;
 	if (rc != PC_OK)
 		return rc;
-	rc = template_render(src, n,
-			     letter_is_fodt(t) ? TEMPLATE_XML : TEMPLATE_TEXT,
-			     lv->v, lv->n, out, len, cause);
+	/* Markdown: every value escaped, so that a name stays text. */
+	if (strcmp(letter_ext(t), "md") == 0) {
+		if ((md = calloc(lv->n, sizeof *md)) == NULL)
+			rc = PC_ENOMEM;
+		for (size_t i = 0; rc == PC_OK && i < lv->n; i++) {
+			md[i].name = lv->v[i].name;
+			if (lv->v[i].value != NULL &&
+			    (md[i].value = md_literal(lv->v[i].value)) == NULL)
+				rc = PC_ENOMEM;
+		}
+	}
+	if (rc == PC_OK)
+		rc = template_render(src, n,
+				     letter_is_fodt(t) ? TEMPLATE_XML
+						       : TEMPLATE_TEXT,
+				     md ? md : lv->v, lv->n, out, len, cause);
+	for (size_t i = 0; md != NULL && i < lv->n; i++)
+		free((char *)md[i].value);
+	free(md);
 	free(src);
 	return with_path(rc, t, cause);
 }

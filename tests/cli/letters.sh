@@ -122,6 +122,10 @@ import sys, xml.etree.ElementTree as E
 t = "".join(E.parse(sys.argv[1]).getroot().itertext())
 print("<script>alert(1)</script> & O'"'"'Brien \"Le Grand\"" in t, "Zoë & <b>" in t)' "$WORK/hostile.fodt")" "True True"
 grep -q '<script>' "$WORK/hostile.fodt" && ko "hostile: <script> not escaped" || ok
+# In Markdown, the name stays text: no HTML, no emphasis.
+run "letter hostile md" 0 --db "$DB2" --today $T letter convocation.md "$PID"
+out_has "hostile md" 'Zoë \\& \\<b\\> \\<script\\>alert(1)\\</script\\>'
+grep -q '<script>' "$WORK/out" && ko "hostile md: <script> not escaped" || ok
 
 # Next week's convocations: one per planned appointment of the period.
 FROM=2026-11-30 TO=2026-12-06
