@@ -174,8 +174,19 @@ static const struct key reminder_keys[] = {
 	END,
 };
 
+static const struct key plie_keys[] = {
+	KEY("name", K_STRING, struct config, plie_name),
+	KEY("address", K_STRING, struct config, plie_address),
+	KEY("phone", K_STRING, struct config, plie_phone),
+	KEY("email", K_STRING, struct config, plie_email),
+	END,
+};
+
 static const struct key top_keys[] = {
 	KEY("referent", K_STRING, struct config, referent),
+	KEY("referent_phone", K_STRING, struct config, referent_phone),
+	KEY("referent_email", K_STRING, struct config, referent_email),
+	{ .name = "plie", .type = K_MAP, .sub = plie_keys },
 	KEY("caseload_target", K_INT, struct config, caseload_target, .min = 1,
 	    .max = 10000),
 	KEY("max_duration_months", K_INT_OR_NULL, struct config,
@@ -993,6 +1004,12 @@ void config_free(struct config **c)
 	free((*c)->reminder_message);
 	free((*c)->reminder_subject);
 	free((*c)->time_zone);
+	free((*c)->referent_phone);
+	free((*c)->referent_email);
+	free((*c)->plie_name);
+	free((*c)->plie_address);
+	free((*c)->plie_phone);
+	free((*c)->plie_email);
 	free((*c)->stages_file);
 	free_items(&stage_list, (char *)(*c)->stages, (*c)->n_stages);
 	free_items(&public_list, (char *)(*c)->publics, (*c)->n_publics);

@@ -69,6 +69,14 @@ enum exit_validation { EXIT_AT_HIRING, EXIT_AFTER_FOLLOWUP };
 
 struct config {
 	char *referent;
+	/* How participants reach the referent and the PLIE, for letters
+	 * (core/letter.h); each NULL when not given. */
+	char *referent_phone;
+	char *referent_email;
+	char *plie_name;
+	char *plie_address; /* one line: "12 rue X, 75001 Paris" */
+	char *plie_phone;
+	char *plie_email;
 	int caseload_target;
 	int max_duration_months; /* 0: no maximum */
 	int max_duration_notice_days;

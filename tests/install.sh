@@ -24,10 +24,14 @@ case $(cat "$dest/out") in
 "$dest"/*/share/parcours/parcours.yaml:*) ok ;;
 *) ko "the installed binary does not use its installed configuration: $(cat "$dest/out")" ;;
 esac
+# Its letter templates too.
+"$bin" templates 2>&1 | grep -q "^Shipped templates: $dest/.*/share/parcours/templates$" &&
+	ok || ko "the installed binary does not use its installed templates: $("$bin" templates 2>&1 | head -2)"
 LANGUAGE=fr LC_ALL=C.UTF-8 "$bin" --today 2026-11-26 --demo attention 2>&1 |
 	grep -q "à traiter" && ok || ko "installed translations not found"
 for f in share/man/man1/parcours.1 share/bash-completion/completions/parcours \
-	share/locale/fr/LC_MESSAGES/parcours.mo share/parcours/parcours.yaml; do
+	share/locale/fr/LC_MESSAGES/parcours.mo share/parcours/parcours.yaml \
+	share/parcours/templates/convocation.fodt; do
 	[ -n "$(find "$dest" -path "*/$f")" ] && ok || ko "not installed: $f"
 done
 # The manual page renders without a warning.

@@ -312,5 +312,7 @@ void cli_free(struct cli *cli)
 	free(cli->db_dir);
 	free(cli->config_user);
 	free(cli->config_default);
+	free(cli->templates_user);
+	free(cli->templates_shipped);
 	free(cli->referent);
 }

@@ -16,6 +16,8 @@ struct cli {
 	char *db_dir;	      /* resolved database directory */
 	char *config_user;    /* user's config file, or NULL */
 	char *config_default; /* the installed default configuration */
+	char *templates_user; /* $XDG_CONFIG_HOME/parcours/templates */
+	char *templates_shipped; /* the installed letter templates */
 	char *referent;	      /* --referent, or NULL for the config's */
 	pdate today;
 	bool demo;	       /* --demo: the demo database */

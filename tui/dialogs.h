@@ -51,6 +51,12 @@ void dialog_export(struct tui *t);
  * configuration; then called, SMS or email, recorded (dialogs_remind.c). */
 void dialog_remind(struct tui *t, const struct caseload_entry *e, size_t appt);
 
+/* l: a letter from a template for `e`, about appointment `appt` (its id;
+ * 0: the one the template calls for), written to a file and recorded
+ * (dialogs_letter.c). */
+void dialog_letter(struct tui *t, const struct caseload_entry *e,
+		   uint64_t appt);
+
 /*
  * The funder's questionnaires (dialogs_fse.c). dialog_fse offers those
  * that apply (at entry; on leaving and six months after, for someone who

@@ -79,6 +79,7 @@ enum action {
 	ACT_WEEK_NEXT,
 	ACT_WEEK_PREV,
 	ACT_WEEK_TODAY,
+	ACT_LETTER,
 	ACT_COUNT
 };
 

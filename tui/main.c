@@ -26,6 +26,9 @@ static const struct command *const commands[] = {
 	&command_reminders,
 	&command_list,
 	&command_export,
+	&command_letter,
+	&command_letters,
+	&command_templates,
 	&command_import,
 	&command_backup,
 	&command_restore,
@@ -286,9 +289,19 @@ static int resolve(struct cli *cli, const char *db, const char *config,
 		cli->config_default = strdup(exists(PARCOURS_CONFIG_INSTALLED)
 						     ? PARCOURS_CONFIG_INSTALLED
 						     : PARCOURS_CONFIG_SOURCE);
+	/* The letters' templates, found as the default configuration is;
+	 * the PLIE's own directory first. */
+	cli->templates_user = join(conf, "parcours/templates");
+	cli->templates_shipped = beside_exe("../share/parcours/templates");
+	if (cli->templates_shipped == NULL)
+		cli->templates_shipped =
+			strdup(exists(PARCOURS_TEMPLATES_INSTALLED)
+				       ? PARCOURS_TEMPLATES_INSTALLED
+				       : PARCOURS_TEMPLATES_SOURCE);
 	free(data);
 	free(conf);
-	if (cli->db_dir == NULL || cli->config_default == NULL)
+	if (cli->db_dir == NULL || cli->config_default == NULL ||
+	    cli->templates_user == NULL || cli->templates_shipped == NULL)
 		goto nomem_after;
 	return EXIT_OK;
 nomem:

@@ -3,11 +3,11 @@ _parcours()
 {
 	local cur prev words cword
 	_init_completion || return
-	local commands="attention reminders list export import backup restore dump load
+	local commands="attention reminders list export letter letters templates import backup restore dump load
 		check access erase purge hold init demo check-config"
 	local global="--db --config --today --referent --demo --help --version"
 	case $prev in
-	--db) _filedir -d; return ;;
+	--db | --output-dir) _filedir -d; return ;;
 	--config | --output | import | load | backup | restore | check-config)
 		_filedir; return ;;
 	--format)
@@ -17,7 +17,7 @@ _parcours()
 		esac
 		return ;;
 	--delimiter) COMPREPLY=($(compgen -W "comma semicolon tab" -- "$cur")); return ;;
-	--today | --from | --to | --exited-before | --referent | --participants | --seed)
+	--today | --from | --to | --exited-before | --referent | --participants | --seed | --appointment)
 		return ;;
 	esac
 	local cmd="" w
@@ -31,6 +31,8 @@ _parcours()
 	reminders) opts="--days --all --format --channel --output --mark --help" ;;
 	list) opts="--all --exited --format --help" ;;
 	export) opts="--format --output --all --from --to --pseudonymise --with-sensitive --strict --indicators --delimiter --names --help" ;;
+	letter) opts="--appointment --output --help" ;;
+	letters) opts="--from --to --all --output-dir --output --help" ;;
 	import) opts="--dry-run --help" ;;
 	dump) opts="--output --salvage --help" ;;
 	erase) opts="--force --help" ;;

@@ -679,6 +679,11 @@ static void handle(struct tui *t, void *data, enum action a)
 		if ((r = selected(t, v)) != NULL)
 			dialog_checkin(t, &t->cl.entries[r->entry]);
 		break;
+	case ACT_LETTER:
+		if ((r = selected(t, v)) != NULL)
+			dialog_letter(t, &t->cl.entries[r->entry],
+				      r->kind == ROW_APPT ? r->appt : 0);
+		break;
 	case ACT_PASS_DAY:
 		pass_day(t, v);
 		break;

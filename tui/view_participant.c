@@ -345,6 +345,41 @@ static char *one_line(char *s)
 	return s;
 }
 
+/* "28/11" (French) or "11-28": the day and month of d. */
+static char *day_month(pdate d, char buf[DATE_BUFSZ])
+{
+	char full[DATE_BUFSZ];
+
+	cli_date(d, full);
+	/* dd/mm/yyyy keeps its start, yyyy-mm-dd its end. */
+	if (strlen(full) == 10 && full[2] == '/')
+		snprintf(buf, DATE_BUFSZ, "%.5s", full);
+	else if (strlen(full) == 10)
+		snprintf(buf, DATE_BUFSZ, "%s", full + 5);
+	else
+		snprintf(buf, DATE_BUFSZ, "%s", full);
+	return buf;
+}
+
+/* "✉ 28/11" after the kind of an appointment a letter went out about,
+ * or "✉" when the column has room for that only. */
+static void draw_letter_mark(const struct appointment *a, int x, int y, int w,
+			     enum ui_style st, const char *kind)
+{
+	char mark[32], dm[DATE_BUFSZ];
+	int kw = text_width(kind);
+
+	if (a->letter == NULL)
+		return;
+	snprintf(mark, sizeof mark, "✉ %s", day_month(a->letter_date, dm));
+	/* Without room for the date, the envelope alone: the line under
+	 * the list says the rest of the selected one. */
+	if (kw + 2 + text_width(mark) > w)
+		snprintf(mark, sizeof mark, "✉");
+	if (kw + 2 + text_width(mark) <= w)
+		ui_put(stdscr, y, x + kw + 1, text_width(mark), mark, st);
+}
+
 static void draw_appointments(struct tui *t, struct participant_view *v,
 			      const struct caseload_entry *e, int x, int y,
 			      int w, int rows)
@@ -378,15 +413,30 @@ static void draw_appointments(struct tui *t, struct participant_view *v,
 		ui_put(stdscr, y + i, x, 20, line, st);
 		ui_put(stdscr, y + i, x + 20, w - 33,
 		       format_appt_kind(t->config, a->kind), st);
+		draw_letter_mark(a, x + 20, y + i, w - 33, st,
+				 format_appt_kind(t->config, a->kind));
 		ui_put(stdscr, y + i, x + w - 13, 13,
 		       late ? _("no outcome") : format_appt_status(a->status),
 		       st);
 	}
-	/* What was written about the selected appointment. */
-	if (sel < f->n_appts && f->appts[sel].note != NULL) {
-		char line[600];
+	/* What was sent and written about the selected appointment. */
+	if (sel < f->n_appts &&
+	    (f->appts[sel].note != NULL || f->appts[sel].letter != NULL)) {
+		char line[900], sent[300] = "";
 
-		snprintf(line, sizeof line, "» %s", f->appts[sel].note);
+		if (f->appts[sel].letter != NULL) {
+			char dm[DATE_BUFSZ];
+
+			/* TRANSLATORS: "convocation sent 28/11"; the first %s
+			 * is the template's name, the second day/month. */
+			snprintf(sent, sizeof sent, _("✉ %s sent %s"),
+				 f->appts[sel].letter,
+				 day_month(f->appts[sel].letter_date, dm));
+		}
+		snprintf(line, sizeof line, "%s%s%s%s", sent,
+			 *sent && f->appts[sel].note ? " · " : "",
+			 f->appts[sel].note ? "» " : "",
+			 f->appts[sel].note ? f->appts[sel].note : "");
 		one_line(line);
 		if (text_width(line) <= w - 1) {
 			ui_put(stdscr, y + rows, x + 1, w - 1, line, STYLE_DIM);
@@ -505,6 +555,11 @@ static void handle(struct tui *t, void *data, enum action a)
 		break;
 	case ACT_NOTE:
 		dialog_note(t, e);
+		break;
+	case ACT_LETTER:
+		dialog_letter(t, e,
+			      sel < e->file.n_appts ? e->file.appts[sel].id
+						    : 0);
 		break;
 	case ACT_RESCHEDULE:
 		dialog_reschedule(t, e, sel);

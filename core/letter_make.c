@@ -1,0 +1,212 @@
+/* letter_make.c: a letter made for one participant, and letters written
+ * to files whole or not at all. */
+#include "atomic.h"
+#include "error.h"
+#include "i18n.h"
+#include "letter.h"
+#include "store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void letter_doc_clear(struct letter_doc *d)
+{
+	if (d == NULL)
+		return;
+	free(d->file);
+	free(d->text);
+	memset(d, 0, sizeof *d);
+	d->appt_date = DATE_NONE;
+}
+
+static const struct appointment *appt_of(const struct participant_file *f,
+					 uint64_t id)
+{
+	for (size_t i = 0; i < f->n_appts; i++)
+		if (f->appts[i].id == id)
+			return &f->appts[i];
+	return NULL;
+}
+
+/* Which appointment the letter is about; *a NULL for none. */
+static int choose(struct store_txn *txn, const struct participant_file *f,
+		  const struct letter_template *t, uint64_t appt, pdate today,
+		  const struct appointment **a, char **cause)
+{
+	bool needs = false, missed = false;
+	int rc;
+
+	*a = NULL;
+	if (appt != 0) {
+		struct appointment other;
+
+		if ((*a = appt_of(f, appt)) != NULL)
+			return PC_OK;
+		appointment_init(&other);
+		rc = store_appointment_get(txn, appt, &other);
+		appointment_clear(&other);
+		if (rc == PC_ENOTFOUND)
+			return error_set(cause, rc, _("no appointment %llu"),
+					 (unsigned long long)appt);
+		return rc != PC_OK ? rc
+				   : error_set(cause, PC_EINVAL,
+					       _("appointment %llu is not "
+						 "this participant's"),
+					       (unsigned long long)appt);
+	}
+	rc = letter_check(t, NULL, NULL, &needs, &missed, cause);
+	if (rc != PC_OK)
+		return rc;
+	if (needs) {
+		*a = letter_next_planned(f, today);
+		if (*a == NULL)
+			return error_set(cause, PC_EINVAL,
+					 _("%s: participant %llu has no "
+					   "appointment planned from today; "
+					   "name one with --appointment"),
+					 t->file, (unsigned long long)f->p.id);
+	} else if (missed) {
+		*a = letter_last_missed(f);
+	}
+	return PC_OK;
+}
+
+int letter_make(struct store *s, const struct config *c,
+		const struct letter_template *t, uint64_t pid, uint64_t appt,
+		pdate today, struct letter_doc *out, char **cause)
+{
+	struct participant_file f = { 0 };
+	struct store_txn *txn = NULL;
+	const struct appointment *a = NULL;
+	struct letter_values lv = { 0 };
+	char *name = NULL, date[DATE_BUFSZ];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->appt_date = DATE_NONE;
+	if ((rc = store_read_begin(s, &txn, cause)) != PC_OK)
+		return rc;
+	rc = store_file_load(txn, pid, &f);
+	if (rc == PC_ENOTFOUND)
+		error_set(cause, rc, _("no participant %llu"),
+			  (unsigned long long)pid);
+	if (rc == PC_OK)
+		rc = choose(txn, &f, t, appt, today, &a, cause);
+	store_read_end(&txn);
+	if (rc == PC_OK)
+		rc = letter_values_make(c, &f, a, today, &lv);
+	if (rc == PC_OK)
+		rc = letter_render(t, &lv, &out->text, &out->len, cause);
+	if (rc == PC_OK && (name = letter_name(t)) == NULL)
+		rc = PC_ENOMEM;
+	if (rc == PC_OK) {
+		out->participant = pid;
+		out->appt = a ? a->id : 0;
+		out->appt_date = a ? a->date : DATE_NONE;
+		if ((a ? asprintf(&out->file, "%s-%s-P%llu-%llu.%s", name,
+				  date_format_iso(a->date, date),
+				  (unsigned long long)pid,
+				  (unsigned long long)a->id, letter_ext(t))
+		       : asprintf(&out->file, "%s-P%llu.%s", name,
+				  (unsigned long long)pid, letter_ext(t))) <
+		    0) {
+			out->file = NULL;
+			rc = PC_ENOMEM;
+		}
+	}
+	free(name);
+	letter_values_free(&lv);
+	participant_file_clear(&f);
+	if (rc != PC_OK)
+		letter_doc_clear(out);
+	return rc;
+}
+
+int letter_save(const char *path, const char *text, size_t len, char **cause)
+{
+	struct atomic_file af;
+	int rc = atomic_open(&af, path, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (len > 0 && fwrite(text, 1, len, af.f) != len) {
+		int e = errno;
+
+		atomic_abort(&af);
+		return error_set(cause,
+				 e == ENOSPC || e == EDQUOT ? PC_EFULL : PC_EIO,
+				 "%s: %s", path, strerror(e));
+	}
+	return atomic_commit(&af, cause);
+}
+
+/* Remove the files of `tmp` written so far, then `tmp`. */
+static void remove_tmp(const char *tmp, const struct letter_doc *docs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *p;
+
+		if (asprintf(&p, "%s/%s", tmp, docs[i].file) >= 0) {
+			unlink(p);
+			free(p);
+		}
+	}
+	rmdir(tmp);
+}
+
+int letter_save_all(const char *dir, const struct letter_doc *docs, size_t n,
+		    size_t *moved, char **cause)
+{
+	char *tmp = NULL;
+	int rc = PC_OK;
+
+	*moved = 0;
+	if (asprintf(&tmp, "%s/.parcours-letters-XXXXXX", dir) < 0)
+		return PC_ENOMEM;
+	if (mkdtemp(tmp) == NULL) {
+		rc = error_set(cause, errno == ENOSPC ? PC_EFULL : PC_EIO,
+			       "%s: %s", dir, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	for (size_t i = 0; i < n && rc == PC_OK; i++) {
+		char *p;
+
+		if (asprintf(&p, "%s/%s", tmp, docs[i].file) < 0) {
+			rc = PC_ENOMEM;
+			break;
+		}
+		rc = letter_save(p, docs[i].text, docs[i].len, cause);
+		free(p);
+	}
+	if (rc != PC_OK) {
+		remove_tmp(tmp, docs, n);
+		free(tmp);
+		return rc;
+	}
+	for (size_t i = 0; i < n && rc == PC_OK; i++) {
+		char *from, *to;
+
+		if (asprintf(&from, "%s/%s", tmp, docs[i].file) < 0)
+			rc = PC_ENOMEM;
+		else if (asprintf(&to, "%s/%s", dir, docs[i].file) < 0) {
+			free(from);
+			rc = PC_ENOMEM;
+		} else {
+			if (rename(from, to) != 0)
+				rc = error_set(cause, PC_EIO, "%s: %s", to,
+					       strerror(errno));
+			else
+				(*moved)++;
+			free(from);
+			free(to);
+		}
+	}
+	remove_tmp(tmp, docs, n);
+	free(tmp);
+	return rc;
+}

@@ -1,0 +1,567 @@
+/* cmd_letter.c: `parcours templates`, `parcours letter` and `parcours
+ * letters`: letters made from the PLIE's templates (core/letter.h). */
+#include "caseload.h"
+#include "command.h"
+#include "edit.h"
+#include "error.h"
+#include "i18n.h"
+#include "letter.h"
+#include "text.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* The templates found; false (after reporting, *status set) on failure. */
+static bool find_templates(struct cli *cli, struct letter_list *l, int *status)
+{
+	char *cause = NULL;
+	int rc = letter_list_find(cli->templates_user, cli->templates_shipped,
+				  l, &cause);
+
+	if (rc != PC_OK) {
+		*status = cli_fail(rc, cause);
+		return false;
+	}
+	return true;
+}
+
+/* Template `name` (the output's extension preferred); NULL after saying
+ * which there are. */
+static const struct letter_template *
+lookup(const struct letter_list *l, const char *name, const char *output)
+{
+	const char *dot = output ? strrchr(output, '.') : NULL;
+	const struct letter_template *t = letter_lookup(
+		l, name, dot && !strchr(dot, '/') ? dot + 1 : NULL);
+
+	if (t == NULL)
+		cli_error(_("no template '%s'; 'parcours templates' lists "
+			    "them"),
+			  name);
+	return t;
+}
+
+static int templates_run(struct cli *cli, int argc, char **argv)
+{
+	struct letter_list l = { 0 };
+	int status = command_only_help(&command_templates, argc, argv);
+
+	if (status >= 0)
+		return status;
+	if (!command_no_operand(argc, argv))
+		return EXIT_USAGE;
+	status = EXIT_OK;
+	if (!find_templates(cli, &l, &status))
+		return status;
+	printf(_("Your templates: %s (they take precedence)\n"),
+	       cli->templates_user);
+	printf(_("Shipped templates: %s\n"), cli->templates_shipped);
+	for (size_t i = 0; i < l.n; i++) {
+		char **names = NULL, *cause = NULL;
+		size_t n = 0;
+		int rc = letter_check(&l.v[i], &names, &n, NULL, NULL, &cause);
+
+		printf("\n%s  %s\n  %s\n", l.v[i].file,
+		       l.v[i].user ? _("yours") : _("shipped"), l.v[i].path);
+		if (rc != PC_OK) {
+			cli_fail(rc, cause);
+			status = EXIT_USAGE;
+			continue;
+		}
+		fputs("  ", stdout);
+		for (size_t k = 0; k < n; k++)
+			printf("%s%s", k ? ", " : "", names[k]);
+		putchar('\n');
+		template_names_free(names, n);
+	}
+	if (l.n == 0)
+		puts(_("No template found."));
+	letter_list_free(&l);
+	return status;
+}
+
+/* Warn once about the configuration's blanks the template uses. */
+static void warn_blanks(const struct config *c, const struct letter_template *t)
+{
+	static const char *const keys[] = {
+		"plie.name",  "plie.address",	"plie.phone",
+		"plie.email", "referent.phone", "referent.email"
+	};
+	const char *const vals[] = { c->plie_name,	c->plie_address,
+				     c->plie_phone,	c->plie_email,
+				     c->referent_phone, c->referent_email };
+	char **names = NULL, *cause = NULL, line[256] = "";
+	size_t n = 0, used = 0;
+
+	if (letter_check(t, &names, &n, NULL, NULL, &cause) != PC_OK) {
+		free(cause);
+		return;
+	}
+	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+		for (size_t i = 0; i < n; i++) {
+			if (vals[k] != NULL || strcmp(names[i], keys[k]) != 0)
+				continue;
+			used += (size_t)snprintf(
+				line + used, sizeof line - used, "%s%s",
+				used ? ", " : "",
+				strcmp(keys[k], "referent.phone") == 0
+					? "referent_phone"
+				: strcmp(keys[k], "referent.email") == 0
+					? "referent_email"
+					: keys[k]);
+			break;
+		}
+		if (used >= sizeof line)
+			break;
+	}
+	if (used > 0)
+		cli_error(_("warning: %s not set in the configuration: left "
+			    "blank in the letters"),
+			  line);
+	template_names_free(names, n);
+}
+
+static struct edit_ctx context(struct cli *cli, const struct config *c)
+{
+	struct edit_ctx ctx = { c, cli_referent(cli), (int64_t)time(NULL),
+				cli->today };
+
+	return ctx;
+}
+
+/* Record docs[0..n-1] as made; a failure reported, status 1. */
+static int record(struct cli *cli, const struct config *c,
+		  const struct letter_template *t,
+		  const struct letter_doc *docs, size_t n)
+{
+	struct edit_ctx ctx = context(cli, c);
+	char *name = letter_name(t);
+	int status = EXIT_OK;
+
+	if (name == NULL)
+		return cli_fail(PC_ENOMEM, NULL);
+	for (size_t i = 0; i < n; i++) {
+		char *cause = NULL;
+		int rc = edit_letter_made(cli->store, &ctx, docs[i].participant,
+					  docs[i].appt, name, &cause);
+
+		if (rc != PC_OK) {
+			cli_error(_("participant %llu: the letter is made but "
+				    "not recorded:"),
+				  (unsigned long long)docs[i].participant);
+			status = cli_fail(rc, cause);
+		}
+	}
+	free(name);
+	return status;
+}
+
+static bool parse_id(const char *s, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return false;
+	v = strtoull(s, &end, 10);
+	if (*end != '\0' || v == 0)
+		return false;
+	*out = v;
+	return true;
+}
+
+static int letter_run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "appointment", required_argument, NULL, 'a' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *output = NULL;
+	uint64_t pid = 0, appt = 0;
+	struct letter_list l = { 0 };
+	const struct letter_template *t;
+	struct letter_doc doc = { 0 };
+	const struct config *c;
+	char *cause = NULL;
+	int opt, rc, status = EXIT_OK;
+
+	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
+		switch (opt) {
+		case 'a':
+			if (!parse_id(optarg, &appt)) {
+				cli_error(_("--appointment: '%s' is not an "
+					    "appointment number"),
+					  optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			return command_help(&command_letter);
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 2) {
+		command_print_usage(&command_letter, stderr);
+		return EXIT_USAGE;
+	}
+	if (!parse_id(argv[optind + 1], &pid)) {
+		cli_error(_("'%s' is not a participant number"),
+			  argv[optind + 1]);
+		return EXIT_USAGE;
+	}
+	if (!cli_output_allowed(cli, output))
+		return EXIT_USAGE;
+	if ((c = cli_config(cli, &status)) == NULL ||
+	    cli_store(cli, &status) == NULL ||
+	    !find_templates(cli, &l, &status))
+		return status;
+	if ((t = lookup(&l, argv[optind], output)) == NULL) {
+		letter_list_free(&l);
+		return EXIT_USAGE;
+	}
+	rc = letter_make(cli->store, c, t, pid, appt, cli->today, &doc, &cause);
+	if (rc == PC_OK) {
+		warn_blanks(c, t);
+		if (output != NULL)
+			rc = letter_save(output, doc.text, doc.len, &cause);
+		else if (fwrite(doc.text, 1, doc.len, stdout) != doc.len ||
+			 fflush(stdout) != 0)
+			rc = error_set(&cause, PC_EIO, "%s",
+				       _("cannot write the output"));
+	}
+	if (rc != PC_OK) {
+		status = cli_fail(rc, cause);
+	} else {
+		if (output != NULL) {
+			char *shown = text_shown(output);
+
+			fprintf(stderr, _("parcours: letter written to %s\n"),
+				shown ? shown : "");
+			free(shown);
+		}
+		status = record(cli, c, t, &doc, 1);
+	}
+	letter_doc_clear(&doc);
+	letter_list_free(&l);
+	return status;
+}
+
+/* One letter of a batch to make. */
+struct want {
+	uint64_t pid, appt;
+	pdate date;
+	int minute;
+	const char *key; /* the name's sort key, inside the caseload */
+};
+
+static int by_date(const void *pa, const void *pb)
+{
+	const struct want *a = pa, *b = pb;
+
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	if (a->minute != b->minute)
+		return a->minute < b->minute ? -1 : 1;
+	if (a->key && b->key && strcmp(a->key, b->key) != 0)
+		return strcmp(a->key, b->key);
+	return a->appt < b->appt ? -1 : a->appt > b->appt;
+}
+
+static bool has_flag(const struct caseload_entry *e, enum flag_kind k)
+{
+	for (size_t i = 0; i < e->summary.n_flags; i++)
+		if (e->summary.flags[i].kind == k)
+			return true;
+	return false;
+}
+
+/* What a batch of template t makes letters for, into *out (*n). */
+static int wanted(const struct caseload *cl, const struct letter_template *t,
+		  pdate from, pdate to, struct want **out, size_t *n,
+		  char **cause)
+{
+	bool needs = false, missed = false;
+	struct want *v = NULL;
+	size_t cap = 0;
+	int rc = letter_check(t, NULL, NULL, &needs, &missed, cause);
+
+	*out = NULL;
+	*n = 0;
+	if (rc != PC_OK)
+		return rc;
+	for (size_t i = 0; i < cl->n; i++) {
+		const struct caseload_entry *e = &cl->entries[i];
+		const struct participant_file *f = &e->file;
+
+		for (size_t k = 0; k < (needs ? f->n_appts : 1); k++) {
+			const struct appointment *a =
+				needs ? &f->appts[k] : NULL;
+
+			if (needs && (a->status != APPT_PLANNED ||
+				      a->date < from || a->date > to))
+				continue;
+			if (!needs && missed && !has_flag(e, FLAG_NO_SHOW))
+				continue;
+			if (!needs && !missed && f->p.status == STATUS_EXITED)
+				continue;
+			if (*n == cap) {
+				struct want *g;
+
+				cap = cap ? 2 * cap : 32;
+				if ((g = realloc(v, cap * sizeof *g)) == NULL) {
+					free(v);
+					return PC_ENOMEM;
+				}
+				v = g;
+			}
+			v[(*n)++] =
+				(struct want){ f->p.id, a ? a->id : 0,
+					       a ? a->date : 0,
+					       a ? a->minute : 0, e->name_key };
+		}
+	}
+	if (*n > 1)
+		qsort(v, *n, sizeof *v, by_date);
+	*out = v;
+	return PC_OK;
+}
+
+static void docs_free(struct letter_doc *docs, size_t n)
+{
+	for (size_t i = 0; docs != NULL && i < n; i++)
+		letter_doc_clear(&docs[i]);
+	free(docs);
+}
+
+/* Write the batch: one file each in `dir`, or one document (`output`, or
+ * standard output). *written: how many letters went out. */
+static int write_batch(const struct letter_template *t,
+		       const struct letter_doc *docs, size_t n, const char *dir,
+		       const char *output, size_t *written, char **cause)
+{
+	char **texts = NULL, *all = NULL;
+	size_t *lens = NULL, len = 0;
+	int rc;
+
+	*written = 0;
+	if (dir != NULL)
+		return letter_save_all(dir, docs, n, written, cause);
+	texts = calloc(n, sizeof *texts);
+	lens = calloc(n, sizeof *lens);
+	if (texts == NULL || lens == NULL) {
+		free(texts);
+		free(lens);
+		return PC_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		texts[i] = docs[i].text;
+		lens[i] = docs[i].len;
+	}
+	rc = letter_merge(letter_is_fodt(t), strcmp(letter_ext(t), "md") == 0,
+			  texts, lens, n, &all, &len, cause);
+	free(texts);
+	free(lens);
+	if (rc == PC_OK && output != NULL)
+		rc = letter_save(output, all, len, cause);
+	else if (rc == PC_OK &&
+		 (fwrite(all, 1, len, stdout) != len || fflush(stdout) != 0))
+		rc = error_set(cause, PC_EIO, "%s",
+			       _("cannot write the output"));
+	free(all);
+	if (rc == PC_OK)
+		*written = n;
+	return rc;
+}
+
+static int letters_run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 'T' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "output-dir", required_argument, NULL, 'd' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *output = NULL, *dir = NULL;
+	pdate from = DATE_NONE, to = DATE_NONE;
+	bool all = false;
+	struct letter_list l = { 0 };
+	const struct letter_template *t;
+	struct caseload cl = { 0 };
+	struct want *want = NULL;
+	struct letter_doc *docs = NULL;
+	size_t n = 0, written = 0;
+	const struct config *c;
+	char *cause = NULL;
+	int opt, rc = PC_OK, status = EXIT_OK;
+
+	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
+		switch (opt) {
+		case 'F':
+		case 'T':
+			if (date_parse(optarg, cli->today,
+				       opt == 'F' ? &from : &to) != PC_OK) {
+				cli_error(_("--%s: '%s' is not a date "
+					    "(YYYY-MM-DD or DD/MM/YYYY)"),
+					  opt == 'F' ? "from" : "to", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'a':
+			all = true;
+			break;
+		case 'd':
+			dir = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			return command_help(&command_letters);
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 1) {
+		command_print_usage(&command_letters, stderr);
+		return EXIT_USAGE;
+	}
+	if (dir != NULL && output != NULL) {
+		cli_error("%s", _("--output-dir and --output: one or the "
+				  "other"));
+		return EXIT_USAGE;
+	}
+	if (from == DATE_NONE)
+		from = cli->today;
+	if (to == DATE_NONE)
+		to = from + 6;
+	if (from > to) {
+		cli_error("%s", _("--from: after --to"));
+		return EXIT_USAGE;
+	}
+	if (!cli_output_allowed(cli, output) || !cli_output_allowed(cli, dir))
+		return EXIT_USAGE;
+	if ((c = cli_config(cli, &status)) == NULL ||
+	    cli_store(cli, &status) == NULL ||
+	    !find_templates(cli, &l, &status))
+		return status;
+	if ((t = lookup(&l, argv[optind], output)) == NULL) {
+		letter_list_free(&l);
+		return EXIT_USAGE;
+	}
+	rc = caseload_load(cli->store, c, all ? NULL : cli_referent(cli), false,
+			   cli->today, &cl, &cause);
+	if (rc == PC_OK)
+		rc = wanted(&cl, t, from, to, &want, &n, &cause);
+	if (rc == PC_OK && n > 0 && (docs = calloc(n, sizeof *docs)) == NULL)
+		rc = PC_ENOMEM;
+	/* Every letter made before any is written: all or nothing. */
+	for (size_t i = 0; rc == PC_OK && i < n; i++)
+		rc = letter_make(cli->store, c, t, want[i].pid, want[i].appt,
+				 cli->today, &docs[i], &cause);
+	caseload_free(&cl);
+	free(want);
+	if (rc == PC_OK && n == 0) {
+		cli_error("%s", _("no letter to make: nothing written"));
+		letter_list_free(&l);
+		return EXIT_OK;
+	}
+	if (rc == PC_OK) {
+		warn_blanks(c, t);
+		rc = write_batch(t, docs, n, dir, output, &written, &cause);
+	}
+	if (rc != PC_OK)
+		status = cli_fail(rc, cause);
+	if (written > 0) {
+		int st;
+
+		if (output != NULL || dir != NULL) {
+			char *shown = text_shown(dir ? dir : output);
+
+			fprintf(stderr,
+				P_("parcours: %zu letter written to %s\n",
+				   "parcours: %zu letters written to %s\n",
+				   written),
+				written, shown ? shown : "");
+			free(shown);
+		}
+		st = record(cli, c, t, docs, written);
+		if (status == EXIT_OK)
+			status = st;
+	}
+	docs_free(docs, n);
+	letter_list_free(&l);
+	return status;
+}
+
+const struct command command_templates = {
+	.name = "templates",
+	.args = "",
+	.summary = N_("the letter templates found and their placeholders"),
+	.help = N_("The letter templates: those of your directory "
+		   "($XDG_CONFIG_HOME/parcours/templates,\n"
+		   "default ~/.config/parcours/templates), which take "
+		   "precedence by file name,\n"
+		   "then the shipped ones; each with where it is and the "
+		   "placeholders it uses.\n"
+		   "A template with an unknown placeholder is reported with "
+		   "its line; status 2."),
+	.run = templates_run,
+};
+
+const struct command command_letter = {
+	.name = "letter",
+	.args = N_("TEMPLATE ID [--appointment APPT] [--output FILE]"),
+	.summary = N_("a letter from a template for one participant"),
+	.help = N_("A letter for participant ID from TEMPLATE (convocation, "
+		   "or a file name such as\n"
+		   "convocation.md), recorded on the appointment it is "
+		   "about and in the journal.\n"
+		   "  --appointment APPT  the appointment it is about "
+		   "(default: the next planned\n"
+		   "                      when the template needs one; the "
+		   "last missed for a\n"
+		   "                      re-invitation)\n"
+		   "  --output FILE       write FILE atomically, mode 0600 "
+		   "(default: standard\n"
+		   "                      output); its extension picks the "
+		   "template's kind"),
+	.run = letter_run,
+};
+
+const struct command command_letters = {
+	.name = "letters",
+	.args = N_("TEMPLATE [--from DATE --to DATE] [--all] "
+		   "[--output-dir DIR | --output FILE]"),
+	.summary = N_("letters from a template for every participant it "
+		      "concerns"),
+	.help = N_("Letters from TEMPLATE for everyone it concerns: a "
+		   "template about an\n"
+		   "appointment (convocation), every planned appointment of "
+		   "the period; one\n"
+		   "about a missed one (re-invitation), every participant "
+		   "with a no-show; any\n"
+		   "other, every participant followed. Each letter is "
+		   "recorded. All are made\n"
+		   "before any is written; none is written if one fails.\n"
+		   "  --from DATE --to DATE  the period (default: today and "
+		   "the six days after)\n"
+		   "  --all              every referent's participants\n"
+		   "  --output-dir DIR   one file each, named like\n"
+		   "                     convocation-2026-12-03-P42-317.fodt\n"
+		   "  --output FILE      one document, a page break between "
+		   "letters (default:\n"
+		   "                     standard output)"),
+	.run = letters_run,
+};
