@@ -1,78 +1,23 @@
 /* export_csv.c: one row per participant, RFC 4180. */
 #include "export_internal.h"
+#include "csv.h"
 #include "error.h"
 
 #include <string.h>
 
-/*
- * A phone number a spreadsheet can only read as text: '+', a digit, then
- * digits in groups split by spaces or dots ("+33 6 12 34 56 78",
- * "+33.6.12.34.56.78"). Neither a number (a space, or two dots) nor a sum
- * (no '-'), and without a letter no function, reference or link.
- */
-static bool plain_phone(const char *s)
+/* How a cell is guarded against formulas (csv_write_field): the numbers
+ * the export makes itself may be negative; a plain phone number is left
+ * as typed. */
+static enum csv_guard guard(enum row_column c)
 {
-	size_t spaces = 0, dots = 0;
-
-	if (s[0] != '+' || s[1] < '0' || s[1] > '9')
-		return false;
-	for (s++; *s; s++) {
-		if (*s == ' ')
-			spaces++;
-		else if (*s == '.')
-			dots++;
-		else if (*s < '0' || *s > '9')
-			return false;
-	}
-	return spaces > 0 || dots > 1;
-}
-
-/*
- * A cell a spreadsheet could take for a formula (OWASP's "CSV injection":
- * '=', '+', '-', '@', tab or CR first) is written after a "'", which
- * spreadsheets read as text; a plain phone number is left as typed.
- */
-static bool needs_mark(const char *s, enum row_column c)
-{
-	/* The numbers the export makes itself may be negative. */
 	if (c == COL_ID || c == COL_STAGE_NO || c == COL_DAYS_IN_STAGE)
-		return false;
-	if (s[0] == '\0' || strchr("=+-@\t\r", s[0]) == NULL)
-		return false;
-	return !(c == COL_PHONE && plain_phone(s));
+		return CSV_GUARD_NONE;
+	return c == COL_PHONE ? CSV_GUARD_PHONE : CSV_GUARD_TEXT;
 }
 
-/*
- * A field, quoted when it holds the delimiter, a quote or a line break.
- * Tabs and line feeds are kept (in quotes); other control characters and
- * invalid bytes are written as export_char shows them.
- */
 static void field(FILE *out, const char *s, char delimiter, enum row_column c)
 {
-	bool quote = strchr(s, delimiter) != NULL || strpbrk(s, "\"\n") != NULL;
-	size_t n = strlen(s);
-	char shown[EXPORT_CHAR_MAX];
-
-	if (quote)
-		fputc('"', out);
-	if (needs_mark(s, c))
-		fputc('\'', out);
-	while (n > 0) {
-		size_t len = 1;
-
-		if (*s == '"') {
-			fputs("\"\"", out);
-		} else if (*s == '\t' || *s == '\n') {
-			fputc(*s, out);
-		} else {
-			len = export_char(s, n, shown);
-			fputs(shown, out);
-		}
-		s += len;
-		n -= len;
-	}
-	if (quote)
-		fputc('"', out);
+	csv_write_field(out, s, delimiter, guard(c));
 }
 
 /* One row of the indicator table: its table, name and label, then the
