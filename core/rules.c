@@ -395,8 +395,13 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 	memset(out, 0, sizeof *out);
 	out->last_contact = DATE_NONE;
 	out->next_appointment = DATE_NONE;
+	/* The time in the stage stops at the exit. */
 	out->days_in_stage =
-		f->p.stage_since != DATE_NONE ? today - f->p.stage_since : 0;
+		f->p.stage_since == DATE_NONE ? 0
+		: f->p.status == STATUS_EXITED && f->p.exit_date != DATE_NONE &&
+				f->p.exit_date < today
+			? f->p.exit_date - f->p.stage_since
+			: today - f->p.stage_since;
 	appointment_rules(f, today, out, &any_planned);
 	if (f->p.status == STATUS_EXITED) {
 		out->n_flags = 0;

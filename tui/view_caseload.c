@@ -289,14 +289,11 @@ static void draw_status(struct tui *t, const struct caseload_view *v)
 	for (size_t i = 0; i < t->cl.n; i++) {
 		const struct caseload_entry *e = &t->cl.entries[i];
 
-		if (rules_after_exit(t->config, &e->file.p)) {
-			after_exit++;
-			flagged += e->summary.n_flags > 0;
-		}
-		if (e->file.p.status == STATUS_EXITED)
-			continue;
-		current++;
+		/* Whoever has something to do counts: those left at hiring
+		 * and followed, those left with the survey to ask. */
+		after_exit += rules_after_exit(t->config, &e->file.p);
 		flagged += e->summary.n_flags > 0;
+		current += e->file.p.status != STATUS_EXITED;
 	}
 	/* Counts as what they are: "82 participants · target 80"; the
 	 * target gives way first when the filters need the room. */

@@ -51,6 +51,8 @@ static void draw(struct tui *t, void *data)
 	size_t n_stages = t->config->n_stages;
 	size_t *per_stage = calloc(n_stages + 1, sizeof *per_stage);
 	size_t flags[FLAG_COUNT] = { 0 }, current = 0, max = 1, after_exit = 0;
+	size_t shown = 0, busy = 0; /* kinds to show, with someone */
+	int y0, limit = LINES - 6;
 	size_t entries = 0, exits = 0, positive = 0;
 	int year, m, d, y = 1, label_w = 0, bar_w;
 	pdate jan1;
@@ -87,12 +89,11 @@ static void draw(struct tui *t, void *data)
 				exits++;
 				positive += summary_exit_positive(t->config, p);
 			}
-			/* Left at hiring: their follow-up's flags count. */
-			if (rules_after_exit(t->config, p)) {
-				after_exit++;
-				for (size_t k = 0; k < e->summary.n_flags; k++)
-					flags[e->summary.flags[k].kind]++;
-			}
+			/* Their flags count: the follow-up's of those left at
+			 * hiring, the six-months survey's of the others. */
+			after_exit += rules_after_exit(t->config, p);
+			for (size_t k = 0; k < e->summary.n_flags; k++)
+				flags[e->summary.flags[k].kind]++;
 			continue;
 		}
 		current++;
@@ -148,7 +149,20 @@ static void draw(struct tui *t, void *data)
 	}
 	y++;
 	ui_put(stdscr, y++, 1, COLS - 2, _("Needing attention"), STYLE_HEADER);
-	for (int k = 0; k < FLAG_COUNT && y < LINES - 6; k++) {
+	y0 = y;
+	/* Every kind when they fit; else those with someone to see, so
+	 * that none with someone is ever cut. */
+	for (int k = 0; k < FLAG_COUNT; k++) {
+		shown += rules_flag_enabled(t->config, (enum flag_kind)k) &&
+			 (flags[k] > 0 ||
+			  (k != FLAG_WORK_LOST && k != FLAG_VALIDATE_EXIT));
+		busy += rules_flag_enabled(t->config, (enum flag_kind)k) &&
+			flags[k] > 0;
+	}
+	/* Those with someone to see before the year's figures below. */
+	if ((int)busy > LINES - 6 - y0)
+		limit = LINES - 3;
+	for (int k = 0; k < FLAG_COUNT && y < limit; k++) {
 		struct flag f = { .kind = (enum flag_kind)k, .days = 1 };
 
 		if (!rules_flag_enabled(t->config, (enum flag_kind)k))
@@ -156,6 +170,8 @@ static void draw(struct tui *t, void *data)
 		/* The follow-up after exit only when someone is in it. */
 		if (flags[k] == 0 &&
 		    (k == FLAG_WORK_LOST || k == FLAG_VALIDATE_EXIT))
+			continue;
+		if (flags[k] == 0 && (int)shown > LINES - 6 - y0)
 			continue;
 
 		bool on = false;
