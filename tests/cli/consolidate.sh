@@ -161,7 +161,30 @@ c = json.load(open(sys.argv[1]))
 a, b = (set(p["id"] for p in json.load(open(f))["participants"]) for f in sys.argv[2:])
 print(c["anomalies"][0]["participants"] == sorted(a & b) and len(a & b) > 0)' "$WORK/shared.json" "$WORK/h1.json" "$WORK/h3.json")" True
 err_has shared "participants of database $id1 in both"
-valid consolidate.schema.json "$WORK/dup.json" "$WORK/overlap.json" "$WORK/shared.json"
+# Two referents of one shared database, each their own caseload for the
+# same year: no anomaly; the same with the export of every referent:
+# overlapping periods, and their participants in both.
+"$BIN" --db "$WORK/shared" --today $T demo --seed 4 --participants 160 >/dev/null
+"$BIN" --db "$WORK/shared" --today $T export --all --format json >"$WORK/s-all.json"
+i=0
+while read -r name; do
+	i=$((i + 1))
+	"$BIN" --db "$WORK/shared" --today $T --referent "$name" export --format json >"$WORK/s$i.json"
+done < <($PY -c 'import json, sys; print("\n".join(r["name"] for r in json.load(open(sys.argv[1]))["referents"]))' "$WORK/s-all.json")
+same "two referents" "$i" 2
+run referents 0 consolidate "$WORK/s1.json" "$WORK/s2.json" --format json
+err_empty referents
+cp "$WORK/out" "$WORK/referents.json"
+same "referents: no anomaly" "$(kinds "$WORK/referents.json")" ""
+same "referents: the whole database" "$($PY -c '
+import json, sys
+c = json.load(open(sys.argv[1])); a = json.load(open(sys.argv[2]))
+print(c["totals"]["caseload"] == a["caseload"]["size"], c["totals"]["exits"] == a["period"]["exits"])' "$WORK/referents.json" "$WORK/s-all.json")" "True True"
+run with-all 0 consolidate "$WORK/s1.json" "$WORK/s-all.json" --format json
+cp "$WORK/out" "$WORK/with-all.json"
+same "with --all" "$(kinds "$WORK/with-all.json")" "overlapping_periods shared_participants"
+valid consolidate.schema.json "$WORK/dup.json" "$WORK/overlap.json" "$WORK/shared.json" \
+	"$WORK/referents.json" "$WORK/with-all.json"
 
 # Refused, status 2, the file named: an unknown schema_version, a JSON
 # that is no export, a file that is no JSON, a missing file (status 1).
