@@ -181,6 +181,19 @@ static int check_export(const struct json *doc, const char *path,
 		if (!count_at(&a->items[i], "count", &n) ||
 		    !text_at(&a->items[i], "name", false, &s) || s == NULL)
 			return not_export(cause, path, "flags");
+	a = json_get(doc, "referents");
+	if (json_get(doc, "referent")->type == JSON_NULL &&
+	    (a == NULL || a->type != JSON_ARRAY))
+		return not_export(cause, path, "referents");
+	for (size_t i = 0; a != NULL && a->type == JSON_ARRAY && i < a->n;
+	     i++)
+		if (!text_at(&a->items[i], "name", false, &s) || s == NULL ||
+		    !count_at(&a->items[i], "caseload", &n) ||
+		    !count_at(&a->items[i], "needing_attention", &n) ||
+		    !count_at(&a->items[i], "entries", &n) ||
+		    !count_at(&a->items[i], "exits", &n) ||
+		    !count_at(&a->items[i], "positive_exits", &n))
+			return not_export(cause, path, "referents");
 	a = json_get(doc, "participants");
 	if (a == NULL || a->type != JSON_ARRAY)
 		return not_export(cause, path, "participants");
@@ -255,6 +268,48 @@ static int read_file(struct consolidate_file *f, const struct json *doc)
 }
 
 /* ---- summing ---- */
+
+/* The referents' rows of file `i`: itself, or its referents (--all). */
+static int add_referents(struct consolidate *c, size_t i,
+			 const struct json *doc)
+{
+	const struct consolidate_file *f = &c->files[i];
+	const struct json *a = json_get(doc, "referents");
+	size_t n = f->referent ? 1 : a->n;
+	struct consolidate_referent *more;
+
+	if (n == 0)
+		return PC_OK;
+	more = realloc(c->referents, (c->n_referents + n) * sizeof *more);
+	if (more == NULL)
+		return PC_ENOMEM;
+	c->referents = more;
+	for (size_t k = 0; k < n; k++) {
+		struct consolidate_referent *r = &more[c->n_referents];
+		const struct json *x = f->referent ? NULL : &a->items[k];
+		const char *name = f->referent;
+
+		*r = (struct consolidate_referent){ .file = i };
+		if (x == NULL) {
+			r->caseload = f->caseload;
+			r->needing_attention = f->needing_attention;
+			r->entries = f->entries;
+			r->exits = f->exits;
+			r->positive = f->positive;
+		} else {
+			text_at(x, "name", false, &name);
+			count_at(x, "caseload", &r->caseload);
+			count_at(x, "needing_attention", &r->needing_attention);
+			count_at(x, "entries", &r->entries);
+			count_at(x, "exits", &r->exits);
+			count_at(x, "positive_exits", &r->positive);
+		}
+		if ((r->name = strdup(name ? name : "")) == NULL)
+			return PC_ENOMEM;
+		c->n_referents++;
+	}
+	return PC_OK;
+}
 
 /* The index of `id` in the list, added (label, count 0) when missing;
  * (size_t)-1 when memory ran out. */
@@ -560,6 +615,8 @@ int consolidate_load(struct consolidate *c, const char *const *paths,
 		if (rc == PC_OK)
 			rc = read_file(&c->files[i], docs[i]);
 		if (rc == PC_OK)
+			rc = add_referents(c, i, docs[i]);
+		if (rc == PC_OK)
 			rc = add_names(c, docs[i]);
 		if (rc == PC_OK && c->files[i].has_indicators)
 			rc = add_indicators(c,
@@ -645,6 +702,9 @@ void consolidate_free(struct consolidate *c)
 		free(c->anomalies[i].ids);
 	}
 	free(c->anomalies);
+	for (size_t i = 0; i < c->n_referents; i++)
+		free(c->referents[i].name);
+	free(c->referents);
 	*c = (struct consolidate){ 0 };
 }
 
@@ -652,11 +712,16 @@ void consolidate_free(struct consolidate *c)
 
 /* The positive-exit rate in percent as summary_positive_rate rounds it;
  * -1 without exits. */
+static int rate_of(size_t positive, size_t exits)
+{
+	if (exits == 0)
+		return -1;
+	return (int)((positive * 100 + exits / 2) / exits);
+}
+
 static int rate(const struct consolidate_file *f)
 {
-	if (f->exits == 0)
-		return -1;
-	return (int)((f->positive * 100 + f->exits / 2) / f->exits);
+	return rate_of(f->positive, f->exits);
 }
 
 static void json_rate(FILE *out, const struct consolidate_file *f)
@@ -739,7 +804,29 @@ static void write_json(FILE *out, const struct consolidate *c)
 		json_write_string(out, c->stages[k].label);
 		fputc('}', out);
 	}
-	fputs("]\n  },\n  \"fse_indicators\": ", out);
+	fputs("]\n  },\n  \"referents\": [", out);
+	for (size_t i = 0; i < c->n_referents; i++) {
+		const struct consolidate_referent *r = &c->referents[i];
+		int x = rate_of(r->positive, r->exits);
+
+		fprintf(out, "%s\n    {\"name\": ", i ? "," : "");
+		json_write_string(out, r->name);
+		fputs(", \"file\": ", out);
+		json_write_string(out, c->files[r->file].path);
+		fprintf(out,
+			", \"caseload\": %zu, \"needing_attention\": %zu, "
+			"\"entries\": %zu, \"exits\": %zu, "
+			"\"positive_exits\": %zu, \"positive_rate\": ",
+			r->caseload, r->needing_attention, r->entries,
+			r->exits, r->positive);
+		if (x < 0)
+			fputs("null}", out);
+		else
+			fprintf(out, "%d}", x);
+	}
+	fputs(c->n_referents ? "\n  ],\n  \"fse_indicators\": "
+			     : "],\n  \"fse_indicators\": ",
+	      out);
 	if (c->indicator_exports == 0) {
 		fputs("null", out);
 	} else {
@@ -835,7 +922,8 @@ static void csv_row(FILE *out, const struct consolidate *c, const char *kind,
 
 /*
  * CSV: one table, its first column saying what a row is: "file" (one
- * export, named by its referent), "total", "indicator" (a line of the
+ * export, named by its referent), "total", "referent" (a referent's
+ * figures, those of an export of every referent split), "indicator" (a line of the
  * funder's table, in the columns women, men, non_binary and total) and
  * "anomaly" (its kind as name, what it is in the column message).
  */
@@ -868,6 +956,25 @@ static void write_csv(FILE *out, const struct consolidate *c)
 	for (size_t i = 0; i < c->n_files; i++)
 		csv_row(out, c, "file", &c->files[i], who(&c->files[i]));
 	csv_row(out, c, "total", &c->total, "total");
+	for (size_t i = 0; i < c->n_referents; i++) {
+		const struct consolidate_referent *r = &c->referents[i];
+		int x = rate_of(r->positive, r->exits);
+
+		csv_write_field(out, "referent", ',', CSV_GUARD_TEXT);
+		fputc(',', out);
+		csv_write_field(out, r->name, ',', CSV_GUARD_TEXT);
+		fputc(',', out);
+		csv_write_field(out, c->files[r->file].path, ',',
+				CSV_GUARD_TEXT);
+		fprintf(out, ",,,,,%zu,%zu,,%zu,%zu,%zu,", r->caseload,
+			r->needing_attention, r->entries, r->exits,
+			r->positive);
+		if (x >= 0)
+			fprintf(out, "%d", x);
+		for (size_t k = 0; k < extra + 5; k++)
+			fputc(',', out);
+		fputs("\r\n", out);
+	}
 	for (size_t i = 0; i < c->n_indicators; i++) {
 		const struct consolidate_indicator *x = &c->indicators[i];
 
@@ -1063,6 +1170,29 @@ static int report(const struct consolidate *c,
 		free(labels);
 		free(values);
 	}
+
+	r->heading(ctx, _("By referent"));
+	ok = cell(&t, "%s", _("Referent")) && cell(&t, "%s", _("File")) &&
+	     cell(&t, "%s", _("Caseload")) &&
+	     cell(&t, "%s", _("Needing attention")) &&
+	     cell(&t, "%s", _("Entries")) && cell(&t, "%s", _("Exits")) &&
+	     cell(&t, "%s", _("Positive exits")) &&
+	     cell(&t, "%s", _("Positive-exit rate"));
+	for (size_t i = 0; ok && i < c->n_referents; i++) {
+		const struct consolidate_referent *x = &c->referents[i];
+		int pr = rate_of(x->positive, x->exits);
+
+		ok = cell(&t, "%s", x->name) &&
+		     cell(&t, "%s", c->files[x->file].path) &&
+		     cell(&t, "%zu", x->caseload) &&
+		     cell(&t, "%zu", x->needing_attention) &&
+		     cell(&t, "%zu", x->entries) && cell(&t, "%zu", x->exits) &&
+		     cell(&t, "%zu", x->positive) &&
+		     (pr < 0 ? cell(&t, "-") : cell(&t, "%d %%", pr));
+	}
+	if (!ok)
+		goto nomem;
+	draw(r, ctx, &t, 8);
 
 	r->heading(ctx, _("Stages"));
 	width = 1 + c->n_stages;

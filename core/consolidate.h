@@ -47,6 +47,14 @@ struct consolidate_file {
 	bool has_indicators;
 };
 
+/* A referent's figures: of a referent's export, or one of the referents
+ * of an export of every referent (--all, its per-referent subtotals). */
+struct consolidate_referent {
+	size_t file;
+	char *name;
+	size_t caseload, needing_attention, entries, exits, positive;
+};
+
 enum consolidate_anomaly_kind {
 	ANOMALY_DUPLICATE,   /* the same export twice: database and number */
 	ANOMALY_OVERLAP,     /* one database, periods that overlap */
@@ -73,6 +81,8 @@ struct consolidate {
 	size_t indicator_exports;  /* files with the table */
 	bool sensitive_included;   /* by every one of them */
 	struct consolidate_file total;
+	struct consolidate_referent *referents;
+	size_t n_referents;
 	struct consolidate_anomaly *anomalies;
 	size_t n_anomalies;
 };

@@ -183,6 +183,12 @@ print(c["totals"]["caseload"] == a["caseload"]["size"], c["totals"]["exits"] == 
 run with-all 0 consolidate "$WORK/s1.json" "$WORK/s-all.json" --format json
 cp "$WORK/out" "$WORK/with-all.json"
 same "with --all" "$(kinds "$WORK/with-all.json")" "overlapping_periods shared_participants"
+# The export of every referent split into its referents' rows.
+same "referents' rows" "$($PY -c '
+import json, sys
+c = json.load(open(sys.argv[1])); s1 = json.load(open(sys.argv[2])); a = json.load(open(sys.argv[3]))
+want = [(s1["referent"], sys.argv[2], s1["caseload"]["size"])] + [(r["name"], sys.argv[3], r["caseload"]) for r in a["referents"]]
+print([(r["name"], r["file"], r["caseload"]) for r in c["referents"]] == want)' "$WORK/with-all.json" "$WORK/s1.json" "$WORK/s-all.json")" True
 valid consolidate.schema.json "$WORK/dup.json" "$WORK/overlap.json" "$WORK/shared.json" \
 	"$WORK/referents.json" "$WORK/with-all.json"
 
