@@ -264,8 +264,17 @@ int export_caseload(struct store *st, const struct config *c,
 	struct caseload cl;
 	struct summary sum;
 	struct atomic_file af;
+	struct export_options stamped = *o;
+	char uuid[EXPORT_UUID_SIZE];
 	int rc;
 
+	if (o->format == EXPORT_JSON) {
+		rc = export_json_stamp(st, uuid, &stamped.sequence, cause);
+		if (rc != PC_OK)
+			return rc;
+		stamped.database_id = uuid;
+		o = &stamped;
+	}
 	rc = caseload_load_summaries(st, c, referent, true, today, &cl, cause);
 	if (rc != PC_OK)
 		return rc;

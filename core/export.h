@@ -6,6 +6,7 @@
 #include "summary.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 enum export_format { EXPORT_CSV, EXPORT_JSON, EXPORT_MD, EXPORT_HTML };
@@ -26,7 +27,38 @@ struct export_options {
 	char delimiter;	   /* CSV: ',', ';' or '\t' */
 	bool bom;	   /* CSV: a UTF-8 byte order mark first */
 	const char *date_pattern; /* Markdown, HTML: "DD/MM/YYYY"; NULL: ISO */
+	/* JSON: the database's identifier as a UUID (export_uuid) and this
+	 * export's number, which export_caseload fills; NULL and 0 are
+	 * written as null. */
+	const char *database_id;
+	uint64_t sequence;
 };
+
+/* The bytes of UUID form "8-4-4-4-12", with the NUL. */
+#define EXPORT_UUID_SIZE 37
+
+/*
+ * The database's identifier (store_id's 32 hex digits) written in UUID
+ * form, 8-4-4-4-12 lower-case hex digits, into `out`. The 16 bytes are
+ * shown as drawn: random, the version and variant bits not forced. Returns
+ * out.
+ */
+const char *export_uuid(const char hex[STORE_ID_SIZE],
+			char out[EXPORT_UUID_SIZE]);
+
+/* The meta counter of JSON exports: each takes the next number, in a
+ * small write transaction of its own before it reads the caseload. */
+#define EXPORT_SEQUENCE_NAME "seq/export"
+
+/*
+ * Take the next export number into *sequence and the database's
+ * identifier in UUID form into `uuid`, in one write transaction (which
+ * also draws the identifier of a database that had none). Store codes,
+ * *cause saying why, on failure; nothing is changed then.
+ */
+int export_json_stamp(struct store *st, char uuid[EXPORT_UUID_SIZE],
+		      uint64_t *sequence, char **cause);
+
 
 /* What a flag means, translated for people ("appointments without
  * outcome"): reports and the dashboard say it the same way. Static
@@ -65,7 +97,9 @@ int export_write(FILE *out, const struct summary *s,
 /*
  * The whole export: the caseload of `referent` (NULL: every referent) with
  * those who left, entries and exits from..to, written to `path` atomically
- * (mode 0600) or, path NULL, to `out`. On failure (a store code, PC_EIO,
+ * (mode 0600) or, path NULL, to `out`. A JSON export first takes the next
+ * export number (EXPORT_SEQUENCE_NAME) and reads the database's identifier
+ * in one write transaction: the export is then no longer read-only. On failure (a store code, PC_EIO,
  * PC_EFULL, PC_ENOMEM) *cause says why; `path` is as it was, `out` partial.
  */
 int export_caseload(struct store *st, const struct config *c,

@@ -243,13 +243,14 @@ static void end(void *ctx)
 	fputs("</body>\n</html>\n", ctx);
 }
 
+const struct report_renderer export_html_renderer = {
+	begin, heading, para, table_begin, row, table_end, chart, end,
+};
+
 int export_html(FILE *out, const struct summary *s,
 		const struct export_options *o)
 {
-	static const struct report_renderer html = {
-		begin, heading, para, table_begin, row, table_end, chart, end,
-	};
-	int rc = export_report(s, o, &html, out);
+	int rc = export_report(s, o, &export_html_renderer, out);
 
 	if (rc != PC_OK)
 		return rc;

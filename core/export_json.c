@@ -1,6 +1,8 @@
 /* export_json.c: the whole summary as one JSON document. */
 #include "export_internal.h"
 #include "error.h"
+#include "i18n.h"
+#include "store_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,48 @@ static void jstr(FILE *out, const char *s)
 		n -= len;
 	}
 	fputc('"', out);
+}
+
+const char *export_uuid(const char hex[STORE_ID_SIZE],
+			char out[EXPORT_UUID_SIZE])
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < 32 && hex[i]; i++) {
+		if (i == 8 || i == 12 || i == 16 || i == 20)
+			out[o++] = '-';
+		out[o++] = hex[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+struct stamp {
+	char *uuid;
+	uint64_t *sequence;
+};
+
+static int stamp_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct stamp *st = arg;
+	char hex[STORE_ID_SIZE];
+	int rc = store_next_seq(t, EXPORT_SEQUENCE_NAME, st->sequence);
+
+	if (rc == PC_OK)
+		rc = store_id(t, hex);
+	if (rc != PC_OK)
+		return error_set(cause, rc, _("cannot number the export: %s"),
+				 error_string(rc));
+	export_uuid(hex, st->uuid);
+	return PC_OK;
+}
+
+int export_json_stamp(struct store *st, char uuid[EXPORT_UUID_SIZE],
+		      uint64_t *sequence, char **cause)
+{
+	struct stamp a = { uuid, sequence };
+
+	return store_write(st, stamp_cb, &a, cause);
 }
 
 static void jdate(FILE *out, pdate d)
@@ -365,6 +409,16 @@ int export_json(FILE *out, const struct summary *s,
 	fprintf(out, "%d", EXPORT_JSON_SCHEMA);
 	key(out, 2, false, "generated_on");
 	jdate(out, s->today);
+	key(out, 2, false, "database_id");
+	if (o->database_id)
+		jstr(out, o->database_id);
+	else
+		fputs("null", out);
+	key(out, 2, false, "export_sequence");
+	if (o->sequence)
+		fprintf(out, "%llu", (unsigned long long)o->sequence);
+	else
+		fputs("null", out);
 	key(out, 2, false, "referent");
 	if (s->referent)
 		jstr(out, s->referent);

@@ -100,13 +100,14 @@ static void end(void *ctx)
 	(void)ctx;
 }
 
+const struct report_renderer export_md_renderer = {
+	begin, heading, para, table_begin, row, table_end, NULL, end,
+};
+
 int export_md(FILE *out, const struct summary *s,
 	      const struct export_options *o)
 {
-	static const struct report_renderer md = {
-		begin, heading, para, table_begin, row, table_end, NULL, end,
-	};
-	int rc = export_report(s, o, &md, out);
+	int rc = export_report(s, o, &export_md_renderer, out);
 
 	if (rc != PC_OK)
 		return rc;

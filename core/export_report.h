@@ -22,6 +22,10 @@ struct report_renderer {
 	void (*end)(void *ctx);
 };
 
+/* The renderers of export_md and export_html, for other reports
+ * (consolidate): `ctx` is the FILE written to. */
+extern const struct report_renderer export_md_renderer, export_html_renderer;
+
 /* Build the report of `s` and hand it to `r`: PC_OK, or PC_ENOMEM with the
  * report cut short (`r` has then drawn part of it). */
 int export_report(const struct summary *s, const struct export_options *o,

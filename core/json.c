@@ -14,6 +14,7 @@ struct parser {
 	char **cause;
 	bool failed;
 	bool nomem; /* the failure was memory, not the document */
+	bool fractions; /* json_parse_fractions */
 };
 
 static void fail(struct parser *ps, const char *what)
@@ -326,6 +327,11 @@ static bool number(struct parser *ps, struct json *v)
 		n = n * 10 + (uint64_t)(*ps->p++ - '0');
 		digits++;
 	}
+	/* A fraction (a median's half day), read as its whole part. */
+	if (ps->fractions && digits > 0 && ps->p + 1 < ps->end &&
+	    *ps->p == '.' && ps->p[1] >= '0' && ps->p[1] <= '9')
+		for (ps->p++; ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9';)
+			ps->p++;
 	if (digits == 0 ||
 	    (ps->p < ps->end &&
 	     (*ps->p == '.' || *ps->p == 'e' || *ps->p == 'E'))) {
@@ -413,9 +419,11 @@ void json_free(struct json *v)
 	free(v);
 }
 
-int json_parse(const char *text, size_t len, struct json **out, char **cause)
+static int parse(const char *text, size_t len, bool fractions,
+		 struct json **out, char **cause)
 {
-	struct parser ps = { text, text + len, 1, 0, cause, false, false };
+	struct parser ps = { text, text + len, 1, 0, cause, false, false,
+			     fractions };
 	struct json *v = calloc(1, sizeof *v);
 
 	if (v == NULL)
@@ -432,6 +440,17 @@ int json_parse(const char *text, size_t len, struct json **out, char **cause)
 	}
 	*out = v;
 	return PC_OK;
+}
+
+int json_parse(const char *text, size_t len, struct json **out, char **cause)
+{
+	return parse(text, len, false, out, cause);
+}
+
+int json_parse_fractions(const char *text, size_t len, struct json **out,
+			 char **cause)
+{
+	return parse(text, len, true, out, cause);
 }
 
 const struct json *json_get(const struct json *v, const char *key)

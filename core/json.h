@@ -38,6 +38,11 @@ struct json {
  */
 int json_parse(const char *text, size_t len, struct json **out, char **cause);
 
+/* As json_parse, but a number with a fraction (12.5, as an export's
+ * medians) is accepted and read as its whole part (12). */
+int json_parse_fractions(const char *text, size_t len, struct json **out,
+			 char **cause);
+
 /* Free a tree json_parse made; NULL is accepted. */
 void json_free(struct json *v);
 

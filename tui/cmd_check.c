@@ -1,7 +1,9 @@
 /* cmd_check.c: `parcours check`, is the database whole? */
 #include "command.h"
 #include "error.h"
+#include "export.h"
 #include "i18n.h"
+#include "store.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -20,6 +22,31 @@ static void print_report(const char *dir, char *report, size_t problems)
 	printf(P_("%s: %zu problem found.\n", "%s: %zu problems found.\n",
 		  problems),
 	       dir, problems);
+}
+
+/* The database's identifier in UUID form, as its JSON exports carry it;
+ * that it has none yet (only ever opened read-only) said too. */
+static void print_id(const char *dir)
+{
+	struct store *st = NULL;
+	struct store_txn *t = NULL;
+	char hex[STORE_ID_SIZE], uuid[EXPORT_UUID_SIZE];
+	char *cause = NULL;
+	int rc = store_open_readonly(dir, &st, &cause);
+
+	if (rc == PC_OK && (rc = store_read_begin(st, &t, &cause)) == PC_OK) {
+		rc = store_id(t, hex);
+		store_read_end(&t);
+		if (rc == PC_OK)
+			printf(_("%s: database id %s\n"), dir,
+			       export_uuid(hex, uuid));
+		else if (rc == PC_ENOTFOUND)
+			printf(_("%s: database id: none yet (the database "
+				 "was only ever opened read-only)\n"),
+			       dir);
+	}
+	free(cause);
+	store_close(&st);
 }
 
 static int check_run(struct cli *cli, int argc, char **argv)
@@ -43,6 +70,7 @@ static int check_run(struct cli *cli, int argc, char **argv)
 		return EXIT_RUNTIME; /* a database that does not open is not
 					whole */
 	}
+	print_id(cli->db_dir);
 	if (problems == 0) {
 		printf(_("%s: the database is whole.\n"), cli->db_dir);
 		free(report);
@@ -59,7 +87,8 @@ const struct command command_check = {
 	.summary = N_("verify every invariant of the database (read-only)"),
 	.help = N_("Verify every invariant of the database (records decode, "
 		   "indexes agree,\nstages match their moves, nothing without "
-		   "its participant), read-only.\nExit status 0 when whole, 1 "
+		   "its participant), read-only.\nIt shows the database's "
+		   "identifier too, as its JSON exports carry it.\nExit status 0 when whole, 1 "
 		   "otherwise."),
 	.run = check_run,
 };

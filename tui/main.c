@@ -26,6 +26,7 @@ static const struct command *const commands[] = {
 	&command_reminders,
 	&command_list,
 	&command_export,
+	&command_consolidate,
 	&command_letter,
 	&command_letters,
 	&command_templates,

@@ -3,7 +3,7 @@ _parcours()
 {
 	local cur prev words cword
 	_init_completion || return
-	local commands="attention reminders list export letter letters templates import backup restore dump load
+	local commands="attention reminders list export consolidate letter letters templates import backup restore dump load
 		check access erase purge hold init demo check-config"
 	local global="--db --config --today --referent --demo --help --version"
 	case $prev in
@@ -13,6 +13,7 @@ _parcours()
 	--format)
 		case " ${words[*]} " in
 		*" export "*) COMPREPLY=($(compgen -W "csv json md html fse ics" -- "$cur")) ;;
+		*" consolidate "*) COMPREPLY=($(compgen -W "csv json md html" -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W "text tsv" -- "$cur")) ;;
 		esac
 		return ;;
@@ -31,6 +32,8 @@ _parcours()
 	reminders) opts="--days --all --format --channel --output --mark --help" ;;
 	list) opts="--all --exited --format --help" ;;
 	export) opts="--format --output --all --from --to --pseudonymise --with-sensitive --strict --indicators --delimiter --names --help" ;;
+	consolidate) opts="--format --output --help"
+		[[ $cur == -* ]] || { _filedir json; return; } ;;
 	letter) opts="--appointment --output --help" ;;
 	letters) opts="--from --to --all --output-dir --output --help" ;;
 	import) opts="--dry-run --help" ;;
