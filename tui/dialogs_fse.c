@@ -329,6 +329,18 @@ void dialog_fse_entry(struct tui *t, uint64_t pid)
 			answer_choice(v.situation[s], sensitive);
 	}
 	participant_file_clear(&pf);
+	/* The focus on the first question still to ask. */
+	for (size_t i = E_GENDER; i < E_FIELDS; i++) {
+		bool gap = i == E_MONTHS
+				   ? f[E_LABOUR].choice == FSE_LABOUR_UNEMPLOYED &&
+					     f[E_MONTHS].text == NULL
+				   : f[i].choice == 0;
+
+		if (gap) {
+			o.first = i;
+			break;
+		}
+	}
 	if (form_dialog_run_with(
 		    t, _("Funder's entry questionnaire (* may be refused)"), f,
 		    COUNT(f), entry_submit, &x, &o))

@@ -330,9 +330,10 @@ static int draw_text(struct dialog *d, const struct form_field *f, size_t i,
 	return at;
 }
 
-/* Draw choice field i: "‹ in person ›", or the values ticked. */
+/* Draw choice field i: "‹ in person ›", or the values ticked; the one
+ * with the focus stands out (the cursor alone is easily missed). */
 static void draw_choice(struct dialog *d, const struct form_field *f, int y,
-			int x)
+			int x, bool focused)
 {
 	char buf[512];
 
@@ -355,7 +356,7 @@ static void draw_choice(struct dialog *d, const struct form_field *f, int y,
 	}
 	ui_put(d->win, y, x,
 	       text_width(buf) < d->field_w ? text_width(buf) : d->field_w, buf,
-	       STYLE_NORMAL);
+	       focused ? STYLE_SELECTED : STYLE_NORMAL);
 }
 
 /* What the keys do, as short as fits: the choices' keys only when the
@@ -414,7 +415,7 @@ static void dialog_paint(struct dialog *d, const char *title,
 			if (i == d->cur)
 				cy = y, cx = x + at;
 		} else {
-			draw_choice(d, &f[i], y, x);
+			draw_choice(d, &f[i], y, x, i == d->cur);
 			if (i == d->cur)
 				cy = y, cx = x + 2;
 		}

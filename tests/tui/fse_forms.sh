@@ -60,8 +60,10 @@ expect entry-first "‹ the first answers ›"
 expect entry-gender "‹ woman ›"
 expect entry-sensitive "Disability (RQTH) *"
 expect entry-not-sensitive "Rural area "
-# Unemployed for 14 months, ISCED 3-4, disability refused, the rest no.
-keys Tab Right Tab 1 4 Tab Right Right Tab Right Right Right
+# The focus on the first question to ask (the gender came with the
+# identity). Unemployed for 14 months, ISCED 3-4, disability refused,
+# the rest no.
+keys Right Tab 1 4 Tab Right Right Tab Right Right Right
 for _ in 1 2 3 4 5 6; do keys Tab Right Right; done
 keys Enter
 expect entry-saved "Entry answers saved."
