@@ -290,9 +290,8 @@ static void after_exit_rules(const struct config *c,
 	struct employment_status run, now;
 
 	if (why != NULL && why->needs == EXIT_NEEDS_SEASON) {
-		pdate met = employment_season_reached(c, f->jobs, f->n_jobs,
-						       f->p.entry_date, hired,
-						       today);
+		pdate met = employment_season_reached(
+			c, f->jobs, f->n_jobs, f->p.entry_date, hired, today);
 		pdate year = date_add_months(hired, EMPLOYMENT_SEASON_OF);
 
 		if (met != DATE_NONE) {
@@ -396,12 +395,12 @@ void rules_evaluate(const struct config *c, const struct participant_file *f,
 	out->last_contact = DATE_NONE;
 	out->next_appointment = DATE_NONE;
 	/* The time in the stage stops at the exit. */
-	out->days_in_stage =
-		f->p.stage_since == DATE_NONE ? 0
-		: f->p.status == STATUS_EXITED && f->p.exit_date != DATE_NONE &&
-				f->p.exit_date < today
-			? f->p.exit_date - f->p.stage_since
-			: today - f->p.stage_since;
+	out->days_in_stage = f->p.stage_since == DATE_NONE ? 0
+			     : f->p.status == STATUS_EXITED &&
+					     f->p.exit_date != DATE_NONE &&
+					     f->p.exit_date < today
+				     ? f->p.exit_date - f->p.stage_since
+				     : today - f->p.stage_since;
 	appointment_rules(f, today, out, &any_planned);
 	if (f->p.status == STATUS_EXITED) {
 		out->n_flags = 0;

@@ -331,10 +331,11 @@ void dialog_fse_entry(struct tui *t, uint64_t pid)
 	participant_file_clear(&pf);
 	/* The focus on the first question still to ask. */
 	for (size_t i = E_GENDER; i < E_FIELDS; i++) {
-		bool gap = i == E_MONTHS
-				   ? f[E_LABOUR].choice == FSE_LABOUR_UNEMPLOYED &&
-					     f[E_MONTHS].text == NULL
-				   : f[i].choice == 0;
+		bool gap =
+			i == E_MONTHS
+				? f[E_LABOUR].choice == FSE_LABOUR_UNEMPLOYED &&
+					  f[E_MONTHS].text == NULL
+				: f[i].choice == 0;
 
 		if (gap) {
 			o.first = i;

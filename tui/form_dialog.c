@@ -1,6 +1,7 @@
 /* form_dialog.c: form dialogs over the views: fields typed or chosen,
  * checked, saved by the caller's callback (the lists are in pick.c). */
 #include "form_dialog.h"
+#include "dialogs.h"
 #include "cli.h"
 #include "input.h"
 #include "error.h"
@@ -189,6 +190,9 @@ struct dialog {
 	 * fields at a time from `top` when even that does not fit. */
 	int step;
 	size_t shown, top;
+	/* The texts the fields held when the form opened: Esc asks before
+	 * throwing away what was typed since. */
+	char **initial;
 	const char *save; /* the hint's verb */
 	char message[256];
 };
@@ -247,6 +251,30 @@ static void dialog_free(struct dialog *d)
 		input_line_free(&d->lines[i]);
 	free(d->lines);
 	d->lines = NULL;
+	for (size_t i = 0; d->initial != NULL && i < d->n; i++)
+		free(d->initial[i]);
+	free(d->initial);
+	d->initial = NULL;
+}
+
+/* True when a text field holds something else than when the form opened
+ * (out of memory: true, to ask rather than lose). */
+static bool dialog_typed(const struct dialog *d, const struct form_field *f)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *now;
+		bool changed;
+
+		if (!is_text(&f[i]))
+			continue;
+		now = input_line_text(&d->lines[i]);
+		changed = now == NULL || d->initial[i] == NULL ||
+			  strcmp(now, d->initial[i]) != 0;
+		free(now);
+		if (changed)
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -593,7 +621,10 @@ bool form_dialog_run_with(struct tui *t, const char *title,
 	d.cur = o != NULL && o->first < n ? o->first : 0;
 	d.fresh = true;
 	d.lines = calloc(n ? n : 1, sizeof *d.lines);
-	if (d.lines == NULL || !dialog_load_text(&d, f)) {
+	d.initial = calloc(n ? n : 1, sizeof *d.initial);
+	for (size_t i = 0; d.initial != NULL && i < n; i++)
+		d.initial[i] = strdup(f[i].text ? f[i].text : "");
+	if (d.lines == NULL || d.initial == NULL || !dialog_load_text(&d, f)) {
 		dialog_free(&d);
 		tui_fail(t, PC_ENOMEM, NULL);
 		return false;
@@ -626,6 +657,14 @@ bool form_dialog_run_with(struct tui *t, const char *title,
 			dialog_unbuild(&d);
 			continue;
 		}
+		if (r == OK && ch == ESC && d.win != NULL &&
+		    dialog_typed(&d, f) &&
+		    !dialog_confirm(t, _("Leave without saving?"),
+				    _("What you typed in this form is not "
+				      "saved yet."),
+				    _("Leave, and lose what was typed"),
+				    _("Go back to the form")))
+			continue;
 		if (r == OK && ch == ESC)
 			break;
 		if (d.win == NULL)

@@ -116,8 +116,9 @@ static void draw(struct tui *t, void *data)
 	}
 	bar_w = COLS - label_w - 12;
 
-	snprintf(line, sizeof line, _("Participants per stage: %zu (target %d)"),
-		 current, t->config->caseload_target);
+	snprintf(line, sizeof line,
+		 _("Participants per stage: %zu (target %d)"), current,
+		 t->config->caseload_target);
 	ui_put(stdscr, y++, 1, COLS - 2, line, STYLE_HEADER);
 	for (size_t s = 0; s <= n_stages; s++) {
 		char label[160], bar[1024] = "";

@@ -16,6 +16,8 @@ expect plan-form "Plan an appointment"
 keys C-u 3 1 / 0 2 / 2 0 2 6 Enter
 expect bad-date "'31/02/2026' is not a date"
 keys Escape
+expect bad-date-ask "Leave without saving?"
+keys Down Enter
 expect_not bad-date-closed "Plan an appointment"
 same "invalid date writes nothing" "$(dbsum)" "$before"
 
@@ -24,7 +26,15 @@ keys n
 expect note-form "Add a note"
 keys "Ne doit pas être enregistré"
 expect note-typed "Ne doit pas être enregistré"
+# Esc asks before losing what was typed; going back keeps it.
 keys Escape
+expect note-ask "Leave without saving?"
+keys Enter
+expect note-kept "Ne doit pas être enregistré"
+expect_not note-back "Leave without saving?"
+keys Escape
+ready "Leave without saving?"
+keys Down Enter
 expect_not note-closed "Add a note"
 same "Esc writes nothing" "$(dbsum)" "$before"
 

@@ -40,7 +40,9 @@ keys a
 expect fr-form "Prévoir un rendez-vous"
 keys C-u 3 0 / 0 2 / 2 0 2 6 Enter
 expect fr-bad-date "« 30/02/2026 » n'est pas une date"
-keys Escape "?"
+keys Escape
+expect fr-leave "Quitter sans enregistrer"
+keys Down Enter "?"
 expect fr-help "Touches de la vue Participant"
 # A job reads in French: its contract by name (it showed the stored id,
 # "interim"), its check-ins as J+N (they read "D+7" in the form).

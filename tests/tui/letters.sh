@@ -70,6 +70,8 @@ expect overwrite "already exists"
 keys Escape
 expect back-to-form "Write the letter convocation.fodt"
 keys Escape
+ready "Leave without saving?"
+keys Down Enter
 expect_not form-closed "Write the letter"
 
 # An agenda line: the attestation (no appointment), written in ~/.

@@ -19,7 +19,9 @@ tm resize-window -t "$S" -x 50 -y 12
 expect form-too-small "Terminal too small: 50×12."
 tm resize-window -t "$S" -x 80 -y 24
 expect form-kept "texte gardé"
-keys Escape Escape
+keys Escape
+ready "Leave without saving?"
+keys Down Enter Escape
 tm resize-window -t "$S" -x 100 -y 30
 expect after-resize "80 participants · target 80"
 
