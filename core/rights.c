@@ -100,6 +100,7 @@ static int erase_one(struct store_txn *t, const struct erase_args *a,
 		 (unsigned long long)id, date_format_iso(a->ctx->today, d));
 	e.time = a->ctx->now;
 	e.who = (char *)(a->ctx->who ? a->ctx->who : "");
+	e.login = (char *)a->ctx->login;
 	e.participant = id;
 	e.what = what;
 	return store_journal_add(t, &e);
