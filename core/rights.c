@@ -236,6 +236,8 @@ static int erase_from_copy(const char *dir, const char *name,
 	if (rc == PC_OK && rename(data, copy) != 0)
 		rc = error_set(cause, PC_EIO, _("%s: cannot write: %s"), copy,
 			       strerror(errno));
+	if (rc == PC_OK)
+		rc = store_share_file(dir, copy, cause);
 clean:
 	if (data != NULL)
 		unlink(data);

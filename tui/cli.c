@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "text.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <pwd.h>
@@ -163,7 +164,9 @@ bool cli_database_exists(const struct cli *cli)
 
 	if (asprintf(&data, "%s/data.mdb", cli->db_dir) < 0)
 		return true; /* let the open say what is wrong */
-	exists = lstat(data, &st) == 0;
+	/* Not ours to look into (a group's we are not in): let the open
+	 * say so. */
+	exists = lstat(data, &st) == 0 || errno != ENOENT;
 	free(data);
 	return exists;
 }
