@@ -55,6 +55,10 @@ int rights_access(struct store *s, uint64_t id, pdate today, FILE *out,
 		json_write_string(out, j[i].who);
 		fputs(", \"what\": ", out);
 		json_write_string(out, j[i].what);
+		if (j[i].login != NULL) {
+			fputs(", \"login\": ", out);
+			json_write_string(out, j[i].login);
+		}
 		fputc('}', out);
 		journal_entry_clear(&j[i]);
 	}

@@ -481,13 +481,23 @@ static bool in_group(gid_t gid)
 	return found;
 }
 
-/* True when `dir` is a real directory with the setgid bit: a group's. */
+/*
+ * A group's directory: setgid and open to the group. A personal one made
+ * under a setgid parent inherits the bit but not the group's rights
+ * (2700): it keeps the personal rules, as before teams.
+ */
+static bool shared_mode(const struct stat *st)
+{
+	return S_ISDIR(st->st_mode) && (st->st_mode & S_ISGID) &&
+	       (st->st_mode & 070);
+}
+
+/* True when `dir` is a real directory that is a group's. */
 static bool dir_is_shared(const char *dir)
 {
 	struct stat st;
 
-	return lstat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
-	       (st.st_mode & S_ISGID);
+	return lstat(dir, &st) == 0 && shared_mode(&st);
 }
 
 /* data.mdb and lock.mdb of a shared directory made 0660 when ours and
@@ -589,8 +599,7 @@ static int check_paths(const char *dir, long *gid, char **cause)
 	int rc;
 
 	*gid = NO_GROUP;
-	if (lstat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
-	    (st.st_mode & S_ISGID)) {
+	if (lstat(dir, &st) == 0 && shared_mode(&st)) {
 		if (!in_group(st.st_gid))
 			return error_set(
 				cause, PC_EIO,
@@ -777,7 +786,7 @@ int store_open_shared(const char *dir, const char *group, struct store **out,
 	/* A directory not shared yet is made the group's when it is ours
 	 * and holds no database; never one another user or a database
 	 * already holds. */
-	if (!(st.st_mode & S_ISGID)) {
+	if (!shared_mode(&st)) {
 		char *data = NULL;
 		bool has_db;
 

@@ -48,6 +48,13 @@ run journal 0 --db "$DB" journal --format tsv
 same journal-login "$(awk -F'\t' 'NR > 1 { print $2 "|" $3 }' "$WORK/out" | sort -u)" "$me|Ref Un"
 run no-team-all 0 --db "$DB" --today $T list --all
 
+# A personal database under a setgid parent (its directory inherits the
+# bit, 2700) keeps the personal rules.
+mkdir -m 2755 "$WORK/sgid"
+run sgid-init 0 --db "$WORK/sgid/db" init
+run sgid-list 0 --db "$WORK/sgid/db" list
+same sgid-mode "$(stat -c %a "$WORK/sgid/db/data.mdb")" 600
+
 if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null || ! command -v runuser >/dev/null; then
 	echo "cli/team: the shared database part needs root, useradd and runuser: skipped"
 	finish
@@ -169,6 +176,19 @@ asrun backup 0 "$U1" backup "$TD/home/$U1/b.mdb"
 same backup-mode "$(mode "$TD/home/$U1/b.mdb")" 600
 asrun export 0 "$U1" export --format csv --output "$TD/home/$U1/e.csv"
 same export-mode "$(mode "$TD/home/$U1/e.csv")" 600
+
+# A restore and an erasure replace the database file: still the group's.
+asrun backup3 0 "$U3" backup "$TD/home/$U3/b.mdb"
+asrun restore 0 "$U3" restore "$TD/home/$U3/b.mdb"
+same restored-mode "$(mode "$SDB/data.mdb")" 660
+for f in "$SDB"/data.mdb.before-restore-*; do same aside-mode "$(mode "$f")" 660; done
+asrun after-restore 0 "$U1" list
+asrun ids 0 "$U2" list --format tsv
+victim=$(awk -F'\t' 'NR == 2 { print $1 }' "$WORK/out")
+asrun erase 0 "$U2" erase "$victim"
+same erased-mode "$(mode "$SDB/data.mdb")" 660
+for f in "$SDB"/data.mdb.before-restore-*; do same aside-mode-erased "$(mode "$f")" 660; done
+asrun after-erase 0 "$U1" journal --format tsv
 
 # Anything else than the group's directory is refused, with what to do.
 chmod 2775 "$SDB"
