@@ -908,9 +908,8 @@ static int reassign_cb(struct store_txn *t, void *arg, char **cause)
 	return rc;
 }
 
-int edit_reassign(struct store *s, const struct edit_ctx *ctx,
-		  const char *from, const char *to, size_t *moved,
-		  char **cause)
+int edit_reassign(struct store *s, const struct edit_ctx *ctx, const char *from,
+		  const char *to, size_t *moved, char **cause)
 {
 	struct reassign_args a = { ctx, from, to, 0 };
 	int rc = model_text_check(_("referent"), to, MODEL_TEXT_NAME, true,

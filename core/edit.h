@@ -222,9 +222,8 @@ int edit_transfer(struct store *s, const struct edit_ctx *ctx,
  * *moved gets how many (0 is no error). PC_EINVAL: `to` is not a name, or
  * is `from`.
  */
-int edit_reassign(struct store *s, const struct edit_ctx *ctx,
-		  const char *from, const char *to, size_t *moved,
-		  char **cause);
+int edit_reassign(struct store *s, const struct edit_ctx *ctx, const char *from,
+		  const char *to, size_t *moved, char **cause);
 
 /*
  * What left parcours (edit_sent.c). A letter made from template `letter`

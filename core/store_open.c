@@ -328,9 +328,8 @@ static int share_files(const char *dir);
  * (store_walk) and LMDB reads none of a damaged file: PC_ECORRUPT then,
  * the problems in `walk`.
  */
-static int open_env(const char *dir, bool readonly, bool exclusive,
-		    bool shared, struct store_report *walk, struct store **out,
-		    char **cause)
+static int open_env(const char *dir, bool readonly, bool exclusive, bool shared,
+		    struct store_report *walk, struct store **out, char **cause)
 {
 	struct store *s;
 	MDB_envinfo info;
@@ -557,12 +556,11 @@ static int check_path(const char *path, bool dir, long gid, char **cause)
 				 path);
 	if (gid != NO_GROUP) {
 		if (st.st_gid != (gid_t)gid)
-			return error_set(
-				cause, PC_EIO,
-				_("%s: group-owned by %s, not by the "
-				  "database's group %s: chgrp %s %s"),
-				path, group_name(st.st_gid, b1),
-				group_name((gid_t)gid, b2), b2, path);
+			return error_set(cause, PC_EIO,
+					 _("%s: group-owned by %s, not by the "
+					   "database's group %s: chgrp %s %s"),
+					 path, group_name(st.st_gid, b1),
+					 group_name((gid_t)gid, b2), b2, path);
 		if ((st.st_mode & 007) || (st.st_mode & 060) != 060 ||
 		    (dir && (st.st_mode & 070) != 070))
 			return error_set(
@@ -655,8 +653,7 @@ static int read_group(struct store *s, char **cause)
  * a shared directory whose database records no group yet (the init
  * that makes it).
  */
-static int check_group(struct store *s, long gid, bool missing_ok,
-		       char **cause)
+static int check_group(struct store *s, long gid, bool missing_ok, char **cause)
 {
 	const struct group *g;
 	char b[64];
@@ -669,13 +666,14 @@ static int check_group(struct store *s, long gid, bool missing_ok,
 	if (s->group == NULL)
 		return missing_ok
 			       ? PC_OK
-			       : error_set(cause, PC_EIO,
-					   _("%s: a group's directory (setgid), "
-					     "but the database is not shared; "
-					     "'parcours init --shared GROUP' "
-					     "makes a shared one, chmod 700 "
-					     "%s keeps it personal"),
-					   s->path, s->path);
+			       : error_set(
+					 cause, PC_EIO,
+					 _("%s: a group's directory (setgid), "
+					   "but the database is not shared; "
+					   "'parcours init --shared GROUP' "
+					   "makes a shared one, chmod 700 "
+					   "%s keeps it personal"),
+					 s->path, s->path);
 	if (gid == NO_GROUP)
 		return error_set(cause, PC_EIO,
 				 _("%s: the database is shared with group %s "
@@ -719,12 +717,14 @@ static int open_checked(const char *dir, bool missing_ok, struct store **out,
 		store_close(out);
 		if (store_open_exclusive(dir, &alone, &why) == PC_OK &&
 		    store_rewrite_close(&alone, &why) == PC_OK) {
-			rc = open_env(dir, false, false, shared, NULL, out, cause);
+			rc = open_env(dir, false, false, shared, NULL, out,
+				      cause);
 			if (rc == PC_OK)
 				(*out)->finished_erasure = true;
 		} else {
 			store_close(&alone);
-			rc = open_env(dir, false, false, shared, NULL, out, cause);
+			rc = open_env(dir, false, false, shared, NULL, out,
+				      cause);
 		}
 		free(why);
 	}
@@ -848,8 +848,7 @@ int store_open_exclusive(const char *dir, struct store **out, char **cause)
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
 		return error_set(cause, PC_ENOTFOUND, _("%s: no database"),
 				 dir);
-	rc = open_env(dir, false, true, dir_is_shared(dir), NULL, out,
-		      cause);
+	rc = open_env(dir, false, true, dir_is_shared(dir), NULL, out, cause);
 	if (rc == PC_OK)
 		store_remove_working_dirs(dir);
 	return rc;

@@ -467,10 +467,11 @@ static void team(void **state)
 	const struct config_member *m;
 
 	(void)state;
-	assert_null(load_user("team:\n"
-			      "  mdupont: {name: \"Marie Dupont\", role: referent}\n"
-			      "  jmartin: {name: \"Jean Martin\", role: coordinator}\n",
-			      &c));
+	assert_null(load_user(
+		"team:\n"
+		"  mdupont: {name: \"Marie Dupont\", role: referent}\n"
+		"  jmartin: {name: \"Jean Martin\", role: coordinator}\n",
+		&c));
 	assert_int_equal(c->n_team, 2);
 	m = config_member(c, "jmartin");
 	assert_non_null(m);
@@ -490,15 +491,15 @@ static void team(void **state)
 static void team_errors(void **state)
 {
 	(void)state;
-	expect_error("team:\n  - {name: X, role: referent}\n", "2:3:",
-		     "team: expected a mapping of keys, found a list");
+	expect_error("team:\n  - {name: X, role: referent}\n",
+		     "2:3:", "team: expected a mapping of keys, found a list");
 	expect_error("team: {}\n", "1:7:", "team: the mapping is empty");
-	expect_error("team:\n  ab: {name: X, role: boss}\n", "2:23:",
-		     "role: expected one of referent, coordinator");
-	expect_error("team:\n  ab: {role: referent}\n", "2:7:",
-		     "ab: missing key 'name'");
-	expect_error("team:\n  ab: {name: X}\n", "2:7:",
-		     "ab: missing key 'role'");
+	expect_error("team:\n  ab: {name: X, role: boss}\n",
+		     "2:23:", "role: expected one of referent, coordinator");
+	expect_error("team:\n  ab: {role: referent}\n",
+		     "2:7:", "ab: missing key 'name'");
+	expect_error("team:\n  ab: {name: X}\n",
+		     "2:7:", "ab: missing key 'role'");
 	expect_error("team:\n  ab: {name: X, role: referent, phone: 1}\n",
 		     "2:33:", "ab: unknown key 'phone'");
 	expect_error("team:\n  ab: {name: X, role: referent}\n"
@@ -506,8 +507,8 @@ static void team_errors(void **state)
 		     "3:3:", "team: key 'ab' given twice");
 	expect_error("team:\n  \"a b\": {name: X, role: referent}\n",
 		     "2:3:", "team: 'a b' is not a login");
-	expect_error("team:\n  ab: \"Marie\"\n", "2:7:",
-		     "ab: expected a mapping of keys");
+	expect_error("team:\n  ab: \"Marie\"\n",
+		     "2:7:", "ab: expected a mapping of keys");
 }
 
 static void deep_nesting(void **state)

@@ -38,8 +38,7 @@ static bool shown(struct cli *cli, const struct journal_entry *e)
 	       (e->login != NULL && strcmp(e->login, m->login) == 0);
 }
 
-static void print_line(const struct journal_entry *e, const char *at,
-		       bool tsv)
+static void print_line(const struct journal_entry *e, const char *at, bool tsv)
 {
 	if (tsv) {
 		printf("%s\t", at);
@@ -143,7 +142,8 @@ static int journal_run(struct cli *cli, int argc, char **argv)
 		pdate day;
 
 		when(j[i].time, &day, at);
-		if ((since == DATE_NONE || (day != DATE_NONE && day >= since)) &&
+		if ((since == DATE_NONE ||
+		     (day != DATE_NONE && day >= since)) &&
 		    shown(cli, &j[i]))
 			print_line(&j[i], at, tsv);
 		journal_entry_clear(&j[i]);

@@ -8,7 +8,17 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
+
+/* True when `name` is a member's name in the team. */
+static bool team_name(const struct config *c, const char *name)
+{
+	for (size_t i = 0; i < c->n_team; i++)
+		if (strcmp(c->team[i].name, name) == 0)
+			return true;
+	return false;
+}
 
 static int reassign_run(struct cli *cli, int argc, char **argv)
 {
@@ -51,6 +61,14 @@ static int reassign_run(struct cli *cli, int argc, char **argv)
 	    !cli_coordinator(cli, "reassign", &status) ||
 	    (s = cli_store(cli, &status)) == NULL)
 		return status;
+	/* With a team, the participants go to one of its referents: a name
+	 * mistyped would file them under no one's caseload. */
+	if (c->n_team > 0 && !team_name(c, to)) {
+		cli_error(_("--to: '%s' is no one's name in the team (team: "
+			    "in the configuration)"),
+			  to);
+		return EXIT_USAGE;
+	}
 	ctx.config = c;
 	ctx.who = cli_referent(cli);
 	ctx.now = (int64_t)time(NULL);

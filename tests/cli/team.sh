@@ -164,6 +164,8 @@ same journal-ref-own "$(awk -F'\t' -v u="$U2" 'NR > 1 && $2 == u' "$WORK/out" | 
 
 # A referent's caseload handed over at once, journalled.
 asrun reassign-ref 2 "$U2" reassign --from "Ref One" --to "Ref Two"
+asrun reassign-typo 2 "$U3" reassign --from "Ref One" --to "Ref Tow"
+err_has reassign-typo "no one's name in the team"
 asrun reassign 0 "$U3" reassign --from "Ref One" --to "Ref Two"
 out_has reassign "16 participants of Ref One"
 asrun after 0 "$U2" list --format tsv
