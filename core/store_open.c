@@ -747,10 +747,21 @@ struct put_group {
 static int put_group_cb(struct store_txn *t, void *arg, char **cause)
 {
 	const struct put_group *a = arg;
+	struct journal_entry e = { 0 };
+	char what[160];
+	int rc;
 
 	(void)cause;
-	return store_put(t, DB_META, META_GROUP, strlen(META_GROUP), a->name,
-			 strlen(a->name));
+	rc = store_put(t, DB_META, META_GROUP, strlen(META_GROUP), a->name,
+		       strlen(a->name));
+	if (rc != PC_OK)
+		return rc;
+	snprintf(what, sizeof what, "database shared with group %s", a->name);
+	e.time = (int64_t)time(NULL);
+	e.who = (char *)"";
+	e.login = (char *)login_name();
+	e.what = what;
+	return store_journal_add(t, &e);
 }
 
 int store_open_shared(const char *dir, const char *group, struct store **out,

@@ -159,6 +159,7 @@ asrun coord-other 0 "$U3" --referent "Ref Two" list --format tsv
 asrun journal 0 "$U3" journal --format tsv
 same journal-u1 "$(awk -F'\t' -v u="$U1" '$2 == u && $3 == "Ref One"' "$WORK/out" | wc -l)" 16
 same journal-u2 "$(awk -F'\t' -v u="$U2" '$2 == u && $3 == "Ref Two"' "$WORK/out" | wc -l)" 16
+same journal-shared "$(awk -F'\t' -v u="$U3" '$2 == u && $5 ~ /^database shared with group /' "$WORK/out" | wc -l)" 1
 asrun journal-ref 0 "$U1" journal --format tsv
 same journal-ref-own "$(awk -F'\t' -v u="$U2" 'NR > 1 && $2 == u' "$WORK/out" | wc -l)" 0
 
