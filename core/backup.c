@@ -151,10 +151,14 @@ int backup_restore(const char *dir, const char *file, int64_t now, char **aside,
 			goto out;
 		}
 		rc = copy_file(data, kept, cause);
+		if (rc == PC_OK)
+			rc = store_share_file(dir, kept, cause);
 		if (rc != PC_OK)
 			goto out;
 	}
 	rc = copy_file(file, data, cause);
+	if (rc == PC_OK)
+		rc = store_share_file(dir, data, cause);
 	if (rc == PC_OK) {
 		*aside = kept;
 		kept = NULL;

@@ -30,6 +30,8 @@ enum key_type {
 	K_LIST,	   /* a sequence of mappings, described by `list` */
 	K_CODES,   /* a mapping of names to text, into a struct config_code
 		      array (count at count_offset) */
+	K_KEYED,   /* a mapping of names to mappings described by `list`, each
+		      name into its item's first field */
 };
 
 struct list_spec;
@@ -43,7 +45,7 @@ struct key {
 	bool required;		      /* in every item of a list */
 	const char *const *names;     /* K_ENUM */
 	const struct key *sub;	      /* K_MAP */
-	const struct list_spec *list; /* K_LIST */
+	const struct list_spec *list; /* K_LIST, K_KEYED */
 	size_t count_offset; /* K_INTLIST, K_LIST, K_CODES: where n_ goes */
 };
 
@@ -55,6 +57,7 @@ struct list_spec {
 	/* What the keys alone cannot check, across an item's keys, called
 	 * after each item is read; NULL when nothing. */
 	void (*check)(struct reader *r, const yaml_node_t *item, char *dst);
+	bool keyed; /* K_KEYED: the item's first field is its key, a char * */
 };
 
 #define END                                                                    \
@@ -137,6 +140,17 @@ static const struct list_spec fse_column_list =
 	LIST(struct config_fse_column, fse_column_keys,
 	     .check = check_fse_column);
 
+static const char *const role_names[] = { "referent", "coordinator", NULL };
+
+static const struct key member_keys[] = {
+	KEY("name", K_STRING, struct config_member, name, .required = true),
+	KEY("role", K_ENUM, struct config_member, role, .names = role_names,
+	    .required = true),
+	END,
+};
+static const struct list_spec member_list =
+	LIST(struct config_member, member_keys, .keyed = true);
+
 static const char *const validation_names[] = { "hiring", "followup", NULL };
 static const char *const delimiter_names[] = { "auto", "comma", "semicolon",
 					       "tab", NULL };
@@ -212,6 +226,8 @@ static const struct key top_keys[] = {
 	KEY("appointment_kinds", K_LIST, struct config, appt_kinds,
 	    .list = &appt_kind_list,
 	    .count_offset = offsetof(struct config, n_appt_kinds)),
+	KEY("team", K_KEYED, struct config, team, .list = &member_list,
+	    .count_offset = offsetof(struct config, n_team)),
 	END,
 };
 
@@ -410,6 +426,8 @@ static void free_items(const struct list_spec *spec, char *items, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		char *item = items + i * spec->item_size;
 
+		if (spec->keyed)
+			free(*(char **)item);
 		for (const struct key *k = spec->keys; k->name; k++) {
 			if (k->type == K_STRING || k->type == K_ID)
 				free(*(char **)(item + k->offset));
@@ -623,6 +641,79 @@ static void parse_list(struct reader *r, const yaml_node_t *n,
 	*n_out = count;
 }
 
+/*
+ * A mapping of names to mappings (`team: {mdupont: {name: ..., role:
+ * ...}}`): each name once, plain text without spaces or '/', into the
+ * item's first field; each mapping read with the list's keys.
+ */
+static void parse_keyed(struct reader *r, const yaml_node_t *n,
+			const struct key *k, char *base)
+{
+	const struct list_spec *spec = k->list;
+	size_t count = 0, *n_out = (size_t *)(base + k->count_offset);
+	char **items_out = (char **)(base + k->offset);
+	char *items;
+
+	if (n->type != YAML_MAPPING_NODE) {
+		problem(r, n, _("%s: expected a mapping of keys, found %s"),
+			k->name, kind_name(n));
+		return;
+	}
+	if (n->data.mapping.pairs.top == n->data.mapping.pairs.start) {
+		problem(r, n, _("%s: the mapping is empty"), k->name);
+		return;
+	}
+	items = calloc((size_t)(n->data.mapping.pairs.top -
+				n->data.mapping.pairs.start),
+		       spec->item_size);
+	if (items == NULL) {
+		r->nomem = true;
+		return;
+	}
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+	     p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = yaml_document_get_node(r->doc, p->key);
+		yaml_node_t *vn = yaml_document_get_node(r->doc, p->value);
+		char *dst = items + count * spec->item_size;
+		const char *name;
+		bool twice = false;
+
+		if (kn->type != YAML_SCALAR_NODE || is_null(kn)) {
+			problem(r, kn, _("%s: a key must be plain text"),
+				k->name);
+			continue;
+		}
+		name = scalar(kn);
+		if (name[0] == '\0' || name[0] == '-' ||
+		    strpbrk(name, " \t/:") != NULL ||
+		    !codec_utf8_valid(kn->data.scalar.value,
+				      kn->data.scalar.length)) {
+			problem(r, kn, _("%s: '%s' is not a login"), k->name,
+				name);
+			continue;
+		}
+		for (size_t i = 0; i < count && !twice; i++)
+			twice = strcmp(*(char **)(items + i * spec->item_size),
+				       name) == 0;
+		if (twice) {
+			problem(r, kn, _("%s: key '%s' given twice"), k->name,
+				name);
+			continue;
+		}
+		if ((*(char **)dst = strdup(name)) == NULL) {
+			r->nomem = true;
+			continue;
+		}
+		parse_map(r, vn, spec->keys, dst, name);
+		if (spec->check != NULL)
+			spec->check(r, vn, dst);
+		count++;
+	}
+	free_items(spec, *items_out, *n_out);
+	*items_out = items;
+	*n_out = count;
+}
+
 static void parse_intlist(struct reader *r, const yaml_node_t *n,
 			  const struct key *k, char *base)
 {
@@ -782,6 +873,9 @@ static void parse_value(struct reader *r, const yaml_node_t *v,
 		return;
 	case K_CODES:
 		parse_codes(r, v, k, base);
+		return;
+	case K_KEYED:
+		parse_keyed(r, v, k, base);
 		return;
 	}
 }
@@ -1019,6 +1113,7 @@ void config_free(struct config **c)
 		   (*c)->n_appt_kinds);
 	free_items(&fse_column_list, (char *)(*c)->fse_columns,
 		   (*c)->n_fse_columns);
+	free_items(&member_list, (char *)(*c)->team, (*c)->n_team);
 	free(*c);
 	*c = NULL;
 }
@@ -1093,4 +1188,13 @@ const char *config_fse_code(const struct config_fse_column *col,
 		if (strcmp(col->codes[i].answer, answer) == 0)
 			return col->codes[i].code;
 	return answer;
+}
+
+const struct config_member *config_member(const struct config *c,
+					  const char *login)
+{
+	for (size_t i = 0; login != NULL && i < c->n_team; i++)
+		if (strcmp(c->team[i].login, login) == 0)
+			return &c->team[i];
+	return NULL;
 }

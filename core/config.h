@@ -61,6 +61,18 @@ struct config_fse_column {
 	size_t n_codes;
 };
 
+/* What a member of the team may do (the `team` map): a referent works on
+ * their own caseload, a coordinator on anyone's. */
+enum team_role { ROLE_REFERENT, ROLE_COORDINATOR };
+
+/* One login of the `team` map: `mdupont: {name: "Marie Dupont", role:
+ * referent}`. The name is the referent the participants are filed under. */
+struct config_member {
+	char *login; /* the Unix login, the map's key */
+	char *name;
+	int role; /* enum team_role */
+};
+
 /* The CSV delimiter of exports: from the locale, or fixed. */
 enum csv_delimiter { CSV_AUTO, CSV_COMMA, CSV_SEMICOLON, CSV_TAB };
 
@@ -119,6 +131,9 @@ struct config {
 	size_t n_exit_reasons;
 	struct config_appt_kind *appt_kinds; /* may be empty */
 	size_t n_appt_kinds;
+	/* The team sharing the database (none: one person's tool). */
+	struct config_member *team;
+	size_t n_team;
 	/* Where the stage list was read, to point at it in messages. */
 	char *stages_file;
 	size_t stages_line, stages_column; /* 1-based */
@@ -176,5 +191,9 @@ const struct config_appt_kind *config_appt_kind(const struct config *c,
  * the mapping, else the answer itself. */
 const char *config_fse_code(const struct config_fse_column *col,
 			    const char *answer);
+
+/* The member of the team with login `login`, or NULL (none, or no team). */
+const struct config_member *config_member(const struct config *c,
+					  const char *login);
 
 #endif

@@ -329,6 +329,10 @@ int dump_write(struct store *s, FILE *out, bool salvage, size_t *left_out,
 			(unsigned long long)j[i].participant);
 		key(out, "what", false);
 		json_write_string(out, j[i].what);
+		if (j[i].login != NULL) {
+			key(out, "login", false);
+			json_write_string(out, j[i].login);
+		}
 		fputc('}', out);
 		journal_entry_clear(&j[i]);
 	}

@@ -57,6 +57,7 @@ int edit_journal(struct store_txn *t, const struct edit_ctx *ctx, uint64_t pid,
 	journal_line(what);
 	e.time = ctx->now;
 	e.who = (char *)(ctx->who ? ctx->who : "");
+	e.login = (char *)ctx->login;
 	e.participant = pid;
 	e.what = what;
 	rc = store_journal_add(t, &e);
@@ -866,6 +867,64 @@ int edit_transfer(struct store *s, const struct edit_ctx *ctx,
 	participant_init(&who);
 	who.id = participant;
 	return store_write(s, transfer_cb, &a, cause);
+}
+
+struct reassign_args {
+	const struct edit_ctx *ctx;
+	const char *from, *to;
+	size_t moved;
+};
+
+static int reassign_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct reassign_args *a = arg;
+	uint64_t *ids = NULL;
+	size_t n = 0;
+	int rc = store_caseload_ids(t, a->from, &ids, &n);
+
+	/* A retried transaction (a map grown) counts again from zero. */
+	a->moved = 0;
+	for (size_t i = 0; rc == PC_OK && i < n; i++) {
+		struct participant p;
+		char *to = strdup(a->to);
+
+		rc = to == NULL ? PC_ENOMEM : edit_load(t, ids[i], &p, cause);
+		if (rc != PC_OK) {
+			free(to);
+			break;
+		}
+		free(p.referent);
+		p.referent = to;
+		rc = store_participant_update(t, &p);
+		if (rc == PC_OK)
+			rc = edit_journal(t, a->ctx, p.id,
+					  "reassigned from %s to %s", a->from,
+					  a->to);
+		if (rc == PC_OK)
+			a->moved++;
+		participant_clear(&p);
+	}
+	free(ids);
+	return rc;
+}
+
+int edit_reassign(struct store *s, const struct edit_ctx *ctx, const char *from,
+		  const char *to, size_t *moved, char **cause)
+{
+	struct reassign_args a = { ctx, from, to, 0 };
+	int rc = model_text_check(_("referent"), to, MODEL_TEXT_NAME, true,
+				  cause);
+
+	*moved = 0;
+	if (rc != PC_OK)
+		return rc;
+	if (strcmp(from, to) == 0)
+		return error_set(cause, PC_EINVAL,
+				 _("--from and --to name the same referent"));
+	rc = store_write(s, reassign_cb, &a, cause);
+	if (rc == PC_OK)
+		*moved = a.moved;
+	return rc;
 }
 
 struct hold_args {

@@ -22,6 +22,7 @@ struct edit_ctx {
 			    NULL: none (an import adds to the config's) */
 	int64_t now;	 /* for the journal: seconds since the epoch */
 	pdate today;	 /* outcomes and moves may not be in the future */
+	const char *login; /* for the journal: the Unix user; NULL: none */
 };
 
 /* Add a participant entering on `entry` into p->stage (the first stage
@@ -214,6 +215,15 @@ int edit_hold(struct store *s, const struct edit_ctx *ctx, uint64_t participant,
 /* Hand the participant over to another referent. */
 int edit_transfer(struct store *s, const struct edit_ctx *ctx,
 		  uint64_t participant, const char *referent, char **cause);
+
+/*
+ * Hand every participant of referent `from` (exited ones too) over to `to`
+ * in one transaction, one journal line each ("reassigned from X to Y").
+ * *moved gets how many (0 is no error). PC_EINVAL: `to` is not a name, or
+ * is `from`.
+ */
+int edit_reassign(struct store *s, const struct edit_ctx *ctx, const char *from,
+		  const char *to, size_t *moved, char **cause);
 
 /*
  * What left parcours (edit_sent.c). A letter made from template `letter`

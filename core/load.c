@@ -752,7 +752,10 @@ static int load_cb(struct store_txn *t, void *arg, char **cause)
 		    !get_int(l, e, "time", INT64_MIN, INT64_MAX, &time) ||
 		    !get_text(l, e, "who", MODEL_TEXT_LINE, false, &je.who) ||
 		    !get_int(l, e, "participant", 0, INT64_MAX, &pid) ||
-		    !get_text(l, e, "what", MODEL_TEXT_LINE, false, &je.what)) {
+		    !get_text(l, e, "what", MODEL_TEXT_LINE, false, &je.what) ||
+		    (json_get(e, "login") != NULL &&
+		     !get_text(l, e, "login", MODEL_TEXT_LINE, false,
+			       &je.login))) {
 			journal_entry_clear(&je);
 			return PC_EINVAL;
 		}

@@ -91,6 +91,7 @@ void journal_entry_clear(struct journal_entry *e)
 {
 	free(e->who);
 	free(e->what);
+	free(e->login);
 	memset(e, 0, sizeof *e);
 }
 

@@ -232,6 +232,7 @@ struct journal_entry {
 	char *who;
 	uint64_t participant; /* 0 when not about one participant */
 	char *what;
+	char *login; /* the Unix login behind the change; NULL before 0.2 */
 };
 
 /* Free a record's strings and reset it, as said above. */

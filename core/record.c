@@ -127,6 +127,7 @@ static const struct field journal_fields[] = {
 	FIELD(3, F_STR, struct journal_entry, who),
 	FIELD(4, F_U64, struct journal_entry, participant),
 	FIELD(5, F_STR, struct journal_entry, what),
+	FIELD(6, F_STR, struct journal_entry, login),
 };
 
 static const struct field fse_entry_fields[] = {

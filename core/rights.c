@@ -55,6 +55,10 @@ int rights_access(struct store *s, uint64_t id, pdate today, FILE *out,
 		json_write_string(out, j[i].who);
 		fputs(", \"what\": ", out);
 		json_write_string(out, j[i].what);
+		if (j[i].login != NULL) {
+			fputs(", \"login\": ", out);
+			json_write_string(out, j[i].login);
+		}
 		fputc('}', out);
 		journal_entry_clear(&j[i]);
 	}
@@ -100,6 +104,7 @@ static int erase_one(struct store_txn *t, const struct erase_args *a,
 		 (unsigned long long)id, date_format_iso(a->ctx->today, d));
 	e.time = a->ctx->now;
 	e.who = (char *)(a->ctx->who ? a->ctx->who : "");
+	e.login = (char *)a->ctx->login;
 	e.participant = id;
 	e.what = what;
 	return store_journal_add(t, &e);
@@ -235,6 +240,8 @@ static int erase_from_copy(const char *dir, const char *name,
 	if (rc == PC_OK && rename(data, copy) != 0)
 		rc = error_set(cause, PC_EIO, _("%s: cannot write: %s"), copy,
 			       strerror(errno));
+	if (rc == PC_OK)
+		rc = store_share_file(dir, copy, cause);
 clean:
 	if (data != NULL)
 		unlink(data);

@@ -49,6 +49,28 @@ struct store_txn;
 int store_open(const char *dir, struct store **out, char **cause);
 
 /*
+ * Open the database in `dir` as store_open does, shared by Unix group
+ * `group`: a directory made (or an empty one taken) group-owned, setgid,
+ * mode 2770, its files 0660 whatever the umask, the group recorded in the
+ * database. An existing database is opened when it is shared with that
+ * group already. PC_EINVAL: no such group, the user not in it, a database
+ * there personal or another group's (nothing changed).
+ */
+int store_open_shared(const char *dir, const char *group, struct store **out,
+		      char **cause);
+
+/* The Unix group a shared database is recorded as shared with, or NULL
+ * (a personal one). The store owns the string. */
+const char *store_shared_group(const struct store *s);
+
+/*
+ * A file parcours just put into database directory `dir` (a restore's):
+ * in a shared directory, made 0660 (the group's), whatever the umask;
+ * nothing for a personal one. PC_EIO when chmod fails.
+ */
+int store_share_file(const char *dir, const char *path, char **cause);
+
+/*
  * Open an existing database read-only; PC_ENOTFOUND when `dir` holds none,
  * other codes as store_open. The data are not changed (the lock files are
  * made when missing). Close *out with store_close().

@@ -44,6 +44,8 @@ struct store {
 	unsigned absent;
 	int lock_fd; /* data.mdb, flocked while open (see lock_store), or -1 */
 	bool exclusive; /* the lock is exclusive: no other process has it */
+	bool shared;	/* a group's directory (setgid): files 0660 */
+	char *group;	/* the group recorded in a shared database, or NULL */
 	bool finished_erasure;	/* store_open finished an erasure's rewrite */
 	store_notice_fn notice; /* who hears of damaged data skipped, or NULL */
 	void *notice_arg;

@@ -15,6 +15,8 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -319,12 +321,14 @@ static const char *advice_db(void)
 		 "FILE)");
 }
 
+static int share_files(const char *dir);
+
 /*
  * Open the environment in `dir`. With `walk`, its pages are walked first
  * (store_walk) and LMDB reads none of a damaged file: PC_ECORRUPT then,
  * the problems in `walk`.
  */
-static int open_env(const char *dir, bool readonly, bool exclusive,
+static int open_env(const char *dir, bool readonly, bool exclusive, bool shared,
 		    struct store_report *walk, struct store **out, char **cause)
 {
 	struct store *s;
@@ -342,6 +346,7 @@ static int open_env(const char *dir, bool readonly, bool exclusive,
 		return error_set(cause, PC_ENOMEM, "out of memory");
 	}
 	s->readonly = readonly;
+	s->shared = shared;
 	s->lock_fd = -1;
 	/* Past the end of a file cut short, LMDB's map is a SIGBUS. */
 	if ((data = malloc(n)) == NULL) {
@@ -361,7 +366,9 @@ static int open_env(const char *dir, bool readonly, bool exclusive,
 	if (rc == 0 && !readonly)
 		rc = mdb_env_set_mapsize(s->env, initial_map_size);
 	if (rc == 0)
-		rc = mdb_env_open(s->env, dir, flags, 0600);
+		rc = mdb_env_open(s->env, dir, flags, shared ? 0660 : 0600);
+	if (rc == 0 && shared && !readonly)
+		rc = share_files(dir) == PC_OK ? 0 : EACCES;
 	if (rc != 0) {
 		int code = store_map_error(rc);
 
@@ -422,15 +429,115 @@ static int open_env(const char *dir, bool readonly, bool exclusive,
 	return PC_OK;
 }
 
+/* ---- a database shared by a Unix group ---- */
+
+/*
+ * A team's database (issue 15) lives in a directory owned by a Unix group,
+ * setgid so that every file made in it gets that group, mode 2770, files
+ * 0660; the group is recorded in the database (META_GROUP), and every open
+ * checks the directory against it. A personal one stays 0700/0600, ours.
+ */
+static const char META_GROUP[] = "shared_group";
+#define NO_GROUP ((long)-1)
+
+/* A group's name for a message, copied into `buf` (getgrgid's is
+ * overwritten by the next call); its number when it has none. */
+static const char *group_name(gid_t gid, char buf[64])
+{
+	const struct group *g = getgrgid(gid);
+
+	if (g != NULL && g->gr_name != NULL)
+		snprintf(buf, 64, "%s", g->gr_name);
+	else
+		snprintf(buf, 64, "%u", (unsigned)gid);
+	return buf;
+}
+
+/* The user's login for a message. */
+static const char *login_name(void)
+{
+	const struct passwd *pw = getpwuid(getuid());
+
+	return pw != NULL && pw->pw_name != NULL ? pw->pw_name : "?";
+}
+
+/* True when this process may act as a member of group `gid`. */
+static bool in_group(gid_t gid)
+{
+	gid_t *list;
+	int n;
+	bool found = false;
+
+	if (geteuid() == 0 || getegid() == gid)
+		return true;
+	n = getgroups(0, NULL);
+	if (n <= 0 || (list = calloc((size_t)n, sizeof *list)) == NULL)
+		return false;
+	n = getgroups(n, list);
+	for (int i = 0; i < n && !found; i++)
+		found = list[i] == gid;
+	free(list);
+	return found;
+}
+
+/*
+ * A group's directory: setgid and open to the group. A personal one made
+ * under a setgid parent inherits the bit but not the group's rights
+ * (2700): it keeps the personal rules, as before teams.
+ */
+static bool shared_mode(const struct stat *st)
+{
+	return S_ISDIR(st->st_mode) && (st->st_mode & S_ISGID) &&
+	       (st->st_mode & 070);
+}
+
+/* True when `dir` is a real directory that is a group's. */
+static bool dir_is_shared(const char *dir)
+{
+	struct stat st;
+
+	return lstat(dir, &st) == 0 && shared_mode(&st);
+}
+
+/* data.mdb and lock.mdb of a shared directory made 0660 when ours and
+ * not so already (LMDB made them under the umask). */
+static int share_files(const char *dir)
+{
+	static const char *const files[] = { "data.mdb", "lock.mdb" };
+
+	for (size_t i = 0; i < 2; i++) {
+		char path[4096];
+		struct stat st;
+
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		if ((st.st_mode & 07777) != 0660 && st.st_uid == geteuid() &&
+		    chmod(path, 0660) != 0)
+			return PC_EIO;
+	}
+	return PC_OK;
+}
+
+int store_share_file(const char *dir, const char *path, char **cause)
+{
+	if (!dir_is_shared(dir) || chmod(path, 0660) == 0)
+		return PC_OK;
+	return error_set(cause, PC_EIO, "%s: chmod 660: %s", path,
+			 strerror(errno));
+}
+
 /*
  * The data are personal: the directory must be a real directory (not a
  * symbolic link), ours, and closed to others; so must the files in it.
- * A wrong one is refused with what to do, never changed behind the
- * user's back (it may not even be theirs).
+ * A shared one (gid not NO_GROUP): the group's, open to it, closed to
+ * others. A wrong one is refused with what to do, never changed behind
+ * the user's back (it may not even be theirs).
  */
-static int check_path(const char *path, bool dir, char **cause)
+static int check_path(const char *path, bool dir, long gid, char **cause)
 {
 	struct stat st;
+	char b1[64], b2[64];
 
 	if (lstat(path, &st) != 0)
 		return errno == ENOENT && !dir
@@ -447,6 +554,24 @@ static int check_path(const char *path, bool dir, char **cause)
 				 dir ? _("%s: not a directory")
 				     : _("%s: not a regular file"),
 				 path);
+	if (gid != NO_GROUP) {
+		if (st.st_gid != (gid_t)gid)
+			return error_set(cause, PC_EIO,
+					 _("%s: group-owned by %s, not by the "
+					   "database's group %s: chgrp %s %s"),
+					 path, group_name(st.st_gid, b1),
+					 group_name((gid_t)gid, b2), b2, path);
+		if ((st.st_mode & 007) || (st.st_mode & 060) != 060 ||
+		    (dir && (st.st_mode & 070) != 070))
+			return error_set(
+				cause, PC_EIO,
+				_("%s: mode %04o; a shared database is open "
+				  "to its group and closed to others: chmod "
+				  "%s %s"),
+				path, (unsigned)(st.st_mode & 07777),
+				dir ? "2770" : "660", path);
+		return PC_OK;
+	}
 	if (st.st_uid != geteuid())
 		return error_set(cause, PC_EIO,
 				 _("%s: belongs to another user (uid %u); "
@@ -461,12 +586,30 @@ static int check_path(const char *path, bool dir, char **cause)
 	return PC_OK;
 }
 
-static int check_paths(const char *dir, char **cause)
+/* The directory and its files checked; *gid gets the directory's group
+ * when it is a shared one (setgid), NO_GROUP when personal. */
+static int check_paths(const char *dir, long *gid, char **cause)
 {
 	static const char *const files[] = { "data.mdb", "lock.mdb",
 					     STORE_LOCK_FILE };
-	int rc = check_path(dir, true, cause);
+	struct stat st;
+	char b[64];
+	int rc;
 
+	*gid = NO_GROUP;
+	if (lstat(dir, &st) == 0 && shared_mode(&st)) {
+		if (!in_group(st.st_gid))
+			return error_set(
+				cause, PC_EIO,
+				_("%s: a database shared by group %s, which "
+				  "%s is not in; an administrator adds them "
+				  "(usermod -aG %s %s), then they log in "
+				  "again"),
+				dir, group_name(st.st_gid, b), login_name(), b,
+				login_name());
+		*gid = (long)st.st_gid;
+	}
+	rc = check_path(dir, true, *gid, cause);
 	for (size_t i = 0; rc == PC_OK && i < 3; i++) {
 		size_t n = strlen(dir) + strlen(files[i]) + 2;
 		char *p = malloc(n);
@@ -474,22 +617,96 @@ static int check_paths(const char *dir, char **cause)
 		if (p == NULL)
 			return error_set(cause, PC_ENOMEM, "out of memory");
 		snprintf(p, n, "%s/%s", dir, files[i]);
-		rc = check_path(p, false, cause);
+		rc = check_path(p, false, *gid, cause);
 		free(p);
 	}
 	return rc;
 }
 
-int store_open(const char *dir, struct store **out, char **cause)
+/* The group recorded in the database into s->group (NULL: none). */
+static int read_group(struct store *s, char **cause)
 {
+	struct store_txn *t = NULL;
+	MDB_val v;
+	int rc = store_read_begin(s, &t, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	rc = store_get(t, DB_META, META_GROUP, strlen(META_GROUP), &v);
+	if (rc == PC_OK) {
+		free(s->group);
+		s->group = strndup(v.mv_data, v.mv_size);
+		if (s->group == NULL)
+			rc = error_set(cause, PC_ENOMEM, "out of memory");
+	} else if (rc == PC_ENOTFOUND) {
+		rc = PC_OK;
+	} else {
+		rc = error_set(cause, rc, "%s: %s", s->path, error_string(rc));
+	}
+	store_read_end(&t);
+	return rc;
+}
+
+/*
+ * The directory against the group the database records: a shared one
+ * must be that group's, a personal one must record none. `missing_ok`:
+ * a shared directory whose database records no group yet (the init
+ * that makes it).
+ */
+static int check_group(struct store *s, long gid, bool missing_ok, char **cause)
+{
+	const struct group *g;
+	char b[64];
+	int rc = read_group(s, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	if (s->group == NULL && gid == NO_GROUP)
+		return PC_OK;
+	if (s->group == NULL)
+		return missing_ok
+			       ? PC_OK
+			       : error_set(
+					 cause, PC_EIO,
+					 _("%s: a group's directory (setgid), "
+					   "but the database is not shared; "
+					   "'parcours init --shared GROUP' "
+					   "makes a shared one, chmod 700 "
+					   "%s keeps it personal"),
+					 s->path, s->path);
+	if (gid == NO_GROUP)
+		return error_set(cause, PC_EIO,
+				 _("%s: the database is shared with group %s "
+				   "but the directory is not: chgrp -R %s %s "
+				   "&& chmod 2770 %s && chmod 660 %s/*"),
+				 s->path, s->group, s->group, s->path, s->path,
+				 s->path);
+	g = getgrnam(s->group);
+	if (g == NULL || g->gr_gid != (gid_t)gid)
+		return error_set(cause, PC_EIO,
+				 _("%s: group-owned by %s, but the database "
+				   "is shared with group %s: chgrp -R %s %s"),
+				 s->path, group_name((gid_t)gid, b), s->group,
+				 s->group, s->path);
+	return PC_OK;
+}
+
+/* store_open's work, with check_group's `missing_ok`. */
+static int open_checked(const char *dir, bool missing_ok, struct store **out,
+			char **cause)
+{
+	long gid;
+	bool shared;
 	int rc;
 
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return error_set(cause, PC_EIO, _("%s: cannot create: %s"), dir,
 				 strerror(errno));
-	rc = check_paths(dir, cause);
-	if (rc == PC_OK)
-		rc = open_env(dir, false, false, NULL, out, cause);
+	rc = check_paths(dir, &gid, cause);
+	if (rc != PC_OK)
+		return rc;
+	shared = gid != NO_GROUP;
+	rc = open_env(dir, false, false, shared, NULL, out, cause);
 	if (rc == PC_OK && store_rewrite_pending(*out)) {
 		/* An erasure was interrupted before its rewrite: finish it
 		 * now if the database can be had alone, else at a later
@@ -500,16 +717,132 @@ int store_open(const char *dir, struct store **out, char **cause)
 		store_close(out);
 		if (store_open_exclusive(dir, &alone, &why) == PC_OK &&
 		    store_rewrite_close(&alone, &why) == PC_OK) {
-			rc = open_env(dir, false, false, NULL, out, cause);
+			rc = open_env(dir, false, false, shared, NULL, out,
+				      cause);
 			if (rc == PC_OK)
 				(*out)->finished_erasure = true;
 		} else {
 			store_close(&alone);
-			rc = open_env(dir, false, false, NULL, out, cause);
+			rc = open_env(dir, false, false, shared, NULL, out,
+				      cause);
 		}
 		free(why);
 	}
+	if (rc == PC_OK)
+		rc = check_group(*out, gid, missing_ok, cause);
+	if (rc != PC_OK)
+		store_close(out);
 	return rc;
+}
+
+int store_open(const char *dir, struct store **out, char **cause)
+{
+	return open_checked(dir, false, out, cause);
+}
+
+struct put_group {
+	const char *name;
+};
+
+static int put_group_cb(struct store_txn *t, void *arg, char **cause)
+{
+	const struct put_group *a = arg;
+	struct journal_entry e = { 0 };
+	char what[160];
+	int rc;
+
+	(void)cause;
+	rc = store_put(t, DB_META, META_GROUP, strlen(META_GROUP), a->name,
+		       strlen(a->name));
+	if (rc != PC_OK)
+		return rc;
+	snprintf(what, sizeof what, "database shared with group %s", a->name);
+	e.time = (int64_t)time(NULL);
+	e.who = (char *)"";
+	e.login = (char *)login_name();
+	e.what = what;
+	return store_journal_add(t, &e);
+}
+
+int store_open_shared(const char *dir, const char *group, struct store **out,
+		      char **cause)
+{
+	const struct group *g = getgrnam(group);
+	struct put_group a = { group };
+	struct stat st;
+	gid_t gid;
+	int rc;
+
+	if (g == NULL)
+		return error_set(cause, PC_EINVAL,
+				 _("--shared: no group '%s' on this system; "
+				   "an administrator makes it (groupadd %s) "
+				   "and adds each referent (usermod -aG %s "
+				   "LOGIN)"),
+				 group, group, group);
+	gid = g->gr_gid;
+	if (!in_group(gid))
+		return error_set(cause, PC_EINVAL,
+				 _("--shared: %s is not in group %s; an "
+				   "administrator adds them (usermod -aG %s "
+				   "%s), then they log in again"),
+				 login_name(), group, group, login_name());
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return error_set(cause, PC_EIO, _("%s: cannot create: %s"), dir,
+				 strerror(errno));
+	if (lstat(dir, &st) != 0)
+		return error_set(cause, PC_EIO, "%s: %s", dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return error_set(cause, PC_EIO, _("%s: not a directory"), dir);
+	/* A directory not shared yet is made the group's when it is ours
+	 * and holds no database; never one another user or a database
+	 * already holds. */
+	if (!shared_mode(&st)) {
+		char *data = NULL;
+		bool has_db;
+
+		if (asprintf(&data, "%s/data.mdb", dir) < 0)
+			return error_set(cause, PC_ENOMEM, "out of memory");
+		has_db = lstat(data, &st) == 0;
+		free(data);
+		if (has_db)
+			return error_set(cause, PC_EINVAL,
+					 _("%s: a personal database is "
+					   "there; share a new directory "
+					   "and load a dump of this one "
+					   "into it"),
+					 dir);
+		if (lstat(dir, &st) != 0 || st.st_uid != geteuid())
+			return error_set(cause, PC_EIO,
+					 _("%s: belongs to another user (uid "
+					   "%u); refused"),
+					 dir, (unsigned)st.st_uid);
+		if (chown(dir, (uid_t)-1, gid) != 0 || chmod(dir, 02770) != 0)
+			return error_set(cause, PC_EIO,
+					 "%s: chgrp %s, chmod 2770: %s", dir,
+					 group, strerror(errno));
+	}
+	rc = open_checked(dir, true, out, cause);
+	if (rc != PC_OK)
+		return rc;
+	if ((*out)->group == NULL) {
+		rc = store_write(*out, put_group_cb, &a, cause);
+		if (rc == PC_OK)
+			rc = read_group(*out, cause);
+	} else if (strcmp((*out)->group, group) != 0) {
+		rc = error_set(cause, PC_EINVAL,
+			       _("%s: a database shared with group %s is "
+				 "there; nothing changed"),
+			       dir, (*out)->group);
+	}
+	if (rc != PC_OK)
+		store_close(out);
+	return rc;
+}
+
+const char *store_shared_group(const struct store *s)
+{
+	return s->group;
 }
 
 bool store_finished_erasure(const struct store *s)
@@ -526,7 +859,7 @@ int store_open_exclusive(const char *dir, struct store **out, char **cause)
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
 		return error_set(cause, PC_ENOTFOUND, _("%s: no database"),
 				 dir);
-	rc = open_env(dir, false, true, NULL, out, cause);
+	rc = open_env(dir, false, true, dir_is_shared(dir), NULL, out, cause);
 	if (rc == PC_OK)
 		store_remove_working_dirs(dir);
 	return rc;
@@ -538,7 +871,8 @@ static int open_readonly(const char *dir, struct store_report *walk,
 	struct stat st;
 	size_t n = strlen(dir) + sizeof "/data.mdb";
 	char *data = malloc(n);
-	int exists;
+	long gid;
+	int exists, rc;
 
 	if (data == NULL)
 		return error_set(cause, PC_ENOMEM, "out of memory");
@@ -548,9 +882,14 @@ static int open_readonly(const char *dir, struct store_report *walk,
 	if (!exists)
 		return error_set(cause, PC_ENOTFOUND, _("%s: no database"),
 				 dir);
-	if (check_paths(dir, cause) != PC_OK)
+	if (check_paths(dir, &gid, cause) != PC_OK)
 		return PC_EIO;
-	return open_env(dir, true, false, walk, out, cause);
+	rc = open_env(dir, true, false, gid != NO_GROUP, walk, out, cause);
+	if (rc == PC_OK)
+		rc = check_group(*out, gid, false, cause);
+	if (rc != PC_OK)
+		store_close(out);
+	return rc;
 }
 
 int store_open_readonly(const char *dir, struct store **out, char **cause)
@@ -586,6 +925,7 @@ void store_close(struct store **s)
 	if ((*s)->lock_fd >= 0)
 		close((*s)->lock_fd);
 	free((*s)->path);
+	free((*s)->group);
 	free(*s);
 	*s = NULL;
 }

@@ -175,6 +175,10 @@ int store_rewrite_close(struct store **sp, char **cause)
 	if (rc == PC_OK && rename(file, data) != 0)
 		rc = error_set(cause, PC_EIO, _("%s: cannot write: %s"), data,
 			       strerror(errno));
+	/* A group's database stays the group's (made 0600 above). */
+	if (rc == PC_OK && s->shared && chmod(data, 0660) != 0)
+		rc = error_set(cause, PC_EIO, "%s: chmod 660: %s", data,
+			       strerror(errno));
 	if (rc == PC_OK && (fd = open(s->path, O_RDONLY | O_DIRECTORY)) >= 0) {
 		fsync(fd);
 		close(fd);

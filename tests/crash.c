@@ -78,7 +78,7 @@ static void writer(const char *dir, const struct config *c, int out,
 		   uint64_t seed)
 {
 	struct store *s = NULL;
-	struct edit_ctx ctx = { c, "crash", 0, 0 };
+	struct edit_ctx ctx = { c, "crash", 0, 0, NULL };
 	uint64_t pids[4096];
 	size_t np = 0;
 	char *cause = NULL;

@@ -77,7 +77,8 @@ static void other_records_round_trip(void **state)
 	struct stage_move m = { 7, 3, D(2026, 2, 1), (char *)"former", NULL },
 			  m2;
 	struct note n = { 7, 2, D(2026, 2, 1), (char *)"Dossier CAF ✓" }, n2;
-	struct journal_entry e = { 9, -5, (char *)"Zoë", 7, (char *)"x" }, e2;
+	struct journal_entry e = { 9, -5, (char *)"Zoë", 7, (char *)"x",
+				   (char *)"zoe" }, e2;
 	uint8_t *buf;
 	size_t len;
 
@@ -142,6 +143,7 @@ static void other_records_round_trip(void **state)
 	assert_int_equal(record_decode_journal(buf, len, &e2), PC_OK);
 	assert_int_equal(e2.time, -5);
 	assert_string_equal(e2.who, "Zoë");
+	assert_string_equal(e2.login, "zoe");
 	free(buf);
 	journal_entry_clear(&e2);
 }

@@ -460,6 +460,57 @@ static void appointment_kinds(void **state)
 
 /* Nesting is limited before libyaml builds the document: 100,000 '['
  * took it past 20 s (issue 10, item 21). */
+/* The team map: logins to a referent's name and a role. */
+static void team(void **state)
+{
+	struct config *c = NULL;
+	const struct config_member *m;
+
+	(void)state;
+	assert_null(load_user(
+		"team:\n"
+		"  mdupont: {name: \"Marie Dupont\", role: referent}\n"
+		"  jmartin: {name: \"Jean Martin\", role: coordinator}\n",
+		&c));
+	assert_int_equal(c->n_team, 2);
+	m = config_member(c, "jmartin");
+	assert_non_null(m);
+	assert_string_equal(m->name, "Jean Martin");
+	assert_int_equal(m->role, ROLE_COORDINATOR);
+	assert_int_equal(config_member(c, "mdupont")->role, ROLE_REFERENT);
+	assert_null(config_member(c, "nobody"));
+	assert_null(config_member(c, NULL));
+	config_free(&c);
+	/* None by default: one person's tool. */
+	assert_null(load_user("", &c));
+	assert_int_equal(c->n_team, 0);
+	assert_null(config_member(c, "mdupont"));
+	config_free(&c);
+}
+
+static void team_errors(void **state)
+{
+	(void)state;
+	expect_error("team:\n  - {name: X, role: referent}\n",
+		     "2:3:", "team: expected a mapping of keys, found a list");
+	expect_error("team: {}\n", "1:7:", "team: the mapping is empty");
+	expect_error("team:\n  ab: {name: X, role: boss}\n",
+		     "2:23:", "role: expected one of referent, coordinator");
+	expect_error("team:\n  ab: {role: referent}\n",
+		     "2:7:", "ab: missing key 'name'");
+	expect_error("team:\n  ab: {name: X}\n",
+		     "2:7:", "ab: missing key 'role'");
+	expect_error("team:\n  ab: {name: X, role: referent, phone: 1}\n",
+		     "2:33:", "ab: unknown key 'phone'");
+	expect_error("team:\n  ab: {name: X, role: referent}\n"
+		     "  ab: {name: Y, role: referent}\n",
+		     "3:3:", "team: key 'ab' given twice");
+	expect_error("team:\n  \"a b\": {name: X, role: referent}\n",
+		     "2:3:", "team: 'a b' is not a login");
+	expect_error("team:\n  ab: \"Marie\"\n",
+		     "2:7:", "ab: expected a mapping of keys");
+}
+
 static void deep_nesting(void **state)
 {
 	size_t n = 100000, head = strlen("referent: ");
@@ -512,6 +563,8 @@ int main(void)
 		cmocka_unit_test(fse_mapping),
 		cmocka_unit_test(fse_mapping_errors),
 		cmocka_unit_test(fse_fields),
+		cmocka_unit_test(team),
+		cmocka_unit_test(team_errors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

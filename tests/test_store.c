@@ -411,7 +411,8 @@ static int many_cb(struct store_txn *t, void *arg, char **cause)
 		struct journal_entry e = {
 			0, 0, (char *)"test", 0,
 			(char *)"a long enough line of journal "
-				"text to fill pages quickly"
+				"text to fill pages quickly",
+			NULL
 		};
 
 		snprintf(name, sizeof name, "Participant numéro %d", i);
@@ -640,7 +641,7 @@ static void check_finds_damage(void **state)
 static int journal_cb(struct store_txn *t, void *arg, char **cause)
 {
 	struct journal_entry e = { 0, 1767225600, (char *)"test",
-				   *(uint64_t *)arg, (char *)"note added" };
+				   *(uint64_t *)arg, (char *)"note added", NULL };
 	int rc = PC_OK;
 
 	(void)cause;

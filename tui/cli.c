@@ -6,14 +6,17 @@
 #include "i18n.h"
 #include "text.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 void cli_error(const char *fmt, ...)
 {
@@ -64,6 +67,42 @@ int cli_fail(int code, char *cause)
 	return cli_exit_status(code);
 }
 
+/* The configuration file that holds the team, for messages. */
+static const char *config_team_file(const struct cli *cli)
+{
+	return cli->config_user ? cli->config_user : cli->config_default;
+}
+
+/*
+ * The `team` map applied: the login must be a member; a referent opens
+ * their own caseload, and another's (--referent) only as a coordinator.
+ * These are guard rails within the group, not a boundary (README).
+ */
+static bool team_allows(struct cli *cli, int *status)
+{
+	const char *login = cli_login(cli);
+
+	cli->member = config_member(cli->config, login);
+	if (cli->member == NULL) {
+		cli_error(_("%s is not in the team (team: in %s); the "
+			    "coordinator adds the login there"),
+			  login, config_team_file(cli));
+		*status = EXIT_USAGE;
+		return false;
+	}
+	if (cli->member->role == ROLE_REFERENT && cli->referent != NULL &&
+	    strcmp(cli->referent, cli->member->name) != 0) {
+		cli_error(_("--referent: another referent's caseload is for "
+			    "coordinators; %s is a referent (%s) in the team "
+			    "(team: in %s)"),
+			  login, cli->member->name, config_team_file(cli));
+		*status = EXIT_USAGE;
+		cli->member = NULL;
+		return false;
+	}
+	return true;
+}
+
 struct config *cli_config(struct cli *cli, int *status)
 {
 	char *cause = NULL;
@@ -77,12 +116,44 @@ struct config *cli_config(struct cli *cli, int *status)
 		*status = cli_fail(rc, cause);
 		return NULL;
 	}
+	if (cli->config->n_team > 0 && !cli->team_unchecked &&
+	    !team_allows(cli, status)) {
+		config_free(&cli->config);
+		return NULL;
+	}
 	return cli->config;
 }
 
 const char *cli_referent(struct cli *cli)
 {
-	return cli->referent ? cli->referent : cli->config->referent;
+	if (cli->referent != NULL)
+		return cli->referent;
+	return cli->member ? cli->member->name : cli->config->referent;
+}
+
+const char *cli_login(struct cli *cli)
+{
+	const struct passwd *pw;
+
+	if (cli->login != NULL)
+		return cli->login;
+	pw = getpwuid(getuid());
+	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
+		cli->login = strdup(pw->pw_name);
+	else if (asprintf(&cli->login, "uid %u", (unsigned)getuid()) < 0)
+		cli->login = NULL;
+	return cli->login ? cli->login : "?";
+}
+
+bool cli_coordinator(struct cli *cli, const char *what, int *status)
+{
+	if (cli->member == NULL || cli->member->role == ROLE_COORDINATOR)
+		return true;
+	cli_error(_("%s: for coordinators; %s is a referent in the team "
+		    "(team: in %s)"),
+		  what, cli_login(cli), config_team_file(cli));
+	*status = EXIT_USAGE;
+	return false;
 }
 
 bool cli_database_exists(const struct cli *cli)
@@ -93,7 +164,9 @@ bool cli_database_exists(const struct cli *cli)
 
 	if (asprintf(&data, "%s/data.mdb", cli->db_dir) < 0)
 		return true; /* let the open say what is wrong */
-	exists = lstat(data, &st) == 0;
+	/* Not ours to look into (a group's we are not in): let the open
+	 * say so. */
+	exists = lstat(data, &st) == 0 || errno != ENOENT;
 	free(data);
 	return exists;
 }
@@ -176,6 +249,8 @@ int cli_caseload(struct cli *cli, bool all, bool exited, struct caseload *out)
 
 	if ((c = cli_config(cli, &status)) == NULL ||
 	    cli_store(cli, &status) == NULL)
+		return status;
+	if (all && !cli_coordinator(cli, "--all", &status))
 		return status;
 	rc = caseload_load_summaries(cli->store, c,
 				     all ? NULL : cli_referent(cli), exited,
@@ -315,4 +390,5 @@ void cli_free(struct cli *cli)
 	free(cli->templates_user);
 	free(cli->templates_shipped);
 	free(cli->referent);
+	free(cli->login);
 }

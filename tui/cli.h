@@ -23,6 +23,9 @@ struct cli {
 	bool demo;	       /* --demo: the demo database */
 	bool db_given;	       /* --db or PARCOURS_DB named the database */
 	bool french_dates;     /* dd/mm/yyyy in a French locale */
+	bool team_unchecked;   /* check-config: the `team` map not applied */
+	char *login;	       /* the real user's login, by cli_login() */
+	const struct config_member *member; /* the login in `team`, or NULL */
 	struct config *config; /* loaded by cli_config() */
 	struct store *store;   /* opened by cli_store() */
 };
@@ -38,12 +41,26 @@ int cli_exit_status(int code);
  * stderr, then free `cause` (NULL accepted). Returns the exit status. */
 int cli_fail(int code, char *cause);
 
-/* The configuration, loaded on first use and owned by the cli; NULL after
- * reporting an error, with *status set to the exit status. */
+/*
+ * The configuration, loaded on first use and owned by the cli; NULL after
+ * reporting an error, with *status set to the exit status. With a `team`
+ * map, the login must be in it and a referent may name no other's
+ * caseload (--referent): refused (status 2) otherwise.
+ */
 struct config *cli_config(struct cli *cli, int *status);
 
-/* The referent whose caseload commands show. */
+/* The referent whose caseload commands show: --referent, else the team
+ * member's name, else the configuration's referent. */
 const char *cli_referent(struct cli *cli);
+
+/* The real user's login (getpwuid(getuid())), or "uid N"; the cli owns
+ * it. */
+const char *cli_login(struct cli *cli);
+
+/* With a team, only a coordinator acts on every referent's participants
+ * (--all, reassign): false after saying so, *status 2. `what` names the
+ * option or command refused. Call after cli_config. */
+bool cli_coordinator(struct cli *cli, const char *what, int *status);
 
 /*
  * The store of an existing database, opened on first use (with --demo,

@@ -89,6 +89,8 @@ static int check_config_run(struct cli *cli, int argc, char **argv)
 			return EXIT_RUNTIME;
 		}
 	}
+	/* The team map is checked, not applied to whoever checks it. */
+	cli->team_unchecked = true;
 	if ((c = cli_config(cli, &status)) == NULL)
 		return status;
 	problems = check_data(cli, c);

@@ -235,6 +235,7 @@ static int export_run(struct cli *cli, int argc, char **argv)
 	if (!cli_output_allowed(cli, output))
 		return EXIT_USAGE;
 	if ((c = cli_config(cli, &status)) == NULL ||
+	    (all && !cli_coordinator(cli, "--all", &status)) ||
 	    (s = cli_store(cli, &status)) == NULL)
 		return status;
 	if (!delimiter_set)

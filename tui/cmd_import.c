@@ -67,6 +67,7 @@ static int import_run(struct cli *cli, int argc, char **argv)
 		return status;
 	ctx.config = c;
 	ctx.who = cli_referent(cli);
+	ctx.login = cli_login(cli);
 	ctx.now = (int64_t)time(NULL);
 	ctx.today = cli->today;
 	io.dry_run = dry_run;

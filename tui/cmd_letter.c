@@ -127,7 +127,7 @@ static void warn_blanks(const struct config *c, const struct letter_template *t)
 static struct edit_ctx context(struct cli *cli, const struct config *c)
 {
 	struct edit_ctx ctx = { c, cli_referent(cli), (int64_t)time(NULL),
-				cli->today };
+				cli->today, cli_login(cli) };
 
 	return ctx;
 }
@@ -453,6 +453,7 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	if (!cli_output_allowed(cli, output) || !cli_output_allowed(cli, dir))
 		return EXIT_USAGE;
 	if ((c = cli_config(cli, &status)) == NULL ||
+	    (all && !cli_coordinator(cli, "--all", &status)) ||
 	    cli_store(cli, &status) == NULL ||
 	    !find_templates(cli, &l, &status))
 		return status;

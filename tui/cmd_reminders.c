@@ -153,7 +153,7 @@ static int mark_all(struct cli *cli, const struct config *c, struct store *s,
 		    enum remind_how by)
 {
 	struct edit_ctx ctx = { c, cli_referent(cli), (int64_t)time(NULL),
-				cli->today };
+				cli->today, cli_login(cli) };
 	size_t marked = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -258,6 +258,7 @@ static int reminders_run(struct cli *cli, int argc, char **argv)
 	if (!cli_output_allowed(cli, output))
 		return EXIT_USAGE;
 	if ((c = cli_config(cli, &status)) == NULL ||
+	    (all && !cli_coordinator(cli, "--all", &status)) ||
 	    (s = cli_store(cli, &status)) == NULL)
 		return status;
 	if (days == 0)

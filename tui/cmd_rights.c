@@ -79,7 +79,7 @@ static int parse(int argc, char **argv, const struct option *options,
 static struct edit_ctx context(struct cli *cli, const struct config *c)
 {
 	struct edit_ctx ctx = { c, cli_referent(cli), (int64_t)time(NULL),
-				cli->today };
+				cli->today, cli_login(cli) };
 
 	return ctx;
 }

@@ -31,6 +31,8 @@ extern const struct command command_attention, command_reminders, command_list, 
 	command_purge, command_hold, command_demo, command_check_config,
 	command_init, command_templates, command_letter, command_letters;
 extern const struct command command_consolidate;
+/* One server for a team (cmd_journal.c, cmd_reassign.c). */
+extern const struct command command_journal, command_reassign;
 
 /* Print "Usage: parcours NAME ARGS" to `out`, wrapped under 80 columns. */
 void command_print_usage(const struct command *cmd, FILE *out);

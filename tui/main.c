@@ -36,6 +36,8 @@ static const struct command *const commands[] = {
 	&command_dump,
 	&command_load,
 	&command_check,
+	&command_journal,
+	&command_reassign,
 	&command_access,
 	&command_erase,
 	&command_purge,

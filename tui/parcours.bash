@@ -4,9 +4,10 @@ _parcours()
 	local cur prev words cword
 	_init_completion || return
 	local commands="attention reminders list export consolidate letter letters templates import backup restore dump load
-		check access erase purge hold init demo check-config"
+		check journal reassign access erase purge hold init demo check-config"
 	local global="--db --config --today --referent --demo --help --version"
 	case $prev in
+	--shared) COMPREPLY=($(compgen -g -- "$cur")); return ;;
 	--db | --output-dir) _filedir -d; return ;;
 	--config | --output | import | load | backup | restore | check-config)
 		_filedir; return ;;
@@ -18,7 +19,7 @@ _parcours()
 		esac
 		return ;;
 	--delimiter) COMPREPLY=($(compgen -W "comma semicolon tab" -- "$cur")); return ;;
-	--today | --from | --to | --exited-before | --referent | --participants | --seed | --appointment)
+	--today | --from | --to | --exited-before | --referent | --participants | --seed | --appointment | --participant | --since)
 		return ;;
 	esac
 	local cmd="" w
@@ -41,6 +42,9 @@ _parcours()
 	erase) opts="--force --help" ;;
 	purge) opts="--exited-before --dry-run --help" ;;
 	hold) opts="--off --help" ;;
+	init) opts="--shared --help" ;;
+	journal) opts="--participant --since --format --help" ;;
+	reassign) opts="--from --to --help" ;;
 	demo) opts="--participants --seed --help" ;;
 	*) opts="--help" ;;
 	esac

@@ -341,6 +341,7 @@ static int prepare(struct tui *t, struct cli *cli)
 	t->today = cli->today;
 	t->ctx.config = t->config;
 	t->ctx.who = cli_referent(cli);
+	t->ctx.login = cli_login(cli);
 	t->ctx.now = (int64_t)time(NULL);
 	t->ctx.today = cli->today;
 	t->view = next_tab(VIEW_COUNT);

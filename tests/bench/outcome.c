@@ -46,7 +46,7 @@ int main(int argc, char **argv)
 		return 1;
 	store_read_end(&t);
 	for (size_t i = 0; i < n && done < (size_t)runs; i++) {
-		struct edit_ctx ctx = { c, argv[2], 0, today };
+		struct edit_ctx ctx = { c, argv[2], 0, today, NULL };
 		struct timespec a, b;
 
 		clock_gettime(CLOCK_MONOTONIC, &a);
