@@ -281,6 +281,12 @@ static int reminders_run(struct cli *cli, int argc, char **argv)
 		if (rc == PC_OK)
 			rc = write_csv(output ? af.f : stdout, r, n, by, ';',
 				       written);
+		/* On standard output too, nothing is marked that did not
+		 * go out whole. */
+		if (rc == PC_OK && output == NULL &&
+		    (fflush(stdout) != 0 || ferror(stdout)))
+			rc = error_set(&cause, PC_EIO, "%s",
+				       _("cannot write the output"));
 		if (rc == PC_OK && output != NULL)
 			rc = atomic_commit(&af, &cause);
 		else if (output != NULL)

@@ -100,6 +100,16 @@ err_has sms "COURRIEL.*no phone"
 
 # Marked as sent: they leave the list; the others stay.
 before=$(listed | wc -w)
+# Not when the file did not go out: standard output full, a file that
+# cannot be made: nothing marked.
+if [ -w /dev/full ]; then
+	P reminders --format csv --mark >/dev/full 2>"$WORK/err"
+	same "stdout full: status" $? 1
+	err_has "stdout full" "cannot write the output"
+	same "stdout full: nothing marked" "$(listed | wc -w)" "$before"
+fi
+run "unwritable: not marked" 1 --db "$DB" --today $T reminders --format csv --output "$WORK/none/sms.csv" --mark
+same "unwritable: nothing marked" "$(listed | wc -w)" "$before"
 run mark 0 --db "$DB" --today $T reminders --format csv --output "$WORK/sms2.csv" --mark
 err_has mark "4 appointments marked reminded"
 same "left: those without an SMS" "$(listed | wc -w)" $((before - 4))
