@@ -159,6 +159,29 @@ static int record(struct cli *cli, const struct config *c,
 	return status;
 }
 
+/* Whether the letters may go into directory `dir` (NULL: not to a
+ * directory): not the database directory itself nor one inside it. */
+static bool dir_allowed(const struct cli *cli, const char *dir)
+{
+	char *inside;
+	bool in;
+
+	if (dir == NULL)
+		return true;
+	/* A file in it: its directory, then each parent, is compared. */
+	if (asprintf(&inside, "%s/.", dir) < 0) {
+		cli_fail(PC_ENOMEM, NULL);
+		return false;
+	}
+	in = cli_inside_database(cli, inside);
+	free(inside);
+	if (in)
+		cli_error(_("%s: inside the database directory %s; write it "
+			    "elsewhere"),
+			  dir, cli->db_dir);
+	return !in;
+}
+
 static bool parse_id(const char *s, uint64_t *out)
 {
 	char *end;
@@ -450,7 +473,7 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 		cli_error("%s", _("--from: after --to"));
 		return EXIT_USAGE;
 	}
-	if (!cli_output_allowed(cli, output) || !cli_output_allowed(cli, dir))
+	if (!cli_output_allowed(cli, output) || !dir_allowed(cli, dir))
 		return EXIT_USAGE;
 	if ((c = cli_config(cli, &status)) == NULL ||
 	    cli_store(cli, &status) == NULL ||

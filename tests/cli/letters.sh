@@ -180,6 +180,16 @@ if [ "$(id -u)" != 0 ]; then
 	same "letters ro empty" "$(find "$WORK/ro" -mindepth 1 | wc -l)" 0
 	same "letters ro not recorded" "$(P dump | grep -c '"letter"')" "$before"
 fi
+# Never into the database directory, nor a directory inside it.
+before=$(P dump | grep -c '"letter"')
+mkdir -p "$DB/sub"
+for d in "$DB" "$DB/" "$DB/sub" "$DB/sub/.."; do
+	run "letters into the database ($d)" 2 --db "$DB" --today $T letters convocation --from $FROM --to $TO --output-dir "$d"
+	err_has "letters into the database ($d)" "inside the database directory"
+done
+same "letters into the database: nothing written" "$(find "$DB" -name 'convocation-*' | wc -l)" 0
+same "letters into the database: nothing recorded" "$(P dump | grep -c '"letter"')" "$before"
+rmdir "$DB/sub"
 
 # Re-invitations: one per participant with a no-show.
 noshow=$(P attention --format tsv | awk -F'\t' '$4 == "no-show"' | wc -l)
