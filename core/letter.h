@@ -175,6 +175,10 @@ int letter_save(const char *path, const char *text, size_t len, char **cause);
  * leaves `dir` as it was; one during them (rare: a rename on one file
  * system) leaves the letters moved so far, *moved saying how many (they
  * are docs[0..*moved-1]). PC_EIO, PC_EFULL, PC_ENOMEM with *cause.
+ * A signal that ends the program, pending (held by the caller), stops
+ * the writing before the moves: PC_EIO, nothing left. The temporary
+ * directories a killed batch left in `dir` (ours, unchanged for ten
+ * minutes) are removed first.
  */
 int letter_save_all(const char *dir, const struct letter_doc *docs, size_t n,
 		    size_t *moved, char **cause);

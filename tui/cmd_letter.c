@@ -9,6 +9,7 @@
 #include "text.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -428,6 +429,8 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	const struct config *c;
 	char *cause = NULL;
 	int opt, rc = PC_OK, status = EXIT_OK;
+	sigset_t before;
+	bool held = false;
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
 		switch (opt) {
@@ -500,6 +503,20 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 		letter_list_free(&l);
 		return EXIT_OK;
 	}
+	/* Into a directory, the letters are written then recorded with the
+	 * signals that end the program held: one asked while they are
+	 * written stops the batch, nothing left of it; once they are in the
+	 * directory, it waits until they are recorded. */
+	if (dir != NULL) {
+		sigset_t hold;
+
+		sigemptyset(&hold);
+		sigaddset(&hold, SIGINT);
+		sigaddset(&hold, SIGTERM);
+		sigaddset(&hold, SIGHUP);
+		sigaddset(&hold, SIGPIPE);
+		held = sigprocmask(SIG_BLOCK, &hold, &before) == 0;
+	}
 	if (rc == PC_OK) {
 		warn_blanks(c, t);
 		rc = write_batch(t, docs, n, dir, output, &written, &cause);
@@ -523,6 +540,8 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 		if (status == EXIT_OK)
 			status = st;
 	}
+	if (held)
+		sigprocmask(SIG_SETMASK, &before, NULL);
 	docs_free(docs, n);
 	letter_list_free(&l);
 	return status;

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# cli/letters_interrupted.sh: a batch of letters into a directory stopped
+# by Ctrl-C, a kill or the terminal closing while it writes leaves nothing
+# of itself, not even hidden; once the letters are in the directory, it
+# records them before it ends: every letter there is recorded, none
+# recorded is missing. What a batch killed outright (kill -9) left hidden
+# is removed by the next batch into that directory.
+. "$(dirname "$0")/../lib.sh"
+
+"$BIN" --db "$DB" --today $T demo --participants 2000 --seed 7 >/dev/null ||
+	{ ko "demo --participants 2000"; finish; }
+letters_in() { find "$1" -maxdepth 1 -name 'convocation-*.fodt' | wc -l; }
+recorded() { P dump | grep -c '"letter": "convocation"'; }
+hidden() { find "$1" -mindepth 1 -name '.parcours-letters-*' | wc -l; }
+
+for sig in INT TERM HUP; do
+	out=$WORK/out-$sig
+	mkdir "$out"
+	before=$(recorded)
+	"$BIN" --db "$DB" --today $T letters convocation --all --from $T --to 2027-06-30 --output-dir "$out" 2>"$WORK/err" &
+	pid=$!
+	# Once the first letter is in its temporary directory.
+	for _ in $(seq 2000); do
+		[ -n "$(find "$out" -mindepth 2 -name 'convocation-*' -print -quit)" ] && break
+		kill -0 $pid 2>/dev/null || break
+		sleep 0.005
+	done
+	kill -$sig $pid 2>/dev/null
+	{ wait $pid; } 2>/dev/null
+	st=$?
+	case $st in
+	0 | 129 | 130 | 143) ok ;;
+	*) ko "$sig: status $st: $(cat "$WORK/err")" ;;
+	esac
+	same "$sig: nothing hidden left" "$(hidden "$out")" 0
+	same "$sig: the letters there are the letters recorded" "$(letters_in "$out")" $(($(recorded) - before))
+	[ $st -ne 0 ] && { same "$sig: stopped, none written" "$(letters_in "$out")" 0; err_has "$sig: said" "interrupted"; }
+done
+
+# kill -9 leaves its temporary directory; the next batch into the
+# directory removes it once it is old, and leaves a fresh one (a batch
+# going on) be.
+out=$WORK/out-kill
+mkdir -p "$out/.parcours-letters-AbC123" "$out/.parcours-letters-XyZ789"
+echo letter >"$out/.parcours-letters-AbC123/convocation-2026-12-01-P1-1.fodt"
+echo letter >"$out/.parcours-letters-XyZ789/convocation-2026-12-01-P1-1.fodt"
+touch -d '-1 hour' "$out/.parcours-letters-AbC123"
+run "after kill -9" 0 --db "$DB" --today $T letters convocation --all --output-dir "$out"
+[ ! -e "$out/.parcours-letters-AbC123" ] && ok || ko "an old temporary directory stayed"
+[ -e "$out/.parcours-letters-XyZ789/convocation-2026-12-01-P1-1.fodt" ] && ok || ko "a fresh temporary directory was removed"
+
+finish
