@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* The templates found; false (after reporting, *status set) on failure. */
 static bool find_templates(struct cli *cli, struct letter_list *l, int *status)
@@ -133,31 +134,56 @@ static struct edit_ctx context(struct cli *cli, const struct config *c)
 	return ctx;
 }
 
-/* Record docs[0..n-1] as made; a failure reported, status 1. */
+/*
+ * Record docs[0..n-1] as made, all in one transaction. When that fails
+ * (a full disk, a participant erased meanwhile), the files just written
+ * are removed, in `dir` or `output`: no letter is kept that the history
+ * does not show (on standard output, said). A failure reported, status 1.
+ */
 static int record(struct cli *cli, const struct config *c,
 		  const struct letter_template *t,
-		  const struct letter_doc *docs, size_t n)
+		  const struct letter_doc *docs, size_t n, const char *dir,
+		  const char *output)
 {
 	struct edit_ctx ctx = context(cli, c);
-	char *name = letter_name(t);
-	int status = EXIT_OK;
+	char *name = letter_name(t), *cause = NULL;
+	struct edit_letter *v = calloc(n ? n : 1, sizeof *v);
+	int rc;
 
-	if (name == NULL)
-		return cli_fail(PC_ENOMEM, NULL);
-	for (size_t i = 0; i < n; i++) {
-		char *cause = NULL;
-		int rc = edit_letter_made(cli->store, &ctx, docs[i].participant,
-					  docs[i].appt, name, &cause);
-
-		if (rc != PC_OK) {
-			cli_error(_("participant %llu: the letter is made but "
-				    "not recorded:"),
-				  (unsigned long long)docs[i].participant);
-			status = cli_fail(rc, cause);
-		}
+	if (name == NULL || v == NULL)
+		rc = PC_ENOMEM;
+	else {
+		for (size_t i = 0; i < n; i++)
+			v[i] = (struct edit_letter){ docs[i].participant,
+						     docs[i].appt };
+		rc = edit_letters_made(cli->store, &ctx, v, n, name, &cause);
 	}
 	free(name);
-	return status;
+	free(v);
+	if (rc == PC_OK)
+		return EXIT_OK;
+	for (size_t i = 0; dir != NULL && i < n; i++) {
+		char *p;
+
+		if (asprintf(&p, "%s/%s", dir, docs[i].file) >= 0) {
+			unlink(p);
+			free(p);
+		}
+	}
+	if (dir == NULL && output != NULL)
+		unlink(output);
+	if (dir != NULL || output != NULL)
+		cli_error(P_("%zu letter could not be recorded; its file is "
+			     "removed:",
+			     "%zu letters could not be recorded; their files "
+			     "are removed:",
+			     n),
+			  n);
+	else
+		cli_error(P_("%zu letter written but not recorded:",
+			     "%zu letters written but not recorded:", n),
+			  n);
+	return cli_fail(rc, cause);
 }
 
 /* Whether the letters may go into directory `dir` (NULL: not to a
@@ -265,14 +291,14 @@ static int letter_run(struct cli *cli, int argc, char **argv)
 	if (rc != PC_OK) {
 		status = cli_fail(rc, cause);
 	} else {
-		if (output != NULL) {
+		status = record(cli, c, t, &doc, 1, NULL, output);
+		if (status == EXIT_OK && output != NULL) {
 			char *shown = text_shown(output);
 
 			fprintf(stderr, _("parcours: letter written to %s\n"),
 				shown ? shown : "");
 			free(shown);
 		}
-		status = record(cli, c, t, &doc, 1);
 	}
 	letter_doc_clear(&doc);
 	letter_list_free(&l);
@@ -524,9 +550,9 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	if (rc != PC_OK)
 		status = cli_fail(rc, cause);
 	if (written > 0) {
-		int st;
+		int st = record(cli, c, t, docs, written, dir, output);
 
-		if (output != NULL || dir != NULL) {
+		if (st == EXIT_OK && (output != NULL || dir != NULL)) {
 			char *shown = text_shown(dir ? dir : output);
 
 			fprintf(stderr,
@@ -536,7 +562,6 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 				written, shown ? shown : "");
 			free(shown);
 		}
-		st = record(cli, c, t, docs, written);
 		if (status == EXIT_OK)
 			status = st;
 	}

@@ -4,7 +4,8 @@
 # of itself, not even hidden; once the letters are in the directory, it
 # records them before it ends: every letter there is recorded, none
 # recorded is missing. What a batch killed outright (kill -9) left hidden
-# is removed by the next batch into that directory.
+# is removed by the next batch into that directory. A disk too full to
+# record the letters keeps none of them.
 . "$(dirname "$0")/../lib.sh"
 
 "$BIN" --db "$DB" --today $T demo --participants 2000 --seed 7 >/dev/null ||
@@ -36,6 +37,24 @@ for sig in INT TERM HUP; do
 	same "$sig: the letters there are the letters recorded" "$(letters_in "$out")" $(($(recorded) - before))
 	[ $st -ne 0 ] && { same "$sig: stopped, none written" "$(letters_in "$out")" 0; err_has "$sig: said" "interrupted"; }
 done
+
+# A disk too full to record them (a file size limit the letters pass
+# and the database, already larger, does not): none kept, none recorded.
+out=$WORK/out-full
+mkdir "$out"
+before=$(recorded)
+( ulimit -f 40; "$BIN" --db "$DB" --today $T letters convocation --all --output-dir "$out" ) >"$WORK/out" 2>"$WORK/err"
+same "full disk: status" $? 1
+err_has "full disk: said" "could not be recorded; their files are removed"
+same "full disk: no letter kept" "$(find "$out" -mindepth 1 | wc -l)" 0
+same "full disk: none recorded" "$(recorded)" "$before"
+pid=$(P list --format tsv | awk -F'\t' 'NR == 2 { print $1 }')
+before=$(P dump | grep -c '"letter attestation made"')
+( ulimit -f 40; "$BIN" --db "$DB" --today $T letter attestation "$pid" --output "$out/one.fodt" ) >"$WORK/out" 2>"$WORK/err"
+same "full disk, one letter: status" $? 1
+err_has "full disk, one letter: said" "could not be recorded; its file is removed"
+same "full disk, one letter: no file" "$(find "$out" -mindepth 1 | wc -l)" 0
+same "full disk, one letter: not recorded" "$(P dump | grep -c '"letter attestation made"')" "$before"
 
 # kill -9 leaves its temporary directory; the next batch into the
 # directory removes it once it is old, and leaves a fresh one (a batch
