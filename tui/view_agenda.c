@@ -733,12 +733,18 @@ static void release(void *data)
 }
 
 /* The selected line calls for its keys: a check-in's K, an
- * appointment's outcome once its day has come. */
+ * appointment's outcome once its day has come; the list to remind, R
+ * and ! to leave it, first (at 80 columns, the others push them out). */
 static void hints(struct tui *t, void *data, struct hint_focus *focus)
 {
 	struct agenda_view *v = data;
 	const struct agenda_row *r;
 
+	if (v->remind_only) {
+		if (v->list.sel < v->list.n)
+			hint_focus_lead(focus, ACT_REMIND);
+		hint_focus_lead(focus, ACT_REMIND_ONLY);
+	}
 	if (v->list.sel >= v->list.n)
 		return;
 	r = &v->rows[v->list.sel];
