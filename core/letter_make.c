@@ -149,20 +149,6 @@ int letter_save(const char *path, const char *text, size_t len, char **cause)
 	return atomic_commit(&af, cause);
 }
 
-/* Remove the files of `tmp` written so far, then `tmp`. */
-static void remove_tmp(const char *tmp, const struct letter_doc *docs, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		char *p;
-
-		if (asprintf(&p, "%s/%s", tmp, docs[i].file) >= 0) {
-			unlink(p);
-			free(p);
-		}
-	}
-	rmdir(tmp);
-}
-
 #define TMP_PREFIX ".parcours-letters-"
 
 /* How long a temporary directory of a batch has not changed before it is
@@ -231,48 +217,84 @@ static bool stop_asked(void)
 	return false;
 }
 
-int letter_save_all(const char *dir, const struct letter_doc *docs, size_t n,
-		    size_t *moved, char **cause)
+int letter_batch_open(struct letter_batch *b, const char *dir, char **cause)
 {
-	char *tmp = NULL;
+	memset(b, 0, sizeof *b);
+	remove_stale(dir);
+	if ((b->dir = strdup(dir)) == NULL ||
+	    asprintf(&b->tmp, "%s/" TMP_PREFIX "XXXXXX", dir) < 0) {
+		free(b->dir);
+		memset(b, 0, sizeof *b);
+		return PC_ENOMEM;
+	}
+	if (mkdtemp(b->tmp) == NULL) {
+		int e = errno;
+
+		free(b->dir);
+		free(b->tmp);
+		memset(b, 0, sizeof *b);
+		return error_set(cause, e == ENOSPC ? PC_EFULL : PC_EIO,
+				 "%s: %s", dir, strerror(e));
+	}
+	return PC_OK;
+}
+
+int letter_batch_put(struct letter_batch *b, const struct letter_doc *d,
+		     char **cause)
+{
+	char *p;
+	int rc;
+
+	if (stop_asked())
+		return error_set(cause, PC_EIO, "%s",
+				 _("interrupted: no letter written"));
+	if (asprintf(&p, "%s/%s", b->tmp, d->file) < 0)
+		return PC_ENOMEM;
+	rc = letter_save(p, d->text, d->len, cause);
+	free(p);
+	if (rc == PC_OK)
+		b->put++;
+	return rc;
+}
+
+/* Remove the files of docs[from..n-1] from the temporary directory,
+ * then it, and forget the batch. */
+static void batch_end(struct letter_batch *b, const struct letter_doc *docs,
+		      size_t from, size_t n)
+{
+	for (size_t i = from; b->tmp != NULL && i < n; i++) {
+		char *p;
+
+		if (docs[i].file != NULL && asprintf(&p, "%s/%s", b->tmp, docs[i].file) >= 0) {
+			unlink(p);
+			free(p);
+		}
+	}
+	if (b->tmp != NULL)
+		rmdir(b->tmp);
+	free(b->tmp);
+	free(b->dir);
+	memset(b, 0, sizeof *b);
+}
+
+void letter_batch_abort(struct letter_batch *b, const struct letter_doc *docs,
+			size_t n)
+{
+	batch_end(b, docs, 0, n);
+}
+
+int letter_batch_move(struct letter_batch *b, const struct letter_doc *docs,
+		      size_t n, size_t *moved, char **cause)
+{
 	int rc = PC_OK;
 
 	*moved = 0;
-	remove_stale(dir);
-	if (asprintf(&tmp, "%s/" TMP_PREFIX "XXXXXX", dir) < 0)
-		return PC_ENOMEM;
-	if (mkdtemp(tmp) == NULL) {
-		rc = error_set(cause, errno == ENOSPC ? PC_EFULL : PC_EIO,
-			       "%s: %s", dir, strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	for (size_t i = 0; i < n && rc == PC_OK; i++) {
-		char *p;
-
-		if (stop_asked()) {
-			rc = error_set(cause, PC_EIO, "%s",
-				       _("interrupted: no letter written"));
-			break;
-		}
-		if (asprintf(&p, "%s/%s", tmp, docs[i].file) < 0) {
-			rc = PC_ENOMEM;
-			break;
-		}
-		rc = letter_save(p, docs[i].text, docs[i].len, cause);
-		free(p);
-	}
-	if (rc != PC_OK) {
-		remove_tmp(tmp, docs, n);
-		free(tmp);
-		return rc;
-	}
 	for (size_t i = 0; i < n && rc == PC_OK; i++) {
 		char *from, *to;
 
-		if (asprintf(&from, "%s/%s", tmp, docs[i].file) < 0)
+		if (asprintf(&from, "%s/%s", b->tmp, docs[i].file) < 0)
 			rc = PC_ENOMEM;
-		else if (asprintf(&to, "%s/%s", dir, docs[i].file) < 0) {
+		else if (asprintf(&to, "%s/%s", b->dir, docs[i].file) < 0) {
 			free(from);
 			rc = PC_ENOMEM;
 		} else {
@@ -285,7 +307,6 @@ int letter_save_all(const char *dir, const struct letter_doc *docs, size_t n,
 			free(to);
 		}
 	}
-	remove_tmp(tmp, docs, n);
-	free(tmp);
+	batch_end(b, docs, *moved, n);
 	return rc;
 }

@@ -392,10 +392,10 @@ static void docs_free(struct letter_doc *docs, size_t n)
 	free(docs);
 }
 
-/* Write the batch: one file each in `dir`, or one document (`output`, or
- * standard output). *written: how many letters went out. */
+/* Write the batch as one document (`output`, or standard output).
+ * *written: how many letters went out. */
 static int write_batch(const struct letter_template *t,
-		       const struct letter_doc *docs, size_t n, const char *dir,
+		       const struct letter_doc *docs, size_t n,
 		       const char *output, size_t *written, char **cause)
 {
 	char **texts = NULL, *all = NULL;
@@ -403,8 +403,6 @@ static int write_batch(const struct letter_template *t,
 	int rc;
 
 	*written = 0;
-	if (dir != NULL)
-		return letter_save_all(dir, docs, n, written, cause);
 	texts = calloc(n, sizeof *texts);
 	lens = calloc(n, sizeof *lens);
 	if (texts == NULL || lens == NULL) {
@@ -456,7 +454,8 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	char *cause = NULL;
 	int opt, rc = PC_OK, status = EXIT_OK;
 	sigset_t before;
-	bool held = false;
+	bool held = false, opened = false;
+	struct letter_batch batch = { 0 };
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
 		switch (opt) {
@@ -518,22 +517,20 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 		rc = wanted(&cl, t, from, to, &want, &n, &cause);
 	if (rc == PC_OK && n > 0 && (docs = calloc(n, sizeof *docs)) == NULL)
 		rc = PC_ENOMEM;
-	/* Every letter made before any is written: all or nothing. */
-	for (size_t i = 0; rc == PC_OK && i < n; i++)
-		rc = letter_make(cli->store, c, t, want[i].pid, want[i].appt,
-				 cli->today, &docs[i], &cause);
-	caseload_free(&cl);
-	free(want);
 	if (rc == PC_OK && n == 0) {
+		caseload_free(&cl);
+		free(want);
 		cli_error("%s", _("no letter to make: nothing written"));
 		letter_list_free(&l);
 		return EXIT_OK;
 	}
 	/* Into a directory, the letters are written then recorded with the
 	 * signals that end the program held: one asked while they are
-	 * written stops the batch, nothing left of it; once they are in the
-	 * directory, it waits until they are recorded. */
-	if (dir != NULL) {
+	 * made and written stops the batch, nothing left of it; once they
+	 * are in the directory, it waits until they are recorded. Each is
+	 * written as soon as it is made, into the batch's hidden directory,
+	 * and its text let go: a template with a logo is heavy. */
+	if (dir != NULL && rc == PC_OK) {
 		sigset_t hold;
 
 		sigemptyset(&hold);
@@ -542,10 +539,29 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 		sigaddset(&hold, SIGHUP);
 		sigaddset(&hold, SIGPIPE);
 		held = sigprocmask(SIG_BLOCK, &hold, &before) == 0;
+		rc = letter_batch_open(&batch, dir, &cause);
+		opened = rc == PC_OK;
 	}
+	/* Every letter made before any is in view: all or nothing. */
+	for (size_t i = 0; rc == PC_OK && i < n; i++) {
+		rc = letter_make(cli->store, c, t, want[i].pid, want[i].appt,
+				 cli->today, &docs[i], &cause);
+		if (rc == PC_OK && opened) {
+			rc = letter_batch_put(&batch, &docs[i], &cause);
+			free(docs[i].text);
+			docs[i].text = NULL;
+			docs[i].len = 0;
+		}
+	}
+	caseload_free(&cl);
+	free(want);
 	if (rc == PC_OK) {
 		warn_blanks(c, t);
-		rc = write_batch(t, docs, n, dir, output, &written, &cause);
+		rc = opened ? letter_batch_move(&batch, docs, n, &written,
+						&cause)
+			    : write_batch(t, docs, n, output, &written, &cause);
+	} else if (opened) {
+		letter_batch_abort(&batch, docs, n);
 	}
 	if (rc != PC_OK)
 		status = cli_fail(rc, cause);

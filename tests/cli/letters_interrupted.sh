@@ -5,7 +5,8 @@
 # records them before it ends: every letter there is recorded, none
 # recorded is missing. What a batch killed outright (kill -9) left hidden
 # is removed by the next batch into that directory. A disk too full to
-# record the letters keeps none of them.
+# record the letters keeps none of them. A batch holds one letter at a
+# time, however heavy the template.
 . "$(dirname "$0")/../lib.sh"
 
 "$BIN" --db "$DB" --today $T demo --participants 2000 --seed 7 >/dev/null ||
@@ -55,6 +56,31 @@ same "full disk, one letter: status" $? 1
 err_has "full disk, one letter: said" "could not be recorded; its file is removed"
 same "full disk, one letter: no file" "$(find "$out" -mindepth 1 | wc -l)" 0
 same "full disk, one letter: not recorded" "$(P dump | grep -c '"letter attestation made"')" "$before"
+
+# A template with a logo (a megabyte, base64 in the .fodt): a batch holds
+# one letter at a time, not all of them (it took 1 MB a letter).
+mkdir -p "$HOME/.config/parcours/templates"
+python3 - "$SRC/config/templates/convocation.fodt" "$HOME/.config/parcours/templates/convocation.fodt" <<'PY'
+import base64, os, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+logo = ('<text:p><draw:frame draw:name="logo" svg:width="2cm" svg:height="2cm" '
+        'text:anchor-type="paragraph"><draw:image><office:binary-data>'
+        + base64.b64encode(os.urandom(750000)).decode()
+        + '</office:binary-data></draw:image></draw:frame></text:p>')
+at = src.index("</office:text>")
+open(sys.argv[2], "w", encoding="utf-8").write(src[:at] + logo + src[at:])
+PY
+out=$WORK/out-logo
+mkdir "$out"
+rss=$(python3 -c '
+import resource, subprocess, sys
+r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' \
+	"$BIN" --db "$DB" --today $T letters convocation --all --to 2026-11-28 --output-dir "$out")
+made=$(letters_in "$out")
+[ "${rss%% *}" = 0 ] && [ "$made" -gt 50 ] && ok || ko "logo batch: status ${rss%% *}, $made letters"
+[ "${rss#* }" -lt $((made / 2 + 100)) ] && ok || ko "logo batch: $made letters of 1 MB took ${rss#* } MB"
+rm -rf "$HOME/.config/parcours/templates" "$out"
 
 # kill -9 leaves its temporary directory; the next batch into the
 # directory removes it once it is old, and leaves a fresh one (a batch
