@@ -132,6 +132,15 @@ int reminder_text(const struct config *c, const struct participant *p,
 	return rc;
 }
 
+bool reminder_due(const struct participant *p, const struct appointment *a)
+{
+	bool gone = p->status == STATUS_EXITED &&
+		    !participant_exit_pending(p) && p->exit_date != DATE_NONE;
+
+	return a->status == APPT_PLANNED && a->reminded == DATE_NONE &&
+	       !(gone && a->date > p->exit_date);
+}
+
 /* Appointment `id` into r when it is to remind: planned, not reminded,
  * of `referent`'s participant. *keep false otherwise. */
 static int take(struct store_txn *t, const struct config *c,
@@ -154,8 +163,10 @@ static int take(struct store_txn *t, const struct config *c,
 		appointment_clear(&r->a);
 		return PC_OK;
 	}
-	if (rc == PC_OK && referent != NULL &&
-	    (r->p.referent == NULL || strcmp(r->p.referent, referent) != 0)) {
+	if (rc == PC_OK &&
+	    (!reminder_due(&r->p, &r->a) ||
+	     (referent != NULL && (r->p.referent == NULL ||
+				   strcmp(r->p.referent, referent) != 0)))) {
 		participant_clear(&r->p);
 		appointment_clear(&r->a);
 		return PC_OK;

@@ -35,6 +35,12 @@ enum phone_kind {
  */
 enum phone_kind reminder_phone(const char *in, char out[PHONE_BUFSZ]);
 
+/* Whether appointment a of participant p is to remind: planned, not
+ * reminded yet, and not after the participant left the PLIE (the
+ * calendar shows such an appointment cancelled; an exit waiting for
+ * its validation at hiring has not happened yet). */
+bool reminder_due(const struct participant *p, const struct appointment *a);
+
 /* One appointment to remind. */
 struct reminder {
 	struct participant p; /* owned */

@@ -75,9 +75,10 @@ static pdate last_day(const struct tui *t, const struct agenda_view *v)
 }
 
 /* An appointment of the reminders' list: to come, not reminded yet. */
-static bool to_remind(const struct appointment *a)
+static bool to_remind(const struct participant *p,
+		      const struct appointment *a)
 {
-	return a->status == APPT_PLANNED && a->reminded == DATE_NONE;
+	return reminder_due(p, a);
 }
 
 static const struct appointment *row_appt(const struct tui *t,
@@ -217,7 +218,7 @@ static void rebuild(struct tui *t, void *data)
 
 				if (!late && (a->date < from || a->date > to))
 					continue;
-				if (v->remind_only && !to_remind(a))
+				if (v->remind_only && !to_remind(&f->p, a))
 					continue;
 				rows[n++] = (struct agenda_row){
 					.kind = ROW_APPT,

@@ -134,4 +134,24 @@ err_has bad-message "reminders.message: line 1: unknown placeholder {{prenom}}"
 run bad-days 2 --db "$DB" --today $T reminders --days 0
 run bad-mark 2 --db "$DB" --today $T reminders --mark
 
+# Someone who left the PLIE is not reminded of an appointment after their
+# exit (the calendar shows it cancelled); someone followed still is.
+python3 - "$WORK/demo.json" "$WORK/left.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+left = [p for p in d["participants"] if p["status"] == "exited" and p.get("exit_date")
+        and not p.get("exit_hired")][0]
+here = [p for p in d["participants"] if p["status"] == "active"][0]
+for p, appt in ((left, 99001), (here, 99002)):
+    p["phone"] = "06 12 34 56 78"
+    p["appointments"] = [a for a in p["appointments"] if a["date"] < "2026-11-26"] + [
+        {"id": appt, "date": "2026-11-27", "minute": 600, "kind": "entretien",
+         "mode": "in-person", "status": "planned", "note": None}]
+d["participants"], d["journal"] = [left, here], []
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+DB=$WORK/db3
+run "load left" 0 --db "$DB" load "$WORK/left.json"
+same "left: not reminded" "$(listed --all)" "99002"
+
 finish
