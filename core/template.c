@@ -150,6 +150,16 @@ static bool placeholder(const char *p, const char *end, size_t line,
 	n = (size_t)(q - from);
 	while (q < end && *q == ' ')
 		q++;
+	/* LibreOffice or Word put a tag (a span of style, a spelling mark)
+	 * inside the braces when a placeholder was typed in two goes. */
+	if (q < end && *q == '<') {
+		error_set(cause, PC_EINVAL,
+			  _("line %zu: a placeholder cut by a tag (a change "
+			    "of style inside the braces): type it again in "
+			    "one go, \"{{\" to \"}}\""),
+			  line);
+		return false;
+	}
 	if (q + 1 >= end || q[0] != '}' || q[1] != '}' ||
 	    memchr(p, '\n', (size_t)(q - p)) != NULL) {
 		error_set(cause, PC_EINVAL,

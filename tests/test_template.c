@@ -95,6 +95,17 @@ static void xml_chars(void **state)
 	free(out);
 }
 
+/* A placeholder that a word processor cut with a tag: said so. */
+static void cut_by_tag(void **state)
+{
+	(void)state;
+	render("<p>Hello\n{{<text:span text:style-name=\"T1\">participant."
+	       "last_name</text:span>}}</p>",
+	       TEMPLATE_XML, PC_EINVAL, "line 2: a placeholder cut by a tag");
+	render("<p>{{ participant.<text:span>last_name</text:span>}}</p>",
+	       TEMPLATE_XML, PC_EINVAL, "line 1: a placeholder cut by a tag");
+}
+
 static void refused(void **state)
 {
 	(void)state;
@@ -131,6 +142,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(filled),
 		cmocka_unit_test(xml_chars),
+		cmocka_unit_test(cut_by_tag),
 		cmocka_unit_test(refused),
 		cmocka_unit_test(names),
 	};
