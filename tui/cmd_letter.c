@@ -336,18 +336,24 @@ static bool has_flag(const struct caseload_entry *e, enum flag_kind k)
 
 /* What a batch of template t makes letters for, into *out (*n). */
 static int wanted(const struct caseload *cl, const struct letter_template *t,
-		  pdate from, pdate to, struct want **out, size_t *n,
-		  char **cause)
+		  pdate from, pdate to, bool again, struct want **out,
+		  size_t *n, size_t *sent, char **cause)
 {
 	bool needs = false, missed = false;
 	struct want *v = NULL;
 	size_t cap = 0;
 	int rc = letter_check(t, NULL, NULL, &needs, &missed, cause);
+	char *name = letter_name(t);
 
 	*out = NULL;
 	*n = 0;
-	if (rc != PC_OK)
+	*sent = 0;
+	if (rc == PC_OK && name == NULL)
+		rc = PC_ENOMEM;
+	if (rc != PC_OK) {
+		free(name);
 		return rc;
+	}
 	for (size_t i = 0; i < cl->n; i++) {
 		const struct caseload_entry *e = &cl->entries[i];
 		const struct participant_file *f = &e->file;
@@ -359,6 +365,13 @@ static int wanted(const struct caseload *cl, const struct letter_template *t,
 			if (needs && (a->status != APPT_PLANNED ||
 				      a->date < from || a->date > to))
 				continue;
+			/* This letter made already for the appointment: not
+			 * twice, unless asked. */
+			if (needs && !again && a->letter != NULL &&
+			    strcmp(a->letter, name) == 0) {
+				(*sent)++;
+				continue;
+			}
 			if (!needs && missed && !has_flag(e, FLAG_NO_SHOW))
 				continue;
 			if (!needs && !missed && f->p.status == STATUS_EXITED)
@@ -369,6 +382,7 @@ static int wanted(const struct caseload *cl, const struct letter_template *t,
 				cap = cap ? 2 * cap : 32;
 				if ((g = realloc(v, cap * sizeof *g)) == NULL) {
 					free(v);
+					free(name);
 					return PC_ENOMEM;
 				}
 				v = g;
@@ -379,6 +393,7 @@ static int wanted(const struct caseload *cl, const struct letter_template *t,
 					       a ? a->minute : 0, e->name_key };
 		}
 	}
+	free(name);
 	if (*n > 1)
 		qsort(v, *n, sizeof *v, by_date);
 	*out = v;
@@ -436,6 +451,7 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 		{ "from", required_argument, NULL, 'F' },
 		{ "to", required_argument, NULL, 'T' },
 		{ "all", no_argument, NULL, 'a' },
+		{ "again", no_argument, NULL, 'A' },
 		{ "output-dir", required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
@@ -443,13 +459,13 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	};
 	const char *output = NULL, *dir = NULL;
 	pdate from = DATE_NONE, to = DATE_NONE;
-	bool all = false;
+	bool all = false, again = false;
 	struct letter_list l = { 0 };
 	const struct letter_template *t;
 	struct caseload cl = { 0 };
 	struct want *want = NULL;
 	struct letter_doc *docs = NULL;
-	size_t n = 0, written = 0;
+	size_t n = 0, written = 0, sent = 0;
 	const struct config *c;
 	char *cause = NULL;
 	int opt, rc = PC_OK, status = EXIT_OK;
@@ -471,6 +487,9 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 			break;
 		case 'a':
 			all = true;
+			break;
+		case 'A':
+			again = true;
 			break;
 		case 'd':
 			dir = optarg;
@@ -514,7 +533,14 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	rc = caseload_load(cli->store, c, all ? NULL : cli_referent(cli), false,
 			   cli->today, &cl, &cause);
 	if (rc == PC_OK)
-		rc = wanted(&cl, t, from, to, &want, &n, &cause);
+		rc = wanted(&cl, t, from, to, again, &want, &n, &sent, &cause);
+	if (rc == PC_OK && sent > 0)
+		cli_error(P_("%zu appointment has this letter already: left "
+			     "out (--again makes it again)",
+			     "%zu appointments have this letter already: left "
+			     "out (--again makes them again)",
+			     sent),
+			  sent);
 	if (rc == PC_OK && n > 0 && (docs = calloc(n, sizeof *docs)) == NULL)
 		rc = PC_ENOMEM;
 	if (rc == PC_OK && n == 0) {
@@ -625,7 +651,7 @@ const struct command command_letter = {
 
 const struct command command_letters = {
 	.name = "letters",
-	.args = N_("TEMPLATE [--from DATE --to DATE] [--all] "
+	.args = N_("TEMPLATE [--from DATE --to DATE] [--all] [--again] "
 		   "[--output-dir DIR | --output FILE]"),
 	.summary = N_("letters from a template for every participant it "
 		      "concerns"),
@@ -641,6 +667,9 @@ const struct command command_letters = {
 		   "  --from DATE --to DATE  the period (default: today and "
 		   "the six days after)\n"
 		   "  --all              every referent's participants\n"
+		   "  --again            also the appointments that have "
+		   "this letter already\n"
+		   "                     (left out otherwise)\n"
 		   "  --output-dir DIR   one file each, named like\n"
 		   "                     convocation-2026-12-03-P42-317.fodt\n"
 		   "  --output FILE      one document, a page break between "

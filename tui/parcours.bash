@@ -32,7 +32,7 @@ _parcours()
 	list) opts="--all --exited --format --help" ;;
 	export) opts="--format --output --all --from --to --pseudonymise --with-sensitive --strict --indicators --delimiter --names --help" ;;
 	letter) opts="--appointment --output --help" ;;
-	letters) opts="--from --to --all --output-dir --output --help" ;;
+	letters) opts="--from --to --all --again --output-dir --output --help" ;;
 	import) opts="--dry-run --help" ;;
 	dump) opts="--output --salvage --help" ;;
 	erase) opts="--force --help" ;;

@@ -151,11 +151,16 @@ same "letters dir modes" "$(find "$WORK/batch" -type f ! -perm 600 | wc -l)" 0
 bad=0
 for f in "$WORK"/batch/*.fodt; do wellformed "$f" || bad=$((bad + 1)); done
 same "letters dir well formed" $bad 0
-run "letters file" 0 --db "$DB" --today $T letters convocation --from $FROM --to $TO --output "$WORK/week.fodt"
+# The same again: each has its convocation already, none made twice...
+run "letters twice" 0 --db "$DB" --today $T letters convocation --from $FROM --to $TO --output "$WORK/twice.fodt"
+err_has "letters twice" "$want appointments have this letter already: left out (--again makes them again)"
+[ ! -e "$WORK/twice.fodt" ] && ok || ko "letters twice: a file was written"
+# ...unless asked.
+run "letters file" 0 --db "$DB" --today $T letters convocation --again --from $FROM --to $TO --output "$WORK/week.fodt"
 if wellformed "$WORK/week.fodt"; then ok; else ko "week.fodt not well formed: $(cat "$WORK/xml.err")"; fi
 same "letters file count" "$(grep -o 'Objet : convocation' "$WORK/week.fodt" | wc -l)" "$want"
 same "letters file breaks" "$(grep -o 'text:style-name="parcours_page_break"' "$WORK/week.fodt" | wc -l)" $((want - 1))
-run "letters md" 0 --db "$DB" --today $T letters convocation.md --from $FROM --to $TO
+run "letters md" 0 --db "$DB" --today $T letters convocation.md --again --from $FROM --to $TO
 same "letters md count" "$(grep -c '^\*\*Objet : convocation' "$WORK/out")" "$want"
 same "letters md rules" "$(grep -c '^---$' "$WORK/out")" $((want - 1))
 # Each recorded on its appointment.
@@ -176,7 +181,7 @@ err_has "letters none" "no letter to make"
 mkdir "$WORK/ro" && chmod 500 "$WORK/ro"
 if [ "$(id -u)" != 0 ]; then
 	before=$(P dump | grep -c '"letter"')
-	run "letters ro" 1 --db "$DB" --today $T letters convocation --from $FROM --to $TO --output-dir "$WORK/ro"
+	run "letters ro" 1 --db "$DB" --today $T letters convocation --again --from $FROM --to $TO --output-dir "$WORK/ro"
 	same "letters ro empty" "$(find "$WORK/ro" -mindepth 1 | wc -l)" 0
 	same "letters ro not recorded" "$(P dump | grep -c '"letter"')" "$before"
 fi

@@ -19,7 +19,7 @@ for sig in INT TERM HUP; do
 	out=$WORK/out-$sig
 	mkdir "$out"
 	before=$(recorded)
-	"$BIN" --db "$DB" --today $T letters convocation --all --from $T --to 2027-06-30 --output-dir "$out" 2>"$WORK/err" &
+	"$BIN" --db "$DB" --today $T letters convocation --all --again --from $T --to 2027-06-30 --output-dir "$out" 2>"$WORK/err" &
 	pid=$!
 	# Once the first letter is in its temporary directory.
 	for _ in $(seq 2000); do
@@ -44,7 +44,7 @@ done
 out=$WORK/out-full
 mkdir "$out"
 before=$(recorded)
-( ulimit -f 40; "$BIN" --db "$DB" --today $T letters convocation --all --output-dir "$out" ) >"$WORK/out" 2>"$WORK/err"
+( ulimit -f 40; "$BIN" --db "$DB" --today $T letters convocation --all --again --output-dir "$out" ) >"$WORK/out" 2>"$WORK/err"
 same "full disk: status" $? 1
 err_has "full disk: said" "could not be recorded; their files are removed"
 same "full disk: no letter kept" "$(find "$out" -mindepth 1 | wc -l)" 0
@@ -76,7 +76,7 @@ rss=$(python3 -c '
 import resource, subprocess, sys
 r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' \
-	"$BIN" --db "$DB" --today $T letters convocation --all --to 2026-11-28 --output-dir "$out")
+	"$BIN" --db "$DB" --today $T letters convocation --all --again --to 2026-11-28 --output-dir "$out")
 made=$(letters_in "$out")
 [ "${rss%% *}" = 0 ] && [ "$made" -gt 50 ] && ok || ko "logo batch: status ${rss%% *}, $made letters"
 [ "${rss#* }" -lt $((made / 2 + 100)) ] && ok || ko "logo batch: $made letters of 1 MB took ${rss#* } MB"
@@ -90,7 +90,7 @@ mkdir -p "$out/.parcours-letters-AbC123" "$out/.parcours-letters-XyZ789"
 echo letter >"$out/.parcours-letters-AbC123/convocation-2026-12-01-P1-1.fodt"
 echo letter >"$out/.parcours-letters-XyZ789/convocation-2026-12-01-P1-1.fodt"
 touch -d '-1 hour' "$out/.parcours-letters-AbC123"
-run "after kill -9" 0 --db "$DB" --today $T letters convocation --all --output-dir "$out"
+run "after kill -9" 0 --db "$DB" --today $T letters convocation --all --again --output-dir "$out"
 [ ! -e "$out/.parcours-letters-AbC123" ] && ok || ko "an old temporary directory stayed"
 [ -e "$out/.parcours-letters-XyZ789/convocation-2026-12-01-P1-1.fodt" ] && ok || ko "a fresh temporary directory was removed"
 
