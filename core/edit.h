@@ -237,6 +237,11 @@ int edit_letters_made(struct store *s, const struct edit_ctx *ctx,
 		      const char *letter, char **cause);
 int edit_appointment_reminded(struct store *s, const struct edit_ctx *ctx,
 			      uint64_t appt, enum remind_how how, char **cause);
+/* The same inside write transaction t, for participant's appointment
+ * `appt` (with the others of a batch: all recorded or none). */
+int edit_reminded_txn(struct store_txn *t, const struct edit_ctx *ctx,
+		      uint64_t participant, uint64_t appt, enum remind_how how,
+		      char **cause);
 
 /*
  * The funder's questionnaires (model.h, fse.h). add records a new answer

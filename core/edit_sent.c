@@ -146,6 +146,18 @@ static int reminded_cb(struct store_txn *t, void *arg, char **cause)
 	return rc;
 }
 
+int edit_reminded_txn(struct store_txn *t, const struct edit_ctx *ctx,
+		      uint64_t participant, uint64_t appt, enum remind_how how,
+		      char **cause)
+{
+	struct sent_args a = { ctx, participant, appt, NULL, how };
+
+	if ((unsigned)how > REMIND_EMAIL)
+		return error_set(cause, PC_EINVAL, "%s",
+				 _("reminded how: call, SMS or email"));
+	return reminded_cb(t, &a, cause);
+}
+
 int edit_appointment_reminded(struct store *s, const struct edit_ctx *ctx,
 			      uint64_t appt, enum remind_how how, char **cause)
 {

@@ -71,6 +71,11 @@ int reminders_list(struct store *s, const struct config *c,
 		   const char *referent, pdate today, int days,
 		   struct reminder **out, size_t *n, char **cause);
 
+/* The same inside transaction t (a read or a write one). */
+int reminders_list_txn(struct store_txn *t, const struct config *c,
+		       const char *referent, pdate today, int days,
+		       struct reminder **out, size_t *n, char **cause);
+
 /* Free what reminders_list gave; NULL is accepted. */
 void reminders_free(struct reminder *r, size_t n);
 

@@ -134,6 +134,22 @@ err_has bad-message "reminders.message: line 1: unknown placeholder {{prenom}}"
 run bad-days 2 --db "$DB" --today $T reminders --days 0
 run bad-mark 2 --db "$DB" --today $T reminders --mark
 
+# Two --mark at once: each appointment in one file only, marked once
+# (both files held them all, each marked twice).
+DB=$WORK/db
+due=$(P reminders --all --format tsv | tail -n +2 | wc -l)
+journal=$(P dump | grep -c 'reminded by sms')
+[ "$due" -gt 1 ] && ok || ko "the demo has $due appointments to remind"
+P reminders --all --format csv --output "$WORK/a.csv" --mark 2>"$WORK/a.err" &
+P reminders --all --format csv --output "$WORK/b.csv" --mark 2>"$WORK/b.err"
+wait
+rows=$(cat "$WORK/a.csv" "$WORK/b.csv" | grep -vc '^phone;message')
+left=$(cat "$WORK/a.err" "$WORK/b.err" | grep -c '^parcours: [0-9]* .*, appointment of ')
+same "two at once: each once" $((rows + left / 2)) "$due"
+same "two at once: each in one file" "$(cat "$WORK/a.csv" "$WORK/b.csv" | grep -v '^phone;message' | sort | uniq -d | wc -l)" 0
+same "two at once: marked once" "$(P dump | grep -c 'reminded by sms')" $((journal + rows))
+same "two at once: the others left" "$(P reminders --all --format tsv | tail -n +2 | wc -l)" $((due - rows))
+
 # Someone who left the PLIE is not reminded of an appointment after their
 # exit (the calendar shows it cancelled); someone followed still is.
 python3 - "$WORK/demo.json" "$WORK/left.json" <<'PY'
