@@ -233,8 +233,8 @@ struct edit_letter {
 	uint64_t appt; /* 0: none */
 };
 int edit_letters_made(struct store *s, const struct edit_ctx *ctx,
-		      const struct edit_letter *v, size_t n,
-		      const char *letter, char **cause);
+		      const struct edit_letter *v, size_t n, const char *letter,
+		      char **cause);
 int edit_appointment_reminded(struct store *s, const struct edit_ctx *ctx,
 			      uint64_t appt, enum remind_how how, char **cause);
 /* The same inside write transaction t, for participant's appointment

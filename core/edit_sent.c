@@ -111,8 +111,8 @@ static int letters_cb(struct store_txn *t, void *arg, char **cause)
 }
 
 int edit_letters_made(struct store *s, const struct edit_ctx *ctx,
-		      const struct edit_letter *v, size_t n,
-		      const char *letter, char **cause)
+		      const struct edit_letter *v, size_t n, const char *letter,
+		      char **cause)
 {
 	struct batch_args b = { ctx, v, n, letter };
 	int rc = model_text_check(_("template"), letter, MODEL_TEXT_LINE, true,

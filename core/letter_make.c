@@ -265,7 +265,8 @@ static void batch_end(struct letter_batch *b, const struct letter_doc *docs,
 	for (size_t i = from; b->tmp != NULL && i < n; i++) {
 		char *p;
 
-		if (docs[i].file != NULL && asprintf(&p, "%s/%s", b->tmp, docs[i].file) >= 0) {
+		if (docs[i].file != NULL &&
+		    asprintf(&p, "%s/%s", b->tmp, docs[i].file) >= 0) {
 			unlink(p);
 			free(p);
 		}

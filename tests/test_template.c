@@ -71,7 +71,8 @@ static void xml_chars(void **state)
 {
 	static const struct template_value bad[] = {
 		{ "a", "x\x01y\x1b[0m\tz\n" },
-		{ "b", "\xef\xbf\xbe\xef\xbf\xbf\xed\xa0\x80|\xff\xc3|\xe9t\xc3\xa9" },
+		{ "b", "\xef\xbf\xbe\xef\xbf\xbf\xed\xa0\x80|\xff\xc3|"
+		       "\xe9t\xc3\xa9" },
 		{ "c", "\xf0\x9f\x98\x80\xef\xbf\xbd\xef\xb7\x90\xc2\x85" },
 	};
 	char *out = NULL, *cause = NULL;
@@ -81,11 +82,12 @@ static void xml_chars(void **state)
 	assert_int_equal(template_render(src, strlen(src), TEMPLATE_XML, bad, 3,
 					 &out, NULL, &cause),
 			 PC_OK);
-	assert_string_equal(out, "<p>x\xef\xbf\xbdy\xef\xbf\xbd[0m\tz\n|"
-				 "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd|"
-				 "\xef\xbf\xbd\xef\xbf\xbd|\xef\xbf\xbdt\xc3\xa9|"
-				 "\xf0\x9f\x98\x80\xef\xbf\xbd\xef\xb7\x90\xc2\x85"
-				 "</p>");
+	assert_string_equal(out,
+			    "<p>x\xef\xbf\xbdy\xef\xbf\xbd[0m\tz\n|"
+			    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd|"
+			    "\xef\xbf\xbd\xef\xbf\xbd|\xef\xbf\xbdt\xc3\xa9|"
+			    "\xf0\x9f\x98\x80\xef\xbf\xbd\xef\xb7\x90\xc2\x85"
+			    "</p>");
 	free(out);
 	/* Plain text keeps what it is given. */
 	assert_int_equal(template_render(src, strlen(src), TEMPLATE_TEXT, bad,
@@ -140,10 +142,8 @@ static void names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(filled),
-		cmocka_unit_test(xml_chars),
-		cmocka_unit_test(cut_by_tag),
-		cmocka_unit_test(refused),
+		cmocka_unit_test(filled),     cmocka_unit_test(xml_chars),
+		cmocka_unit_test(cut_by_tag), cmocka_unit_test(refused),
 		cmocka_unit_test(names),
 	};
 

@@ -75,8 +75,7 @@ static pdate last_day(const struct tui *t, const struct agenda_view *v)
 }
 
 /* An appointment of the reminders' list: to come, not reminded yet. */
-static bool to_remind(const struct participant *p,
-		      const struct appointment *a)
+static bool to_remind(const struct participant *p, const struct appointment *a)
 {
 	return reminder_due(p, a);
 }
