@@ -374,6 +374,18 @@ static int wanted(const struct caseload *cl, const struct letter_template *t,
 			}
 			if (!needs && missed && !has_flag(e, FLAG_NO_SHOW))
 				continue;
+			/* A re-invitation made already for the last missed
+			 * one: likewise. */
+			if (!needs && missed && !again) {
+				const struct appointment *m =
+					letter_last_missed(f);
+
+				if (m != NULL && m->letter != NULL &&
+				    strcmp(m->letter, name) == 0) {
+					(*sent)++;
+					continue;
+				}
+			}
 			if (!needs && !missed && f->p.status == STATUS_EXITED)
 				continue;
 			if (*n == cap) {
@@ -667,9 +679,9 @@ const struct command command_letters = {
 		   "  --from DATE --to DATE  the period (default: today and "
 		   "the six days after)\n"
 		   "  --all              every referent's participants\n"
-		   "  --again            also the appointments that have "
-		   "this letter already\n"
-		   "                     (left out otherwise)\n"
+		   "  --again            also the appointments (the missed "
+		   "ones) that have this\n"
+		   "                     letter already (left out otherwise)\n"
 		   "  --output-dir DIR   one file each, named like\n"
 		   "                     convocation-2026-12-03-P42-317.fodt\n"
 		   "  --output FILE      one document, a page break between "

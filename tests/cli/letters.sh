@@ -200,8 +200,12 @@ rmdir "$DB/sub"
 noshow=$(P attention --format tsv | awk -F'\t' '$4 == "no-show"' | wc -l)
 mkdir "$WORK/re"
 if [ "$noshow" -gt 0 ]; then
-	run "letters re-invitation" 0 --db "$DB" --today $T letters re-invitation --output-dir "$WORK/re"
+	run "letters re-invitation" 0 --db "$DB" --today $T letters re-invitation --again --output-dir "$WORK/re"
 	same "re-invitation count" "$(find "$WORK/re" -name 're-invitation-*.fodt' | wc -l)" "$noshow"
+	# Not twice for the same missed appointment.
+	run "re-invitation twice" 0 --db "$DB" --today $T letters re-invitation --output "$WORK/re2.fodt"
+	err_has "re-invitation twice" "this letter already: left out"
+	[ ! -e "$WORK/re2.fodt" ] && ok || ko "re-invitations made twice"
 else
 	run "letters re-invitation" 0 --db "$DB" --today $T letters re-invitation --output-dir "$WORK/re"
 	err_has "re-invitation none" "no letter to make"
