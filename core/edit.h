@@ -236,8 +236,22 @@ int edit_reassign(struct store *s, const struct edit_ctx *ctx, const char *from,
 int edit_letter_made(struct store *s, const struct edit_ctx *ctx,
 		     uint64_t participant, uint64_t appt, const char *letter,
 		     char **cause);
+/* Letters of a batch, each as edit_letter_made records it, in one
+ * transaction: all recorded or none. */
+struct edit_letter {
+	uint64_t participant;
+	uint64_t appt; /* 0: none */
+};
+int edit_letters_made(struct store *s, const struct edit_ctx *ctx,
+		      const struct edit_letter *v, size_t n, const char *letter,
+		      char **cause);
 int edit_appointment_reminded(struct store *s, const struct edit_ctx *ctx,
 			      uint64_t appt, enum remind_how how, char **cause);
+/* The same inside write transaction t, for participant's appointment
+ * `appt` (with the others of a batch: all recorded or none). */
+int edit_reminded_txn(struct store_txn *t, const struct edit_ctx *ctx,
+		      uint64_t participant, uint64_t appt, enum remind_how how,
+		      char **cause);
 
 /*
  * The funder's questionnaires (model.h, fse.h). add records a new answer

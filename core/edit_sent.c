@@ -81,6 +81,46 @@ int edit_letter_made(struct store *s, const struct edit_ctx *ctx,
 	return rc == PC_OK ? store_write(s, letter_cb, &a, cause) : rc;
 }
 
+struct batch_args {
+	const struct edit_ctx *ctx;
+	const struct edit_letter *v;
+	size_t n;
+	const char *letter;
+};
+
+static int letters_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct batch_args *b = arg;
+	int rc = PC_OK;
+
+	for (size_t i = 0; i < b->n && rc == PC_OK; i++) {
+		struct sent_args a = { b->ctx, b->v[i].participant,
+				       b->v[i].appt, b->letter, REMIND_CALL };
+
+		rc = letter_cb(t, &a, cause);
+		if (rc != PC_OK && cause != NULL && *cause != NULL) {
+			char *said = *cause;
+
+			*cause = NULL;
+			error_set(cause, rc, _("participant %llu: %s"),
+				  (unsigned long long)a.pid, said);
+			free(said);
+		}
+	}
+	return rc;
+}
+
+int edit_letters_made(struct store *s, const struct edit_ctx *ctx,
+		      const struct edit_letter *v, size_t n, const char *letter,
+		      char **cause)
+{
+	struct batch_args b = { ctx, v, n, letter };
+	int rc = model_text_check(_("template"), letter, MODEL_TEXT_LINE, true,
+				  cause);
+
+	return rc == PC_OK ? store_write(s, letters_cb, &b, cause) : rc;
+}
+
 static int reminded_cb(struct store_txn *t, void *arg, char **cause)
 {
 	struct sent_args *a = arg;
@@ -104,6 +144,18 @@ static int reminded_cb(struct store_txn *t, void *arg, char **cause)
 				  model_enum_name(ENUM_REMIND, (int)a->how));
 	appointment_clear(&ap);
 	return rc;
+}
+
+int edit_reminded_txn(struct store_txn *t, const struct edit_ctx *ctx,
+		      uint64_t participant, uint64_t appt, enum remind_how how,
+		      char **cause)
+{
+	struct sent_args a = { ctx, participant, appt, NULL, how };
+
+	if ((unsigned)how > REMIND_EMAIL)
+		return error_set(cause, PC_EINVAL, "%s",
+				 _("reminded how: call, SMS or email"));
+	return reminded_cb(t, &a, cause);
 }
 
 int edit_appointment_reminded(struct store *s, const struct edit_ctx *ctx,

@@ -169,15 +169,29 @@ void letter_doc_clear(struct letter_doc *d);
 int letter_save(const char *path, const char *text, size_t len, char **cause);
 
 /*
- * Write every letter of docs[0..n-1] into directory `dir` under its file
- * name, all or nothing: each is written whole into a temporary directory
- * made inside `dir`, then all are moved in. A failure before the moves
- * leaves `dir` as it was; one during them (rare: a rename on one file
- * system) leaves the letters moved so far, *moved saying how many (they
- * are docs[0..*moved-1]). PC_EIO, PC_EFULL, PC_ENOMEM with *cause.
+ * Letters written into directory `dir` all or nothing: each put whole
+ * into a temporary directory made inside `dir` as soon as it is made (a
+ * batch holds one letter at a time in memory, whatever the template's
+ * size: a logo), then all moved in. A failure before the moves leaves
+ * `dir` as it was (letter_batch_abort); one during them (rare: a rename on
+ * one file system) leaves the letters moved so far, *moved saying how
+ * many (they are docs[0..*moved-1]). PC_EIO, PC_EFULL, PC_ENOMEM with
+ * *cause. A signal that ends the program, pending (held by the caller),
+ * stops letter_batch_put: PC_EIO. The temporary directories a killed
+ * batch left in `dir` (ours, unchanged for ten minutes) are removed by
+ * letter_batch_open. The docs' texts are not needed by abort and move.
  */
-int letter_save_all(const char *dir, const struct letter_doc *docs, size_t n,
-		    size_t *moved, char **cause);
+struct letter_batch {
+	char *dir, *tmp;
+	size_t put;
+};
+int letter_batch_open(struct letter_batch *b, const char *dir, char **cause);
+int letter_batch_put(struct letter_batch *b, const struct letter_doc *d,
+		     char **cause);
+int letter_batch_move(struct letter_batch *b, const struct letter_doc *docs,
+		      size_t n, size_t *moved, char **cause);
+void letter_batch_abort(struct letter_batch *b, const struct letter_doc *docs,
+			size_t n);
 
 /* `d` written out in French: "jeudi 3 décembre 2026" ("1er" for the
  * first); "" for DATE_NONE. Returns buf. */

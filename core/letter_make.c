@@ -6,11 +6,16 @@
 #include "letter.h"
 #include "store.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 void letter_doc_clear(struct letter_doc *d)
@@ -144,56 +149,153 @@ int letter_save(const char *path, const char *text, size_t len, char **cause)
 	return atomic_commit(&af, cause);
 }
 
-/* Remove the files of `tmp` written so far, then `tmp`. */
-static void remove_tmp(const char *tmp, const struct letter_doc *docs, size_t n)
+#define TMP_PREFIX ".parcours-letters-"
+
+/* How long a temporary directory of a batch has not changed before it is
+ * taken for one a killed batch left (a batch writes a letter in far less). */
+#define STALE_SECONDS 600
+
+/*
+ * Remove what a batch killed outright (kill -9, a crash, the power)
+ * left in `dir`: its temporary directories, ours, not changed for
+ * STALE_SECONDS, with the letters in them, so that no copy of the
+ * letters stays hidden there. One being written now is left be.
+ */
+static void remove_stale(const char *dir)
 {
-	for (size_t i = 0; i < n; i++) {
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	time_t now = time(NULL);
+
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		struct stat st;
+		int fd;
+		DIR *in;
+		struct dirent *f;
+
+		if (strncmp(e->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0 ||
+		    strlen(e->d_name) != strlen(TMP_PREFIX) + 6 ||
+		    fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) !=
+			    0 ||
+		    !S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
+		    now - st.st_mtime < STALE_SECONDS)
+			continue;
+		fd = openat(dirfd(d), e->d_name,
+			    O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+		if (fd < 0 || (in = fdopendir(fd)) == NULL) {
+			if (fd >= 0)
+				close(fd);
+			continue;
+		}
+		while ((f = readdir(in)) != NULL) {
+			struct stat fs;
+
+			if (fstatat(fd, f->d_name, &fs, AT_SYMLINK_NOFOLLOW) ==
+				    0 &&
+			    S_ISREG(fs.st_mode))
+				unlinkat(fd, f->d_name, 0);
+		}
+		closedir(in);
+		unlinkat(dirfd(d), e->d_name, AT_REMOVEDIR);
+	}
+	if (d != NULL)
+		closedir(d);
+}
+
+/* Whether a signal that ends the program (Ctrl-C, the terminal closed, a
+ * kill) waits, blocked by the caller until the batch is whole. */
+static bool stop_asked(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+	sigset_t set;
+
+	if (sigpending(&set) != 0)
+		return false;
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		if (sigismember(&set, sigs[i]) == 1)
+			return true;
+	return false;
+}
+
+int letter_batch_open(struct letter_batch *b, const char *dir, char **cause)
+{
+	memset(b, 0, sizeof *b);
+	remove_stale(dir);
+	if ((b->dir = strdup(dir)) == NULL ||
+	    asprintf(&b->tmp, "%s/" TMP_PREFIX "XXXXXX", dir) < 0) {
+		free(b->dir);
+		memset(b, 0, sizeof *b);
+		return PC_ENOMEM;
+	}
+	if (mkdtemp(b->tmp) == NULL) {
+		int e = errno;
+
+		free(b->dir);
+		free(b->tmp);
+		memset(b, 0, sizeof *b);
+		return error_set(cause, e == ENOSPC ? PC_EFULL : PC_EIO,
+				 "%s: %s", dir, strerror(e));
+	}
+	return PC_OK;
+}
+
+int letter_batch_put(struct letter_batch *b, const struct letter_doc *d,
+		     char **cause)
+{
+	char *p;
+	int rc;
+
+	if (stop_asked())
+		return error_set(cause, PC_EIO, "%s",
+				 _("interrupted: no letter written"));
+	if (asprintf(&p, "%s/%s", b->tmp, d->file) < 0)
+		return PC_ENOMEM;
+	rc = letter_save(p, d->text, d->len, cause);
+	free(p);
+	if (rc == PC_OK)
+		b->put++;
+	return rc;
+}
+
+/* Remove the files of docs[from..n-1] from the temporary directory,
+ * then it, and forget the batch. */
+static void batch_end(struct letter_batch *b, const struct letter_doc *docs,
+		      size_t from, size_t n)
+{
+	for (size_t i = from; b->tmp != NULL && i < n; i++) {
 		char *p;
 
-		if (asprintf(&p, "%s/%s", tmp, docs[i].file) >= 0) {
+		if (docs[i].file != NULL &&
+		    asprintf(&p, "%s/%s", b->tmp, docs[i].file) >= 0) {
 			unlink(p);
 			free(p);
 		}
 	}
-	rmdir(tmp);
+	if (b->tmp != NULL)
+		rmdir(b->tmp);
+	free(b->tmp);
+	free(b->dir);
+	memset(b, 0, sizeof *b);
 }
 
-int letter_save_all(const char *dir, const struct letter_doc *docs, size_t n,
-		    size_t *moved, char **cause)
+void letter_batch_abort(struct letter_batch *b, const struct letter_doc *docs,
+			size_t n)
 {
-	char *tmp = NULL;
+	batch_end(b, docs, 0, n);
+}
+
+int letter_batch_move(struct letter_batch *b, const struct letter_doc *docs,
+		      size_t n, size_t *moved, char **cause)
+{
 	int rc = PC_OK;
 
 	*moved = 0;
-	if (asprintf(&tmp, "%s/.parcours-letters-XXXXXX", dir) < 0)
-		return PC_ENOMEM;
-	if (mkdtemp(tmp) == NULL) {
-		rc = error_set(cause, errno == ENOSPC ? PC_EFULL : PC_EIO,
-			       "%s: %s", dir, strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	for (size_t i = 0; i < n && rc == PC_OK; i++) {
-		char *p;
-
-		if (asprintf(&p, "%s/%s", tmp, docs[i].file) < 0) {
-			rc = PC_ENOMEM;
-			break;
-		}
-		rc = letter_save(p, docs[i].text, docs[i].len, cause);
-		free(p);
-	}
-	if (rc != PC_OK) {
-		remove_tmp(tmp, docs, n);
-		free(tmp);
-		return rc;
-	}
 	for (size_t i = 0; i < n && rc == PC_OK; i++) {
 		char *from, *to;
 
-		if (asprintf(&from, "%s/%s", tmp, docs[i].file) < 0)
+		if (asprintf(&from, "%s/%s", b->tmp, docs[i].file) < 0)
 			rc = PC_ENOMEM;
-		else if (asprintf(&to, "%s/%s", dir, docs[i].file) < 0) {
+		else if (asprintf(&to, "%s/%s", b->dir, docs[i].file) < 0) {
 			free(from);
 			rc = PC_ENOMEM;
 		} else {
@@ -206,7 +308,6 @@ int letter_save_all(const char *dir, const struct letter_doc *docs, size_t n,
 			free(to);
 		}
 	}
-	remove_tmp(tmp, docs, n);
-	free(tmp);
+	batch_end(b, docs, *moved, n);
 	return rc;
 }

@@ -132,6 +132,15 @@ int reminder_text(const struct config *c, const struct participant *p,
 	return rc;
 }
 
+bool reminder_due(const struct participant *p, const struct appointment *a)
+{
+	bool gone = p->status == STATUS_EXITED &&
+		    !participant_exit_pending(p) && p->exit_date != DATE_NONE;
+
+	return a->status == APPT_PLANNED && a->reminded == DATE_NONE &&
+	       !(gone && a->date > p->exit_date);
+}
+
 /* Appointment `id` into r when it is to remind: planned, not reminded,
  * of `referent`'s participant. *keep false otherwise. */
 static int take(struct store_txn *t, const struct config *c,
@@ -154,8 +163,10 @@ static int take(struct store_txn *t, const struct config *c,
 		appointment_clear(&r->a);
 		return PC_OK;
 	}
-	if (rc == PC_OK && referent != NULL &&
-	    (r->p.referent == NULL || strcmp(r->p.referent, referent) != 0)) {
+	if (rc == PC_OK &&
+	    (!reminder_due(&r->p, &r->a) ||
+	     (referent != NULL && (r->p.referent == NULL ||
+				   strcmp(r->p.referent, referent) != 0)))) {
 		participant_clear(&r->p);
 		appointment_clear(&r->a);
 		return PC_OK;
@@ -185,11 +196,10 @@ static int by_when(const void *x, const void *y)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-int reminders_list(struct store *s, const struct config *c,
-		   const char *referent, pdate today, int days,
-		   struct reminder **out, size_t *n, char **cause)
+int reminders_list_txn(struct store_txn *t, const struct config *c,
+		       const char *referent, pdate today, int days,
+		       struct reminder **out, size_t *n, char **cause)
 {
-	struct store_txn *t = NULL;
 	uint64_t *ids = NULL;
 	size_t n_ids = 0, kept = 0;
 	struct reminder *r = NULL;
@@ -197,11 +207,8 @@ int reminders_list(struct store *s, const struct config *c,
 
 	*out = NULL;
 	*n = 0;
-	rc = store_read_begin(s, &t, cause);
-	if (rc == PC_OK)
-		rc = store_planned_between(t, today + 1,
-					   reminder_until(today, days), &ids,
-					   &n_ids);
+	rc = store_planned_between(t, today + 1, reminder_until(today, days),
+				   &ids, &n_ids);
 	if (rc == PC_OK && n_ids > 0 && (r = calloc(n_ids, sizeof *r)) == NULL)
 		rc = PC_ENOMEM;
 	for (size_t i = 0; rc == PC_OK && i < n_ids; i++) {
@@ -212,7 +219,6 @@ int reminders_list(struct store *s, const struct config *c,
 		rc = take(t, c, referent, ids[i], &r[kept], &keep, cause);
 		kept += rc == PC_OK && keep;
 	}
-	store_read_end(&t);
 	free(ids);
 	if (rc != PC_OK) {
 		reminders_free(r, kept);
@@ -223,6 +229,23 @@ int reminders_list(struct store *s, const struct config *c,
 	*out = r;
 	*n = kept;
 	return PC_OK;
+}
+
+int reminders_list(struct store *s, const struct config *c,
+		   const char *referent, pdate today, int days,
+		   struct reminder **out, size_t *n, char **cause)
+{
+	struct store_txn *t = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = store_read_begin(s, &t, cause);
+	if (rc == PC_OK)
+		rc = reminders_list_txn(t, c, referent, today, days, out, n,
+					cause);
+	store_read_end(&t);
+	return rc;
 }
 
 void reminders_free(struct reminder *r, size_t n)

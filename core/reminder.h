@@ -35,6 +35,12 @@ enum phone_kind {
  */
 enum phone_kind reminder_phone(const char *in, char out[PHONE_BUFSZ]);
 
+/* Whether appointment a of participant p is to remind: planned, not
+ * reminded yet, and not after the participant left the PLIE (the
+ * calendar shows such an appointment cancelled; an exit waiting for
+ * its validation at hiring has not happened yet). */
+bool reminder_due(const struct participant *p, const struct appointment *a);
+
 /* One appointment to remind. */
 struct reminder {
 	struct participant p; /* owned */
@@ -64,6 +70,11 @@ int reminder_text(const struct config *c, const struct participant *p,
 int reminders_list(struct store *s, const struct config *c,
 		   const char *referent, pdate today, int days,
 		   struct reminder **out, size_t *n, char **cause);
+
+/* The same inside transaction t (a read or a write one). */
+int reminders_list_txn(struct store_txn *t, const struct config *c,
+		       const char *referent, pdate today, int days,
+		       struct reminder **out, size_t *n, char **cause);
 
 /* Free what reminders_list gave; NULL is accepted. */
 void reminders_free(struct reminder *r, size_t n);

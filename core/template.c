@@ -38,12 +38,66 @@ static void put(struct buf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
+/* U+FFFD, for what XML cannot hold. */
+#define REPLACEMENT "\xef\xbf\xbd"
+
+/*
+ * How many bytes of `s` make one character that XML 1.0 allows (2.2
+ * Char: tab, line feed, carriage return, U+0020 to U+D7FF, U+E000 to
+ * U+FFFD, U+10000 to U+10FFFF, as valid UTF-8); 0 when the character
+ * there is not one: a control character, a surrogate, U+FFFE or U+FFFF,
+ * or bytes that are no UTF-8. A document holding one is not well formed
+ * even escaped, and LibreOffice refuses it.
+ */
+static size_t xml_char(const unsigned char *s)
+{
+	unsigned cp;
+	size_t n;
+
+	if (*s < 0x80)
+		return *s >= 0x20 || *s == '\t' || *s == '\n' || *s == '\r';
+	if (*s >= 0xc2 && *s <= 0xdf)
+		n = 2, cp = *s & 0x1fu;
+	else if (*s >= 0xe0 && *s <= 0xef)
+		n = 3, cp = *s & 0x0fu;
+	else if (*s >= 0xf0 && *s <= 0xf4)
+		n = 4, cp = *s & 0x07u;
+	else
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3fu);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe ||
+	    cp == 0xffff)
+		return 0;
+	return n;
+}
+
 static void put_escaped(struct buf *b, const char *v, enum template_escape esc)
 {
 	for (; v != NULL && *v; v++) {
 		const char *e = NULL;
 
 		if (esc == TEMPLATE_XML) {
+			size_t n = xml_char((const unsigned char *)v);
+
+			if (n == 0) {
+				/* One replacement for the whole bad byte run
+				 * of a character: its lead byte and what
+				 * continues it. */
+				put(b, REPLACEMENT, sizeof REPLACEMENT - 1);
+				while ((v[1] & 0xc0) == 0x80)
+					v++;
+				continue;
+			}
+			if (n > 1) {
+				put(b, v, n);
+				v += n - 1;
+				continue;
+			}
 			switch (*v) {
 			case '&':
 				e = "&amp;";
@@ -96,6 +150,16 @@ static bool placeholder(const char *p, const char *end, size_t line,
 	n = (size_t)(q - from);
 	while (q < end && *q == ' ')
 		q++;
+	/* LibreOffice or Word put a tag (a span of style, a spelling mark)
+	 * inside the braces when a placeholder was typed in two goes. */
+	if (q < end && *q == '<') {
+		error_set(cause, PC_EINVAL,
+			  _("line %zu: a placeholder cut by a tag (a change "
+			    "of style inside the braces): type it again in "
+			    "one go, \"{{\" to \"}}\""),
+			  line);
+		return false;
+	}
 	if (q + 1 >= end || q[0] != '}' || q[1] != '}' ||
 	    memchr(p, '\n', (size_t)(q - p)) != NULL) {
 		error_set(cause, PC_EINVAL,

@@ -64,6 +64,50 @@ static void filled(void **state)
 	free(out);
 }
 
+/* What XML 1.0 cannot hold, even escaped, becomes U+FFFD in an XML
+ * letter: control characters, U+FFFE and U+FFFF, surrogates, bytes that
+ * are not UTF-8; tab, line feed, emoji and text are kept. */
+static void xml_chars(void **state)
+{
+	static const struct template_value bad[] = {
+		{ "a", "x\x01y\x1b[0m\tz\n" },
+		{ "b", "\xef\xbf\xbe\xef\xbf\xbf\xed\xa0\x80|\xff\xc3|"
+		       "\xe9t\xc3\xa9" },
+		{ "c", "\xf0\x9f\x98\x80\xef\xbf\xbd\xef\xb7\x90\xc2\x85" },
+	};
+	char *out = NULL, *cause = NULL;
+	const char *src = "<p>{{a}}|{{b}}|{{c}}</p>";
+
+	(void)state;
+	assert_int_equal(template_render(src, strlen(src), TEMPLATE_XML, bad, 3,
+					 &out, NULL, &cause),
+			 PC_OK);
+	assert_string_equal(out,
+			    "<p>x\xef\xbf\xbdy\xef\xbf\xbd[0m\tz\n|"
+			    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd|"
+			    "\xef\xbf\xbd\xef\xbf\xbd|\xef\xbf\xbdt\xc3\xa9|"
+			    "\xf0\x9f\x98\x80\xef\xbf\xbd\xef\xb7\x90\xc2\x85"
+			    "</p>");
+	free(out);
+	/* Plain text keeps what it is given. */
+	assert_int_equal(template_render(src, strlen(src), TEMPLATE_TEXT, bad,
+					 3, &out, NULL, &cause),
+			 PC_OK);
+	assert_non_null(strstr(out, "x\x01y"));
+	free(out);
+}
+
+/* A placeholder that a word processor cut with a tag: said so. */
+static void cut_by_tag(void **state)
+{
+	(void)state;
+	render("<p>Hello\n{{<text:span text:style-name=\"T1\">participant."
+	       "last_name</text:span>}}</p>",
+	       TEMPLATE_XML, PC_EINVAL, "line 2: a placeholder cut by a tag");
+	render("<p>{{ participant.<text:span>last_name</text:span>}}</p>",
+	       TEMPLATE_XML, PC_EINVAL, "line 1: a placeholder cut by a tag");
+}
+
 static void refused(void **state)
 {
 	(void)state;
@@ -98,8 +142,8 @@ static void names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(filled),
-		cmocka_unit_test(refused),
+		cmocka_unit_test(filled),     cmocka_unit_test(xml_chars),
+		cmocka_unit_test(cut_by_tag), cmocka_unit_test(refused),
 		cmocka_unit_test(names),
 	};
 

@@ -9,10 +9,12 @@
 #include "text.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* The templates found; false (after reporting, *status set) on failure. */
 static bool find_templates(struct cli *cli, struct letter_list *l, int *status)
@@ -132,31 +134,79 @@ static struct edit_ctx context(struct cli *cli, const struct config *c)
 	return ctx;
 }
 
-/* Record docs[0..n-1] as made; a failure reported, status 1. */
+/*
+ * Record docs[0..n-1] as made, all in one transaction. When that fails
+ * (a full disk, a participant erased meanwhile), the files just written
+ * are removed, in `dir` or `output`: no letter is kept that the history
+ * does not show (on standard output, said). A failure reported, status 1.
+ */
 static int record(struct cli *cli, const struct config *c,
 		  const struct letter_template *t,
-		  const struct letter_doc *docs, size_t n)
+		  const struct letter_doc *docs, size_t n, const char *dir,
+		  const char *output)
 {
 	struct edit_ctx ctx = context(cli, c);
-	char *name = letter_name(t);
-	int status = EXIT_OK;
+	char *name = letter_name(t), *cause = NULL;
+	struct edit_letter *v = calloc(n ? n : 1, sizeof *v);
+	int rc;
 
-	if (name == NULL)
-		return cli_fail(PC_ENOMEM, NULL);
-	for (size_t i = 0; i < n; i++) {
-		char *cause = NULL;
-		int rc = edit_letter_made(cli->store, &ctx, docs[i].participant,
-					  docs[i].appt, name, &cause);
-
-		if (rc != PC_OK) {
-			cli_error(_("participant %llu: the letter is made but "
-				    "not recorded:"),
-				  (unsigned long long)docs[i].participant);
-			status = cli_fail(rc, cause);
-		}
+	if (name == NULL || v == NULL)
+		rc = PC_ENOMEM;
+	else {
+		for (size_t i = 0; i < n; i++)
+			v[i] = (struct edit_letter){ docs[i].participant,
+						     docs[i].appt };
+		rc = edit_letters_made(cli->store, &ctx, v, n, name, &cause);
 	}
 	free(name);
-	return status;
+	free(v);
+	if (rc == PC_OK)
+		return EXIT_OK;
+	for (size_t i = 0; dir != NULL && i < n; i++) {
+		char *p;
+
+		if (asprintf(&p, "%s/%s", dir, docs[i].file) >= 0) {
+			unlink(p);
+			free(p);
+		}
+	}
+	if (dir == NULL && output != NULL)
+		unlink(output);
+	if (dir != NULL || output != NULL)
+		cli_error(P_("%zu letter could not be recorded; its file is "
+			     "removed:",
+			     "%zu letters could not be recorded; their files "
+			     "are removed:",
+			     n),
+			  n);
+	else
+		cli_error(P_("%zu letter written but not recorded:",
+			     "%zu letters written but not recorded:", n),
+			  n);
+	return cli_fail(rc, cause);
+}
+
+/* Whether the letters may go into directory `dir` (NULL: not to a
+ * directory): not the database directory itself nor one inside it. */
+static bool dir_allowed(const struct cli *cli, const char *dir)
+{
+	char *inside;
+	bool in;
+
+	if (dir == NULL)
+		return true;
+	/* A file in it: its directory, then each parent, is compared. */
+	if (asprintf(&inside, "%s/.", dir) < 0) {
+		cli_fail(PC_ENOMEM, NULL);
+		return false;
+	}
+	in = cli_inside_database(cli, inside);
+	free(inside);
+	if (in)
+		cli_error(_("%s: inside the database directory %s; write it "
+			    "elsewhere"),
+			  dir, cli->db_dir);
+	return !in;
 }
 
 static bool parse_id(const char *s, uint64_t *out)
@@ -241,14 +291,14 @@ static int letter_run(struct cli *cli, int argc, char **argv)
 	if (rc != PC_OK) {
 		status = cli_fail(rc, cause);
 	} else {
-		if (output != NULL) {
+		status = record(cli, c, t, &doc, 1, NULL, output);
+		if (status == EXIT_OK && output != NULL) {
 			char *shown = text_shown(output);
 
 			fprintf(stderr, _("parcours: letter written to %s\n"),
 				shown ? shown : "");
 			free(shown);
 		}
-		status = record(cli, c, t, &doc, 1);
 	}
 	letter_doc_clear(&doc);
 	letter_list_free(&l);
@@ -286,18 +336,24 @@ static bool has_flag(const struct caseload_entry *e, enum flag_kind k)
 
 /* What a batch of template t makes letters for, into *out (*n). */
 static int wanted(const struct caseload *cl, const struct letter_template *t,
-		  pdate from, pdate to, struct want **out, size_t *n,
-		  char **cause)
+		  pdate from, pdate to, bool again, struct want **out,
+		  size_t *n, size_t *sent, char **cause)
 {
 	bool needs = false, missed = false;
 	struct want *v = NULL;
 	size_t cap = 0;
 	int rc = letter_check(t, NULL, NULL, &needs, &missed, cause);
+	char *name = letter_name(t);
 
 	*out = NULL;
 	*n = 0;
-	if (rc != PC_OK)
+	*sent = 0;
+	if (rc == PC_OK && name == NULL)
+		rc = PC_ENOMEM;
+	if (rc != PC_OK) {
+		free(name);
 		return rc;
+	}
 	for (size_t i = 0; i < cl->n; i++) {
 		const struct caseload_entry *e = &cl->entries[i];
 		const struct participant_file *f = &e->file;
@@ -309,8 +365,27 @@ static int wanted(const struct caseload *cl, const struct letter_template *t,
 			if (needs && (a->status != APPT_PLANNED ||
 				      a->date < from || a->date > to))
 				continue;
+			/* This letter made already for the appointment: not
+			 * twice, unless asked. */
+			if (needs && !again && a->letter != NULL &&
+			    strcmp(a->letter, name) == 0) {
+				(*sent)++;
+				continue;
+			}
 			if (!needs && missed && !has_flag(e, FLAG_NO_SHOW))
 				continue;
+			/* A re-invitation made already for the last missed
+			 * one: likewise. */
+			if (!needs && missed && !again) {
+				const struct appointment *m =
+					letter_last_missed(f);
+
+				if (m != NULL && m->letter != NULL &&
+				    strcmp(m->letter, name) == 0) {
+					(*sent)++;
+					continue;
+				}
+			}
 			if (!needs && !missed && f->p.status == STATUS_EXITED)
 				continue;
 			if (*n == cap) {
@@ -319,6 +394,7 @@ static int wanted(const struct caseload *cl, const struct letter_template *t,
 				cap = cap ? 2 * cap : 32;
 				if ((g = realloc(v, cap * sizeof *g)) == NULL) {
 					free(v);
+					free(name);
 					return PC_ENOMEM;
 				}
 				v = g;
@@ -329,6 +405,7 @@ static int wanted(const struct caseload *cl, const struct letter_template *t,
 					       a ? a->minute : 0, e->name_key };
 		}
 	}
+	free(name);
 	if (*n > 1)
 		qsort(v, *n, sizeof *v, by_date);
 	*out = v;
@@ -342,10 +419,10 @@ static void docs_free(struct letter_doc *docs, size_t n)
 	free(docs);
 }
 
-/* Write the batch: one file each in `dir`, or one document (`output`, or
- * standard output). *written: how many letters went out. */
+/* Write the batch as one document (`output`, or standard output).
+ * *written: how many letters went out. */
 static int write_batch(const struct letter_template *t,
-		       const struct letter_doc *docs, size_t n, const char *dir,
+		       const struct letter_doc *docs, size_t n,
 		       const char *output, size_t *written, char **cause)
 {
 	char **texts = NULL, *all = NULL;
@@ -353,8 +430,6 @@ static int write_batch(const struct letter_template *t,
 	int rc;
 
 	*written = 0;
-	if (dir != NULL)
-		return letter_save_all(dir, docs, n, written, cause);
 	texts = calloc(n, sizeof *texts);
 	lens = calloc(n, sizeof *lens);
 	if (texts == NULL || lens == NULL) {
@@ -388,6 +463,7 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 		{ "from", required_argument, NULL, 'F' },
 		{ "to", required_argument, NULL, 'T' },
 		{ "all", no_argument, NULL, 'a' },
+		{ "again", no_argument, NULL, 'A' },
 		{ "output-dir", required_argument, NULL, 'd' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
@@ -395,16 +471,19 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	};
 	const char *output = NULL, *dir = NULL;
 	pdate from = DATE_NONE, to = DATE_NONE;
-	bool all = false;
+	bool all = false, again = false;
 	struct letter_list l = { 0 };
 	const struct letter_template *t;
 	struct caseload cl = { 0 };
 	struct want *want = NULL;
 	struct letter_doc *docs = NULL;
-	size_t n = 0, written = 0;
+	size_t n = 0, written = 0, sent = 0;
 	const struct config *c;
 	char *cause = NULL;
 	int opt, rc = PC_OK, status = EXIT_OK;
+	sigset_t before;
+	bool held = false, opened = false;
+	struct letter_batch batch = { 0 };
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
 		switch (opt) {
@@ -420,6 +499,9 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 			break;
 		case 'a':
 			all = true;
+			break;
+		case 'A':
+			again = true;
 			break;
 		case 'd':
 			dir = optarg;
@@ -450,7 +532,7 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 		cli_error("%s", _("--from: after --to"));
 		return EXIT_USAGE;
 	}
-	if (!cli_output_allowed(cli, output) || !cli_output_allowed(cli, dir))
+	if (!cli_output_allowed(cli, output) || !dir_allowed(cli, dir))
 		return EXIT_USAGE;
 	if ((c = cli_config(cli, &status)) == NULL ||
 	    (all && !cli_coordinator(cli, "--all", &status)) ||
@@ -464,30 +546,68 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	rc = caseload_load(cli->store, c, all ? NULL : cli_referent(cli), false,
 			   cli->today, &cl, &cause);
 	if (rc == PC_OK)
-		rc = wanted(&cl, t, from, to, &want, &n, &cause);
+		rc = wanted(&cl, t, from, to, again, &want, &n, &sent, &cause);
+	if (rc == PC_OK && sent > 0)
+		cli_error(P_("%zu appointment has this letter already: left "
+			     "out (--again makes it again)",
+			     "%zu appointments have this letter already: left "
+			     "out (--again makes them again)",
+			     sent),
+			  sent);
 	if (rc == PC_OK && n > 0 && (docs = calloc(n, sizeof *docs)) == NULL)
 		rc = PC_ENOMEM;
-	/* Every letter made before any is written: all or nothing. */
-	for (size_t i = 0; rc == PC_OK && i < n; i++)
-		rc = letter_make(cli->store, c, t, want[i].pid, want[i].appt,
-				 cli->today, &docs[i], &cause);
-	caseload_free(&cl);
-	free(want);
 	if (rc == PC_OK && n == 0) {
+		caseload_free(&cl);
+		free(want);
 		cli_error("%s", _("no letter to make: nothing written"));
 		letter_list_free(&l);
 		return EXIT_OK;
 	}
+	/* Into a directory, the letters are written then recorded with the
+	 * signals that end the program held: one asked while they are
+	 * made and written stops the batch, nothing left of it; once they
+	 * are in the directory, it waits until they are recorded. Each is
+	 * written as soon as it is made, into the batch's hidden directory,
+	 * and its text let go: a template with a logo is heavy. */
+	if (dir != NULL && rc == PC_OK) {
+		sigset_t hold;
+
+		sigemptyset(&hold);
+		sigaddset(&hold, SIGINT);
+		sigaddset(&hold, SIGTERM);
+		sigaddset(&hold, SIGHUP);
+		sigaddset(&hold, SIGPIPE);
+		held = sigprocmask(SIG_BLOCK, &hold, &before) == 0;
+		rc = letter_batch_open(&batch, dir, &cause);
+		opened = rc == PC_OK;
+	}
+	/* Every letter made before any is in view: all or nothing. */
+	for (size_t i = 0; rc == PC_OK && i < n; i++) {
+		rc = letter_make(cli->store, c, t, want[i].pid, want[i].appt,
+				 cli->today, &docs[i], &cause);
+		if (rc == PC_OK && opened) {
+			rc = letter_batch_put(&batch, &docs[i], &cause);
+			free(docs[i].text);
+			docs[i].text = NULL;
+			docs[i].len = 0;
+		}
+	}
+	caseload_free(&cl);
+	free(want);
 	if (rc == PC_OK) {
 		warn_blanks(c, t);
-		rc = write_batch(t, docs, n, dir, output, &written, &cause);
+		rc = opened ? letter_batch_move(&batch, docs, n, &written,
+						&cause)
+			    : write_batch(t, docs, n, output, &written, &cause);
+	} else if (opened) {
+		letter_batch_abort(&batch, docs, n);
 	}
 	if (rc != PC_OK)
 		status = cli_fail(rc, cause);
 	if (written > 0) {
-		int st;
+		int st = record(cli, c, t, docs, written, dir, output);
 
-		if (output != NULL || dir != NULL) {
+		if (st == EXIT_OK && (output != NULL || dir != NULL)) {
 			char *shown = text_shown(dir ? dir : output);
 
 			fprintf(stderr,
@@ -497,10 +617,11 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 				written, shown ? shown : "");
 			free(shown);
 		}
-		st = record(cli, c, t, docs, written);
 		if (status == EXIT_OK)
 			status = st;
 	}
+	if (held)
+		sigprocmask(SIG_SETMASK, &before, NULL);
 	docs_free(docs, n);
 	letter_list_free(&l);
 	return status;
@@ -543,7 +664,7 @@ const struct command command_letter = {
 
 const struct command command_letters = {
 	.name = "letters",
-	.args = N_("TEMPLATE [--from DATE --to DATE] [--all] "
+	.args = N_("TEMPLATE [--from DATE --to DATE] [--all] [--again] "
 		   "[--output-dir DIR | --output FILE]"),
 	.summary = N_("letters from a template for every participant it "
 		      "concerns"),
@@ -559,6 +680,9 @@ const struct command command_letters = {
 		   "  --from DATE --to DATE  the period (default: today and "
 		   "the six days after)\n"
 		   "  --all              every referent's participants\n"
+		   "  --again            also the appointments (the missed "
+		   "ones) that have this\n"
+		   "                     letter already (left out otherwise)\n"
 		   "  --output-dir DIR   one file each, named like\n"
 		   "                     convocation-2026-12-03-P42-317.fodt\n"
 		   "  --output FILE      one document, a page break between "

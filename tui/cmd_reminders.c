@@ -147,30 +147,98 @@ static size_t report_left_out(const struct reminder *r, size_t n,
 	return left;
 }
 
-/* Record each reminder the file holds as given `by`. */
-static int mark_all(struct cli *cli, const struct config *c, struct store *s,
-		    const struct reminder *r, size_t n, const bool *written,
-		    enum remind_how by)
+/* `reminders --format csv --mark`: listed, written and marked in one
+ * write transaction, so that two at once do not both put the same
+ * appointments in their files (the second waits for the first, then
+ * finds them reminded), and that none is marked whose file did not go
+ * out whole, nor one moved in another window since it was listed. */
+struct mark_run {
+	struct cli *cli;
+	const struct config *c;
+	const char *referent, *output;
+	int days;
+	enum remind_how by;
+	struct edit_ctx ctx;
+	bool emitted; /* standard output written (a retry does not again) */
+	size_t marked;
+};
+
+static int mark_cb(struct store_txn *t, void *arg, char **cause)
 {
-	struct edit_ctx ctx = { c, cli_referent(cli), (int64_t)time(NULL),
-				cli->today, cli_login(cli) };
-	size_t marked = 0;
+	struct mark_run *m = arg;
+	struct reminder *r = NULL;
+	struct atomic_file af = { 0 };
+	bool *written = NULL;
+	size_t n = 0;
+	int rc = reminders_list_txn(t, m->c, m->referent, m->cli->today,
+				    m->days, &r, &n, cause);
 
-	for (size_t i = 0; i < n; i++) {
-		char *cause = NULL;
-		int rc;
-
+	m->marked = 0;
+	if (rc == PC_OK &&
+	    (written = calloc(n ? n : 1, sizeof *written)) == NULL)
+		rc = PC_ENOMEM;
+	if (rc == PC_OK && m->output != NULL) {
+		report_left_out(r, n, m->by);
+		rc = atomic_open(&af, m->output, cause);
+		if (rc == PC_OK)
+			rc = write_csv(af.f, r, n, m->by, ';', written);
+	} else if (rc == PC_OK && !m->emitted) {
+		report_left_out(r, n, m->by);
+		rc = write_csv(stdout, r, n, m->by, ';', written);
+		if (rc == PC_OK && (fflush(stdout) != 0 || ferror(stdout)))
+			rc = PC_EIO;
+		if (rc != PC_OK)
+			error_set(cause, rc, "%s",
+				  _("cannot write the output"));
+		m->emitted = rc == PC_OK;
+	} else if (rc == PC_OK) {
+		for (size_t i = 0; i < n; i++)
+			written[i] = unreachable(&r[i], m->by) == NULL;
+	}
+	for (size_t i = 0; rc == PC_OK && i < n; i++) {
 		if (!written[i])
 			continue;
-		rc = edit_appointment_reminded(s, &ctx, r[i].a.id, by, &cause);
-		if (rc != PC_OK)
-			return cli_fail(rc, cause);
-		marked++;
+		rc = edit_reminded_txn(t, &m->ctx, r[i].a.participant,
+				       r[i].a.id, m->by, cause);
+		m->marked += rc == PC_OK;
+	}
+	/* The file in place once every mark is made, before they are
+	 * committed. */
+	if (m->output != NULL && af.f != NULL) {
+		if (rc == PC_OK)
+			rc = atomic_commit(&af, cause);
+		else
+			atomic_abort(&af);
+	}
+	free(written);
+	reminders_free(r, n);
+	return rc;
+}
+
+static int mark_all(struct cli *cli, const struct config *c, struct store *s,
+		    const char *referent, int days, const char *output,
+		    enum remind_how by)
+{
+	struct mark_run m = { .cli = cli,
+			      .c = c,
+			      .referent = referent,
+			      .output = output,
+			      .days = days,
+			      .by = by,
+			      .ctx = { c, cli_referent(cli),
+				       (int64_t)time(NULL), cli->today,
+				       cli_login(cli) } };
+	char *cause = NULL;
+	int rc = store_write(s, mark_cb, &m, &cause);
+
+	if (rc != PC_OK) {
+		cli_error("%s", _("none marked reminded:"));
+		return cli_fail(rc, cause);
 	}
 	fprintf(stderr,
 		P_("parcours: %zu appointment marked reminded\n",
-		   "parcours: %zu appointments marked reminded\n", marked),
-		marked);
+		   "parcours: %zu appointments marked reminded\n", m.marked),
+		m.marked);
 	return EXIT_OK;
 }
 
@@ -263,6 +331,9 @@ static int reminders_run(struct cli *cli, int argc, char **argv)
 		return status;
 	if (days == 0)
 		days = c->reminder_days;
+	if (mark)
+		return mark_all(cli, c, s, all ? NULL : cli_referent(cli), days,
+				output, by);
 	rc = reminders_list(s, c, all ? NULL : cli_referent(cli), cli->today,
 			    days, &r, &n, &cause);
 	if (rc != PC_OK)
@@ -282,14 +353,18 @@ static int reminders_run(struct cli *cli, int argc, char **argv)
 		if (rc == PC_OK)
 			rc = write_csv(output ? af.f : stdout, r, n, by, ';',
 				       written);
+		/* On standard output too, nothing is marked that did not
+		 * go out whole. */
+		if (rc == PC_OK && output == NULL &&
+		    (fflush(stdout) != 0 || ferror(stdout)))
+			rc = error_set(&cause, PC_EIO, "%s",
+				       _("cannot write the output"));
 		if (rc == PC_OK && output != NULL)
 			rc = atomic_commit(&af, &cause);
 		else if (output != NULL)
 			atomic_abort(&af);
 		if (rc != PC_OK)
 			status = cli_fail(rc, cause);
-		else if (mark)
-			status = mark_all(cli, c, s, r, n, written, by);
 	}
 	free(written);
 	reminders_free(r, n);

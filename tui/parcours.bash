@@ -36,7 +36,7 @@ _parcours()
 	consolidate) opts="--format --output --help"
 		[[ $cur == -* ]] || { _filedir json; return; } ;;
 	letter) opts="--appointment --output --help" ;;
-	letters) opts="--from --to --all --output-dir --output --help" ;;
+	letters) opts="--from --to --all --again --output-dir --output --help" ;;
 	import) opts="--dry-run --help" ;;
 	dump) opts="--output --salvage --help" ;;
 	erase) opts="--force --help" ;;

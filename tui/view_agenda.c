@@ -75,9 +75,9 @@ static pdate last_day(const struct tui *t, const struct agenda_view *v)
 }
 
 /* An appointment of the reminders' list: to come, not reminded yet. */
-static bool to_remind(const struct appointment *a)
+static bool to_remind(const struct participant *p, const struct appointment *a)
 {
-	return a->status == APPT_PLANNED && a->reminded == DATE_NONE;
+	return reminder_due(p, a);
 }
 
 static const struct appointment *row_appt(const struct tui *t,
@@ -217,7 +217,7 @@ static void rebuild(struct tui *t, void *data)
 
 				if (!late && (a->date < from || a->date > to))
 					continue;
-				if (v->remind_only && !to_remind(a))
+				if (v->remind_only && !to_remind(&f->p, a))
 					continue;
 				rows[n++] = (struct agenda_row){
 					.kind = ROW_APPT,
@@ -733,12 +733,18 @@ static void release(void *data)
 }
 
 /* The selected line calls for its keys: a check-in's K, an
- * appointment's outcome once its day has come. */
+ * appointment's outcome once its day has come; the list to remind, R
+ * and ! to leave it, first (at 80 columns, the others push them out). */
 static void hints(struct tui *t, void *data, struct hint_focus *focus)
 {
 	struct agenda_view *v = data;
 	const struct agenda_row *r;
 
+	if (v->remind_only) {
+		if (v->list.sel < v->list.n)
+			hint_focus_lead(focus, ACT_REMIND);
+		hint_focus_lead(focus, ACT_REMIND_ONLY);
+	}
 	if (v->list.sel >= v->list.n)
 		return;
 	r = &v->rows[v->list.sel];

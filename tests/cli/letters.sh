@@ -151,11 +151,16 @@ same "letters dir modes" "$(find "$WORK/batch" -type f ! -perm 600 | wc -l)" 0
 bad=0
 for f in "$WORK"/batch/*.fodt; do wellformed "$f" || bad=$((bad + 1)); done
 same "letters dir well formed" $bad 0
-run "letters file" 0 --db "$DB" --today $T letters convocation --from $FROM --to $TO --output "$WORK/week.fodt"
+# The same again: each has its convocation already, none made twice...
+run "letters twice" 0 --db "$DB" --today $T letters convocation --from $FROM --to $TO --output "$WORK/twice.fodt"
+err_has "letters twice" "$want appointments have this letter already: left out (--again makes them again)"
+[ ! -e "$WORK/twice.fodt" ] && ok || ko "letters twice: a file was written"
+# ...unless asked.
+run "letters file" 0 --db "$DB" --today $T letters convocation --again --from $FROM --to $TO --output "$WORK/week.fodt"
 if wellformed "$WORK/week.fodt"; then ok; else ko "week.fodt not well formed: $(cat "$WORK/xml.err")"; fi
 same "letters file count" "$(grep -o 'Objet : convocation' "$WORK/week.fodt" | wc -l)" "$want"
 same "letters file breaks" "$(grep -o 'text:style-name="parcours_page_break"' "$WORK/week.fodt" | wc -l)" $((want - 1))
-run "letters md" 0 --db "$DB" --today $T letters convocation.md --from $FROM --to $TO
+run "letters md" 0 --db "$DB" --today $T letters convocation.md --again --from $FROM --to $TO
 same "letters md count" "$(grep -c '^\*\*Objet : convocation' "$WORK/out")" "$want"
 same "letters md rules" "$(grep -c '^---$' "$WORK/out")" $((want - 1))
 # Each recorded on its appointment.
@@ -176,17 +181,31 @@ err_has "letters none" "no letter to make"
 mkdir "$WORK/ro" && chmod 500 "$WORK/ro"
 if [ "$(id -u)" != 0 ]; then
 	before=$(P dump | grep -c '"letter"')
-	run "letters ro" 1 --db "$DB" --today $T letters convocation --from $FROM --to $TO --output-dir "$WORK/ro"
+	run "letters ro" 1 --db "$DB" --today $T letters convocation --again --from $FROM --to $TO --output-dir "$WORK/ro"
 	same "letters ro empty" "$(find "$WORK/ro" -mindepth 1 | wc -l)" 0
 	same "letters ro not recorded" "$(P dump | grep -c '"letter"')" "$before"
 fi
+# Never into the database directory, nor a directory inside it.
+before=$(P dump | grep -c '"letter"')
+mkdir -p "$DB/sub"
+for d in "$DB" "$DB/" "$DB/sub" "$DB/sub/.."; do
+	run "letters into the database ($d)" 2 --db "$DB" --today $T letters convocation --from $FROM --to $TO --output-dir "$d"
+	err_has "letters into the database ($d)" "inside the database directory"
+done
+same "letters into the database: nothing written" "$(find "$DB" -name 'convocation-*' | wc -l)" 0
+same "letters into the database: nothing recorded" "$(P dump | grep -c '"letter"')" "$before"
+rmdir "$DB/sub"
 
 # Re-invitations: one per participant with a no-show.
 noshow=$(P attention --format tsv | awk -F'\t' '$4 == "no-show"' | wc -l)
 mkdir "$WORK/re"
 if [ "$noshow" -gt 0 ]; then
-	run "letters re-invitation" 0 --db "$DB" --today $T letters re-invitation --output-dir "$WORK/re"
+	run "letters re-invitation" 0 --db "$DB" --today $T letters re-invitation --again --output-dir "$WORK/re"
 	same "re-invitation count" "$(find "$WORK/re" -name 're-invitation-*.fodt' | wc -l)" "$noshow"
+	# Not twice for the same missed appointment.
+	run "re-invitation twice" 0 --db "$DB" --today $T letters re-invitation --output "$WORK/re2.fodt"
+	err_has "re-invitation twice" "this letter already: left out"
+	[ ! -e "$WORK/re2.fodt" ] && ok || ko "re-invitations made twice"
 else
 	run "letters re-invitation" 0 --db "$DB" --today $T letters re-invitation --output-dir "$WORK/re"
 	err_has "re-invitation none" "no letter to make"

@@ -100,6 +100,16 @@ err_has sms "COURRIEL.*no phone"
 
 # Marked as sent: they leave the list; the others stay.
 before=$(listed | wc -w)
+# Not when the file did not go out: standard output full, a file that
+# cannot be made: nothing marked.
+if [ -w /dev/full ]; then
+	P reminders --format csv --mark >/dev/full 2>"$WORK/err"
+	same "stdout full: status" $? 1
+	err_has "stdout full" "cannot write the output"
+	same "stdout full: nothing marked" "$(listed | wc -w)" "$before"
+fi
+run "unwritable: not marked" 1 --db "$DB" --today $T reminders --format csv --output "$WORK/none/sms.csv" --mark
+same "unwritable: nothing marked" "$(listed | wc -w)" "$before"
 run mark 0 --db "$DB" --today $T reminders --format csv --output "$WORK/sms2.csv" --mark
 err_has mark "4 appointments marked reminded"
 same "left: those without an SMS" "$(listed | wc -w)" $((before - 4))
@@ -123,5 +133,41 @@ run bad-message 2 --db "$DB" --config "$WORK/bad.yaml" --today $T reminders
 err_has bad-message "reminders.message: line 1: unknown placeholder {{prenom}}"
 run bad-days 2 --db "$DB" --today $T reminders --days 0
 run bad-mark 2 --db "$DB" --today $T reminders --mark
+
+# Two --mark at once: each appointment in one file only, marked once
+# (both files held them all, each marked twice).
+DB=$WORK/db
+due=$(P reminders --all --format tsv | tail -n +2 | wc -l)
+journal=$(P dump | grep -c 'reminded by sms')
+[ "$due" -gt 1 ] && ok || ko "the demo has $due appointments to remind"
+P reminders --all --format csv --output "$WORK/a.csv" --mark 2>"$WORK/a.err" &
+P reminders --all --format csv --output "$WORK/b.csv" --mark 2>"$WORK/b.err"
+wait
+rows=$(cat "$WORK/a.csv" "$WORK/b.csv" | grep -vc '^phone;message')
+left=$(cat "$WORK/a.err" "$WORK/b.err" | grep -c '^parcours: [0-9]* .*, appointment of ')
+same "two at once: each once" $((rows + left / 2)) "$due"
+same "two at once: each in one file" "$(cat "$WORK/a.csv" "$WORK/b.csv" | grep -v '^phone;message' | sort | uniq -d | wc -l)" 0
+same "two at once: marked once" "$(P dump | grep -c 'reminded by sms')" $((journal + rows))
+same "two at once: the others left" "$(P reminders --all --format tsv | tail -n +2 | wc -l)" $((due - rows))
+
+# Someone who left the PLIE is not reminded of an appointment after their
+# exit (the calendar shows it cancelled); someone followed still is.
+python3 - "$WORK/demo.json" "$WORK/left.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+left = [p for p in d["participants"] if p["status"] == "exited" and p.get("exit_date")
+        and not p.get("exit_hired")][0]
+here = [p for p in d["participants"] if p["status"] == "active"][0]
+for p, appt in ((left, 99001), (here, 99002)):
+    p["phone"] = "06 12 34 56 78"
+    p["appointments"] = [a for a in p["appointments"] if a["date"] < "2026-11-26"] + [
+        {"id": appt, "date": "2026-11-27", "minute": 600, "kind": "entretien",
+         "mode": "in-person", "status": "planned", "note": None}]
+d["participants"], d["journal"] = [left, here], []
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+DB=$WORK/db3
+run "load left" 0 --db "$DB" load "$WORK/left.json"
+same "left: not reminded" "$(listed --all)" "99002"
 
 finish

@@ -44,6 +44,9 @@ start small 80 24
 ready "participants · target 80"
 keys F2 '!'
 ready "To remind:"
+# How to remind, and to leave the list, said at 80 columns too.
+screen | tail -1 | grep -q "R remind" && ok || ko "80x24: no R in the hints: $(screen | tail -1)"
+screen | tail -1 | grep -q "! " && ok || ko "80x24: no ! in the hints: $(screen | tail -1)"
 keys R
 expect small-message "rappel de votre rendez-vous"
 expect small-last "Email sent"
