@@ -1,5 +1,6 @@
 /* cli.c: shared plumbing of the commands. */
 #include "cli.h"
+#include "edit.h"
 #include "caseload.h"
 #include "demo.h"
 #include "error.h"
@@ -391,4 +392,12 @@ void cli_free(struct cli *cli)
 	free(cli->templates_shipped);
 	free(cli->referent);
 	free(cli->login);
+}
+
+struct edit_ctx cli_edit_ctx(struct cli *cli, const struct config *c)
+{
+	struct edit_ctx ctx = { c, cli_referent(cli), (int64_t)time(NULL),
+				cli->today, cli_login(cli) };
+
+	return ctx;
 }

@@ -123,6 +123,11 @@ bool cli_inside_database(const struct cli *cli, const char *path);
  */
 bool cli_output_allowed(const struct cli *cli, const char *path);
 
+/* What an edit made from the command line is made as: the configuration,
+ * the referent, the login, now and today. */
+struct edit_ctx;
+struct edit_ctx cli_edit_ctx(struct cli *cli, const struct config *c);
+
 /* Release everything the cli holds. */
 void cli_free(struct cli *cli);
 

@@ -65,11 +65,7 @@ static int import_run(struct cli *cli, int argc, char **argv)
 	if ((c = cli_config(cli, &status)) == NULL ||
 	    (s = cli_store_create(cli, &status)) == NULL)
 		return status;
-	ctx.config = c;
-	ctx.who = cli_referent(cli);
-	ctx.login = cli_login(cli);
-	ctx.now = (int64_t)time(NULL);
-	ctx.today = cli->today;
+	ctx = cli_edit_ctx(cli, c);
 	io.dry_run = dry_run;
 	if (isatty(STDERR_FILENO))
 		io.progress = show_progress;

@@ -126,14 +126,6 @@ static void warn_blanks(const struct config *c, const struct letter_template *t)
 	template_names_free(names, n);
 }
 
-static struct edit_ctx context(struct cli *cli, const struct config *c)
-{
-	struct edit_ctx ctx = { c, cli_referent(cli), (int64_t)time(NULL),
-				cli->today, cli_login(cli) };
-
-	return ctx;
-}
-
 /*
  * Record docs[0..n-1] as made, all in one transaction. When that fails
  * (a full disk, a participant erased meanwhile), the files just written
@@ -145,7 +137,7 @@ static int record(struct cli *cli, const struct config *c,
 		  const struct letter_doc *docs, size_t n, const char *dir,
 		  const char *output)
 {
-	struct edit_ctx ctx = context(cli, c);
+	struct edit_ctx ctx = cli_edit_ctx(cli, c);
 	char *name = letter_name(t), *cause = NULL;
 	struct edit_letter *v = calloc(n ? n : 1, sizeof *v);
 	int rc;

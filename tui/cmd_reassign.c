@@ -69,11 +69,7 @@ static int reassign_run(struct cli *cli, int argc, char **argv)
 			  to);
 		return EXIT_USAGE;
 	}
-	ctx.config = c;
-	ctx.who = cli_referent(cli);
-	ctx.now = (int64_t)time(NULL);
-	ctx.today = cli->today;
-	ctx.login = cli_login(cli);
+	ctx = cli_edit_ctx(cli, c);
 	rc = edit_reassign(s, &ctx, from, to, &moved, &cause);
 	if (rc != PC_OK)
 		return cli_fail(rc, cause);

@@ -225,9 +225,7 @@ static int mark_all(struct cli *cli, const struct config *c, struct store *s,
 			      .output = output,
 			      .days = days,
 			      .by = by,
-			      .ctx = { c, cli_referent(cli),
-				       (int64_t)time(NULL), cli->today,
-				       cli_login(cli) } };
+			      .ctx = cli_edit_ctx(cli, c) };
 	char *cause = NULL;
 	int rc = store_write(s, mark_cb, &m, &cause);
 

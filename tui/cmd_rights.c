@@ -76,14 +76,6 @@ static int parse(int argc, char **argv, const struct option *options,
 	return EXIT_OK;
 }
 
-static struct edit_ctx context(struct cli *cli, const struct config *c)
-{
-	struct edit_ctx ctx = { c, cli_referent(cli), (int64_t)time(NULL),
-				cli->today, cli_login(cli) };
-
-	return ctx;
-}
-
 static int access_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -127,7 +119,7 @@ static int erase_run(struct cli *cli, int argc, char **argv)
 	if (!cli_need_database(cli, &status) ||
 	    (c = cli_config(cli, &status)) == NULL)
 		return status;
-	ctx = context(cli, c);
+	ctx = cli_edit_ctx(cli, c);
 	rc = rights_erase(cli->db_dir, &ctx, a.id, a.force, &cause);
 	if (rc != PC_OK)
 		return cli_fail(rc, cause);
@@ -164,7 +156,7 @@ static int purge_run(struct cli *cli, int argc, char **argv)
 	if (!cli_need_database(cli, &status) ||
 	    (c = cli_config(cli, &status)) == NULL)
 		return status;
-	ctx = context(cli, c);
+	ctx = cli_edit_ctx(cli, c);
 	rc = rights_purge(cli->db_dir, &ctx, before, a.dry_run, &erased, &held,
 			  &cause);
 	if (rc != PC_OK)
@@ -198,7 +190,7 @@ static int hold_run(struct cli *cli, int argc, char **argv)
 	if ((c = cli_config(cli, &status)) == NULL ||
 	    (s = cli_store(cli, &status)) == NULL)
 		return status;
-	ctx = context(cli, c);
+	ctx = cli_edit_ctx(cli, c);
 	rc = edit_hold(s, &ctx, a.id, !a.off, &cause);
 	if (rc != PC_OK)
 		return cli_fail(rc, cause);
