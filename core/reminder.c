@@ -74,7 +74,15 @@ int reminder_text(const struct config *c, const struct participant *p,
 	static const char *const modes[] = { "en présence", "par téléphone",
 					     "en visio" };
 	const struct config_appt_kind *k = config_appt_kind(c, a->kind);
-	char date[DATE_WORDS_BUFSZ], time[16] = "", when[64];
+	char date[DATE_WORDS_BUFSZ], time[16] = "", when[64], contact[80] = "";
+	/* The number to call back: the referent's own when the configuration
+	 * is theirs, else the PLIE's. */
+	const char *phone =
+		c->referent != NULL && p->referent != NULL &&
+				strcmp(c->referent, p->referent) == 0 &&
+				c->referent_phone != NULL
+			? c->referent_phone
+			: c->plie_phone;
 	const char *text = k != NULL && k->reminder != NULL
 				   ? k->reminder
 				   : c->reminder_message;
@@ -92,6 +100,8 @@ int reminder_text(const struct config *c, const struct participant *p,
 			snprintf(time, sizeof time, "%d h", a->minute / 60);
 	}
 	snprintf(when, sizeof when, "%s%s%s", date, time[0] ? " à " : "", time);
+	if (phone != NULL && *phone != '\0')
+		snprintf(contact, sizeof contact, " au %s", phone);
 	{
 		const struct template_value vars[] = {
 			{ "first_name", p->first_name },
@@ -104,6 +114,9 @@ int reminder_text(const struct config *c, const struct participant *p,
 					  ? modes[a->mode]
 					  : "" },
 			{ "referent", p->referent },
+			{ "contact", contact },
+			{ "plie",
+			  c->plie_name != NULL ? c->plie_name : "Le PLIE" },
 		};
 		size_t nv = sizeof vars / sizeof *vars;
 

@@ -100,6 +100,28 @@ static void message(void **state)
 	assert_string_equal(m, "Atelier jeudi 3 décembre,  !");
 	free(m);
 	free(s);
+	/* The number to call back: the referent's when the configuration is
+	 * theirs, else the PLIE's, else none; the PLIE by its name. */
+	kinds[1].reminder = "Prévenir{{contact}}. {{plie}}";
+	c.referent = "Marie Dupont";
+	c.referent_phone = "05 61 00 00 01";
+	c.plie_phone = "05 61 00 00 00";
+	c.plie_name = "PLIE du Sicoval";
+	assert_int_equal(reminder_text(&c, &p, &a, &m, &s, &cause), PC_OK);
+	assert_string_equal(m, "Prévenir au 05 61 00 00 01. PLIE du Sicoval");
+	free(m);
+	free(s);
+	p.referent = "Karim Benali";
+	assert_int_equal(reminder_text(&c, &p, &a, &m, &s, &cause), PC_OK);
+	assert_string_equal(m, "Prévenir au 05 61 00 00 00. PLIE du Sicoval");
+	free(m);
+	free(s);
+	c.plie_phone = NULL;
+	c.plie_name = NULL;
+	assert_int_equal(reminder_text(&c, &p, &a, &m, &s, &cause), PC_OK);
+	assert_string_equal(m, "Prévenir. Le PLIE");
+	free(m);
+	free(s);
 	kinds[1].reminder = "{{nom}}";
 	assert_int_equal(reminder_text(&c, &p, &a, &m, &s, &cause), PC_EINVAL);
 	assert_null(m);
