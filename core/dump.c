@@ -76,6 +76,15 @@ static void participant(FILE *out, const struct participant *p)
 	date(out, p->exit_lost);
 	key(out, "exit_lost_reason", false);
 	json_write_string(out, p->exit_lost_reason);
+	/* A transfer, only when there was one. */
+	if (p->transferred != DATE_NONE) {
+		key(out, "transferred", false);
+		date(out, p->transferred);
+	}
+	if (p->origin != NULL) {
+		key(out, "origin", false);
+		json_write_string(out, p->origin);
+	}
 }
 
 /* The questionnaires, each list only when it holds something: a dump

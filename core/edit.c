@@ -194,6 +194,8 @@ int edit_participant_add_txn(struct store_txn *t, const struct edit_ctx *ctx,
 	p.exit_hired = DATE_NONE;
 	p.exit_lost = DATE_NONE;
 	p.exit_lost_reason = NULL;
+	p.transferred = DATE_NONE;
+	p.origin = NULL;
 	if (p.stage == NULL)
 		p.stage = ctx->config->stages[0].id;
 	if (p.referent == NULL)

@@ -315,7 +315,9 @@ int export_fse_load(struct export_fse *x, struct store *st,
 	for (size_t i = 0; i < x->cl.n; i++) {
 		const struct participant *p = &x->cl.entries[i].file.p;
 
-		if (p->entry_date > to ||
+		/* One transferred out is in the file of the database that
+		 * follows them now, with their whole history. */
+		if (p->entry_date > to || p->transferred != DATE_NONE ||
 		    (p->status == STATUS_EXITED && p->exit_date < from))
 			continue;
 		order[x->n_rows++] = (struct by_id){ p->id, i };

@@ -169,8 +169,8 @@ static void followups(FILE *out, const struct summary *s)
 			&s->cl->entries[s->followups[i]].file;
 		const struct job *j = participant_file_current_job(f);
 		int offset = 0;
-		pdate next = summary_next_checkin(s->config, f, s->today,
-						  &offset);
+		pdate next =
+			summary_next_checkin(s->config, f, s->today, &offset);
 
 		fprintf(out,
 			"%s\n    {\"id\": %llu, \"after_exit\": %s, "
@@ -230,8 +230,7 @@ static int exit_list(FILE *out, const struct summary *s)
 	for (size_t i = 0; i < s->cl->n; i++) {
 		const struct participant *p = &s->cl->entries[i].file.p;
 
-		if (p->status == STATUS_EXITED && p->exit_date >= s->from &&
-		    p->exit_date <= s->to)
+		if (summary_left(p, s->from, s->to))
 			rows[n++] = i;
 	}
 	qsort_r(rows, n, sizeof *rows, cmp_exit, (void *)s->cl);
@@ -239,8 +238,9 @@ static int exit_list(FILE *out, const struct summary *s)
 	for (size_t i = 0; i < n; i++) {
 		const struct participant *p = &s->cl->entries[rows[i]].file.p;
 
-		fprintf(out, "%s\n      {\"id\": %llu, \"date\": ",
-			i ? "," : "", (unsigned long long)p->id);
+		fprintf(out,
+			"%s\n      {\"id\": %llu, \"date\": ", i ? "," : "",
+			(unsigned long long)p->id);
 		jdate(out, p->exit_date);
 		fputs(", \"reason\": ", out);
 		if (p->exit_reason != NULL)
@@ -248,8 +248,7 @@ static int exit_list(FILE *out, const struct summary *s)
 		else
 			fputs("null", out);
 		fprintf(out, ", \"positive\": %s, \"state\": ",
-			summary_exit_positive(s->config, p) ? "true"
-							    : "false");
+			summary_exit_positive(s->config, p) ? "true" : "false");
 		jstr(out, exit_state(s->config, p));
 		fputs(", \"hired\": ", out);
 		jdate(out, p->exit_hired);
@@ -276,8 +275,7 @@ static int period(FILE *out, const struct summary *s)
 	size_t n = 0;
 
 	fputs("{\n    \"exit_validation\": ", out);
-	jstr(out, c->exit_validation == EXIT_AT_HIRING ? "hiring"
-						       : "followup");
+	jstr(out, c->exit_validation == EXIT_AT_HIRING ? "hiring" : "followup");
 	fputs(",\n    \"from\": ", out);
 	jdate(out, s->from);
 	fputs(",\n    \"to\": ", out);

@@ -1,10 +1,11 @@
 /* load.c: read a dump back into an empty database, in one transaction. */
 #include "dump.h"
-#include "edit.h"
+#include "edit_internal.h"
 #include "error.h"
 #include "fse.h"
 #include "i18n.h"
 #include "json.h"
+#include "transfer.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -23,6 +24,8 @@ struct loader {
 	/* The dump was made before the funder's questionnaires (a schema
 	 * below 2): the identity fields are the first entry answers. */
 	bool before_fse;
+	/* A transfer file: its appointments take new numbers here. */
+	bool renumber;
 };
 
 static bool bad_line(struct loader *l, size_t line, const char *what,
@@ -253,6 +256,8 @@ static bool exit_whole(struct loader *l, const struct json *o,
 		return bad(l, o,
 			   _("an exit's dates for someone who has not left"),
 			   "status");
+	if (p->transferred != DATE_NONE && p->status != STATUS_EXITED)
+		return bad(l, o, _("transferred, but not gone"), "transferred");
 	if (p->exit_hired != DATE_NONE && p->exit_date != DATE_NONE &&
 	    p->exit_hired > p->exit_date)
 		return bad(l, o, _("the hiring after the exit"), "exit_hired");
@@ -318,6 +323,11 @@ static bool read_participant(struct loader *l, const struct json *o,
 	       (json_get(o, "exit_lost_reason") == NULL ||
 		get_text(l, o, "exit_lost_reason", MODEL_TEXT_LINE, false,
 			 &p->exit_lost_reason)) &&
+	       /* absent unless transferred */
+	       (json_get(o, "transferred") == NULL ||
+		get_date(l, o, "transferred", &p->transferred)) &&
+	       (json_get(o, "origin") == NULL ||
+		get_text(l, o, "origin", MODEL_TEXT_LINE, false, &p->origin)) &&
 	       ((p->gender = (enum gender)g),
 		(p->education = (enum education)ed),
 		(p->employment = (enum employment)em),
@@ -629,8 +639,10 @@ static int load_children(struct loader *l, struct store_txn *t,
 			rc = bad(l, a, _("an appointment needs a date"), "date")
 				     ? PC_OK
 				     : PC_EINVAL;
-		if (rc == PC_OK &&
-		    (rc = store_appointment_insert(t, &ap)) == PC_EINVAL)
+		if (rc == PC_OK && l->renumber)
+			rc = store_appointment_add(t, &ap, &ap.id);
+		else if (rc == PC_OK &&
+			 (rc = store_appointment_insert(t, &ap)) == PC_EINVAL)
 			bad(l, a, _("this id is used twice"), "id");
 		appointment_clear(&ap);
 	}
@@ -770,10 +782,9 @@ static int load_cb(struct store_txn *t, void *arg, char **cause)
 	return PC_OK;
 }
 
-int dump_load(struct store *s, const char *path, char **cause)
+/* The JSON document at `path` into *root (the caller frees it). */
+static int read_document(const char *path, struct json **root, char **cause)
 {
-	struct loader l = { .path = path };
-	struct json *root = NULL;
 	struct stat sb;
 	char *text, *why = NULL;
 	size_t got;
@@ -795,15 +806,162 @@ int dump_load(struct store *s, const char *path, char **cause)
 	}
 	got = fread(text, 1, (size_t)sb.st_size, f);
 	fclose(f);
-	rc = json_parse(text, got, &root, &why);
+	rc = json_parse(text, got, root, &why);
 	free(text);
 	if (rc != PC_OK) {
 		error_set(cause, rc, "%s: %s", path, why ? why : "?");
 		free(why);
-		return rc;
 	}
+	return rc;
+}
+
+int dump_load(struct store *s, const char *path, char **cause)
+{
+	struct loader l = { .path = path };
+	struct json *root = NULL;
+	int rc = read_document(path, &root, cause);
+
+	if (rc != PC_OK)
+		return rc;
 	l.root = root;
 	rc = store_write(s, load_cb, &l, cause);
 	json_free(root);
+	return rc;
+}
+
+/* ---- a transfer file ---- */
+
+struct transfer {
+	struct loader l;
+	const struct edit_ctx *ctx;
+	uint64_t id; /* out */
+};
+
+/* True when a participant of this database came from `origin`. */
+static int find_origin(struct store_txn *t, const char *origin, uint64_t *who)
+{
+	uint64_t *ids = NULL;
+	size_t n = 0;
+	int rc = store_caseload_ids(t, NULL, &ids, &n);
+
+	*who = 0;
+	for (size_t i = 0; rc == PC_OK && i < n && *who == 0; i++) {
+		struct participant p;
+
+		if (store_participant_get(t, ids[i], &p) != PC_OK)
+			continue;
+		if (p.origin != NULL && strcmp(p.origin, origin) == 0)
+			*who = ids[i];
+		participant_clear(&p);
+	}
+	free(ids);
+	return rc;
+}
+
+static int transfer_cb(struct store_txn *t, void *arg, char **cause)
+{
+	struct transfer *x = arg;
+	struct loader *l = &x->l;
+	const struct json *v, *db, *parts;
+	struct participant p;
+	char here[STORE_ID_SIZE], origin[128], *hyphenless, *q;
+	uint64_t was = 0, sender;
+	int rc;
+
+	l->failed = false;
+	l->cause = cause;
+	l->renumber = true;
+	v = json_get(l->root, "format");
+	if (v == NULL || v->type != JSON_STRING ||
+	    strcmp(v->s, TRANSFER_FORMAT) != 0)
+		return error_set(cause, PC_EINVAL,
+				 _("%s: not a parcours transfer file"),
+				 l->path);
+	v = json_get(l->root, "version");
+	if (v == NULL || v->type != JSON_INT || v->i > TRANSFER_VERSION)
+		return error_set(cause, PC_ESCHEMA,
+				 _("%s: a transfer file of a newer parcours"),
+				 l->path);
+	db = json_get(l->root, "database_id");
+	parts = get_array(l, l->root, "participants");
+	if (l->failed)
+		return PC_EINVAL;
+	if (db == NULL || db->type != JSON_STRING || strlen(db->s) != 36 ||
+	    parts->n != 1)
+		return error_set(cause, PC_EINVAL,
+				 _("%s: a transfer file holds one participant "
+				   "and the database it comes from"),
+				 l->path);
+	/* Not back into the database it left. */
+	hyphenless = strdup(db->s);
+	if (hyphenless == NULL)
+		return PC_ENOMEM;
+	for (q = hyphenless; *q; q++)
+		if (*q == '-')
+			memmove(q, q + 1, strlen(q));
+	rc = store_id(t, here);
+	if (rc == PC_OK && strcmp(here, hyphenless) == 0)
+		rc = error_set(cause, PC_EINVAL,
+			       _("%s: a file of this very database; a "
+				 "participant is transferred to another"),
+			       l->path);
+	free(hyphenless);
+	if (rc != PC_OK)
+		return rc;
+	if (!read_participant(l, &parts->items[0], &p))
+		return PC_EINVAL;
+	sender = p.id;
+	snprintf(origin, sizeof origin, "%s:%llu", db->s,
+		 (unsigned long long)sender);
+	rc = find_origin(t, origin, &was);
+	if (rc == PC_OK && was != 0)
+		rc = error_set(cause, PC_EINVAL,
+			       _("%s: participant %llu of that database is "
+				 "here already, as %llu"),
+			       l->path, (unsigned long long)sender,
+			       (unsigned long long)was);
+	if (rc == PC_OK &&
+	    (p.status == STATUS_EXITED || p.transferred != DATE_NONE))
+		rc = error_set(cause, PC_EINVAL,
+			       _("%s: someone who has left is not transferred"),
+			       l->path);
+	/* Ours now: the referent here, the sender's number kept. */
+	free(p.referent);
+	p.referent =
+		strdup(x->ctx->who ? x->ctx->who : x->ctx->config->referent);
+	free(p.origin);
+	p.origin = strdup(origin);
+	if (rc == PC_OK && (p.referent == NULL || p.origin == NULL))
+		rc = PC_ENOMEM;
+	if (rc == PC_OK && !exit_whole(l, &parts->items[0], &p))
+		rc = PC_EINVAL;
+	if (rc == PC_OK)
+		rc = store_participant_add(t, &p, &x->id);
+	p.id = x->id;
+	if (rc == PC_OK)
+		rc = load_children(l, t, &parts->items[0], &p);
+	if (rc == PC_OK)
+		rc = edit_journal(t, x->ctx, x->id,
+				  "transferred in from database %s, where it "
+				  "was participant %llu",
+				  db->s, (unsigned long long)sender);
+	participant_clear(&p);
+	return rc;
+}
+
+int transfer_in(struct store *s, const struct edit_ctx *ctx, const char *path,
+		uint64_t *id, char **cause)
+{
+	struct transfer x = { .l = { .path = path }, .ctx = ctx };
+	struct json *root = NULL;
+	int rc = read_document(path, &root, cause);
+
+	if (rc != PC_OK)
+		return rc;
+	x.l.root = root;
+	rc = store_write(s, transfer_cb, &x, cause);
+	json_free(root);
+	if (rc == PC_OK && id != NULL)
+		*id = x.id;
 	return rc;
 }

@@ -17,6 +17,7 @@ void participant_init(struct participant *p)
 	p->exit_validated = DATE_NONE;
 	p->exit_hired = DATE_NONE;
 	p->exit_lost = DATE_NONE;
+	p->transferred = DATE_NONE;
 }
 
 bool participant_exit_pending(const struct participant *p)
@@ -36,6 +37,7 @@ void participant_clear(struct participant *p)
 	free(p->stage);
 	free(p->exit_reason);
 	free(p->exit_lost_reason);
+	free(p->origin);
 	participant_init(p);
 }
 

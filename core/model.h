@@ -67,6 +67,12 @@ struct participant {
 	pdate exit_hired;
 	pdate exit_lost;	/* the work was lost before six months */
 	char *exit_lost_reason; /* why: an id of job_end_reasons, or NULL */
+	/* Moved to another database (transfer-out) on this day: left the
+	 * caseload, not the PLIE (no exit in the figures), erasable later. */
+	pdate transferred;
+	/* Where a participant transferred in comes from, "DATABASE-UUID:ID"
+	 * (provenance; a second transfer-in of it is refused); or NULL. */
+	char *origin;
 };
 
 /* One dated move into a stage; a parcours may go back or skip. */

@@ -76,6 +76,8 @@ static const struct field participant_fields[] = {
 	FIELD(21, F_DATE, struct participant, exit_hired),
 	FIELD(22, F_DATE, struct participant, exit_lost),
 	FIELD(23, F_STR, struct participant, exit_lost_reason),
+	FIELD(24, F_DATE, struct participant, transferred),
+	FIELD(25, F_STR, struct participant, origin),
 };
 
 static const struct field stage_move_fields[] = {

@@ -337,7 +337,8 @@ bool rules_survey_window(const struct config *c, const struct participant *p,
 			 pdate today)
 {
 	return c->fse_from != DATE_NONE && p->status == STATUS_EXITED &&
-	       p->exit_date != DATE_NONE && p->exit_date >= c->fse_from &&
+	       p->transferred == DATE_NONE && p->exit_date != DATE_NONE &&
+	       p->exit_date >= c->fse_from &&
 	       today >= fse_survey_from(p->exit_date);
 }
 

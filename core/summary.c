@@ -147,6 +147,18 @@ bool summary_exit_positive(const struct config *c, const struct participant *p)
 	       p->exit_validated != DATE_NONE;
 }
 
+bool summary_entered(const struct participant *p, pdate from, pdate to)
+{
+	return p->origin == NULL && p->entry_date >= from &&
+	       p->entry_date <= to;
+}
+
+bool summary_left(const struct participant *p, pdate from, pdate to)
+{
+	return p->status == STATUS_EXITED && p->transferred == DATE_NONE &&
+	       p->exit_date >= from && p->exit_date <= to;
+}
+
 int summary_positive_rate(const struct summary *s)
 {
 	if (s->exits == 0)
@@ -510,9 +522,8 @@ int summary_build(struct summary *s, const struct config *c,
 		const struct caseload_entry *e = &cl->entries[i];
 		const struct participant *p = &e->file.p;
 		struct summary_referent *r = NULL;
-		bool entered = p->entry_date >= from && p->entry_date <= to;
-		bool left = p->status == STATUS_EXITED &&
-			    p->exit_date >= from && p->exit_date <= to;
+		bool entered = summary_entered(p, from, to);
+		bool left = summary_left(p, from, to);
 
 		if (referent == NULL) {
 			r = referent_of(s, p->referent ? p->referent : "");

@@ -183,6 +183,15 @@ pdate summary_next_checkin(const struct config *c,
  */
 bool summary_exit_positive(const struct config *c, const struct participant *p);
 
+/*
+ * Whether `p` entered, or left, the PLIE from..to as the figures count it:
+ * a participant transferred out of a database left its caseload, not the
+ * PLIE (no exit here), and one transferred in entered where it came from
+ * (no entry here), so that a territory's figures count each once.
+ */
+bool summary_entered(const struct participant *p, pdate from, pdate to);
+bool summary_left(const struct participant *p, pdate from, pdate to);
+
 /* Positive exits per hundred exits, rounded; -1 when there is no exit. */
 int summary_positive_rate(const struct summary *s);
 

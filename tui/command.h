@@ -33,6 +33,8 @@ extern const struct command command_attention, command_reminders, command_list, 
 extern const struct command command_consolidate;
 /* One server for a team (cmd_journal.c, cmd_reassign.c). */
 extern const struct command command_journal, command_reassign;
+/* A participant from one machine to another (cmd_transfer.c). */
+extern const struct command command_transfer_out, command_transfer_in;
 
 /* Print "Usage: parcours NAME ARGS" to `out`, wrapped under 80 columns. */
 void command_print_usage(const struct command *cmd, FILE *out);

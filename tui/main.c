@@ -38,6 +38,8 @@ static const struct command *const commands[] = {
 	&command_check,
 	&command_journal,
 	&command_reassign,
+	&command_transfer_out,
+	&command_transfer_in,
 	&command_access,
 	&command_erase,
 	&command_purge,

@@ -4,7 +4,7 @@ _parcours()
 	local cur prev words cword
 	_init_completion || return
 	local commands="attention reminders list export consolidate letter letters templates import backup restore dump load
-		check journal reassign access erase purge hold init demo check-config"
+		check journal reassign transfer-out transfer-in access erase purge hold init demo check-config"
 	local global="--db --config --today --referent --demo --help --version"
 	case $prev in
 	--shared) COMPREPLY=($(compgen -g -- "$cur")); return ;;
@@ -45,6 +45,8 @@ _parcours()
 	init) opts="--shared --help" ;;
 	journal) opts="--participant --since --format --help" ;;
 	reassign) opts="--from --to --help" ;;
+	transfer-out) opts="--output --help" ;;
+	transfer-in) opts="--help" ;;
 	demo) opts="--participants --seed --help" ;;
 	*) opts="--help" ;;
 	esac

@@ -380,11 +380,15 @@ static void draw_row(struct tui *t, int y, const struct caseload_entry *e,
 		const struct config_exit_reason *r =
 			config_exit_reason(t->config, e->file.p.exit_reason);
 
-		snprintf(reason, sizeof reason, _("left %s: %s"),
-			 cli_date(e->file.p.exit_date, d1),
-			 r			 ? r->label
-			 : e->file.p.exit_reason ? e->file.p.exit_reason
-						 : "—");
+		if (e->file.p.transferred != DATE_NONE)
+			snprintf(reason, sizeof reason, _("transferred %s"),
+				 cli_date(e->file.p.transferred, d1));
+		else
+			snprintf(reason, sizeof reason, _("left %s: %s"),
+				 cli_date(e->file.p.exit_date, d1),
+				 r			 ? r->label
+				 : e->file.p.exit_reason ? e->file.p.exit_reason
+							 : "—");
 		if (!selected)
 			st = fst = STYLE_DIM;
 		days[0] = '\0'; /* no stage to count days in */

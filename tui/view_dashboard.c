@@ -82,10 +82,9 @@ static void draw(struct tui *t, void *data)
 		const struct caseload_entry *e = &t->cl.entries[i];
 		const struct participant *p = &e->file.p;
 
-		if (p->entry_date >= jan1 && p->entry_date <= t->today)
-			entries++;
+		entries += summary_entered(p, jan1, t->today);
 		if (p->status == STATUS_EXITED) {
-			if (p->exit_date >= jan1 && p->exit_date <= t->today) {
+			if (summary_left(p, jan1, t->today)) {
 				exits++;
 				positive += summary_exit_positive(t->config, p);
 			}
