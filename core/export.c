@@ -256,6 +256,51 @@ static const char *write_error(int rc)
 	return strerror(rc == PC_ENOMEM ? ENOMEM : errno ? errno : EIO);
 }
 
+int export_save(export_writer write, const void *what, const char *path,
+		FILE *out, char **cause)
+{
+	struct atomic_file af;
+	int rc;
+
+	errno = 0;
+	if (path == NULL) {
+		rc = write(out, what);
+		if (rc == PC_OK && (fflush(out) != 0 || ferror(out)))
+			rc = PC_EIO;
+		if (rc != PC_OK)
+			error_set(cause, rc, _("cannot write the export: %s"),
+				  write_error(rc));
+		return rc;
+	}
+	rc = atomic_open(&af, path, cause);
+	if (rc != PC_OK)
+		return rc;
+	rc = write(af.f, what);
+	if (rc == PC_OK && (fflush(af.f) != 0 || ferror(af.f)))
+		rc = PC_EIO;
+	if (rc == PC_OK)
+		return atomic_commit(&af, cause);
+	/* A write that failed on a full disk says so. */
+	if (rc == PC_EIO && errno == ENOSPC)
+		rc = PC_EFULL;
+	error_set(cause, rc, _("%s: cannot write: %s"), path, write_error(rc));
+	atomic_abort(&af);
+	return rc;
+}
+
+/* The summary and its options, for export_save. */
+struct summary_out {
+	const struct summary *s;
+	const struct export_options *o;
+};
+
+static int write_summary(FILE *out, const void *what)
+{
+	const struct summary_out *w = what;
+
+	return export_write(out, w->s, w->o);
+}
+
 int export_caseload(struct store *st, const struct config *c,
 		    const char *referent, pdate today, pdate from, pdate to,
 		    const struct export_options *o, const char *path, FILE *out,
@@ -263,7 +308,6 @@ int export_caseload(struct store *st, const struct config *c,
 {
 	struct caseload cl;
 	struct summary sum;
-	struct atomic_file af;
 	struct export_options stamped = *o;
 	char uuid[EXPORT_UUID_SIZE];
 	int rc;
@@ -283,24 +327,8 @@ int export_caseload(struct store *st, const struct config *c,
 		caseload_free(&cl);
 		return error_set(cause, rc, "%s", error_string(rc));
 	}
-	if (path == NULL) {
-		rc = export_write(out, &sum, o);
-		if (rc != PC_OK)
-			error_set(cause, rc, _("cannot write the export: %s"),
-				  write_error(rc));
-	} else if ((rc = atomic_open(&af, path, cause)) == PC_OK) {
-		rc = export_write(af.f, &sum, o);
-		if (rc == PC_OK) {
-			rc = atomic_commit(&af, cause);
-		} else {
-			/* A write that failed on a full disk says so. */
-			if (rc == PC_EIO && errno == ENOSPC)
-				rc = PC_EFULL;
-			error_set(cause, rc, _("%s: cannot write: %s"), path,
-				  write_error(rc));
-			atomic_abort(&af);
-		}
-	}
+	rc = export_save(write_summary, &(struct summary_out){ &sum, o }, path,
+			 out, cause);
 	summary_free(&sum);
 	caseload_free(&cl);
 	return rc;

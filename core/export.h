@@ -24,8 +24,8 @@ struct export_options {
 	/* CSV: the funder's indicator table and the completeness of its
 	 * answers, a row each, instead of a row per participant. */
 	bool indicators;
-	char delimiter;	   /* CSV: ',', ';' or '\t' */
-	bool bom;	   /* CSV: a UTF-8 byte order mark first */
+	char delimiter;		  /* CSV: ',', ';' or '\t' */
+	bool bom;		  /* CSV: a UTF-8 byte order mark first */
 	const char *date_pattern; /* Markdown, HTML: "DD/MM/YYYY"; NULL: ISO */
 	/* JSON: the database's identifier as a UUID (export_uuid) and this
 	 * export's number, which export_caseload fills; NULL and 0 are
@@ -59,7 +59,6 @@ const char *export_uuid(const char hex[STORE_ID_SIZE],
 int export_json_stamp(struct store *st, char uuid[EXPORT_UUID_SIZE],
 		      uint64_t *sequence, char **cause);
 
-
 /* What a flag means, translated for people ("appointments without
  * outcome"): reports and the dashboard say it the same way. Static
  * storage; "?" for a kind out of range. */
@@ -86,6 +85,17 @@ void export_text(FILE *out, const char *s);
  * *out untouched, for any other name. */
 int export_format_by_name(const char *name, enum export_format *out);
 
+/* One export's writer: PC_OK, or PC_EIO (errno says why), PC_ENOMEM. */
+typedef int (*export_writer)(FILE *out, const void *what);
+
+/*
+ * Write `what` with `write` to `path` whole or not at all (mode 0600) or,
+ * path NULL, to `out`, flushed. On failure *cause says why ("cannot write
+ * the export", a full disk as PC_EFULL) and `path` is as it was.
+ */
+int export_save(export_writer write, const void *what, const char *path,
+		FILE *out, char **cause);
+
 /*
  * Write the summary to `out`. Returns PC_OK, PC_EIO when writing failed
  * (errno says why: ENOSPC for a full disk) or PC_ENOMEM; the output is
@@ -99,8 +109,9 @@ int export_write(FILE *out, const struct summary *s,
  * those who left, entries and exits from..to, written to `path` atomically
  * (mode 0600) or, path NULL, to `out`. A JSON export first takes the next
  * export number (EXPORT_SEQUENCE_NAME) and reads the database's identifier
- * in one write transaction: the export is then no longer read-only. On failure (a store code, PC_EIO,
- * PC_EFULL, PC_ENOMEM) *cause says why; `path` is as it was, `out` partial.
+ * in one write transaction: the export is then no longer read-only. On failure
+ * (a store code, PC_EIO, PC_EFULL, PC_ENOMEM) *cause says why; `path` is as it
+ * was, `out` partial.
  */
 int export_caseload(struct store *st, const struct config *c,
 		    const char *referent, pdate today, pdate from, pdate to,

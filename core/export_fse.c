@@ -1,14 +1,12 @@
 /* export_fse.c: the funder's export, a row per participant of a period in
  * the columns and codes the configuration maps. */
 #include "export_fse.h"
-#include "atomic.h"
 #include "csv.h"
 #include "error.h"
 #include "fse.h"
 #include "fse_field.h"
 #include "i18n.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -337,43 +335,26 @@ nomem:
 	return error_set(cause, PC_ENOMEM, "%s", error_string(PC_ENOMEM));
 }
 
-/* What to tell of a failed write: errno is only news of a write. */
-static const char *write_error(int rc)
+/* The rows and what they are written with, for export_save. */
+struct fse_out {
+	const struct export_fse *x;
+	const struct config *c;
+	const struct export_options *o;
+};
+
+static int write_fse(FILE *out, const void *what)
 {
-	return strerror(rc == PC_ENOMEM ? ENOMEM : errno ? errno : EIO);
+	const struct fse_out *w = what;
+
+	return export_fse_write(out, w->x, w->c, w->o);
 }
 
 int export_fse_save(const struct export_fse *x, const struct config *c,
 		    const struct export_options *o, const char *path, FILE *out,
 		    char **cause)
 {
-	struct atomic_file af;
-	int rc;
-
-	errno = 0;
-	if (path == NULL) {
-		rc = export_fse_write(out, x, c, o);
-		if (rc == PC_OK && (fflush(out) != 0 || ferror(out)))
-			rc = PC_EIO;
-		if (rc != PC_OK)
-			error_set(cause, rc, _("cannot write the export: %s"),
-				  write_error(rc));
-		return rc;
-	}
-	rc = atomic_open(&af, path, cause);
-	if (rc != PC_OK)
-		return rc;
-	rc = export_fse_write(af.f, x, c, o);
-	if (rc == PC_OK && (fflush(af.f) != 0 || ferror(af.f)))
-		rc = PC_EIO;
-	if (rc == PC_OK)
-		return atomic_commit(&af, cause);
-	/* A write that failed on a full disk says so. */
-	if (rc == PC_EIO && errno == ENOSPC)
-		rc = PC_EFULL;
-	error_set(cause, rc, _("%s: cannot write: %s"), path, write_error(rc));
-	atomic_abort(&af);
-	return rc;
+	return export_save(write_fse, &(struct fse_out){ x, c, o }, path, out,
+			   cause);
 }
 
 void export_fse_free(struct export_fse *x)

@@ -4,14 +4,12 @@
  * next, so that a calendar importing the file again updates its events
  * instead of doubling them. */
 #include "export_ics.h"
-#include "atomic.h"
 #include "caseload.h"
 #include "error.h"
 #include "export.h"
 #include "i18n.h"
 #include "rules.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -526,42 +524,9 @@ static int write_calendar(FILE *out, const struct calendar *k)
 	return ferror(out) ? PC_EIO : PC_OK;
 }
 
-/* What to tell of a failed write: errno is only news of a write. */
-static const char *write_error(int rc)
+static int write_calendar_of(FILE *out, const void *what)
 {
-	return strerror(rc == PC_ENOMEM ? ENOMEM : errno ? errno : EIO);
-}
-
-/* Write the calendar to `path` atomically, or to `out`. */
-static int save(const struct calendar *k, const char *path, FILE *out,
-		char **cause)
-{
-	struct atomic_file af;
-	int rc;
-
-	errno = 0;
-	if (path == NULL) {
-		rc = write_calendar(out, k);
-		if (rc == PC_OK && (fflush(out) != 0 || ferror(out)))
-			rc = PC_EIO;
-		if (rc != PC_OK)
-			error_set(cause, rc, _("cannot write the export: %s"),
-				  write_error(rc));
-		return rc;
-	}
-	rc = atomic_open(&af, path, cause);
-	if (rc != PC_OK)
-		return rc;
-	rc = write_calendar(af.f, k);
-	if (rc == PC_OK && (fflush(af.f) != 0 || ferror(af.f)))
-		rc = PC_EIO;
-	if (rc == PC_OK)
-		return atomic_commit(&af, cause);
-	if (rc == PC_EIO && errno == ENOSPC)
-		rc = PC_EFULL;
-	error_set(cause, rc, _("%s: cannot write: %s"), path, write_error(rc));
-	atomic_abort(&af);
-	return rc;
+	return write_calendar(out, what);
 }
 
 /* The database's identifier, for UIDs. */
@@ -611,13 +576,14 @@ int export_ics(struct store *st, const struct config *c,
 			cause);
 	if (rc != PC_OK)
 		goto out_events;
-	rc = save(&(struct calendar){ .c = c,
-				      .o = o,
-				      .z = &z,
-				      .db_id = id,
-				      .ev = ev,
-				      .n = n },
-		  path, out, cause);
+	rc = export_save(write_calendar_of,
+			 &(struct calendar){ .c = c,
+					     .o = o,
+					     .z = &z,
+					     .db_id = id,
+					     .ev = ev,
+					     .n = n },
+			 path, out, cause);
 	zone_end(&z);
 out_events:
 	free(ev);
