@@ -179,11 +179,14 @@ int letter_save(const char *path, const char *text, size_t len, char **cause);
  * *cause. A signal that ends the program, pending (held by the caller),
  * stops letter_batch_put: PC_EIO. The temporary directories a killed
  * batch left in `dir` (ours, unchanged for ten minutes) are removed by
- * letter_batch_open. The docs' texts are not needed by abort and move.
+ * letter_batch_open. A `dir` that does not exist is made (mode 0700; its
+ * parent must exist), and removed again by an abort. The docs' texts are
+ * not needed by abort and move.
  */
 struct letter_batch {
 	char *dir, *tmp;
 	size_t put;
+	bool made_dir; /* `dir` did not exist: made (0700), gone on abort */
 };
 int letter_batch_open(struct letter_batch *b, const char *dir, char **cause);
 int letter_batch_put(struct letter_batch *b, const struct letter_doc *d,

@@ -220,6 +220,12 @@ static bool stop_asked(void)
 int letter_batch_open(struct letter_batch *b, const char *dir, char **cause)
 {
 	memset(b, 0, sizeof *b);
+	/* A directory named for the letters: made when it is not there. */
+	if (mkdir(dir, 0700) == 0)
+		b->made_dir = true;
+	else if (errno != EEXIST)
+		return error_set(cause, errno == ENOSPC ? PC_EFULL : PC_EIO,
+				 "%s: %s", dir, strerror(errno));
 	remove_stale(dir);
 	if ((b->dir = strdup(dir)) == NULL ||
 	    asprintf(&b->tmp, "%s/" TMP_PREFIX "XXXXXX", dir) < 0) {
@@ -230,6 +236,8 @@ int letter_batch_open(struct letter_batch *b, const char *dir, char **cause)
 	if (mkdtemp(b->tmp) == NULL) {
 		int e = errno;
 
+		if (b->made_dir)
+			rmdir(dir);
 		free(b->dir);
 		free(b->tmp);
 		memset(b, 0, sizeof *b);
@@ -281,7 +289,14 @@ static void batch_end(struct letter_batch *b, const struct letter_doc *docs,
 void letter_batch_abort(struct letter_batch *b, const struct letter_doc *docs,
 			size_t n)
 {
+	char *made = b->made_dir ? b->dir : NULL;
+
+	b->dir = made != NULL ? NULL : b->dir;
 	batch_end(b, docs, 0, n);
+	if (made != NULL) {
+		rmdir(made); /* empty: the letters were never moved in */
+		free(made);
+	}
 }
 
 int letter_batch_move(struct letter_batch *b, const struct letter_doc *docs,

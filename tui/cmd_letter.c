@@ -192,7 +192,8 @@ static bool dir_allowed(const struct cli *cli, const char *dir)
 		cli_fail(PC_ENOMEM, NULL);
 		return false;
 	}
-	in = cli_inside_database(cli, inside);
+	/* As a file too: a directory still to make, in the database's. */
+	in = cli_inside_database(cli, inside) || cli_inside_database(cli, dir);
 	free(inside);
 	if (in)
 		cli_error(_("%s: inside the database directory %s; write it "

@@ -587,14 +587,18 @@ static bool text_key(struct input_line *l, int r, wint_t ch)
 	return false;
 }
 
-/* The choice of field i moves by `step` (±1); its `changed` callback
- * may then change other fields' texts, which the lines take again. */
+/* The choice of field i moves by `step` (±1), the message about the old
+ * one cleared; its `changed` callback may then change other fields'
+ * texts, which the lines take again. */
 static void choice_step(struct dialog *d, struct form_field *f, size_t i,
 			size_t step)
 {
 	if (f[i].n_choices == 0)
 		return;
 	f[i].choice = (f[i].choice + step) % f[i].n_choices;
+	/* What was said of the old choice no longer holds. */
+	d->message[0] = '\0';
+	f[i].error[0] = '\0';
 	if (f[i].changed != NULL) {
 		dialog_save_text(d, f);
 		f[i].changed(f, d->n, i);

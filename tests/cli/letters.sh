@@ -137,8 +137,9 @@ print(sum(1 for p in d["participants"] if p["referent"] == "Marie Dupont" and p[
 PY
 )
 [ "$want" -gt 1 ] && ok || ko "the demo has $want planned appointments next week"
-mkdir "$WORK/batch"
+# A directory not there yet is made, for the writer alone.
 run "letters dir" 0 --db "$DB" --today $T letters convocation --from $FROM --to $TO --output-dir "$WORK/batch"
+same "letters dir made" "$(stat -c %a "$WORK/batch")" 700
 same "letters dir count" "$(find "$WORK/batch" -name 'convocation-*.fodt' | wc -l)" "$want"
 same "letters dir nothing else" "$(find "$WORK/batch" -mindepth 1 | wc -l)" "$want"
 err_has "letters dir message" "$want letters written to"
@@ -188,11 +189,12 @@ fi
 # Never into the database directory, nor a directory inside it.
 before=$(P dump | grep -c '"letter"')
 mkdir -p "$DB/sub"
-for d in "$DB" "$DB/" "$DB/sub" "$DB/sub/.."; do
+for d in "$DB" "$DB/" "$DB/sub" "$DB/sub/.." "$DB/not-yet"; do
 	run "letters into the database ($d)" 2 --db "$DB" --today $T letters convocation --from $FROM --to $TO --output-dir "$d"
 	err_has "letters into the database ($d)" "inside the database directory"
 done
 same "letters into the database: nothing written" "$(find "$DB" -name 'convocation-*' | wc -l)" 0
+[ ! -e "$DB/not-yet" ] && ok || ko "a directory was made in the database's"
 same "letters into the database: nothing recorded" "$(P dump | grep -c '"letter"')" "$before"
 rmdir "$DB/sub"
 

@@ -69,7 +69,10 @@ expect exit-proposed-contract "‹ $reason (positive) ›"
 # jobs show (it was accepted); forced with a note, it is recorded.
 keys Enter
 expect exit-refused "Needs six months of qualifying work: from $since, reached on"
-keys Tab Tab Tab "Contrat de 7 mois signé, au dossier" Enter
+# Another reason: what was said of the refused one goes (it stayed).
+keys Tab Right
+expect_not exit-message-gone "Needs six months of qualifying work"
+keys Left Tab Tab "Contrat de 7 mois signé, au dossier" Enter
 expect exit-forced "Exit recorded"
 "$BIN" --db "$DB" --today $T dump | grep -q "forced: Contrat de 7 mois sign" && ok ||
 	ko "the forced exit's note is not in the journal"
