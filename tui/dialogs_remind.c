@@ -14,8 +14,8 @@
 
 void dialog_remind(struct tui *t, const struct caseload_entry *e, size_t appt)
 {
-	static const enum remind_how hows[] = { REMIND_CALL, REMIND_SMS,
-						REMIND_EMAIL };
+	enum remind_how hows[3];
+	size_t n_items = 0;
 	const struct participant *p = &e->file.p;
 	const struct appointment *a;
 	const char *items[3];
@@ -66,10 +66,25 @@ void dialog_remind(struct tui *t, const struct caseload_entry *e, size_t appt)
 	format_time(a->minute, hm, sizeof hm);
 	snprintf(title, sizeof title, _("Remind %s of %s %s"), name,
 		 cli_date(a->date, d), hm);
-	items[0] = _("Called: reminded by phone");
-	items[1] = _("SMS sent");
-	items[2] = _("Email sent");
-	chosen = text != NULL ? dialog_choose(t, title, text, items, 3) : -1;
+	/* Only the ways this person can be reached: an SMS to a mobile, an
+	 * email to an address. */
+	hows[n_items] = REMIND_CALL;
+	items[n_items++] = _("Called: reminded by phone");
+	if (kind == PHONE_MOBILE || kind == PHONE_ABROAD) {
+		hows[n_items] = REMIND_SMS;
+		items[n_items++] = _("SMS sent");
+	}
+	if (p->email != NULL && *p->email != '\0') {
+		hows[n_items] = REMIND_EMAIL;
+		items[n_items++] = _("Email sent");
+	}
+	if (n_items == 1) {
+		/* dialog_choose asks between two at least. */
+		hows[n_items] = REMIND_CALL;
+		items[n_items++] = _("Left a message by phone");
+	}
+	chosen = text != NULL ? dialog_choose(t, title, text, items, n_items)
+			      : -1;
 	if (text == NULL)
 		tui_fail(t, PC_ENOMEM, NULL);
 	if (chosen >= 0) {

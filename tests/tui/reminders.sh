@@ -8,6 +8,9 @@
 make_db 1
 n=$(P reminders --format tsv | tail -n +2 | wc -l)
 first=$(P reminders --format tsv | awk -F'\t' 'NR == 2 { print $1 }')
+# How the first can be reached: only those ways are offered.
+kind=$(P reminders --format tsv | awk -F'\t' 'NR == 2 { print $8 }')
+email=$(P reminders --format tsv | awk -F'\t' 'NR == 2 { print $9 }')
 start main 100 30
 ready "participants · target 80"
 keys F2
@@ -18,7 +21,9 @@ keys R
 expect question "Remind "
 expect phone "(+33"
 expect message "rappel de votre rendez-vous"
+[ "$kind" = mobile ] && ok || ko "the demo's first to remind has a mobile ($kind)"
 expect answers "SMS sent"
+if [ -n "$email" ]; then expect email-offered "Email sent"; else expect_not email-not-offered "Email sent"; fi
 keys Down Enter
 expect recorded "reminder recorded."
 expect shorter "To remind: $((n - 1)) appointments"
@@ -35,9 +40,9 @@ expect marked "· reminded"
 keys '!'
 ready "To remind:"
 keys R
-ready "Email sent"
+ready "Called: reminded by phone"
 keys Escape
-expect_not closed "Email sent"
+expect_not closed "Called: reminded by phone"
 same "nothing more recorded" "$(P reminders --format tsv | tail -n +2 | wc -l)" $((n - 1))
 
 start small 80 24
@@ -49,7 +54,7 @@ screen | tail -1 | grep -q "R remind" && ok || ko "80x24: no R in the hints: $(s
 screen | tail -1 | grep -q "! " && ok || ko "80x24: no ! in the hints: $(screen | tail -1)"
 keys R
 expect small-message "rappel de votre rendez-vous"
-expect small-last "Email sent"
+expect small-last "Called: reminded by phone"
 expect small-hint "Esc back"
 keys Escape
 
