@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 /* The sub-databases, in the order of db_names. */
 enum {
@@ -200,6 +201,27 @@ int store_check_records(struct store *s, struct store_report *r, char **cause);
  * the identity fields. One journal line says what was done.
  */
 int store_upgrade(struct store_txn *t, uint32_t from);
+
+/*
+ * The files of a database a Unix group shares (store_shared.c). NO_GROUP:
+ * no group recorded or found. group_name writes a group's name for a
+ * message into buf (its number when it has none); login_name is the real
+ * user's; in_group says whether they belong to gid; shared_mode whether a
+ * directory's mode is a group's (setgid, open to the group);
+ * dir_is_shared the same of a directory by its path; share_files sets the
+ * database's files 0660 whatever the umask; check_paths checks the
+ * directory and its files (owned by one group, *gid, nothing for others,
+ * no symbolic link), each problem said with what to run.
+ */
+#define NO_GROUP ((long)-1)
+struct stat;
+const char *store_group_name(gid_t gid, char buf[64]);
+const char *store_login_name(void);
+bool store_in_group(gid_t gid);
+bool store_shared_mode(const struct stat *st);
+bool store_dir_is_shared(const char *dir);
+int store_share_files(const char *dir);
+int store_check_paths(const char *dir, long *gid, char **cause);
 
 /* The names of the sub-databases, indexed by DB_*. */
 extern const char *const store_db_names[DB_COUNT];

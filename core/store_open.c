@@ -321,8 +321,6 @@ static const char *advice_db(void)
 		 "FILE)");
 }
 
-static int share_files(const char *dir);
-
 /*
  * Open the environment in `dir`. With `walk`, its pages are walked first
  * (store_walk) and LMDB reads none of a damaged file: PC_ECORRUPT then,
@@ -368,7 +366,7 @@ static int open_env(const char *dir, bool readonly, bool exclusive, bool shared,
 	if (rc == 0)
 		rc = mdb_env_open(s->env, dir, flags, shared ? 0660 : 0600);
 	if (rc == 0 && shared && !readonly)
-		rc = share_files(dir) == PC_OK ? 0 : EACCES;
+		rc = store_share_files(dir) == PC_OK ? 0 : EACCES;
 	if (rc != 0) {
 		int code = store_map_error(rc);
 
@@ -438,190 +436,6 @@ static int open_env(const char *dir, bool readonly, bool exclusive, bool shared,
  * checks the directory against it. A personal one stays 0700/0600, ours.
  */
 static const char META_GROUP[] = "shared_group";
-#define NO_GROUP ((long)-1)
-
-/* A group's name for a message, copied into `buf` (getgrgid's is
- * overwritten by the next call); its number when it has none. */
-static const char *group_name(gid_t gid, char buf[64])
-{
-	const struct group *g = getgrgid(gid);
-
-	if (g != NULL && g->gr_name != NULL)
-		snprintf(buf, 64, "%s", g->gr_name);
-	else
-		snprintf(buf, 64, "%u", (unsigned)gid);
-	return buf;
-}
-
-/* The user's login for a message. */
-static const char *login_name(void)
-{
-	const struct passwd *pw = getpwuid(getuid());
-
-	return pw != NULL && pw->pw_name != NULL ? pw->pw_name : "?";
-}
-
-/* True when this process may act as a member of group `gid`. */
-static bool in_group(gid_t gid)
-{
-	gid_t *list;
-	int n;
-	bool found = false;
-
-	if (geteuid() == 0 || getegid() == gid)
-		return true;
-	n = getgroups(0, NULL);
-	if (n <= 0 || (list = calloc((size_t)n, sizeof *list)) == NULL)
-		return false;
-	n = getgroups(n, list);
-	for (int i = 0; i < n && !found; i++)
-		found = list[i] == gid;
-	free(list);
-	return found;
-}
-
-/*
- * A group's directory: setgid and open to the group. A personal one made
- * under a setgid parent inherits the bit but not the group's rights
- * (2700): it keeps the personal rules, as before teams.
- */
-static bool shared_mode(const struct stat *st)
-{
-	return S_ISDIR(st->st_mode) && (st->st_mode & S_ISGID) &&
-	       (st->st_mode & 070);
-}
-
-/* True when `dir` is a real directory that is a group's. */
-static bool dir_is_shared(const char *dir)
-{
-	struct stat st;
-
-	return lstat(dir, &st) == 0 && shared_mode(&st);
-}
-
-/* data.mdb and lock.mdb of a shared directory made 0660 when ours and
- * not so already (LMDB made them under the umask). */
-static int share_files(const char *dir)
-{
-	static const char *const files[] = { "data.mdb", "lock.mdb" };
-
-	for (size_t i = 0; i < 2; i++) {
-		char path[4096];
-		struct stat st;
-
-		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-		if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
-			continue;
-		if ((st.st_mode & 07777) != 0660 && st.st_uid == geteuid() &&
-		    chmod(path, 0660) != 0)
-			return PC_EIO;
-	}
-	return PC_OK;
-}
-
-int store_share_file(const char *dir, const char *path, char **cause)
-{
-	if (!dir_is_shared(dir) || chmod(path, 0660) == 0)
-		return PC_OK;
-	return error_set(cause, PC_EIO, "%s: chmod 660: %s", path,
-			 strerror(errno));
-}
-
-/*
- * The data are personal: the directory must be a real directory (not a
- * symbolic link), ours, and closed to others; so must the files in it.
- * A shared one (gid not NO_GROUP): the group's, open to it, closed to
- * others. A wrong one is refused with what to do, never changed behind
- * the user's back (it may not even be theirs).
- */
-static int check_path(const char *path, bool dir, long gid, char **cause)
-{
-	struct stat st;
-	char b1[64], b2[64];
-
-	if (lstat(path, &st) != 0)
-		return errno == ENOENT && !dir
-			       ? PC_OK
-			       : error_set(cause, PC_EIO, "%s: %s", path,
-					   strerror(errno));
-	if (S_ISLNK(st.st_mode))
-		return error_set(cause, PC_EIO,
-				 _("%s: a symbolic link; parcours wants the "
-				   "real path"),
-				 path);
-	if (dir ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode))
-		return error_set(cause, PC_EIO,
-				 dir ? _("%s: not a directory")
-				     : _("%s: not a regular file"),
-				 path);
-	if (gid != NO_GROUP) {
-		if (st.st_gid != (gid_t)gid)
-			return error_set(cause, PC_EIO,
-					 _("%s: group-owned by %s, not by the "
-					   "database's group %s: chgrp %s %s"),
-					 path, group_name(st.st_gid, b1),
-					 group_name((gid_t)gid, b2), b2, path);
-		if ((st.st_mode & 007) || (st.st_mode & 060) != 060 ||
-		    (dir && (st.st_mode & 070) != 070))
-			return error_set(
-				cause, PC_EIO,
-				_("%s: mode %04o; a shared database is open "
-				  "to its group and closed to others: chmod "
-				  "%s %s"),
-				path, (unsigned)(st.st_mode & 07777),
-				dir ? "2770" : "660", path);
-		return PC_OK;
-	}
-	if (st.st_uid != geteuid())
-		return error_set(cause, PC_EIO,
-				 _("%s: belongs to another user (uid %u); "
-				   "refused"),
-				 path, (unsigned)st.st_uid);
-	if (st.st_mode & 077)
-		return error_set(cause, PC_EIO,
-				 _("%s: open to others (mode %03o); the data "
-				   "are personal: chmod %s %s"),
-				 path, (unsigned)(st.st_mode & 0777),
-				 dir ? "700" : "600", path);
-	return PC_OK;
-}
-
-/* The directory and its files checked; *gid gets the directory's group
- * when it is a shared one (setgid), NO_GROUP when personal. */
-static int check_paths(const char *dir, long *gid, char **cause)
-{
-	static const char *const files[] = { "data.mdb", "lock.mdb",
-					     STORE_LOCK_FILE };
-	struct stat st;
-	char b[64];
-	int rc;
-
-	*gid = NO_GROUP;
-	if (lstat(dir, &st) == 0 && shared_mode(&st)) {
-		if (!in_group(st.st_gid))
-			return error_set(
-				cause, PC_EIO,
-				_("%s: a database shared by group %s, which "
-				  "%s is not in; an administrator adds them "
-				  "(usermod -aG %s %s), then they log in "
-				  "again"),
-				dir, group_name(st.st_gid, b), login_name(), b,
-				login_name());
-		*gid = (long)st.st_gid;
-	}
-	rc = check_path(dir, true, *gid, cause);
-	for (size_t i = 0; rc == PC_OK && i < 3; i++) {
-		size_t n = strlen(dir) + strlen(files[i]) + 2;
-		char *p = malloc(n);
-
-		if (p == NULL)
-			return error_set(cause, PC_ENOMEM, "out of memory");
-		snprintf(p, n, "%s/%s", dir, files[i]);
-		rc = check_path(p, false, *gid, cause);
-		free(p);
-	}
-	return rc;
-}
 
 /* The group recorded in the database into s->group (NULL: none). */
 static int read_group(struct store *s, char **cause)
@@ -686,8 +500,8 @@ static int check_group(struct store *s, long gid, bool missing_ok, char **cause)
 		return error_set(cause, PC_EIO,
 				 _("%s: group-owned by %s, but the database "
 				   "is shared with group %s: chgrp -R %s %s"),
-				 s->path, group_name((gid_t)gid, b), s->group,
-				 s->group, s->path);
+				 s->path, store_group_name((gid_t)gid, b),
+				 s->group, s->group, s->path);
 	return PC_OK;
 }
 
@@ -702,7 +516,7 @@ static int open_checked(const char *dir, bool missing_ok, struct store **out,
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return error_set(cause, PC_EIO, _("%s: cannot create: %s"), dir,
 				 strerror(errno));
-	rc = check_paths(dir, &gid, cause);
+	rc = store_check_paths(dir, &gid, cause);
 	if (rc != PC_OK)
 		return rc;
 	shared = gid != NO_GROUP;
@@ -759,7 +573,7 @@ static int put_group_cb(struct store_txn *t, void *arg, char **cause)
 	snprintf(what, sizeof what, "database shared with group %s", a->name);
 	e.time = (int64_t)time(NULL);
 	e.who = (char *)"";
-	e.login = (char *)login_name();
+	e.login = (char *)store_login_name();
 	e.what = what;
 	return store_journal_add(t, &e);
 }
@@ -781,12 +595,13 @@ int store_open_shared(const char *dir, const char *group, struct store **out,
 				   "LOGIN)"),
 				 group, group, group);
 	gid = g->gr_gid;
-	if (!in_group(gid))
+	if (!store_in_group(gid))
 		return error_set(cause, PC_EINVAL,
 				 _("--shared: %s is not in group %s; an "
 				   "administrator adds them (usermod -aG %s "
 				   "%s), then they log in again"),
-				 login_name(), group, group, login_name());
+				 store_login_name(), group, group,
+				 store_login_name());
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return error_set(cause, PC_EIO, _("%s: cannot create: %s"), dir,
 				 strerror(errno));
@@ -797,7 +612,7 @@ int store_open_shared(const char *dir, const char *group, struct store **out,
 	/* A directory not shared yet is made the group's when it is ours
 	 * and holds no database; never one another user or a database
 	 * already holds. */
-	if (!shared_mode(&st)) {
+	if (!store_shared_mode(&st)) {
 		char *data = NULL;
 		bool has_db;
 
@@ -859,7 +674,8 @@ int store_open_exclusive(const char *dir, struct store **out, char **cause)
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
 		return error_set(cause, PC_ENOTFOUND, _("%s: no database"),
 				 dir);
-	rc = open_env(dir, false, true, dir_is_shared(dir), NULL, out, cause);
+	rc = open_env(dir, false, true, store_dir_is_shared(dir), NULL, out,
+		      cause);
 	if (rc == PC_OK)
 		store_remove_working_dirs(dir);
 	return rc;
@@ -882,7 +698,7 @@ static int open_readonly(const char *dir, struct store_report *walk,
 	if (!exists)
 		return error_set(cause, PC_ENOTFOUND, _("%s: no database"),
 				 dir);
-	if (check_paths(dir, &gid, cause) != PC_OK)
+	if (store_check_paths(dir, &gid, cause) != PC_OK)
 		return PC_EIO;
 	rc = open_env(dir, true, false, gid != NO_GROUP, walk, out, cause);
 	if (rc == PC_OK)
