@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 const char *const store_db_names[DB_COUNT] = {
@@ -370,6 +371,18 @@ int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 		}
 		return rc;
 	}
+}
+
+void store_release_pages(struct store *s)
+{
+	MDB_envinfo info;
+
+	/* The map is shared and read-only in this process (no
+	 * MDB_WRITEMAP): dropping its pages loses nothing. */
+	if (s == NULL || mdb_env_info(s->env, &info) != 0 ||
+	    info.me_mapaddr == NULL)
+		return;
+	(void)madvise(info.me_mapaddr, info.me_mapsize, MADV_DONTNEED);
 }
 
 int store_is_empty(struct store_txn *t, bool *empty)

@@ -204,6 +204,15 @@ int store_id(struct store_txn *t, char id[STORE_ID_SIZE]);
 /* The map size now in use, in bytes (grows on demand). */
 size_t store_map_size(const struct store *s);
 
+/*
+ * Let go of the database pages this process has mapped (they stay in the
+ * page cache): a long read of a whole territory calls it every few
+ * thousand records so its resident memory stays bounded. Values read
+ * before stay valid (they are read again from the file). Best effort:
+ * nothing to report.
+ */
+void store_release_pages(struct store *s);
+
 /* Set the map size used at the next open (tests use a tiny one). */
 void store_set_initial_map_size(size_t bytes);
 
