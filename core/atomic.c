@@ -116,6 +116,7 @@ static int io_error(int err)
 int atomic_open(struct atomic_file *af, const char *path, char **cause)
 {
 	size_t n = strlen(path) + sizeof ".XXXXXX";
+	struct stat st;
 	int fd;
 
 	memset(af, 0, sizeof *af);
@@ -126,6 +127,28 @@ int atomic_open(struct atomic_file *af, const char *path, char **cause)
 		return error_set(cause, PC_ENOMEM, "out of memory");
 	}
 	snprintf(af->tmp, n, "%s.XXXXXX", path);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* A device or a pipe: renaming over it would put a file in
+		 * its place (as root, /dev/null itself). */
+		free(af->tmp);
+		af->tmp = NULL;
+		if (S_ISDIR(st.st_mode)) {
+			atomic_abort(af);
+			return error_set(cause, PC_EIO,
+					 _("%s: cannot write: %s"), path,
+					 strerror(EISDIR));
+		}
+		af->f = fopen(path, "w");
+		if (af->f == NULL) {
+			int err = errno;
+
+			atomic_abort(af);
+			return error_set(cause, io_error(err),
+					 _("%s: cannot write: %s"), path,
+					 strerror(err));
+		}
+		return PC_OK;
+	}
 	remove_stale(path);
 	fd = mkstemp(af->tmp); /* mode 0600 */
 	if (fd < 0) {
@@ -155,14 +178,14 @@ int atomic_commit(struct atomic_file *af, char **cause)
 
 	if (fflush(af->f) != 0 || ferror(af->f))
 		err = errno ? errno : EIO;
-	if (err == 0 && fsync(fileno(af->f)) != 0)
+	if (err == 0 && af->tmp != NULL && fsync(fileno(af->f)) != 0)
 		err = errno;
 	if (fclose(af->f) != 0 && err == 0)
 		err = errno;
 	af->f = NULL;
-	if (err == 0 && rename(af->tmp, af->path) != 0)
+	if (err == 0 && af->tmp != NULL && rename(af->tmp, af->path) != 0)
 		err = errno;
-	if (err == 0)
+	if (err == 0 && af->tmp != NULL)
 		pending_remove(af->tmp);
 	if (err != 0) {
 		int code = io_error(err);

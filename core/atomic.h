@@ -8,7 +8,8 @@
 
 struct atomic_file {
 	char *path; /* the final name (owned) */
-	char *tmp;  /* the temporary file beside it (owned) */
+	char *tmp;  /* the temporary file beside it (owned), or NULL when
+		       `path` is no regular file (a device, a pipe) */
 	FILE *f;    /* write here */
 };
 
@@ -17,7 +18,9 @@ struct atomic_file {
  * mode 0600, so that the final rename is atomic; temporary files an
  * interrupted write left beside `path` long ago are removed first. End
  * with atomic_commit() or atomic_abort(); on failure *af is zeroed and
- * nothing is left on disk.
+ * nothing is left on disk. A `path` that is there and no regular file
+ * (/dev/null, a named pipe, a terminal) is written to as it is, never
+ * replaced; a directory is refused.
  */
 int atomic_open(struct atomic_file *af, const char *path, char **cause);
 
