@@ -987,6 +987,18 @@ static int check_depth(FILE *f, const char *path, char **cause)
 	return rc;
 }
 
+/* Fold the bytes of f into the FNV-1a hash *h; f is rewound. */
+static void hash_file(FILE *f, uint64_t *h)
+{
+	unsigned char buf[4096];
+	size_t n;
+
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		for (size_t i = 0; i < n; i++)
+			*h = (*h ^ buf[i]) * UINT64_C(0x100000001b3);
+	rewind(f);
+}
+
 /* Read one file over *c. Returns PC_OK, PC_EIO or PC_EINVAL. */
 static int read_file(struct config *c, const char *path, char **cause)
 {
@@ -1006,6 +1018,7 @@ static int read_file(struct config *c, const char *path, char **cause)
 		fclose(f);
 		return rc;
 	}
+	hash_file(f, &c->source_hash);
 	if (!yaml_parser_initialize(&parser)) {
 		fclose(f);
 		return error_set(cause, PC_ENOMEM, "out of memory");
@@ -1061,6 +1074,7 @@ int config_load(const char *base, const char *user, struct config **out,
 
 	if (c == NULL)
 		return error_set(cause, PC_ENOMEM, "out of memory");
+	c->source_hash = UINT64_C(0xcbf29ce484222325);
 	c->exit_validation = EXIT_AFTER_FOLLOWUP;
 	c->min_weekly_minutes = CONFIG_MIN_WEEKLY_MINUTES;
 	c->max_gap_days = CONFIG_MAX_GAP_DAYS;

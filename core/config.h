@@ -137,6 +137,9 @@ struct config {
 	/* Where the stage list was read, to point at it in messages. */
 	char *stages_file;
 	size_t stages_line, stages_column; /* 1-based */
+	/* FNV-1a of the bytes of every file read, in order: any change of
+	 * the files changes it (the derived indexes are then made again). */
+	uint64_t source_hash;
 };
 
 /* The defaults of followup.min_weekly_hours (half of 35 hours, in

@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 
+_Static_assert(DB_COUNT == 16, "a name for every sub-database");
 const char *const store_db_names[DB_COUNT] = {
 	"meta",
 	"participants",
@@ -26,6 +27,9 @@ const char *const store_db_names[DB_COUNT] = {
 	"fse_entry",
 	"fse_exit",
 	"fse_survey",
+	"wake",
+	"wake_of",
+	"in_caseload",
 };
 
 /* Past this the map stops growing and MDB_MAP_FULL reaches the user. */
@@ -81,11 +85,46 @@ int store_txn_mdb_error(const struct store_txn *t)
 	return t->mdb_rc;
 }
 
+/*
+ * Remember the participant a change of `db` at key k concerns, for the
+ * indexer at the commit: the sub-databases keyed by participant first
+ * (an appointment's changes all go through its by-participant key).
+ */
+static void mark_dirty(struct store_txn *t, int db, const void *k,
+		       size_t klen)
+{
+	switch (db) {
+	case DB_PARTICIPANTS:
+	case DB_MOVES:
+	case DB_APPT_BY_PART:
+	case DB_JOBS:
+	case DB_FSE_ENTRY:
+	case DB_FSE_EXIT:
+	case DB_FSE_SURVEY:
+		break;
+	default:
+		return; /* no rule reads it, or derived */
+	}
+	if (klen < 8) {
+		t->dirty_lost = true; /* a whole sub-database: see all */
+		return;
+	}
+	if (t->n_dirty > 0 && t->dirty[t->n_dirty - 1] == get_be64(k))
+		return;
+	if (store_reserve((void **)&t->dirty, &t->cap_dirty, t->n_dirty + 1,
+			  sizeof *t->dirty) != PC_OK) {
+		t->dirty_lost = true;
+		return;
+	}
+	t->dirty[t->n_dirty++] = get_be64(k);
+}
+
 int store_put(struct store_txn *t, int db, const void *k, size_t klen,
 	      const void *v, size_t vlen)
 {
 	MDB_val key = { klen, (void *)k }, val = { vlen, (void *)v };
 
+	mark_dirty(t, db, k, klen);
 	return store_fail(t, mdb_put(t->txn, t->s->dbi[db], &key, &val, 0));
 }
 
@@ -104,6 +143,8 @@ int store_del(struct store_txn *t, int db, const void *k, size_t klen)
 	MDB_val key = { klen, (void *)k };
 	int rc = mdb_del(t->txn, t->s->dbi[db], &key, NULL);
 
+	if (rc == 0)
+		mark_dirty(t, db, k, klen);
 	return rc == MDB_NOTFOUND ? PC_OK : store_fail(t, rc);
 }
 
@@ -141,6 +182,7 @@ int store_del_prefix(struct store_txn *t, int db, const void *prefix,
 	MDB_val key, val;
 	int rc;
 
+	mark_dirty(t, db, prefix, plen);
 	rc = mdb_cursor_open(t->txn, t->s->dbi[db], &c);
 	if (rc != 0)
 		return store_fail(t, rc);
@@ -295,6 +337,43 @@ bool store_replaced(const struct store *s)
 	return replaced;
 }
 
+void store_set_indexer(struct store *s, store_index_fn fn, void *arg)
+{
+	s->indexer = fn;
+	s->indexer_arg = arg;
+}
+
+static int cmp_id(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The derived indexes of what the transaction changed: kept by the
+ * indexer, or marked out of date. */
+static int index_changes(struct store_txn *t)
+{
+	size_t n = 0;
+
+	if (t->n_dirty > 0) {
+		qsort(t->dirty, t->n_dirty, sizeof *t->dirty, cmp_id);
+		for (size_t i = 0; i < t->n_dirty; i++)
+			if (n == 0 || t->dirty[n - 1] != t->dirty[i])
+				t->dirty[n++] = t->dirty[i];
+		t->n_dirty = n;
+	}
+	if (t->s->indexer != NULL)
+		return t->s->indexer(t, t->dirty, n, t->dirty_lost,
+				     t->s->indexer_arg);
+	if (n == 0 && !t->dirty_lost)
+		return PC_OK;
+	return store_del(t, DB_META, META_WAKE, strlen(META_WAKE));
+}
+
+static int write_txn(struct store *s, struct store_txn *t,
+		     store_write_fn fn, void *arg, char **cause);
+
 int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 {
 	struct store_txn t = { .s = s };
@@ -303,21 +382,36 @@ int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 	if (s->readonly)
 		return error_set(cause, PC_EDB, _("%s: opened read-only"),
 				 s->path);
+	rc = write_txn(s, &t, fn, arg, cause);
+	free(t.dirty);
+	return rc;
+}
+
+/* store_write's transaction, tried again on a grown map. */
+static int write_txn(struct store *s, struct store_txn *t,
+		     store_write_fn fn, void *arg, char **cause)
+{
+	int rc;
+
 	for (;;) {
 		char *fn_cause = NULL;
 		int mrc;
 
-		t.mdb_rc = 0;
-		mrc = begin(s, 0, &t.txn);
+		t->mdb_rc = 0;
+		t->n_dirty = 0;
+		t->dirty_lost = false;
+		mrc = begin(s, 0, &t->txn);
 		if (mrc != 0)
 			return error_set(cause, store_map_error(mrc), "%s: %s",
 					 s->path, mdb_strerror(mrc));
-		rc = fn(&t, arg, &fn_cause);
+		rc = fn(t, arg, &fn_cause);
+		if (rc == PC_OK)
+			rc = index_changes(t);
 		/* The file this process has open is no longer the database
 		 * (removed, or replaced by hand): a change committed to it
 		 * would be lost, though it would look saved. */
 		if (rc == PC_OK && store_replaced(s)) {
-			mdb_txn_abort(t.txn);
+			mdb_txn_abort(t->txn);
 			free(fn_cause);
 			return error_set(cause, PC_EDB,
 					 _("Not saved: the database file was "
@@ -327,7 +421,7 @@ int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 					 s->path);
 		}
 		if (rc == PC_OK) {
-			mrc = mdb_txn_commit(t.txn);
+			mrc = mdb_txn_commit(t->txn);
 			if (mrc != 0 && mrc != MDB_MAP_FULL) {
 				/* The change did not reach the disk; LMDB
 				 * says EIO for a short write, which is what
@@ -343,12 +437,12 @@ int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 					s->path, mdb_strerror(mrc));
 			}
 			if (mrc != 0)
-				t.mdb_rc = mrc;
+				t->mdb_rc = mrc;
 			rc = store_map_error(mrc);
 		} else {
-			mdb_txn_abort(t.txn);
+			mdb_txn_abort(t->txn);
 		}
-		if (rc != PC_OK && t.mdb_rc == MDB_MAP_FULL &&
+		if (rc != PC_OK && t->mdb_rc == MDB_MAP_FULL &&
 		    s->map_size < MAP_SIZE_LIMIT) {
 			free(fn_cause);
 			mrc = store_map_grow(s);
@@ -363,9 +457,9 @@ int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 				*cause = fn_cause;
 			else
 				free(fn_cause);
-			if (t.mdb_rc != 0)
+			if (t->mdb_rc != 0)
 				error_set(cause, rc, "%s: %s", s->path,
-					  mdb_strerror(t.mdb_rc));
+					  mdb_strerror(t->mdb_rc));
 		} else {
 			free(fn_cause);
 		}

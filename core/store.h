@@ -34,7 +34,7 @@
  * number 2 at its first write open (older builds then refuse it, rather
  * than erase someone and leave their answers); read-only, it is read as
  * it is. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct store;
 struct store_txn;
@@ -147,6 +147,18 @@ bool store_replaced(const struct store *s);
  */
 typedef int (*store_write_fn)(struct store_txn *t, void *arg, char **cause);
 int store_write(struct store *s, store_write_fn fn, void *arg, char **cause);
+
+/*
+ * The derived indexes' keeper: store_write() calls it in the transaction,
+ * after `fn` and before the commit, with the participants whose records
+ * the transaction changed (sorted, each once; n may be 0 when nothing
+ * changed), or `all` when they could not be kept (out of memory): then
+ * every participant is to be indexed again. An error aborts the write. Without one, a write that changed
+ * participants marks the derived indexes out of date instead (wake.h).
+ */
+typedef int (*store_index_fn)(struct store_txn *t, const uint64_t *ids,
+			      size_t n, bool all, void *arg);
+void store_set_indexer(struct store *s, store_index_fn fn, void *arg);
 
 /*
  * A number that changes whenever any process commits a write to this

@@ -28,11 +28,26 @@ enum {
 	DB_FSE_ENTRY,  /* be64 participant be32 seq -> fse_entry */
 	DB_FSE_EXIT,   /* be64 participant be32 seq -> fse_exit */
 	DB_FSE_SURVEY, /* be64 participant be32 seq -> fse_survey */
+	/* Schema 3: derived indexes (wake.c), written by the indexer in the
+	 * transaction that changed the records they derive from. */
+	DB_WAKE,	/* be32 date be64 participant -> "": may need
+			   attention from that day on */
+	DB_WAKE_OF,	/* be64 participant -> be32 wake, be32 from, u8
+			   in the caseload */
+	DB_IN_CASELOAD, /* be64 participant -> "": in the caseload whatever
+			   the day (not exited, or followed after it) */
 	DB_COUNT
 };
 
 /* The first sub-database a database of schema 1 does not have. */
 #define DB_FIRST_SCHEMA_2 DB_FSE_ENTRY
+/* The first sub-database a database of schema 2 does not have. */
+#define DB_FIRST_SCHEMA_3 DB_WAKE
+
+/* The meta key of the derived indexes' state (wake.c); deleted by a write
+ * that changed participants without an indexer: the indexes are then out
+ * of date until rebuilt. */
+#define META_WAKE "wake_index"
 
 struct store {
 	MDB_env *env;
@@ -50,12 +65,20 @@ struct store {
 	bool finished_erasure;	/* store_open finished an erasure's rewrite */
 	store_notice_fn notice; /* who hears of damaged data skipped, or NULL */
 	void *notice_arg;
+	store_index_fn indexer; /* keeps the derived indexes, or NULL */
+	void *indexer_arg;
 };
 
 struct store_txn {
 	struct store *s;
 	MDB_txn *txn;
 	int mdb_rc; /* the LMDB error behind the last failure */
+	/* A write's participants whose records changed (repeats allowed),
+	 * for the indexer at its commit; dirty_lost: one could not be
+	 * remembered (out of memory): every index is rebuilt instead. */
+	uint64_t *dirty;
+	size_t n_dirty, cap_dirty;
+	bool dirty_lost;
 };
 
 /* Big-endian keys sort in numeric order under LMDB's memcmp. */

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 /* True when participant `pid` has an entry answer set already. */
@@ -68,13 +69,28 @@ int store_upgrade(struct store_txn *t, uint32_t from)
 
 	if (from < 2)
 		rc = upgrade_to_2(t, &made, &skipped);
+	/* Schema 3 adds the derived indexes (wake.c), empty here: made by
+	 * the first write with the configuration, which finds them out of
+	 * date. What upgrade_to_2 changed is in them then. */
+	free(t->dirty);
+	t->dirty = NULL;
+	t->n_dirty = t->cap_dirty = 0;
+	if (rc == PC_OK)
+		rc = store_del(t, DB_META, META_WAKE, strlen(META_WAKE));
 	if (rc != PC_OK)
 		return rc;
-	snprintf(what, sizeof what,
-		 "database upgraded from schema %u to %d: %zu entry answer "
-		 "sets from the identity fields; %zu participant records "
-		 "that do not decode left as they are",
-		 from, STORE_SCHEMA_VERSION, made, skipped);
+	if (from < 2)
+		snprintf(what, sizeof what,
+			 "database upgraded from schema %u to %d: %zu entry "
+			 "answer sets from the identity fields; %zu "
+			 "participant records that do not decode left as "
+			 "they are; the attention index to make",
+			 from, STORE_SCHEMA_VERSION, made, skipped);
+	else
+		snprintf(what, sizeof what,
+			 "database upgraded from schema %u to %d: the "
+			 "attention index to make",
+			 from, STORE_SCHEMA_VERSION);
 	j.time = (int64_t)time(NULL);
 	j.who = (char *)"parcours";
 	j.what = what;

@@ -13,6 +13,7 @@
 #include "edit.h"
 #include "error.h"
 #include "store.h"
+#include "wake.h"
 
 #include "build_config.h"
 
@@ -88,6 +89,9 @@ static void writer(const char *dir, const struct config *c, int out,
 	ctx.today = date_from_ymd(2026, 11, 26);
 	if (store_open(dir, &s, &cause) != PC_OK)
 		_exit(3);
+	/* Every write keeps the attention index, as the program's do. */
+	struct wake w = { c, ctx.today };
+	wake_attach(s, &w);
 	for (;;) {
 		uint64_t r = next() % 100, id = 0;
 		int rc = PC_OK;
@@ -232,7 +236,7 @@ static void resolve(struct truth *t, const char *dir, const char *intent_line)
 }
 
 /* Everything reported is there; returns the number of mismatches. */
-static int verify(struct truth *t, const char *dir)
+static int verify(struct truth *t, const char *dir, const struct config *c)
 {
 	struct store *s = NULL;
 	struct store_txn *txn = NULL;
@@ -253,6 +257,27 @@ static int verify(struct truth *t, const char *dir)
 		bad++;
 	}
 	free(report);
+	report = NULL;
+	/* The attention index, kept in each transaction the writer
+	 * committed, matches the records it derives from. */
+	struct wake w = { c, date_from_ymd(2026, 11, 26) };
+	enum wake_state state = WAKE_STALE;
+	if (t->facts > 0 &&
+	    (wake_state(s, &w, &state, &cause) != PC_OK ||
+	     state != WAKE_READY)) {
+		fprintf(stderr, "crash: the attention index is not kept\n");
+		bad++;
+	}
+	if (wake_check(s, &w, &problems, &report, &cause) != PC_OK ||
+	    problems != 0) {
+		fprintf(stderr,
+			"crash: the attention index: %zu problems:\n%s%s\n",
+			problems, report ? report : "", cause ? cause : "");
+		bad++;
+	}
+	free(report);
+	free(cause);
+	cause = NULL;
 	store_read_begin(s, &txn, &cause);
 	for (uint64_t id = 1; id < MAX_IDS; id++) {
 		struct participant p;
@@ -365,7 +390,7 @@ int main(int argc, char **argv)
 		fclose(in);
 		if (pending[0])
 			resolve(t, dir, pending);
-		if (verify(t, dir) != 0) {
+		if (verify(t, dir, c) != 0) {
 			fprintf(stderr, "crash: round %ld (seed %llu) failed\n",
 				round, (unsigned long long)seed);
 			failures++;

@@ -122,7 +122,17 @@ struct config *cli_config(struct cli *cli, int *status)
 		config_free(&cli->config);
 		return NULL;
 	}
+	cli_keep_index(cli);
 	return cli->config;
+}
+
+void cli_keep_index(struct cli *cli)
+{
+	if (cli->config == NULL || cli->store == NULL)
+		return;
+	cli->wake.c = cli->config;
+	cli->wake.today = cli->today;
+	wake_attach(cli->store, &cli->wake);
 }
 
 const char *cli_referent(struct cli *cli)
@@ -207,8 +217,10 @@ struct store *cli_store_create(struct cli *cli, int *status)
 	if (cli->demo && cli_config(cli, status) == NULL)
 		return NULL;
 	rc = store_open(cli->db_dir, &cli->store, &cause);
-	if (rc == PC_OK)
+	if (rc == PC_OK) {
 		store_set_notice(cli->store, notice, NULL);
+		cli_keep_index(cli);
+	}
 	if (rc == PC_OK && store_finished_erasure(cli->store))
 		cli_error(_("%s: an erasure interrupted earlier is now "
 			    "complete (the database file was rewritten)"),
@@ -242,6 +254,9 @@ struct store *cli_store_create(struct cli *cli, int *status)
 	return cli->store;
 }
 
+static void report_unknown_stages(const struct config *c,
+				  const struct caseload *out);
+
 int cli_caseload(struct cli *cli, bool all, bool exited, struct caseload *out)
 {
 	const struct config *c;
@@ -258,6 +273,48 @@ int cli_caseload(struct cli *cli, bool all, bool exited, struct caseload *out)
 				     cli->today, out, &cause);
 	if (rc != PC_OK)
 		return cli_fail(rc, cause);
+	report_unknown_stages(c, out);
+	return EXIT_OK;
+}
+
+int cli_attention_all(struct cli *cli, struct caseload *out,
+		      size_t *in_caseload)
+{
+	const struct config *c;
+	enum wake_state state = WAKE_READY;
+	char *cause = NULL;
+	int status = EXIT_OK, rc;
+
+	if ((c = cli_config(cli, &status)) == NULL ||
+	    cli_store(cli, &status) == NULL)
+		return status;
+	if (!cli_coordinator(cli, "--all", &status))
+		return status;
+	rc = wake_attention(cli->store, &cli->wake, out, in_caseload, &cause);
+	/* Out of date (a new configuration, a database just upgraded or
+	 * changed by a tool without it): made again, once, in one write. */
+	if (rc == PC_ENOTFOUND &&
+	    wake_state(cli->store, &cli->wake, &state, &cause) == PC_OK &&
+	    state == WAKE_STALE &&
+	    wake_rebuild(cli->store, &cli->wake, &cause) == PC_OK)
+		rc = wake_attention(cli->store, &cli->wake, out, in_caseload,
+				    &cause);
+	free(cause);
+	cause = NULL;
+	if (rc == PC_OK) {
+		report_unknown_stages(c, out);
+		return EXIT_OK;
+	}
+	/* The index cannot say (a read-only database, a day before the
+	 * index's): every participant is read. */
+	status = cli_caseload(cli, true, false, out);
+	*in_caseload = out->n;
+	return status;
+}
+
+static void report_unknown_stages(const struct config *c,
+				  const struct caseload *out)
+{
 	for (size_t i = 0; out->n_unknown_stage > 0 && i < out->n; i++) {
 		const struct participant *p = &out->entries[i].file.p;
 
@@ -270,7 +327,6 @@ int cli_caseload(struct cli *cli, bool all, bool exited, struct caseload *out)
 			  (unsigned long long)p->id, p->last_name,
 			  p->first_name, p->stage ? p->stage : "");
 	}
-	return EXIT_OK;
 }
 
 int cli_getopt(int argc, char **argv, const char *optstring,

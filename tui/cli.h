@@ -5,6 +5,7 @@
 #include "config.h"
 #include "date.h"
 #include "store.h"
+#include "wake.h"
 
 #include <stdbool.h>
 
@@ -28,6 +29,7 @@ struct cli {
 	const struct config_member *member; /* the login in `team`, or NULL */
 	struct config *config; /* loaded by cli_config() */
 	struct store *store;   /* opened by cli_store() */
+	struct wake wake;      /* the attention index's keeper (wake.h) */
 };
 
 /* Print "parcours: " and the message to stderr, its control characters
@@ -48,6 +50,11 @@ int cli_fail(int code, char *cause);
  * caseload (--referent): refused (status 2) otherwise.
  */
 struct config *cli_config(struct cli *cli, int *status);
+
+/* Once both the configuration and the store are there, have every write
+ * keep the attention index (wake.h); called by cli_config and
+ * cli_store. */
+void cli_keep_index(struct cli *cli);
 
 /* The referent whose caseload commands show: --referent, else the team
  * member's name, else the configuration's referent. */
@@ -90,6 +97,16 @@ bool cli_need_database(const struct cli *cli, int *status);
  */
 struct caseload;
 int cli_caseload(struct cli *cli, bool all, bool exited, struct caseload *out);
+
+/*
+ * The participants of every referent who need attention today, as
+ * cli_caseload(cli, true, false, out) with only the flagged kept, and in
+ * *in_caseload how many that caseload holds: from the attention index
+ * (wake.h), made again first if out of date, else from every file. The
+ * exit status; EXIT_OK with *out to caseload_free().
+ */
+int cli_attention_all(struct cli *cli, struct caseload *out,
+		      size_t *in_caseload);
 
 /*
  * getopt_long with our messages: "parcours: list: unknown option '--x'"

@@ -69,7 +69,8 @@ static void print_tsv(const struct item *items, size_t n)
 }
 
 static void print_text(struct cli *cli, const struct caseload *cl,
-		       const struct item *items, size_t n, bool all)
+		       size_t in_caseload, const struct item *items, size_t n,
+		       bool all)
 {
 	size_t flagged = 0;
 	char d[DATE_BUFSZ];
@@ -80,7 +81,7 @@ static void print_text(struct cli *cli, const struct caseload *cl,
 	printf(P_("%s — %zu of %zu participant needs attention · %s\n",
 		  "%s — %zu of %zu participants need attention · %s\n",
 		  flagged),
-	       who ? who : "", flagged, cl->n,
+	       who ? who : "", flagged, in_caseload,
 	       cli_date(cli->today, d));
 	free(who);
 	if (n == 0) {
@@ -119,7 +120,7 @@ static int attention_run(struct cli *cli, int argc, char **argv)
 	bool all = false, tsv = false;
 	struct caseload cl;
 	struct item *items;
-	size_t n = 0;
+	size_t n = 0, in_caseload = 0;
 	int opt, status;
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
@@ -139,9 +140,14 @@ static int attention_run(struct cli *cli, int argc, char **argv)
 	}
 	if (!command_no_operand(argc, argv))
 		return EXIT_USAGE;
-	status = cli_caseload(cli, all, false, &cl);
+	if (all)
+		status = cli_attention_all(cli, &cl, &in_caseload);
+	else
+		status = cli_caseload(cli, false, false, &cl);
 	if (status != EXIT_OK)
 		return status;
+	if (!all)
+		in_caseload = cl.n;
 	items = collect(&cl, &n);
 	if (items == NULL) {
 		caseload_free(&cl);
@@ -151,7 +157,7 @@ static int attention_run(struct cli *cli, int argc, char **argv)
 	if (tsv)
 		print_tsv(items, n);
 	else
-		print_text(cli, &cl, items, n, all);
+		print_text(cli, &cl, in_caseload, items, n, all);
 	free(items);
 	caseload_free(&cl);
 	return EXIT_OK;
