@@ -467,16 +467,45 @@ static int write_txn(struct store *s, struct store_txn *t,
 	}
 }
 
+/* Where the database file is mapped in this process: LMDB says it only
+ * of a fixed map (me_mapaddr), so the mapping of its file's inode is
+ * looked up in /proc/self/maps. False when not found. */
+static bool find_map(struct store *s, uintptr_t *lo, uintptr_t *hi)
+{
+	struct stat st;
+	mdb_filehandle_t fd;
+	char line[512];
+	bool found = false;
+	FILE *maps;
+
+	if (mdb_env_get_fd(s->env, &fd) != 0 || fstat(fd, &st) != 0 ||
+	    (maps = fopen("/proc/self/maps", "r")) == NULL)
+		return false;
+	while (!found && fgets(line, sizeof line, maps) != NULL) {
+		unsigned long a, b, ino;
+		char perms[8];
+
+		if (sscanf(line, "%lx-%lx %7s %*x %*x:%*x %lu", &a, &b, perms,
+			   &ino) == 4 &&
+		    ino == (unsigned long)st.st_ino && perms[3] == 's') {
+			*lo = a;
+			*hi = b;
+			found = true;
+		}
+	}
+	fclose(maps);
+	return found;
+}
+
 void store_release_pages(struct store *s)
 {
-	MDB_envinfo info;
+	uintptr_t lo, hi;
 
 	/* The map is shared and read-only in this process (no
-	 * MDB_WRITEMAP): dropping its pages loses nothing. */
-	if (s == NULL || mdb_env_info(s->env, &info) != 0 ||
-	    info.me_mapaddr == NULL)
-		return;
-	(void)madvise(info.me_mapaddr, info.me_mapsize, MADV_DONTNEED);
+	 * MDB_WRITEMAP): dropping its pages loses nothing; they are read
+	 * again from the page cache when next touched. */
+	if (s != NULL && find_map(s, &lo, &hi))
+		(void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
 }
 
 int store_is_empty(struct store_txn *t, bool *empty)

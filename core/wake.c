@@ -22,7 +22,7 @@
 #define WAKE_FORMAT UINT64_C(1)
 
 /* Participants read between two store_release_pages() in a long scan. */
-#define WAKE_RELEASE_EVERY 4096
+#define WAKE_RELEASE_EVERY 512
 
 /* DB_WAKE_OF's value: be32 wake (DATE_NONE: never), be32 from, u8 in the
  * caseload. */
