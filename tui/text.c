@@ -51,8 +51,17 @@ size_t text_char(const char *s, size_t n, int *width)
 static size_t visible(const char *s, size_t n, char shown[EXPORT_CHAR_MAX],
 		      int *width)
 {
-	size_t len = export_char(s, n, shown);
+	size_t len;
 	wchar_t wc;
+
+	/* Printable ASCII, most of any name: itself, one column. */
+	if ((unsigned char)s[0] >= 0x20 && (unsigned char)s[0] < 0x7f) {
+		shown[0] = s[0];
+		shown[1] = '\0';
+		*width = 1;
+		return 1;
+	}
+	len = export_char(s, n, shown);
 
 	if (strncmp(shown, s, len) != 0 || shown[len] != '\0') {
 		/* "^[", "~[" or U+FFFD: what a terminal shows of those. */
