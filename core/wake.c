@@ -4,6 +4,8 @@
 #include "error.h"
 #include "fse.h"
 #include "i18n.h"
+#include "codec.h"
+#include "record.h"
 #include "rules.h"
 
 #include <stdio.h>
@@ -19,14 +21,14 @@
 
 /* Mixed into the configuration's hash: a change of what an entry means
  * (the rules' code, this file's layout) makes every index again. */
-#define WAKE_FORMAT UINT64_C(1)
+#define WAKE_FORMAT UINT64_C(2)
 
 /* Participants read between two store_release_pages() in a long scan. */
 #define WAKE_RELEASE_EVERY 512
 
-/* DB_WAKE_OF's value: be32 wake (DATE_NONE: never), be32 from, u8 in the
- * caseload. */
-#define WAKE_OF_SIZE 9
+/* DB_WAKE_OF's value: be32 wake (DATE_NONE: never), be32 from, u8 flags
+ * (ENTRY_*), the digest. */
+#define WAKE_OF_SIZE 9 /* then the digest (struct entry) */
 /* META_WAKE's value: be64 configuration hash, be32 the last day made. */
 #define META_SIZE 12
 
@@ -81,31 +83,197 @@ static pdate first_flag_day(const struct config *c,
 	return from + WAKE_HORIZON;
 }
 
-/* One participant's entry: what the index holds of them. */
+/*
+ * One participant's entry: what the index holds of them. Besides the
+ * wake, a digest of what the rules read in their file beyond their own
+ * record, so that a reader evaluates them from two values: the
+ * appointments' days and states in the file's order, the jobs and the
+ * entry answers as recorded, the days of the six-months surveys.
+ */
 struct entry {
-	bool exists; /* the participant is there */
-	pdate wake;  /* DATE_NONE: never */
+	bool exists;  /* the participant is there */
+	bool corrupt; /* their file does not decode: no digest */
+	pdate wake;   /* DATE_NONE: never */
 	pdate from;
 	bool in;
+	/* Computed: owned; held: points into the map. */
+	const uint8_t *digest;
+	size_t digest_len;
+	struct codec_writer w;
 };
 
+/* The header of a DB_WAKE_OF value's flags byte. */
+#define ENTRY_IN      1u
+#define ENTRY_CORRUPT 2u
+
+static void entry_clear(struct entry *e)
+{
+	codec_writer_free(&e->w);
+	memset(e, 0, sizeof *e);
+}
+
+/* A record's bytes, length first. */
+static void put_record(struct codec_writer *w, int rc, uint8_t *buf,
+		       size_t len)
+{
+	if (rc != PC_OK) {
+		w->failed = true;
+		return;
+	}
+	codec_put_varint(w, len);
+	codec_put_raw(w, buf, len);
+	free(buf);
+}
+
+static int digest_encode(const struct participant_file *f,
+			 struct codec_writer *w)
+{
+	uint8_t *buf;
+	size_t len;
+	int rc;
+
+	codec_put_varint(w, f->n_appts);
+	for (size_t i = 0; i < f->n_appts; i++)
+		codec_put_varint(w, (uint64_t)day_key(f->appts[i].date) << 2 |
+					    (unsigned)f->appts[i].status);
+	codec_put_varint(w, f->n_jobs);
+	for (size_t i = 0; i < f->n_jobs; i++) {
+		rc = record_encode_job(&f->jobs[i], &buf, &len);
+		put_record(w, rc, buf, len);
+	}
+	codec_put_varint(w, f->n_fse_entries);
+	for (size_t i = 0; i < f->n_fse_entries; i++) {
+		rc = record_encode_fse_entry(&f->fse_entries[i], &buf, &len);
+		put_record(w, rc, buf, len);
+	}
+	codec_put_varint(w, f->n_fse_surveys);
+	for (size_t i = 0; i < f->n_fse_surveys; i++)
+		codec_put_varint(w, day_key(f->fse_surveys[i].date));
+	return w->failed ? PC_ENOMEM : PC_OK;
+}
+
+/* A count that the bytes left can hold (each item takes one at least). */
+static bool get_count(struct codec_reader *r, size_t *n)
+{
+	uint64_t v;
+
+	if (!codec_get_varint(r, &v) || v > (uint64_t)(r->end - r->p))
+		return false;
+	*n = (size_t)v;
+	return true;
+}
+
+/* The next record's bytes: *p and *len. */
+static bool get_record(struct codec_reader *r, const uint8_t **p,
+		       size_t *len)
+{
+	uint64_t v;
+
+	if (!codec_get_varint(r, &v) || v > (uint64_t)(r->end - r->p))
+		return false;
+	*p = r->p;
+	*len = (size_t)v;
+	r->p += v;
+	return true;
+}
+
+/* Fill *f, whose record f->p is read, from a digest: what the rules
+ * read. PC_ECORRUPT when it does not decode; *f then holds what did. */
+static int digest_decode(const uint8_t *d, size_t n,
+			 struct participant_file *f)
+{
+	struct codec_reader r;
+	const uint8_t *rec;
+	size_t len, count;
+	uint64_t v;
+	int rc = PC_OK;
+
+	codec_reader_init(&r, d, n);
+	if (!get_count(&r, &count))
+		return PC_ECORRUPT;
+	if (count > 0 && (f->appts = calloc(count, sizeof *f->appts)) == NULL)
+		return PC_ENOMEM;
+	for (; f->n_appts < count; f->n_appts++) {
+		struct appointment *a = &f->appts[f->n_appts];
+
+		if (!codec_get_varint(&r, &v) || (v & 3) > APPT_CANCELLED)
+			return PC_ECORRUPT;
+		appointment_init(a);
+		a->participant = f->p.id;
+		a->date = key_day((uint32_t)(v >> 2));
+		a->status = (enum appointment_status)(v & 3);
+	}
+	if (!get_count(&r, &count))
+		return PC_ECORRUPT;
+	if (count > 0 && (f->jobs = calloc(count, sizeof *f->jobs)) == NULL)
+		return PC_ENOMEM;
+	for (; rc == PC_OK && f->n_jobs < count; f->n_jobs++) {
+		if (!get_record(&r, &rec, &len))
+			return PC_ECORRUPT;
+		rc = record_decode_job(rec, len, &f->jobs[f->n_jobs]);
+	}
+	if (rc != PC_OK || !get_count(&r, &count))
+		return rc != PC_OK ? rc : PC_ECORRUPT;
+	if (count > 0 &&
+	    (f->fse_entries = calloc(count, sizeof *f->fse_entries)) == NULL)
+		return PC_ENOMEM;
+	for (; rc == PC_OK && f->n_fse_entries < count; f->n_fse_entries++) {
+		if (!get_record(&r, &rec, &len))
+			return PC_ECORRUPT;
+		rc = record_decode_fse_entry(rec, len,
+					     &f->fse_entries[f->n_fse_entries]);
+	}
+	if (rc != PC_OK || !get_count(&r, &count))
+		return rc != PC_OK ? rc : PC_ECORRUPT;
+	if (count > 0 &&
+	    (f->fse_surveys = calloc(count, sizeof *f->fse_surveys)) == NULL)
+		return PC_ENOMEM;
+	for (; f->n_fse_surveys < count; f->n_fse_surveys++) {
+		struct fse_survey *v2 = &f->fse_surveys[f->n_fse_surveys];
+
+		if (!codec_get_varint(&r, &v) || v > UINT32_MAX)
+			return PC_ECORRUPT;
+		v2->participant = f->p.id;
+		v2->date = key_day((uint32_t)v);
+	}
+	return r.p == r.end ? PC_OK : PC_ECORRUPT;
+}
+
 /*
- * The entry of participant `id` as of `from`. A record that does not
- * decode wakes at once (the reader meets it and says so, as a caseload
- * does) and counts in no caseload.
+ * The entry of participant `id` as of `from` (entry_clear() it). A file
+ * that does not decode wakes at once (the reader meets it and says so,
+ * as a caseload does), counts in no caseload and has no digest.
  */
 static int compute(struct store_txn *t, const struct config *c, uint64_t id,
 		   pdate from, struct entry *e)
 {
 	struct participant_file f;
-	int rc = store_file_load(t, id, &f);
+	struct participant p;
+	int rc = store_participant_get(t, id, &p);
 
 	memset(e, 0, sizeof *e);
 	e->from = from;
 	if (rc == PC_ENOTFOUND)
 		return PC_OK;
+	/* Someone who left, followed no more, and whom no survey will
+	 * flag: their record says it all; the rest of their file, most of
+	 * the database after a few years, is not read. */
+	if (rc == PC_OK && !always_in(c, &p) &&
+	    !rules_survey_window(c, &p, DATE_DAY_MAX)) {
+		participant_clear(&p);
+		e->exists = true;
+		e->wake = DATE_NONE;
+		return PC_OK;
+	}
+	if (rc == PC_OK) {
+		participant_clear(&p);
+		rc = store_file_load(t, id, &f);
+	}
+	if (rc == PC_ENOTFOUND)
+		return PC_OK;
 	e->exists = true;
 	if (rc == PC_ECORRUPT) {
+		e->corrupt = true;
 		e->wake = from;
 		return PC_OK;
 	}
@@ -113,14 +281,21 @@ static int compute(struct store_txn *t, const struct config *c, uint64_t id,
 		return rc;
 	e->in = always_in(c, &f.p);
 	e->wake = first_flag_day(c, &f, from);
+	rc = digest_encode(&f, &e->w);
+	e->digest = e->w.buf;
+	e->digest_len = e->w.len;
 	participant_file_clear(&f);
-	return PC_OK;
+	if (rc != PC_OK)
+		entry_clear(e);
+	return rc;
 }
 
-/* The entry held for `id`: *e->exists false when none. */
+/* The entry held for `id`: *e->exists false when none; its digest
+ * points into the map. */
 static int held(struct store_txn *t, uint64_t id, struct entry *e)
 {
 	uint8_t k[8];
+	const uint8_t *v8;
 	MDB_val v;
 	int rc;
 
@@ -131,12 +306,16 @@ static int held(struct store_txn *t, uint64_t id, struct entry *e)
 		return PC_OK;
 	if (rc != PC_OK)
 		return rc;
-	if (v.mv_size != WAKE_OF_SIZE)
+	if (v.mv_size < WAKE_OF_SIZE)
 		return PC_ECORRUPT;
+	v8 = v.mv_data;
 	e->exists = true;
-	e->wake = key_day(get_be32(v.mv_data));
-	e->from = key_day(get_be32((const uint8_t *)v.mv_data + 4));
-	e->in = ((const uint8_t *)v.mv_data)[8] != 0;
+	e->wake = key_day(get_be32(v8));
+	e->from = key_day(get_be32(v8 + 4));
+	e->in = (v8[8] & ENTRY_IN) != 0;
+	e->corrupt = (v8[8] & ENTRY_CORRUPT) != 0;
+	e->digest = v8 + WAKE_OF_SIZE;
+	e->digest_len = v.mv_size - WAKE_OF_SIZE;
 	return PC_OK;
 }
 
@@ -168,7 +347,8 @@ static int forget(struct store_txn *t, uint64_t id, const struct entry *old)
 
 static int record(struct store_txn *t, uint64_t id, const struct entry *e)
 {
-	uint8_t k[12], v[WAKE_OF_SIZE];
+	uint8_t k[12], *v;
+	size_t n = WAKE_OF_SIZE + e->digest_len;
 	int rc = PC_OK;
 
 	if (!e->exists)
@@ -180,10 +360,19 @@ static int record(struct store_txn *t, uint64_t id, const struct entry *e)
 	put_be64(k, id);
 	if (rc == PC_OK && e->in)
 		rc = store_put(t, DB_IN_CASELOAD, k, 8, "", 0);
+	if (rc != PC_OK)
+		return rc;
+	if ((v = malloc(n)) == NULL)
+		return PC_ENOMEM;
 	put_be32(v, day_key(e->wake));
 	put_be32(v + 4, day_key(e->from));
-	v[8] = e->in;
-	return rc == PC_OK ? store_put(t, DB_WAKE_OF, k, 8, v, sizeof v) : rc;
+	v[8] = (uint8_t)((e->in ? ENTRY_IN : 0) |
+			 (e->corrupt ? ENTRY_CORRUPT : 0));
+	if (e->digest_len > 0)
+		memcpy(v + WAKE_OF_SIZE, e->digest, e->digest_len);
+	rc = store_put(t, DB_WAKE_OF, k, 8, v, n);
+	free(v);
+	return rc;
 }
 
 /* ---- keeping it ---- */
@@ -239,6 +428,9 @@ static int rebuild(struct store_txn *t, const struct wake *w)
 		rc = compute(t, w->c, l.ids[i], w->today, &e);
 		if (rc == PC_OK)
 			rc = record(t, l.ids[i], &e);
+		entry_clear(&e);
+		if ((i + 1) % WAKE_RELEASE_EVERY == 0)
+			store_release_pages(t->s);
 	}
 	free(l.ids);
 	return rc;
@@ -273,6 +465,7 @@ static int keep(struct store_txn *t, const uint64_t *ids, size_t n, bool all,
 				rc = compute(t, w->c, ids[i], w->today, &now);
 			if (rc == PC_OK)
 				rc = record(t, ids[i], &now);
+			entry_clear(&now);
 		}
 		if (w->today > m.last)
 			m.last = w->today;
@@ -397,28 +590,61 @@ static void keep_participant(struct participant_file *f)
 	f->p = p;
 }
 
-/* Read participant `id` into the next entry of `out` if the rules flag
- * them in the caseload; *extra: in it though in no DB_IN_CASELOAD. */
+/* Tell of participant `id` whose file does not decode, as a caseload
+ * does, and count them. */
+static void corrupt(struct store *s, uint64_t id, struct caseload *out)
+{
+	store_notice(s,
+		     _("participant %llu: corrupt record, see `parcours "
+		       "check`"),
+		     (unsigned long long)id);
+	out->n_corrupt++;
+}
+
+/*
+ * Evaluate participant `id` from their record and their entry's digest
+ * (two values read, nothing else), into the next entry of `out` when the
+ * rules flag them in the caseload; *extra: in it though in no
+ * DB_IN_CASELOAD. PC_ENOTFOUND: the index lacks them (read it all).
+ */
 static int take(struct store *s, struct store_txn *t, const struct wake *w,
 		uint64_t id, struct caseload *out, size_t *extra)
 {
 	struct caseload_entry *e = &out->entries[out->n];
-	struct participant_file f;
-	int rc = store_file_load(t, id, &f);
+	struct participant_file f = { 0 };
+	struct entry have;
+	int rc = held(t, id, &have);
 
+	if (rc == PC_OK && !have.exists)
+		rc = PC_ENOTFOUND;
+	if (rc == PC_OK)
+		rc = store_participant_get(t, id, &f.p);
 	if (rc == PC_ENOTFOUND)
 		return PC_ENOTFOUND; /* an entry without its participant:
 					read it all; `check` says it */
-	if (rc == PC_ECORRUPT) {
-		store_notice(s,
-			     _("participant %llu: corrupt record, see "
-			       "`parcours check`"),
-			     (unsigned long long)id);
-		out->n_corrupt++;
+	if (rc == PC_ECORRUPT || (rc == PC_OK && have.corrupt)) {
+		participant_file_clear(&f);
+		corrupt(s, id, out);
 		return PC_OK;
 	}
-	if (rc != PC_OK)
+	if (rc == PC_OK) {
+		f.p.id = id;
+		rc = digest_decode(have.digest, have.digest_len, &f);
+	}
+	if (rc == PC_ECORRUPT) {
+		/* The digest does not decode (`check` says it): the file
+		 * itself, read the long way. */
+		participant_file_clear(&f);
+		rc = store_file_load(t, id, &f);
+		if (rc == PC_ECORRUPT) {
+			corrupt(s, id, out);
+			return PC_OK;
+		}
+	}
+	if (rc != PC_OK) {
+		participant_file_clear(&f);
 		return rc;
+	}
 	rc = caseload_entry_set(e, w->c, &f, w->today);
 	if (rc != PC_OK)
 		return rc;
@@ -537,6 +763,15 @@ static int check_one(const MDB_val *key, const MDB_val *val, void *arg)
 			     have.exists ? have.from : k->w->today, &want);
 	if (rc != PC_OK)
 		return rc;
+	if (have.exists && want.exists &&
+	    (have.corrupt != want.corrupt ||
+	     have.digest_len != want.digest_len ||
+	     (want.digest_len > 0 &&
+	      memcmp(have.digest, want.digest, want.digest_len) != 0)))
+		store_report_add(k->r,
+				 _("attention index: participant %llu: its "
+				   "digest differs from the file"),
+				 (unsigned long long)id);
 	if (have.exists != want.exists || have.wake != want.wake ||
 	    have.in != want.in) {
 		char a[96], b[96];
@@ -563,6 +798,7 @@ static int check_one(const MDB_val *key, const MDB_val *val, void *arg)
 					   "%llu: missing from the caseload"),
 					 (unsigned long long)id);
 	}
+	entry_clear(&want);
 	if (++k->seen % WAKE_RELEASE_EVERY == 0)
 		store_release_pages(k->t->s);
 	return PC_OK;
