@@ -148,9 +148,13 @@ int store_del(struct store_txn *t, int db, const void *k, size_t klen)
 	return rc == MDB_NOTFOUND ? PC_OK : store_fail(t, rc);
 }
 
+/* Keys a scan reads between two store_release_pages(). */
+#define SCAN_RELEASE_EVERY 8192
+
 int store_scan(struct store_txn *t, int db, const void *prefix, size_t plen,
 	       store_scan_fn fn, void *arg)
 {
+	size_t seen = 0;
 	MDB_cursor *c;
 	MDB_val key = { plen, (void *)prefix }, val;
 	int rc, op = plen ? MDB_SET_RANGE : MDB_FIRST;
@@ -165,6 +169,11 @@ int store_scan(struct store_txn *t, int db, const void *prefix, size_t plen,
 		if (plen > 0 && (key.mv_size < plen ||
 				 memcmp(key.mv_data, prefix, plen) != 0))
 			break;
+		/* A long scan lets go of the pages it mapped as it goes (a
+		 * sub-database's pages lie among the others', and the kernel
+		 * maps a fault's neighbours too). */
+		if (++seen % SCAN_RELEASE_EVERY == 0)
+			store_release_pages(t->s);
 		rc = fn(&key, &val, arg);
 		if (rc != PC_OK) {
 			mdb_cursor_close(c);
