@@ -48,6 +48,7 @@ _parcours()
 	transfer-out) opts="--output --help" ;;
 	transfer-in) opts="--help" ;;
 	demo) opts="--participants --seed --help" ;;
+	check) opts="--reindex --help" ;;
 	*) opts="--help" ;;
 	esac
 	COMPREPLY=($(compgen -W "$opts" -- "$cur"))
