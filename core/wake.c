@@ -21,7 +21,7 @@
 
 /* Mixed into the configuration's hash: a change of what an entry means
  * (the rules' code, this file's layout) makes every index again. */
-#define WAKE_FORMAT UINT64_C(2)
+#define WAKE_FORMAT UINT64_C(3)
 
 /* Participants read between two store_release_pages() in a long scan. */
 #define WAKE_RELEASE_EVERY 512
@@ -87,8 +87,9 @@ static pdate first_flag_day(const struct config *c,
  * One participant's entry: what the index holds of them. Besides the
  * wake, a digest of what the rules read in their file beyond their own
  * record, so that a reader evaluates them from two values: the
- * appointments' days and states in the file's order, the jobs and the
- * entry answers as recorded, the days of the six-months surveys.
+ * appointments' days and states in the file's order, the jobs as
+ * recorded but for the employer's name, the entry answers, the days of
+ * the six-months surveys. No text a person typed.
  */
 struct entry {
 	bool exists;  /* the participant is there */
@@ -138,7 +139,11 @@ static int digest_encode(const struct participant_file *f,
 					    (unsigned)f->appts[i].status);
 	codec_put_varint(w, f->n_jobs);
 	for (size_t i = 0; i < f->n_jobs; i++) {
-		rc = record_encode_job(&f->jobs[i], &buf, &len);
+		struct job j = f->jobs[i];
+
+		/* No rule reads who employs them: no name in the index. */
+		j.employer = NULL;
+		rc = record_encode_job(&j, &buf, &len);
 		put_record(w, rc, buf, len);
 	}
 	codec_put_varint(w, f->n_fse_entries);

@@ -16,6 +16,7 @@
 
 #include <lmdb.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -320,6 +321,59 @@ static void check_finds_damage(void **state)
 	same_as_full_read(f, f->c, f->w.today + 1);
 }
 
+/* True when some value of the "wake_of" sub-database holds `text`. */
+static bool index_holds(const char *dir, const char *text)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_cursor *cur;
+	MDB_val k, v;
+	bool found = false;
+
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, 20), 0);
+	assert_int_equal(mdb_env_open(env, dir, MDB_RDONLY, 0600), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
+	assert_int_equal(mdb_dbi_open(txn, "wake_of", 0, &dbi), 0);
+	assert_int_equal(mdb_cursor_open(txn, dbi, &cur), 0);
+	for (int op = MDB_FIRST; !found && mdb_cursor_get(cur, &k, &v, op) == 0;
+	     op = MDB_NEXT)
+		found = memmem(v.mv_data, v.mv_size, text, strlen(text)) != NULL;
+	mdb_cursor_close(cur);
+	mdb_txn_abort(txn);
+	mdb_env_close(env);
+	return found;
+}
+
+/* The index holds no name typed by someone: not the employers'. */
+static void no_typed_text(void **state)
+{
+	struct fixture *f = *state;
+	struct caseload cl;
+	char *cause = NULL, *names[8];
+	size_t n = 0;
+
+	assert_int_equal(caseload_load(f->s, f->c, NULL, false, f->today, &cl,
+				       &cause),
+			 PC_OK);
+	for (size_t i = 0; i < cl.n && n < 8; i++)
+		for (size_t j = 0; j < cl.entries[i].file.n_jobs && n < 8; j++)
+			if (cl.entries[i].file.jobs[j].employer != NULL)
+				names[n++] =
+					strdup(cl.entries[i].file.jobs[j].employer);
+	caseload_free(&cl);
+	assert_true(n > 0);
+	store_close(&f->s);
+	for (size_t i = 0; i < n; i++) {
+		if (index_holds(f->dir, names[i]))
+			fail_msg("the index holds \"%s\"", names[i]);
+		free(names[i]);
+	}
+	assert_int_equal(store_open(f->dir, &f->s, &cause), PC_OK);
+	wake_attach(f->s, &f->w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -328,6 +382,7 @@ int main(void)
 		cmocka_unit_test(config_changed),
 		cmocka_unit_test(write_without_it),
 		cmocka_unit_test(check_finds_damage),
+		cmocka_unit_test(no_typed_text),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
