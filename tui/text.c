@@ -1,11 +1,13 @@
 /* text.c: display width, truncation and case of UTF-8 strings. */
 #include "text.h"
+#include "codec.h"
 #include "export.h"
 
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdbool.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -129,12 +131,13 @@ char *text_fit(const char *s, int width, char *buf, size_t size)
 void text_pad(FILE *out, const char *s, int width)
 {
 	size_t size = strlen(s) + (width > 0 ? (size_t)width : 0) + 8;
-	char *buf = malloc(size);
+	char small[256], *buf = size <= sizeof small ? small : malloc(size);
 
 	if (buf == NULL)
 		return;
 	fputs(text_fit(s, width, buf, size), out);
-	free(buf);
+	if (buf != small)
+		free(buf);
 }
 
 char *text_upper(const char *s)
@@ -148,9 +151,17 @@ char *text_upper(const char *s)
 	memset(&st, 0, sizeof st);
 	while (n > 0) {
 		wchar_t wc;
-		size_t len = decode(s, n, &wc), k;
+		size_t len, k;
 		char buf[MB_LEN_MAX];
 
+		if ((unsigned char)*s < 0x80) {
+			/* ASCII: its own capital, without the wide path. */
+			out[used++] = (char)toupper((unsigned char)*s);
+			s++;
+			n--;
+			continue;
+		}
+		len = decode(s, n, &wc);
 		if (len == 1 && (unsigned char)*s >= 0x80) {
 			/* An invalid byte: keep it as it is. */
 			buf[0] = *s;
@@ -200,9 +211,29 @@ void text_tsv_field(FILE *out, const char *s)
 	}
 }
 
+/* True when every byte of s shows as itself: valid UTF-8 without control
+ * characters (C0, DEL, C1). */
+static bool plain(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	bool ascii = true;
+
+	for (size_t i = 0; i < n; i++) {
+		if (u[i] < 0x20 || u[i] == 0x7f ||
+		    (u[i] == 0xc2 && i + 1 < n && u[i + 1] < 0xa0))
+			return false;
+		ascii = ascii && u[i] < 0x80;
+	}
+	return ascii || codec_utf8_valid(u, n);
+}
+
 void text_put(FILE *out, const char *s)
 {
-	export_text(out, s ? s : "");
+	s = s ? s : "";
+	if (plain(s, strlen(s)))
+		fputs(s, out);
+	else
+		export_text(out, s);
 }
 
 char *text_shown(const char *s)
