@@ -987,18 +987,6 @@ static int check_depth(FILE *f, const char *path, char **cause)
 	return rc;
 }
 
-/* Fold the bytes of f into the FNV-1a hash *h; f is rewound. */
-static void hash_file(FILE *f, uint64_t *h)
-{
-	unsigned char buf[4096];
-	size_t n;
-
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		for (size_t i = 0; i < n; i++)
-			*h = (*h ^ buf[i]) * UINT64_C(0x100000001b3);
-	rewind(f);
-}
-
 /* Read one file over *c. Returns PC_OK, PC_EIO or PC_EINVAL. */
 static int read_file(struct config *c, const char *path, char **cause)
 {
@@ -1018,7 +1006,6 @@ static int read_file(struct config *c, const char *path, char **cause)
 		fclose(f);
 		return rc;
 	}
-	hash_file(f, &c->source_hash);
 	if (!yaml_parser_initialize(&parser)) {
 		fclose(f);
 		return error_set(cause, PC_ENOMEM, "out of memory");
@@ -1074,7 +1061,6 @@ int config_load(const char *base, const char *user, struct config **out,
 
 	if (c == NULL)
 		return error_set(cause, PC_ENOMEM, "out of memory");
-	c->source_hash = UINT64_C(0xcbf29ce484222325);
 	c->exit_validation = EXIT_AFTER_FOLLOWUP;
 	c->min_weekly_minutes = CONFIG_MIN_WEEKLY_MINUTES;
 	c->max_gap_days = CONFIG_MAX_GAP_DAYS;
@@ -1211,4 +1197,54 @@ const struct config_member *config_member(const struct config *c,
 		if (strcmp(c->team[i].login, login) == 0)
 			return &c->team[i];
 	return NULL;
+}
+
+/* FNV-1a over n bytes, continuing h. */
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * UINT64_C(0x100000001b3);
+	return h;
+}
+
+static uint64_t fnv_int(uint64_t h, long long v)
+{
+	return fnv(h, &v, sizeof v);
+}
+
+static uint64_t fnv_str(uint64_t h, const char *s)
+{
+	return s ? fnv(h, s, strlen(s) + 1) : fnv_int(h, -1);
+}
+
+uint64_t config_rules_hash(const struct config *c)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	h = fnv_int(h, (long long)c->n_stages);
+	for (size_t i = 0; i < c->n_stages; i++) {
+		h = fnv_str(h, c->stages[i].id);
+		h = fnv_int(h, c->stages[i].contact_days);
+	}
+	h = fnv_int(h, (long long)c->n_exit_reasons);
+	for (size_t i = 0; i < c->n_exit_reasons; i++) {
+		h = fnv_str(h, c->exit_reasons[i].id);
+		h = fnv_int(h, c->exit_reasons[i].positive);
+		h = fnv_int(h, c->exit_reasons[i].needs);
+	}
+	h = fnv_int(h, (long long)c->n_checkins);
+	for (size_t i = 0; i < c->n_checkins; i++)
+		h = fnv_int(h, c->checkin_days[i]);
+	h = fnv_int(h, c->checkin_notice_days);
+	h = fnv_int(h, c->followup_months);
+	h = fnv_int(h, c->max_duration_months);
+	h = fnv_int(h, c->max_duration_notice_days);
+	h = fnv_int(h, c->min_weekly_minutes);
+	h = fnv_int(h, c->max_gap_days);
+	h = fnv_int(h, c->exit_validation);
+	h = fnv_int(h, c->fse_from);
+	h = fnv_int(h, c->fse_entry_grace_days);
+	return fnv_int(h, c->fse_survey_window_days);
 }

@@ -543,9 +543,71 @@ static void deep_nesting(void **state)
 	free(text);
 }
 
+/* The rules' hash (the attention index's key): every key a rule reads
+ * changes it, what no rule reads does not. */
+static void rules_hash(void **state)
+{
+	static const char *const changes[] = {
+		"max_duration_months: 30\n",
+		"max_duration_notice_days: 61\n",
+		"exit_validation: hiring\n",
+		"followup:\n  months: 5\n",
+		"followup:\n  checkin_days: [7, 30, 90]\n",
+		"followup:\n  notice_days: 8\n",
+		"followup:\n  min_weekly_hours: 20\n",
+		"followup:\n  max_gap_days: 4\n",
+		"fse:\n  from: 2027-01-01\n",
+		"fse:\n  entry_grace_days: 15\n",
+		"fse:\n  survey_window_days: 30\n",
+		"stages:\n  - id: freins\n    label: F\n    short: F\n    contact_days: 31\n",
+		"exit_reasons:\n  - id: cdi\n    label: CDI\n    positive: "
+		"false\n",
+	};
+	static const char *const keeps[] = {
+		"referent: \"Paul Martin\"\n",
+		"caseload_target: 60\n",
+		"timezone: UTC\n",
+		"csv_delimiter: tab\n",
+	};
+	char *dir = helper_tmpdir(), *cause = NULL;
+	struct config *base = NULL, *c = NULL;
+	uint64_t h;
+
+	(void)state;
+	assert_int_equal(config_load(helper_default_config(), NULL, &base,
+				     &cause),
+			 PC_OK);
+	h = config_rules_hash(base);
+	for (size_t i = 0; i < sizeof changes / sizeof *changes; i++) {
+		char *path = helper_write(dir, "user.yaml", changes[i]);
+
+		if (config_load(helper_default_config(), path, &c, &cause) !=
+		    PC_OK)
+			fail_msg("%s: %s", changes[i], cause);
+		if (config_rules_hash(c) == h)
+			fail_msg("the hash ignores: %s", changes[i]);
+		config_free(&c);
+		free(path);
+	}
+	for (size_t i = 0; i < sizeof keeps / sizeof *keeps; i++) {
+		char *path = helper_write(dir, "user.yaml", keeps[i]);
+
+		if (config_load(helper_default_config(), path, &c, &cause) !=
+		    PC_OK)
+			fail_msg("%s: %s", keeps[i], cause);
+		if (config_rules_hash(c) != h)
+			fail_msg("the hash depends on: %s", keeps[i]);
+		config_free(&c);
+		free(path);
+	}
+	config_free(&base);
+	helper_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rules_hash),
 		cmocka_unit_test(deep_nesting),
 		cmocka_unit_test(default_config),
 		cmocka_unit_test(user_file_overrides),

@@ -3,8 +3,8 @@
 # index what reading every file answers: on one referent's database the
 # two (`attention` reads the files) agree line for line, on many days
 # after the demo was written, after a change of the configuration (the
-# index made again on its own), after a write by a tool without the
-# index; `check` checks it and `check --reindex` makes it again. A
+# index made again on its own, but not for a referent's own name), after
+# a write by a tool without the index; `check` checks it and `check --reindex` makes it again. A
 # database of the previous release (0.2) gives, once upgraded, what
 # that release answered.
 . "$(dirname "$0")/../lib.sh"
@@ -25,6 +25,13 @@ err_empty "check"
 out_has "check" "the database is whole"
 out_has_not() { if grep -q -- "$2" "$WORK/out"; then ko "$1: stdout has '$2'"; else ok; fi; }
 out_has_not "the index checked, not out of date" "out of date"
+
+# A referent's own configuration, the rules the same (their name): the
+# index holds for them too, not made again at each of their changes.
+mkdir -p "$WORK/conf"
+printf 'referent: "Paul Martin"\n' >"$WORK/conf/mine.yaml"
+PARCOURS_CONFIG=$WORK/conf/mine.yaml run "check, a referent's own name" 0 --db "$DB" --today $T check
+out_has_not "the same rules, the same index" "out of date"
 
 # Another configuration: the index is made again by the next reading.
 mkdir -p "$WORK/conf"
