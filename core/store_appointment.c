@@ -112,15 +112,30 @@ int store_appointment_update(struct store_txn *t, const struct appointment *a)
 int store_planned_between(struct store_txn *t, pdate from, pdate to,
 			  uint64_t **ids, size_t *n)
 {
-	struct store_id_list l = { .offset = 4 };
+	struct store_id_list l = { 0 };
+	int rc = store_ids_by_day(t, DB_PLANNED, from, to, &l);
+
+	if (rc != PC_OK) {
+		free(l.ids);
+		return rc;
+	}
+	*ids = l.ids;
+	*n = l.n;
+	return PC_OK;
+}
+
+int store_ids_by_day(struct store_txn *t, int db, pdate from, pdate to,
+		     struct store_id_list *l)
+{
 	uint32_t last = (uint32_t)to ^ 0x80000000u;
 	uint8_t start[4];
 	MDB_cursor *c;
 	MDB_val key = { 4, start }, val;
 	int mrc, rc = PC_OK;
 
+	l->offset = 4;
 	put_be32(start, (uint32_t)from ^ 0x80000000u);
-	mrc = mdb_cursor_open(t->txn, t->s->dbi[DB_PLANNED], &c);
+	mrc = mdb_cursor_open(t->txn, t->s->dbi[db], &c);
 	if (mrc != 0)
 		return store_fail(t, mrc);
 	for (int op = MDB_SET_RANGE;
@@ -131,18 +146,12 @@ int store_planned_between(struct store_txn *t, pdate from, pdate to,
 		}
 		if (get_be32(key.mv_data) > last)
 			break;
-		rc = store_collect_id(&key, &val, &l);
+		rc = store_collect_id(&key, &val, l);
 		if (rc != PC_OK)
 			break;
 	}
 	mdb_cursor_close(c);
 	if (rc == PC_OK && mrc != 0 && mrc != MDB_NOTFOUND)
 		rc = store_fail(t, mrc);
-	if (rc != PC_OK) {
-		free(l.ids);
-		return rc;
-	}
-	*ids = l.ids;
-	*n = l.n;
-	return PC_OK;
+	return rc;
 }

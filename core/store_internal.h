@@ -169,6 +169,12 @@ struct store_id_list {
 /* A store_scan_fn that appends the key's be64 id to a store_id_list. */
 int store_collect_id(const MDB_val *key, const MDB_val *val, void *arg);
 
+/* Append to *l the ids of the keys of `db` (be32 day with its sign bit
+ * flipped, be64 id) whose day lies in from..to, in key order; *l is the
+ * caller's to free, whatever the outcome. */
+int store_ids_by_day(struct store_txn *t, int db, pdate from, pdate to,
+		     struct store_id_list *l);
+
 /* Remove an appointment's index entries (the record itself stays). */
 int store_appointment_unindex(struct store_txn *t, const struct appointment *a);
 

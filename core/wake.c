@@ -184,32 +184,8 @@ int wake_state(struct store *s, const struct wake *w, enum wake_state *state,
 /* The participants whose wake is on or before `today`, in id order. */
 static int woken(struct store_txn *t, pdate today, struct store_id_list *l)
 {
-	uint8_t start[4] = { 0 };
-	uint32_t last = day_key(today);
-	MDB_cursor *c;
-	MDB_val key = { sizeof start, start }, val;
-	int mrc, rc = PC_OK;
-
-	l->offset = 4;
-	mrc = mdb_cursor_open(t->txn, t->s->dbi[DB_WAKE], &c);
-	if (mrc != 0)
-		return store_fail(t, mrc);
-	for (int op = MDB_SET_RANGE;
-	     (mrc = mdb_cursor_get(c, &key, &val, op)) == 0; op = MDB_NEXT) {
-		if (key.mv_size != 12) {
-			rc = PC_ECORRUPT;
-			break;
-		}
-		if (get_be32(key.mv_data) > last)
-			break;
-		rc = store_collect_id(&key, &val, l);
-		if (rc != PC_OK)
-			break;
-	}
-	mdb_cursor_close(c);
-	if (rc == PC_OK && mrc != 0 && mrc != MDB_NOTFOUND)
-		rc = store_fail(t, mrc);
-	return rc;
+	/* From the smallest key (DATE_NONE's): every day up to today. */
+	return store_ids_by_day(t, DB_WAKE, DATE_NONE, today, l);
 }
 
 static int cmp_id(const void *x, const void *y)
