@@ -375,14 +375,29 @@ int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 
 void store_release_pages(struct store *s)
 {
-	MDB_envinfo info;
+	char line[4352];
+	mdb_filehandle_t fd;
+	struct stat st;
+	FILE *maps;
 
-	/* The map is shared and read-only in this process (no
-	 * MDB_WRITEMAP): dropping its pages loses nothing. */
-	if (s == NULL || mdb_env_info(s->env, &info) != 0 ||
-	    info.me_mapaddr == NULL)
+	/* LMDB tells the map's address only for a fixed map (mdb_env_info's
+	 * me_mapaddr is NULL otherwise): find the file's mappings among the
+	 * process's. Read-only shared ones (no MDB_WRITEMAP) hold nothing
+	 * the file does not: dropping their pages loses nothing. */
+	if (s == NULL || mdb_env_get_fd(s->env, &fd) != 0 ||
+	    fstat(fd, &st) != 0 ||
+	    (maps = fopen("/proc/self/maps", "re")) == NULL)
 		return;
-	(void)madvise(info.me_mapaddr, info.me_mapsize, MADV_DONTNEED);
+	while (fgets(line, sizeof line, maps) != NULL) {
+		unsigned long lo, hi, ino;
+		char perms[8];
+
+		if (sscanf(line, "%lx-%lx %7s %*x %*x:%*x %lu", &lo, &hi, perms,
+			   &ino) == 4 &&
+		    strcmp(perms, "r--s") == 0 && ino == (unsigned long)st.st_ino)
+			(void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
+	}
+	fclose(maps);
 }
 
 int store_is_empty(struct store_txn *t, bool *empty)
