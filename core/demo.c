@@ -668,6 +668,9 @@ int demo_fill(struct store *s, const struct config *c,
 		b.last = first + BATCH < total ? first + BATCH : total;
 		b.check_empty = first == 0;
 		rc = store_write(s, write_batch, &b, cause);
+		/* What the batch read and wrote through the map is let go,
+		 * so resident memory stays that of one batch. */
+		store_release_pages(s);
 		if (rc == PC_OK) {
 			res->participants += b.last - b.first;
 			res->appointments += b.appointments;
