@@ -5,12 +5,14 @@
 #include "i18n.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 const char *const store_db_names[DB_COUNT] = {
 	"meta",
@@ -373,6 +375,28 @@ int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 	}
 }
 
+/* Resident file pages (the map's, mostly) under which a release is not
+ * worth the reads it costs after: each page fault maps up to 16 pages. */
+#define RELEASE_ABOVE_BYTES ((unsigned long)16 << 20)
+
+/* True unless /proc/self/statm says the file pages resident are few. */
+static bool many_file_pages(void)
+{
+	unsigned long size, resident, shared;
+	char buf[128];
+	int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		return true;
+	buf[n] = '\0';
+	return sscanf(buf, "%lu %lu %lu", &size, &resident, &shared) != 3 ||
+	       shared > RELEASE_ABOVE_BYTES / (unsigned long)sysconf(
+						      _SC_PAGESIZE);
+}
+
 void store_release_pages(struct store *s)
 {
 	char line[4352];
@@ -384,8 +408,8 @@ void store_release_pages(struct store *s)
 	 * me_mapaddr is NULL otherwise): find the file's mappings among the
 	 * process's. Read-only shared ones (no MDB_WRITEMAP) hold nothing
 	 * the file does not: dropping their pages loses nothing. */
-	if (s == NULL || mdb_env_get_fd(s->env, &fd) != 0 ||
-	    fstat(fd, &st) != 0 ||
+	if (s == NULL || !many_file_pages() ||
+	    mdb_env_get_fd(s->env, &fd) != 0 || fstat(fd, &st) != 0 ||
 	    (maps = fopen("/proc/self/maps", "re")) == NULL)
 		return;
 	while (fgets(line, sizeof line, maps) != NULL) {
@@ -394,7 +418,8 @@ void store_release_pages(struct store *s)
 
 		if (sscanf(line, "%lx-%lx %7s %*x %*x:%*x %lu", &lo, &hi, perms,
 			   &ino) == 4 &&
-		    strcmp(perms, "r--s") == 0 && ino == (unsigned long)st.st_ino)
+		    strcmp(perms, "r--s") == 0 &&
+		    ino == (unsigned long)st.st_ino)
 			(void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
 	}
 	fclose(maps);
