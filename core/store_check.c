@@ -42,6 +42,37 @@ void store_report_add(struct store_report *r, const char *fmt, ...)
 
 #define problem(c, ...) store_report_add((c)->r, __VA_ARGS__)
 
+/* Records checked between two releases of the mapped pages: a check reads
+ * the whole file, which would otherwise stay resident. */
+#define CHECK_RELEASE_EVERY 256
+
+/* store_scan, the mapped pages let go every CHECK_RELEASE_EVERY records. */
+struct released_scan {
+	struct store *s;
+	store_scan_fn fn;
+	void *arg;
+	size_t n;
+};
+
+static int released_one(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct released_scan *x = arg;
+
+	if (++x->n % CHECK_RELEASE_EVERY == 0)
+		store_release_pages(x->s);
+	return x->fn(key, val, x->arg);
+}
+
+static int scan_released(struct store_txn *t, int db, store_scan_fn fn,
+			 void *arg)
+{
+	struct released_scan x = { t->s, fn, arg, 0 };
+	int rc = store_scan(t, db, NULL, 0, released_one, &x);
+
+	store_release_pages(t->s);
+	return rc;
+}
+
 static bool exists(struct checker *c, int db, const void *k, size_t klen)
 {
 	MDB_val v;
@@ -410,30 +441,25 @@ int store_check_records(struct store *s, struct store_report *r, char **cause)
 			_("the schema version is newer than this "
 			  "parcours"));
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_PARTICIPANTS, NULL, 0,
-				check_participant, &c);
+		rc = scan_released(c.t, DB_PARTICIPANTS, check_participant, &c);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_BY_REFERENT, NULL, 0, check_by_referent,
-				&c);
+		rc = scan_released(c.t, DB_BY_REFERENT, check_by_referent, &c);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_APPOINTMENTS, NULL, 0,
-				check_appointment, &c);
+		rc = scan_released(c.t, DB_APPOINTMENTS, check_appointment, &c);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_APPT_BY_PART, NULL, 0, check_appt_index,
-				&c);
+		rc = scan_released(c.t, DB_APPT_BY_PART, check_appt_index, &c);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_PLANNED, NULL, 0, check_planned, &c);
+		rc = scan_released(c.t, DB_PLANNED, check_planned, &c);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_MOVES, NULL, 0, check_child, &moves);
+		rc = scan_released(c.t, DB_MOVES, check_child, &moves);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_JOBS, NULL, 0, check_child, &jobs);
+		rc = scan_released(c.t, DB_JOBS, check_child, &jobs);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_NOTES, NULL, 0, check_child, &notes);
+		rc = scan_released(c.t, DB_NOTES, check_child, &notes);
 	for (int i = 0; i < 3 && rc == PC_OK; i++)
-		rc = store_scan(c.t, DB_FSE_ENTRY + i, NULL, 0, check_child,
-				&fse[i]);
+		rc = scan_released(c.t, DB_FSE_ENTRY + i, check_child, &fse[i]);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_JOURNAL, NULL, 0, check_journal, &c);
+		rc = scan_released(c.t, DB_JOURNAL, check_journal, &c);
 	store_read_end(&c.t);
 	if (rc != PC_OK)
 		return error_set(cause, rc, "%s: %s", store_path(s),

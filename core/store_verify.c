@@ -221,7 +221,13 @@ struct walker {
 	uint64_t last_pg;
 	uint8_t *seen; /* a bit per page up to last_pg: in use or free */
 	struct store_report *r;
+	uint64_t taken; /* pages taken since the map was last let go */
 };
+
+/* Pages walked between two releases of the map (each fault maps up to 16
+ * pages: 16 MB at most): a walk reads the whole file, which would
+ * otherwise stay resident. */
+#define WALK_RELEASE_PAGES 256
 
 struct tree {
 	char name[72];	       /* quoted, printable, for messages */
@@ -319,6 +325,14 @@ static bool take(struct walker *w, const struct tree *t, uint64_t from,
 	}
 	for (uint64_t i = 0; i < n; i++)
 		mark(w, pgno + i);
+	/* Pointers into pages let go stay valid: the map is read-only and
+	 * shared, a page is read again from the file when touched. */
+	w->taken += n;
+	if (w->taken >= WALK_RELEASE_PAGES) {
+		(void)madvise((void *)w->map, (size_t)(w->in_file * w->psize),
+			      MADV_DONTNEED);
+		w->taken = 0;
+	}
 	return true;
 }
 
