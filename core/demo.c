@@ -15,7 +15,7 @@
 #define BATCH 5000
 
 /* Participants written between two releases of the mapped pages. */
-#define RELEASE_EVERY 64
+#define RELEASE_EVERY 16
 
 /* Ages of the participants, in years. */
 #define AGE_MIN 18

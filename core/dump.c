@@ -10,7 +10,7 @@
 
 /* Participants written between two releases of the mapped pages: enough
  * to make the release cheap, few enough to keep the resident map small. */
-#define DUMP_RELEASE_EVERY 128
+#define DUMP_RELEASE_EVERY 32
 
 static void date(FILE *out, pdate d)
 {

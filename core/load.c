@@ -727,7 +727,7 @@ static int load_children(struct loader *l, struct store_txn *t,
 
 /* Elements loaded between two releases of the mapped pages (the
  * database's and the dump's), so resident memory stays bounded. */
-#define LOAD_RELEASE_EVERY 256
+#define LOAD_RELEASE_EVERY 64
 
 /* Let go of the pages of the dump read so far (a file's, read-only: they
  * are read again from it if need be). */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -375,18 +376,37 @@ int store_write(struct store *s, store_write_fn fn, void *arg, char **cause)
 	}
 }
 
-/* Resident file pages (the map's, mostly) under which a release is not
- * worth the reads it costs after: each page fault maps up to 16 pages. */
+/*
+ * When a release is worth its cost: the file pages resident (the map's,
+ * mostly) past RELEASE_ABOVE_BYTES, as /proc/self/statm tells, looked at
+ * only after RELEASE_AFTER_FAULTS page faults since it last was (each
+ * fault maps up to 16 pages: 8 MB at most meanwhile), so that callers
+ * may call store_release_pages every few dozen records.
+ */
+#define RELEASE_AFTER_FAULTS 128
 #define RELEASE_ABOVE_BYTES ((unsigned long)16 << 20)
 
-/* True unless /proc/self/statm says the file pages resident are few. */
-static bool many_file_pages(void)
+/* The process's page faults when it last looked (the count is the
+ * process's, as its resident memory is). */
+static long faults_seen;
+
+static bool worth_releasing(void)
 {
 	unsigned long size, resident, shared;
+	struct rusage ru;
 	char buf[128];
-	int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+	ssize_t n;
+	long faults;
+	int fd;
 
+	if (getrusage(RUSAGE_SELF, &ru) == 0) {
+		faults = ru.ru_minflt + ru.ru_majflt;
+		if (faults - faults_seen < RELEASE_AFTER_FAULTS)
+			return false;
+		faults_seen = faults;
+	}
+	fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+	n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
 	if (fd >= 0)
 		close(fd);
 	if (n <= 0)
@@ -408,7 +428,7 @@ void store_release_pages(struct store *s)
 	 * me_mapaddr is NULL otherwise): find the file's mappings among the
 	 * process's. Read-only shared ones (no MDB_WRITEMAP) hold nothing
 	 * the file does not: dropping their pages loses nothing. */
-	if (s == NULL || !many_file_pages() ||
+	if (s == NULL || !worth_releasing() ||
 	    mdb_env_get_fd(s->env, &fd) != 0 || fstat(fd, &st) != 0 ||
 	    (maps = fopen("/proc/self/maps", "re")) == NULL)
 		return;

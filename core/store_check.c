@@ -44,7 +44,7 @@ void store_report_add(struct store_report *r, const char *fmt, ...)
 
 /* Records checked between two releases of the mapped pages: a check reads
  * the whole file, which would otherwise stay resident. */
-#define CHECK_RELEASE_EVERY 256
+#define CHECK_RELEASE_EVERY 64
 
 /* store_scan, the mapped pages let go every CHECK_RELEASE_EVERY records. */
 struct released_scan {
