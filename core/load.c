@@ -967,9 +967,9 @@ static int map_document(struct loader *l, struct json **root, char **cause)
 		m = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd,
 			 0);
 		if (m == MAP_FAILED) {
-			rc = error_set(cause, errno == ENOMEM ? PC_ENOMEM : PC_EIO,
-				       _("%s: cannot read: %s"), l->path,
-				       strerror(errno));
+			rc = errno == ENOMEM ? PC_ENOMEM : PC_EIO;
+			error_set(cause, rc, _("%s: cannot read: %s"), l->path,
+				  strerror(errno));
 			close(fd);
 			return rc;
 		}
