@@ -336,6 +336,7 @@ static void planned_tell(struct checker *c, enum verdict v, uint64_t id)
 static int check_planned(const MDB_val *key, const MDB_val *val, void *arg)
 {
 	struct checker *c = arg;
+	enum verdict v;
 	uint64_t id;
 
 	(void)val;
@@ -344,7 +345,8 @@ static int check_planned(const MDB_val *key, const MDB_val *val, void *arg)
 		return PC_OK;
 	}
 	id = get_be64((const uint8_t *)key->mv_data + 4);
-	planned_tell(c, planned_verdict(c, get_be32(key->mv_data), &id), id);
+	v = planned_verdict(c, get_be32(key->mv_data), &id);
+	planned_tell(c, v, id);
 	return PC_OK;
 }
 
