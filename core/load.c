@@ -87,6 +87,7 @@ static bool seqs_sorted_unique(struct loader *l, struct seq_at *v, size_t n)
 	       bad_line(l, dup, _("this number is used twice"), "seq");
 }
 
+/* seqs_sorted_unique of a list held whole. */
 static bool seqs_unique(struct loader *l, const struct json *list)
 {
 	struct seq_at *v;
@@ -771,7 +772,7 @@ static bool journal_seqs_unique(struct loader *l, const struct json *journal)
 	struct json_items it;
 	struct json *e;
 	struct seq_at *v = NULL;
-	size_t n = 0, cap = 0, read = 0;
+	size_t n = 0, cap = 0, seen = 0;
 	bool ok;
 	int rc;
 
@@ -795,7 +796,7 @@ static bool journal_seqs_unique(struct loader *l, const struct json *journal)
 		if (seq != NULL && seq->type == JSON_INT)
 			v[n++] = (struct seq_at){ seq->i, seq->line };
 		json_free(e);
-		if (++read % LOAD_RELEASE_EVERY == 0)
+		if (++seen % LOAD_RELEASE_EVERY == 0)
 			release_text(l);
 	}
 	ok = rc == PC_OK && seqs_sorted_unique(l, v, n);
