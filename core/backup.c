@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,81 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/* Bytes copied between two releases of the mapped pages. */
+#define COPY_RELEASE_BYTES ((size_t)1 << 20)
+
+/*
+ * LMDB's copy reads the whole file through the map, which would all stay
+ * resident, and faster than a thread could let it go: it writes into a
+ * pipe instead, which a thread drains into the file, letting the pages go
+ * every COPY_RELEASE_BYTES. LMDB reads at most its two buffers ahead of
+ * what the thread has written, so what it has read is let go too.
+ */
+struct pump {
+	struct store *s;
+	int from, to;
+	int error; /* errno of the first failed write, or 0 */
+};
+
+static void *pump_copy(void *arg)
+{
+	struct pump *p = arg;
+	char buf[1 << 16];
+	size_t since = 0;
+	ssize_t n;
+
+	while ((n = read(p->from, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			p->error = errno;
+			break;
+		}
+		/* After a failure, drained all the same: LMDB ends its copy. */
+		for (ssize_t off = 0, w; p->error == 0 && off < n; off += w) {
+			w = write(p->to, buf + off, (size_t)(n - off));
+			if (w < 0 && errno == EINTR)
+				w = 0;
+			else if (w < 0)
+				p->error = errno;
+		}
+		since += (size_t)n;
+		if (since >= COPY_RELEASE_BYTES) {
+			store_release_pages(p->s);
+			since = 0;
+		}
+	}
+	return NULL;
+}
+
+/* store_copy_to_fd(s, fd), through a pump when a thread starts (the bytes
+ * are the same without). */
+static int copy_released(struct store *s, int fd, const char *path,
+			 char **cause)
+{
+	struct pump p = { .s = s, .to = fd };
+	pthread_t thread;
+	int ends[2], rc;
+
+	if (pipe(ends) != 0)
+		return store_copy_to_fd(s, fd, cause);
+	p.from = ends[0];
+	if (pthread_create(&thread, NULL, pump_copy, &p) != 0) {
+		close(ends[0]);
+		close(ends[1]);
+		return store_copy_to_fd(s, fd, cause);
+	}
+	rc = store_copy_to_fd(s, ends[1], cause);
+	close(ends[1]);
+	pthread_join(thread, NULL);
+	close(ends[0]);
+	store_release_pages(s);
+	if (rc == PC_OK && p.error != 0)
+		rc = error_set(cause, PC_EIO, "%s: %s", path,
+			       strerror(p.error));
+	return rc;
+}
 
 int backup_write(struct store *s, const char *path, char **cause)
 {
@@ -22,7 +98,7 @@ int backup_write(struct store *s, const char *path, char **cause)
 	if (rc != PC_OK)
 		return rc;
 	fflush(af.f);
-	rc = store_copy_to_fd(s, fileno(af.f), cause);
+	rc = copy_released(s, fileno(af.f), path, cause);
 	if (rc != PC_OK) {
 		atomic_abort(&af);
 		return rc;

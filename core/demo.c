@@ -14,6 +14,9 @@
  * 6.1 s by 200), while a transaction's dirty pages stay at some MB. */
 #define BATCH 5000
 
+/* Participants written between two releases of the mapped pages. */
+#define RELEASE_EVERY 16
+
 /* Ages of the participants, in years. */
 #define AGE_MIN 18
 #define AGE_MAX 62
@@ -600,8 +603,13 @@ static int write_batch(struct store_txn *t, void *arg, char **cause)
 					   "participants; demo fills only an "
 					   "empty one"));
 	}
-	for (size_t k = b->first; k < b->last && rc == PC_OK; k++)
+	for (size_t k = b->first; k < b->last && rc == PC_OK; k++) {
+		/* The pages the indexes read are spread over the file: let
+		 * them go (the batch's own are in memory until its commit). */
+		if (k > b->first && (k - b->first) % RELEASE_EVERY == 0)
+			store_release_pages(b->s);
 		rc = make_participant(t, b, k);
+	}
 	return rc;
 }
 
@@ -630,7 +638,7 @@ int demo_fill(struct store *s, const struct config *c,
 	      char **cause)
 {
 	size_t n_current = opt->participants, total;
-	struct batch b = { .c = c, .opt = opt, .n_current = n_current };
+	struct batch b = { .s = s, .c = c, .opt = opt, .n_current = n_current };
 	int rc = PC_OK;
 
 	pdate earliest, latest;
@@ -668,6 +676,9 @@ int demo_fill(struct store *s, const struct config *c,
 		b.last = first + BATCH < total ? first + BATCH : total;
 		b.check_empty = first == 0;
 		rc = store_write(s, write_batch, &b, cause);
+		/* What the batch read and wrote through the map is let go,
+		 * so resident memory stays that of one batch. */
+		store_release_pages(s);
 		if (rc == PC_OK) {
 			res->participants += b.last - b.first;
 			res->appointments += b.appointments;

@@ -108,6 +108,7 @@ extern const struct exit_kind_def exit_kinds[K_COUNT];
 
 /* What one batch writes, and what it wrote once committed. */
 struct batch {
+	struct store *s; /* whose mapped pages a batch lets go as it goes */
 	const struct config *c;
 	const struct demo_options *opt;
 	size_t first, last; /* participant numbers [first, last) */

@@ -3,8 +3,14 @@
 #include "error.h"
 #include "i18n.h"
 #include "json.h"
+#include "record.h"
+#include "store_internal.h"
 
 #include <stdlib.h>
+
+/* Participants written between two releases of the mapped pages: enough
+ * to make the release cheap, few enough to keep the resident map small. */
+#define DUMP_RELEASE_EVERY 32
 
 static void date(FILE *out, pdate d)
 {
@@ -24,15 +30,45 @@ static void answer(FILE *out, enum model_enum e, int value)
 	json_write_string(out, value == 0 ? NULL : model_enum_name(e, value));
 }
 
-/* ,\n   "key": */
+/* , "key": */
 static void key(FILE *out, const char *k, bool first)
 {
-	fprintf(out, "%s\"%s\": ", first ? "" : ", ", k);
+	fputs(first ? "\"" : ", \"", out);
+	fputs(k, out);
+	fputs("\": ", out);
+}
+
+/* A whole number as %llu writes it: printf was most of a dump's time. */
+static void unum(FILE *out, unsigned long long v)
+{
+	char buf[24], *p = buf + sizeof buf;
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	fwrite(p, 1, (size_t)(buf + sizeof buf - p), out);
+}
+
+/* A whole number as %lld writes it. */
+static void snum(FILE *out, long long v)
+{
+	if (v < 0)
+		fputc('-', out);
+	unum(out, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+}
+
+/* `first` or `next` (the separator before an item), then a number. */
+static void item(FILE *out, bool later, const char *first, const char *next,
+		 unsigned long long v)
+{
+	fputs(later ? next : first, out);
+	unum(out, v);
 }
 
 static void participant(FILE *out, const struct participant *p)
 {
-	fprintf(out, "\"id\": %llu", (unsigned long long)p->id);
+	fputs("\"id\": ", out);
+	unum(out, p->id);
 	key(out, "last_name", false);
 	json_write_string(out, p->last_name);
 	key(out, "first_name", false);
@@ -61,13 +97,16 @@ static void participant(FILE *out, const struct participant *p)
 	date(out, p->stage_since);
 	key(out, "status", false);
 	name(out, ENUM_STATUS, p->status);
-	fprintf(out, ", \"legal_hold\": %s", p->legal_hold ? "true" : "false");
+	fputs(p->legal_hold ? ", \"legal_hold\": true"
+			    : ", \"legal_hold\": false",
+	      out);
 	key(out, "exit_date", false);
 	date(out, p->exit_date);
 	key(out, "exit_reason", false);
 	json_write_string(out, p->exit_reason);
-	fprintf(out, ", \"exit_positive\": %s",
-		p->exit_positive ? "true" : "false");
+	fputs(p->exit_positive ? ", \"exit_positive\": true"
+			       : ", \"exit_positive\": false",
+	      out);
 	key(out, "exit_validated", false);
 	date(out, p->exit_validated);
 	key(out, "exit_hired", false);
@@ -96,18 +135,19 @@ static void fse(FILE *out, const struct participant_file *f)
 	for (size_t i = 0; i < f->n_fse_entries; i++) {
 		const struct fse_entry *e = &f->fse_entries[i];
 
-		fprintf(out, "%s\n       {\"seq\": %u", i ? "," : "", e->seq);
+		item(out, i > 0,
+		     "\n       {\"seq\": ", ",\n       {\"seq\": ", e->seq);
 		key(out, "date", false);
 		date(out, e->date);
 		key(out, "gender", false);
 		answer(out, ENUM_GENDER, e->gender);
 		key(out, "labour", false);
 		answer(out, ENUM_FSE_LABOUR, e->labour);
+		fputs(", \"unemployed_months\": ", out);
 		if (e->unemployed_months == FSE_MONTHS_NONE)
-			fputs(", \"unemployed_months\": null", out);
+			fputs("null", out);
 		else
-			fprintf(out, ", \"unemployed_months\": %d",
-				e->unemployed_months);
+			snum(out, e->unemployed_months);
 		key(out, "education", false);
 		answer(out, ENUM_EDUCATION, e->education);
 		for (int s = 0; s < FSE_SIT_COUNT; s++) {
@@ -124,7 +164,7 @@ static void fse(FILE *out, const struct participant_file *f)
 		const struct fse_exit *x = &f->fse_exits[i];
 		bool first = true;
 
-		fprintf(out, "%s{\"seq\": %u", i ? ", " : "", x->seq);
+		item(out, i > 0, "{\"seq\": ", ", {\"seq\": ", x->seq);
 		key(out, "date", false);
 		date(out, x->date);
 		fputs(", \"situations\": [", out);
@@ -145,7 +185,7 @@ static void fse(FILE *out, const struct participant_file *f)
 	for (size_t i = 0; i < f->n_fse_surveys; i++) {
 		const struct fse_survey *v = &f->fse_surveys[i];
 
-		fprintf(out, "%s{\"seq\": %u", i ? ", " : "", v->seq);
+		item(out, i > 0, "{\"seq\": ", ", {\"seq\": ", v->seq);
 		key(out, "date", false);
 		date(out, v->date);
 		key(out, "how", false);
@@ -169,7 +209,7 @@ void dump_write_file(FILE *out, const struct participant_file *f)
 	for (size_t i = 0; i < f->n_moves; i++) {
 		const struct stage_move *m = &f->moves[i];
 
-		fprintf(out, "%s{\"seq\": %u", i ? ", " : "", m->seq);
+		item(out, i > 0, "{\"seq\": ", ", {\"seq\": ", m->seq);
 		key(out, "date", false);
 		date(out, m->date);
 		key(out, "stage", false);
@@ -182,14 +222,15 @@ void dump_write_file(FILE *out, const struct participant_file *f)
 	for (size_t i = 0; i < f->n_appts; i++) {
 		const struct appointment *a = &f->appts[i];
 
-		fprintf(out, "%s\n       {\"id\": %llu", i ? "," : "",
-			(unsigned long long)a->id);
+		item(out, i > 0,
+		     "\n       {\"id\": ", ",\n       {\"id\": ", a->id);
 		key(out, "date", false);
 		date(out, a->date);
+		fputs(", \"minute\": ", out);
 		if (a->minute == APPT_NO_TIME)
-			fputs(", \"minute\": null", out);
+			fputs("null", out);
 		else
-			fprintf(out, ", \"minute\": %d", a->minute);
+			snum(out, a->minute);
 		key(out, "kind", false);
 		json_write_string(out, a->kind);
 		key(out, "mode", false);
@@ -217,7 +258,7 @@ void dump_write_file(FILE *out, const struct participant_file *f)
 	for (size_t i = 0; i < f->n_jobs; i++) {
 		const struct job *j = &f->jobs[i];
 
-		fprintf(out, "%s{\"seq\": %u", i ? ", " : "", j->seq);
+		item(out, i > 0, "{\"seq\": ", ", {\"seq\": ", j->seq);
 		key(out, "employer", false);
 		json_write_string(out, j->employer);
 		key(out, "contract", false);
@@ -230,12 +271,13 @@ void dump_write_file(FILE *out, const struct participant_file *f)
 		date(out, j->ended);
 		key(out, "end_reason", false);
 		json_write_string(out, j->end_reason);
-		fprintf(out, ", \"weekly_minutes\": %d, \"checkins\": [",
-			j->weekly_minutes);
+		fputs(", \"weekly_minutes\": ", out);
+		snum(out, j->weekly_minutes);
+		fputs(", \"checkins\": [", out);
 		for (size_t k = 0; k < j->n_checkins; k++) {
-			fprintf(out,
-				"%s{\"day\": %d, \"done\": ", k ? ", " : "",
-				j->checkins[k].offset_days);
+			fputs(k > 0 ? ", {\"day\": " : "{\"day\": ", out);
+			snum(out, j->checkins[k].offset_days);
+			fputs(", \"done\": ", out);
 			date(out, j->checkins[k].done);
 			fputc('}', out);
 		}
@@ -245,7 +287,7 @@ void dump_write_file(FILE *out, const struct participant_file *f)
 	for (size_t i = 0; i < f->n_notes; i++) {
 		const struct note *n = &f->notes[i];
 
-		fprintf(out, "%s{\"seq\": %u", i ? ", " : "", n->seq);
+		item(out, i > 0, "{\"seq\": ", ", {\"seq\": ", n->seq);
 		key(out, "date", false);
 		date(out, n->date);
 		key(out, "text", false);
@@ -265,19 +307,99 @@ int dump_cmp_appt_id(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/* The journal, written line by line as the scan reads it. */
+struct journal_out {
+	struct store_txn *t;
+	FILE *out;
+	bool salvage;
+	size_t *skipped;
+	size_t n;
+};
+
+static int write_journal_line(const MDB_val *k, const MDB_val *val, void *arg)
+{
+	struct journal_out *jo = arg;
+	struct journal_entry e;
+	FILE *out = jo->out;
+	int rc = record_decode_journal(val->mv_data, val->mv_size, &e);
+
+	if (rc != PC_OK && rc != PC_ENOMEM && jo->salvage) {
+		(*jo->skipped)++;
+		store_notice(jo->t->s,
+			     _("journal line %llu: corrupt record, left out"),
+			     k->mv_size == 8
+				     ? (unsigned long long)get_be64(k->mv_data)
+				     : 0ULL);
+		return PC_OK;
+	}
+	if (rc != PC_OK)
+		return rc;
+	item(out, jo->n > 0, "\n    {\"seq\": ", ",\n    {\"seq\": ", e.seq);
+	fputs(", \"time\": ", out);
+	snum(out, e.time);
+	key(out, "who", false);
+	json_write_string(out, e.who);
+	item(out, false, ", \"participant\": ", "", e.participant);
+	key(out, "what", false);
+	json_write_string(out, e.what);
+	if (e.login != NULL) {
+		key(out, "login", false);
+		json_write_string(out, e.login);
+	}
+	fputc('}', out);
+	journal_entry_clear(&e);
+	if (++jo->n % DUMP_RELEASE_EVERY == 0)
+		store_release_pages(jo->t->s);
+	return PC_OK;
+}
+
+/* The participants' ids, as store_caseload_ids(t, NULL, ...) reads them,
+ * with the pages read let go as the scan goes: the records are spread
+ * over the whole file. */
+struct id_scan {
+	struct store_id_list l;
+	struct store *s;
+};
+
+static int collect_id(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct id_scan *x = arg;
+	int rc = store_collect_id(key, val, &x->l);
+
+	if (rc == PC_OK && x->l.n % (4 * DUMP_RELEASE_EVERY) == 0)
+		store_release_pages(x->s);
+	return rc;
+}
+
+static int participant_ids(struct store_txn *t, uint64_t **ids, size_t *n)
+{
+	struct id_scan x = { .s = t->s };
+	int rc = store_scan(t, DB_PARTICIPANTS, NULL, 0, collect_id, &x);
+
+	store_release_pages(t->s);
+	if (rc != PC_OK) {
+		free(x.l.ids);
+		return rc;
+	}
+	*ids = x.l.ids;
+	*n = x.l.n;
+	return PC_OK;
+}
+
 int dump_write(struct store *s, FILE *out, bool salvage, size_t *left_out,
 	       char **cause)
 {
 	struct store_txn *t = NULL;
-	struct journal_entry *j = NULL;
+	struct journal_out jo = { .out = out, .salvage = salvage };
 	uint64_t *ids = NULL;
-	size_t n = 0, nj = 0, written = 0, skipped = 0;
+	size_t n = 0, written = 0, skipped = 0;
 	int rc = salvage ? store_verify(s, cause) : PC_OK;
 
+	jo.skipped = &skipped;
 	if (rc == PC_OK)
 		rc = store_read_begin(s, &t, cause);
 	if (rc == PC_OK)
-		rc = store_caseload_ids(t, NULL, &ids, &n);
+		rc = participant_ids(t, &ids, &n);
 	if (rc != PC_OK)
 		goto done;
 	fprintf(out,
@@ -287,6 +409,10 @@ int dump_write(struct store *s, FILE *out, bool salvage, size_t *left_out,
 	for (size_t i = 0; i < n; i++) {
 		struct participant_file f;
 
+		/* The map read so far is let go: a whole territory would
+		 * otherwise stay resident (values copied out stay valid). */
+		if (i > 0 && i % DUMP_RELEASE_EVERY == 0)
+			store_release_pages(s);
 		rc = salvage ? store_file_salvage(t, ids[i], &f, &skipped)
 			     : store_file_load(t, ids[i], &f);
 		if (rc == PC_ECORRUPT && salvage) {
@@ -315,10 +441,14 @@ int dump_write(struct store *s, FILE *out, bool salvage, size_t *left_out,
 		dump_write_file(out, &f);
 		participant_file_clear(&f);
 	}
+	free(ids);
+	ids = NULL;
+	store_release_pages(s);
 	fputs(written > 0 ? "\n ],\n \"journal\": [" : " ],\n \"journal\": [",
 	      out);
-	rc = salvage ? store_journal_salvage(t, &j, &nj, &skipped)
-		     : store_journal_list(t, 0, &j, &nj);
+	/* Streamed in key order (the seq), as store_journal_list gives it. */
+	jo.t = t;
+	rc = store_scan(t, DB_JOURNAL, NULL, 0, write_journal_line, &jo);
 	if (rc == PC_ECORRUPT && !salvage) {
 		error_set(cause, rc,
 			  _("the journal: a corrupt record; `parcours check` "
@@ -328,28 +458,11 @@ int dump_write(struct store *s, FILE *out, bool salvage, size_t *left_out,
 	}
 	if (rc != PC_OK)
 		goto done;
-	for (size_t i = 0; i < nj; i++) {
-		fprintf(out, "%s\n    {\"seq\": %llu, \"time\": %lld",
-			i ? "," : "", (unsigned long long)j[i].seq,
-			(long long)j[i].time);
-		key(out, "who", false);
-		json_write_string(out, j[i].who);
-		fprintf(out, ", \"participant\": %llu",
-			(unsigned long long)j[i].participant);
-		key(out, "what", false);
-		json_write_string(out, j[i].what);
-		if (j[i].login != NULL) {
-			key(out, "login", false);
-			json_write_string(out, j[i].login);
-		}
-		fputc('}', out);
-		journal_entry_clear(&j[i]);
-	}
-	fputs(nj ? "\n ]\n}\n" : "]\n}\n", out);
+	fputs(jo.n ? "\n ]\n}\n" : "]\n}\n", out);
 done:
-	free(j);
 	free(ids);
 	store_read_end(&t);
+	store_release_pages(s);
 	if (left_out != NULL)
 		*left_out = skipped;
 	if (rc != PC_OK)

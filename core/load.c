@@ -5,13 +5,17 @@
 #include "fse.h"
 #include "i18n.h"
 #include "json.h"
+#include "store_internal.h"
 #include "transfer.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* A dump of a whole territory stays far below this. */
 #define LOAD_MAX_BYTES ((size_t)1 << 30)
@@ -20,6 +24,12 @@ struct loader {
 	const char *path;
 	char **cause;
 	const struct json *root;
+	/* A dump: the text its root was parsed from (json_parse_shallow), its
+	 * lists read again one element at a time; the store, whose mapped
+	 * pages are let go as the load goes. */
+	const char *text;
+	size_t len;
+	struct store *s;
 	bool failed;
 	/* The dump was made before the funder's questionnaires (a schema
 	 * below 2): the identity fields are the first entry answers. */
@@ -65,10 +75,24 @@ static int seq_at_cmp(const void *a, const void *b)
  * in silence. Refuse it, at the first line that reuses a number; the
  * records without a readable seq are left to the reading that follows.
  */
+static bool seqs_sorted_unique(struct loader *l, struct seq_at *v, size_t n)
+{
+	size_t dup = 0;
+
+	qsort(v, n, sizeof *v, seq_at_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (v[i].seq == v[i - 1].seq && (dup == 0 || v[i].line < dup))
+			dup = v[i].line;
+	return dup == 0 ||
+	       bad_line(l, dup, _("this number is used twice"), "seq");
+}
+
+/* seqs_sorted_unique of a list held whole. */
 static bool seqs_unique(struct loader *l, const struct json *list)
 {
 	struct seq_at *v;
-	size_t n = 0, dup = 0;
+	size_t n = 0;
+	bool ok;
 
 	if (list->n < 2)
 		return true;
@@ -81,13 +105,9 @@ static bool seqs_unique(struct loader *l, const struct json *list)
 		if (seq != NULL && seq->type == JSON_INT)
 			v[n++] = (struct seq_at){ seq->i, seq->line };
 	}
-	qsort(v, n, sizeof *v, seq_at_cmp);
-	for (size_t i = 1; i < n; i++)
-		if (v[i].seq == v[i - 1].seq && (dup == 0 || v[i].line < dup))
-			dup = v[i].line;
+	ok = seqs_sorted_unique(l, v, n);
 	free(v);
-	return dup == 0 ||
-	       bad_line(l, dup, _("this number is used twice"), "seq");
+	return ok;
 }
 
 /*
@@ -706,10 +726,134 @@ static int load_children(struct loader *l, struct store_txn *t,
 	return rc;
 }
 
+/* Elements loaded between two releases of the mapped pages (the
+ * database's and the dump's), so resident memory stays bounded. */
+#define LOAD_RELEASE_EVERY 64
+
+/* Let go of the pages of the dump read so far (a file's, read-only: they
+ * are read again from it if need be). */
+static void release_text(void *arg)
+{
+	struct loader *l = arg;
+
+	if (l->len > 0)
+		(void)madvise((void *)l->text, l->len, MADV_DONTNEED);
+}
+
+/* And of the database's. */
+static void release_pages(struct loader *l)
+{
+	store_release_pages(l->s);
+	release_text(l);
+}
+
+/* The next element of a list json_parse_shallow left unread into *item
+ * (NULL after the last); a text that no longer parses is told as the
+ * parse would tell it. */
+static int next_item(struct loader *l, struct json_items *it,
+		     struct json **item)
+{
+	char *why = NULL;
+	int rc = json_items_next(it, item, &why);
+
+	if (rc != PC_OK) {
+		if (!l->failed)
+			error_set(l->cause, rc, "%s: %s", l->path,
+				  why ? why : "?");
+		l->failed = true;
+		free(why);
+	}
+	return rc;
+}
+
+/* seqs_unique for the journal, its lines read one at a time. */
+static bool journal_seqs_unique(struct loader *l, const struct json *journal)
+{
+	struct json_items it;
+	struct json *e;
+	struct seq_at *v = NULL;
+	size_t n = 0, cap = 0, seen = 0;
+	bool ok;
+	int rc;
+
+	json_items_begin(&it, l->text, l->len, journal);
+	while ((rc = next_item(l, &it, &e)) == PC_OK && e != NULL) {
+		const struct json *seq = json_get(e, "seq");
+
+		if (seq != NULL && seq->type == JSON_INT && n == cap) {
+			struct seq_at *grown;
+
+			cap = cap ? 2 * cap : 1024;
+			grown = realloc(v, cap * sizeof *v);
+			if (grown == NULL) {
+				json_free(e);
+				free(v);
+				return bad(l, journal, _("out of memory"),
+					   "seq");
+			}
+			v = grown;
+		}
+		if (seq != NULL && seq->type == JSON_INT)
+			v[n++] = (struct seq_at){ seq->i, seq->line };
+		json_free(e);
+		if (++seen % LOAD_RELEASE_EVERY == 0)
+			release_text(l);
+	}
+	ok = rc == PC_OK && seqs_sorted_unique(l, v, n);
+	free(v);
+	return ok;
+}
+
+static int load_journal_line(struct loader *l, struct store_txn *t,
+			     const struct json *e)
+{
+	struct journal_entry je = { 0 };
+	int64_t seq = 0, time = 0, pid = 0;
+	int rc;
+
+	if (!get_int(l, e, "seq", 1, INT64_MAX, &seq) ||
+	    !get_int(l, e, "time", INT64_MIN, INT64_MAX, &time) ||
+	    !get_text(l, e, "who", MODEL_TEXT_LINE, false, &je.who) ||
+	    !get_int(l, e, "participant", 0, INT64_MAX, &pid) ||
+	    !get_text(l, e, "what", MODEL_TEXT_LINE, false, &je.what) ||
+	    (json_get(e, "login") != NULL &&
+	     !get_text(l, e, "login", MODEL_TEXT_LINE, false, &je.login))) {
+		journal_entry_clear(&je);
+		return PC_EINVAL;
+	}
+	je.seq = (uint64_t)seq;
+	je.time = time;
+	je.participant = (uint64_t)pid;
+	rc = store_journal_insert(t, &je);
+	journal_entry_clear(&je);
+	return rc;
+}
+
+static int load_participant(struct loader *l, struct store_txn *t,
+			    const struct json *o)
+{
+	struct participant p;
+	int rc;
+
+	if (!read_participant(l, o, &p) || !exit_whole(l, o, &p)) {
+		participant_clear(&p);
+		return PC_EINVAL;
+	}
+	rc = store_participant_insert(t, &p);
+	if (rc == PC_EINVAL)
+		bad(l, o, _("this id is used twice"), "id");
+	if (rc == PC_OK)
+		rc = load_children(l, t, o, &p);
+	participant_clear(&p);
+	return rc;
+}
+
 static int load_cb(struct store_txn *t, void *arg, char **cause)
 {
 	struct loader *l = arg;
 	const struct json *parts, *journal, *v;
+	struct json_items it;
+	struct json *item;
 	bool empty;
 	int rc;
 
@@ -735,51 +879,34 @@ static int load_cb(struct store_txn *t, void *arg, char **cause)
 	l->before_fse = v == NULL || v->type != JSON_INT || v->i < 2;
 	parts = get_array(l, l->root, "participants");
 	journal = get_array(l, l->root, "journal");
-	if (l->failed || !seqs_unique(l, journal))
+	if (l->failed || !journal_seqs_unique(l, journal))
 		return PC_EINVAL;
-	for (size_t i = 0; i < parts->n; i++) {
-		struct participant p;
-
-		if (!read_participant(l, &parts->items[i], &p) ||
-		    !exit_whole(l, &parts->items[i], &p)) {
-			participant_clear(&p);
-			return PC_EINVAL;
-		}
-		rc = store_participant_insert(t, &p);
-		if (rc == PC_EINVAL)
-			bad(l, &parts->items[i], _("this id is used twice"),
-			    "id");
-		if (rc == PC_OK)
-			rc = load_children(l, t, &parts->items[i], &p);
-		participant_clear(&p);
+	/* One participant at a time, as the dump is read: the document is
+	 * never a tree in memory, the transaction alone grows. */
+	json_items_begin(&it, l->text, l->len, parts);
+	for (size_t i = 1; (rc = next_item(l, &it, &item)) == PC_OK && item;
+	     i++) {
+		rc = load_participant(l, t, item);
+		json_free(item);
 		if (rc != PC_OK)
 			return rc;
+		if (i % LOAD_RELEASE_EVERY == 0)
+			release_pages(l);
 	}
-	for (size_t i = 0; i < journal->n; i++) {
-		const struct json *e = &journal->items[i];
-		struct journal_entry je = { 0 };
-		int64_t seq = 0, time = 0, pid = 0;
-
-		if (!get_int(l, e, "seq", 1, INT64_MAX, &seq) ||
-		    !get_int(l, e, "time", INT64_MIN, INT64_MAX, &time) ||
-		    !get_text(l, e, "who", MODEL_TEXT_LINE, false, &je.who) ||
-		    !get_int(l, e, "participant", 0, INT64_MAX, &pid) ||
-		    !get_text(l, e, "what", MODEL_TEXT_LINE, false, &je.what) ||
-		    (json_get(e, "login") != NULL &&
-		     !get_text(l, e, "login", MODEL_TEXT_LINE, false,
-			       &je.login))) {
-			journal_entry_clear(&je);
-			return PC_EINVAL;
-		}
-		je.seq = (uint64_t)seq;
-		je.time = time;
-		je.participant = (uint64_t)pid;
-		rc = store_journal_insert(t, &je);
-		journal_entry_clear(&je);
+	if (rc != PC_OK)
+		return rc;
+	json_items_begin(&it, l->text, l->len, journal);
+	for (size_t i = 1; (rc = next_item(l, &it, &item)) == PC_OK && item;
+	     i++) {
+		rc = load_journal_line(l, t, item);
+		json_free(item);
 		if (rc != PC_OK)
 			return rc;
+		if (i % LOAD_RELEASE_EVERY == 0)
+			release_pages(l);
 	}
-	return PC_OK;
+	release_pages(l);
+	return rc;
 }
 
 /* The JSON document at `path` into *root (the caller frees it). */
@@ -815,17 +942,73 @@ static int read_document(const char *path, struct json **root, char **cause)
 	return rc;
 }
 
+/*
+ * The dump at `path` mapped read-only into l->text and l->len (0: nothing
+ * mapped, the file is empty) and its root parsed shallow into *root: its
+ * lists checked, not kept. Unmap with munmap when l->len > 0.
+ */
+static int map_document(struct loader *l, struct json **root, char **cause)
+{
+	struct stat sb;
+	char *why = NULL;
+	void *m = NULL;
+	int fd = open(l->path, O_RDONLY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return error_set(cause, PC_EIO, _("%s: cannot read: %s"),
+				 l->path, strerror(errno));
+	if (fstat(fd, &sb) != 0 || (size_t)sb.st_size > LOAD_MAX_BYTES) {
+		close(fd);
+		return error_set(cause, PC_EINVAL,
+				 _("%s: not a file or too big"), l->path);
+	}
+	/* What is not a plain file (a directory reads as empty) or is
+	 * empty parses from an empty text, as it always did. */
+	if (S_ISREG(sb.st_mode) && sb.st_size > 0) {
+		m = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd,
+			 0);
+		if (m == MAP_FAILED) {
+			rc = errno == ENOMEM ? PC_ENOMEM : PC_EIO;
+			error_set(cause, rc, _("%s: cannot read: %s"), l->path,
+				  strerror(errno));
+			close(fd);
+			return rc;
+		}
+		(void)madvise(m, (size_t)sb.st_size, MADV_SEQUENTIAL);
+		l->len = (size_t)sb.st_size;
+	}
+	close(fd);
+	l->text = m != NULL ? m : "";
+	rc = json_parse_shallow(l->text, l->len, release_text, l, root, &why);
+	if (rc != PC_OK) {
+		error_set(cause, rc, "%s: %s", l->path, why ? why : "?");
+		free(why);
+		if (l->len > 0)
+			munmap(m, l->len);
+		l->len = 0;
+	}
+	return rc;
+}
+
 int dump_load(struct store *s, const char *path, char **cause)
 {
-	struct loader l = { .path = path };
+	struct loader l = { .path = path, .s = s };
 	struct json *root = NULL;
-	int rc = read_document(path, &root, cause);
+	int rc = map_document(&l, &root, cause);
 
 	if (rc != PC_OK)
 		return rc;
 	l.root = root;
+	/* A database takes about half the bytes of its dump: a map that big
+	 * from the start spares the load its reruns from the first record,
+	 * one each time a full map doubles (best effort: store_write grows
+	 * it as ever if need be). */
+	while (store_map_size(s) < l.len / 4 * 3 && store_map_grow(s) == 0)
+		;
 	rc = store_write(s, load_cb, &l, cause);
 	json_free(root);
+	if (l.len > 0)
+		munmap((void *)l.text, l.len);
 	return rc;
 }
 

@@ -5,12 +5,15 @@
 #include "i18n.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 _Static_assert(DB_COUNT == 16, "a name for every sub-database");
 const char *const store_db_names[DB_COUNT] = {
@@ -476,45 +479,73 @@ static int write_txn(struct store *s, struct store_txn *t,
 	}
 }
 
-/* Where the database file is mapped in this process: LMDB says it only
- * of a fixed map (me_mapaddr), so the mapping of its file's inode is
- * looked up in /proc/self/maps. False when not found. */
-static bool find_map(struct store *s, uintptr_t *lo, uintptr_t *hi)
+/*
+ * When a release is worth its cost: the file pages resident (the map's,
+ * mostly) past RELEASE_ABOVE_BYTES, as /proc/self/statm tells, looked at
+ * only after RELEASE_AFTER_FAULTS page faults since it last was (each
+ * fault maps up to 16 pages: 8 MB at most meanwhile), so that callers
+ * may call store_release_pages every few dozen records.
+ */
+#define RELEASE_AFTER_FAULTS 128
+#define RELEASE_ABOVE_BYTES ((unsigned long)16 << 20)
+
+/* The process's page faults when it last looked (the count is the
+ * process's, as its resident memory is). */
+static long faults_seen;
+
+static bool worth_releasing(void)
 {
-	struct stat st;
-	mdb_filehandle_t fd;
-	char line[512];
-	bool found = false;
-	FILE *maps;
+	unsigned long size, resident, shared;
+	struct rusage ru;
+	char buf[128];
+	ssize_t n;
+	long faults;
+	int fd;
 
-	if (mdb_env_get_fd(s->env, &fd) != 0 || fstat(fd, &st) != 0 ||
-	    (maps = fopen("/proc/self/maps", "r")) == NULL)
-		return false;
-	while (!found && fgets(line, sizeof line, maps) != NULL) {
-		unsigned long a, b, ino;
-		char perms[8];
-
-		if (sscanf(line, "%lx-%lx %7s %*x %*x:%*x %lu", &a, &b, perms,
-			   &ino) == 4 &&
-		    ino == (unsigned long)st.st_ino && perms[3] == 's') {
-			*lo = a;
-			*hi = b;
-			found = true;
-		}
+	if (getrusage(RUSAGE_SELF, &ru) == 0) {
+		faults = ru.ru_minflt + ru.ru_majflt;
+		if (faults - faults_seen < RELEASE_AFTER_FAULTS)
+			return false;
+		faults_seen = faults;
 	}
-	fclose(maps);
-	return found;
+	fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+	n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		return true;
+	buf[n] = '\0';
+	return sscanf(buf, "%lu %lu %lu", &size, &resident, &shared) != 3 ||
+	       shared > RELEASE_ABOVE_BYTES / (unsigned long)sysconf(
+						      _SC_PAGESIZE);
 }
 
 void store_release_pages(struct store *s)
 {
-	uintptr_t lo, hi;
+	char line[4352];
+	mdb_filehandle_t fd;
+	struct stat st;
+	FILE *maps;
 
-	/* The map is shared and read-only in this process (no
-	 * MDB_WRITEMAP): dropping its pages loses nothing; they are read
-	 * again from the page cache when next touched. */
-	if (s != NULL && find_map(s, &lo, &hi))
-		(void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
+	/* LMDB tells the map's address only for a fixed map (mdb_env_info's
+	 * me_mapaddr is NULL otherwise): find the file's mappings among the
+	 * process's. Read-only shared ones (no MDB_WRITEMAP) hold nothing
+	 * the file does not: dropping their pages loses nothing. */
+	if (s == NULL || !worth_releasing() ||
+	    mdb_env_get_fd(s->env, &fd) != 0 || fstat(fd, &st) != 0 ||
+	    (maps = fopen("/proc/self/maps", "re")) == NULL)
+		return;
+	while (fgets(line, sizeof line, maps) != NULL) {
+		unsigned long lo, hi, ino;
+		char perms[8];
+
+		if (sscanf(line, "%lx-%lx %7s %*x %*x:%*x %lu", &lo, &hi, perms,
+			   &ino) == 4 &&
+		    strcmp(perms, "r--s") == 0 &&
+		    ino == (unsigned long)st.st_ino)
+			(void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
+	}
+	fclose(maps);
 }
 
 int store_is_empty(struct store_txn *t, bool *empty)

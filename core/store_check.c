@@ -42,6 +42,37 @@ void store_report_add(struct store_report *r, const char *fmt, ...)
 
 #define problem(c, ...) store_report_add((c)->r, __VA_ARGS__)
 
+/* Records checked between two releases of the mapped pages: a check reads
+ * the whole file, which would otherwise stay resident. */
+#define CHECK_RELEASE_EVERY 64
+
+/* store_scan, the mapped pages let go every CHECK_RELEASE_EVERY records. */
+struct released_scan {
+	struct store *s;
+	store_scan_fn fn;
+	void *arg;
+	size_t n;
+};
+
+static int released_one(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct released_scan *x = arg;
+
+	if (++x->n % CHECK_RELEASE_EVERY == 0)
+		store_release_pages(x->s);
+	return x->fn(key, val, x->arg);
+}
+
+static int scan_released(struct store_txn *t, int db, store_scan_fn fn,
+			 void *arg)
+{
+	struct released_scan x = { t->s, fn, arg, 0 };
+	int rc = store_scan(t, db, NULL, 0, released_one, &x);
+
+	store_release_pages(t->s);
+	return rc;
+}
+
 static bool exists(struct checker *c, int db, const void *k, size_t klen)
 {
 	MDB_val v;
@@ -131,36 +162,66 @@ static int check_participant(const MDB_val *key, const MDB_val *val, void *arg)
 	return PC_OK;
 }
 
-static int check_by_referent(const MDB_val *key, const MDB_val *val, void *arg)
+/* What the check of an index entry finds: nothing wrong, a malformed
+ * key, no record, a record that says otherwise. */
+enum verdict { ENTRY_OK, ENTRY_MALFORMED, ENTRY_MISSING, ENTRY_ELSEWHERE };
+
+/* A referent index entry, well formed: `ref`, `len` bytes, names
+ * participant `id`. */
+static enum verdict referent_verdict(struct checker *c, const char *ref,
+				     size_t len, uint64_t id)
 {
-	struct checker *c = arg;
-	const char *k = key->mv_data;
 	struct participant p;
-	uint64_t id;
+	enum verdict v = ENTRY_OK;
 	uint8_t pk[8];
 	MDB_val pv;
 
-	(void)val;
-	if (key->mv_size < 9 || k[key->mv_size - 9] != '\0') {
-		problem(c, "%s", _("referent index: a malformed key"));
-		return PC_OK;
-	}
-	id = get_be64((const uint8_t *)k + key->mv_size - 8);
 	put_be64(pk, id);
-	if (store_get(c->t, DB_PARTICIPANTS, pk, 8, &pv) != PC_OK) {
-		problem(c, _("referent index: participant %llu does not exist"),
-			(unsigned long long)id);
-		return PC_OK;
-	}
+	if (store_get(c->t, DB_PARTICIPANTS, pk, 8, &pv) != PC_OK)
+		return ENTRY_MISSING;
 	if (record_decode_participant(pv.mv_data, pv.mv_size, &p) == PC_OK) {
-		if (strlen(p.referent ? p.referent : "") != key->mv_size - 9 ||
-		    memcmp(p.referent ? p.referent : "", k, key->mv_size - 9))
-			problem(c,
-				_("referent index: participant %llu is filed "
-				  "under another referent"),
-				(unsigned long long)id);
+		if (strlen(p.referent ? p.referent : "") != len ||
+		    memcmp(p.referent ? p.referent : "", ref, len))
+			v = ENTRY_ELSEWHERE;
 		participant_clear(&p);
 	}
+	return v;
+}
+
+static bool referent_key_ok(const MDB_val *key)
+{
+	return key->mv_size >= 9 &&
+	       ((const char *)key->mv_data)[key->mv_size - 9] == '\0';
+}
+
+static void referent_tell(struct checker *c, enum verdict v, uint64_t id)
+{
+	if (v == ENTRY_MALFORMED)
+		problem(c, "%s", _("referent index: a malformed key"));
+	else if (v == ENTRY_MISSING)
+		problem(c, _("referent index: participant %llu does not exist"),
+			(unsigned long long)id);
+	else if (v == ENTRY_ELSEWHERE)
+		problem(c,
+			_("referent index: participant %llu is filed "
+			  "under another referent"),
+			(unsigned long long)id);
+}
+
+static int check_by_referent(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct checker *c = arg;
+	uint64_t id;
+
+	(void)val;
+	if (!referent_key_ok(key)) {
+		referent_tell(c, ENTRY_MALFORMED, 0);
+		return PC_OK;
+	}
+	id = get_be64((const uint8_t *)key->mv_data + key->mv_size - 8);
+	referent_tell(c,
+		      referent_verdict(c, key->mv_data, key->mv_size - 9, id),
+		      id);
 	return PC_OK;
 }
 
@@ -234,32 +295,219 @@ static int check_appt_index(const MDB_val *key, const MDB_val *val, void *arg)
 	return PC_OK;
 }
 
-static int check_planned(const MDB_val *key, const MDB_val *val, void *arg)
+/* An agenda index entry, well formed: appointment *id on `date` (its
+ * key's bits); *id becomes the record's own id when it is not planned on
+ * that date. */
+static enum verdict planned_verdict(struct checker *c, uint32_t date,
+				    uint64_t *id)
 {
-	struct checker *c = arg;
 	struct appointment a;
+	enum verdict v = ENTRY_OK;
 	uint8_t k[8];
-	MDB_val v;
+	MDB_val val;
 
-	(void)val;
-	if (key->mv_size != 12) {
-		problem(c, "%s", _("agenda index: a malformed key"));
-		return PC_OK;
-	}
-	memcpy(k, (const uint8_t *)key->mv_data + 4, 8);
-	if (store_get(c->t, DB_APPOINTMENTS, k, 8, &v) != PC_OK ||
-	    record_decode_appointment(v.mv_data, v.mv_size, &a) != PC_OK) {
-		problem(c, _("agenda index: appointment %llu does not exist"),
-			(unsigned long long)get_be64(k));
-		return PC_OK;
-	}
+	put_be64(k, *id);
+	if (store_get(c->t, DB_APPOINTMENTS, k, 8, &val) != PC_OK ||
+	    record_decode_appointment(val.mv_data, val.mv_size, &a) != PC_OK)
+		return ENTRY_MISSING;
 	if (a.status != APPT_PLANNED ||
-	    ((uint32_t)a.date ^ 0x80000000u) != get_be32(key->mv_data))
+	    ((uint32_t)a.date ^ 0x80000000u) != date) {
+		*id = a.id;
+		v = ENTRY_ELSEWHERE;
+	}
+	appointment_clear(&a);
+	return v;
+}
+
+static void planned_tell(struct checker *c, enum verdict v, uint64_t id)
+{
+	if (v == ENTRY_MALFORMED)
+		problem(c, "%s", _("agenda index: a malformed key"));
+	else if (v == ENTRY_MISSING)
+		problem(c, _("agenda index: appointment %llu does not exist"),
+			(unsigned long long)id);
+	else if (v == ENTRY_ELSEWHERE)
 		problem(c,
 			_("agenda index: appointment %llu is not planned "
 			  "on that date"),
-			(unsigned long long)a.id);
-	appointment_clear(&a);
+			(unsigned long long)id);
+}
+
+static int check_planned(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct checker *c = arg;
+	enum verdict v;
+	uint64_t id;
+
+	(void)val;
+	if (key->mv_size != 12) {
+		planned_tell(c, ENTRY_MALFORMED, 0);
+		return PC_OK;
+	}
+	id = get_be64((const uint8_t *)key->mv_data + 4);
+	v = planned_verdict(c, get_be32(key->mv_data), &id);
+	planned_tell(c, v, id);
+	return PC_OK;
+}
+
+/*
+ * An index whose entries name records in another order (referents by
+ * name, the agenda by date) is checked in the records' order: its entries
+ * are gathered (a referent's name copied once for all its entries), then
+ * looked up by record id, so that the records are read in file order
+ * rather than at random (each read at random would be a page fault once
+ * the map is let go), and told in the index's order, as a scan tells
+ * them. Out of memory, the scan does it.
+ */
+struct joined {
+	uint64_t id;	 /* the record looked up, then the one told of */
+	size_t pos;	 /* in the index */
+	size_t ref;	 /* the referent index: its name's number */
+	uint32_t date;	 /* the agenda: the key's date bits */
+	enum verdict v;
+};
+
+struct join {
+	bool agenda; /* DB_PLANNED, else DB_BY_REFERENT */
+	struct joined *e;
+	size_t n, cap;
+	char **names; /* the referents' names, in key order */
+	size_t *lens;
+	size_t n_names, names_cap;
+	bool nomem;
+};
+
+/* Room for one more in *arr (n of cap, sz bytes each); false when out
+ * of memory. */
+static bool room(void **arr, size_t *cap, size_t n, size_t sz)
+{
+	void *grown;
+
+	if (n < *cap)
+		return true;
+	grown = realloc(*arr, (*cap ? 2 * *cap : 1024) * sz);
+	if (grown == NULL)
+		return false;
+	*arr = grown;
+	*cap = *cap ? 2 * *cap : 1024;
+	return true;
+}
+
+/* A referent's name, as the keys before it had it or copied. */
+static bool name_of(struct join *j, const MDB_val *key, size_t *ref)
+{
+	size_t len = key->mv_size - 9;
+	size_t cap = j->names_cap;
+	char *copy;
+
+	if (j->n_names > 0 && j->lens[j->n_names - 1] == len &&
+	    memcmp(j->names[j->n_names - 1], key->mv_data, len) == 0) {
+		*ref = j->n_names - 1;
+		return true;
+	}
+	if (!room((void **)&j->names, &cap, j->n_names, sizeof *j->names) ||
+	    !room((void **)&j->lens, &j->names_cap, j->n_names,
+		  sizeof *j->lens))
+		return false;
+	if ((copy = malloc(len + 1)) == NULL)
+		return false;
+	memcpy(copy, key->mv_data, len);
+	copy[len] = '\0';
+	j->names[j->n_names] = copy;
+	j->lens[j->n_names] = len;
+	*ref = j->n_names++;
+	return true;
+}
+
+static int gather(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct join *j = arg;
+	struct joined *e;
+
+	(void)val;
+	if (!room((void **)&j->e, &j->cap, j->n, sizeof *j->e)) {
+		j->nomem = true;
+		return PC_ENOMEM;
+	}
+	e = &j->e[j->n];
+	*e = (struct joined){ .pos = j->n, .v = ENTRY_OK };
+	if (j->agenda && key->mv_size == 12) {
+		e->id = get_be64((const uint8_t *)key->mv_data + 4);
+		e->date = get_be32(key->mv_data);
+	} else if (!j->agenda && referent_key_ok(key)) {
+		e->id = get_be64((const uint8_t *)key->mv_data + key->mv_size -
+				 8);
+		if (!name_of(j, key, &e->ref)) {
+			j->nomem = true;
+			return PC_ENOMEM;
+		}
+	} else {
+		e->v = ENTRY_MALFORMED;
+	}
+	j->n++;
+	return PC_OK;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	const struct joined *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static int by_pos(const void *a, const void *b)
+{
+	const struct joined *x = a, *y = b;
+
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static void join_free(struct join *j)
+{
+	for (size_t i = 0; i < j->n_names; i++)
+		free(j->names[i]);
+	free(j->names);
+	free(j->lens);
+	free(j->e);
+}
+
+static int check_joined(struct checker *c, bool agenda)
+{
+	int db = agenda ? DB_PLANNED : DB_BY_REFERENT;
+	struct join j = { .agenda = agenda };
+	int rc = scan_released(c->t, db, gather, &j);
+
+	if (rc == PC_ENOMEM && j.nomem) {
+		join_free(&j);
+		return scan_released(c->t, db,
+				     agenda ? check_planned : check_by_referent,
+				     c);
+	}
+	if (rc != PC_OK) {
+		join_free(&j);
+		return rc;
+	}
+	if (j.n > 1)
+		qsort(j.e, j.n, sizeof *j.e, by_id);
+	for (size_t i = 0; i < j.n; i++) {
+		struct joined *e = &j.e[i];
+
+		if (i % CHECK_RELEASE_EVERY == 0)
+			store_release_pages(c->t->s);
+		if (e->v == ENTRY_MALFORMED)
+			continue;
+		e->v = agenda ? planned_verdict(c, e->date, &e->id)
+			      : referent_verdict(c, j.names[e->ref],
+						 j.lens[e->ref], e->id);
+	}
+	if (j.n > 1)
+		qsort(j.e, j.n, sizeof *j.e, by_pos);
+	for (size_t i = 0; i < j.n; i++)
+		(agenda ? planned_tell : referent_tell)(c, j.e[i].v, j.e[i].id);
+	join_free(&j);
+	store_release_pages(c->t->s);
 	return PC_OK;
 }
 
@@ -410,30 +658,25 @@ int store_check_records(struct store *s, struct store_report *r, char **cause)
 			_("the schema version is newer than this "
 			  "parcours"));
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_PARTICIPANTS, NULL, 0,
-				check_participant, &c);
+		rc = scan_released(c.t, DB_PARTICIPANTS, check_participant, &c);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_BY_REFERENT, NULL, 0, check_by_referent,
-				&c);
+		rc = check_joined(&c, false);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_APPOINTMENTS, NULL, 0,
-				check_appointment, &c);
+		rc = scan_released(c.t, DB_APPOINTMENTS, check_appointment, &c);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_APPT_BY_PART, NULL, 0, check_appt_index,
-				&c);
+		rc = scan_released(c.t, DB_APPT_BY_PART, check_appt_index, &c);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_PLANNED, NULL, 0, check_planned, &c);
+		rc = check_joined(&c, true);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_MOVES, NULL, 0, check_child, &moves);
+		rc = scan_released(c.t, DB_MOVES, check_child, &moves);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_JOBS, NULL, 0, check_child, &jobs);
+		rc = scan_released(c.t, DB_JOBS, check_child, &jobs);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_NOTES, NULL, 0, check_child, &notes);
+		rc = scan_released(c.t, DB_NOTES, check_child, &notes);
 	for (int i = 0; i < 3 && rc == PC_OK; i++)
-		rc = store_scan(c.t, DB_FSE_ENTRY + i, NULL, 0, check_child,
-				&fse[i]);
+		rc = scan_released(c.t, DB_FSE_ENTRY + i, check_child, &fse[i]);
 	if (rc == PC_OK)
-		rc = store_scan(c.t, DB_JOURNAL, NULL, 0, check_journal, &c);
+		rc = scan_released(c.t, DB_JOURNAL, check_journal, &c);
 	store_read_end(&c.t);
 	if (rc != PC_OK)
 		return error_set(cause, rc, "%s: %s", store_path(s),

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -215,13 +214,22 @@ static int read_metas(int fd, uint64_t size, uint64_t txnid, struct meta *m)
 /* ---- the walk ---- */
 
 struct walker {
-	const uint8_t *map; /* the file's first `in_file` pages */
+	int fd;
+	/* A page read for each page being walked down from the roots, the
+	 * main tree's then a sub-database's: read, not mapped, so that a
+	 * walk of the whole file leaves nothing of it resident. */
+	uint8_t *pages;
+	unsigned held;	/* how many of them are in use */
+	int read_error; /* errno of a read that failed, or 0 */
 	size_t psize;
 	uint64_t in_file; /* whole pages the file holds, at most last_pg + 1 */
 	uint64_t last_pg;
 	uint8_t *seen; /* a bit per page up to last_pg: in use or free */
 	struct store_report *r;
 };
+
+/* Pages held at most: the main tree's and a sub-database's, down. */
+#define HELD_MAX (2 * MAX_DEPTH)
 
 struct tree {
 	char name[72];	       /* quoted, printable, for messages */
@@ -322,6 +330,28 @@ static bool take(struct walker *w, const struct tree *t, uint64_t from,
 	return true;
 }
 
+/* Read pages pgno..pgno+n-1, which take() found in the file, into buf;
+ * false (the walk stops) when the file does not give them. */
+static bool read_pages(struct walker *w, uint64_t pgno, uint64_t n,
+		       uint8_t *buf)
+{
+	size_t len = (size_t)(n * w->psize), got = 0;
+
+	while (got < len) {
+		ssize_t r = pread(w->fd, buf + got, len - got,
+				  (off_t)(pgno * w->psize + got));
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			w->read_error = r < 0 ? errno : EIO;
+			return false;
+		}
+		got += (size_t)r;
+	}
+	return true;
+}
+
 /* LMDB's default order: bytes, then length. */
 static int cmp_bytes(struct key a, struct key b)
 {
@@ -343,6 +373,9 @@ static int cmp_key(const struct tree *t, struct key a, struct key b)
 
 static void walk_tree(struct walker *w, struct tree *t,
 		      const struct tree_rec *rec);
+static void walk_nodes(struct walker *w, struct tree *t, uint64_t pgno,
+		       const uint8_t *p, unsigned level, struct key lo,
+		       struct key hi);
 
 /* A list of free pages (an IDL: count, then page numbers, descending). */
 static bool free_list(struct walker *w, const struct tree *t, uint64_t pgno,
@@ -400,8 +433,9 @@ static bool leaf_data(struct walker *w, struct tree *t, uint64_t pgno,
 		return false;
 	}
 	if (flags & F_BIGDATA) {
-		uint64_t ov, pages;
-		const uint8_t *p;
+		uint64_t ov, pages, run;
+		uint8_t *p;
+		bool ok;
 
 		if (room < WORD) {
 			bad(w, t, pgno, BAD_ENTRY);
@@ -411,16 +445,40 @@ static bool leaf_data(struct walker *w, struct tree *t, uint64_t pgno,
 		pages = (PAGEHDRSZ - 1 + len) / w->psize + 1;
 		if (!take(w, t, pgno, ov, 1))
 			return false;
-		p = w->map + ov * w->psize;
+		/* The run's first page; a free list, the whole run. */
+		if ((p = malloc(w->psize)) == NULL) {
+			w->read_error = ENOMEM;
+			return false;
+		}
+		if (!read_pages(w, ov, 1, p)) {
+			free(p);
+			return false;
+		}
+		run = rd32(p + PG_LOWER);
 		if (rdw(p) != ov || rd16(p + PG_FLAGS) != P_OVERFLOW ||
-		    rd32(p + PG_LOWER) < pages) {
+		    run < pages) {
+			free(p);
 			bad(w, t, ov, BAD_HEADER);
 			return false;
 		}
-		if (!take(w, t, ov, ov + 1, rd32(p + PG_LOWER) - 1))
+		if (!take(w, t, ov, ov + 1, run - 1)) {
+			free(p);
 			return false;
-		t->overflow += rd32(p + PG_LOWER);
-		d = p + PAGEHDRSZ;
+		}
+		t->overflow += run;
+		if (!t->free_pages) {
+			free(p);
+			return true;
+		}
+		free(p);
+		if ((p = malloc((size_t)(pages * w->psize))) == NULL) {
+			w->read_error = ENOMEM;
+			return false;
+		}
+		ok = read_pages(w, ov, pages, p) &&
+		     free_list(w, t, pgno, p + PAGEHDRSZ, len);
+		free(p);
+		return ok;
 	} else if (len > room) {
 		bad(w, t, pgno, BAD_ENTRY);
 		return false;
@@ -448,14 +506,31 @@ static void walk_page(struct walker *w, struct tree *t, uint64_t from,
 		      struct key hi)
 {
 	const uint8_t *p;
+
+	if (!take(w, t, from, pgno, 1))
+		return;
+	if (w->held >= HELD_MAX) {
+		bad(w, t, pgno, BAD_HEADER);
+		return;
+	}
+	p = w->pages + w->held * w->psize;
+	if (!read_pages(w, pgno, 1, (uint8_t *)p))
+		return;
+	w->held++;
+	walk_nodes(w, t, pgno, p, level, lo, hi);
+	w->held--;
+}
+
+/* The nodes of page `pgno`, read into `p`, as walk_page says. */
+static void walk_nodes(struct walker *w, struct tree *t, uint64_t pgno,
+		       const uint8_t *p, unsigned level, struct key lo,
+		       struct key hi)
+{
 	bool branch = level < t->depth;
 	size_t lower, upper, nkeys;
 	struct key prev = lo;
 	bool first = true; /* the first key compared: may equal lo */
 
-	if (!take(w, t, from, pgno, 1))
-		return;
-	p = w->map + pgno * w->psize;
 	lower = rd16(p + PG_LOWER);
 	upper = rd16(p + PG_UPPER);
 	if (rdw(p) != pgno ||
@@ -559,17 +634,6 @@ static void walk_tree(struct walker *w, struct tree *t,
 				 t->name);
 }
 
-/* Map the file's first `pages` pages read-only; NULL on failure. */
-static const uint8_t *map_pages(int fd, uint64_t pages, size_t psize)
-{
-	void *m;
-
-	if (pages == 0)
-		return NULL;
-	m = mmap(NULL, (size_t)(pages * psize), PROT_READ, MAP_SHARED, fd, 0);
-	return m == MAP_FAILED ? NULL : m;
-}
-
 /*
  * Walk the snapshot `m` of the file on `fd` (`size` bytes): the free-page
  * tree, then every tree, or the free pages only (a file shorter than its
@@ -578,7 +642,10 @@ static const uint8_t *map_pages(int fd, uint64_t pages, size_t psize)
 static int walk(int fd, uint64_t size, const struct meta *m, bool free_only,
 		struct store_report *r)
 {
-	struct walker w = { .psize = m->psize, .last_pg = m->last_pg, .r = r };
+	struct walker w = { .fd = fd,
+			    .psize = m->psize,
+			    .last_pg = m->last_pg,
+			    .r = r };
 	struct tree free_tree = { .free_pages = true };
 	struct tree main_tree = { .main = true };
 	size_t before = r->problems;
@@ -605,10 +672,10 @@ static int walk(int fd, uint64_t size, const struct meta *m, bool free_only,
 	w.seen = calloc(m->last_pg / 8 + 1, 1);
 	if (w.seen == NULL)
 		return PC_ENOMEM;
-	w.map = map_pages(fd, w.in_file, w.psize);
-	if (w.map == NULL) {
+	w.pages = malloc(HELD_MAX * w.psize);
+	if (w.pages == NULL) {
 		free(w.seen);
-		return errno == ENOMEM ? PC_ENOMEM : PC_EIO;
+		return PC_ENOMEM;
 	}
 	walk_tree(&w, &free_tree, &m->free);
 	if (free_only) {
@@ -634,8 +701,10 @@ static int walk(int fd, uint64_t size, const struct meta *m, bool free_only,
 					   "free"),
 					 (unsigned long long)unreached);
 	}
-	munmap((void *)w.map, (size_t)(w.in_file * w.psize));
+	free(w.pages);
 	free(w.seen);
+	if (w.read_error != 0)
+		return w.read_error == ENOMEM ? PC_ENOMEM : PC_EIO;
 	return PC_OK;
 }
 
