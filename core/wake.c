@@ -237,37 +237,35 @@ static int take(struct store *s, struct store_txn *t, const struct wake *w,
 	struct caseload_entry *e = &out->entries[out->n];
 	struct participant_file f = { 0 };
 	struct entry have;
-	int rc = wake_entry_held(t, id, &have);
+	/* An entry that does not read (`check` says it): the file itself,
+	 * read the long way. */
+	bool long_way = wake_entry_held(t, id, &have) != PC_OK;
+	int rc = PC_OK;
 
-	if (rc == PC_OK && !have.exists)
-		rc = PC_ENOTFOUND;
-	if (rc == PC_OK)
+	if (!long_way && !have.exists)
+		return PC_ENOTFOUND; /* a day's key without its entry: read
+					it all; `check` says it */
+	if (!long_way && !have.corrupt) {
 		rc = store_participant_get(t, id, &f.p);
-	if (rc == PC_ENOTFOUND)
-		return PC_ENOTFOUND; /* an entry without its participant:
-					read it all; `check` says it */
-	if (rc == PC_ECORRUPT || (rc == PC_OK && have.corrupt)) {
+		f.p.id = id;
+		if (rc == PC_OK)
+			rc = wake_digest_decode(have.digest, have.digest_len,
+						&f);
+		long_way = rc == PC_ECORRUPT;
+	}
+	if (long_way || (rc == PC_OK && have.corrupt)) {
+		participant_file_clear(&f);
+		rc = store_file_load(t, id, &f);
+	}
+	if (rc == PC_ECORRUPT) {
 		participant_file_clear(&f);
 		corrupt(s, id, out);
 		return PC_OK;
 	}
-	if (rc == PC_OK) {
-		f.p.id = id;
-		rc = wake_digest_decode(have.digest, have.digest_len, &f);
-	}
-	if (rc == PC_ECORRUPT) {
-		/* The digest does not decode (`check` says it): the file
-		 * itself, read the long way. */
-		participant_file_clear(&f);
-		rc = store_file_load(t, id, &f);
-		if (rc == PC_ECORRUPT) {
-			corrupt(s, id, out);
-			return PC_OK;
-		}
-	}
 	if (rc != PC_OK) {
 		participant_file_clear(&f);
-		return rc;
+		return rc; /* PC_ENOTFOUND: an entry without its
+			      participant: read it all */
 	}
 	rc = caseload_entry_set(e, w->c, &f, w->today);
 	if (rc != PC_OK)
