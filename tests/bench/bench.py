@@ -384,7 +384,7 @@ def main():
                     help="leave taskwarrior out")
     ap.add_argument("--taskwarrior-max", type=int, default=10000,
                     help="taskwarrior only up to this N (default 10000: "
-                         "its import takes minutes at 100,000)")
+                         "at 100,000 its import takes minutes)")
     ap.add_argument("--work", help="where to make the databases (default: "
                                    "the temporary directory)")
     ap.add_argument("--markdown", metavar="FILE",
