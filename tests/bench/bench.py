@@ -12,8 +12,10 @@ exit) and the peak memory (max RSS, the mapped database pages included):
 - a coordinator's, on the whole territory: attention --all, list --all,
   export --all in every format, reminders --all, dump, check, backup,
   load of the dump into an empty database, and the demo's generation;
-- the floor, one sequential read of the database file (cat data.mdb), and
-  each whole-territory command as a multiple of it;
+- the floor, one sequential read of the database file (cat data.mdb),
+  run just before each run of a whole-territory command so that both see
+  the machine in the same state, and each such command as a multiple of
+  the floor beside it;
 - a peer, taskwarrior's +OVERDUE export on the same appointments (one
   task each), and its ratio to attention and attention --all.
 
@@ -68,6 +70,7 @@ class Row:
         self.ms = ms          # a ratio's value for a ratio row
         self.kib = kib
         self.runs = runs
+        self.floor_ms = None  # the floor measured beside it, run by run
         self.floor = None     # ms / floor, whole-territory rows
         self.targets = []     # (text, met)
 
@@ -116,17 +119,21 @@ def run(cmd, env, tty=False):
     return wall, int(text.split()[-1])
 
 
-def measure(cmd, args, env, tty=False, setup=None):
+def measure(cmd, args, env, tty=False, setup=None, floor=None, beside=None):
     """(median ms, max KiB, runs): args.runs runs, fewer for a slow row.
 
     setup, if given, runs before each run, untimed (a load needs an
-    empty database each time)."""
+    empty database each time). floor, if given, is a command run just
+    before each run, so that both see the machine in the same state;
+    its (wall, KiB) are appended to the list beside."""
     results = []
     spent = 0.0
     limit = args.runs
     while len(results) < limit:
         if setup is not None:
             setup()
+        if floor is not None:
+            beside.append(run(floor, env))
         wall, kib = run(cmd, env, tty)
         results.append((wall, kib))
         spent += wall
@@ -220,7 +227,7 @@ def judge(rows):
     floors = {r.n: r.ms for r in rows if r.kind == "floor"}
     for r in rows:
         if r.kind == "territory" and r.n in floors:
-            r.floor = r.ms / floors[r.n]
+            r.floor = r.ms / (r.floor_ms or floors[r.n])
         if r.kind == "ratio":
             if r.name.endswith("attention --all") and r.n in PEER_RATIO:
                 want = PEER_RATIO[r.n]
@@ -284,19 +291,32 @@ def bench_n(n, args, parcours, outcome, env, use_task, rows, profiles):
     db = os.path.join(work, "db")
     base = [parcours, "--db", db, "--today", args.today]
 
+    # The floor runs once before each run of a whole-territory command,
+    # each compared with the floor beside it; the floor's row is the
+    # median of all those runs.
+    cat = ["cat", os.path.join(db, "data.mdb")]
+    floors = []
+
     def add(name, kind, cmd, env=env, **kw):
+        beside = []
+        if kind == "territory" and kw.pop("floor", True):
+            kw.update(floor=cat, beside=beside)
         ms, kib, runs = measure(cmd, args, env, **kw)
-        rows.append(Row(n, name, kind, ms, kib, runs))
+        row = Row(n, name, kind, ms, kib, runs)
+        if beside:
+            row.floor_ms = statistics.median(b[0] for b in beside) * 1000
+            floors.extend(beside)
+        rows.append(row)
         print("  %-40s %10.1f ms %8.1f MB  (%d runs)"
               % (name, ms, kib / MB, runs), file=sys.stderr, flush=True)
+        return row
 
     print("N = %d" % n, file=sys.stderr, flush=True)
     try:
         add("generate the database", "territory",
             base + ["demo", "--participants", str(n), "--seed", "1"],
-            setup=lambda: remove(db))
-        add("floor: read the database file", "floor",
-            ["cat", os.path.join(db, "data.mdb")])
+            setup=lambda: remove(db), floor=False)
+        floor = add("floor: read the database file", "floor", cat)
         for name, extra in [
                 ("attention", ["attention"]),
                 ("list --format tsv", ["list", "--format", "tsv"]),
@@ -328,6 +348,10 @@ def bench_n(n, args, parcours, outcome, env, use_task, rows, profiles):
             [parcours, "--db", empty, "--today", args.today, "load", dump],
             setup=lambda: remove(empty))
         remove(empty)
+        floors.extend([(floor.ms / 1000, floor.kib)] * floor.runs)
+        floor.ms = statistics.median(f[0] for f in floors) * 1000
+        floor.kib = max(f[1] for f in floors)
+        floor.runs = len(floors)
         if args.profile and n == max(args.n):
             for name, extra in [
                     ("attention --all", ["attention", "--all"]),
