@@ -17,7 +17,7 @@ static int nibble(int c)
 
 int main(void)
 {
-	static char line[1 << 17];
+	static char line[(1 << 17) + 64];
 	static unsigned char buf[1 << 16 | 16];
 
 	while (fgets(line, sizeof line, stdin) != NULL) {
