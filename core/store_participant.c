@@ -3,6 +3,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "record.h"
+#include "store_file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -197,6 +198,7 @@ struct file_loader {
 	size_t cap_fse_entries, cap_fse_exits, cap_fse_surveys;
 	uint64_t id;	  /* the participant's */
 	size_t *left_out; /* a salvage: what does not decode is left out */
+	bool rules_only;  /* moves and notes checked, not kept */
 };
 
 /* The sequence number in a moves, jobs or notes key (0 if malformed). */
@@ -283,6 +285,11 @@ static int load_move(const MDB_val *key, const MDB_val *val, void *arg)
 	struct participant_file *f = l->f;
 	int rc;
 
+	if (l->rules_only)
+		return salvage(l,
+			       record_check_stage_move(val->mv_data,
+						       val->mv_size),
+			       CHILD_MOVE, key_seq(key));
 	if (store_reserve((void **)&f->moves, &l->cap_moves, f->n_moves + 1,
 			  sizeof *f->moves))
 		return PC_ENOMEM;
@@ -314,6 +321,9 @@ static int load_note(const MDB_val *key, const MDB_val *val, void *arg)
 	struct participant_file *f = l->f;
 	int rc;
 
+	if (l->rules_only)
+		return salvage(l, record_check_note(val->mv_data, val->mv_size),
+			       CHILD_NOTE, key_seq(key));
 	if (store_reserve((void **)&f->notes, &l->cap_notes, f->n_notes + 1,
 			  sizeof *f->notes))
 		return PC_ENOMEM;
@@ -416,11 +426,14 @@ static int cmp_job(const void *a, const void *b)
 }
 
 static int file_load(struct store_txn *t, uint64_t id,
-		     struct participant_file *out, size_t *left_out)
+		     struct participant_file *out, size_t *left_out,
+		     bool rules_only)
 {
-	struct file_loader l = {
-		.t = t, .f = out, .id = id, .left_out = left_out
-	};
+	struct file_loader l = { .t = t,
+				 .f = out,
+				 .id = id,
+				 .left_out = left_out,
+				 .rules_only = rules_only };
 	uint8_t prefix[8];
 	int rc;
 
@@ -457,13 +470,19 @@ static int file_load(struct store_txn *t, uint64_t id,
 int store_file_load(struct store_txn *t, uint64_t id,
 		    struct participant_file *out)
 {
-	return file_load(t, id, out, NULL);
+	return file_load(t, id, out, NULL, false);
+}
+
+int store_file_load_rules(struct store_txn *t, uint64_t id,
+			  struct participant_file *out)
+{
+	return file_load(t, id, out, NULL, true);
 }
 
 int store_file_salvage(struct store_txn *t, uint64_t id,
 		       struct participant_file *out, size_t *left_out)
 {
-	return file_load(t, id, out, left_out);
+	return file_load(t, id, out, left_out, false);
 }
 
 int store_file_load_fse(struct store_txn *t, struct participant_file *f)
