@@ -5,6 +5,7 @@
 #include "fold.h"
 #include "fse.h"
 #include "store_file.h"
+#include "store_pages.h"
 
 #include <stdio.h>
 
@@ -179,8 +180,9 @@ static int visit_file(const struct config *c, struct participant_file *f,
 	return rc;
 }
 
-/* Participants read between two releases of the mapped pages. */
-#define RELEASE_EVERY 2048
+/* Participants read between two releases of the mapped pages: with the
+ * kernel's fault-around, a few hundred files map the whole database. */
+#define RELEASE_EVERY 256
 
 int caseload_each(struct store *s, const struct config *c,
 		  const char *referent, bool include_exited, pdate today,
@@ -190,11 +192,13 @@ int caseload_each(struct store *s, const struct config *c,
 	struct store_txn *t = NULL;
 	uint64_t *ids = NULL;
 	size_t n_ids = 0;
+	struct store_pages pages;
 	int rc;
 
 	rc = store_read_begin(s, &t, cause);
 	if (rc != PC_OK)
 		return rc;
+	store_pages_find(s, &pages);
 	rc = store_caseload_ids(t, referent, &ids, &n_ids);
 	if (rc != PC_OK)
 		goto done;
@@ -203,7 +207,7 @@ int caseload_each(struct store *s, const struct config *c,
 
 		/* What was read stays valid: the pages can go. */
 		if (i > 0 && i % RELEASE_EVERY == 0)
-			store_release_pages(s);
+			store_pages_drop(&pages);
 		/* Those who left are most of a file after a few years: their
 		 * record alone says whether to read the rest. Left out, or,
 		 * for a summary, kept without their history (no rule looks
@@ -297,8 +301,8 @@ int caseload_each(struct store *s, const struct config *c,
 	}
 done:
 	free(ids);
+	store_pages_drop(&pages);
 	store_read_end(&t);
-	store_release_pages(s);
 	if (rc != PC_OK)
 		error_set(cause, rc, "%s: %s", store_path(s), error_string(rc));
 	return rc;

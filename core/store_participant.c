@@ -4,6 +4,7 @@
 #include "i18n.h"
 #include "record.h"
 #include "store_file.h"
+#include "store_pages.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -121,6 +122,23 @@ int store_participant_update(struct store_txn *t, const struct participant *p)
 
 /* ---- caseloads and referents ---- */
 
+/* Every participant's id, the mapped pages dropped as the scan goes: the
+ * records lie all over the file, and the kernel maps 16 pages around
+ * each page read, so a scan of them alone would map the whole file. */
+struct all_ids {
+	struct store_id_list l;
+	struct store_pages pages;
+};
+
+static int collect_all(const MDB_val *key, const MDB_val *val, void *arg)
+{
+	struct all_ids *a = arg;
+
+	if (a->l.n > 0 && a->l.n % 4096 == 0)
+		store_pages_drop(&a->pages);
+	return store_collect_id(key, val, &a->l);
+}
+
 int store_caseload_ids(struct store_txn *t, const char *referent,
 		       uint64_t **ids, size_t *n)
 {
@@ -128,9 +146,12 @@ int store_caseload_ids(struct store_txn *t, const char *referent,
 	int rc;
 
 	if (referent == NULL) {
-		l.offset = 0;
-		rc = store_scan(t, DB_PARTICIPANTS, NULL, 0, store_collect_id,
-				&l);
+		struct all_ids a = { .l = { 0 } };
+
+		store_pages_find(t->s, &a.pages);
+		rc = store_scan(t, DB_PARTICIPANTS, NULL, 0, collect_all, &a);
+		store_pages_drop(&a.pages);
+		l = a.l;
 	} else {
 		l.offset = strlen(referent) + 1;
 		rc = store_scan(t, DB_BY_REFERENT, referent, l.offset,
