@@ -204,6 +204,7 @@ int caseload_each(struct store *s, const struct config *c,
 		goto done;
 	for (size_t i = 0; i < n_ids; i++) {
 		struct participant_file f;
+		bool loaded = false;
 
 		/* What was read stays valid: the pages can go. */
 		if (i > 0 && i % RELEASE_EVERY == 0)
@@ -266,14 +267,22 @@ int caseload_each(struct store *s, const struct config *c,
 					goto done;
 				continue;
 			}
-			if (rc == PC_OK)
+			if (rc == PC_OK && gone) {
 				participant_clear(&p);
-			if (gone)
 				continue;
-			rc = PC_OK; /* a corrupt record: told below */
+			}
+			if (rc == PC_OK) {
+				/* Read once: the rest of the file to it. */
+				f.p = p;
+				rc = store_file_load_rest(t, &f, light);
+				loaded = true;
+			} else {
+				rc = PC_OK; /* a corrupt record: told below */
+			}
 		}
-		rc = light ? store_file_load_rules(t, ids[i], &f)
-			   : store_file_load(t, ids[i], &f);
+		if (!loaded)
+			rc = light ? store_file_load_rules(t, ids[i], &f)
+				   : store_file_load(t, ids[i], &f);
 		if (rc == PC_ECORRUPT) {
 			store_notice(s,
 				     _("participant %llu: corrupt record, see "

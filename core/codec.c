@@ -103,6 +103,11 @@ bool codec_get_varint(struct codec_reader *r, uint64_t *v)
 {
 	uint64_t out = 0;
 
+	/* Tags, dates and lengths mostly fit in one byte. */
+	if (r->p < r->end && *r->p < 0x80) {
+		*v = *r->p++;
+		return true;
+	}
 	for (unsigned shift = 0; shift < 64; shift += 7) {
 		uint8_t b;
 
@@ -154,10 +159,24 @@ bool codec_utf8_valid(const uint8_t *s, size_t n)
 	size_t i = 0;
 
 	while (i < n) {
-		uint8_t c = s[i];
+		uint8_t c;
 		size_t need;
 		uint32_t cp;
 
+		/* Eight ASCII bytes at a time, none of them NUL. */
+		while (n - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080u) != 0 ||
+			    ((w - 0x0101010101010101u) & ~w &
+			     0x8080808080808080u) != 0)
+				break;
+			i += 8;
+		}
+		if (i == n)
+			break;
+		c = s[i];
 		if (c == 0)
 			return false;
 		if (c < 0x80) {

@@ -405,6 +405,7 @@ static int decode(const struct record_type *t, const void *buf, size_t len,
 	struct codec_field f;
 	uint64_t body_len;
 	uint32_t sum;
+	size_t next = 0;
 	int more = 0, rc = PC_OK;
 
 	if (buf == NULL || len < 2 || b[0] != (uint8_t)t->kind)
@@ -423,9 +424,18 @@ static int decode(const struct record_type *t, const void *buf, size_t len,
 		return PC_ECORRUPT;
 	codec_reader_init(&r, body, (size_t)body_len);
 	while (rc == PC_OK && (more = codec_next(&r, &f)) == 1) {
-		for (size_t i = 0; i < t->n_fields; i++) {
+		/* Fields come in the order of the table: look from the one
+		 * after the last found, round to it. */
+		for (size_t k = 0; k < t->n_fields; k++) {
+			size_t i = next + k < t->n_fields ? next + k
+							  : next + k - t->n_fields;
+
 			if (t->fields[i].tag == f.tag) {
 				rc = decode_field(&t->fields[i], out, &f);
+				/* Check-ins repeat their tag. */
+				next = i + 1 < t->n_fields ? i + 1 : 0;
+				if (t->fields[i].type == F_CHECKINS)
+					next = i;
 				break;
 			}
 		}

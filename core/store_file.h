@@ -13,4 +13,13 @@
 int store_file_load_rules(struct store_txn *t, uint64_t id,
 			  struct participant_file *out);
 
+/*
+ * The rest of a file whose f->p, read with store_participant_get, is
+ * taken over: what store_file_load (or, rules_only,
+ * store_file_load_rules) adds to it, the participant not read twice. On
+ * failure *f is cleared (f->p freed too).
+ */
+int store_file_load_rest(struct store_txn *t, struct participant_file *f,
+			 bool rules_only);
+
 #endif

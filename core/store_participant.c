@@ -446,9 +446,10 @@ static int cmp_job(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* With have_p, out->p is read already (and taken over). */
 static int file_load(struct store_txn *t, uint64_t id,
 		     struct participant_file *out, size_t *left_out,
-		     bool rules_only)
+		     bool rules_only, bool have_p)
 {
 	struct file_loader l = { .t = t,
 				 .f = out,
@@ -456,11 +457,18 @@ static int file_load(struct store_txn *t, uint64_t id,
 				 .left_out = left_out,
 				 .rules_only = rules_only };
 	uint8_t prefix[8];
-	int rc;
+	int rc = PC_OK;
 
-	memset(out, 0, sizeof *out);
-	participant_init(&out->p);
-	rc = store_participant_get(t, id, &out->p);
+	if (have_p) {
+		struct participant p = out->p;
+
+		memset(out, 0, sizeof *out);
+		out->p = p;
+	} else {
+		memset(out, 0, sizeof *out);
+		participant_init(&out->p);
+		rc = store_participant_get(t, id, &out->p);
+	}
 	put_be64(prefix, id);
 	if (rc == PC_OK)
 		rc = store_scan(t, DB_MOVES, prefix, 8, load_move, &l);
@@ -491,19 +499,25 @@ static int file_load(struct store_txn *t, uint64_t id,
 int store_file_load(struct store_txn *t, uint64_t id,
 		    struct participant_file *out)
 {
-	return file_load(t, id, out, NULL, false);
+	return file_load(t, id, out, NULL, false, false);
 }
 
 int store_file_load_rules(struct store_txn *t, uint64_t id,
 			  struct participant_file *out)
 {
-	return file_load(t, id, out, NULL, true);
+	return file_load(t, id, out, NULL, true, false);
+}
+
+int store_file_load_rest(struct store_txn *t, struct participant_file *f,
+			 bool rules_only)
+{
+	return file_load(t, f->p.id, f, NULL, rules_only, true);
 }
 
 int store_file_salvage(struct store_txn *t, uint64_t id,
 		       struct participant_file *out, size_t *left_out)
 {
-	return file_load(t, id, out, left_out, false);
+	return file_load(t, id, out, left_out, false, false);
 }
 
 int store_file_load_fse(struct store_txn *t, struct participant_file *f)
