@@ -193,6 +193,7 @@ int caseload_each(struct store *s, const struct config *c,
 	uint64_t *ids = NULL;
 	size_t n_ids = 0;
 	struct store_pages pages;
+	struct store_file_reader *reader = NULL;
 	int rc;
 
 	rc = store_read_begin(s, &t, cause);
@@ -200,6 +201,8 @@ int caseload_each(struct store *s, const struct config *c,
 		return rc;
 	store_pages_find(s, &pages);
 	rc = store_caseload_ids(t, referent, &ids, &n_ids);
+	if (rc == PC_OK)
+		rc = store_file_reader_new(t, &reader);
 	if (rc != PC_OK)
 		goto done;
 	for (size_t i = 0; i < n_ids; i++) {
@@ -274,7 +277,7 @@ int caseload_each(struct store *s, const struct config *c,
 			if (rc == PC_OK) {
 				/* Read once: the rest of the file to it. */
 				f.p = p;
-				rc = store_file_load_rest(t, &f, light);
+				rc = store_file_read(reader, &f, light);
 				loaded = true;
 			} else {
 				rc = PC_OK; /* a corrupt record: told below */
@@ -309,6 +312,7 @@ int caseload_each(struct store *s, const struct config *c,
 			goto done;
 	}
 done:
+	store_file_reader_free(&reader);
 	free(ids);
 	store_pages_drop(&pages);
 	store_read_end(&t);

@@ -22,4 +22,20 @@ int store_file_load_rules(struct store_txn *t, uint64_t id,
 int store_file_load_rest(struct store_txn *t, struct participant_file *f,
 			 bool rules_only);
 
+/*
+ * A reader of files in increasing order of ids (a caseload's, as
+ * store_caseload_ids gives them): one cursor per part of a file, moved
+ * forward from one participant to the next rather than searched from the
+ * root each time. Valid within transaction t; free it before t ends with
+ * store_file_reader_free (NULL and twice are accepted).
+ */
+struct store_file_reader;
+int store_file_reader_new(struct store_txn *t, struct store_file_reader **out);
+void store_file_reader_free(struct store_file_reader **r);
+
+/* store_file_load_rest through reader r: same result, ownership and
+ * errors, in any order of ids (faster in increasing order). */
+int store_file_read(struct store_file_reader *r, struct participant_file *f,
+		    bool rules_only);
+
 #endif
