@@ -235,22 +235,40 @@ static int stage_medians(struct summary *s)
 	return PC_OK;
 }
 
+/* The referent `name`, added if new: kept sorted by name (as shown), so
+ * found by bisection; NULL when out of memory. */
 static struct summary_referent *referent_of(struct summary *s, const char *name)
 {
 	struct summary_referent *grown;
+	size_t lo = 0, hi = s->n_referents;
+	char *copy;
 
-	for (size_t i = 0; i < s->n_referents; i++)
-		if (strcmp(s->referents[i].name, name) == 0)
-			return &s->referents[i];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(s->referents[mid].name, name);
+
+		if (c == 0)
+			return &s->referents[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	copy = strdup(name);
+	if (copy == NULL)
+		return NULL;
 	grown = realloc(s->referents, (s->n_referents + 1) * sizeof *grown);
-	if (grown == NULL)
+	if (grown == NULL) {
+		free(copy);
 		return NULL;
+	}
 	s->referents = grown;
-	memset(&grown[s->n_referents], 0, sizeof *grown);
-	grown[s->n_referents].name = strdup(name);
-	if (grown[s->n_referents].name == NULL)
-		return NULL;
-	return &grown[s->n_referents++];
+	memmove(&grown[lo + 1], &grown[lo],
+		(s->n_referents - lo) * sizeof *grown);
+	memset(&grown[lo], 0, sizeof *grown);
+	grown[lo].name = copy;
+	s->n_referents++;
+	return &grown[lo];
 }
 
 static int cmp_reason_id(const char *x, const char *y)
