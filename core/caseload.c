@@ -243,7 +243,7 @@ int caseload_each(struct store *s, const struct config *c,
 				f.p = p; /* taken over by the entry */
 				/* Their questionnaires: the funder's
 				 * indicators of the summary count them. */
-				rc = store_file_load_fse(t, &f);
+				rc = store_file_read_fse(reader, &f);
 				if (rc == PC_ECORRUPT) {
 					store_notice(
 						s,

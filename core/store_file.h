@@ -38,4 +38,8 @@ void store_file_reader_free(struct store_file_reader **r);
 int store_file_read(struct store_file_reader *r, struct participant_file *f,
 		    bool rules_only);
 
+/* store_file_load_fse through reader r: same result and errors. */
+int store_file_read_fse(struct store_file_reader *r,
+			struct participant_file *f);
+
 #endif

@@ -616,6 +616,25 @@ static int reader_scan(struct store_file_reader *r, size_t k,
 	return rc;
 }
 
+int store_file_read_fse(struct store_file_reader *r,
+			struct participant_file *f)
+{
+	struct file_loader l = { .t = r->t, .f = f, .id = f->p.id };
+	uint8_t prefix[8];
+	bool backwards = f->p.id <= r->last;
+	int rc = PC_OK;
+
+	r->last = f->p.id;
+	put_be64(prefix, f->p.id);
+	for (size_t k = 0; k < N_CHILDREN && rc == PC_OK; k++)
+		if (children[k].db >= DB_FSE_ENTRY &&
+		    children[k].db <= DB_FSE_SURVEY)
+			rc = reader_scan(r, k, prefix, &l, backwards);
+	if (rc != PC_OK)
+		memset(r->at, 0, sizeof r->at);
+	return rc;
+}
+
 int store_file_read(struct store_file_reader *r, struct participant_file *f,
 		    bool rules_only)
 {
