@@ -15,13 +15,14 @@ struct roster_block {
 	_Alignas(max_align_t) unsigned char data[];
 };
 
-/* n bytes aligned for a struct flag, or NULL when out of memory. */
-static void *block_alloc(struct roster *r, size_t n)
+/* n bytes aligned on `align` (a power of two), or NULL when out of
+ * memory. */
+static void *block_alloc(struct roster *r, size_t n, size_t align)
 {
 	struct roster_block *b = r->blocks;
+	size_t pad = b ? (align - b->used % align) % align : 0;
 
-	n = (n + _Alignof(struct flag) - 1) & ~(_Alignof(struct flag) - 1);
-	if (b == NULL || b->size - b->used < n) {
+	if (b == NULL || b->size - b->used < n + pad) {
 		size_t size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
 
 		b = malloc(sizeof *b + size);
@@ -31,37 +32,40 @@ static void *block_alloc(struct roster *r, size_t n)
 		b->size = size;
 		b->next = r->blocks;
 		r->blocks = b;
+		pad = 0;
 	}
-	b->used += n;
+	b->used += pad + n;
 	return b->data + b->used - n;
 }
 
-/* A copy of s in the roster's blocks; *out NULL for NULL. */
-static bool copy_str(struct roster *r, const char *s, char **out)
+/* The strings of a participant record, in the order packed. */
+static char **record_string(struct participant *p, int k)
 {
-	size_t n;
+	char **all[] = {
+		&p->last_name,	 &p->first_name,  &p->phone,
+		&p->email,	 &p->publics,	  &p->referent,
+		&p->stage,	 &p->exit_reason, &p->exit_lost_reason,
+		&p->origin,
+	};
 
-	*out = NULL;
-	if (s == NULL)
-		return true;
-	n = strlen(s) + 1;
-	*out = block_alloc(r, n);
-	if (*out == NULL)
-		return false;
-	memcpy(*out, s, n);
-	return true;
+	return all[k];
 }
+
+#define RECORD_STRINGS 10
 
 int roster_add(struct roster *r, const struct caseload_entry *e,
 	       const struct roster_followup *fu)
 {
-	const struct participant *p = &e->file.p;
+	/* Read, not written: record_string serves both ways. */
+	struct participant *p = (struct participant *)&e->file.p;
+	const char *key = e->name_key ? e->name_key : "";
 	struct roster_row *w;
 	struct flag *flags = NULL;
-	char *keys[2];
+	size_t len = strlen(key) + 1, at;
+	char *strings;
 
 	if (r->n == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 256;
+		size_t cap = r->cap ? r->cap + r->cap / 2 : 256;
 		struct roster_row *grown = realloc(r->rows, cap * sizeof *grown);
 
 		if (grown == NULL)
@@ -70,38 +74,63 @@ int roster_add(struct roster *r, const struct caseload_entry *e,
 		r->cap = cap;
 	}
 	w = &r->rows[r->n];
+	memset(w, 0, sizeof *w);
+	for (int k = 0; k < RECORD_STRINGS; k++) {
+		const char *v = *record_string(p, k);
+
+		if (v != NULL) {
+			w->present |= (uint16_t)(1u << k);
+			len += strlen(v) + 1;
+		}
+	}
 	/* What fails leaves the blocks a little used, nothing more. */
-	w->p = *p;
-	if (!copy_str(r, p->last_name, &w->p.last_name) ||
-	    !copy_str(r, p->first_name, &w->p.first_name) ||
-	    !copy_str(r, p->phone, &w->p.phone) ||
-	    !copy_str(r, p->email, &w->p.email) ||
-	    !copy_str(r, p->publics, &w->p.publics) ||
-	    !copy_str(r, p->referent, &w->p.referent) ||
-	    !copy_str(r, p->stage, &w->p.stage) ||
-	    !copy_str(r, p->exit_reason, &w->p.exit_reason) ||
-	    !copy_str(r, p->exit_lost_reason, &w->p.exit_lost_reason) ||
-	    !copy_str(r, p->origin, &w->p.origin) ||
-	    !copy_str(r, e->name_key, &keys[0]) ||
-	    !copy_str(r, e->name_key_rev, &keys[1]))
+	strings = block_alloc(r, len, 1);
+	if (strings == NULL)
 		return PC_ENOMEM;
+	at = strlen(key) + 1;
+	memcpy(strings, key, at);
+	for (int k = 0; k < RECORD_STRINGS; k++) {
+		const char *v = *record_string(p, k);
+		size_t n;
+
+		if (v == NULL)
+			continue;
+		n = strlen(v) + 1;
+		memcpy(strings + at, v, n);
+		at += n;
+	}
 	if (e->summary.n_flags > 0) {
-		flags = block_alloc(r, e->summary.n_flags * sizeof *flags);
+		flags = block_alloc(r, e->summary.n_flags * sizeof *flags,
+				    _Alignof(struct flag));
 		if (flags == NULL)
 			return PC_ENOMEM;
 		memcpy(flags, e->summary.flags,
 		       e->summary.n_flags * sizeof *flags);
 	}
-	w->name_key = keys[0];
-	w->name_key_rev = keys[1];
+	w->id = p->id;
+	w->strings = strings;
 	w->flags = flags;
-	w->n_flags = (uint32_t)e->summary.n_flags;
+	w->birth_date = p->birth_date;
+	w->entry_date = p->entry_date;
+	w->stage_since = p->stage_since;
+	w->exit_date = p->exit_date;
+	w->exit_validated = p->exit_validated;
+	w->exit_hired = p->exit_hired;
+	w->exit_lost = p->exit_lost;
+	w->transferred = p->transferred;
 	w->last_contact = e->summary.last_contact;
 	w->next_appointment = e->summary.next_appointment;
 	w->days_in_stage = e->summary.days_in_stage;
 	w->stage_index = e->stage_index == CASELOAD_NO_STAGE
 				 ? UINT32_MAX
 				 : (uint32_t)e->stage_index;
+	w->gender = (uint8_t)p->gender;
+	w->education = (uint8_t)p->education;
+	w->employment = (uint8_t)p->employment;
+	w->status = (uint8_t)p->status;
+	w->n_flags = (uint8_t)e->summary.n_flags;
+	w->legal_hold = p->legal_hold;
+	w->exit_positive = p->exit_positive;
 	if (fu != NULL)
 		w->followup = *fu;
 	else
@@ -115,9 +144,38 @@ int roster_add(struct roster *r, const struct caseload_entry *e,
 void roster_entry(const struct roster *r, size_t i, struct caseload_entry *out)
 {
 	const struct roster_row *w = &r->rows[i];
+	struct participant *p = &out->file.p;
+	const char *at = w->strings;
 
 	memset(&out->file, 0, sizeof out->file);
-	out->file.p = w->p;
+	p->id = w->id;
+	/* Not freed: the entry is never cleared (roster.h). */
+	out->name_key = (char *)at;
+	out->name_key_rev = NULL;
+	at += strlen(at) + 1;
+	for (int k = 0; k < RECORD_STRINGS; k++) {
+		char **v = record_string(p, k);
+
+		*v = NULL;
+		if (w->present & (1u << k)) {
+			*v = (char *)at;
+			at += strlen(at) + 1;
+		}
+	}
+	p->birth_date = w->birth_date;
+	p->entry_date = w->entry_date;
+	p->stage_since = w->stage_since;
+	p->exit_date = w->exit_date;
+	p->exit_validated = w->exit_validated;
+	p->exit_hired = w->exit_hired;
+	p->exit_lost = w->exit_lost;
+	p->transferred = w->transferred;
+	p->gender = (enum gender)w->gender;
+	p->education = (enum education)w->education;
+	p->employment = (enum employment)w->employment;
+	p->status = (enum participant_status)w->status;
+	p->legal_hold = w->legal_hold;
+	p->exit_positive = w->exit_positive;
 	out->summary.last_contact = w->last_contact;
 	out->summary.next_appointment = w->next_appointment;
 	out->summary.days_in_stage = w->days_in_stage;
@@ -127,9 +185,6 @@ void roster_entry(const struct roster *r, size_t i, struct caseload_entry *out)
 		       w->n_flags * sizeof *w->flags);
 	out->stage_index = w->stage_index == UINT32_MAX ? CASELOAD_NO_STAGE
 							: w->stage_index;
-	/* Not freed: the entry is never cleared (roster.h). */
-	out->name_key = (char *)w->name_key;
-	out->name_key_rev = (char *)w->name_key_rev;
 }
 
 /* The order of caseload_load (caseload.c's cmp_entry), on rows. */
@@ -151,11 +206,10 @@ static int cmp_row(const void *x, const void *y)
 	}
 	if (r != 0)
 		return r;
-	r = strcmp(a->name_key ? a->name_key : "",
-		   b->name_key ? b->name_key : "");
+	r = strcmp(a->strings, b->strings); /* the folded names */
 	if (r != 0)
 		return r;
-	return a->p.id < b->p.id ? -1 : a->p.id > b->p.id;
+	return a->id < b->id ? -1 : a->id > b->id;
 }
 
 int roster_sort(struct roster *r)

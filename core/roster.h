@@ -18,17 +18,23 @@ struct roster_followup {
 	int offset;	 /* its day offset */
 };
 
-/* One participant: their record (strings in the roster's blocks), the
- * rules' summary as it stands, and the folded name for the order. */
+/*
+ * One participant, packed: their record's numbers, its strings one after
+ * the other in the roster's blocks (the folded name first, for the
+ * order), the rules' summary as it stands. roster_entry unpacks it.
+ */
 struct roster_row {
-	struct participant p;
-	const char *name_key, *name_key_rev; /* fold_key, as in an entry */
-	const struct flag *flags;	     /* n_flags of them, most urgent
-						first */
+	uint64_t id;
+	const char *strings;	 /* name_key, then the record's, NUL-ended */
+	const struct flag *flags; /* n_flags, most urgent first */
+	pdate birth_date, entry_date, stage_since, exit_date, exit_validated,
+		exit_hired, exit_lost, transferred;
 	pdate last_contact, next_appointment;
 	int days_in_stage;
-	uint32_t n_flags;
 	uint32_t stage_index; /* UINT32_MAX: not in the configuration */
+	uint16_t present;     /* a bit per string of the record: not NULL */
+	uint8_t gender, education, employment, status, n_flags;
+	bool legal_hold, exit_positive;
 	struct roster_followup followup;
 };
 
@@ -46,8 +52,8 @@ struct roster {
 	struct roster_block *blocks; /* the strings and flags */
 };
 
-/* Copy of entry `e` what is shown of it (not its file), with `fu` (NULL:
- * none); PC_ENOMEM leaves the roster as it was. */
+/* Copy of entry `e` its record, summary, stage and folded name (not its
+ * file), with `fu` (NULL: none); PC_ENOMEM leaves the roster as it was. */
 int roster_add(struct roster *r, const struct caseload_entry *e,
 	       const struct roster_followup *fu);
 
@@ -57,8 +63,9 @@ int roster_sort(struct roster *r);
 
 /*
  * Entry i as a caseload entry, in *out: its participant, summary, stage
- * and name keys, an empty history. *out refers to the roster's strings:
- * read it while the roster lives, never clear or free it.
+ * and folded name, an empty history, no name_key_rev (a roster is shown,
+ * not searched). *out refers to the roster's strings: read it while the
+ * roster lives, never clear or free it.
  */
 void roster_entry(const struct roster *r, size_t i, struct caseload_entry *out);
 

@@ -84,7 +84,21 @@ static void same_as_caseload(bool exited)
 		assert_true(same_str(b.file.p.stage, a->file.p.stage));
 		assert_true(same_str(b.file.p.email, a->file.p.email));
 		assert_true(same_str(b.name_key, a->name_key));
-		assert_true(same_str(b.name_key_rev, a->name_key_rev));
+		assert_null(b.name_key_rev);
+		assert_true(same_str(b.file.p.phone, a->file.p.phone));
+		assert_true(same_str(b.file.p.publics, a->file.p.publics));
+		assert_true(same_str(b.file.p.exit_reason,
+				     a->file.p.exit_reason));
+		assert_true(same_str(b.file.p.origin, a->file.p.origin));
+		assert_int_equal(b.file.p.birth_date, a->file.p.birth_date);
+		assert_int_equal(b.file.p.entry_date, a->file.p.entry_date);
+		assert_int_equal(b.file.p.stage_since, a->file.p.stage_since);
+		assert_int_equal(b.file.p.exit_validated,
+				 a->file.p.exit_validated);
+		assert_int_equal(b.file.p.exit_lost, a->file.p.exit_lost);
+		assert_int_equal(b.file.p.gender, a->file.p.gender);
+		assert_int_equal(b.file.p.exit_positive,
+				 a->file.p.exit_positive);
 		assert_int_equal(b.file.p.status, a->file.p.status);
 		assert_int_equal(b.file.p.exit_date, a->file.p.exit_date);
 		assert_int_equal(b.stage_index, a->stage_index);

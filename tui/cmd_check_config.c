@@ -19,6 +19,14 @@ static int keep_unknown(struct caseload_entry *e, void *arg)
 	return roster_add(arg, e, NULL);
 }
 
+/* The stage of row i ("" for none), read through *tmp. */
+static const char *stage_of(const struct roster *r, size_t i,
+			    struct caseload_entry *tmp)
+{
+	roster_entry(r, i, tmp);
+	return tmp->file.p.stage ? tmp->file.p.stage : "";
+}
+
 /*
  * Report stages the database uses and the configuration lacks. The
  * database is opened read-only and only when it exists. Returns the
@@ -28,6 +36,7 @@ static int check_data(struct cli *cli, const struct config *c)
 {
 	struct store *s = NULL;
 	struct roster cl = { 0 };
+	struct caseload_entry e[2];
 	char *cause = NULL;
 	int rc, problems = 0;
 
@@ -49,21 +58,17 @@ static int check_data(struct cli *cli, const struct config *c)
 	}
 	/* In the caseload's order, as the list shows them. */
 	for (size_t i = 0; i < cl.n; i++) {
-		const char *id = cl.rows[i].p.stage ? cl.rows[i].p.stage : "";
+		const char *id = stage_of(&cl, i, &e[0]);
 		size_t users = 0, j = 0;
 
 		/* Report each missing stage once, at its first user: an
 		 * earlier one is found early, the stages missing are few. */
-		while (j < i && strcmp(cl.rows[j].p.stage ? cl.rows[j].p.stage
-							  : "",
-				       id) != 0)
+		while (j < i && strcmp(stage_of(&cl, j, &e[1]), id) != 0)
 			j++;
 		if (j < i)
 			continue;
 		for (j = i; j < cl.n; j++)
-			users += strcmp(cl.rows[j].p.stage ? cl.rows[j].p.stage
-							   : "",
-					id) == 0;
+			users += strcmp(stage_of(&cl, j, &e[1]), id) == 0;
 		cli_error(P_("%s:%zu:%zu: stage '%s' is used by %zu "
 			     "participant in %s but not defined here; the "
 			     "data are left as they are",

@@ -55,11 +55,12 @@ static void print_text(struct cli *cli, const struct roster *cl, bool all)
 	size_t after_exit = 0, current = 0, flagged = 0;
 
 	for (size_t i = 0; i < cl->n; i++) {
-		const struct participant *p = &cl->rows[i].p;
+		struct caseload_entry e;
 
-		after_exit += rules_after_exit(c, p);
-		current += p->status != STATUS_EXITED;
-		flagged += cl->rows[i].n_flags > 0;
+		roster_entry(cl, i, &e);
+		after_exit += rules_after_exit(c, &e.file.p);
+		current += e.file.p.status != STATUS_EXITED;
+		flagged += e.summary.n_flags > 0;
 	}
 
 	printf("%s — ", who ? who : "");
@@ -143,10 +144,12 @@ static int load(struct cli *cli, bool all, bool exited, struct roster *out)
 	if (rc != PC_OK)
 		return cli_fail(rc, cause);
 	for (size_t i = 0; out->n_unknown_stage > 0 && i < out->n; i++) {
-		const struct participant *p = &out->rows[i].p;
+		struct caseload_entry e;
+		const struct participant *p = &e.file.p;
 
 		if (out->rows[i].stage_index != UINT32_MAX)
 			continue;
+		roster_entry(out, i, &e);
 		cli_error(_("%s:%zu:%zu: participant %llu (%s %s) is in stage "
 			    "'%s', which the configuration does not define; "
 			    "the data are left as they are"),
