@@ -134,8 +134,9 @@ int roster_add(struct roster *r, const struct caseload_entry *e,
 	if (fu != NULL)
 		w->followup = *fu;
 	else
-		w->followup = (struct roster_followup){ false, DATE_NONE,
-							DATE_NONE, 0 };
+		w->followup = (struct roster_followup){ false, false,
+							DATE_NONE, DATE_NONE,
+							0 };
 	r->n_unknown_stage += e->stage_index == CASELOAD_NO_STAGE;
 	r->n++;
 	return PC_OK;

@@ -12,6 +12,7 @@
 /* What follows a participant in work, worked out while their file was at
  * hand (the roster does not keep the jobs). */
 struct roster_followup {
+	bool after_exit; /* rules_after_exit: left at hiring, followed */
 	bool in_work;	/* a job in progress (participant_file_current_job) */
 	pdate job_start; /* of that job, or DATE_NONE */
 	pdate next;	 /* summary_next_checkin, or DATE_NONE */

@@ -204,15 +204,22 @@ static int stage_medians(struct summary *s)
 	if (days == NULL)
 		return PC_ENOMEM;
 	for (size_t i = 0; i < total; i++) {
-		struct caseload_entry tmp;
-		const struct caseload_entry *e = summary_entry(s, i, &tmp);
+		const struct roster_row *w =
+			s->roster ? &s->roster->rows[i] : NULL;
+		const struct caseload_entry *e =
+			s->roster ? NULL : &s->cl->entries[i];
+		bool exited = w ? w->status == STATUS_EXITED
+				: e->file.p.status == STATUS_EXITED;
+		size_t stage = w ? (w->stage_index == UINT32_MAX
+					    ? CASELOAD_NO_STAGE
+					    : w->stage_index)
+				 : e->stage_index;
 
-		if (e->file.p.status == STATUS_EXITED)
+		if (exited)
 			continue;
-		days[k].stage = e->stage_index == CASELOAD_NO_STAGE
-					? n - 1
-					: e->stage_index;
-		days[k++].days = e->summary.days_in_stage;
+		days[k].stage = stage == CASELOAD_NO_STAGE ? n - 1 : stage;
+		days[k++].days = w ? w->days_in_stage
+				   : e->summary.days_in_stage;
 	}
 	qsort(days, k, sizeof *days, cmp_stage_days);
 	for (size_t st = 0, i = 0; st < n; st++) {
@@ -336,11 +343,11 @@ static int cmp_followup(const void *a, const void *b)
 }
 
 /* Note entry i under each of its flags. */
-static void add_flags(struct summary *s, const struct caseload_entry *e,
+static void add_flags(struct summary *s, const struct flag *flags, size_t n,
 		      size_t i)
 {
-	for (size_t k = 0; k < e->summary.n_flags; k++) {
-		struct summary_flag *f = &s->flags[e->summary.flags[k].kind];
+	for (size_t k = 0; k < n; k++) {
+		struct summary_flag *f = &s->flags[flags[k].kind];
 
 		f->entries[f->count++] = i;
 	}
@@ -618,6 +625,7 @@ void summary_roster_followup(const struct summary *s,
 {
 	const struct job *j = participant_file_current_job(&e->file);
 
+	fu->after_exit = rules_after_exit(s->config, &e->file.p);
 	fu->in_work = j != NULL;
 	fu->job_start = j ? j->start : DATE_NONE;
 	fu->offset = 0;
@@ -627,11 +635,55 @@ void summary_roster_followup(const struct summary *s,
 
 /* The rows, the flags' lists and the follow-ups, over the entries of the
  * caseload or roster, in their order (most urgent first). */
+/* What indexing reads of entry i: from a roster's row as it stands (no
+ * strings unpacked), or from the caseload's entry. */
+struct index_view {
+	uint64_t id;
+	enum participant_status status;
+	bool after_exit;
+	const struct flag *flags;
+	size_t n_flags, stage_index;
+	int days_in_stage;
+	const char *name_key;
+	struct roster_followup fu;
+};
+
+static void index_view(const struct summary *s, size_t i,
+		       struct index_view *v)
+{
+	if (s->roster != NULL) {
+		const struct roster_row *w = &s->roster->rows[i];
+
+		v->id = w->id;
+		v->status = (enum participant_status)w->status;
+		v->after_exit = w->followup.after_exit;
+		v->flags = w->flags;
+		v->n_flags = w->n_flags;
+		v->stage_index = w->stage_index == UINT32_MAX
+					 ? CASELOAD_NO_STAGE
+					 : w->stage_index;
+		v->days_in_stage = w->days_in_stage;
+		v->name_key = w->strings;
+		v->fu = w->followup;
+	} else {
+		const struct caseload_entry *e = &s->cl->entries[i];
+
+		v->id = e->file.p.id;
+		v->status = e->file.p.status;
+		v->flags = e->summary.flags;
+		v->n_flags = e->summary.n_flags;
+		v->stage_index = e->stage_index;
+		v->days_in_stage = e->summary.days_in_stage;
+		v->name_key = e->name_key;
+		summary_roster_followup(s, e, &v->fu);
+		v->after_exit = v->fu.after_exit;
+	}
+}
+
 static int index_entries(struct summary *s)
 {
 	size_t total = summary_n_entries(s), n = total ? total : 1;
 	struct followup_key *keys;
-
 	bool failed = false;
 
 	/* Large and mostly untouched: calloc maps them lazily. */
@@ -646,30 +698,23 @@ static int index_entries(struct summary *s)
 		return PC_ENOMEM;
 	}
 	for (size_t i = 0; i < total; i++) {
-		struct caseload_entry tmp;
-		const struct caseload_entry *e = summary_entry(s, i, &tmp);
-		const struct participant *p = &e->file.p;
+		struct index_view v;
 		bool followed;
-		struct roster_followup fu;
 
-		if (s->roster)
-			fu = s->roster->rows[i].followup;
-		else
-			summary_roster_followup(s, e, &fu);
-		if (p->status == STATUS_EXITED) {
-			followed = rules_after_exit(s->config, p);
-			if (e->summary.n_flags > 0)
-				add_flags(s, e, i);
+		index_view(s, i, &v);
+		if (v.status == STATUS_EXITED) {
+			followed = v.after_exit;
+			add_flags(s, v.flags, v.n_flags, i);
 		} else {
 			s->rows[s->n_rows++] = i;
-			add_flags(s, e, i);
-			followed = fu.in_work;
+			add_flags(s, v.flags, v.n_flags, i);
+			followed = v.fu.in_work;
 		}
 		if (followed)
 			keys[s->n_followups++] = (struct followup_key){
-				{ i, fu.job_start, fu.next, fu.offset },
-				e->name_key,
-				p->id
+				{ i, v.fu.job_start, v.fu.next, v.fu.offset },
+				v.name_key,
+				v.id
 			};
 	}
 	qsort(keys, s->n_followups, sizeof *keys, cmp_followup);
