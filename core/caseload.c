@@ -199,7 +199,7 @@ int caseload_each(struct store *s, const struct config *c,
 	rc = store_read_begin(s, &t, cause);
 	if (rc != PC_OK)
 		return rc;
-	store_pages_find(s, &pages);
+	store_pages_init(s, &pages);
 	rc = store_caseload_ids(t, referent, &ids, &n_ids);
 	if (rc == PC_OK)
 		rc = store_file_reader_new(t, &reader);
@@ -314,7 +314,8 @@ int caseload_each(struct store *s, const struct config *c,
 done:
 	store_file_reader_free(&reader);
 	free(ids);
-	store_pages_drop(&pages);
+	if (n_ids > RELEASE_EVERY)
+		store_pages_drop(&pages);
 	store_read_end(&t);
 	if (rc != PC_OK)
 		error_set(cause, rc, "%s: %s", store_path(s), error_string(rc));

@@ -8,13 +8,23 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
-void store_pages_find(struct store *s, struct store_pages *pg)
+void store_pages_init(struct store *s, struct store_pages *pg)
 {
+	pg->s = s;
+	pg->looked = false;
+	pg->addr = NULL;
+	pg->len = 0;
+}
+
+void store_pages_find(struct store_pages *pg)
+{
+	struct store *s = pg->s;
 	char line[512];
 	struct stat st;
 	mdb_filehandle_t fd;
 	FILE *maps;
 
+	pg->looked = true;
 	pg->addr = NULL;
 	pg->len = 0;
 	if (s == NULL || mdb_env_get_fd(s->env, &fd) != 0 ||
@@ -43,8 +53,10 @@ void store_pages_find(struct store *s, struct store_pages *pg)
 	fclose(maps);
 }
 
-void store_pages_drop(const struct store_pages *pg)
+void store_pages_drop(struct store_pages *pg)
 {
+	if (!pg->looked)
+		store_pages_find(pg);
 	if (pg->addr != NULL)
 		(void)madvise(pg->addr, pg->len, MADV_DONTNEED);
 }

@@ -4,6 +4,7 @@
 
 #include "store.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -17,15 +18,21 @@
  * otherwise). Values read before stay valid (read again from the file).
  */
 struct store_pages {
-	void *addr; /* NULL: not found, nothing is dropped */
+	struct store *s;
+	bool looked; /* the map was looked for */
+	void *addr;  /* NULL: not found, nothing is dropped */
 	size_t len;
 };
 
-/* Find the map of `s` (NULL is accepted); best effort. Valid while no
- * write transaction of this process grows the map. */
-void store_pages_find(struct store *s, struct store_pages *pg);
+/* Get ready to drop the pages of `s` (NULL is accepted); the map is
+ * looked for at the first drop, so a short reading costs nothing. */
+void store_pages_init(struct store *s, struct store_pages *pg);
+
+/* Find the map of pg->s now; best effort. Valid while no write
+ * transaction of this process grows the map. */
+void store_pages_find(struct store_pages *pg);
 
 /* Drop the pages mapped so far; nothing to report. */
-void store_pages_drop(const struct store_pages *pg);
+void store_pages_drop(struct store_pages *pg);
 
 #endif

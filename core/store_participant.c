@@ -148,9 +148,10 @@ int store_caseload_ids(struct store_txn *t, const char *referent,
 	if (referent == NULL) {
 		struct all_ids a = { .l = { 0 } };
 
-		store_pages_find(t->s, &a.pages);
+		store_pages_init(t->s, &a.pages);
 		rc = store_scan(t, DB_PARTICIPANTS, NULL, 0, collect_all, &a);
-		store_pages_drop(&a.pages);
+		if (a.pages.looked)
+			store_pages_drop(&a.pages);
 		l = a.l;
 	} else {
 		l.offset = strlen(referent) + 1;

@@ -213,13 +213,16 @@ static void pages_dropped(void **state)
 	struct store_pages pg;
 
 	(void)state;
-	store_pages_find(st, &pg);
+	store_pages_init(st, &pg);
+	assert_false(pg.looked);
+	store_pages_drop(&pg);
+	assert_true(pg.looked);
 	assert_non_null(pg.addr);
 	assert_true(pg.len > 0);
 	store_pages_drop(&pg);
-	store_pages_find(NULL, &pg);
-	assert_null(pg.addr);
+	store_pages_init(NULL, &pg);
 	store_pages_drop(&pg);
+	assert_null(pg.addr);
 	same_as_caseload(false);
 }
 
