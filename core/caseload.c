@@ -4,6 +4,7 @@
 #include "i18n.h"
 #include "fold.h"
 #include "fse.h"
+#include "store_file.h"
 
 #include <stdio.h>
 
@@ -98,9 +99,54 @@ static void drop_history(struct participant_file *f)
 	f->n_moves = f->n_appts = f->n_notes = 0;
 }
 
+/* Taken over by caseload_load: entries appended, grown by doubling. */
+struct collect {
+	struct caseload *out;
+	size_t cap;
+};
+
+static int collect(struct caseload_entry *e, void *arg)
+{
+	struct collect *k = arg;
+	struct caseload *out = k->out;
+
+	if (out->n == k->cap) {
+		size_t cap = k->cap ? 2 * k->cap : 64;
+		struct caseload_entry *grown =
+			realloc(out->entries, cap * sizeof *grown);
+
+		if (grown == NULL)
+			return PC_ENOMEM;
+		out->entries = grown;
+		k->cap = cap;
+	}
+	out->entries[out->n] = *e;
+	memset(e, 0, sizeof *e);
+	participant_init(&e->file.p);
+	if (out->entries[out->n].stage_index == CASELOAD_NO_STAGE)
+		out->n_unknown_stage++;
+	out->n++;
+	return PC_OK;
+}
+
 static int load(struct store *s, const struct config *c, const char *referent,
 		bool include_exited, pdate today, bool light,
-		struct caseload *out, char **cause);
+		struct caseload *out, char **cause)
+{
+	struct collect k = { .out = out };
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	rc = caseload_each(s, c, referent, include_exited, today, light,
+			   collect, &k, &out->n_corrupt, cause);
+	if (rc != PC_OK) {
+		caseload_free(out);
+		return rc;
+	}
+	if (out->n > 1)
+		qsort(out->entries, out->n, sizeof *out->entries, cmp_entry);
+	return PC_OK;
+}
 
 int caseload_load(struct store *s, const struct config *c, const char *referent,
 		  bool include_exited, pdate today, struct caseload *out,
@@ -116,30 +162,53 @@ int caseload_load_summaries(struct store *s, const struct config *c,
 	return load(s, c, referent, include_exited, today, true, out, cause);
 }
 
-static int load(struct store *s, const struct config *c, const char *referent,
-		bool include_exited, pdate today, bool light,
-		struct caseload *out, char **cause)
+/* Hand entry e, evaluated from f (taken over), to the visitor; the entry
+ * is cleared after unless the visitor took it. */
+static int visit_file(const struct config *c, struct participant_file *f,
+		      pdate today, bool light, caseload_visit visit, void *arg)
+{
+	struct caseload_entry e;
+	int rc = caseload_entry_set(&e, c, f, today);
+
+	if (rc != PC_OK)
+		return rc;
+	if (light)
+		drop_history(&e.file);
+	rc = visit(&e, arg);
+	caseload_entry_clear(&e);
+	return rc;
+}
+
+/* Participants read between two releases of the mapped pages: with the
+ * kernel's fault-around, a few hundred files map the whole database. */
+#define RELEASE_EVERY 32
+
+int caseload_each(struct store *s, const struct config *c,
+		  const char *referent, bool include_exited, pdate today,
+		  bool light, caseload_visit visit, void *arg,
+		  size_t *n_corrupt, char **cause)
 {
 	struct store_txn *t = NULL;
 	uint64_t *ids = NULL;
 	size_t n_ids = 0;
+	struct store_file_reader *reader = NULL;
 	int rc;
 
-	memset(out, 0, sizeof *out);
 	rc = store_read_begin(s, &t, cause);
 	if (rc != PC_OK)
 		return rc;
 	rc = store_caseload_ids(t, referent, &ids, &n_ids);
+	if (rc == PC_OK)
+		rc = store_file_reader_new(t, &reader);
 	if (rc != PC_OK)
 		goto done;
-	out->entries = calloc(n_ids ? n_ids : 1, sizeof *out->entries);
-	if (out->entries == NULL) {
-		rc = PC_ENOMEM;
-		goto done;
-	}
 	for (size_t i = 0; i < n_ids; i++) {
 		struct participant_file f;
+		bool loaded = false;
 
+		/* What was read stays valid: the pages can go. */
+		if (i > 0 && i % RELEASE_EVERY == 0)
+			store_release_pages(s);
 		/* Those who left are most of a file after a few years: their
 		 * record alone says whether to read the rest. Left out, or,
 		 * for a summary, kept without their history (no rule looks
@@ -171,7 +240,7 @@ static int load(struct store *s, const struct config *c, const char *referent,
 				f.p = p; /* taken over by the entry */
 				/* Their questionnaires: the funder's
 				 * indicators of the summary count them. */
-				rc = store_file_load_fse(t, &f);
+				rc = store_file_read_fse(reader, &f);
 				if (rc == PC_ECORRUPT) {
 					store_notice(
 						s,
@@ -179,7 +248,7 @@ static int load(struct store *s, const struct config *c, const char *referent,
 						  "record, see `parcours "
 						  "check`"),
 						(unsigned long long)ids[i]);
-					out->n_corrupt++;
+					(*n_corrupt)++;
 					participant_file_clear(&f);
 					rc = PC_OK;
 					continue;
@@ -192,29 +261,34 @@ static int load(struct store *s, const struct config *c, const char *referent,
 						  error_string(rc));
 					goto done;
 				}
-				rc = caseload_entry_set(&out->entries[out->n],
-							c, &f, today);
+				rc = visit_file(c, &f, today, false, visit,
+						arg);
 				if (rc != PC_OK)
 					goto done;
-				if (out->entries[out->n].stage_index ==
-				    CASELOAD_NO_STAGE)
-					out->n_unknown_stage++;
-				out->n++;
 				continue;
 			}
-			if (rc == PC_OK)
+			if (rc == PC_OK && gone) {
 				participant_clear(&p);
-			if (gone)
 				continue;
-			rc = PC_OK; /* a corrupt record: told below */
+			}
+			if (rc == PC_OK) {
+				/* Read once: the rest of the file to it. */
+				f.p = p;
+				rc = store_file_read(reader, &f, light);
+				loaded = true;
+			} else {
+				rc = PC_OK; /* a corrupt record: told below */
+			}
 		}
-		rc = store_file_load(t, ids[i], &f);
+		if (!loaded)
+			rc = light ? store_file_load_rules(t, ids[i], &f)
+				   : store_file_load(t, ids[i], &f);
 		if (rc == PC_ECORRUPT) {
 			store_notice(s,
 				     _("participant %llu: corrupt record, see "
 				       "`parcours check`"),
 				     (unsigned long long)ids[i]);
-			out->n_corrupt++;
+			(*n_corrupt)++;
 			rc = PC_OK;
 			continue;
 		}
@@ -230,23 +304,18 @@ static int load(struct store *s, const struct config *c, const char *referent,
 			participant_file_clear(&f);
 			continue;
 		}
-		rc = caseload_entry_set(&out->entries[out->n], c, &f, today);
+		rc = visit_file(c, &f, today, light, visit, arg);
 		if (rc != PC_OK)
 			goto done;
-		if (light)
-			drop_history(&out->entries[out->n].file);
-		if (out->entries[out->n].stage_index == CASELOAD_NO_STAGE)
-			out->n_unknown_stage++;
-		out->n++;
 	}
-	qsort(out->entries, out->n, sizeof *out->entries, cmp_entry);
 done:
+	store_file_reader_free(&reader);
 	free(ids);
+	if (n_ids > RELEASE_EVERY)
+		store_release_pages(s);
 	store_read_end(&t);
-	if (rc != PC_OK) {
+	if (rc != PC_OK)
 		error_set(cause, rc, "%s: %s", store_path(s), error_string(rc));
-		caseload_free(out);
-	}
 	return rc;
 }
 

@@ -52,6 +52,27 @@ int caseload_load_summaries(struct store *s, const struct config *c,
 			    const char *referent, bool include_exited,
 			    pdate today, struct caseload *out, char **cause);
 
+/*
+ * What caseload_each hands over, participant by participant: an entry
+ * evaluated, which the visitor may take over (leaving *e cleared, as
+ * caseload_entry_set leaves its file) or leave to be freed after it
+ * returns. A code other than PC_OK stops the reading with that code.
+ */
+typedef int (*caseload_visit)(struct caseload_entry *e, void *arg);
+
+/*
+ * The participants caseload_load (or, `light`, caseload_load_summaries)
+ * would load, in the order of their ids, each handed to `visit` inside
+ * one read transaction and let go after it: memory bounded by one file,
+ * not by the territory (the mapped pages are released as it goes). A
+ * corrupt participant is told and counted in *n_corrupt as there. On
+ * failure, a store code, or the visitor's, and *cause says why.
+ */
+int caseload_each(struct store *s, const struct config *c,
+		  const char *referent, bool include_exited, pdate today,
+		  bool light, caseload_visit visit, void *arg,
+		  size_t *n_corrupt, char **cause);
+
 /* The entries still in the PLIE (not exited), those left at hiring and
  * followed in work excluded. */
 size_t caseload_current(const struct caseload *cl);

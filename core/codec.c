@@ -103,6 +103,11 @@ bool codec_get_varint(struct codec_reader *r, uint64_t *v)
 {
 	uint64_t out = 0;
 
+	/* Tags, dates and lengths mostly fit in one byte. */
+	if (r->p < r->end && *r->p < 0x80) {
+		*v = *r->p++;
+		return true;
+	}
 	for (unsigned shift = 0; shift < 64; shift += 7) {
 		uint8_t b;
 
@@ -154,10 +159,24 @@ bool codec_utf8_valid(const uint8_t *s, size_t n)
 	size_t i = 0;
 
 	while (i < n) {
-		uint8_t c = s[i];
+		uint8_t c;
 		size_t need;
 		uint32_t cp;
 
+		/* Eight ASCII bytes at a time, none of them NUL. */
+		while (n - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080u) != 0 ||
+			    ((w - 0x0101010101010101u) & ~w &
+			     0x8080808080808080u) != 0)
+				break;
+			i += 8;
+		}
+		if (i == n)
+			break;
+		c = s[i];
 		if (c == 0)
 			return false;
 		if (c < 0x80) {
@@ -255,12 +274,47 @@ static const uint32_t crc_table[256] = {
 	0xb40bbe37u, 0xc30c8ea1u, 0x5a05df1bu, 0x2d02ef8du
 };
 
+/*
+ * Slicing-by-8 (Intel's, as zlib's braided CRC): the tables
+ * crc_slice[k][b] give the CRC of byte b followed by k zero bytes, so
+ * eight bytes are folded with eight lookups. Built once from crc_table,
+ * on first use (parcours reads records from one thread).
+ */
+static uint32_t crc_slice[8][256];
+static bool crc_slice_ready;
+
+static void crc_slice_build(void)
+{
+	for (int b = 0; b < 256; b++)
+		crc_slice[0][b] = crc_table[b];
+	for (int k = 1; k < 8; k++)
+		for (int b = 0; b < 256; b++) {
+			uint32_t c = crc_slice[k - 1][b];
+
+			crc_slice[k][b] = crc_table[c & 0xff] ^ (c >> 8);
+		}
+	crc_slice_ready = true;
+}
+
 uint32_t codec_crc32(const void *p, size_t n)
 {
 	const uint8_t *b = p;
 	uint32_t crc = 0xffffffffu;
 
-	for (size_t i = 0; i < n; i++)
-		crc = crc_table[(crc ^ b[i]) & 0xff] ^ (crc >> 8);
+	if (!crc_slice_ready)
+		crc_slice_build();
+	for (; n >= 8; n -= 8, b += 8) {
+		/* Little-endian words by hand: no alignment, any host. */
+		uint32_t lo = crc ^ ((uint32_t)b[0] | (uint32_t)b[1] << 8 |
+				     (uint32_t)b[2] << 16 |
+				     (uint32_t)b[3] << 24);
+
+		crc = crc_slice[7][lo & 0xff] ^ crc_slice[6][(lo >> 8) & 0xff] ^
+		      crc_slice[5][(lo >> 16) & 0xff] ^ crc_slice[4][lo >> 24] ^
+		      crc_slice[3][b[4]] ^ crc_slice[2][b[5]] ^
+		      crc_slice[1][b[6]] ^ crc_slice[0][b[7]];
+	}
+	while (n-- > 0)
+		crc = crc_table[(crc ^ *b++) & 0xff] ^ (crc >> 8);
 	return ~crc;
 }

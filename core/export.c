@@ -301,14 +301,34 @@ static int write_summary(FILE *out, const void *what)
 	return export_write(out, w->s, w->o);
 }
 
+/* What the reading of the caseload builds: the figures, counted as each
+ * participant goes by, and the roster of those the export shows. */
+struct export_read {
+	struct summary *sum;
+	struct roster *roster;
+};
+
+static int read_entry(struct caseload_entry *e, void *arg)
+{
+	struct export_read *x = arg;
+	struct roster_followup fu;
+	int rc = summary_count(x->sum, e);
+
+	if (rc != PC_OK || !summary_shows(x->sum, e))
+		return rc;
+	summary_roster_followup(x->sum, e, &fu);
+	return roster_add(x->roster, e, &fu);
+}
+
 int export_caseload(struct store *st, const struct config *c,
 		    const char *referent, pdate today, pdate from, pdate to,
 		    const struct export_options *o, const char *path, FILE *out,
 		    char **cause)
 {
-	struct caseload cl;
+	struct roster roster = { 0 };
 	struct summary sum;
 	struct export_options stamped = *o;
+	struct export_read x = { &sum, &roster };
 	char uuid[EXPORT_UUID_SIZE];
 	int rc;
 
@@ -319,17 +339,28 @@ int export_caseload(struct store *st, const struct config *c,
 		stamped.database_id = uuid;
 		o = &stamped;
 	}
-	rc = caseload_load_summaries(st, c, referent, true, today, &cl, cause);
+	/* Participant by participant: the whole territory is never held,
+	 * only what the export shows of it. */
+	rc = summary_begin(&sum, c, referent, today, from, to);
 	if (rc != PC_OK)
-		return rc;
-	rc = summary_build(&sum, c, &cl, referent, today, from, to);
+		return error_set(cause, rc, "%s", error_string(rc));
+	rc = caseload_each(st, c, referent, true, today, true, read_entry, &x,
+			   &roster.n_corrupt, cause);
 	if (rc != PC_OK) {
-		caseload_free(&cl);
+		summary_free(&sum);
+		roster_free(&roster);
+		return rc;
+	}
+	rc = roster_sort(&roster);
+	if (rc == PC_OK)
+		rc = summary_index(&sum, &roster);
+	if (rc != PC_OK) {
+		roster_free(&roster);
 		return error_set(cause, rc, "%s", error_string(rc));
 	}
 	rc = export_save(write_summary, &(struct summary_out){ &sum, o }, path,
 			 out, cause);
 	summary_free(&sum);
-	caseload_free(&cl);
+	roster_free(&roster);
 	return rc;
 }

@@ -101,7 +101,9 @@ int export_csv(FILE *out, const struct summary *s,
 	}
 	fputs("\r\n", out);
 	for (size_t i = 0; i < s->n_rows; i++) {
-		const struct caseload_entry *e = &s->cl->entries[s->rows[i]];
+		struct caseload_entry tmp;
+		const struct caseload_entry *e =
+			summary_entry(s, s->rows[i], &tmp);
 
 		for (int c = 0; c < COL_COUNT; c++) {
 			if (c)

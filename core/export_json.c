@@ -106,10 +106,13 @@ static void ids(FILE *out, const struct summary *s, const size_t *entries,
 		size_t n)
 {
 	fputc('[', out);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		struct caseload_entry tmp;
+
 		fprintf(out, "%s%llu", i ? ", " : "",
-			(unsigned long long)s->cl->entries[entries[i]]
-				.file.p.id);
+			(unsigned long long)summary_entry(s, entries[i], &tmp)
+				->file.p.id);
+	}
 	fputc(']', out);
 }
 
@@ -165,19 +168,19 @@ static void followups(FILE *out, const struct summary *s)
 {
 	fputc('[', out);
 	for (size_t i = 0; i < s->n_followups; i++) {
+		const struct summary_followup *fu = &s->followups[i];
+		struct caseload_entry tmp;
 		const struct participant_file *f =
-			&s->cl->entries[s->followups[i]].file;
-		const struct job *j = participant_file_current_job(f);
-		int offset = 0;
-		pdate next =
-			summary_next_checkin(s->config, f, s->today, &offset);
+			&summary_entry(s, fu->entry, &tmp)->file;
+		int offset = fu->offset;
+		pdate next = fu->next;
 
 		fprintf(out,
 			"%s\n    {\"id\": %llu, \"after_exit\": %s, "
 			"\"job_start\": ",
 			i ? "," : "", (unsigned long long)f->p.id,
 			f->p.status == STATUS_EXITED ? "true" : "false");
-		jdate(out, j ? j->start : DATE_NONE);
+		jdate(out, fu->job_start);
 		fputs(", \"next_checkin\": ", out);
 		jdate(out, next);
 		fputs(", \"next_checkin_day\": ", out);
@@ -207,36 +210,44 @@ static const char *exit_state(const struct config *c,
 	return p->exit_validated != DATE_NONE ? "validated" : "none";
 }
 
-/* Exits of the period by date, then id. */
-static int cmp_exit(const void *a, const void *b, void *arg)
-{
-	const struct caseload *cl = arg;
-	const struct participant *x = &cl->entries[*(const size_t *)a].file.p;
-	const struct participant *y = &cl->entries[*(const size_t *)b].file.p;
+/* An exit of the period: its entry, what orders it. */
+struct exit_key {
+	size_t entry;
+	pdate date;
+	uint64_t id;
+};
 
-	if (x->exit_date != y->exit_date)
-		return x->exit_date < y->exit_date ? -1 : 1;
+/* Exits of the period by date, then id. */
+static int cmp_exit(const void *a, const void *b)
+{
+	const struct exit_key *x = a, *y = b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
 	return (x->id > y->id) - (x->id < y->id);
 }
 
 /* The exits of the period, one object each, by date. */
 static int exit_list(FILE *out, const struct summary *s)
 {
-	size_t *rows = malloc((s->cl->n ? s->cl->n : 1) * sizeof *rows);
-	size_t n = 0;
+	size_t total = summary_n_entries(s), n = 0;
+	struct exit_key *rows = malloc((total ? total : 1) * sizeof *rows);
 
 	if (rows == NULL)
 		return PC_ENOMEM;
-	for (size_t i = 0; i < s->cl->n; i++) {
-		const struct participant *p = &s->cl->entries[i].file.p;
+	for (size_t i = 0; i < total; i++) {
+		struct caseload_entry tmp;
+		const struct participant *p = &summary_entry(s, i, &tmp)->file.p;
 
 		if (summary_left(p, s->from, s->to))
-			rows[n++] = i;
+			rows[n++] = (struct exit_key){ i, p->exit_date, p->id };
 	}
-	qsort_r(rows, n, sizeof *rows, cmp_exit, (void *)s->cl);
+	qsort(rows, n, sizeof *rows, cmp_exit);
 	fputc('[', out);
 	for (size_t i = 0; i < n; i++) {
-		const struct participant *p = &s->cl->entries[rows[i]].file.p;
+		struct caseload_entry tmp;
+		const struct participant *p =
+			&summary_entry(s, rows[i].entry, &tmp)->file.p;
 
 		fprintf(out,
 			"%s\n      {\"id\": %llu, \"date\": ", i ? "," : "",
@@ -375,7 +386,9 @@ static void participants(FILE *out, const struct summary *s,
 
 	fputc('[', out);
 	for (size_t i = 0; i < s->n_rows; i++) {
-		const struct caseload_entry *e = &s->cl->entries[s->rows[i]];
+		struct caseload_entry tmp;
+		const struct caseload_entry *e =
+			summary_entry(s, s->rows[i], &tmp);
 
 		fprintf(out, "%s\n    {", i ? "," : "");
 		for (int c = 0; c < COL_COUNT; c++) {

@@ -200,9 +200,11 @@ static int flags(const struct report *rp)
 			continue;
 		snprintf(count, sizeof count, "%zu", f->count);
 		for (size_t i = 0; i < f->count; i++) {
+			struct caseload_entry tmp;
+
 			if (i)
 				str_add(&names, ", ");
-			who(rp, &s->cl->entries[f->entries[i]], &names);
+			who(rp, summary_entry(s, f->entries[i], &tmp), &names);
 		}
 		if (names.failed) {
 			str_free(&names);
@@ -230,12 +232,12 @@ static int followups(const struct report *rp)
 	}
 	rp->r->table_begin(rp->ctx, head, 3);
 	for (size_t i = 0; i < s->n_followups; i++) {
+		const struct summary_followup *fu = &s->followups[i];
+		struct caseload_entry tmp;
 		const struct caseload_entry *e =
-			&s->cl->entries[s->followups[i]];
-		const struct job *j = participant_file_current_job(&e->file);
-		int off = 0;
-		pdate next = summary_next_checkin(s->config, &e->file, s->today,
-						  &off);
+			summary_entry(s, fu->entry, &tmp);
+		int off = fu->offset;
+		pdate next = fu->next;
 		struct str name = { 0 };
 		char start[DATE_BUFSZ], when[DATE_BUFSZ], nx[64];
 		const char *row[] = { NULL, start, nx };
@@ -248,7 +250,7 @@ static int followups(const struct report *rp)
 		if (e->file.p.status == STATUS_EXITED)
 			str_add(&name, " %s", _("(left at hiring)"));
 		row[0] = str_text(&name);
-		date(rp, j ? j->start : DATE_NONE, start);
+		date(rp, fu->job_start, start);
 		if (next == DATE_NONE)
 			snprintf(nx, sizeof nx, "%s", _("all held"));
 		else
@@ -561,7 +563,9 @@ static int participants(const struct report *rp)
 	rp->r->heading(rp->ctx, _("Participants"));
 	rp->r->table_begin(rp->ctx, head, 8);
 	for (size_t i = 0; i < s->n_rows; i++) {
-		const struct caseload_entry *e = &s->cl->entries[s->rows[i]];
+		struct caseload_entry tmp;
+		const struct caseload_entry *e =
+			summary_entry(s, s->rows[i], &tmp);
 		char cells[8][EXPORT_CELL_SIZE];
 		struct str name = { 0 }, todo = { 0 };
 		const char *row[8];

@@ -334,54 +334,69 @@ static int decode_checkin(struct job *j, const struct codec_field *cf)
 static int decode_field(const struct field *fd, char *base,
 			const struct codec_field *f)
 {
-	void *v = base + fd->offset;
+	/* A NULL base checks the field without keeping it (record_check). */
+	void *v = base ? base + fd->offset : NULL;
 	int64_t s = codec_field_int(f);
 
+	if (fd->type == F_STR && v == NULL)
+		return f->type == CODEC_BYTES &&
+				       codec_utf8_valid(f->data, f->len)
+			       ? PC_OK
+			       : PC_ECORRUPT;
 	if (fd->type == F_STR)
 		return codec_field_str(f, (char **)v);
 	if (fd->type == F_CHECKINS)
-		return decode_checkin((struct job *)base, f);
+		return base ? decode_checkin((struct job *)base, f)
+			    : PC_ECORRUPT;
 	if (f->type != CODEC_VARINT)
 		return PC_ECORRUPT;
 	switch (fd->type) {
 	case F_U64:
-		*(uint64_t *)v = f->u;
+		if (v)
+			*(uint64_t *)v = f->u;
 		return PC_OK;
 	case F_U32:
 		if (f->u > UINT32_MAX)
 			return PC_ECORRUPT;
-		*(uint32_t *)v = (uint32_t)f->u;
+		if (v)
+			*(uint32_t *)v = (uint32_t)f->u;
 		return PC_OK;
 	case F_INT:
 		if (s < INT32_MIN || s > INT32_MAX)
 			return PC_ECORRUPT;
-		*(int *)v = (int)s;
+		if (v)
+			*(int *)v = (int)s;
 		return PC_OK;
 	case F_ENUM:
 		if (s < 0 || s > fd->max)
 			return PC_ECORRUPT;
-		*(int *)v = (int)s;
+		if (v)
+			*(int *)v = (int)s;
 		return PC_OK;
 	case F_I64:
-		*(int64_t *)v = s;
+		if (v)
+			*(int64_t *)v = s;
 		return PC_OK;
 	case F_DATE:
 		/* Dates stay within the years the rest of the code accepts. */
 		if (s < DAY_MIN || s > DAY_MAX)
 			return PC_ECORRUPT;
-		*(pdate *)v = (pdate)s;
+		if (v)
+			*(pdate *)v = (pdate)s;
 		return PC_OK;
 	case F_BOOL:
 		if (f->u > 1)
 			return PC_ECORRUPT;
-		*(bool *)v = f->u != 0;
+		if (v)
+			*(bool *)v = f->u != 0;
 		return PC_OK;
 	default:
 		return PC_ECORRUPT;
 	}
 }
 
-/* `out` must be initialised (cleared) by the caller. */
+/* `out` must be initialised (cleared) by the caller; NULL checks the
+ * record without keeping anything. */
 static int decode(const struct record_type *t, const void *buf, size_t len,
 		  void *out)
 {
@@ -390,6 +405,7 @@ static int decode(const struct record_type *t, const void *buf, size_t len,
 	struct codec_field f;
 	uint64_t body_len;
 	uint32_t sum;
+	size_t next = 0;
 	int more = 0, rc = PC_OK;
 
 	if (buf == NULL || len < 2 || b[0] != (uint8_t)t->kind)
@@ -408,16 +424,25 @@ static int decode(const struct record_type *t, const void *buf, size_t len,
 		return PC_ECORRUPT;
 	codec_reader_init(&r, body, (size_t)body_len);
 	while (rc == PC_OK && (more = codec_next(&r, &f)) == 1) {
-		for (size_t i = 0; i < t->n_fields; i++) {
+		/* Fields come in the order of the table: look from the one
+		 * after the last found, round to it. */
+		for (size_t k = 0; k < t->n_fields; k++) {
+			size_t i = next + k < t->n_fields ? next + k
+							  : next + k - t->n_fields;
+
 			if (t->fields[i].tag == f.tag) {
 				rc = decode_field(&t->fields[i], out, &f);
+				/* Check-ins repeat their tag. */
+				next = i + 1 < t->n_fields ? i + 1 : 0;
+				if (t->fields[i].type == F_CHECKINS)
+					next = i;
 				break;
 			}
 		}
 	}
 	if (rc == PC_OK && more < 0)
 		rc = PC_ECORRUPT;
-	if (rc != PC_OK)
+	if (rc != PC_OK && out != NULL)
 		t->clear(out);
 	return rc;
 }
@@ -483,6 +508,16 @@ int record_decode_note(const void *buf, size_t len, struct note *out)
 	memset(out, 0, sizeof *out);
 	out->date = DATE_NONE;
 	return decode(&note_type, buf, len, out);
+}
+
+int record_check_stage_move(const void *buf, size_t len)
+{
+	return decode(&stage_move_type, buf, len, NULL);
+}
+
+int record_check_note(const void *buf, size_t len)
+{
+	return decode(&note_type, buf, len, NULL);
 }
 
 int record_encode_journal(const struct journal_entry *e, uint8_t **buf,

@@ -55,6 +55,12 @@ int record_decode_job(const void *buf, size_t len, struct job *out);
 int record_encode_note(const struct note *n, uint8_t **buf, size_t *len);
 int record_decode_note(const void *buf, size_t len, struct note *out);
 
+/* Whether a stage move or a note decodes (PC_OK, PC_ECORRUPT or
+ * PC_ESCHEMA, as the record_decode_ function would say), allocating
+ * nothing: what a reading for the rules, which do not look at them, asks. */
+int record_check_stage_move(const void *buf, size_t len);
+int record_check_note(const void *buf, size_t len);
+
 int record_encode_journal(const struct journal_entry *e, uint8_t **buf,
 			  size_t *len);
 int record_decode_journal(const void *buf, size_t len,

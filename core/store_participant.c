@@ -3,6 +3,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "record.h"
+#include "store_file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -127,7 +128,8 @@ int store_caseload_ids(struct store_txn *t, const char *referent,
 	int rc;
 
 	if (referent == NULL) {
-		l.offset = 0;
+		/* store_scan lets go of the pages as it goes: the records lie
+		 * all over the file. */
 		rc = store_scan(t, DB_PARTICIPANTS, NULL, 0, store_collect_id,
 				&l);
 	} else {
@@ -197,6 +199,7 @@ struct file_loader {
 	size_t cap_fse_entries, cap_fse_exits, cap_fse_surveys;
 	uint64_t id;	  /* the participant's */
 	size_t *left_out; /* a salvage: what does not decode is left out */
+	bool rules_only;  /* moves and notes checked, not kept */
 };
 
 /* The sequence number in a moves, jobs or notes key (0 if malformed). */
@@ -283,6 +286,11 @@ static int load_move(const MDB_val *key, const MDB_val *val, void *arg)
 	struct participant_file *f = l->f;
 	int rc;
 
+	if (l->rules_only)
+		return salvage(l,
+			       record_check_stage_move(val->mv_data,
+						       val->mv_size),
+			       CHILD_MOVE, key_seq(key));
 	if (store_reserve((void **)&f->moves, &l->cap_moves, f->n_moves + 1,
 			  sizeof *f->moves))
 		return PC_ENOMEM;
@@ -314,6 +322,9 @@ static int load_note(const MDB_val *key, const MDB_val *val, void *arg)
 	struct participant_file *f = l->f;
 	int rc;
 
+	if (l->rules_only)
+		return salvage(l, record_check_note(val->mv_data, val->mv_size),
+			       CHILD_NOTE, key_seq(key));
 	if (store_reserve((void **)&f->notes, &l->cap_notes, f->n_notes + 1,
 			  sizeof *f->notes))
 		return PC_ENOMEM;
@@ -415,18 +426,29 @@ static int cmp_job(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* With have_p, out->p is read already (and taken over). */
 static int file_load(struct store_txn *t, uint64_t id,
-		     struct participant_file *out, size_t *left_out)
+		     struct participant_file *out, size_t *left_out,
+		     bool rules_only, bool have_p)
 {
-	struct file_loader l = {
-		.t = t, .f = out, .id = id, .left_out = left_out
-	};
+	struct file_loader l = { .t = t,
+				 .f = out,
+				 .id = id,
+				 .left_out = left_out,
+				 .rules_only = rules_only };
 	uint8_t prefix[8];
-	int rc;
+	int rc = PC_OK;
 
-	memset(out, 0, sizeof *out);
-	participant_init(&out->p);
-	rc = store_participant_get(t, id, &out->p);
+	if (have_p) {
+		struct participant p = out->p;
+
+		memset(out, 0, sizeof *out);
+		out->p = p;
+	} else {
+		memset(out, 0, sizeof *out);
+		participant_init(&out->p);
+		rc = store_participant_get(t, id, &out->p);
+	}
 	put_be64(prefix, id);
 	if (rc == PC_OK)
 		rc = store_scan(t, DB_MOVES, prefix, 8, load_move, &l);
@@ -454,16 +476,197 @@ static int file_load(struct store_txn *t, uint64_t id,
 	return PC_OK;
 }
 
+/* ---- files read in the order of ids ---- */
+
+/* The child databases of a file, in the order file_load reads them. */
+static const struct {
+	int db;
+	store_scan_fn load;
+} children[] = {
+	{ DB_MOVES, load_move },	 { DB_APPT_BY_PART, load_appt },
+	{ DB_JOBS, load_job },		 { DB_NOTES, load_note },
+	{ DB_FSE_ENTRY, load_fse_entry }, { DB_FSE_EXIT, load_fse_exit },
+	{ DB_FSE_SURVEY, load_fse_survey },
+};
+
+#define N_CHILDREN (sizeof children / sizeof children[0])
+
+/* Steps forward before a search from the root: a participant's records
+ * are next to the previous one's, unless those between were skipped. */
+#define READER_STEPS 8
+
+struct store_file_reader {
+	struct store_txn *t;
+	MDB_cursor *c[N_CHILDREN]; /* NULL: an absent database */
+	MDB_val key[N_CHILDREN], val[N_CHILDREN];
+	/* 0: not placed yet; 1: on key/val; -1: past the last record */
+	int at[N_CHILDREN];
+	uint64_t last; /* the last id read; 0 before the first */
+};
+
+int store_file_reader_new(struct store_txn *t, struct store_file_reader **out)
+{
+	struct store_file_reader *r = calloc(1, sizeof *r);
+	int rc;
+
+	*out = NULL;
+	if (r == NULL)
+		return PC_ENOMEM;
+	r->t = t;
+	for (size_t k = 0; k < N_CHILDREN; k++) {
+		if (store_db_absent(t->s, children[k].db))
+			continue;
+		rc = mdb_cursor_open(t->txn, t->s->dbi[children[k].db],
+				     &r->c[k]);
+		if (rc != 0) {
+			store_file_reader_free(&r);
+			return store_fail(t, rc);
+		}
+	}
+	*out = r;
+	return PC_OK;
+}
+
+void store_file_reader_free(struct store_file_reader **r)
+{
+	if (r == NULL || *r == NULL)
+		return;
+	for (size_t k = 0; k < N_CHILDREN; k++)
+		if ((*r)->c[k] != NULL)
+			mdb_cursor_close((*r)->c[k]);
+	free(*r);
+	*r = NULL;
+}
+
+/* Order of the key's participant against `prefix` (8 bytes). */
+static int key_vs(const MDB_val *key, const uint8_t *prefix)
+{
+	int c;
+
+	if (key->mv_size < 8) {
+		c = memcmp(key->mv_data, prefix, key->mv_size);
+		return c != 0 ? c : -1;
+	}
+	return memcmp(key->mv_data, prefix, 8);
+}
+
+/* Move cursor k with op; keeps at[k]. PC_OK or a store code. */
+static int reader_move(struct store_file_reader *r, size_t k, MDB_cursor_op op)
+{
+	int rc = mdb_cursor_get(r->c[k], &r->key[k], &r->val[k], op);
+
+	if (rc == MDB_NOTFOUND) {
+		r->at[k] = -1;
+		return PC_OK;
+	}
+	if (rc != 0)
+		return store_fail(r->t, rc);
+	r->at[k] = 1;
+	return PC_OK;
+}
+
+/* What store_scan(t, db, prefix, 8, load, l) does, from where the
+ * cursor stands: forward a few steps, else searched from the root. */
+static int reader_scan(struct store_file_reader *r, size_t k,
+		       const uint8_t *prefix, struct file_loader *l,
+		       bool backwards)
+{
+	int rc = PC_OK, steps = 0;
+
+	if (r->c[k] == NULL)
+		return PC_OK;
+	if (r->at[k] == 0 || backwards) {
+		r->key[k] = (MDB_val){ 8, (void *)prefix };
+		rc = reader_move(r, k, MDB_SET_RANGE);
+	}
+	while (rc == PC_OK && r->at[k] == 1 && key_vs(&r->key[k], prefix) < 0) {
+		if (++steps > READER_STEPS) {
+			r->key[k] = (MDB_val){ 8, (void *)prefix };
+			rc = reader_move(r, k, MDB_SET_RANGE);
+			break;
+		}
+		rc = reader_move(r, k, MDB_NEXT);
+	}
+	while (rc == PC_OK && r->at[k] == 1 &&
+	       key_vs(&r->key[k], prefix) == 0) {
+		rc = children[k].load(&r->key[k], &r->val[k], l);
+		if (rc == PC_OK)
+			rc = reader_move(r, k, MDB_NEXT);
+	}
+	return rc;
+}
+
+int store_file_read_fse(struct store_file_reader *r,
+			struct participant_file *f)
+{
+	struct file_loader l = { .t = r->t, .f = f, .id = f->p.id };
+	uint8_t prefix[8];
+	bool backwards = f->p.id <= r->last;
+	int rc = PC_OK;
+
+	r->last = f->p.id;
+	put_be64(prefix, f->p.id);
+	for (size_t k = 0; k < N_CHILDREN && rc == PC_OK; k++)
+		if (children[k].db >= DB_FSE_ENTRY &&
+		    children[k].db <= DB_FSE_SURVEY)
+			rc = reader_scan(r, k, prefix, &l, backwards);
+	if (rc != PC_OK)
+		memset(r->at, 0, sizeof r->at);
+	return rc;
+}
+
+int store_file_read(struct store_file_reader *r, struct participant_file *f,
+		    bool rules_only)
+{
+	struct participant p = f->p;
+	struct file_loader l = {
+		.t = r->t, .f = f, .id = p.id, .rules_only = rules_only
+	};
+	uint8_t prefix[8];
+	bool backwards = p.id <= r->last;
+	int rc = PC_OK;
+
+	memset(f, 0, sizeof *f);
+	f->p = p;
+	r->last = p.id;
+	put_be64(prefix, p.id);
+	for (size_t k = 0; k < N_CHILDREN && rc == PC_OK; k++)
+		rc = reader_scan(r, k, prefix, &l, backwards);
+	if (rc != PC_OK) {
+		/* Where the cursors stand is unknown: search next time. */
+		memset(r->at, 0, sizeof r->at);
+		participant_file_clear(f);
+		return rc;
+	}
+	if (f->n_appts > 1)
+		qsort(f->appts, f->n_appts, sizeof *f->appts, cmp_appt);
+	if (f->n_jobs > 1)
+		qsort(f->jobs, f->n_jobs, sizeof *f->jobs, cmp_job);
+	return PC_OK;
+}
+
 int store_file_load(struct store_txn *t, uint64_t id,
 		    struct participant_file *out)
 {
-	return file_load(t, id, out, NULL);
+	return file_load(t, id, out, NULL, false, false);
+}
+
+int store_file_load_rules(struct store_txn *t, uint64_t id,
+			  struct participant_file *out)
+{
+	return file_load(t, id, out, NULL, true, false);
+}
+
+int store_file_load_rest(struct store_txn *t, struct participant_file *f,
+			 bool rules_only)
+{
+	return file_load(t, f->p.id, f, NULL, rules_only, true);
 }
 
 int store_file_salvage(struct store_txn *t, uint64_t id,
 		       struct participant_file *out, size_t *left_out)
 {
-	return file_load(t, id, out, left_out);
+	return file_load(t, id, out, left_out, false, false);
 }
 
 int store_file_load_fse(struct store_txn *t, struct participant_file *f)

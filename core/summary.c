@@ -166,62 +166,116 @@ int summary_positive_rate(const struct summary *s)
 	return (int)((s->positive * 100 + s->exits / 2) / s->exits);
 }
 
-static int cmp_int(const void *a, const void *b)
+size_t summary_n_entries(const struct summary *s)
 {
-	int x = *(const int *)a, y = *(const int *)b;
+	return s->roster ? s->roster->n : s->cl ? s->cl->n : 0;
+}
 
-	return (x > y) - (x < y);
+const struct caseload_entry *summary_entry(const struct summary *s, size_t i,
+					   struct caseload_entry *tmp)
+{
+	if (s->roster == NULL)
+		return &s->cl->entries[i];
+	roster_entry(s->roster, i, tmp);
+	return tmp;
+}
+
+/* A current participant's days in stage, under their stage's index. */
+struct stage_days {
+	size_t stage;
+	int days;
+};
+
+static int cmp_stage_days(const void *a, const void *b)
+{
+	const struct stage_days *x = a, *y = b;
+
+	if (x->stage != y->stage)
+		return x->stage < y->stage ? -1 : 1;
+	return (x->days > y->days) - (x->days < y->days);
 }
 
 /* Median days in each stage over the current participants. */
 static int stage_medians(struct summary *s)
 {
-	size_t n = s->config->n_stages + 1;
-	int *days = malloc((s->cl->n ? s->cl->n : 1) * sizeof *days);
+	size_t n = s->config->n_stages + 1, total = summary_n_entries(s), k = 0;
+	struct stage_days *days = malloc((total ? total : 1) * sizeof *days);
 
 	if (days == NULL)
 		return PC_ENOMEM;
-	for (size_t st = 0; st < n; st++) {
-		size_t k = 0;
+	for (size_t i = 0; i < total; i++) {
+		const struct roster_row *w =
+			s->roster ? &s->roster->rows[i] : NULL;
+		const struct caseload_entry *e =
+			s->roster ? NULL : &s->cl->entries[i];
+		bool exited = w ? w->status == STATUS_EXITED
+				: e->file.p.status == STATUS_EXITED;
+		size_t stage = w ? (w->stage_index == UINT32_MAX
+					    ? CASELOAD_NO_STAGE
+					    : w->stage_index)
+				 : e->stage_index;
 
-		for (size_t i = 0; i < s->cl->n; i++) {
-			const struct caseload_entry *e = &s->cl->entries[i];
-			size_t idx = e->stage_index == CASELOAD_NO_STAGE
-					     ? n - 1
-					     : e->stage_index;
+		if (exited)
+			continue;
+		days[k].stage = stage == CASELOAD_NO_STAGE ? n - 1 : stage;
+		days[k++].days = w ? w->days_in_stage
+				   : e->summary.days_in_stage;
+	}
+	qsort(days, k, sizeof *days, cmp_stage_days);
+	for (size_t st = 0, i = 0; st < n; st++) {
+		size_t from = i, c;
 
-			if (e->file.p.status != STATUS_EXITED && idx == st)
-				days[k++] = e->summary.days_in_stage;
-		}
-		s->stages[st].count = k;
-		if (k == 0) {
+		while (i < k && days[i].stage == st)
+			i++;
+		c = i - from;
+		s->stages[st].count = c;
+		if (c == 0) {
 			s->stages[st].median_half_days = -1;
 			continue;
 		}
-		qsort(days, k, sizeof *days, cmp_int);
 		s->stages[st].median_half_days =
-			k % 2 ? 2 * days[k / 2] : days[k / 2 - 1] + days[k / 2];
+			c % 2 ? 2 * days[from + c / 2].days
+			      : days[from + c / 2 - 1].days +
+					days[from + c / 2].days;
 	}
 	free(days);
 	return PC_OK;
 }
 
+/* The referent `name`, added if new: kept sorted by name (as shown), so
+ * found by bisection; NULL when out of memory. */
 static struct summary_referent *referent_of(struct summary *s, const char *name)
 {
 	struct summary_referent *grown;
+	size_t lo = 0, hi = s->n_referents;
+	char *copy;
 
-	for (size_t i = 0; i < s->n_referents; i++)
-		if (strcmp(s->referents[i].name, name) == 0)
-			return &s->referents[i];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(s->referents[mid].name, name);
+
+		if (c == 0)
+			return &s->referents[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	copy = strdup(name);
+	if (copy == NULL)
+		return NULL;
 	grown = realloc(s->referents, (s->n_referents + 1) * sizeof *grown);
-	if (grown == NULL)
+	if (grown == NULL) {
+		free(copy);
 		return NULL;
+	}
 	s->referents = grown;
-	memset(&grown[s->n_referents], 0, sizeof *grown);
-	grown[s->n_referents].name = strdup(name);
-	if (grown[s->n_referents].name == NULL)
-		return NULL;
-	return &grown[s->n_referents++];
+	memmove(&grown[lo + 1], &grown[lo],
+		(s->n_referents - lo) * sizeof *grown);
+	memset(&grown[lo], 0, sizeof *grown);
+	grown[lo].name = copy;
+	s->n_referents++;
+	return &grown[lo];
 }
 
 static int cmp_reason_id(const char *x, const char *y)
@@ -243,68 +297,57 @@ static int count_unknown(struct summary *s, const char *id)
 		s->unknown_reasons[i].count++;
 		return PC_OK;
 	}
+	char *copy = NULL;
+
+	if (id != NULL && (copy = strdup(id)) == NULL)
+		return PC_ENOMEM;
 	grown = realloc(s->unknown_reasons,
 			(s->n_unknown_reasons + 1) * sizeof *grown);
-	if (grown == NULL)
+	if (grown == NULL) {
+		free(copy);
 		return PC_ENOMEM;
+	}
 	s->unknown_reasons = grown;
 	memmove(&grown[i + 1], &grown[i],
 		(s->n_unknown_reasons - i) * sizeof *grown);
-	grown[i].id = id;
+	grown[i].id = copy;
 	grown[i].count = 1;
 	s->n_unknown_reasons++;
 	return PC_OK;
 }
 
-/* A participant in work and their next check-in, computed once before
- * sorting (the comparison would compute it twice per comparison). */
+/* A participant in work, with what orders them: the next check-in,
+ * then the name as caseload_compare_name has it. */
 struct followup_key {
-	const struct caseload_entry *e;
-	size_t entry;
-	pdate next;
+	struct summary_followup fu;
+	const char *name_key; /* in the caseload or roster */
+	uint64_t id;
 };
 
 static int cmp_followup(const void *a, const void *b)
 {
 	const struct followup_key *kx = a, *ky = b;
-	const struct caseload_entry *x = kx->e, *y = ky->e;
-	pdate dx = kx->next, dy = ky->next;
+	pdate dx = kx->fu.next, dy = ky->fu.next;
+	int r;
 
 	if (dx != dy)
 		return dx == DATE_NONE	 ? 1
 		       : dy == DATE_NONE ? -1
 		       : dx < dy	 ? -1
 					 : 1;
-	return caseload_compare_name(x, y);
-}
-
-/* The participants in work, by next check-in, then by name. */
-static int sort_followups(struct summary *s)
-{
-	struct followup_key *keys =
-		malloc((s->n_followups ? s->n_followups : 1) * sizeof *keys);
-
-	if (keys == NULL)
-		return PC_ENOMEM;
-	for (size_t i = 0; i < s->n_followups; i++) {
-		keys[i].entry = s->followups[i];
-		keys[i].e = &s->cl->entries[keys[i].entry];
-		keys[i].next = summary_next_checkin(s->config, &keys[i].e->file,
-						    s->today, NULL);
-	}
-	qsort(keys, s->n_followups, sizeof *keys, cmp_followup);
-	for (size_t i = 0; i < s->n_followups; i++)
-		s->followups[i] = keys[i].entry;
-	free(keys);
-	return PC_OK;
+	r = strcmp(kx->name_key ? kx->name_key : "",
+		   ky->name_key ? ky->name_key : "");
+	if (r == 0)
+		r = kx->id < ky->id ? -1 : kx->id > ky->id;
+	return r;
 }
 
 /* Note entry i under each of its flags. */
-static void add_flags(struct summary *s, const struct caseload_entry *e,
+static void add_flags(struct summary *s, const struct flag *flags, size_t n,
 		      size_t i)
 {
-	for (size_t k = 0; k < e->summary.n_flags; k++) {
-		struct summary_flag *f = &s->flags[e->summary.flags[k].kind];
+	for (size_t k = 0; k < n; k++) {
+		struct summary_flag *f = &s->flags[flags[k].kind];
 
 		f->entries[f->count++] = i;
 	}
@@ -489,16 +532,11 @@ static int cmp_name_by_referent(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-int summary_build(struct summary *s, const struct config *c,
-		  const struct caseload *cl, const char *referent, pdate today,
-		  pdate from, pdate to)
+int summary_begin(struct summary *s, const struct config *c,
+		  const char *referent, pdate today, pdate from, pdate to)
 {
-	size_t n = cl->n ? cl->n : 1;
-	int rc = PC_OK;
-
 	memset(s, 0, sizeof *s);
 	s->config = c;
-	s->cl = cl;
 	s->referent = referent;
 	s->today = today;
 	s->from = from;
@@ -506,94 +544,198 @@ int summary_build(struct summary *s, const struct config *c,
 	s->stages = calloc(c->n_stages + 1, sizeof *s->stages);
 	s->exits_by_reason =
 		calloc(c->n_exit_reasons + 1, sizeof *s->exits_by_reason);
-	s->followups = calloc(n, sizeof *s->followups);
-	s->rows = calloc(n, sizeof *s->rows);
-	for (int k = 0; k < FLAG_COUNT; k++) {
-		s->flags[k].entries = calloc(n, sizeof(size_t));
-		if (s->flags[k].entries == NULL)
-			rc = PC_ENOMEM;
-	}
-	if (rc != PC_OK || s->stages == NULL || s->exits_by_reason == NULL ||
-	    s->followups == NULL || s->rows == NULL) {
+	if (s->stages == NULL || s->exits_by_reason == NULL) {
 		summary_free(s);
 		return PC_ENOMEM;
 	}
-	for (size_t i = 0; i < cl->n; i++) {
-		const struct caseload_entry *e = &cl->entries[i];
-		const struct participant *p = &e->file.p;
-		struct summary_referent *r = NULL;
-		bool entered = summary_entered(p, from, to);
-		bool left = summary_left(p, from, to);
+	return PC_OK;
+}
 
-		if (referent == NULL) {
-			r = referent_of(s, p->referent ? p->referent : "");
-			if (r == NULL) {
-				summary_free(s);
-				return PC_ENOMEM;
-			}
-		}
-		count_fse(s, &e->file, entered, left);
-		s->entries += entered;
-		if (r)
-			r->entries += entered;
-		if (left) {
-			const struct config_exit_reason *why =
-				config_exit_reason(c, p->exit_reason);
-			bool positive = summary_exit_positive(c, p);
+int summary_count(struct summary *s, const struct caseload_entry *e)
+{
+	const struct config *c = s->config;
+	const struct participant *p = &e->file.p;
+	struct summary_referent *r = NULL;
+	bool entered = summary_entered(p, s->from, s->to);
+	bool left = summary_left(p, s->from, s->to);
 
-			s->exits++;
-			s->positive += positive;
-			s->exits_pending += rules_after_exit(c, p);
-			s->exits_lost += p->exit_lost != DATE_NONE;
-			s->exits_by_reason[why ? (size_t)(why - c->exit_reasons)
-					       : c->n_exit_reasons]++;
-			if (why == NULL &&
-			    count_unknown(s, p->exit_reason) != PC_OK) {
-				summary_free(s);
-				return PC_ENOMEM;
-			}
-			if (r) {
-				r->exits++;
-				r->positive += positive;
-			}
+	if (s->referent == NULL) {
+		r = referent_of(s, p->referent ? p->referent : "");
+		if (r == NULL)
+			return PC_ENOMEM;
+	}
+	count_fse(s, &e->file, entered, left);
+	s->entries += entered;
+	if (r)
+		r->entries += entered;
+	if (left) {
+		const struct config_exit_reason *why =
+			config_exit_reason(c, p->exit_reason);
+		bool positive = summary_exit_positive(c, p);
+
+		s->exits++;
+		s->positive += positive;
+		s->exits_pending += rules_after_exit(c, p);
+		s->exits_lost += p->exit_lost != DATE_NONE;
+		s->exits_by_reason[why ? (size_t)(why - c->exit_reasons)
+				       : c->n_exit_reasons]++;
+		if (why == NULL && count_unknown(s, p->exit_reason) != PC_OK)
+			return PC_ENOMEM;
+		if (r) {
+			r->exits++;
+			r->positive += positive;
 		}
-		if (p->status == STATUS_EXITED) {
-			/* Left at hiring: the in-work follow-up goes on;
-			 * left six months ago: the funder's survey. */
-			if (rules_after_exit(c, p)) {
-				s->after_exit++;
-				s->followups[s->n_followups++] = i;
-			}
-			if (e->summary.n_flags > 0) {
-				s->flagged++;
-				if (r)
-					r->flagged++;
-				add_flags(s, e, i);
-			}
-			continue;
-		}
-		s->caseload++;
-		s->rows[s->n_rows++] = i;
-		if (r)
-			r->caseload++;
+	}
+	if (p->status == STATUS_EXITED) {
+		/* Left at hiring: the in-work follow-up goes on; left six
+		 * months ago: the funder's survey. */
+		s->after_exit += rules_after_exit(c, p);
 		if (e->summary.n_flags > 0) {
 			s->flagged++;
 			if (r)
 				r->flagged++;
 		}
-		add_flags(s, e, i);
-		if (participant_file_current_job(&e->file) != NULL)
-			s->followups[s->n_followups++] = i;
-		for (int f = 0; f < FIELD_COUNT; f++)
-			s->missing[f] +=
-				summary_lacks(e, (enum completeness_field)f);
+		return PC_OK;
 	}
-	rc = stage_medians(s);
-	if (rc != PC_OK) {
-		summary_free(s);
-		return rc;
+	s->caseload++;
+	if (r)
+		r->caseload++;
+	if (e->summary.n_flags > 0) {
+		s->flagged++;
+		if (r)
+			r->flagged++;
 	}
-	rc = sort_followups(s);
+	for (int f = 0; f < FIELD_COUNT; f++)
+		s->missing[f] += summary_lacks(e, (enum completeness_field)f);
+	return PC_OK;
+}
+
+bool summary_shows(const struct summary *s, const struct caseload_entry *e)
+{
+	const struct participant *p = &e->file.p;
+
+	return p->status != STATUS_EXITED || e->summary.n_flags > 0 ||
+	       rules_after_exit(s->config, p) ||
+	       summary_left(p, s->from, s->to);
+}
+
+void summary_roster_followup(const struct summary *s,
+			     const struct caseload_entry *e,
+			     struct roster_followup *fu)
+{
+	const struct job *j = participant_file_current_job(&e->file);
+
+	fu->after_exit = rules_after_exit(s->config, &e->file.p);
+	fu->in_work = j != NULL;
+	fu->job_start = j ? j->start : DATE_NONE;
+	fu->offset = 0;
+	fu->next = summary_next_checkin(s->config, &e->file, s->today,
+					&fu->offset);
+}
+
+/* The rows, the flags' lists and the follow-ups, over the entries of the
+ * caseload or roster, in their order (most urgent first). */
+/* What indexing reads of entry i: from a roster's row as it stands (no
+ * strings unpacked), or from the caseload's entry. */
+struct index_view {
+	uint64_t id;
+	enum participant_status status;
+	bool after_exit;
+	const struct flag *flags;
+	size_t n_flags, stage_index;
+	int days_in_stage;
+	const char *name_key;
+	struct roster_followup fu;
+};
+
+static void index_view(const struct summary *s, size_t i,
+		       struct index_view *v)
+{
+	if (s->roster != NULL) {
+		const struct roster_row *w = &s->roster->rows[i];
+
+		v->id = w->id;
+		v->status = (enum participant_status)w->status;
+		v->after_exit = w->followup.after_exit;
+		v->flags = w->flags;
+		v->n_flags = w->n_flags;
+		v->stage_index = w->stage_index == UINT32_MAX
+					 ? CASELOAD_NO_STAGE
+					 : w->stage_index;
+		v->days_in_stage = w->days_in_stage;
+		v->name_key = w->strings;
+		v->fu = w->followup;
+	} else {
+		const struct caseload_entry *e = &s->cl->entries[i];
+
+		v->id = e->file.p.id;
+		v->status = e->file.p.status;
+		v->flags = e->summary.flags;
+		v->n_flags = e->summary.n_flags;
+		v->stage_index = e->stage_index;
+		v->days_in_stage = e->summary.days_in_stage;
+		v->name_key = e->name_key;
+		summary_roster_followup(s, e, &v->fu);
+		v->after_exit = v->fu.after_exit;
+	}
+}
+
+static int index_entries(struct summary *s)
+{
+	size_t total = summary_n_entries(s), n = total ? total : 1;
+	struct followup_key *keys;
+	bool failed = false;
+
+	/* Large and mostly untouched: calloc maps them lazily. */
+	s->rows = calloc(n, sizeof *s->rows);
+	keys = calloc(n, sizeof *keys);
+	for (int k = 0; k < FLAG_COUNT; k++) {
+		s->flags[k].entries = calloc(n, sizeof(size_t));
+		failed |= s->flags[k].entries == NULL;
+	}
+	if (failed || s->rows == NULL || keys == NULL) {
+		free(keys);
+		return PC_ENOMEM;
+	}
+	for (size_t i = 0; i < total; i++) {
+		struct index_view v;
+		bool followed;
+
+		index_view(s, i, &v);
+		if (v.status == STATUS_EXITED) {
+			followed = v.after_exit;
+			add_flags(s, v.flags, v.n_flags, i);
+		} else {
+			s->rows[s->n_rows++] = i;
+			add_flags(s, v.flags, v.n_flags, i);
+			followed = v.fu.in_work;
+		}
+		if (followed)
+			keys[s->n_followups++] = (struct followup_key){
+				{ i, v.fu.job_start, v.fu.next, v.fu.offset },
+				v.name_key,
+				v.id
+			};
+	}
+	qsort(keys, s->n_followups, sizeof *keys, cmp_followup);
+	s->followups = malloc((s->n_followups ? s->n_followups : 1) *
+			      sizeof *s->followups);
+	if (s->followups == NULL) {
+		free(keys);
+		return PC_ENOMEM;
+	}
+	for (size_t i = 0; i < s->n_followups; i++)
+		s->followups[i] = keys[i].fu;
+	free(keys);
+	return PC_OK;
+}
+
+static int finish(struct summary *s)
+{
+	int rc = index_entries(s);
+
+	if (rc == PC_OK)
+		rc = stage_medians(s);
 	if (rc != PC_OK) {
 		summary_free(s);
 		return rc;
@@ -602,6 +744,31 @@ int summary_build(struct summary *s, const struct config *c,
 		qsort(s->referents, s->n_referents, sizeof *s->referents,
 		      cmp_name_by_referent);
 	return PC_OK;
+}
+
+int summary_index(struct summary *s, const struct roster *r)
+{
+	s->roster = r;
+	return finish(s);
+}
+
+int summary_build(struct summary *s, const struct config *c,
+		  const struct caseload *cl, const char *referent, pdate today,
+		  pdate from, pdate to)
+{
+	int rc = summary_begin(s, c, referent, today, from, to);
+
+	if (rc != PC_OK)
+		return rc;
+	s->cl = cl;
+	for (size_t i = 0; i < cl->n; i++) {
+		rc = summary_count(s, &cl->entries[i]);
+		if (rc != PC_OK) {
+			summary_free(s);
+			return rc;
+		}
+	}
+	return finish(s);
 }
 
 void summary_free(struct summary *s)
@@ -615,6 +782,8 @@ void summary_free(struct summary *s)
 		free(s->flags[k].entries);
 	free(s->stages);
 	free(s->exits_by_reason);
+	for (size_t i = 0; i < s->n_unknown_reasons; i++)
+		free(s->unknown_reasons[i].id);
 	free(s->unknown_reasons);
 	free(s->followups);
 	free(s->rows);

@@ -5,6 +5,7 @@
 #include "caseload.h"
 #include "config.h"
 #include "fse.h"
+#include "roster.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -75,8 +76,17 @@ struct summary_stage {
 
 /* Exits whose reason the configuration does not know, by stored id. */
 struct summary_unknown_reason {
-	const char *id; /* in the caseload; NULL when none was stored */
+	char *id; /* owned; NULL when none was stored */
 	size_t count;
+};
+
+/* A participant in work: their entry, the start of the job, the next
+ * check-in not yet held (summary_next_checkin) and its day offset. */
+struct summary_followup {
+	size_t entry;
+	pdate job_start; /* DATE_NONE: no job in progress */
+	pdate next;	 /* DATE_NONE: all held */
+	int offset;
 };
 
 /* Who a flag concerns: indexes into the caseload's entries. */
@@ -91,12 +101,14 @@ struct summary_referent {
 };
 
 /*
- * Everything an export shows. The caseload it was made from must outlive
- * it (entries are referred to by index). Free with summary_free().
+ * Everything an export shows. The caseload or roster it was made from
+ * must outlive it (entries are referred to by index: summary_entry).
+ * Free with summary_free().
  */
 struct summary {
 	const struct config *config;
 	const struct caseload *cl;
+	const struct roster *roster; /* instead of cl, when not NULL */
 	const char *referent; /* NULL: every referent */
 	pdate today, from, to;
 	size_t caseload; /* current participants */
@@ -105,7 +117,7 @@ struct summary {
 	struct summary_flag flags[FLAG_COUNT]; /* current and after_exit */
 	/* Entries in work, by next check-in: current participants, and
 	 * those left at hiring whose exit waits for its validation. */
-	size_t *followups;
+	struct summary_followup *followups;
 	size_t n_followups;
 	size_t after_exit; /* participants left at hiring, still followed */
 	size_t entries, exits, positive;
@@ -138,6 +150,35 @@ struct summary {
 int summary_build(struct summary *s, const struct config *c,
 		  const struct caseload *cl, const char *referent, pdate today,
 		  pdate from, pdate to);
+
+/*
+ * summary_build in steps, for a territory read participant by
+ * participant (caseload_each) and kept as a roster: summary_begin, then
+ * summary_count for every participant of the caseload (exited included,
+ * their file at hand), then summary_index on the roster of those it
+ * shows (summary_shows), sorted, with each one's follow-up worked out
+ * (summary_roster_followup). *s refers to c, r and referent. PC_ENOMEM
+ * leaves *s zeroed, nothing to free.
+ */
+int summary_begin(struct summary *s, const struct config *c,
+		  const char *referent, pdate today, pdate from, pdate to);
+int summary_count(struct summary *s, const struct caseload_entry *e);
+int summary_index(struct summary *s, const struct roster *r);
+
+/* Whether an export shows entry e anywhere (a row, a flag, a follow-up,
+ * an exit of the period): those it does not are only counted. */
+bool summary_shows(const struct summary *s, const struct caseload_entry *e);
+
+/* The follow-up of entry e as summary_index needs it from a roster. */
+void summary_roster_followup(const struct summary *s,
+			     const struct caseload_entry *e,
+			     struct roster_followup *fu);
+
+/* The number of entries, and entry i: in the caseload, or made in *tmp
+ * from the roster (valid while the roster lives and *tmp is not reused). */
+size_t summary_n_entries(const struct summary *s);
+const struct caseload_entry *summary_entry(const struct summary *s, size_t i,
+					   struct caseload_entry *tmp);
 
 /* Free what summary_build allocated and zero *s; NULL is accepted. */
 void summary_free(struct summary *s);

@@ -2,12 +2,30 @@
 #include "command.h"
 #include "i18n.h"
 #include "caseload.h"
+#include "roster.h"
 #include "error.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Keep those whose stage the configuration lacks: the rest of a
+ * territory is read and let go. */
+static int keep_unknown(struct caseload_entry *e, void *arg)
+{
+	if (e->stage_index != CASELOAD_NO_STAGE)
+		return PC_OK;
+	return roster_add(arg, e, NULL);
+}
+
+/* The stage of row i ("" for none), read through *tmp. */
+static const char *stage_of(const struct roster *r, size_t i,
+			    struct caseload_entry *tmp)
+{
+	roster_entry(r, i, tmp);
+	return tmp->file.p.stage ? tmp->file.p.stage : "";
+}
 
 /*
  * Report stages the database uses and the configuration lacks. The
@@ -17,7 +35,8 @@
 static int check_data(struct cli *cli, const struct config *c)
 {
 	struct store *s = NULL;
-	struct caseload cl;
+	struct roster cl = { 0 };
+	struct caseload_entry e[2];
 	char *cause = NULL;
 	int rc, problems = 0;
 
@@ -27,34 +46,29 @@ static int check_data(struct cli *cli, const struct config *c)
 		return 0;
 	}
 	if (rc == PC_OK)
-		rc = caseload_load_summaries(s, c, NULL, true, cli->today, &cl,
-					     &cause);
+		rc = caseload_each(s, c, NULL, true, cli->today, true,
+				   keep_unknown, &cl, &cl.n_corrupt, &cause);
+	if (rc == PC_OK)
+		rc = roster_sort(&cl);
 	store_close(&s);
 	if (rc != PC_OK) {
+		roster_free(&cl);
 		cli_fail(rc, cause);
 		return -1;
 	}
+	/* In the caseload's order, as the list shows them. */
 	for (size_t i = 0; i < cl.n; i++) {
-		const char *id = cl.entries[i].file.p.stage;
-		size_t users = 0;
-		bool first = true;
+		const char *id = stage_of(&cl, i, &e[0]);
+		size_t users = 0, j = 0;
 
-		if (cl.entries[i].stage_index != CASELOAD_NO_STAGE)
+		/* Report each missing stage once, at its first user: an
+		 * earlier one is found early, the stages missing are few. */
+		while (j < i && strcmp(stage_of(&cl, j, &e[1]), id) != 0)
+			j++;
+		if (j < i)
 			continue;
-		/* Report each missing stage once, at its first user. */
-		for (size_t j = 0; j < cl.n; j++) {
-			if (cl.entries[j].stage_index != CASELOAD_NO_STAGE ||
-			    strcmp(cl.entries[j].file.p.stage
-					   ? cl.entries[j].file.p.stage
-					   : "",
-				   id ? id : "") != 0)
-				continue;
-			if (j < i)
-				first = false;
-			users++;
-		}
-		if (!first)
-			continue;
+		for (j = i; j < cl.n; j++)
+			users += strcmp(stage_of(&cl, j, &e[1]), id) == 0;
 		cli_error(P_("%s:%zu:%zu: stage '%s' is used by %zu "
 			     "participant in %s but not defined here; the "
 			     "data are left as they are",
@@ -63,10 +77,10 @@ static int check_data(struct cli *cli, const struct config *c)
 			     "data are left as they are",
 			     users),
 			  c->stages_file, c->stages_line, c->stages_column,
-			  id ? id : "", users, cli->db_dir);
+			  id, users, cli->db_dir);
 		problems++;
 	}
-	caseload_free(&cl);
+	roster_free(&cl);
 	return problems;
 }
 

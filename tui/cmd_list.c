@@ -2,6 +2,7 @@
 #include "command.h"
 #include "i18n.h"
 #include "caseload.h"
+#include "roster.h"
 #include "error.h"
 #include "format.h"
 #include "text.h"
@@ -11,15 +12,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void print_tsv(const struct config *c, const struct caseload *cl)
+static void print_tsv(const struct config *c, const struct roster *cl)
 {
 	puts("id\tlast_name\tfirst_name\tstage_no\tstage_id\tdays_in_stage\t"
 	     "last_contact\tnext_appointment\tflags\tstatus");
 	for (size_t i = 0; i < cl->n; i++) {
-		const struct caseload_entry *e = &cl->entries[i];
+		struct caseload_entry entry;
+		const struct caseload_entry *e = &entry;
 		const struct rules_summary *s = &e->summary;
 		char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
 
+		roster_entry(cl, i, &entry);
 		printf("%llu\t", (unsigned long long)e->file.p.id);
 		text_tsv_field(stdout, e->file.p.last_name);
 		putchar('\t');
@@ -44,29 +47,26 @@ static void print_tsv(const struct config *c, const struct caseload *cl)
 	}
 }
 
-static size_t count_flagged(const struct caseload *cl)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < cl->n; i++)
-		n += cl->entries[i].summary.n_flags > 0;
-	return n;
-}
-
-static void print_text(struct cli *cli, const struct caseload *cl, bool all)
+static void print_text(struct cli *cli, const struct roster *cl, bool all)
 {
 	const struct config *c = cli->config;
 	char today[DATE_BUFSZ];
 	char *who = text_shown(all ? _("All referents") : cli_referent(cli));
-	size_t after_exit = 0;
+	size_t after_exit = 0, current = 0, flagged = 0;
 
-	for (size_t i = 0; i < cl->n; i++)
-		after_exit += rules_after_exit(c, &cl->entries[i].file.p);
+	for (size_t i = 0; i < cl->n; i++) {
+		struct caseload_entry e;
+
+		roster_entry(cl, i, &e);
+		after_exit += rules_after_exit(c, &e.file.p);
+		current += e.file.p.status != STATUS_EXITED;
+		flagged += e.summary.n_flags > 0;
+	}
 
 	printf("%s — ", who ? who : "");
 	printf(P_("%zu participant · target %d", "%zu participants · target %d",
-		  caseload_current(cl)),
-	       caseload_current(cl), c->caseload_target);
+		  current),
+	       current, c->caseload_target);
 	fputs(" · ", stdout);
 	if (after_exit > 0) {
 		printf(P_("%zu in work after exit", "%zu in work after exit",
@@ -74,9 +74,8 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 		       after_exit);
 		fputs(" · ", stdout);
 	}
-	printf(P_("%zu needs attention", "%zu need attention",
-		  count_flagged(cl)),
-	       count_flagged(cl));
+	printf(P_("%zu needs attention", "%zu need attention", flagged),
+	       flagged);
 	printf(" · %s\n", cli_date(cli->today, today));
 	free(who);
 	printf("!  ");
@@ -87,10 +86,12 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 	text_pad(stdout, _("Next appt."), 12);
 	puts(all ? _("Referent") : _("Attention"));
 	for (size_t i = 0; i < cl->n; i++) {
-		const struct caseload_entry *e = &cl->entries[i];
+		struct caseload_entry entry;
+		const struct caseload_entry *e = &entry;
 		const struct rules_summary *s = &e->summary;
 		char name[256], stage[128], d[DATE_BUFSZ], reason[128] = "";
 
+		roster_entry(cl, i, &entry);
 		format_name(&e->file.p, name, sizeof name);
 		format_stage(c, e, stage, sizeof stage);
 		printf("%s  ", format_marker(s));
@@ -123,6 +124,42 @@ static void print_text(struct cli *cli, const struct caseload *cl, bool all)
 	}
 }
 
+/*
+ * cli_caseload's reading into a roster: a whole territory costs what is
+ * shown of it, and the same warnings of stages the configuration lacks.
+ */
+static int load(struct cli *cli, bool all, bool exited, struct roster *out)
+{
+	const struct config *c;
+	char *cause = NULL;
+	int status = EXIT_OK, rc;
+
+	if ((c = cli_config(cli, &status)) == NULL ||
+	    cli_store(cli, &status) == NULL)
+		return status;
+	if (all && !cli_coordinator(cli, "--all", &status))
+		return status;
+	rc = roster_load(cli->store, c, all ? NULL : cli_referent(cli), exited,
+			 cli->today, out, &cause);
+	if (rc != PC_OK)
+		return cli_fail(rc, cause);
+	for (size_t i = 0; out->n_unknown_stage > 0 && i < out->n; i++) {
+		struct caseload_entry e;
+		const struct participant *p = &e.file.p;
+
+		if (out->rows[i].stage_index != UINT32_MAX)
+			continue;
+		roster_entry(out, i, &e);
+		cli_error(_("%s:%zu:%zu: participant %llu (%s %s) is in stage "
+			    "'%s', which the configuration does not define; "
+			    "the data are left as they are"),
+			  c->stages_file, c->stages_line, c->stages_column,
+			  (unsigned long long)p->id, p->last_name,
+			  p->first_name, p->stage ? p->stage : "");
+	}
+	return EXIT_OK;
+}
+
 static int list_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -133,7 +170,7 @@ static int list_run(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	bool all = false, exited = false, tsv = false;
-	struct caseload cl;
+	struct roster cl;
 	int opt, status;
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
@@ -156,14 +193,14 @@ static int list_run(struct cli *cli, int argc, char **argv)
 	}
 	if (!command_no_operand(argc, argv))
 		return EXIT_USAGE;
-	status = cli_caseload(cli, all, exited, &cl);
+	status = load(cli, all, exited, &cl);
 	if (status != EXIT_OK)
 		return status;
 	if (tsv)
 		print_tsv(cli->config, &cl);
 	else
 		print_text(cli, &cl, all);
-	caseload_free(&cl);
+	roster_free(&cl);
 	return EXIT_OK;
 }
 
