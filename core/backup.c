@@ -3,10 +3,12 @@
 #include "atomic.h"
 #include "error.h"
 #include "i18n.h"
+#include "store_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +18,7 @@
 #include <unistd.h>
 
 /* Bytes copied between two releases of the mapped pages. */
-#define COPY_RELEASE_BYTES ((size_t)1 << 20)
+#define COPY_RELEASE_BYTES ((size_t)256 << 10)
 
 /*
  * LMDB's copy reads the whole file through the map, which would all stay
@@ -31,28 +33,60 @@ struct pump {
 	int error; /* errno of the first failed write, or 0 */
 };
 
+/* Write n bytes of buf to fd; false (errno set) when it fails. */
+static bool write_all(int fd, const char *buf, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, buf, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return false;
+		buf += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
 static void *pump_copy(void *arg)
 {
 	struct pump *p = arg;
 	char buf[1 << 16];
 	size_t since = 0;
-	ssize_t n;
+	bool splicing = true;
 
-	while ((n = read(p->from, buf, sizeof buf)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			p->error = errno;
-			break;
-		}
-		/* After a failure, drained all the same: LMDB ends its copy. */
-		for (ssize_t off = 0, w; p->error == 0 && off < n; off += w) {
-			w = write(p->to, buf + off, (size_t)(n - off));
-			if (w < 0 && errno == EINTR)
-				w = 0;
-			else if (w < 0)
+	for (;;) {
+		ssize_t n;
+
+		/* Straight from the pipe to the file where the system can;
+		 * after a failure, drained all the same: LMDB ends its copy. */
+		if (splicing && p->error == 0) {
+			n = splice(p->from, NULL, p->to, NULL, sizeof buf,
+				   SPLICE_F_MOVE);
+			if (n < 0 && errno == EINVAL)
+				splicing = false;
+			else if (n < 0 && errno != EINTR)
+				p->error = errno;
+			if (n < 0)
+				continue;
+		} else {
+			n = read(p->from, buf, sizeof buf);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0) {
+				/* LMDB's writes fail then, ending the copy. */
+				p->error = p->error ? p->error : errno;
+				close(p->from);
+				p->from = -1;
+				break;
+			}
+			if (n > 0 && p->error == 0 &&
+			    !write_all(p->to, buf, (size_t)n))
 				p->error = errno;
 		}
+		if (n == 0)
+			break;
 		since += (size_t)n;
 		if (since >= COPY_RELEASE_BYTES) {
 			store_release_pages(p->s);
@@ -64,14 +98,13 @@ static void *pump_copy(void *arg)
 
 /* store_copy_to_fd(s, fd), through a pump when a thread starts (the bytes
  * are the same without). */
-static int copy_released(struct store *s, int fd, const char *path,
-			 char **cause)
+static int copy_released(struct store *s, int fd, char **cause)
 {
 	struct pump p = { .s = s, .to = fd };
 	pthread_t thread;
 	int ends[2], rc;
 
-	if (pipe(ends) != 0)
+	if (pipe2(ends, O_CLOEXEC) != 0)
 		return store_copy_to_fd(s, fd, cause);
 	p.from = ends[0];
 	if (pthread_create(&thread, NULL, pump_copy, &p) != 0) {
@@ -82,11 +115,13 @@ static int copy_released(struct store *s, int fd, const char *path,
 	rc = store_copy_to_fd(s, ends[1], cause);
 	close(ends[1]);
 	pthread_join(thread, NULL);
-	close(ends[0]);
+	if (p.from >= 0)
+		close(p.from);
 	store_release_pages(s);
+	/* Told as LMDB's own write to the file would have been. */
 	if (rc == PC_OK && p.error != 0)
-		rc = error_set(cause, PC_EIO, "%s: %s", path,
-			       strerror(p.error));
+		rc = error_set(cause, store_map_error(p.error), "%s: %s",
+			       store_path(s), strerror(p.error));
 	return rc;
 }
 
@@ -98,7 +133,7 @@ int backup_write(struct store *s, const char *path, char **cause)
 	if (rc != PC_OK)
 		return rc;
 	fflush(af.f);
-	rc = copy_released(s, fileno(af.f), path, cause);
+	rc = copy_released(s, fileno(af.f), cause);
 	if (rc != PC_OK) {
 		atomic_abort(&af);
 		return rc;

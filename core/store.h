@@ -218,11 +218,12 @@ size_t store_map_size(const struct store *s);
 
 /*
  * Let go of the database pages this process has mapped (they stay in the
- * page cache): a long read of a whole territory calls it every hundred
- * records or so (each page fault maps up to 16 pages), so its resident
- * memory stays bounded; it does nothing while under 16 MB of file pages
- * are resident. Values read before stay valid (they are read again from
- * the file). Best effort: nothing to report.
+ * page cache): a long read of a whole territory calls it every few dozen
+ * records (each page fault maps up to 16 pages), so its resident memory
+ * stays bounded. Cheap: it looks only every 128 page faults, and does
+ * nothing while under 16 MB of file pages are resident. Values read
+ * before stay valid (read again from the file). Best effort: nothing to
+ * report.
  */
 void store_release_pages(struct store *s);
 

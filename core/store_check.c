@@ -9,10 +9,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct join;
+
 struct checker {
 	struct store_txn *t;
 	struct store_report *r;
+	/* The referent index gathered (see struct join), by participant id,
+	 * or NULL (out of memory): then each is looked up in it. */
+	const struct join *referents;
 };
+
+static bool join_has(const struct join *j, const char *ref, size_t len,
+		     uint64_t id);
 
 void store_report_add(struct store_report *r, const char *fmt, ...)
 {
@@ -135,7 +143,10 @@ static int check_participant(const MDB_val *key, const MDB_val *val, void *arg)
 			memcpy(k, p.referent ? p.referent : "", n);
 			k[n] = 0;
 			put_be64(k + n + 1, id);
-			if (!exists(c, DB_BY_REFERENT, k, n + 9))
+			if (c->referents != NULL
+				    ? !join_has(c->referents, (const char *)k,
+						n, id)
+				    : !exists(c, DB_BY_REFERENT, k, n + 9))
 				problem(c,
 					_("participant %llu: missing from its "
 					  "referent's index"),
@@ -464,6 +475,7 @@ static int by_pos(const void *a, const void *b)
 	return (x->pos > y->pos) - (x->pos < y->pos);
 }
 
+/* Free what *j holds and leave it empty (its kind and nomem kept). */
 static void join_free(struct join *j)
 {
 	for (size_t i = 0; i < j->n_names; i++)
@@ -471,42 +483,80 @@ static void join_free(struct join *j)
 	free(j->names);
 	free(j->lens);
 	free(j->e);
+	j->names = NULL;
+	j->lens = NULL;
+	j->e = NULL;
+	j->n = j->cap = j->n_names = j->names_cap = 0;
 }
 
-static int check_joined(struct checker *c, bool agenda)
+/* Gather index `agenda` (else the referents) into *j, sorted by record
+ * id; j->nomem (nothing gathered) when memory ran out. */
+static int join_gather(struct checker *c, struct join *j, bool agenda)
 {
-	int db = agenda ? DB_PLANNED : DB_BY_REFERENT;
-	struct join j = { .agenda = agenda };
-	int rc = scan_released(c->t, db, gather, &j);
+	int rc;
 
-	if (rc == PC_ENOMEM && j.nomem) {
-		join_free(&j);
-		return scan_released(c->t, db,
+	*j = (struct join){ .agenda = agenda };
+	rc = scan_released(c->t, agenda ? DB_PLANNED : DB_BY_REFERENT, gather,
+			   j);
+	if (rc != PC_OK) {
+		join_free(j);
+		return rc == PC_ENOMEM && j->nomem ? PC_OK : rc;
+	}
+	if (j->n > 1)
+		qsort(j->e, j->n, sizeof *j->e, by_id);
+	return PC_OK;
+}
+
+/* Whether the referent index gathered in `j` files participant `id` under
+ * `ref` (`len` bytes), as a look-up of its key would tell. */
+static bool join_has(const struct join *j, const char *ref, size_t len,
+		     uint64_t id)
+{
+	size_t lo = 0, hi = j->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (j->e[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < j->n && j->e[lo].id == id; lo++)
+		if (j->e[lo].v != ENTRY_MALFORMED &&
+		    j->lens[j->e[lo].ref] == len &&
+		    memcmp(j->names[j->e[lo].ref], ref, len) == 0)
+			return true;
+	return false;
+}
+
+/* Check the entries gathered in *j (the scan does it when they could not
+ * be: j->nomem), tell them in the index's order, and free them. */
+static int join_check(struct checker *c, struct join *j)
+{
+	bool agenda = j->agenda;
+
+	if (j->nomem)
+		return scan_released(c->t, agenda ? DB_PLANNED : DB_BY_REFERENT,
 				     agenda ? check_planned : check_by_referent,
 				     c);
-	}
-	if (rc != PC_OK) {
-		join_free(&j);
-		return rc;
-	}
-	if (j.n > 1)
-		qsort(j.e, j.n, sizeof *j.e, by_id);
-	for (size_t i = 0; i < j.n; i++) {
-		struct joined *e = &j.e[i];
+	for (size_t i = 0; i < j->n; i++) {
+		struct joined *e = &j->e[i];
 
 		if (i % CHECK_RELEASE_EVERY == 0)
 			store_release_pages(c->t->s);
 		if (e->v == ENTRY_MALFORMED)
 			continue;
 		e->v = agenda ? planned_verdict(c, e->date, &e->id)
-			      : referent_verdict(c, j.names[e->ref],
-						 j.lens[e->ref], e->id);
+			      : referent_verdict(c, j->names[e->ref],
+						 j->lens[e->ref], e->id);
 	}
-	if (j.n > 1)
-		qsort(j.e, j.n, sizeof *j.e, by_pos);
-	for (size_t i = 0; i < j.n; i++)
-		(agenda ? planned_tell : referent_tell)(c, j.e[i].v, j.e[i].id);
-	join_free(&j);
+	if (j->n > 1)
+		qsort(j->e, j->n, sizeof *j->e, by_pos);
+	for (size_t i = 0; i < j->n; i++)
+		(agenda ? planned_tell : referent_tell)(c, j->e[i].v,
+							j->e[i].id);
+	join_free(j);
 	store_release_pages(c->t->s);
 	return PC_OK;
 }
@@ -636,6 +686,7 @@ int store_walk(struct store *s, struct store_report *r, char **cause)
 int store_check_records(struct store *s, struct store_report *r, char **cause)
 {
 	struct checker c = { .r = r };
+	struct join referents = { 0 }, agenda = { 0 };
 	struct child_check moves = { &c, "stage moves", dec_move, clr_move, 0 };
 	struct child_check jobs = { &c, "jobs", dec_job, clr_job, 0 };
 	struct child_check notes = { &c, "notes", dec_note, clr_note, 0 };
@@ -657,16 +708,25 @@ int store_check_records(struct store *s, struct store_report *r, char **cause)
 		problem(&c, "%s",
 			_("the schema version is newer than this "
 			  "parcours"));
+	/* The referent index first gathered: each participant is looked for
+	 * in it as it is checked, then it is checked itself. */
+	if (rc == PC_OK)
+		rc = join_gather(&c, &referents, false);
+	if (rc == PC_OK && !referents.nomem)
+		c.referents = &referents;
 	if (rc == PC_OK)
 		rc = scan_released(c.t, DB_PARTICIPANTS, check_participant, &c);
+	c.referents = NULL;
 	if (rc == PC_OK)
-		rc = check_joined(&c, false);
+		rc = join_check(&c, &referents);
 	if (rc == PC_OK)
 		rc = scan_released(c.t, DB_APPOINTMENTS, check_appointment, &c);
 	if (rc == PC_OK)
 		rc = scan_released(c.t, DB_APPT_BY_PART, check_appt_index, &c);
 	if (rc == PC_OK)
-		rc = check_joined(&c, true);
+		rc = join_gather(&c, &agenda, true);
+	if (rc == PC_OK)
+		rc = join_check(&c, &agenda);
 	if (rc == PC_OK)
 		rc = scan_released(c.t, DB_MOVES, check_child, &moves);
 	if (rc == PC_OK)
@@ -677,6 +737,8 @@ int store_check_records(struct store *s, struct store_report *r, char **cause)
 		rc = scan_released(c.t, DB_FSE_ENTRY + i, check_child, &fse[i]);
 	if (rc == PC_OK)
 		rc = scan_released(c.t, DB_JOURNAL, check_journal, &c);
+	join_free(&referents);
+	join_free(&agenda);
 	store_read_end(&c.t);
 	if (rc != PC_OK)
 		return error_set(cause, rc, "%s: %s", store_path(s),

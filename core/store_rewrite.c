@@ -81,9 +81,18 @@ void store_remove_working_dirs(const char *dir)
 		closedir(d);
 }
 
+/* Records copied per transaction of the copy: its dirty pages are held in
+ * memory until it commits, and the copy is put in place only once whole,
+ * so it need not be one transaction. */
+#define REWRITE_BATCH 4096
+
+/* Records copied between two releases of the source's mapped pages. */
+#define REWRITE_RELEASE_EVERY 64
+
 static int copy_entries(struct store *s, MDB_env *to, char **cause)
 {
 	MDB_txn *rt = NULL, *wt = NULL;
+	size_t copied = 0;
 	int rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &rt);
 
 	if (rc == 0)
@@ -108,6 +117,16 @@ static int copy_entries(struct store *s, MDB_env *to, char **cause)
 			rc = mdb_put(wt, dbi, &k, &v, MDB_APPEND);
 			if (rc != 0)
 				break;
+			if (++copied % REWRITE_RELEASE_EVERY == 0)
+				store_release_pages(s);
+			if (copied % REWRITE_BATCH != 0)
+				continue;
+			rc = mdb_txn_commit(wt);
+			wt = NULL;
+			if (rc == 0)
+				rc = mdb_txn_begin(to, NULL, 0, &wt);
+			if (rc != 0)
+				break;
 		}
 		mdb_cursor_close(c);
 		if (rc == MDB_NOTFOUND)
@@ -119,6 +138,7 @@ static int copy_entries(struct store *s, MDB_env *to, char **cause)
 		rc = mdb_txn_commit(wt);
 	else if (wt != NULL)
 		mdb_txn_abort(wt);
+	store_release_pages(s);
 	if (rc != 0)
 		return error_set(cause, store_map_error(rc), "%s: %s", s->path,
 				 mdb_strerror(rc));
@@ -160,7 +180,8 @@ int store_rewrite_close(struct store **sp, char **cause)
 	if (rc == 0)
 		rc = mdb_env_set_mapsize(to, s->map_size);
 	if (rc == 0)
-		rc = mdb_env_open(to, tmp, 0, 0600);
+		/* Synced once, whole, before it is put in place. */
+		rc = mdb_env_open(to, tmp, MDB_NOSYNC, 0600);
 	rc = rc == 0 ? copy_entries(s, to, cause)
 		     : error_set(cause, store_map_error(rc), "%s: %s", tmp,
 				 mdb_strerror(rc));
