@@ -257,16 +257,35 @@ struct store *cli_store_create(struct cli *cli, int *status)
 static void report_unknown_stages(const struct config *c,
 				  const struct caseload *out);
 
+int cli_ready(struct cli *cli, bool all, const struct config **c)
+{
+	int status = EXIT_OK;
+
+	if ((*c = cli_config(cli, &status)) == NULL ||
+	    cli_store(cli, &status) == NULL)
+		return status;
+	if (all && !cli_coordinator(cli, "--all", &status))
+		return status;
+	return EXIT_OK;
+}
+
+void cli_unknown_stage(const struct config *c, const struct participant *p)
+{
+	cli_error(_("%s:%zu:%zu: participant %llu (%s %s) is in stage '%s', "
+		    "which the configuration does not define; the data are "
+		    "left as they are"),
+		  c->stages_file, c->stages_line, c->stages_column,
+		  (unsigned long long)p->id, p->last_name, p->first_name,
+		  p->stage ? p->stage : "");
+}
+
 int cli_caseload(struct cli *cli, bool all, bool exited, struct caseload *out)
 {
 	const struct config *c;
 	char *cause = NULL;
-	int status = EXIT_OK, rc;
+	int status = cli_ready(cli, all, &c), rc;
 
-	if ((c = cli_config(cli, &status)) == NULL ||
-	    cli_store(cli, &status) == NULL)
-		return status;
-	if (all && !cli_coordinator(cli, "--all", &status))
+	if (status != EXIT_OK)
 		return status;
 	rc = caseload_load_summaries(cli->store, c,
 				     all ? NULL : cli_referent(cli), exited,
@@ -283,12 +302,9 @@ int cli_attention_all(struct cli *cli, struct caseload *out,
 	const struct config *c;
 	enum wake_state state = WAKE_READY;
 	char *cause = NULL;
-	int status = EXIT_OK, rc;
+	int status = cli_ready(cli, true, &c), rc;
 
-	if ((c = cli_config(cli, &status)) == NULL ||
-	    cli_store(cli, &status) == NULL)
-		return status;
-	if (!cli_coordinator(cli, "--all", &status))
+	if (status != EXIT_OK)
 		return status;
 	rc = wake_attention(cli->store, &cli->wake, out, in_caseload, &cause);
 	/* Out of date (a new configuration, a database just upgraded or
@@ -318,14 +334,8 @@ static void report_unknown_stages(const struct config *c,
 	for (size_t i = 0; out->n_unknown_stage > 0 && i < out->n; i++) {
 		const struct participant *p = &out->entries[i].file.p;
 
-		if (out->entries[i].stage_index != CASELOAD_NO_STAGE)
-			continue;
-		cli_error(_("%s:%zu:%zu: participant %llu (%s %s) is in stage "
-			    "'%s', which the configuration does not define; "
-			    "the data are left as they are"),
-			  c->stages_file, c->stages_line, c->stages_column,
-			  (unsigned long long)p->id, p->last_name,
-			  p->first_name, p->stage ? p->stage : "");
+		if (out->entries[i].stage_index == CASELOAD_NO_STAGE)
+			cli_unknown_stage(c, p);
 	}
 }
 

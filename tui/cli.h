@@ -96,6 +96,14 @@ bool cli_need_database(const struct cli *cli, int *status);
  * status; on success *out is the caller's to caseload_free().
  */
 struct caseload;
+/* The configuration and the store opened, and with `all` the coordinator's
+ * right checked: EXIT_OK with *c set, or the exit status, said. */
+int cli_ready(struct cli *cli, bool all, const struct config **c);
+
+/* Say on stderr that participant p is in a stage the configuration lacks,
+ * pointing at the configuration's stage list. */
+void cli_unknown_stage(const struct config *c, const struct participant *p);
+
 int cli_caseload(struct cli *cli, bool all, bool exited, struct caseload *out);
 
 /*

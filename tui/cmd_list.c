@@ -132,12 +132,9 @@ static int load(struct cli *cli, bool all, bool exited, struct roster *out)
 {
 	const struct config *c;
 	char *cause = NULL;
-	int status = EXIT_OK, rc;
+	int status = cli_ready(cli, all, &c), rc;
 
-	if ((c = cli_config(cli, &status)) == NULL ||
-	    cli_store(cli, &status) == NULL)
-		return status;
-	if (all && !cli_coordinator(cli, "--all", &status))
+	if (status != EXIT_OK)
 		return status;
 	rc = roster_load(cli->store, c, all ? NULL : cli_referent(cli), exited,
 			 cli->today, out, &cause);
@@ -150,12 +147,7 @@ static int load(struct cli *cli, bool all, bool exited, struct roster *out)
 		if (out->rows[i].stage_index != UINT32_MAX)
 			continue;
 		roster_entry(out, i, &e);
-		cli_error(_("%s:%zu:%zu: participant %llu (%s %s) is in stage "
-			    "'%s', which the configuration does not define; "
-			    "the data are left as they are"),
-			  c->stages_file, c->stages_line, c->stages_column,
-			  (unsigned long long)p->id, p->last_name,
-			  p->first_name, p->stage ? p->stage : "");
+		cli_unknown_stage(c, p);
 	}
 	return EXIT_OK;
 }
