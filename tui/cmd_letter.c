@@ -303,20 +303,63 @@ struct want {
 	uint64_t pid, appt;
 	pdate date;
 	int minute;
-	const char *key; /* the name's sort key, inside the caseload */
+	size_t key;	 /* the name's sort key, in the batch's keys */
+	struct flag top; /* the participant's most urgent flag, if any */
+	bool flagged;
 };
+
+/* What a batch of template t makes letters for: the wants, the name keys
+ * they sort by, and those left out as made already. */
+struct wanted {
+	const struct letter_template *t;
+	pdate from, to;
+	bool again, needs, missed;
+	const char *name; /* letter_name(t) */
+	struct want *v;
+	size_t n, cap;
+	char *keys; /* NUL-ended keys one after the other */
+	size_t keys_len, keys_cap;
+	size_t sent;
+};
+
+/* The keys while sorting (qsort passes no argument). */
+static const char *sort_keys;
+
+/* The order of the participants' caseload among namesakes: the most
+ * urgent first (rules_compare_urgency), then by id. */
+static int by_urgency(const struct want *a, const struct want *b)
+{
+	if (!a->flagged || !b->flagged) {
+		if (a->flagged != b->flagged)
+			return a->flagged ? -1 : 1;
+	} else {
+		struct rules_summary x = { 0 }, y = { 0 };
+		int r;
+
+		x.n_flags = y.n_flags = 1;
+		x.flags[0] = a->top;
+		y.flags[0] = b->top;
+		if ((r = rules_compare_urgency(&x, &y)) != 0)
+			return r;
+	}
+	return a->pid < b->pid ? -1 : a->pid > b->pid;
+}
 
 static int by_date(const void *pa, const void *pb)
 {
 	const struct want *a = pa, *b = pb;
+	int r;
 
 	if (a->date != b->date)
 		return a->date < b->date ? -1 : 1;
 	if (a->minute != b->minute)
 		return a->minute < b->minute ? -1 : 1;
-	if (a->key && b->key && strcmp(a->key, b->key) != 0)
-		return strcmp(a->key, b->key);
-	return a->appt < b->appt ? -1 : a->appt > b->appt;
+	r = strcmp(sort_keys + a->key, sort_keys + b->key);
+	if (r != 0)
+		return r;
+	if (a->appt != b->appt)
+		return a->appt < b->appt ? -1 : 1;
+	return by_urgency(a, b);
 }
 
 static bool has_flag(const struct caseload_entry *e, enum flag_kind k)
@@ -327,83 +370,134 @@ static bool has_flag(const struct caseload_entry *e, enum flag_kind k)
 	return false;
 }
 
-/* What a batch of template t makes letters for, into *out (*n). */
-static int wanted(const struct caseload *cl, const struct letter_template *t,
-		  pdate from, pdate to, bool again, struct want **out,
-		  size_t *n, size_t *sent, char **cause)
+/* Key `key` kept in w->keys, its offset in *out. */
+static bool key_add(struct wanted *w, const char *key, size_t *out)
 {
-	bool needs = false, missed = false;
-	struct want *v = NULL;
-	size_t cap = 0;
-	int rc = letter_check(t, NULL, NULL, &needs, &missed, cause);
-	char *name = letter_name(t);
+	size_t n = strlen(key) + 1;
 
-	*out = NULL;
-	*n = 0;
-	*sent = 0;
-	if (rc == PC_OK && name == NULL)
-		rc = PC_ENOMEM;
-	if (rc != PC_OK) {
-		free(name);
-		return rc;
+	if (w->keys_len + n > w->keys_cap) {
+		size_t cap = w->keys_cap ? 2 * w->keys_cap : 4096;
+		char *grown;
+
+		while (cap < w->keys_len + n)
+			cap *= 2;
+		if ((grown = realloc(w->keys, cap)) == NULL)
+			return false;
+		w->keys = grown;
+		w->keys_cap = cap;
 	}
-	for (size_t i = 0; i < cl->n; i++) {
-		const struct caseload_entry *e = &cl->entries[i];
-		const struct participant_file *f = &e->file;
+	memcpy(w->keys + w->keys_len, key, n);
+	*out = w->keys_len;
+	w->keys_len += n;
+	return true;
+}
 
-		for (size_t k = 0; k < (needs ? f->n_appts : 1); k++) {
-			const struct appointment *a =
-				needs ? &f->appts[k] : NULL;
+/* The letters participant e is to have, added to the batch (a
+ * caseload_each visitor: the file is let go after). */
+static int want_of(struct caseload_entry *e, void *arg)
+{
+	struct wanted *w = arg;
+	const struct participant_file *f = &e->file;
+	size_t first = w->n, key = 0;
 
-			if (needs && (a->status != APPT_PLANNED ||
-				      a->date < from || a->date > to))
-				continue;
-			/* This letter made already for the appointment: not
-			 * twice, unless asked. */
-			if (needs && !again && a->letter != NULL &&
-			    strcmp(a->letter, name) == 0) {
-				(*sent)++;
-				continue;
-			}
-			if (!needs && missed && !has_flag(e, FLAG_NO_SHOW))
-				continue;
-			/* A re-invitation made already for the last missed
-			 * one: likewise. */
-			if (!needs && missed && !again) {
-				const struct appointment *m =
-					letter_last_missed(f);
+	for (size_t k = 0; k < (w->needs ? f->n_appts : 1); k++) {
+		const struct appointment *a = w->needs ? &f->appts[k] : NULL;
 
-				if (m != NULL && m->letter != NULL &&
-				    strcmp(m->letter, name) == 0) {
-					(*sent)++;
-					continue;
-				}
-			}
-			if (!needs && !missed && f->p.status == STATUS_EXITED)
-				continue;
-			if (*n == cap) {
-				struct want *g;
-
-				cap = cap ? 2 * cap : 32;
-				if ((g = realloc(v, cap * sizeof *g)) == NULL) {
-					free(v);
-					free(name);
-					return PC_ENOMEM;
-				}
-				v = g;
-			}
-			v[(*n)++] =
-				(struct want){ f->p.id, a ? a->id : 0,
-					       a ? a->date : 0,
-					       a ? a->minute : 0, e->name_key };
+		if (w->needs && (a->status != APPT_PLANNED ||
+				 a->date < w->from || a->date > w->to))
+			continue;
+		/* This letter made already for the appointment: not twice,
+		 * unless asked. */
+		if (w->needs && !w->again && a->letter != NULL &&
+		    strcmp(a->letter, w->name) == 0) {
+			w->sent++;
+			continue;
 		}
+		if (!w->needs && w->missed && !has_flag(e, FLAG_NO_SHOW))
+			continue;
+		/* A re-invitation made already for the last missed one:
+		 * likewise. */
+		if (!w->needs && w->missed && !w->again) {
+			const struct appointment *m = letter_last_missed(f);
+
+			if (m != NULL && m->letter != NULL &&
+			    strcmp(m->letter, w->name) == 0) {
+				w->sent++;
+				continue;
+			}
+		}
+		if (!w->needs && !w->missed && f->p.status == STATUS_EXITED)
+			continue;
+		if (w->n == w->cap) {
+			size_t cap = w->cap ? 2 * w->cap : 32;
+			struct want *g = realloc(w->v, cap * sizeof *g);
+
+			if (g == NULL)
+				return PC_ENOMEM;
+			w->v = g;
+			w->cap = cap;
+		}
+		w->v[w->n++] = (struct want){
+			.pid = f->p.id,
+			.appt = a ? a->id : 0,
+			.date = a ? a->date : 0,
+			.minute = a ? a->minute : 0,
+			.flagged = e->summary.n_flags > 0,
+		};
+		if (e->summary.n_flags > 0)
+			w->v[w->n - 1].top = e->summary.flags[0];
 	}
-	free(name);
-	if (*n > 1)
-		qsort(v, *n, sizeof *v, by_date);
-	*out = v;
+	if (w->n > first &&
+	    !key_add(w, e->name_key ? e->name_key : "", &key))
+		return PC_ENOMEM;
+	for (size_t i = first; i < w->n; i++)
+		w->v[i].key = key;
 	return PC_OK;
 }
+
+/*
+ * What a batch of template t makes letters for, into w (freed with
+ * wanted_free), read participant by participant: only the letters to
+ * make are kept, not the files. By date and time, then by name, as the
+ * caseload orders namesakes.
+ */
+static int wanted(struct store *s, const struct config *c,
+		  const char *referent, pdate today, struct wanted *w,
+		  char **cause)
+{
+	size_t n_corrupt = 0;
+	char *name = letter_name(w->t);
+	int rc = letter_check(w->t, NULL, NULL, &w->needs, &w->missed, cause);
+
+	if (rc == PC_OK && name == NULL)
+		rc = error_set(cause, PC_ENOMEM, "%s", error_string(PC_ENOMEM));
+	w->name = name;
+	if (rc == PC_OK)
+		rc = caseload_each(s, c, referent, false, today, false,
+				   want_of, w, &n_corrupt, cause);
+	w->name = NULL;
+	free(name);
+	if (rc != PC_OK)
+		return rc;
+	if (w->n > 1) {
+		sort_keys = w->keys;
+		qsort(w->v, w->n, sizeof *w->v, by_date);
+		sort_keys = NULL;
+	}
+	return PC_OK;
+}
+
+static void wanted_free(struct wanted *w)
+{
+	free(w->v);
+	free(w->keys);
+	w->v = NULL;
+	w->keys = NULL;
+	w->n = w->cap = w->keys_len = w->keys_cap = 0;
+}
+
+/* Letters made between two releases of the mapped pages. */
+#define LETTERS_RELEASE_EVERY 32
 
 static void docs_free(struct letter_doc *docs, size_t n)
 {
@@ -467,8 +561,7 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	bool all = false, again = false;
 	struct letter_list l = { 0 };
 	const struct letter_template *t;
-	struct caseload cl = { 0 };
-	struct want *want = NULL;
+	struct wanted w = { 0 };
 	struct letter_doc *docs = NULL;
 	size_t n = 0, written = 0, sent = 0;
 	const struct config *c;
@@ -536,10 +629,14 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 		letter_list_free(&l);
 		return EXIT_USAGE;
 	}
-	rc = caseload_load(cli->store, c, all ? NULL : cli_referent(cli), false,
-			   cli->today, &cl, &cause);
-	if (rc == PC_OK)
-		rc = wanted(&cl, t, from, to, again, &want, &n, &sent, &cause);
+	w.t = t;
+	w.from = from;
+	w.to = to;
+	w.again = again;
+	rc = wanted(cli->store, c, all ? NULL : cli_referent(cli), cli->today,
+		    &w, &cause);
+	n = w.n;
+	sent = w.sent;
 	if (rc == PC_OK && sent > 0)
 		cli_error(P_("%zu appointment has this letter already: left "
 			     "out (--again makes it again)",
@@ -550,8 +647,7 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	if (rc == PC_OK && n > 0 && (docs = calloc(n, sizeof *docs)) == NULL)
 		rc = PC_ENOMEM;
 	if (rc == PC_OK && n == 0) {
-		caseload_free(&cl);
-		free(want);
+		wanted_free(&w);
 		cli_error("%s", _("no letter to make: nothing written"));
 		letter_list_free(&l);
 		return EXIT_OK;
@@ -576,7 +672,11 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	}
 	/* Every letter made before any is in view: all or nothing. */
 	for (size_t i = 0; rc == PC_OK && i < n; i++) {
-		rc = letter_make(cli->store, c, t, want[i].pid, want[i].appt,
+		/* What each letter read of the database stays valid: the
+		 * pages can go. */
+		if (i > 0 && i % LETTERS_RELEASE_EVERY == 0)
+			store_release_pages(cli->store);
+		rc = letter_make(cli->store, c, t, w.v[i].pid, w.v[i].appt,
 				 cli->today, &docs[i], &cause);
 		if (rc == PC_OK && opened) {
 			rc = letter_batch_put(&batch, &docs[i], &cause);
@@ -585,8 +685,7 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 			docs[i].len = 0;
 		}
 	}
-	caseload_free(&cl);
-	free(want);
+	wanted_free(&w);
 	if (rc == PC_OK) {
 		warn_blanks(c, t);
 		rc = opened ? letter_batch_move(&batch, docs, n, &written,
