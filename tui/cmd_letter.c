@@ -2,12 +2,14 @@
  * letters`: letters made from the PLIE's templates (core/letter.h). */
 #include "caseload.h"
 #include "command.h"
+#include "atomic.h"
 #include "edit.h"
 #include "error.h"
 #include "i18n.h"
 #include "letter.h"
 #include "text.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -506,39 +508,103 @@ static void docs_free(struct letter_doc *docs, size_t n)
 	free(docs);
 }
 
-/* Write the batch as one document (`output`, or standard output).
- * *written: how many letters went out. */
-static int write_batch(const struct letter_template *t,
-		       const struct letter_doc *docs, size_t n,
-		       const char *output, size_t *written, char **cause)
-{
-	char **texts = NULL, *all = NULL;
-	size_t *lens = NULL, len = 0;
-	int rc;
+/*
+ * Where a batch goes as one document (`output`, or standard output),
+ * merged letter by letter as they are made so that their texts are let
+ * go: into `output`'s temporary file, or an unlinked one for standard
+ * output, copied there once every letter is made. A letter that does not
+ * merge is told once the others are made, as when merged at the end.
+ */
+struct sink {
+	struct letter_merger m;
+	struct atomic_file af;
+	FILE *tmp;
+	const char *output;
+	int rc; /* of the first letter that did not merge */
+	char *cause;
+};
 
-	*written = 0;
-	texts = calloc(n, sizeof *texts);
-	lens = calloc(n, sizeof *lens);
-	if (texts == NULL || lens == NULL) {
-		free(texts);
-		free(lens);
-		return PC_ENOMEM;
-	}
-	for (size_t i = 0; i < n; i++) {
-		texts[i] = docs[i].text;
-		lens[i] = docs[i].len;
-	}
-	rc = letter_merge(letter_is_fodt(t), strcmp(letter_ext(t), "md") == 0,
-			  texts, lens, n, &all, &len, cause);
-	free(texts);
-	free(lens);
-	if (rc == PC_OK && output != NULL)
-		rc = letter_save(output, all, len, cause);
-	else if (rc == PC_OK &&
-		 (fwrite(all, 1, len, stdout) != len || fflush(stdout) != 0))
+static int sink_open(struct sink *k, const struct letter_template *t,
+		     const char *output, char **cause)
+{
+	int rc = PC_OK;
+
+	memset(k, 0, sizeof *k);
+	k->output = output;
+	if (output != NULL)
+		rc = atomic_open(&k->af, output, cause);
+	else if ((k->tmp = tmpfile()) == NULL)
 		rc = error_set(cause, PC_EIO, "%s",
 			       _("cannot write the output"));
-	free(all);
+	if (rc == PC_OK)
+		letter_merger_begin(&k->m, output ? k->af.f : k->tmp,
+				    letter_is_fodt(t),
+				    strcmp(letter_ext(t), "md") == 0);
+	return rc;
+}
+
+static void sink_add(struct sink *k, const struct letter_doc *d)
+{
+	if (k->rc == PC_OK)
+		k->rc = letter_merger_add(&k->m, d->text, d->len, &k->cause);
+}
+
+static void sink_abort(struct sink *k)
+{
+	letter_merger_free(&k->m);
+	if (k->output != NULL)
+		atomic_abort(&k->af);
+	if (k->tmp != NULL)
+		fclose(k->tmp);
+	k->tmp = NULL;
+	free(k->cause);
+	k->cause = NULL;
+}
+
+/* Standard output gets what tmp holds. */
+static int copy_out(FILE *tmp)
+{
+	char buf[65536];
+	size_t got;
+
+	if (fflush(tmp) != 0 || ferror(tmp) || fseek(tmp, 0, SEEK_SET) != 0)
+		return PC_EIO;
+	while ((got = fread(buf, 1, sizeof buf, tmp)) > 0)
+		if (fwrite(buf, 1, got, stdout) != got)
+			return PC_EIO;
+	return ferror(tmp) || fflush(stdout) != 0 ? PC_EIO : PC_OK;
+}
+
+/* End the document of n letters: in place, or on standard output.
+ * *written: how many letters went out. */
+static int sink_close(struct sink *k, size_t n, size_t *written, char **cause)
+{
+	int rc = k->rc;
+
+	*written = 0;
+	if (rc != PC_OK) {
+		*cause = k->cause;
+		k->cause = NULL;
+	} else {
+		rc = letter_merger_end(&k->m, cause);
+	}
+	if (k->output != NULL) {
+		if (rc == PC_EIO ||
+		    (rc == PC_OK && (fflush(k->af.f) != 0 || ferror(k->af.f)))) {
+			int e = errno;
+
+			rc = error_set(cause,
+				       e == ENOSPC || e == EDQUOT ? PC_EFULL
+								  : PC_EIO,
+				       "%s: %s", k->output, strerror(e));
+		}
+		if (rc == PC_OK)
+			rc = atomic_commit(&k->af, cause);
+	} else if (rc == PC_EIO || (rc == PC_OK && copy_out(k->tmp) != PC_OK)) {
+		rc = error_set(cause, PC_EIO, "%s",
+			       _("cannot write the output"));
+	}
+	sink_abort(k);
 	if (rc == PC_OK)
 		*written = n;
 	return rc;
@@ -568,8 +634,9 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	char *cause = NULL;
 	int opt, rc = PC_OK, status = EXIT_OK;
 	sigset_t before;
-	bool held = false, opened = false;
+	bool held = false, opened = false, sunk = false;
 	struct letter_batch batch = { 0 };
+	struct sink sink;
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
 		switch (opt) {
@@ -669,6 +736,9 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 		held = sigprocmask(SIG_BLOCK, &hold, &before) == 0;
 		rc = letter_batch_open(&batch, dir, &cause);
 		opened = rc == PC_OK;
+	} else if (rc == PC_OK) {
+		rc = sink_open(&sink, t, output, &cause);
+		sunk = rc == PC_OK;
 	}
 	/* Every letter made before any is in view: all or nothing. */
 	for (size_t i = 0; rc == PC_OK && i < n; i++) {
@@ -678,8 +748,11 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 			store_release_pages(cli->store);
 		rc = letter_make(cli->store, c, t, w.v[i].pid, w.v[i].appt,
 				 cli->today, &docs[i], &cause);
-		if (rc == PC_OK && opened) {
+		if (rc == PC_OK && sunk)
+			sink_add(&sink, &docs[i]);
+		if (rc == PC_OK && opened)
 			rc = letter_batch_put(&batch, &docs[i], &cause);
+		if (rc == PC_OK) {
 			free(docs[i].text);
 			docs[i].text = NULL;
 			docs[i].len = 0;
@@ -690,9 +763,11 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 		warn_blanks(c, t);
 		rc = opened ? letter_batch_move(&batch, docs, n, &written,
 						&cause)
-			    : write_batch(t, docs, n, output, &written, &cause);
+			    : sink_close(&sink, n, &written, &cause);
 	} else if (opened) {
 		letter_batch_abort(&batch, docs, n);
+	} else if (sunk) {
+		sink_abort(&sink);
 	}
 	if (rc != PC_OK)
 		status = cli_fail(rc, cause);
