@@ -17,6 +17,13 @@ run reminders 0 --db "$DB" --today $T reminders --all --format tsv
 cp "$WORK/out" "$WORK/reminders.tsv"
 run letters 0 --db "$DB" --today $T letters convocation.md --all \
 	--output-dir "$WORK/letters"
+# One document, merged as the letters are made: the same on standard
+# output as in a file.
+run attest-out 0 --db "$DB" --today $T letters attestation.fodt --all \
+	--output "$WORK/attest.fodt"
+run attest-stdout 0 --db "$DB" --today $T letters attestation.fodt --all --again
+cmp -s "$WORK/out" "$WORK/attest.fodt" && ok || ko "letters: stdout and --output differ"
+same "one office:text" "$(grep -c '<office:text' "$WORK/attest.fodt")" 1
 # Made once: a second batch has none left to make.
 run letters-again 0 --db "$DB" --today $T letters convocation.md --all
 err_has letters-again "no letter to make"
