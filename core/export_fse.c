@@ -325,8 +325,9 @@ static bool in_period(const struct participant *p, pdate from, pdate to)
 		 (p->status == STATUS_EXITED && p->exit_date < from));
 }
 
-/* Participant `id` read whole (a corrupt record anywhere in the file
- * leaves them out, told, as a caseload does) and, when of the period,
+/* Participant `id` read whole, but the stage moves and notes only
+ * checked (a corrupt record anywhere in the file leaves them out, told,
+ * as a caseload does) and, when of the period,
  * added to x's rows with what they miss. */
 static int choose(struct export_fse *x, struct store_file_reader *reader,
 		  uint64_t id, pdate from, pdate to, char **cause)
@@ -337,7 +338,7 @@ static int choose(struct export_fse *x, struct store_file_reader *reader,
 	memset(&f, 0, sizeof f);
 	rc = store_participant_get(x->t, id, &f.p);
 	if (rc == PC_OK)
-		rc = store_file_read(reader, &f, false);
+		rc = store_file_read(reader, &f, true);
 	if (rc == PC_ECORRUPT) {
 		store_notice(x->st,
 			     _("participant %llu: corrupt record, see "
