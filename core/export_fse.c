@@ -378,8 +378,8 @@ int export_fse_load(struct export_fse *x, struct store *st,
 	/* By id: the file is the same from one run to the next, whatever
 	 * needs attention today. */
 	rc = store_caseload_ids(x->t, referent, &ids, &n_ids);
-	if (rc == PC_OK && (x->rows = calloc(n_ids ? n_ids : 1,
-					     sizeof *x->rows)) == NULL)
+	if (rc == PC_OK &&
+	    (x->rows = calloc(n_ids ? n_ids : 1, sizeof *x->rows)) == NULL)
 		rc = PC_ENOMEM;
 	if (rc == PC_OK)
 		rc = store_file_reader_new(x->t, &reader);

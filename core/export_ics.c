@@ -283,7 +283,7 @@ enum event_kind { EV_APPT, EV_CHECKIN };
  * the period are held, never the territory's files. */
 struct event {
 	uint64_t pid;
-	uint64_t appt;	 /* EV_APPT: the appointment's id */
+	uint64_t appt; /* EV_APPT: the appointment's id */
 	pdate date;
 	int minute;	 /* APPT_NO_TIME: all day */
 	pdate start;	 /* EV_CHECKIN: the follow-up's start */
@@ -570,7 +570,8 @@ static void write_event(FILE *out, struct line *l, const struct calendar *k,
 	else
 		snprintf(who, sizeof who, "P%llu", (unsigned long long)v->pid);
 	if (v->ev_kind == EV_APPT)
-		snprintf(what, sizeof what, "%s", kind_label(k, k->x->kinds[v->kind]));
+		snprintf(what, sizeof what, "%s",
+			 kind_label(k, k->x->kinds[v->kind]));
 	else
 		/* TRANSLATORS: an in-work check-in in the calendar, so many
 		 * days after the work started. */
@@ -682,13 +683,11 @@ int export_ics(struct store *st, const struct config *c,
 			cause);
 	if (rc != PC_OK)
 		goto out_events;
-	rc = export_save(write_calendar_of,
-			 &(struct calendar){ .c = c,
-					     .o = o,
-					     .z = &z,
-					     .db_id = id,
-					     .x = &x },
-			 path, out, cause);
+	rc = export_save(
+		write_calendar_of,
+		&(struct calendar){
+			.c = c, .o = o, .z = &z, .db_id = id, .x = &x },
+		path, out, cause);
 	zone_end(&z);
 out_events:
 	events_free(&x);

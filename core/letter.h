@@ -140,8 +140,8 @@ int letter_merge(bool fodt, bool markdown, char *const *docs,
 struct letter_merger {
 	FILE *out;
 	bool fodt, markdown;
-	size_t n;	 /* letters added */
-	char *tail;	 /* fodt: the first letter after its office:text */
+	size_t n;   /* letters added */
+	char *tail; /* fodt: the first letter after its office:text */
 	size_t tail_len;
 };
 void letter_merger_begin(struct letter_merger *m, FILE *out, bool fodt,

@@ -449,8 +449,7 @@ static int want_of(struct caseload_entry *e, void *arg)
 		if (e->summary.n_flags > 0)
 			w->v[w->n - 1].top = e->summary.flags[0];
 	}
-	if (w->n > first &&
-	    !key_add(w, e->name_key ? e->name_key : "", &key))
+	if (w->n > first && !key_add(w, e->name_key ? e->name_key : "", &key))
 		return PC_ENOMEM;
 	for (size_t i = first; i < w->n; i++)
 		w->v[i].key = key;
@@ -463,9 +462,8 @@ static int want_of(struct caseload_entry *e, void *arg)
  * make are kept, not the files. By date and time, then by name, as the
  * caseload orders namesakes.
  */
-static int wanted(struct store *s, const struct config *c,
-		  const char *referent, pdate today, struct wanted *w,
-		  char **cause)
+static int wanted(struct store *s, const struct config *c, const char *referent,
+		  pdate today, struct wanted *w, char **cause)
 {
 	size_t n_corrupt = 0;
 	char *name = letter_name(w->t);
@@ -475,8 +473,8 @@ static int wanted(struct store *s, const struct config *c,
 		rc = error_set(cause, PC_ENOMEM, "%s", error_string(PC_ENOMEM));
 	w->name = name;
 	if (rc == PC_OK)
-		rc = caseload_each(s, c, referent, false, today, false,
-				   want_of, w, &n_corrupt, cause);
+		rc = caseload_each(s, c, referent, false, today, false, want_of,
+				   w, &n_corrupt, cause);
 	w->name = NULL;
 	free(name);
 	if (rc != PC_OK)
@@ -589,8 +587,8 @@ static int sink_close(struct sink *k, size_t n, size_t *written, char **cause)
 		rc = letter_merger_end(&k->m, cause);
 	}
 	if (k->output != NULL) {
-		if (rc == PC_EIO ||
-		    (rc == PC_OK && (fflush(k->af.f) != 0 || ferror(k->af.f)))) {
+		if (rc == PC_EIO || (rc == PC_OK && (fflush(k->af.f) != 0 ||
+						     ferror(k->af.f)))) {
 			int e = errno;
 
 			rc = error_set(cause,
