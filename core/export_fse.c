@@ -6,6 +6,7 @@
 #include "fse.h"
 #include "fse_field.h"
 #include "i18n.h"
+#include "store_file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -224,9 +225,31 @@ static void cell(FILE *out, const struct row *r,
 	csv_write_field(out, s, o->delimiter, guard);
 }
 
+/* Rows read between two releases of the mapped pages. */
+#define RELEASE_EVERY 32
+
+/* Write the row of participant file f. */
+static void write_row(FILE *out, const struct config *c,
+		      const struct participant_file *f,
+		      const struct export_options *o)
+{
+	struct row r;
+
+	row_read(&r, c, f);
+	for (size_t k = 0; k < c->n_fse_columns; k++) {
+		if (k)
+			fputc(o->delimiter, out);
+		cell(out, &r, &c->fse_columns[k], o);
+	}
+	fputs("\r\n", out);
+}
+
 int export_fse_write(FILE *out, const struct export_fse *x,
 		     const struct config *c, const struct export_options *o)
 {
+	struct store_file_reader *reader = NULL;
+	int rc = PC_OK;
+
 	if (o->bom)
 		fputs("\xef\xbb\xbf", out);
 	for (size_t k = 0; k < c->n_fse_columns; k++) {
@@ -236,33 +259,31 @@ int export_fse_write(FILE *out, const struct export_fse *x,
 				CSV_GUARD_TEXT);
 	}
 	fputs("\r\n", out);
-	for (size_t i = 0; i < x->n_rows; i++) {
-		struct row r;
+	if (x->n_rows > 0)
+		rc = store_file_reader_new(x->t, &reader);
+	/* Each row's participant and questionnaires read again, in the
+	 * transaction that chose them: what a row shows, not their whole
+	 * file, and one at a time. */
+	for (size_t i = 0; rc == PC_OK && i < x->n_rows; i++) {
+		struct participant_file f;
 
-		row_read(&r, c, &x->cl.entries[x->rows[i]].file);
-		for (size_t k = 0; k < c->n_fse_columns; k++) {
-			if (k)
-				fputc(o->delimiter, out);
-			cell(out, &r, &c->fse_columns[k], o);
-		}
-		fputs("\r\n", out);
+		if (i > 0 && i % RELEASE_EVERY == 0)
+			store_release_pages(x->st);
+		memset(&f, 0, sizeof f);
+		rc = store_participant_get(x->t, x->rows[i], &f.p);
+		if (rc != PC_OK)
+			break;
+		rc = store_file_read_fse(reader, &f);
+		if (rc == PC_OK)
+			write_row(out, c, &f, o);
+		participant_file_clear(&f);
 	}
+	store_file_reader_free(&reader);
+	if (x->n_rows > RELEASE_EVERY)
+		store_release_pages(x->st);
+	if (rc != PC_OK)
+		return rc;
 	return ferror(out) ? PC_EIO : PC_OK;
-}
-
-/* A row to sort by participant id: the file is the same from one run to
- * the next, whatever needs attention today. */
-struct by_id {
-	uint64_t id;
-	size_t entry;
-};
-
-static int cmp_id(const void *a, const void *b)
-{
-	uint64_t x = ((const struct by_id *)a)->id;
-	uint64_t y = ((const struct by_id *)b)->id;
-
-	return (x > y) - (x < y);
 }
 
 /* Add to x->missing what participant file f misses. */
@@ -295,44 +316,96 @@ static int list_missing(struct export_fse *x, const struct participant_file *f)
 	return PC_OK;
 }
 
+/* Whether participant p is of the period [from, to]. */
+static bool in_period(const struct participant *p, pdate from, pdate to)
+{
+	/* One transferred out is in the file of the database that follows
+	 * them now, with their whole history. */
+	return !(p->entry_date > to || p->transferred != DATE_NONE ||
+		 (p->status == STATUS_EXITED && p->exit_date < from));
+}
+
+/* Participant `id` read whole, but the stage moves and notes only
+ * checked (a corrupt record anywhere in the file leaves them out, told,
+ * as a caseload does) and, when of the period,
+ * added to x's rows with what they miss. */
+static int choose(struct export_fse *x, struct store_file_reader *reader,
+		  uint64_t id, pdate from, pdate to, char **cause)
+{
+	struct participant_file f;
+	int rc;
+
+	memset(&f, 0, sizeof f);
+	rc = store_participant_get(x->t, id, &f.p);
+	if (rc == PC_OK)
+		rc = store_file_read(reader, &f, true);
+	if (rc == PC_ECORRUPT) {
+		store_notice(x->st,
+			     _("participant %llu: corrupt record, see "
+			       "`parcours check`"),
+			     (unsigned long long)id);
+		return PC_OK;
+	}
+	if (rc != PC_OK)
+		return error_set(cause, rc, _("participant %llu: %s"),
+				 (unsigned long long)id, error_string(rc));
+	if (in_period(&f.p, from, to)) {
+		x->rows[x->n_rows++] = id;
+		rc = list_missing(x, &f);
+	}
+	participant_file_clear(&f);
+	if (rc != PC_OK)
+		return error_set(cause, rc, "%s", error_string(rc));
+	return PC_OK;
+}
+
 int export_fse_load(struct export_fse *x, struct store *st,
 		    const struct config *c, const char *referent, pdate today,
 		    pdate from, pdate to, char **cause)
 {
-	struct by_id *order = NULL;
+	struct store_file_reader *reader = NULL;
+	uint64_t *ids = NULL;
+	size_t n_ids = 0;
 	int rc;
 
+	(void)c;
+	(void)today;
 	memset(x, 0, sizeof *x);
-	rc = caseload_load(st, c, referent, true, today, &x->cl, cause);
+	x->st = st;
+	rc = store_read_begin(st, &x->t, cause);
 	if (rc != PC_OK)
 		return rc;
-	x->rows = calloc(x->cl.n ? x->cl.n : 1, sizeof *x->rows);
-	order = calloc(x->cl.n ? x->cl.n : 1, sizeof *order);
-	if (x->rows == NULL || order == NULL)
-		goto nomem;
-	for (size_t i = 0; i < x->cl.n; i++) {
-		const struct participant *p = &x->cl.entries[i].file.p;
-
-		/* One transferred out is in the file of the database that
-		 * follows them now, with their whole history. */
-		if (p->entry_date > to || p->transferred != DATE_NONE ||
-		    (p->status == STATUS_EXITED && p->exit_date < from))
-			continue;
-		order[x->n_rows++] = (struct by_id){ p->id, i };
+	/* By id: the file is the same from one run to the next, whatever
+	 * needs attention today. */
+	rc = store_caseload_ids(x->t, referent, &ids, &n_ids);
+	if (rc == PC_OK &&
+	    (x->rows = calloc(n_ids ? n_ids : 1, sizeof *x->rows)) == NULL)
+		rc = PC_ENOMEM;
+	if (rc == PC_OK)
+		rc = store_file_reader_new(x->t, &reader);
+	if (rc != PC_OK) {
+		error_set(cause, rc, "%s: %s", store_path(st),
+			  error_string(rc));
+		goto fail;
 	}
-	qsort(order, x->n_rows, sizeof *order, cmp_id);
-	for (size_t i = 0; i < x->n_rows; i++)
-		x->rows[i] = order[i].entry;
-	free(order);
-	order = NULL;
-	for (size_t i = 0; i < x->n_rows; i++)
-		if (list_missing(x, &x->cl.entries[x->rows[i]].file) != PC_OK)
-			goto nomem;
+	for (size_t i = 0; i < n_ids; i++) {
+		/* What was read stays valid: the pages can go. */
+		if (i > 0 && i % RELEASE_EVERY == 0)
+			store_release_pages(st);
+		rc = choose(x, reader, ids[i], from, to, cause);
+		if (rc != PC_OK)
+			goto fail;
+	}
+	store_file_reader_free(&reader);
+	free(ids);
+	if (n_ids > RELEASE_EVERY)
+		store_release_pages(st);
 	return PC_OK;
-nomem:
-	free(order);
+fail:
+	store_file_reader_free(&reader);
+	free(ids);
 	export_fse_free(x);
-	return error_set(cause, PC_ENOMEM, "%s", error_string(PC_ENOMEM));
+	return rc;
 }
 
 /* The rows and what they are written with, for export_save. */
@@ -361,7 +434,7 @@ void export_fse_free(struct export_fse *x)
 {
 	if (x == NULL)
 		return;
-	caseload_free(&x->cl);
+	store_read_end(&x->t);
 	free(x->rows);
 	free(x->missing);
 	memset(x, 0, sizeof *x);

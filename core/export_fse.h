@@ -5,8 +5,9 @@
 #ifndef PARCOURS_EXPORT_FSE_H
 #define PARCOURS_EXPORT_FSE_H
 
-#include "caseload.h"
+#include "config.h"
 #include "export.h"
+#include "store.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -19,10 +20,13 @@ struct export_fse_missing {
 };
 
 /* The participants of a period and what they miss; owned, freed with
- * export_fse_free(). */
+ * export_fse_free(). The read transaction that chose them stays open
+ * until then: export_fse_write reads their answers in it, row by row,
+ * so that a whole territory is never held in memory at once. */
 struct export_fse {
-	struct caseload cl;
-	size_t *rows; /* indexes into cl.entries, by id */
+	struct store *st;
+	struct store_txn *t;
+	uint64_t *rows; /* participant ids, increasing */
 	size_t n_rows;
 	struct export_fse_missing *missing; /* by id, then field */
 	size_t n_missing;
@@ -50,7 +54,8 @@ int export_fse_load(struct export_fse *x, struct store *st,
  * column names, then one line per participant, with o's delimiter, byte
  * order mark and pseudonymisation (identity left empty, the id kept; the
  * sensitive answers left empty unless o->with_sensitive). Dates are
- * YYYY-MM-DD. PC_OK, or PC_EIO when `out` reports a write error.
+ * YYYY-MM-DD. Each row read again in x's transaction. PC_OK, PC_EIO when
+ * `out` reports a write error, or a store code from reading a row.
  */
 int export_fse_write(FILE *out, const struct export_fse *x,
 		     const struct config *c, const struct export_options *o);

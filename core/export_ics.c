@@ -278,35 +278,125 @@ static void emit_when(FILE *out, struct line *l, const struct zone *z,
 
 enum event_kind { EV_APPT, EV_CHECKIN };
 
-/* One VEVENT; pointers into the caseload. */
+/* One VEVENT, compact: what its lines show, copied out of the
+ * participant's file while it was at hand, so that only the events of
+ * the period are held, never the territory's files. */
 struct event {
-	enum event_kind kind;
+	uint64_t pid;
+	uint64_t appt; /* EV_APPT: the appointment's id */
 	pdate date;
-	int minute; /* APPT_NO_TIME: all day */
-	const struct caseload_entry *e;
-	const struct appointment *a; /* EV_APPT */
-	bool after_exit;	     /* EV_APPT: planned after they left */
-	int offset;		     /* EV_CHECKIN: days after `start` */
-	pdate start;		     /* EV_CHECKIN: the follow-up's start */
+	int minute;	 /* APPT_NO_TIME: all day */
+	pdate start;	 /* EV_CHECKIN: the follow-up's start */
+	pdate exit_date; /* EV_APPT after_exit: when they left */
+	int offset;	 /* EV_CHECKIN: days after `start` */
+	uint32_t kind;	 /* EV_APPT: in the events' kinds */
+	uint8_t ev_kind, mode, status;
+	bool after_exit; /* EV_APPT: planned after they left */
+	size_t who;	 /* with names: in the events' names, else SIZE_MAX */
 };
+
+/* The events of the period and the strings they refer to. */
+struct events {
+	struct event *v;
+	size_t n, cap;
+	char **kinds; /* distinct appointment kinds; NULL a kind too */
+	size_t n_kinds;
+	char *names; /* NUL-ended names one after the other */
+	size_t names_len, names_cap;
+};
+
+static void events_free(struct events *x)
+{
+	for (size_t i = 0; i < x->n_kinds; i++)
+		free(x->kinds[i]);
+	free(x->kinds);
+	free(x->v);
+	free(x->names);
+	memset(x, 0, sizeof *x);
+}
+
+/* The index of appointment kind `kind` in x->kinds, added if new;
+ * false when out of memory. Few kinds: looked for one by one. */
+static bool kind_index(struct events *x, const char *kind, uint32_t *out)
+{
+	char **grown, *copy = NULL;
+
+	for (size_t i = 0; i < x->n_kinds; i++) {
+		const char *k = x->kinds[i];
+
+		if (k == kind || (k && kind && strcmp(k, kind) == 0)) {
+			*out = (uint32_t)i;
+			return true;
+		}
+	}
+	if (kind != NULL && (copy = strdup(kind)) == NULL)
+		return false;
+	grown = realloc(x->kinds, (x->n_kinds + 1) * sizeof *grown);
+	if (grown == NULL) {
+		free(copy);
+		return false;
+	}
+	x->kinds = grown;
+	x->kinds[x->n_kinds] = copy;
+	*out = (uint32_t)x->n_kinds++;
+	return true;
+}
+
+/* Room for one more event; false when out of memory. */
+static bool events_room(struct events *x)
+{
+	struct event *grown;
+	size_t cap;
+
+	if (x->n < x->cap)
+		return true;
+	cap = x->cap ? 2 * x->cap : 256;
+	grown = realloc(x->v, cap * sizeof *grown);
+	if (grown == NULL)
+		return false;
+	x->v = grown;
+	x->cap = cap;
+	return true;
+}
+
+/* Name `who` kept in x->names, its offset in *out. */
+static bool name_add(struct events *x, const char *who, size_t *out)
+{
+	size_t n = strlen(who) + 1;
+
+	if (x->names_len + n > x->names_cap) {
+		size_t cap = x->names_cap ? 2 * x->names_cap : 4096;
+		char *grown;
+
+		while (cap < x->names_len + n)
+			cap *= 2;
+		if ((grown = realloc(x->names, cap)) == NULL)
+			return false;
+		x->names = grown;
+		x->names_cap = cap;
+	}
+	memcpy(x->names + x->names_len, who, n);
+	*out = x->names_len;
+	x->names_len += n;
+	return true;
+}
 
 /* By day, all-day first then by time, appointments before check-ins,
  * then by participant and record: the same order every time. */
 static int cmp_events(const void *x, const void *y)
 {
 	const struct event *a = x, *b = y;
-	uint64_t pa = a->e->file.p.id, pb = b->e->file.p.id;
 
 	if (a->date != b->date)
 		return a->date < b->date ? -1 : 1;
 	if (a->minute != b->minute)
 		return a->minute < b->minute ? -1 : 1;
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	if (pa != pb)
-		return pa < pb ? -1 : 1;
-	if (a->kind == EV_APPT)
-		return (a->a->id > b->a->id) - (a->a->id < b->a->id);
+	if (a->ev_kind != b->ev_kind)
+		return a->ev_kind < b->ev_kind ? -1 : 1;
+	if (a->pid != b->pid)
+		return a->pid < b->pid ? -1 : 1;
+	if (a->ev_kind == EV_APPT)
+		return (a->appt > b->appt) - (a->appt < b->appt);
 	return (a->offset > b->offset) - (a->offset < b->offset);
 }
 
@@ -326,64 +416,88 @@ static bool followed(const struct caseload_entry *e)
 	return true;
 }
 
-/* The events of the period, in *out (caller frees), by cmp_events. */
-static int collect(const struct caseload *cl, const struct config *c,
-		   const struct export_ics_options *o, struct event **out,
-		   size_t *n_out)
+/* What collecting the events needs, for caseload_each. */
+struct collect {
+	const struct config *c;
+	const struct export_ics_options *o;
+	struct events *x;
+};
+
+/* The name shown of p (--names), as the interface writes it. */
+static void who_of(const struct export_ics_options *o,
+		   const struct participant *p, char *who, size_t size)
 {
-	struct event *ev;
-	size_t cap = 0, n = 0;
+	if (o->name != NULL)
+		o->name(p, who, size);
+	else
+		snprintf(who, size, "%s %s", p->last_name ? p->last_name : "",
+			 p->first_name ? p->first_name : "");
+}
 
-	for (size_t i = 0; i < cl->n; i++)
-		cap += cl->entries[i].file.n_appts + c->n_checkins;
-	ev = calloc(cap ? cap : 1, sizeof *ev);
-	if (ev == NULL)
-		return PC_ENOMEM;
-	for (size_t i = 0; i < cl->n; i++) {
-		const struct caseload_entry *e = &cl->entries[i];
-		const struct participant *p = &e->file.p;
-		bool gone = p->status == STATUS_EXITED &&
-			    !participant_exit_pending(p) &&
-			    p->exit_date != DATE_NONE;
-		struct rules_followup fu;
+/* The events of one participant's file, added to k->x. */
+static int collect(struct caseload_entry *e, void *arg)
+{
+	const struct collect *k = arg;
+	const struct export_ics_options *o = k->o;
+	struct events *x = k->x;
+	const struct participant *p = &e->file.p;
+	bool gone = p->status == STATUS_EXITED &&
+		    !participant_exit_pending(p) && p->exit_date != DATE_NONE;
+	size_t first = x->n, who = SIZE_MAX;
+	struct rules_followup fu;
 
-		for (size_t k = 0; k < e->file.n_appts; k++) {
-			const struct appointment *a = &e->file.appts[k];
+	for (size_t i = 0; i < e->file.n_appts; i++) {
+		const struct appointment *a = &e->file.appts[i];
+		uint32_t kind;
 
-			if (a->date < o->from || a->date > o->to)
-				continue;
-			ev[n++] = (struct event){
-				.kind = EV_APPT,
-				.date = a->date,
-				.minute = a->minute,
-				.e = e,
-				.a = a,
-				.after_exit = gone &&
-					      a->status == APPT_PLANNED &&
-					      a->date > p->exit_date,
-			};
-		}
-		if (!followed(e) || !rules_followup(c, &e->file, o->today, &fu))
+		if (a->date < o->from || a->date > o->to)
 			continue;
-		for (size_t k = 0; k < c->n_checkins; k++) {
-			int off = c->checkin_days[k];
+		if (!events_room(x) || !kind_index(x, a->kind, &kind))
+			return PC_ENOMEM;
+		x->v[x->n++] = (struct event){
+			.pid = p->id,
+			.appt = a->id,
+			.date = a->date,
+			.minute = a->minute,
+			.exit_date = p->exit_date,
+			.kind = kind,
+			.ev_kind = EV_APPT,
+			.mode = (uint8_t)a->mode,
+			.status = (uint8_t)a->status,
+			.after_exit = gone && a->status == APPT_PLANNED &&
+				      a->date > p->exit_date,
+		};
+	}
+	if (followed(e) && rules_followup(k->c, &e->file, o->today, &fu)) {
+		for (size_t i = 0; i < k->c->n_checkins; i++) {
+			int off = k->c->checkin_days[i];
 			pdate day = fu.start + off;
 
 			if (rules_checkin_held(&e->file, &fu, off) !=
 				    DATE_NONE ||
 			    day < o->from || day > o->to)
 				continue;
-			ev[n++] = (struct event){ .kind = EV_CHECKIN,
-						  .date = day,
-						  .minute = APPT_NO_TIME,
-						  .e = e,
-						  .offset = off,
-						  .start = fu.start };
+			if (!events_room(x))
+				return PC_ENOMEM;
+			x->v[x->n++] = (struct event){
+				.pid = p->id,
+				.date = day,
+				.minute = APPT_NO_TIME,
+				.start = fu.start,
+				.offset = off,
+				.ev_kind = EV_CHECKIN,
+			};
 		}
 	}
-	qsort(ev, n, sizeof *ev, cmp_events);
-	*out = ev;
-	*n_out = n;
+	if (o->names && x->n > first) {
+		char name[1024];
+
+		who_of(o, p, name, sizeof name);
+		if (!name_add(x, name, &who))
+			return PC_ENOMEM;
+	}
+	for (size_t i = first; i < x->n; i++)
+		x->v[i].who = who;
 	return PC_OK;
 }
 
@@ -393,8 +507,7 @@ struct calendar {
 	const struct export_ics_options *o;
 	const struct zone *z;
 	const char *db_id;
-	const struct event *ev;
-	size_t n;
+	const struct events *x;
 };
 
 static const char *kind_label(const struct calendar *k, const char *kind)
@@ -407,7 +520,7 @@ static const char *kind_label(const struct calendar *k, const char *kind)
 	return ak != NULL ? ak->label : kind ? kind : "";
 }
 
-static const char *mode_label(enum appointment_mode m)
+static const char *mode_label(unsigned m)
 {
 	static const char *const names[] = { N_("in person"), N_("phone"),
 					     N_("video") };
@@ -415,7 +528,7 @@ static const char *mode_label(enum appointment_mode m)
 	return (size_t)m < sizeof names / sizeof names[0] ? _(names[m]) : "?";
 }
 
-static const char *status_label(enum appointment_status s)
+static const char *status_label(unsigned s)
 {
 	static const char *const names[] = { N_("planned"), N_("done"),
 					     N_("missed"), N_("cancelled") };
@@ -426,17 +539,16 @@ static const char *status_label(enum appointment_status s)
 static void write_event(FILE *out, struct line *l, const struct calendar *k,
 			const struct event *v)
 {
-	const struct participant *p = &v->e->file.p;
 	char who[1024], what[1024], text[2304], d[DATE_BUFSZ];
-	bool cancelled = v->kind == EV_APPT &&
-			 (v->a->status == APPT_CANCELLED || v->after_exit);
+	bool cancelled = v->ev_kind == EV_APPT &&
+			 (v->status == APPT_CANCELLED || v->after_exit);
 
 	emit_text(out, l, "BEGIN", "VEVENT");
-	if (v->kind == EV_APPT) {
+	if (v->ev_kind == EV_APPT) {
 		addf(l, "UID:appt-%llu@%s.parcours",
-		     (unsigned long long)v->a->id, k->db_id);
+		     (unsigned long long)v->appt, k->db_id);
 	} else {
-		addf(l, "UID:checkin-%llu-", (unsigned long long)p->id);
+		addf(l, "UID:checkin-%llu-", (unsigned long long)v->pid);
 		add_day(l, v->start);
 		addf(l, "-%d@%s.parcours", v->offset, k->db_id);
 	}
@@ -453,16 +565,13 @@ static void write_event(FILE *out, struct line *l, const struct calendar *k,
 		emit_when(out, l, k->z, "DTEND", v->date + end / (24 * 60),
 			  end % (24 * 60));
 	}
-	if (k->o->names && k->o->name != NULL)
-		k->o->name(p, who, sizeof who);
-	else if (k->o->names)
-		snprintf(who, sizeof who, "%s %s",
-			 p->last_name ? p->last_name : "",
-			 p->first_name ? p->first_name : "");
+	if (v->who != SIZE_MAX)
+		snprintf(who, sizeof who, "%s", k->x->names + v->who);
 	else
-		snprintf(who, sizeof who, "P%llu", (unsigned long long)p->id);
-	if (v->kind == EV_APPT)
-		snprintf(what, sizeof what, "%s", kind_label(k, v->a->kind));
+		snprintf(who, sizeof who, "P%llu", (unsigned long long)v->pid);
+	if (v->ev_kind == EV_APPT)
+		snprintf(what, sizeof what, "%s",
+			 kind_label(k, k->x->kinds[v->kind]));
 	else
 		/* TRANSLATORS: an in-work check-in in the calendar, so many
 		 * days after the work started. */
@@ -471,7 +580,7 @@ static void write_event(FILE *out, struct line *l, const struct calendar *k,
 	 * (P42 unless --names) and what (the appointment's kind). */
 	snprintf(text, sizeof text, _("PLIE – %s – %s"), who, what);
 	emit_text(out, l, "SUMMARY", text);
-	if (v->kind == EV_CHECKIN) {
+	if (v->ev_kind == EV_CHECKIN) {
 		snprintf(text, sizeof text,
 			 _("In-work follow-up: check-in %d days after the "
 			   "work started on %s"),
@@ -479,13 +588,13 @@ static void write_event(FILE *out, struct line *l, const struct calendar *k,
 	} else if (v->after_exit) {
 		snprintf(text, sizeof text,
 			 _("%s · cancelled: left the PLIE on %s"),
-			 mode_label(v->a->mode),
-			 date_format_local(p->exit_date, d));
-	} else if (v->a->status != APPT_PLANNED) {
-		snprintf(text, sizeof text, "%s · %s", mode_label(v->a->mode),
-			 status_label(v->a->status));
+			 mode_label(v->mode),
+			 date_format_local(v->exit_date, d));
+	} else if (v->status != APPT_PLANNED) {
+		snprintf(text, sizeof text, "%s · %s", mode_label(v->mode),
+			 status_label(v->status));
 	} else {
-		snprintf(text, sizeof text, "%s", mode_label(v->a->mode));
+		snprintf(text, sizeof text, "%s", mode_label(v->mode));
 	}
 	emit_text(out, l, "DESCRIPTION", text);
 	emit_text(out, l, "STATUS", cancelled ? "CANCELLED" : "CONFIRMED");
@@ -515,8 +624,8 @@ static int write_calendar(FILE *out, const struct calendar *k)
 			export_ics_line(out, paris_vtimezone[i],
 					strlen(paris_vtimezone[i]));
 	}
-	for (size_t i = 0; i < k->n && !l.nomem; i++)
-		write_event(out, &l, k, &k->ev[i]);
+	for (size_t i = 0; i < k->x->n && !l.nomem; i++)
+		write_event(out, &l, k, &k->x->v[i]);
 	emit_text(out, &l, "END", "VCALENDAR");
 	free(l.s);
 	if (l.nomem)
@@ -555,39 +664,32 @@ int export_ics(struct store *st, const struct config *c,
 	       char **cause)
 {
 	char id[STORE_ID_SIZE];
-	struct caseload cl = { 0 };
-	struct event *ev = NULL;
+	struct events x = { 0 };
 	struct zone z;
-	size_t n = 0;
+	size_t n_corrupt = 0;
 	int rc;
 
 	rc = read_id(st, id, cause);
 	if (rc != PC_OK)
 		return rc;
-	rc = caseload_load(st, c, o->referent, true, o->today, &cl, cause);
+	/* Participant by participant: the events kept, the files let go. */
+	rc = caseload_each(st, c, o->referent, true, o->today, false, collect,
+			   &(struct collect){ c, o, &x }, &n_corrupt, cause);
 	if (rc != PC_OK)
-		return rc;
-	rc = collect(&cl, c, o, &ev, &n);
-	if (rc != PC_OK) {
-		error_set(cause, rc, "%s", error_string(rc));
-		goto out_caseload;
-	}
+		goto out_events;
+	if (x.n > 1)
+		qsort(x.v, x.n, sizeof *x.v, cmp_events);
 	rc = zone_begin(&z, c->time_zone ? c->time_zone : CONFIG_TIME_ZONE,
 			cause);
 	if (rc != PC_OK)
 		goto out_events;
-	rc = export_save(write_calendar_of,
-			 &(struct calendar){ .c = c,
-					     .o = o,
-					     .z = &z,
-					     .db_id = id,
-					     .ev = ev,
-					     .n = n },
-			 path, out, cause);
+	rc = export_save(
+		write_calendar_of,
+		&(struct calendar){
+			.c = c, .o = o, .z = &z, .db_id = id, .x = &x },
+		path, out, cause);
 	zone_end(&z);
 out_events:
-	free(ev);
-out_caseload:
-	caseload_free(&cl);
+	events_free(&x);
 	return rc;
 }

@@ -791,97 +791,139 @@ static bool body_of(const char *doc, size_t len, size_t *from, size_t *to)
 	return true;
 }
 
-struct out {
-	char *s;
-	size_t len;
-	bool nomem;
-};
+/* The paragraph style a page break between letters uses. */
+static const char break_style[] =
+	"<style:style style:name=\"" BREAK_STYLE
+	"\" style:family=\"paragraph\"><style:paragraph-properties "
+	"fo:break-before=\"page\"/></style:style>";
 
-static void add(struct out *o, const char *s, size_t n)
+static void put(struct letter_merger *m, const char *s, size_t n)
 {
-	char *grown;
-
-	if (o->nomem)
-		return;
-	if ((grown = realloc(o->s, o->len + n + 1)) == NULL) {
-		o->nomem = true;
-		return;
-	}
-	o->s = grown;
-	memcpy(o->s + o->len, s, n);
-	o->len += n;
-	o->s[o->len] = '\0';
+	fwrite(s, 1, n, m->out);
 }
 
-static void adds(struct out *o, const char *s)
+static void puts_to(struct letter_merger *m, const char *s)
 {
-	add(o, s, strlen(s));
+	put(m, s, strlen(s));
+}
+
+void letter_merger_begin(struct letter_merger *m, FILE *out, bool fodt,
+			 bool markdown)
+{
+	memset(m, 0, sizeof *m);
+	m->out = out;
+	m->fodt = fodt;
+	m->markdown = markdown;
+}
+
+/* The first flat OpenDocument letter: all of it up to the end of its
+ * office:text, a page-break style added to its automatic styles; what
+ * follows kept for letter_merger_end. */
+static int merge_first(struct letter_merger *m, const char *first, size_t len,
+		       char **cause)
+{
+	const char *auto_end, *body;
+	size_t from = 0, to = 0;
+
+	if (!body_of(first, len, &from, &to))
+		return error_set(cause, PC_EINVAL, "%s",
+				 _("a letter without office:text to put the "
+				   "others in"));
+	auto_end = strstr(first, "</office:automatic-styles>");
+	body = strstr(first, "<office:body");
+	if ((auto_end == NULL || auto_end >= first + from) &&
+	    (body == NULL || body >= first + from))
+		return error_set(cause, PC_EINVAL, "%s",
+				 _("a letter without office:body"));
+	if ((m->tail = malloc(len - to + 1)) == NULL)
+		return PC_ENOMEM;
+	memcpy(m->tail, first + to, len - to);
+	m->tail_len = len - to;
+	if (auto_end != NULL && auto_end < first + from) {
+		put(m, first, (size_t)(auto_end - first));
+		puts_to(m, break_style);
+		put(m, auto_end, (size_t)(first + to - auto_end));
+	} else {
+		put(m, first, (size_t)(body - first));
+		puts_to(m, "<office:automatic-styles>");
+		puts_to(m, break_style);
+		puts_to(m, "</office:automatic-styles>");
+		put(m, body, (size_t)(first + to - body));
+	}
+	return PC_OK;
+}
+
+int letter_merger_add(struct letter_merger *m, const char *doc, size_t len,
+		      char **cause)
+{
+	size_t f, t;
+	int rc = PC_OK;
+
+	if (!m->fodt) {
+		if (m->n > 0)
+			puts_to(m, m->markdown ? "\n\n---\n\n" : "\n\f\n");
+		put(m, doc, len);
+	} else if (m->n == 0) {
+		rc = merge_first(m, doc, len, cause);
+	} else if (!body_of(doc, len, &f, &t)) {
+		rc = error_set(cause, PC_EINVAL, "%s",
+			       _("a letter without office:text to merge"));
+	} else {
+		puts_to(m, "<text:p text:style-name=\"" BREAK_STYLE "\"/>");
+		put(m, doc + f, t - f);
+	}
+	m->n += rc == PC_OK;
+	return rc;
+}
+
+int letter_merger_end(struct letter_merger *m, char **cause)
+{
+	if (m->n == 0)
+		return error_set(cause, PC_EINVAL, "%s", _("no letter"));
+	if (m->tail != NULL)
+		put(m, m->tail, m->tail_len);
+	free(m->tail);
+	m->tail = NULL;
+	return ferror(m->out) ? PC_EIO : PC_OK;
+}
+
+void letter_merger_free(struct letter_merger *m)
+{
+	free(m->tail);
+	m->tail = NULL;
 }
 
 int letter_merge(bool fodt, bool markdown, char *const *docs,
 		 const size_t *lens, size_t n, char **out, size_t *len,
 		 char **cause)
 {
-	static const char style[] =
-		"<style:style style:name=\"" BREAK_STYLE
-		"\" style:family=\"paragraph\"><style:paragraph-properties "
-		"fo:break-before=\"page\"/></style:style>";
-	struct out o = { 0 };
-	size_t from = 0, to = 0;
+	struct letter_merger m;
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f;
+	int rc = PC_OK;
 
 	*out = NULL;
 	if (n == 0)
 		return error_set(cause, PC_EINVAL, "%s", _("no letter"));
-	if (!fodt) {
-		for (size_t i = 0; i < n; i++) {
-			if (i > 0)
-				adds(&o, markdown ? "\n\n---\n\n" : "\n\f\n");
-			add(&o, docs[i], lens[i]);
-		}
-	} else {
-		const char *first = docs[0], *auto_end, *body;
-
-		if (!body_of(first, lens[0], &from, &to))
-			return error_set(cause, PC_EINVAL, "%s",
-					 _("a letter without office:text to "
-					   "put the others in"));
-		auto_end = strstr(first, "</office:automatic-styles>");
-		body = strstr(first, "<office:body");
-		if (auto_end != NULL && auto_end < first + from) {
-			add(&o, first, (size_t)(auto_end - first));
-			adds(&o, style);
-			add(&o, auto_end, (size_t)(first + to - auto_end));
-		} else if (body != NULL && body < first + from) {
-			add(&o, first, (size_t)(body - first));
-			adds(&o, "<office:automatic-styles>");
-			adds(&o, style);
-			adds(&o, "</office:automatic-styles>");
-			add(&o, body, (size_t)(first + to - body));
-		} else {
-			free(o.s);
-			return error_set(cause, PC_EINVAL, "%s",
-					 _("a letter without office:body"));
-		}
-		for (size_t i = 1; i < n; i++) {
-			size_t f, t;
-
-			if (!body_of(docs[i], lens[i], &f, &t)) {
-				free(o.s);
-				return error_set(cause, PC_EINVAL, "%s",
-						 _("a letter without "
-						   "office:text to merge"));
-			}
-			adds(&o,
-			     "<text:p text:style-name=\"" BREAK_STYLE "\"/>");
-			add(&o, docs[i] + f, t - f);
-		}
-		add(&o, first + to, lens[0] - to);
-	}
-	if (o.nomem) {
-		free(o.s);
+	if ((f = open_memstream(&buf, &size)) == NULL)
 		return PC_ENOMEM;
+	letter_merger_begin(&m, f, fodt, markdown);
+	for (size_t i = 0; i < n && rc == PC_OK; i++)
+		rc = letter_merger_add(&m, docs[i], lens[i], cause);
+	if (rc == PC_OK)
+		rc = letter_merger_end(&m, cause);
+	letter_merger_free(&m);
+	/* A memory stream fails only for want of memory. */
+	if (fclose(f) != 0 && rc == PC_OK)
+		rc = PC_ENOMEM;
+	if (rc == PC_EIO)
+		rc = PC_ENOMEM;
+	if (rc != PC_OK) {
+		free(buf);
+		return rc;
 	}
-	*out = o.s;
-	*len = o.len;
+	*out = buf;
+	*len = size;
 	return PC_OK;
 }

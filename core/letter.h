@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* One template file: "convocation.fodt" and where it was found. */
 struct letter_template {
@@ -128,6 +129,27 @@ int letter_render(const struct letter_template *t,
 int letter_merge(bool fodt, bool markdown, char *const *docs,
 		 const size_t *lens, size_t n, char **out, size_t *len,
 		 char **cause);
+
+/*
+ * The same, one letter at a time, written to `out` as they come: begin,
+ * add each letter (the same errors as letter_merge, then nothing more is
+ * to be added), end (PC_EINVAL when none was added; PC_EIO when `out`
+ * reports an error). Free with letter_merger_free (twice is safe); `out`
+ * stays the caller's.
+ */
+struct letter_merger {
+	FILE *out;
+	bool fodt, markdown;
+	size_t n;   /* letters added */
+	char *tail; /* fodt: the first letter after its office:text */
+	size_t tail_len;
+};
+void letter_merger_begin(struct letter_merger *m, FILE *out, bool fodt,
+			 bool markdown);
+int letter_merger_add(struct letter_merger *m, const char *doc, size_t len,
+		      char **cause);
+int letter_merger_end(struct letter_merger *m, char **cause);
+void letter_merger_free(struct letter_merger *m);
 
 /* The first planned appointment of f on or after `today` (inside f), or
  * NULL. */

@@ -209,9 +209,15 @@ static int by_when(const void *x, const void *y)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-int reminders_list_txn(struct store_txn *t, const struct config *c,
-		       const char *referent, pdate today, int days,
-		       struct reminder **out, size_t *n, char **cause)
+/* Reminders read between two releases of the mapped pages: each reads
+ * an appointment and a participant anywhere in the database. */
+#define RELEASE_EVERY 32
+
+/* reminders_list_txn, releasing the pages of store s as it goes when s
+ * is not NULL (a read transaction's). */
+static int list(struct store *s, struct store_txn *t, const struct config *c,
+		const char *referent, pdate today, int days,
+		struct reminder **out, size_t *n, char **cause)
 {
 	uint64_t *ids = NULL;
 	size_t n_ids = 0, kept = 0;
@@ -227,12 +233,17 @@ int reminders_list_txn(struct store_txn *t, const struct config *c,
 	for (size_t i = 0; rc == PC_OK && i < n_ids; i++) {
 		bool keep;
 
+		/* What was read stays valid: the pages can go. */
+		if (s != NULL && i > 0 && i % RELEASE_EVERY == 0)
+			store_release_pages(s);
 		participant_init(&r[kept].p);
 		appointment_init(&r[kept].a);
 		rc = take(t, c, referent, ids[i], &r[kept], &keep, cause);
 		kept += rc == PC_OK && keep;
 	}
 	free(ids);
+	if (s != NULL && n_ids > RELEASE_EVERY)
+		store_release_pages(s);
 	if (rc != PC_OK) {
 		reminders_free(r, kept);
 		return rc;
@@ -242,6 +253,13 @@ int reminders_list_txn(struct store_txn *t, const struct config *c,
 	*out = r;
 	*n = kept;
 	return PC_OK;
+}
+
+int reminders_list_txn(struct store_txn *t, const struct config *c,
+		       const char *referent, pdate today, int days,
+		       struct reminder **out, size_t *n, char **cause)
+{
+	return list(NULL, t, c, referent, today, days, out, n, cause);
 }
 
 int reminders_list(struct store *s, const struct config *c,
@@ -255,8 +273,7 @@ int reminders_list(struct store *s, const struct config *c,
 	*n = 0;
 	rc = store_read_begin(s, &t, cause);
 	if (rc == PC_OK)
-		rc = reminders_list_txn(t, c, referent, today, days, out, n,
-					cause);
+		rc = list(s, t, c, referent, today, days, out, n, cause);
 	store_read_end(&t);
 	return rc;
 }

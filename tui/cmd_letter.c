@@ -2,12 +2,14 @@
  * letters`: letters made from the PLIE's templates (core/letter.h). */
 #include "caseload.h"
 #include "command.h"
+#include "atomic.h"
 #include "edit.h"
 #include "error.h"
 #include "i18n.h"
 #include "letter.h"
 #include "text.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -303,20 +305,63 @@ struct want {
 	uint64_t pid, appt;
 	pdate date;
 	int minute;
-	const char *key; /* the name's sort key, inside the caseload */
+	size_t key;	 /* the name's sort key, in the batch's keys */
+	struct flag top; /* the participant's most urgent flag, if any */
+	bool flagged;
 };
+
+/* What a batch of template t makes letters for: the wants, the name keys
+ * they sort by, and those left out as made already. */
+struct wanted {
+	const struct letter_template *t;
+	pdate from, to;
+	bool again, needs, missed;
+	const char *name; /* letter_name(t) */
+	struct want *v;
+	size_t n, cap;
+	char *keys; /* NUL-ended keys one after the other */
+	size_t keys_len, keys_cap;
+	size_t sent;
+};
+
+/* The keys while sorting (qsort passes no argument). */
+static const char *sort_keys;
+
+/* The order of the participants' caseload among namesakes: the most
+ * urgent first (rules_compare_urgency), then by id. */
+static int by_urgency(const struct want *a, const struct want *b)
+{
+	if (!a->flagged || !b->flagged) {
+		if (a->flagged != b->flagged)
+			return a->flagged ? -1 : 1;
+	} else {
+		struct rules_summary x = { 0 }, y = { 0 };
+		int r;
+
+		x.n_flags = y.n_flags = 1;
+		x.flags[0] = a->top;
+		y.flags[0] = b->top;
+		if ((r = rules_compare_urgency(&x, &y)) != 0)
+			return r;
+	}
+	return a->pid < b->pid ? -1 : a->pid > b->pid;
+}
 
 static int by_date(const void *pa, const void *pb)
 {
 	const struct want *a = pa, *b = pb;
+	int r;
 
 	if (a->date != b->date)
 		return a->date < b->date ? -1 : 1;
 	if (a->minute != b->minute)
 		return a->minute < b->minute ? -1 : 1;
-	if (a->key && b->key && strcmp(a->key, b->key) != 0)
-		return strcmp(a->key, b->key);
-	return a->appt < b->appt ? -1 : a->appt > b->appt;
+	r = strcmp(sort_keys + a->key, sort_keys + b->key);
+	if (r != 0)
+		return r;
+	if (a->appt != b->appt)
+		return a->appt < b->appt ? -1 : 1;
+	return by_urgency(a, b);
 }
 
 static bool has_flag(const struct caseload_entry *e, enum flag_kind k)
@@ -327,83 +372,132 @@ static bool has_flag(const struct caseload_entry *e, enum flag_kind k)
 	return false;
 }
 
-/* What a batch of template t makes letters for, into *out (*n). */
-static int wanted(const struct caseload *cl, const struct letter_template *t,
-		  pdate from, pdate to, bool again, struct want **out,
-		  size_t *n, size_t *sent, char **cause)
+/* Key `key` kept in w->keys, its offset in *out. */
+static bool key_add(struct wanted *w, const char *key, size_t *out)
 {
-	bool needs = false, missed = false;
-	struct want *v = NULL;
-	size_t cap = 0;
-	int rc = letter_check(t, NULL, NULL, &needs, &missed, cause);
-	char *name = letter_name(t);
+	size_t n = strlen(key) + 1;
 
-	*out = NULL;
-	*n = 0;
-	*sent = 0;
-	if (rc == PC_OK && name == NULL)
-		rc = PC_ENOMEM;
-	if (rc != PC_OK) {
-		free(name);
-		return rc;
+	if (w->keys_len + n > w->keys_cap) {
+		size_t cap = w->keys_cap ? 2 * w->keys_cap : 4096;
+		char *grown;
+
+		while (cap < w->keys_len + n)
+			cap *= 2;
+		if ((grown = realloc(w->keys, cap)) == NULL)
+			return false;
+		w->keys = grown;
+		w->keys_cap = cap;
 	}
-	for (size_t i = 0; i < cl->n; i++) {
-		const struct caseload_entry *e = &cl->entries[i];
-		const struct participant_file *f = &e->file;
+	memcpy(w->keys + w->keys_len, key, n);
+	*out = w->keys_len;
+	w->keys_len += n;
+	return true;
+}
 
-		for (size_t k = 0; k < (needs ? f->n_appts : 1); k++) {
-			const struct appointment *a =
-				needs ? &f->appts[k] : NULL;
+/* The letters participant e is to have, added to the batch (a
+ * caseload_each visitor: the file is let go after). */
+static int want_of(struct caseload_entry *e, void *arg)
+{
+	struct wanted *w = arg;
+	const struct participant_file *f = &e->file;
+	size_t first = w->n, key = 0;
 
-			if (needs && (a->status != APPT_PLANNED ||
-				      a->date < from || a->date > to))
-				continue;
-			/* This letter made already for the appointment: not
-			 * twice, unless asked. */
-			if (needs && !again && a->letter != NULL &&
-			    strcmp(a->letter, name) == 0) {
-				(*sent)++;
-				continue;
-			}
-			if (!needs && missed && !has_flag(e, FLAG_NO_SHOW))
-				continue;
-			/* A re-invitation made already for the last missed
-			 * one: likewise. */
-			if (!needs && missed && !again) {
-				const struct appointment *m =
-					letter_last_missed(f);
+	for (size_t k = 0; k < (w->needs ? f->n_appts : 1); k++) {
+		const struct appointment *a = w->needs ? &f->appts[k] : NULL;
 
-				if (m != NULL && m->letter != NULL &&
-				    strcmp(m->letter, name) == 0) {
-					(*sent)++;
-					continue;
-				}
-			}
-			if (!needs && !missed && f->p.status == STATUS_EXITED)
-				continue;
-			if (*n == cap) {
-				struct want *g;
-
-				cap = cap ? 2 * cap : 32;
-				if ((g = realloc(v, cap * sizeof *g)) == NULL) {
-					free(v);
-					free(name);
-					return PC_ENOMEM;
-				}
-				v = g;
-			}
-			v[(*n)++] =
-				(struct want){ f->p.id, a ? a->id : 0,
-					       a ? a->date : 0,
-					       a ? a->minute : 0, e->name_key };
+		if (w->needs && (a->status != APPT_PLANNED ||
+				 a->date < w->from || a->date > w->to))
+			continue;
+		/* This letter made already for the appointment: not twice,
+		 * unless asked. */
+		if (w->needs && !w->again && a->letter != NULL &&
+		    strcmp(a->letter, w->name) == 0) {
+			w->sent++;
+			continue;
 		}
+		if (!w->needs && w->missed && !has_flag(e, FLAG_NO_SHOW))
+			continue;
+		/* A re-invitation made already for the last missed one:
+		 * likewise. */
+		if (!w->needs && w->missed && !w->again) {
+			const struct appointment *m = letter_last_missed(f);
+
+			if (m != NULL && m->letter != NULL &&
+			    strcmp(m->letter, w->name) == 0) {
+				w->sent++;
+				continue;
+			}
+		}
+		if (!w->needs && !w->missed && f->p.status == STATUS_EXITED)
+			continue;
+		if (w->n == w->cap) {
+			size_t cap = w->cap ? 2 * w->cap : 32;
+			struct want *g = realloc(w->v, cap * sizeof *g);
+
+			if (g == NULL)
+				return PC_ENOMEM;
+			w->v = g;
+			w->cap = cap;
+		}
+		w->v[w->n++] = (struct want){
+			.pid = f->p.id,
+			.appt = a ? a->id : 0,
+			.date = a ? a->date : 0,
+			.minute = a ? a->minute : 0,
+			.flagged = e->summary.n_flags > 0,
+		};
+		if (e->summary.n_flags > 0)
+			w->v[w->n - 1].top = e->summary.flags[0];
 	}
-	free(name);
-	if (*n > 1)
-		qsort(v, *n, sizeof *v, by_date);
-	*out = v;
+	if (w->n > first && !key_add(w, e->name_key ? e->name_key : "", &key))
+		return PC_ENOMEM;
+	for (size_t i = first; i < w->n; i++)
+		w->v[i].key = key;
 	return PC_OK;
 }
+
+/*
+ * What a batch of template t makes letters for, into w (freed with
+ * wanted_free), read participant by participant: only the letters to
+ * make are kept, not the files. By date and time, then by name, as the
+ * caseload orders namesakes.
+ */
+static int wanted(struct store *s, const struct config *c, const char *referent,
+		  pdate today, struct wanted *w, char **cause)
+{
+	size_t n_corrupt = 0;
+	char *name = letter_name(w->t);
+	int rc = letter_check(w->t, NULL, NULL, &w->needs, &w->missed, cause);
+
+	if (rc == PC_OK && name == NULL)
+		rc = error_set(cause, PC_ENOMEM, "%s", error_string(PC_ENOMEM));
+	w->name = name;
+	if (rc == PC_OK)
+		rc = caseload_each(s, c, referent, false, today, false, want_of,
+				   w, &n_corrupt, cause);
+	w->name = NULL;
+	free(name);
+	if (rc != PC_OK)
+		return rc;
+	if (w->n > 1) {
+		sort_keys = w->keys;
+		qsort(w->v, w->n, sizeof *w->v, by_date);
+		sort_keys = NULL;
+	}
+	return PC_OK;
+}
+
+static void wanted_free(struct wanted *w)
+{
+	free(w->v);
+	free(w->keys);
+	w->v = NULL;
+	w->keys = NULL;
+	w->n = w->cap = w->keys_len = w->keys_cap = 0;
+}
+
+/* Letters made between two releases of the mapped pages. */
+#define LETTERS_RELEASE_EVERY 32
 
 static void docs_free(struct letter_doc *docs, size_t n)
 {
@@ -412,39 +506,103 @@ static void docs_free(struct letter_doc *docs, size_t n)
 	free(docs);
 }
 
-/* Write the batch as one document (`output`, or standard output).
- * *written: how many letters went out. */
-static int write_batch(const struct letter_template *t,
-		       const struct letter_doc *docs, size_t n,
-		       const char *output, size_t *written, char **cause)
-{
-	char **texts = NULL, *all = NULL;
-	size_t *lens = NULL, len = 0;
-	int rc;
+/*
+ * Where a batch goes as one document (`output`, or standard output),
+ * merged letter by letter as they are made so that their texts are let
+ * go: into `output`'s temporary file, or an unlinked one for standard
+ * output, copied there once every letter is made. A letter that does not
+ * merge is told once the others are made, as when merged at the end.
+ */
+struct sink {
+	struct letter_merger m;
+	struct atomic_file af;
+	FILE *tmp;
+	const char *output;
+	int rc; /* of the first letter that did not merge */
+	char *cause;
+};
 
-	*written = 0;
-	texts = calloc(n, sizeof *texts);
-	lens = calloc(n, sizeof *lens);
-	if (texts == NULL || lens == NULL) {
-		free(texts);
-		free(lens);
-		return PC_ENOMEM;
-	}
-	for (size_t i = 0; i < n; i++) {
-		texts[i] = docs[i].text;
-		lens[i] = docs[i].len;
-	}
-	rc = letter_merge(letter_is_fodt(t), strcmp(letter_ext(t), "md") == 0,
-			  texts, lens, n, &all, &len, cause);
-	free(texts);
-	free(lens);
-	if (rc == PC_OK && output != NULL)
-		rc = letter_save(output, all, len, cause);
-	else if (rc == PC_OK &&
-		 (fwrite(all, 1, len, stdout) != len || fflush(stdout) != 0))
+static int sink_open(struct sink *k, const struct letter_template *t,
+		     const char *output, char **cause)
+{
+	int rc = PC_OK;
+
+	memset(k, 0, sizeof *k);
+	k->output = output;
+	if (output != NULL)
+		rc = atomic_open(&k->af, output, cause);
+	else if ((k->tmp = tmpfile()) == NULL)
 		rc = error_set(cause, PC_EIO, "%s",
 			       _("cannot write the output"));
-	free(all);
+	if (rc == PC_OK)
+		letter_merger_begin(&k->m, output ? k->af.f : k->tmp,
+				    letter_is_fodt(t),
+				    strcmp(letter_ext(t), "md") == 0);
+	return rc;
+}
+
+static void sink_add(struct sink *k, const struct letter_doc *d)
+{
+	if (k->rc == PC_OK)
+		k->rc = letter_merger_add(&k->m, d->text, d->len, &k->cause);
+}
+
+static void sink_abort(struct sink *k)
+{
+	letter_merger_free(&k->m);
+	if (k->output != NULL)
+		atomic_abort(&k->af);
+	if (k->tmp != NULL)
+		fclose(k->tmp);
+	k->tmp = NULL;
+	free(k->cause);
+	k->cause = NULL;
+}
+
+/* Standard output gets what tmp holds. */
+static int copy_out(FILE *tmp)
+{
+	char buf[65536];
+	size_t got;
+
+	if (fflush(tmp) != 0 || ferror(tmp) || fseek(tmp, 0, SEEK_SET) != 0)
+		return PC_EIO;
+	while ((got = fread(buf, 1, sizeof buf, tmp)) > 0)
+		if (fwrite(buf, 1, got, stdout) != got)
+			return PC_EIO;
+	return ferror(tmp) || fflush(stdout) != 0 ? PC_EIO : PC_OK;
+}
+
+/* End the document of n letters: in place, or on standard output.
+ * *written: how many letters went out. */
+static int sink_close(struct sink *k, size_t n, size_t *written, char **cause)
+{
+	int rc = k->rc;
+
+	*written = 0;
+	if (rc != PC_OK) {
+		*cause = k->cause;
+		k->cause = NULL;
+	} else {
+		rc = letter_merger_end(&k->m, cause);
+	}
+	if (k->output != NULL) {
+		if (rc == PC_EIO || (rc == PC_OK && (fflush(k->af.f) != 0 ||
+						     ferror(k->af.f)))) {
+			int e = errno;
+
+			rc = error_set(cause,
+				       e == ENOSPC || e == EDQUOT ? PC_EFULL
+								  : PC_EIO,
+				       "%s: %s", k->output, strerror(e));
+		}
+		if (rc == PC_OK)
+			rc = atomic_commit(&k->af, cause);
+	} else if (rc == PC_EIO || (rc == PC_OK && copy_out(k->tmp) != PC_OK)) {
+		rc = error_set(cause, PC_EIO, "%s",
+			       _("cannot write the output"));
+	}
+	sink_abort(k);
 	if (rc == PC_OK)
 		*written = n;
 	return rc;
@@ -467,16 +625,16 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	bool all = false, again = false;
 	struct letter_list l = { 0 };
 	const struct letter_template *t;
-	struct caseload cl = { 0 };
-	struct want *want = NULL;
+	struct wanted w = { 0 };
 	struct letter_doc *docs = NULL;
 	size_t n = 0, written = 0, sent = 0;
 	const struct config *c;
 	char *cause = NULL;
 	int opt, rc = PC_OK, status = EXIT_OK;
 	sigset_t before;
-	bool held = false, opened = false;
+	bool held = false, opened = false, sunk = false;
 	struct letter_batch batch = { 0 };
+	struct sink sink;
 
 	while ((opt = cli_getopt(argc, argv, ":", options)) != -1) {
 		switch (opt) {
@@ -536,10 +694,14 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 		letter_list_free(&l);
 		return EXIT_USAGE;
 	}
-	rc = caseload_load(cli->store, c, all ? NULL : cli_referent(cli), false,
-			   cli->today, &cl, &cause);
-	if (rc == PC_OK)
-		rc = wanted(&cl, t, from, to, again, &want, &n, &sent, &cause);
+	w.t = t;
+	w.from = from;
+	w.to = to;
+	w.again = again;
+	rc = wanted(cli->store, c, all ? NULL : cli_referent(cli), cli->today,
+		    &w, &cause);
+	n = w.n;
+	sent = w.sent;
 	if (rc == PC_OK && sent > 0)
 		cli_error(P_("%zu appointment has this letter already: left "
 			     "out (--again makes it again)",
@@ -550,8 +712,7 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 	if (rc == PC_OK && n > 0 && (docs = calloc(n, sizeof *docs)) == NULL)
 		rc = PC_ENOMEM;
 	if (rc == PC_OK && n == 0) {
-		caseload_free(&cl);
-		free(want);
+		wanted_free(&w);
 		cli_error("%s", _("no letter to make: nothing written"));
 		letter_list_free(&l);
 		return EXIT_OK;
@@ -573,27 +734,38 @@ static int letters_run(struct cli *cli, int argc, char **argv)
 		held = sigprocmask(SIG_BLOCK, &hold, &before) == 0;
 		rc = letter_batch_open(&batch, dir, &cause);
 		opened = rc == PC_OK;
+	} else if (rc == PC_OK) {
+		rc = sink_open(&sink, t, output, &cause);
+		sunk = rc == PC_OK;
 	}
 	/* Every letter made before any is in view: all or nothing. */
 	for (size_t i = 0; rc == PC_OK && i < n; i++) {
-		rc = letter_make(cli->store, c, t, want[i].pid, want[i].appt,
+		/* What each letter read of the database stays valid: the
+		 * pages can go. */
+		if (i > 0 && i % LETTERS_RELEASE_EVERY == 0)
+			store_release_pages(cli->store);
+		rc = letter_make(cli->store, c, t, w.v[i].pid, w.v[i].appt,
 				 cli->today, &docs[i], &cause);
-		if (rc == PC_OK && opened) {
+		if (rc == PC_OK && sunk)
+			sink_add(&sink, &docs[i]);
+		if (rc == PC_OK && opened)
 			rc = letter_batch_put(&batch, &docs[i], &cause);
+		if (rc == PC_OK) {
 			free(docs[i].text);
 			docs[i].text = NULL;
 			docs[i].len = 0;
 		}
 	}
-	caseload_free(&cl);
-	free(want);
+	wanted_free(&w);
 	if (rc == PC_OK) {
 		warn_blanks(c, t);
 		rc = opened ? letter_batch_move(&batch, docs, n, &written,
 						&cause)
-			    : write_batch(t, docs, n, output, &written, &cause);
+			    : sink_close(&sink, n, &written, &cause);
 	} else if (opened) {
 		letter_batch_abort(&batch, docs, n);
+	} else if (sunk) {
+		sink_abort(&sink);
 	}
 	if (rc != PC_OK)
 		status = cli_fail(rc, cause);
