@@ -56,13 +56,28 @@ static char *fold_pair(const char *a, const char *b)
 int caseload_entry_set(struct caseload_entry *e, const struct config *c,
 		       struct participant_file *file, pdate today)
 {
+	int rc = caseload_entry_set_sortable(e, c, file, today);
+
+	if (rc != PC_OK)
+		return rc;
+	e->name_key_rev = fold_pair(e->file.p.first_name, e->file.p.last_name);
+	if (e->name_key_rev == NULL) {
+		caseload_entry_clear(e);
+		return PC_ENOMEM;
+	}
+	return PC_OK;
+}
+
+int caseload_entry_set_sortable(struct caseload_entry *e,
+				const struct config *c,
+				struct participant_file *file, pdate today)
+{
 	memset(e, 0, sizeof *e);
 	e->file = *file;
 	memset(file, 0, sizeof *file);
 	participant_init(&file->p);
 	e->name_key = fold_pair(e->file.p.last_name, e->file.p.first_name);
-	e->name_key_rev = fold_pair(e->file.p.first_name, e->file.p.last_name);
-	if (e->name_key == NULL || e->name_key_rev == NULL) {
+	if (e->name_key == NULL) {
 		caseload_entry_clear(e);
 		return PC_ENOMEM;
 	}

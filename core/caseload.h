@@ -98,6 +98,13 @@ bool caseload_name_matches(const struct caseload_entry *e,
 int caseload_entry_set(struct caseload_entry *e, const struct config *c,
 		       struct participant_file *file, pdate today);
 
+/* The same without the "first last" key: an entry that is sorted and
+ * shown, never searched (caseload_name_matches finds it by "last first"
+ * alone). */
+int caseload_entry_set_sortable(struct caseload_entry *e,
+				const struct config *c,
+				struct participant_file *file, pdate today);
+
 /* Release what one entry holds and clear it (clearing twice is safe). */
 void caseload_entry_clear(struct caseload_entry *e);
 

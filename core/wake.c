@@ -267,7 +267,7 @@ static int take(struct store *s, struct store_txn *t, const struct wake *w,
 		return rc; /* PC_ENOTFOUND: an entry without its
 			      participant: read it all */
 	}
-	rc = caseload_entry_set(e, w->c, &f, w->today);
+	rc = caseload_entry_set_sortable(e, w->c, &f, w->today);
 	if (rc != PC_OK)
 		return rc;
 	if (e->summary.n_flags == 0) {
