@@ -458,7 +458,9 @@ def main():
                     "%.1f at the start, %s).\n\n"
                     % (shlex.join(argv), datetime.date.today().isoformat(),
                        os.cpu_count() or 0, load_start,
-                       platform.platform(terse=True)))
+                       "%s %s, %s %s" % ((platform.system(),
+                                          platform.machine())
+                                         + platform.libc_ver())))
             f.write("\n".join(lines) + "\n")
     if args.tsv:
         with open(args.tsv, "w") as f:
