@@ -79,6 +79,8 @@ static bool seqs_sorted_unique(struct loader *l, struct seq_at *v, size_t n)
 {
 	size_t dup = 0;
 
+	if (n < 2)
+		return true; /* v may be NULL then: none read yet */
 	qsort(v, n, sizeof *v, seq_at_cmp);
 	for (size_t i = 1; i < n; i++)
 		if (v[i].seq == v[i - 1].seq && (dup == 0 || v[i].line < dup))

@@ -309,7 +309,8 @@ int wake_attention(struct store *s, const struct wake *w, struct caseload *out,
 				mdb_stat(t->txn, s->dbi[DB_IN_CASELOAD], &st));
 	if (rc == PC_OK) {
 		/* In id order: the records lie about in that order. */
-		qsort(l.ids, l.n, sizeof *l.ids, cmp_id);
+		if (l.n > 1)
+			qsort(l.ids, l.n, sizeof *l.ids, cmp_id);
 		out->entries = calloc(l.n ? l.n : 1, sizeof *out->entries);
 		if (out->entries == NULL)
 			rc = PC_ENOMEM;
