@@ -559,9 +559,10 @@ static void rules_hash(void **state)
 		"fse:\n  from: 2027-01-01\n",
 		"fse:\n  entry_grace_days: 15\n",
 		"fse:\n  survey_window_days: 30\n",
-		"stages:\n  - id: freins\n    label: F\n    short: F\n    contact_days: 31\n",
-		"exit_reasons:\n  - id: cdi\n    label: CDI\n    positive: "
-		"false\n",
+		"stages:\n  - id: freins\n    label: F\n    short: F\n"
+		"    contact_days: 31\n",
+		"exit_reasons:\n  - id: cdi\n    label: CDI\n"
+		"    positive: false\n",
 	};
 	static const char *const keeps[] = {
 		"referent: \"Paul Martin\"\n",
