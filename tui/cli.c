@@ -311,10 +311,17 @@ int cli_attention_all(struct cli *cli, struct caseload *out,
 	 * changed by a tool without it): made again, once, in one write. */
 	if (rc == PC_ENOTFOUND &&
 	    wake_state(cli->store, &cli->wake, &state, &cause) == PC_OK &&
-	    state == WAKE_STALE &&
-	    wake_rebuild(cli->store, &cli->wake, &cause) == PC_OK)
-		rc = wake_attention(cli->store, &cli->wake, out, in_caseload,
-				    &cause);
+	    state == WAKE_STALE) {
+		if (wake_rebuild(cli->store, &cli->wake, &cause) == PC_OK)
+			rc = wake_attention(cli->store, &cli->wake, out,
+					    in_caseload, &cause);
+		else
+			/* Right all the same, but slow: say why. */
+			cli_error(_("the attention index is out of date and "
+				    "could not be made again (%s): every "
+				    "participant's file is read"),
+				  cause ? cause : "?");
+	}
 	free(cause);
 	cause = NULL;
 	if (rc == PC_OK) {

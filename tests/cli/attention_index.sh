@@ -33,6 +33,18 @@ printf 'referent: "Paul Martin"\n' >"$WORK/conf/mine.yaml"
 PARCOURS_CONFIG=$WORK/conf/mine.yaml run "check, a referent's own name" 0 --db "$DB" --today $T check
 out_has_not "the same rules, the same index" "out of date"
 
+# Another configuration on a full disk (a file size limit): the index
+# cannot be made again; the answer is the files', and that is said.
+printf 'max_duration_notice_days: 90\n' >"$WORK/conf/full.yaml"
+# (Its output through pipes: the limit is the database's, not theirs.)
+( ulimit -f 1; PARCOURS_CONFIG=$WORK/conf/full.yaml exec "$BIN" --db "$DB" --today $T \
+	attention --all --format tsv 2>&1 ) | cat >"$WORK/full.out"
+same "full disk: answered" "${PIPESTATUS[0]}" 0
+if grep -q "^parcours: .*could not be made again" "$WORK/full.out"; then ok; else
+	ko "full disk: not said: $(head -c 300 "$WORK/full.out")"; fi
+same "full disk: the files' answer" "$(grep -v '^parcours: ' "$WORK/full.out")" \
+	"$(PARCOURS_CONFIG=$WORK/conf/full.yaml "$BIN" --db "$DB" --today $T attention --format tsv)"
+
 # Another configuration: the index is made again by the next reading.
 mkdir -p "$WORK/conf"
 printf 'max_duration_notice_days: 200\nfse:\n  from: 2024-01-01\n' >"$WORK/conf/user.yaml"
