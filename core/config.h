@@ -164,16 +164,6 @@ struct config {
 int config_load(const char *base, const char *user, struct config **out,
 		char **cause);
 
-/*
- * A hash of what the rules read of the configuration (the stages' ids and
- * contact days, the exit reasons, the check-ins, the follow-up, the
- * maximum duration, qualifying work, the funder's dates): the attention
- * index made with one configuration holds for another of the same hash,
- * whatever else differs (a referent's name, labels, templates). A rule
- * that reads a new key must add it here (tests/test_config.c).
- */
-uint64_t config_rules_hash(const struct config *c);
-
 /* Free a config and set *c to NULL; c or *c NULL is accepted. */
 void config_free(struct config **c);
 

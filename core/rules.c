@@ -578,3 +578,55 @@ int rules_compare_urgency(const struct rules_summary *a,
 		return (a->n_flags == 0) - (b->n_flags == 0);
 	return cmp_flag(&a->flags[0], &b->flags[0]);
 }
+
+/* ---- what the rules read of the configuration ---- */
+
+/* FNV-1a over n bytes, continuing h. */
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * UINT64_C(0x100000001b3);
+	return h;
+}
+
+static uint64_t fnv_int(uint64_t h, long long v)
+{
+	return fnv(h, &v, sizeof v);
+}
+
+static uint64_t fnv_str(uint64_t h, const char *s)
+{
+	return s ? fnv(h, s, strlen(s) + 1) : fnv_int(h, -1);
+}
+
+uint64_t rules_config_hash(const struct config *c)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	h = fnv_int(h, (long long)c->n_stages);
+	for (size_t i = 0; i < c->n_stages; i++) {
+		h = fnv_str(h, c->stages[i].id);
+		h = fnv_int(h, c->stages[i].contact_days);
+	}
+	h = fnv_int(h, (long long)c->n_exit_reasons);
+	for (size_t i = 0; i < c->n_exit_reasons; i++) {
+		h = fnv_str(h, c->exit_reasons[i].id);
+		h = fnv_int(h, c->exit_reasons[i].positive);
+		h = fnv_int(h, c->exit_reasons[i].needs);
+	}
+	h = fnv_int(h, (long long)c->n_checkins);
+	for (size_t i = 0; i < c->n_checkins; i++)
+		h = fnv_int(h, c->checkin_days[i]);
+	h = fnv_int(h, c->checkin_notice_days);
+	h = fnv_int(h, c->followup_months);
+	h = fnv_int(h, c->max_duration_months);
+	h = fnv_int(h, c->max_duration_notice_days);
+	h = fnv_int(h, c->min_weekly_minutes);
+	h = fnv_int(h, c->max_gap_days);
+	h = fnv_int(h, c->exit_validation);
+	h = fnv_int(h, c->fse_from);
+	h = fnv_int(h, c->fse_entry_grace_days);
+	return fnv_int(h, c->fse_survey_window_days);
+}

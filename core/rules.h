@@ -144,4 +144,15 @@ void rules_flag_reason(const struct flag *fl, char *buf, size_t n);
 int rules_compare_urgency(const struct rules_summary *a,
 			  const struct rules_summary *b);
 
+/*
+ * A hash of what the rules read of the configuration (the stages' ids and
+ * contact days, the exit reasons, the check-ins, the follow-up, the
+ * maximum duration, qualifying work, the funder's dates): the attention
+ * index made with one configuration holds for another of the same hash,
+ * whatever else differs (a referent's name, labels, templates). A rule
+ * that reads a new key must add it there (tests/test_config.c checks
+ * every key the rules read).
+ */
+uint64_t rules_config_hash(const struct config *c);
+
 #endif

@@ -19,7 +19,7 @@
 
 static uint64_t config_hash(const struct config *c)
 {
-	return config_rules_hash(c) * UINT64_C(0x100000001b3) ^ WAKE_FORMAT;
+	return rules_config_hash(c) * UINT64_C(0x100000001b3) ^ WAKE_FORMAT;
 }
 
 /* ---- keeping it ---- */

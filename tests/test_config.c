@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "rules.h"
 #include "error.h"
 #include "fse.h"
 #include "fse_field.h"
@@ -578,14 +579,14 @@ static void rules_hash(void **state)
 	assert_int_equal(config_load(helper_default_config(), NULL, &base,
 				     &cause),
 			 PC_OK);
-	h = config_rules_hash(base);
+	h = rules_config_hash(base);
 	for (size_t i = 0; i < sizeof changes / sizeof *changes; i++) {
 		char *path = helper_write(dir, "user.yaml", changes[i]);
 
 		if (config_load(helper_default_config(), path, &c, &cause) !=
 		    PC_OK)
 			fail_msg("%s: %s", changes[i], cause);
-		if (config_rules_hash(c) == h)
+		if (rules_config_hash(c) == h)
 			fail_msg("the hash ignores: %s", changes[i]);
 		config_free(&c);
 		free(path);
@@ -596,7 +597,7 @@ static void rules_hash(void **state)
 		if (config_load(helper_default_config(), path, &c, &cause) !=
 		    PC_OK)
 			fail_msg("%s: %s", keeps[i], cause);
-		if (config_rules_hash(c) != h)
+		if (rules_config_hash(c) != h)
 			fail_msg("the hash depends on: %s", keeps[i]);
 		config_free(&c);
 		free(path);
