@@ -91,7 +91,9 @@ int store_txn_mdb_error(const struct store_txn *t)
 /*
  * Remember the participant a change of `db` at key k concerns, for the
  * indexer at the commit: the sub-databases keyed by participant first
- * (an appointment's changes all go through its by-participant key).
+ * (an appointment added, moved to another participant or removed goes
+ * through its by-participant key; store_appointment_update marks the
+ * rest).
  */
 static void mark_dirty(struct store_txn *t, int db, const void *k,
 		       size_t klen)
@@ -120,6 +122,14 @@ static void mark_dirty(struct store_txn *t, int db, const void *k,
 		return;
 	}
 	t->dirty[t->n_dirty++] = get_be64(k);
+}
+
+void store_mark_participant(struct store_txn *t, uint64_t participant)
+{
+	uint8_t k[8];
+
+	put_be64(k, participant);
+	mark_dirty(t, DB_PARTICIPANTS, k, sizeof k);
 }
 
 int store_put(struct store_txn *t, int db, const void *k, size_t klen,

@@ -15,9 +15,10 @@ static void planned_key(uint8_t key[12], pdate date, uint64_t id)
 	put_be64(key + 4, id);
 }
 
-static int put_appointment(struct store_txn *t, const struct appointment *a)
+/* The record and its planned-by-date key, when planned. */
+static int put_record(struct store_txn *t, const struct appointment *a)
 {
-	uint8_t key[16], *buf;
+	uint8_t key[12], *buf;
 	size_t len;
 	int rc = record_encode_appointment(a, &buf, &len);
 
@@ -26,14 +27,23 @@ static int put_appointment(struct store_txn *t, const struct appointment *a)
 	put_be64(key, a->id);
 	rc = store_put(t, DB_APPOINTMENTS, key, 8, buf, len);
 	free(buf);
+	if (rc == PC_OK && a->status == APPT_PLANNED) {
+		planned_key(key, a->date, a->id);
+		rc = store_put(t, DB_PLANNED, key, 12, "", 0);
+	}
+	return rc;
+}
+
+/* The record and both its keys. */
+static int put_appointment(struct store_txn *t, const struct appointment *a)
+{
+	uint8_t key[16];
+	int rc = put_record(t, a);
+
 	if (rc == PC_OK) {
 		put_be64(key, a->participant);
 		put_be64(key + 8, a->id);
 		rc = store_put(t, DB_APPT_BY_PART, key, 16, "", 0);
-	}
-	if (rc == PC_OK && a->status == APPT_PLANNED) {
-		planned_key(key, a->date, a->id);
-		rc = store_put(t, DB_PLANNED, key, 12, "", 0);
 	}
 	return rc;
 }
@@ -104,9 +114,24 @@ int store_appointment_update(struct store_txn *t, const struct appointment *a)
 
 	if (rc != PC_OK)
 		return rc;
-	rc = store_appointment_unindex(t, &old);
+	if (old.participant != a->participant) {
+		rc = store_appointment_unindex(t, &old);
+		appointment_clear(&old);
+		return rc == PC_OK ? put_appointment(t, a) : rc;
+	}
+	/* The same participant: their by-participant key stays as it is,
+	 * and the rules are told of a new day or outcome only (a letter or
+	 * a reminder recorded changes nothing they read). */
+	if (old.date != a->date || old.status != a->status)
+		store_mark_participant(t, a->participant);
+	if (old.status == APPT_PLANNED) {
+		uint8_t key[12];
+
+		planned_key(key, old.date, old.id);
+		rc = store_del(t, DB_PLANNED, key, sizeof key);
+	}
 	appointment_clear(&old);
-	return rc == PC_OK ? put_appointment(t, a) : rc;
+	return rc == PC_OK ? put_record(t, a) : rc;
 }
 
 int store_planned_between(struct store_txn *t, pdate from, pdate to,

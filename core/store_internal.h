@@ -175,6 +175,10 @@ int store_collect_id(const MDB_val *key, const MDB_val *val, void *arg);
 int store_ids_by_day(struct store_txn *t, int db, pdate from, pdate to,
 		     struct store_id_list *l);
 
+/* Have the indexer look at `participant` again at the commit: a change
+ * the rules read that no participant-keyed write shows. */
+void store_mark_participant(struct store_txn *t, uint64_t participant);
+
 /* Remove an appointment's index entries (the record itself stays). */
 int store_appointment_unindex(struct store_txn *t, const struct appointment *a);
 
